@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+// Brief: a terminal reader for news articles.
+import PackageDescription
+
+let package = Package(
+    name: "Brief",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+        .library(name: "BriefCore", targets: ["BriefCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C system modules (apt: libncursesw5-dev)
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+
+        // MARK: The pure core: reading, cleaning, annotation, query
+        .target(
+            name: "BriefCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources/Data")]
+        ),
+
+        // MARK: Persistence (SQLite through GRDB): read/starred state, article cache
+        .target(
+            name: "BriefStore",
+            dependencies: ["BriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // MARK: The pure UI: state, reducer, views drawing into a cell grid
+        .target(name: "BriefUI", dependencies: ["BriefCore"]),
+
+        // MARK: The thin ncurses adapter
+        .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "brief",
+            dependencies: [
+                "BriefCore", "BriefStore", "BriefUI", "BriefTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("SampleLibrary")]
+        ),
+        .executableTarget(name: "brief-bench", dependencies: ["BriefCore", "BriefStore", "BriefUI"]),
+
+        // MARK: Tests
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
+        .testTarget(name: "BriefUITests", dependencies: ["BriefUI"]),
+        .testTarget(name: "BriefEndToEndTests", dependencies: ["BriefCore"]),
+    ]
+)

@@ -1,0 +1,7 @@
+// PLACEHOLDER (skeleton): no topics yet.
+
+public struct TopicClassifier: Sendable {
+    public static let builtIn = TopicClassifier()
+    public init() {}
+    public func classify(title: String, paragraphs: [String]) -> [TopicMatch] { [] }
+}

@@ -1,0 +1,37 @@
+// The whole per-article pipeline: detect the format, read, clean, annotate.
+import Foundation
+
+/// Reads, cleans and annotates articles. Pure and per-article, so it runs anywhere, in parallel.
+public struct ArticlePipeline: Sendable {
+    public var cleaner: ArticleCleaner
+    public var recognizer: any EntityRecognizer
+    public var classifier: TopicClassifier
+
+    public init(cleaner: ArticleCleaner = ArticleCleaner(),
+                recognizer: any EntityRecognizer = GazetteerEntityRecognizer.shared,
+                classifier: TopicClassifier = .builtIn) {
+        self.cleaner = cleaner
+        self.recognizer = recognizer
+        self.classifier = classifier
+    }
+
+    /// Processes one file's bytes into its articles (one, or one per feed item).
+    public func articles(from data: Data, source: String) throws(ReadError) -> [Article] {
+        let format = FormatDetector.detect(data, source: source)
+        let documents = try FormatDetector.reader(for: format).read(data, source: source)
+        return documents.map(process)
+    }
+
+    /// Cleans and annotates one raw document.
+    public func process(_ document: RawDocument) -> Article {
+        let cleaned = cleaner.clean(document)
+        var article = Article(
+            source: document.source, format: document.format, title: cleaned.title,
+            date: cleaned.date, byline: cleaned.byline, url: document.url, siteName: document.siteName,
+            paragraphs: cleaned.paragraphs.map(\.text), paragraphKinds: cleaned.paragraphs.map(\.kind),
+            removed: cleaned.removed)
+        article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs)
+        article.topics = classifier.classify(title: article.title, paragraphs: article.paragraphs)
+        return article
+    }
+}

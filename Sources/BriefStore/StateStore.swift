@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton): read/starred state.
+import BriefCore

@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+import BriefUI

@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+enum HTMLBenchmark { static func run() {} }

@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+enum LibraryBenchmark { static func run() {} }

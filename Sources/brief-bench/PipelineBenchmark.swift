@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+enum PipelineBenchmark { static func run() {} }

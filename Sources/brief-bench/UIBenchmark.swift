@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+enum UIBenchmark { static func run() {} }

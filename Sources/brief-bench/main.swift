@@ -1,0 +1,12 @@
+// brief-bench: speed and memory figures, printed. Build with -c release.
+// Each section lives in its own file.
+import Foundation
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+func wants(_ section: String) -> Bool { arguments.isEmpty || arguments.contains(section) }
+
+if wants("pipeline") { PipelineBenchmark.run() }
+if wants("ui") { UIBenchmark.run() }
+if wants("library") { LibraryBenchmark.run() }
+if wants("html") { HTMLBenchmark.run() }
+print("peak_memory_mb \(String(format: "%.1f", PeakMemory.megabytes()))")
