@@ -6,6 +6,7 @@ let arguments = Set(CommandLine.arguments.dropFirst())
 func wants(_ section: String) -> Bool { arguments.isEmpty || arguments.contains(section) }
 
 if wants("pipeline") { PipelineBenchmark.run() }
+if wants("entities") { EntityBenchmark.run() }
 if wants("ui") { UIBenchmark.run() }
 if wants("library") { LibraryBenchmark.run() }
 if wants("html") { HTMLBenchmark.run() }

@@ -1,0 +1,2 @@
+// PLACEHOLDER (skeleton).
+enum EntityBenchmark { static func run() {} }
