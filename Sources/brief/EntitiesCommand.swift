@@ -1,7 +1,120 @@
-// PLACEHOLDER (skeleton): `brief entities`.
+// `brief entities`: the named entities in any text, as JSON for scripts or as readable lines.
 import ArgumentParser
+import BriefCore
+import Foundation
 
-struct EntitiesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "entities", abstract: "Not built yet.")
-    func run() async throws { throw ExitCode(2) }
+struct EntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "List the people, organizations, places, nationalities and dates in a text.",
+        discussion: """
+            Each line of the input is read as a paragraph; names are made consistent across the \
+            whole input. Offsets are Unicode scalars over the input as given.
+            """
+    )
+
+    @Flag(name: .long, help: "Print a JSON array of {start, end, text, type, canonical}.")
+    var json = false
+
+    @Argument(help: "A text file, or - for standard input.")
+    var file: String = "-"
+
+    func run() throws {
+        let source = file == "-" ? "standard input" : file
+        let data: Data
+        do {
+            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                               : try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            Self.complain("\(source): cannot be read (\(Self.reason(error)))")
+            if json { print("[]") }
+            throw ExitCode(1)
+        }
+        if data.contains(0) {
+            Self.complain("\(source): looks like a binary file (it contains NUL bytes); skipped")
+            if json { print("[]") }
+            throw ExitCode(1)
+        }
+        var badInput = false
+        let text: String
+        if let decoded = String(data: data, encoding: .utf8) {
+            text = decoded
+        } else {
+            Self.complain("\(source): not valid UTF-8; invalid bytes read as U+FFFD")
+            text = String(decoding: data, as: UTF8.self)
+            badInput = true
+        }
+
+        let spans = Self.entities(in: text)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            let output = try encoder.encode(spans)
+            print(String(decoding: output, as: UTF8.self))
+        } else {
+            for span in spans {
+                var line = "\(span.start)-\(span.end)\t\(span.type.rawValue)\t\(Self.printable(span.text))"
+                if span.canonical != span.text { line += "\t→ \(Self.printable(span.canonical))" }
+                print(line)
+            }
+        }
+        if badInput { throw ExitCode(1) }
+    }
+
+    /// One entity of the output, with offsets over the whole input.
+    struct Span: Encodable {
+        var start: Int
+        var end: Int
+        var text: String
+        var type: EntityType
+        var canonical: String
+    }
+
+    /// Recognizes entities with every line as a paragraph, then maps offsets back onto the input.
+    static func entities(in text: String) -> [Span] {
+        var paragraphs: [String] = []
+        var lineStarts: [Int] = []
+        var current = String.UnicodeScalarView()
+        var offset = 0
+        var lineStart = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                paragraphs.append(String(current))
+                lineStarts.append(lineStart)
+                current = String.UnicodeScalarView()
+                lineStart = offset + 1
+            } else if scalar != "\r" {
+                current.append(scalar)
+            } else {
+                current.append(" ")  // keeps offsets; a lone CR inside a line is spacing
+            }
+            offset += 1
+        }
+        paragraphs.append(String(current))
+        lineStarts.append(lineStart)
+        return GazetteerEntityRecognizer.shared.entities(title: nil, paragraphs: paragraphs).map { span in
+            let base = lineStarts[span.paragraph]
+            return Span(start: base + span.start, end: base + span.end, text: span.text, type: span.type,
+                        canonical: span.canonical)
+        }
+    }
+
+    /// Control characters from the input never reach the terminal.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
+        }))
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+
+    static func complain(_ message: String) {
+        FileHandle.standardError.write(Data("brief: \(printable(message))\n".utf8))
+    }
 }

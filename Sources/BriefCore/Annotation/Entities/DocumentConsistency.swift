@@ -1,0 +1,97 @@
+// Document-level consistency: a later `Sullivan` is the `Jake Sullivan` named earlier, headlines use what the body says.
+
+extension DocumentEntityFinder {
+    private struct Known {
+        var type: EntityType
+        var canonical: String?
+        var strength: MentionStrength
+    }
+
+    /// The chained key of tokens `first..<end` of a line.
+    func sequenceKey(_ tokens: [EntityToken], _ first: Int, _ end: Int) -> UInt64 {
+        if end - first == 1 { return tokens[first].key }
+        var key = ScalarKey.emptyPhrase
+        for index in first..<end { key = ScalarKey.appending(tokens[index].key, to: key) }
+        return key
+    }
+
+    /// Retypes guesses by what the rest of the document established, gives short person
+    /// mentions their full name as canonical, and keeps headline guesses only when confirmed.
+    mutating func settleWithDocument() {
+        var known: [UInt64: Known] = [:]
+        var personParts: [UInt64: String] = [:]
+        var ambiguousParts: Set<UInt64> = []
+        var longestKnown = 1
+        for mention in mentions where mention.strength >= .context && !mention.needsConfirmation && mention.type != .date {
+            let tokens = lines[mention.line].tokens
+            let key = sequenceKey(tokens, mention.first, mention.end)
+            if let existing = known[key], existing.strength >= mention.strength { } else {
+                known[key] = Known(type: mention.type, canonical: mention.canonical, strength: mention.strength)
+                longestKnown = max(longestKnown, mention.end - mention.first)
+            }
+            guard mention.type == .person, mention.end - mention.first >= 2 else { continue }
+            let canonical = mention.canonical ?? text(of: mention)
+            for token in tokens[mention.first..<mention.end]
+            where token.isWord && token.end - token.start >= 2 && !token.has(.allCaps) && !gazetteer.nameParticles.contains(token.key) {
+                if let other = personParts[token.key], other != canonical { ambiguousParts.insert(token.key) }
+                personParts[token.key] = canonical
+            }
+        }
+        for key in ambiguousParts { personParts[key] = nil }
+
+        var settled: [EntityMention] = []
+        settled.reserveCapacity(mentions.count)
+        var unconfirmed: [EntityMention] = []
+        for var mention in mentions {
+            guard mention.type != .date else { settled.append(mention); continue }
+            let tokens = lines[mention.line].tokens
+            let length = mention.end - mention.first
+            let key = sequenceKey(tokens, mention.first, mention.end)
+            var confirmed = false
+            if length == 1, let full = personParts[key], mention.strength < .strong || mention.type == .person {
+                mention.type = .person
+                if full != text(of: mention) { mention.canonical = full }
+                confirmed = true
+            } else if let entry = known[key], entry.strength > mention.strength || mention.needsConfirmation {
+                mention.type = entry.type
+                mention.canonical = entry.canonical ?? mention.canonical
+                confirmed = true
+            }
+            if mention.needsConfirmation && !confirmed {
+                unconfirmed.append(mention)
+            } else {
+                settled.append(mention)
+            }
+        }
+        // A headline run the body never confirmed may still contain names the body knows.
+        for mention in unconfirmed {
+            let tokens = lines[mention.line].tokens
+            var i = mention.first
+            while i < mention.end {
+                var matched = false
+                var length = min(longestKnown, mention.end - i)
+                while length >= 1, !matched {
+                    let key = sequenceKey(tokens, i, i + length)
+                    if let entry = known[key] {
+                        settled.append(EntityMention(line: mention.line, first: i, end: i + length, type: entry.type,
+                                                     canonical: entry.canonical, strength: entry.strength))
+                        matched = true
+                    } else if length == 1, let full = personParts[key] {
+                        settled.append(EntityMention(line: mention.line, first: i, end: i + 1, type: .person,
+                                                     canonical: full, strength: .context))
+                        matched = true
+                    } else {
+                        length -= 1
+                    }
+                }
+                i += matched ? max(length, 1) : 1
+            }
+        }
+        mentions = settled
+    }
+
+    func text(of mention: EntityMention) -> String {
+        let line = lines[mention.line]
+        return Self.string(line.scalars[line.tokens[mention.first].start..<line.tokens[mention.end - 1].end])
+    }
+}

@@ -1,0 +1,91 @@
+// One document's recognition: tokenize every line, find mentions per line, then make them consistent.
+
+/// The working state of recognizing one document.
+///
+/// Three steps: every line is tokenized first (so the document's lowercase vocabulary
+/// is known before any capital is judged), then mentions are found line by line, then
+/// document-level consistency types guesses by what the document said elsewhere.
+struct DocumentEntityFinder {
+    let gazetteer: Gazetteer
+    let settings: EntitySettings
+    var lines: [EntityLine] = []
+    /// Keys of every word the document writes in lowercase somewhere: a capital on such
+    /// a word at a sentence start or in a headline marks nothing.
+    var lowercaseWords: Set<UInt64> = []
+    var mentions: [EntityMention] = []
+    private var scratch: [EntityToken] = []
+
+    init(gazetteer: Gazetteer, settings: EntitySettings) {
+        self.gazetteer = gazetteer
+        self.settings = settings
+    }
+
+    /// Adds one line (title or paragraph) of the document.
+    mutating func addLine(paragraph: Int, text: String) {
+        let scalars = text.unicodeScalars.map(\.value)
+        gazetteer.tokenizer.tokenize(scalars, into: &scratch)
+        var tokens = scratch
+        markSentenceStarts(&tokens)
+        for token in tokens where token.has(.lowercase) { lowercaseWords.insert(token.key) }
+        lines.append(EntityLine(paragraph: paragraph, scalars: scalars, tokens: tokens, casing: casing(of: tokens)))
+    }
+
+    /// Finds, settles and returns the document's entity spans.
+    mutating func spans() -> [EntitySpan] {
+        for index in lines.indices { findMentions(inLine: index) }
+        settleWithDocument()
+        var result: [EntitySpan] = []
+        result.reserveCapacity(mentions.count)
+        for mention in mentions {
+            let line = lines[mention.line]
+            let start = line.tokens[mention.first].start
+            let end = line.tokens[mention.end - 1].end
+            let text = Self.string(line.scalars[start..<end])
+            result.append(EntitySpan(paragraph: line.paragraph, start: start, end: end, text: text,
+                                     type: mention.type, canonical: mention.canonical))
+        }
+        result.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+        return result
+    }
+
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        var view = String.UnicodeScalarView()
+        for value in scalars { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+        return String(view)
+    }
+
+    /// Marks the first word of each sentence, past opening quotes and brackets.
+    private func markSentenceStarts(_ tokens: inout [EntityToken]) {
+        var atStart = true
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.isWord || token.has(.digit) {
+                if atStart { tokens[index].shape.insert(.sentenceStart) }
+                atStart = false
+            } else {
+                switch token.symbol {
+                case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2026: atStart = true  // . ! ? : ; …
+                case 0x22, 0x27, 0x28, 0x5B, 0x201C, 0x2018, 0x2014, 0x2D, 0x2013, 0x2022, 0x2A: break  // quotes, brackets, dashes, bullets
+                default: atStart = false
+                }
+            }
+        }
+    }
+
+    /// Prose or headline, from how many words are capitalized.
+    private func casing(of tokens: [EntityToken]) -> LineCasing {
+        var words = 0, allCaps = 0, content = 0, capitalizedContent = 0
+        for token in tokens where token.isWord {
+            words += 1
+            if token.has(.allCaps) { allCaps += 1 }
+            if token.end - token.start >= 4 {
+                content += 1
+                if token.isCapitalized { capitalizedContent += 1 }
+            }
+        }
+        if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
+        if content >= settings.titleCaseMinimumWords,
+           Double(capitalizedContent) >= Double(content) * settings.titleCaseLineShare { return .headline }
+        return .prose
+    }
+}

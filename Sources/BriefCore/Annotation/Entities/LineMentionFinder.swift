@@ -1,0 +1,249 @@
+// Finding mentions in one line: runs of name words, split by the gazetteer, typed by patterns.
+
+extension DocumentEntityFinder {
+    /// Finds the mentions of one line and appends them to `mentions`.
+    mutating func findMentions(inLine lineIndex: Int) {
+        let line = lines[lineIndex]
+        let tokens = line.tokens
+        let n = tokens.count
+        var afterTitle = false
+        var i = 0
+        while i < n {
+            let token = tokens[i]
+            if let dateEnd = dateEnd(in: tokens, at: i, scalars: line.scalars) {
+                let first = (i > 0 && Self.isDayNumber(tokens[i - 1], in: line.scalars)
+                    && gazetteer.months.contains(token.key) && !endsMention(lineIndex, at: i - 1)) ? i - 1 : i
+                mentions.append(EntityMention(line: lineIndex, first: first, end: dateEnd, type: .date, strength: .strong))
+                i = dateEnd
+                afterTitle = false
+                continue
+            }
+            if isNameWord(tokens, i, casing: line.casing) {
+                let end = runEnd(tokens, from: i, casing: line.casing)
+                // `The New York Times`: a leading article is not part of the name.
+                if end - i >= 2, gazetteer.leadingArticles.contains(token.key), !startsPhrase(tokens, i) {
+                    i += 1
+                    continue
+                }
+                classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
+                afterTitle = false
+                i = end
+                continue
+            }
+            // A lowercase role word (`striker`, `spokesman`) before a name works as a title.
+            if token.has(.lowercase),
+               let match = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { $0.isWord }),
+               match.entry.kind == .personTitle {
+                afterTitle = true
+                i = match.end
+                continue
+            }
+            afterTitle = false
+            i += 1
+        }
+    }
+
+    private func endsMention(_ line: Int, at token: Int) -> Bool {
+        guard let last = mentions.last, last.line == line else { return false }
+        return last.end > token
+    }
+
+    /// Whether token `i` can start or continue a name in a line of this casing.
+    func isNameWord(_ tokens: [EntityToken], _ i: Int, casing: LineCasing) -> Bool {
+        let token = tokens[i]
+        guard token.isWord else { return false }
+        switch casing {
+        case .prose:
+            guard token.isCapitalized else { return false }
+            // Inside a sentence a capital marks a name (but not `I`); at its start only an unusual word does.
+            let common = gazetteer.commonWords.contains(token.key)
+            if (token.has(.sentenceStart) && (common || lowercaseWords.contains(token.key)))
+                || (common && token.end - token.start == 1) {
+                return startsPhrase(tokens, i)
+            }
+            return true
+        case .headline:
+            guard !token.has(.lowercase), !token.has(.digit) else { return false }
+            if gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key)
+                || gazetteer.months.contains(token.key) || gazetteer.weekdays.contains(token.key) {
+                return startsPhrase(tokens, i)
+            }
+            return true
+        }
+    }
+
+    /// Whether a gazetteer phrase starts at `i` that outweighs the word being common:
+    /// `New York` at a sentence start is a name, `Total` (the company) is not.
+    private func startsPhrase(_ tokens: [EntityToken], _ i: Int) -> Bool {
+        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { !$0.has(.lowercase) || gazetteer.connectors.contains($0.key) })
+        else { return false }
+        return match.end - i > 1 || tokens[i].has(.allCaps)
+            || !(gazetteer.commonWords.contains(tokens[i].key) || lowercaseWords.contains(tokens[i].key))
+    }
+
+    /// The end of a run of name words from `start`, taking in name particles (`de`, `van`),
+    /// `of`/`the` after an organization or place head (`Bank of Japan`), and `&`.
+    private func runEnd(_ tokens: [EntityToken], from start: Int, casing: LineCasing) -> Int {
+        let n = tokens.count
+        var j = start + 1
+        var headSeen = gazetteer.organizationHeads.contains(tokens[start].key) || gazetteer.placeHeads.contains(tokens[start].key)
+        while j < n {
+            let token = tokens[j]
+            if isNameWord(tokens, j, casing: casing), !gazetteer.months.contains(token.key) || casing == .headline {
+                headSeen = headSeen || gazetteer.organizationHeads.contains(token.key) || gazetteer.placeHeads.contains(token.key)
+                j += 1
+                continue
+            }
+            // Connectors: up to two (`of the`), only if a name word follows.
+            var k = j
+            while k < n, k - j < 2, tokens[k].isWord, !tokens[k].isCapitalized || casing == .headline {
+                let key = tokens[k].key
+                if gazetteer.nameParticles.contains(key) || (headSeen && gazetteer.connectors.contains(key)) { k += 1 } else { break }
+            }
+            if k == j, token.symbol == 0x26 { k += 1 }  // &
+            if k > j, k < n, isNameWord(tokens, k, casing: casing) { j = k; continue }
+            break
+        }
+        return j
+    }
+
+    /// A piece of a run: a gazetteer phrase or an unknown stretch.
+    private struct Piece {
+        var first: Int
+        var end: Int
+        var entry: PhraseEntry?
+    }
+
+    /// Splits a run into gazetteer phrases and unknown stretches, then types them.
+    private mutating func classifyRun(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int, afterTitle: Bool) {
+        var pieces: [Piece] = []
+        var j = a
+        var unknownStart = -1
+        while j < b {
+            if let match = gazetteer.longestPhrase(in: tokens, at: j, limit: b, accept: { _ in true }) {
+                if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: j)); unknownStart = -1 }
+                pieces.append(Piece(first: j, end: match.end, entry: match.entry))
+                j = match.end
+            } else {
+                if unknownStart < 0 { unknownStart = j }
+                j += 1
+            }
+        }
+        if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: b)) }
+
+        // Titles and leading nationalities stand apart; what follows them is the name.
+        var nameStart = a
+        var titled = afterTitle
+        var index = 0
+        while index < pieces.count, let entry = pieces[index].entry,
+              entry.kind == .personTitle || entry.kind == .nationality {
+            if entry.kind == .personTitle { titled = true } else {
+                add(lineIndex, pieces[index].first, pieces[index].end, .nationality, entry.canonical, .strong, tokens)
+            }
+            nameStart = pieces[index].end
+            index += 1
+        }
+        guard nameStart < b else { return }
+        let casing = lines[lineIndex].casing
+        let last = tokens[b - 1].key
+        let wholeIsOnePhrase = index == pieces.count - 1 && pieces[index].entry != nil
+        if !wholeIsOnePhrase, b - nameStart >= 2 {
+            let ampersand = tokens[nameStart..<b].contains { $0.symbol == 0x26 }
+            if gazetteer.organizationSuffixes.contains(last) || ampersand
+                || gazetteer.organizationPrefixes.contains(tokens[nameStart].key)
+                || (gazetteer.organizationHeads.contains(tokens[nameStart].key) && hasConnector(tokens, nameStart, b)) {
+                add(lineIndex, nameStart, b, .organization, nil, .strong, tokens)
+                return
+            }
+            if gazetteer.placeSuffixes.contains(last) || gazetteer.placeHeads.contains(tokens[nameStart].key) {
+                var first = nameStart
+                // `East and South China Seas`: a plural suffix takes in a coordinated name before it.
+                if gazetteer.pluralPlaceSuffixes.contains(last), first >= 2, first == a,
+                   gazetteer.conjunctions.contains(tokens[first - 1].key),
+                   tokens[first - 2].isCapitalized {
+                    if let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1 {
+                        if previous.first == first - 2, previous.strength < .strong { mentions.removeLast(); first -= 2 }
+                    } else {
+                        first -= 2
+                    }
+                }
+                add(lineIndex, first, b, .place, nil, .strong, tokens)
+                return
+            }
+        }
+        // A place directly followed by an unknown name is a team, paper or company: `New York Knicks`.
+        var p = index
+        while p < pieces.count {
+            let piece = pieces[p]
+            if let entry = piece.entry {
+                if entry.kind == .personTitle { titled = true; p += 1; continue }
+                if entry.kind == .place, !titled, p + 1 < pieces.count, pieces[p + 1].entry == nil,
+                   casing == .prose, pieces[p + 1].end == b {
+                    // `Victoria Beckham` is a person; `New York Knicks` a team.
+                    let person = piece.end - piece.first == 1 && gazetteer.firstNames.contains(tokens[piece.first].key)
+                    add(lineIndex, piece.first, b, person ? .person : .organization, nil, person ? .strong : .context, tokens)
+                    return
+                }
+                if let type = entry.kind.entityType {
+                    let type = titled && entry.kind == .person ? .person : type
+                    add(lineIndex, piece.first, piece.end, type, entry.canonical, .strong, tokens)
+                }
+                if entry.kind != .nationality { titled = false }
+            } else {
+                classifyUnknown(lineIndex, tokens, piece.first, piece.end, titled: titled)
+                titled = false
+            }
+            p += 1
+        }
+    }
+
+    private func hasConnector(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
+        tokens[a..<b].contains { gazetteer.connectors.contains($0.key) && !$0.isCapitalized }
+    }
+
+    /// Types a stretch of name words the gazetteer does not know.
+    private mutating func classifyUnknown(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int, titled: Bool) {
+        let casing = lines[lineIndex].casing
+        let length = b - a
+        let first = tokens[a]
+        let headline = casing == .headline
+        if titled {
+            add(lineIndex, a, b, .person, nil, .strong, tokens)
+            return
+        }
+        if length == 1, first.has(.allCaps), !first.has(.digit), !headline {
+            add(lineIndex, a, b, .organization, nil, .context, tokens)
+            return
+        }
+        if gazetteer.firstNames.contains(first.key), length <= 4, length >= 2 || !headline {
+            add(lineIndex, a, b, .person, nil, length >= 2 ? .strong : .context, tokens)
+            return
+        }
+        let next = b < tokens.count ? tokens[b] : nil
+        let previous = a > 0 ? tokens[a - 1] : nil
+        if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) } ?? false)
+            || (previous.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false) {
+            add(lineIndex, a, b, .person, nil, .context, tokens, confirm: headline)
+            return
+        }
+        if length <= 3, let previous, previous.has(.lowercase), gazetteer.placePrepositions.contains(previous.key) {
+            add(lineIndex, a, b, .place, nil, .guess, tokens, confirm: headline)
+            return
+        }
+        if length == 1 {
+            if gazetteer.commonWords.contains(first.key) { return }
+            if let type = settings.unknownSingleWordType {
+                add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline)
+            }
+            return
+        }
+        let type: EntityType = length <= settings.maximumGuessedNameWords ? settings.unknownNameType : .organization
+        add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline)
+    }
+
+    private mutating func add(_ line: Int, _ first: Int, _ end: Int, _ type: EntityType, _ canonical: String?,
+                              _ strength: MentionStrength, _ tokens: [EntityToken], confirm: Bool = false) {
+        mentions.append(EntityMention(line: line, first: first, end: end, type: type, canonical: canonical,
+                                      strength: strength, needsConfirmation: confirm))
+    }
+}
