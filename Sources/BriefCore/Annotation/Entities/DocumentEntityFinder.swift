@@ -27,11 +27,15 @@ struct DocumentEntityFinder {
         var tokens = scratch
         markSentenceStarts(&tokens)
         for token in tokens where token.has(.lowercase) { lowercaseWords.insert(token.key) }
-        lines.append(EntityLine(paragraph: paragraph, scalars: scalars, tokens: tokens, casing: casing(of: tokens)))
+        lines.append(EntityLine(paragraph: paragraph, scalars: scalars, tokens: tokens, casing: .prose))
     }
 
     /// Finds, settles and returns the document's entity spans.
     mutating func spans() -> [EntitySpan] {
+        for index in lines.indices {
+            lines[index].casing = casing(of: lines[index].tokens)
+            lines[index].numbers = lines[index].tokens.reduce(0) { $0 + ($1.has(.digit) && !$1.isWord ? 1 : 0) }
+        }
         for index in lines.indices { findMentions(inLine: index) }
         settleWithDocument()
         var result: [EntitySpan] = []
@@ -72,20 +76,39 @@ struct DocumentEntityFinder {
         }
     }
 
-    /// Prose or headline, from how many words are capitalized.
+    /// Prose or headline, from how its words are capitalized.
+    ///
+    /// A line is a headline when most of its words are in capitals, or when ordinary
+    /// words (common ones, or ones the document writes in lowercase elsewhere) carry
+    /// capitals. A results table (`Stoke 4 3 1 0`) capitalizes only names: prose.
     private func casing(of tokens: [EntityToken]) -> LineCasing {
-        var words = 0, allCaps = 0, content = 0, capitalizedContent = 0
-        for token in tokens where token.isWord {
+        var words = 0, allCaps = 0, content = 0, capitalizedContent = 0, capitalizedOrdinary = 0, numbers = 0
+        for token in tokens {
+            guard token.isWord else {
+                if token.has(.digit) { numbers += 1 }
+                continue
+            }
             words += 1
             if token.has(.allCaps) { allCaps += 1 }
             if token.end - token.start >= 4 {
                 content += 1
-                if token.isCapitalized { capitalizedContent += 1 }
+                if token.isCapitalized {
+                    capitalizedContent += 1
+                    if !token.has(.sentenceStart),
+                       gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key) {
+                        capitalizedOrdinary += 1
+                    }
+                }
             }
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
         if content >= settings.titleCaseMinimumWords,
-           Double(capitalizedContent) >= Double(content) * settings.titleCaseLineShare { return .headline }
+           Double(capitalizedContent) >= Double(content) * settings.titleCaseLineShare {
+            if numbers == 0 || capitalizedOrdinary >= 2 { return .headline }
+        }
+        if capitalizedOrdinary >= 2, Double(capitalizedOrdinary) >= Double(content) * settings.titleCaseOrdinaryShare {
+            return .headline
+        }
         return .prose
     }
 }

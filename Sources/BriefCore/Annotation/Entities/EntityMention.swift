@@ -40,4 +40,6 @@ struct EntityLine: Sendable {
     var scalars: [UInt32]
     var tokens: [EntityToken]
     var casing: LineCasing
+    /// Numbers in the line: two or more and a name before a number is a team in a results table.
+    var numbers = 0
 }

@@ -8,6 +8,10 @@ struct EntitySettings: Sendable {
     var titleCaseLineShare = 0.8
     /// …and it has at least this many content words.
     var titleCaseMinimumWords = 3
+    /// …or when at least this share of its content words are ordinary words written with a capital.
+    var titleCaseOrdinaryShare = 0.4
+    /// An ALL-CAPS word in prose of at most this many letters is an acronym (`NATO`), hence an organization.
+    var maximumAcronymLetters = 5
     /// Longest run of capitalized words still read as a person's name without other evidence.
     var maximumGuessedNameWords = 3
     /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped).

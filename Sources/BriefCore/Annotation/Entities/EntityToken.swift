@@ -2,7 +2,7 @@
 
 /// The casing and kind of a token, as bit flags.
 struct TokenShape: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     /// Contains at least one letter.
     static let word = TokenShape(rawValue: 1 << 0)
     /// Starts with an uppercase letter.
@@ -17,6 +17,10 @@ struct TokenShape: OptionSet, Sendable {
     static let punctuation = TokenShape(rawValue: 1 << 5)
     /// The first word of a sentence (set by the recognizer, not the tokenizer).
     static let sentenceStart = TokenShape(rawValue: 1 << 6)
+    /// Hyphenated with a lowercase last part (`Dublin-born`, `U.S.-based`): a modifier, not a name.
+    static let lowercaseTail = TokenShape(rawValue: 1 << 7)
+    /// An initial or dotted acronym: `J.`, `U.S.`.
+    static let initial = TokenShape(rawValue: 1 << 8)
 }
 
 /// One token of a line, by scalar offsets into that line.
@@ -26,6 +30,8 @@ struct EntityToken: Sendable {
     /// `ScalarKey` of the lowercased text.
     var key: UInt64
     var shape: TokenShape
+    /// `ScalarKey` of the part before the first hyphen (`Jean` in `Jean-Michel`); `key` when there is none.
+    var headKey: UInt64
     /// For punctuation tokens, the scalar; 0 otherwise.
     var symbol: UInt32
 
@@ -91,7 +97,7 @@ struct EntityTokenizer: Sendable {
             if Self.isSpace(c) { i += 1; continue }
             guard Self.isWordScalar(c) else {
                 tokens.append(EntityToken(start: i, end: i + 1, key: ScalarKey.mix(ScalarKey.offsetBasis, ScalarKey.folded(c)),
-                                          shape: .punctuation, symbol: c))
+                                          shape: .punctuation, headKey: 0, symbol: c))
                 i += 1
                 continue
             }
@@ -99,6 +105,9 @@ struct EntityTokenizer: Sendable {
             var hash = ScalarKey.offsetBasis
             var letters = 0, uppers = 0, lowers = 0
             var hasDigit = false
+            var headHash: UInt64? = nil
+            var shapeExtras: TokenShape = []
+            var lowercaseTail = false
             while j < n {
                 let v = s[j]
                 if Self.isLetter(v) {
@@ -109,6 +118,8 @@ struct EntityTokenizer: Sendable {
                 } else if j + 1 < n, Self.isWordScalar(s[j + 1]) {
                     if v == 0x2D || v == 0x2010 || v == 0x2011 {
                         // inner hyphen: one token, as in `Rolls-Royce`
+                        if headHash == nil { headHash = hash }
+                        lowercaseTail = Self.isLower(s[j + 1])
                     } else if Self.isApostrophe(v) {
                         // a possessive `'s` ends the word; `O'Brien` stays whole
                         let next = s[j + 1]
@@ -123,6 +134,7 @@ struct EntityTokenizer: Sendable {
             // Keep the dot of an initial, a dotted acronym or a known abbreviation.
             if j < n, s[j] == 0x2E {
                 if letters == 1, j - i == 1, Self.isUpper(c) {
+                    shapeExtras.insert(.initial)
                     hash = ScalarKey.mix(hash, 0x2E)
                     j += 1
                     while j + 1 < n, Self.isLetter(s[j]), s[j + 1] == 0x2E, j + 2 >= n || !Self.isLetter(s[j + 2]) {
@@ -136,14 +148,15 @@ struct EntityTokenizer: Sendable {
                     if abbreviations.contains(dotted) { hash = dotted; j += 1 }
                 }
             }
-            var shape: TokenShape = []
+            var shape: TokenShape = shapeExtras
             if letters > 0 {
                 shape.insert(.word)
                 if Self.isUpper(c) { shape.insert(.capitalized) } else if Self.isLower(c) { shape.insert(.lowercase) }
                 if lowers == 0, uppers >= 2 { shape.insert(.allCaps) }
             }
             if hasDigit { shape.insert(.digit) }
-            tokens.append(EntityToken(start: i, end: j, key: hash, shape: shape, symbol: 0))
+            if lowercaseTail { shape.insert(.lowercaseTail) }
+            tokens.append(EntityToken(start: i, end: j, key: hash, shape: shape, headKey: headHash ?? hash, symbol: 0))
             i = j
         }
     }

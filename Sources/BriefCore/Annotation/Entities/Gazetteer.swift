@@ -24,6 +24,8 @@ struct PhraseEntry: Sendable {
     var kind: PhraseKind
     /// `U.S.` → `United States`; nil when the phrase is its own canonical name.
     var canonical: String?
+    /// A country or territory: in a results table it is a national team, still a place.
+    var national = false
 }
 
 /// The longest gazetteer phrase starting at a token.
@@ -146,7 +148,8 @@ struct Gazetteer: Sendable {
                 let variants = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard let canonical = variants.first else { continue }
                 for variant in variants {
-                    addPhrase(variant, entry: PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical))
+                    addPhrase(variant, entry: PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
+                                                          national: name == "places-countries.txt"))
                 }
             }
         }

@@ -51,7 +51,7 @@ extension DocumentEntityFinder {
     /// Whether token `i` can start or continue a name in a line of this casing.
     func isNameWord(_ tokens: [EntityToken], _ i: Int, casing: LineCasing) -> Bool {
         let token = tokens[i]
-        guard token.isWord else { return false }
+        guard token.isWord, !token.has(.lowercaseTail) else { return false }
         switch casing {
         case .prose:
             guard token.isCapitalized else { return false }
@@ -151,7 +151,7 @@ extension DocumentEntityFinder {
             let ampersand = tokens[nameStart..<b].contains { $0.symbol == 0x26 }
             if gazetteer.organizationSuffixes.contains(last) || ampersand
                 || gazetteer.organizationPrefixes.contains(tokens[nameStart].key)
-                || (gazetteer.organizationHeads.contains(tokens[nameStart].key) && hasConnector(tokens, nameStart, b)) {
+                || hasOrganizationHead(tokens, nameStart, b) {
                 add(lineIndex, nameStart, b, .organization, nil, .strong, tokens)
                 return
             }
@@ -184,6 +184,11 @@ extension DocumentEntityFinder {
                     add(lineIndex, piece.first, b, person ? .person : .organization, nil, person ? .strong : .context, tokens)
                     return
                 }
+                if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
+                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
+                    p += 1
+                    continue
+                }
                 if let type = entry.kind.entityType {
                     let type = titled && entry.kind == .person ? .person : type
                     add(lineIndex, piece.first, piece.end, type, entry.canonical, .strong, tokens)
@@ -197,8 +202,39 @@ extension DocumentEntityFinder {
         }
     }
 
-    private func hasConnector(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
-        tokens[a..<b].contains { gazetteer.connectors.contains($0.key) && !$0.isCapitalized }
+    /// `Patriotic Union of Kurdistan`: an organization head followed by a connector.
+    private func hasOrganizationHead(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
+        var index = a
+        while index + 1 < b {
+            if gazetteer.organizationHeads.contains(tokens[index].key),
+               gazetteer.connectors.contains(tokens[index + 1].key), !tokens[index + 1].isCapitalized {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// A name at the start of a dateline (`TUZLA, Bosnia 1996-08-27`, `SEOUL, Dec 9 (Reuters) -`) is a place.
+    private func isDateline(_ lineIndex: Int, _ a: Int, _ b: Int) -> Bool {
+        let line = lines[lineIndex]
+        let tokens = line.tokens
+        guard a == 0, b < tokens.count, tokens[b].symbol == 0x2C || tokens[b].has(.digit) else { return false }
+        var index = b
+        while index < min(tokens.count, b + 6) {
+            if dateEnd(in: tokens, at: index, scalars: line.scalars) != nil, !tokens[index].has(.lowercase) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// In a results table (`Stoke 4 3 1 0`, `DETROIT 4 Kansas City 0`) a name right before a
+    /// number is a team: an organization, unless it is a country (a national team stays a place).
+    private func isTeamInResults(_ lineIndex: Int, _ b: Int) -> Bool {
+        let line = lines[lineIndex]
+        guard line.numbers >= 2, b < line.tokens.count else { return false }
+        let next = line.tokens[b]
+        return next.has(.digit) && !next.isWord
     }
 
     /// Types a stretch of name words the gazetteer does not know.
@@ -211,17 +247,32 @@ extension DocumentEntityFinder {
             add(lineIndex, a, b, .person, nil, .strong, tokens)
             return
         }
-        if length == 1, first.has(.allCaps), !first.has(.digit), !headline {
+        let initial = first.has(.initial) && first.end - first.start == 2
+        let firstName = gazetteer.firstNames.contains(first.key) || gazetteer.firstNames.contains(first.headKey)
+        if length >= 2, length <= 4, initial || firstName {
+            add(lineIndex, a, b, .person, nil, .strong, tokens)
+            return
+        }
+        if isDateline(lineIndex, a, b) {
+            add(lineIndex, a, b, .place, nil, .strong, tokens)
+            return
+        }
+        if isTeamInResults(lineIndex, b) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
             return
         }
-        if gazetteer.firstNames.contains(first.key), length <= 4, length >= 2 || !headline {
-            add(lineIndex, a, b, .person, nil, length >= 2 ? .strong : .context, tokens)
+        if length == 1, first.has(.allCaps), !first.has(.digit), !headline,
+           first.end - first.start <= settings.maximumAcronymLetters {
+            add(lineIndex, a, b, .organization, nil, .context, tokens)
+            return
+        }
+        if length == 1, firstName, !headline {
+            add(lineIndex, a, b, .person, nil, .context, tokens)
             return
         }
         let next = b < tokens.count ? tokens[b] : nil
         let previous = a > 0 ? tokens[a - 1] : nil
-        if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) } ?? false)
+        if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false)
             || (previous.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false) {
             add(lineIndex, a, b, .person, nil, .context, tokens, confirm: headline)
             return
@@ -232,8 +283,9 @@ extension DocumentEntityFinder {
         }
         if length == 1 {
             if gazetteer.commonWords.contains(first.key) { return }
+            // A lone unknown word opening a sentence is as likely an ordinary word: only if confirmed.
             if let type = settings.unknownSingleWordType {
-                add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline)
+                add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline || first.has(.sentenceStart))
             }
             return
         }
