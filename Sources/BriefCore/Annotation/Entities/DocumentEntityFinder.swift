@@ -90,7 +90,8 @@ struct DocumentEntityFinder {
             }
             words += 1
             if token.has(.allCaps) { allCaps += 1 }
-            if token.end - token.start >= 4 {
+            // Content words: three letters or more, minus lowercase function words (`the`, `and`).
+            if token.end - token.start >= 3, !(token.has(.lowercase) && gazetteer.commonWords.contains(token.key)) {
                 content += 1
                 if token.isCapitalized {
                     capitalizedContent += 1
@@ -102,9 +103,12 @@ struct DocumentEntityFinder {
             }
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
-        if content >= settings.titleCaseMinimumWords,
-           Double(capitalizedContent) >= Double(content) * settings.titleCaseLineShare {
-            if numbers == 0 || capitalizedOrdinary >= 2 { return .headline }
+        if content >= settings.titleCaseMinimumWords, numbers == 0 || capitalizedOrdinary >= 2 {
+            // Title Case: nearly every content word capitalized, some of them ordinary words;
+            // or every single one, with enough of them to tell.
+            let share = Double(capitalizedContent) / Double(content)
+            if share >= settings.titleCaseLineShare, capitalizedOrdinary >= 1 { return .headline }
+            if capitalizedContent == content, content >= settings.titleCaseMinimumWords + 1 { return .headline }
         }
         if capitalizedOrdinary >= 2, Double(capitalizedOrdinary) >= Double(content) * settings.titleCaseOrdinaryShare {
             return .headline

@@ -83,11 +83,14 @@ struct Gazetteer: Sendable {
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
-        let directory = Bundle.module.resourceURL?.appendingPathComponent("Data/gazetteer", isDirectory: true)
-        return Gazetteer { name in
-            guard let url = directory?.appendingPathComponent(name) else { return nil }
-            return try? String(contentsOf: url, encoding: .utf8)
-        }
+        Gazetteer(file: bundledFile)
+    }
+
+    /// The text of one shipped gazetteer file, or nil when it is missing or unreadable.
+    static func bundledFile(_ name: String) -> String? {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Data/gazetteer", isDirectory: true)
+        else { return nil }
+        return try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
     /// Builds the tables from file contents given by name (tests can pass their own).

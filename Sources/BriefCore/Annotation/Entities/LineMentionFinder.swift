@@ -18,6 +18,13 @@ extension DocumentEntityFinder {
                 afterTitle = false
                 continue
             }
+            // A title (`President`, `striker`) makes the name after it a person, in any casing.
+            if token.isWord, let match = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { $0.isWord }),
+               match.entry.kind == .personTitle {
+                afterTitle = true
+                i = match.end
+                continue
+            }
             if isNameWord(tokens, i, casing: line.casing) {
                 let end = runEnd(tokens, from: i, casing: line.casing)
                 // `The New York Times`: a leading article is not part of the name.
@@ -28,14 +35,6 @@ extension DocumentEntityFinder {
                 classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
                 afterTitle = false
                 i = end
-                continue
-            }
-            // A lowercase role word (`striker`, `spokesman`) before a name works as a title.
-            if token.has(.lowercase),
-               let match = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { $0.isWord }),
-               match.entry.kind == .personTitle {
-                afterTitle = true
-                i = match.end
                 continue
             }
             afterTitle = false
