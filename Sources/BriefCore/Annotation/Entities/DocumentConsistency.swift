@@ -22,6 +22,10 @@ extension DocumentEntityFinder {
         var personParts: [UInt64: String] = [:]
         var ambiguousParts: Set<UInt64> = []
         var longestKnown = 1
+        var teams: Set<UInt64> = []
+        for mention in mentions where mention.team {
+            teams.insert(sequenceKey(lines[mention.line].tokens, mention.first, mention.end))
+        }
         for mention in mentions where mention.strength >= .context && !mention.needsConfirmation && mention.type != .date {
             let tokens = lines[mention.line].tokens
             let key = sequenceKey(tokens, mention.first, mention.end)
@@ -48,7 +52,12 @@ extension DocumentEntityFinder {
             let length = mention.end - mention.first
             let key = sequenceKey(tokens, mention.first, mention.end)
             var confirmed = false
-            if length == 1, let full = personParts[key], mention.strength < .strong || mention.type == .person {
+            if mention.type == .place, !mention.national, teams.contains(key) {
+                // A city that is a team in this document's results is the team in its text too.
+                mention.type = .organization
+                mention.canonical = nil
+                confirmed = true
+            } else if length == 1, let full = personParts[key], mention.strength < .strong || mention.type == .person {
                 mention.type = .person
                 if full != text(of: mention) { mention.canonical = full }
                 confirmed = true

@@ -24,6 +24,10 @@ struct EntityMention: Sendable {
     var strength: MentionStrength
     /// A guess in a headline, where capitals say nothing: kept only if the document confirms it.
     var needsConfirmation = false
+    /// Named by a country entry of the gazetteer.
+    var national = false
+    /// A team in a results table: elsewhere in the document the same name is the team too.
+    var team = false
 }
 
 /// How a line is cased, which decides how much capitals tell.

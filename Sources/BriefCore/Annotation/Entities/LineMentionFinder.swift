@@ -185,12 +185,14 @@ extension DocumentEntityFinder {
                 }
                 if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
                     add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
+                    mentions[mentions.count - 1].team = true
                     p += 1
                     continue
                 }
                 if let type = entry.kind.entityType {
                     let type = titled && entry.kind == .person ? .person : type
                     add(lineIndex, piece.first, piece.end, type, entry.canonical, .strong, tokens)
+                    mentions[mentions.count - 1].national = entry.national
                 }
                 if entry.kind != .nationality { titled = false }
             } else {
@@ -256,8 +258,11 @@ extension DocumentEntityFinder {
             add(lineIndex, a, b, .place, nil, .strong, tokens)
             return
         }
+        // Bare capital letters (`W L PCT GB`, `F G`) are table headings and labels.
+        if tokens[a..<b].contains(where: { $0.end - $0.start == 1 && $0.isWord }) { return }
         if isTeamInResults(lineIndex, b) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
+            mentions[mentions.count - 1].team = true
             return
         }
         if length == 1, first.has(.allCaps), !first.has(.digit), !headline,
