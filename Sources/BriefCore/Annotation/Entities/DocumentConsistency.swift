@@ -52,7 +52,10 @@ extension DocumentEntityFinder {
             let length = mention.end - mention.first
             let key = sequenceKey(tokens, mention.first, mention.end)
             var confirmed = false
-            if mention.type == .place, !mention.national, teams.contains(key) {
+            if mention.team {
+                confirmed = true
+            } else if mention.type == .place, !mention.national, teams.contains(key),
+                      !isDateline(mention.line, mention.first, mention.end) {
                 // A city that is a team in this document's results is the team in its text too.
                 mention.type = .organization
                 mention.canonical = nil

@@ -14,8 +14,9 @@ struct EntitySettings: Sendable {
     var maximumAcronymLetters = 5
     /// Longest run of capitalized words still read as a person's name without other evidence.
     var maximumGuessedNameWords = 3
-    /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped).
-    var unknownSingleWordType: EntityType? = .person
+    /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped). News
+    /// introduces people by full name, so a lone unknown word is more often an organization.
+    var unknownSingleWordType: EntityType? = .organization
     /// What two or three capitalized words with no evidence are taken to be.
     var unknownNameType: EntityType = .person
 

@@ -170,6 +170,14 @@ extension DocumentEntityFinder {
                 return
             }
         }
+        // `Carla Sacramento`, `Richard Finn`, `Charles de Gaulle`: a first name opens a person's
+        // name even when later words are in the gazetteer.
+        if !wholeIsOnePhrase, b - nameStart >= 2, b - nameStart <= 4, casing == .prose,
+           pieces[index].entry == nil, pieces[index].end - pieces[index].first == 1,
+           gazetteer.firstNames.contains(tokens[nameStart].key) || gazetteer.firstNames.contains(tokens[nameStart].headKey) {
+            add(lineIndex, nameStart, b, .person, nil, .strong, tokens)
+            return
+        }
         // A place directly followed by an unknown name is a team, paper or company: `New York Knicks`.
         var p = index
         while p < pieces.count {
@@ -217,7 +225,7 @@ extension DocumentEntityFinder {
     }
 
     /// A name at the start of a dateline (`TUZLA, Bosnia 1996-08-27`, `SEOUL, Dec 9 (Reuters) -`) is a place.
-    private func isDateline(_ lineIndex: Int, _ a: Int, _ b: Int) -> Bool {
+    func isDateline(_ lineIndex: Int, _ a: Int, _ b: Int) -> Bool {
         let line = lines[lineIndex]
         let tokens = line.tokens
         guard a == 0, b < tokens.count, tokens[b].symbol == 0x2C || tokens[b].has(.digit) else { return false }
@@ -251,7 +259,13 @@ extension DocumentEntityFinder {
         let initial = first.has(.initial) && first.end - first.start == 2
         let firstName = gazetteer.firstNames.contains(first.key) || gazetteer.firstNames.contains(first.headKey)
         if length >= 2, length <= 4, initial || firstName {
-            add(lineIndex, a, b, .person, nil, .strong, tokens)
+            if headline, length > 2 {
+                // `KEVIN BROWN LOWERS ERA`: in a headline only the next word surely belongs to the name.
+                add(lineIndex, a, a + 2, .person, nil, .strong, tokens)
+                classifyUnknown(lineIndex, tokens, a + 2, b, titled: false)
+            } else {
+                add(lineIndex, a, b, .person, nil, .strong, tokens)
+            }
             return
         }
         if isDateline(lineIndex, a, b) {
