@@ -78,11 +78,12 @@ struct DocumentEntityFinder {
 
     /// Prose or headline, from how its words are capitalized.
     ///
-    /// A line is a headline when most of its words are in capitals, or when ordinary
-    /// words (common ones, or ones the document writes in lowercase elsewhere) carry
-    /// capitals. A results table (`Stoke 4 3 1 0`) capitalizes only names: prose.
+    /// A line is a headline when most of its words are in capitals, or when it is in Title
+    /// Case: no lowercase word but function words, and capitals on ordinary words (common
+    /// ones, or ones the document writes in lowercase elsewhere). A results table
+    /// (`Stoke 4 3 1 0`) or a sentence full of names keeps some lowercase word: prose.
     private func casing(of tokens: [EntityToken]) -> LineCasing {
-        var words = 0, allCaps = 0, content = 0, capitalizedContent = 0, capitalizedOrdinary = 0, numbers = 0
+        var words = 0, allCaps = 0, lowercaseContent = 0, capitalized = 0, capitalizedOrdinary = 0, numbers = 0
         for token in tokens {
             guard token.isWord else {
                 if token.has(.digit) { numbers += 1 }
@@ -90,27 +91,17 @@ struct DocumentEntityFinder {
             }
             words += 1
             if token.has(.allCaps) { allCaps += 1 }
-            // Content words: three letters or more, minus lowercase function words (`the`, `and`).
-            if token.end - token.start >= 3, !(token.has(.lowercase) && gazetteer.commonWords.contains(token.key)) {
-                content += 1
-                if token.isCapitalized {
-                    capitalizedContent += 1
-                    if !token.has(.sentenceStart),
-                       gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key) {
-                        capitalizedOrdinary += 1
-                    }
-                }
+            let ordinary = gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key)
+            if token.has(.lowercase) {
+                if token.end - token.start >= 3, !gazetteer.commonWords.contains(token.key) { lowercaseContent += 1 }
+            } else if token.isCapitalized {
+                capitalized += 1
+                if ordinary, !token.has(.sentenceStart), token.end - token.start >= 3 { capitalizedOrdinary += 1 }
             }
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
-        if content >= settings.titleCaseMinimumWords, numbers == 0 || capitalizedOrdinary >= 2 {
-            // Title Case: nearly every content word capitalized, some of them ordinary words;
-            // or every single one, with enough of them to tell.
-            let share = Double(capitalizedContent) / Double(content)
-            if share >= settings.titleCaseLineShare, capitalizedOrdinary >= 1 { return .headline }
-            if capitalizedContent == content, content >= settings.titleCaseMinimumWords + 1 { return .headline }
-        }
-        if capitalizedOrdinary >= 2, Double(capitalizedOrdinary) >= Double(content) * settings.titleCaseOrdinaryShare {
+        if lowercaseContent == 0, capitalized >= settings.titleCaseMinimumWords, numbers <= 1,
+           capitalizedOrdinary >= 1 || capitalized >= settings.titleCaseMinimumWords + 1 {
             return .headline
         }
         return .prose

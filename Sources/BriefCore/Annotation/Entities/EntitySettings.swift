@@ -4,12 +4,9 @@
 struct EntitySettings: Sendable {
     /// A line is a headline in capitals when more than this share of its words are ALL CAPS.
     var allCapsLineShare = 0.5
-    /// A line is a Title-Case headline when at least this share of its content words are capitalized…
-    var titleCaseLineShare = 0.8
-    /// …and it has at least this many content words.
+    /// A line with no lowercase content word is a Title-Case headline when it has at least this
+    /// many capitalized words, one of them an ordinary word (or one more capitalized word).
     var titleCaseMinimumWords = 3
-    /// …or when at least this share of its content words are ordinary words written with a capital.
-    var titleCaseOrdinaryShare = 0.4
     /// An ALL-CAPS word in prose of at most this many letters is an acronym (`NATO`), hence an organization.
     var maximumAcronymLetters = 5
     /// Longest run of capitalized words still read as a person's name without other evidence.

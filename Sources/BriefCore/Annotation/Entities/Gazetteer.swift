@@ -74,6 +74,8 @@ struct Gazetteer: Sendable {
     private(set) var conjunctions: Set<UInt64> = []
     /// Verbs of saying: `X said` makes X a person.
     private(set) var speechVerbs: Set<UInt64> = []
+    /// Nouns for kinds of place: `the city of X` makes X a place.
+    private(set) var placeNouns: Set<UInt64> = []
     /// Prepositions after which an unknown name is most likely a place.
     private(set) var placePrepositions: Set<UInt64> = []
     private(set) var months: Set<UInt64> = []
@@ -128,6 +130,7 @@ struct Gazetteer: Sendable {
         nameParticles = words("name-particles.txt")
         conjunctions = words("conjunctions.txt")
         placePrepositions = words("place-prepositions.txt")
+        placeNouns = words("place-nouns.txt")
         months = words("months.txt")
         ambiguousMonths = words("months-ambiguous.txt")
         months.formUnion(ambiguousMonths)

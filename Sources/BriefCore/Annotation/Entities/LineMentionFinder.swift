@@ -51,6 +51,10 @@ extension DocumentEntityFinder {
     func isNameWord(_ tokens: [EntityToken], _ i: Int, casing: LineCasing) -> Bool {
         let token = tokens[i]
         guard token.isWord, !token.has(.lowercaseTail) else { return false }
+        // Numbered words (`Under-21`, `M3`) and calendar words are names only inside a gazetteer phrase.
+        if token.has(.digit) || gazetteer.weekdays.contains(token.key) || gazetteer.months.contains(token.key) {
+            return startsPhrase(tokens, i)
+        }
         switch casing {
         case .prose:
             guard token.isCapitalized else { return false }
@@ -88,7 +92,9 @@ extension DocumentEntityFinder {
         var headSeen = gazetteer.organizationHeads.contains(tokens[start].key) || gazetteer.placeHeads.contains(tokens[start].key)
         while j < n {
             let token = tokens[j]
-            if isNameWord(tokens, j, casing: casing), !gazetteer.months.contains(token.key) || casing == .headline {
+            // `Theresa May`: a month that is also a word may continue a name, not start one.
+            if isNameWord(tokens, j, casing: casing)
+                || (gazetteer.ambiguousMonths.contains(token.key) && token.isCapitalized && !token.has(.allCaps)) {
                 headSeen = headSeen || gazetteer.organizationHeads.contains(token.key) || gazetteer.placeHeads.contains(token.key)
                 j += 1
                 continue
@@ -151,7 +157,15 @@ extension DocumentEntityFinder {
             if gazetteer.organizationSuffixes.contains(last) || ampersand
                 || gazetteer.organizationPrefixes.contains(tokens[nameStart].key)
                 || hasOrganizationHead(tokens, nameStart, b) {
-                add(lineIndex, nameStart, b, .organization, nil, .strong, tokens)
+                var first = nameStart
+                // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
+                if first == a, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
+                   let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1,
+                   previous.strength == .guess, !ampersand {
+                    first = previous.first
+                    mentions.removeLast()
+                }
+                add(lineIndex, first, b, .organization, nil, .strong, tokens)
                 return
             }
             if gazetteer.placeSuffixes.contains(last) || gazetteer.placeHeads.contains(tokens[nameStart].key) {
@@ -280,7 +294,8 @@ extension DocumentEntityFinder {
             return
         }
         if length == 1, first.has(.allCaps), !first.has(.digit), !headline,
-           first.end - first.start <= settings.maximumAcronymLetters {
+           first.end - first.start <= settings.maximumAcronymLetters,
+           !gazetteer.commonWords.contains(first.key), !lowercaseWords.contains(first.key) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
             return
         }
@@ -293,6 +308,12 @@ extension DocumentEntityFinder {
         if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false)
             || (previous.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false) {
             add(lineIndex, a, b, .person, nil, .context, tokens, confirm: headline)
+            return
+        }
+        // `the eastern city of Wuxi`, `the province of Aceh`.
+        if length <= 3, a >= 2, tokens[a - 1].has(.lowercase), gazetteer.connectors.contains(tokens[a - 1].key),
+           gazetteer.placeNouns.contains(tokens[a - 2].key) {
+            add(lineIndex, a, b, .place, nil, .context, tokens, confirm: headline)
             return
         }
         if length <= 3, let previous, previous.has(.lowercase), gazetteer.placePrepositions.contains(previous.key) {
