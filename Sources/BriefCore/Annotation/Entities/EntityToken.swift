@@ -108,6 +108,7 @@ struct EntityTokenizer: Sendable {
             var headHash: UInt64? = nil
             var shapeExtras: TokenShape = []
             var lowercaseTail = false
+            var particleName = false
             while j < n {
                 let v = s[j]
                 if Self.isLetter(v) {
@@ -118,7 +119,11 @@ struct EntityTokenizer: Sendable {
                 } else if j + 1 < n, Self.isWordScalar(s[j + 1]) {
                     if v == 0x2D || v == 0x2010 || v == 0x2011 {
                         // inner hyphen: one token, as in `Rolls-Royce`
-                        if headHash == nil { headHash = hash }
+                        if headHash == nil {
+                            headHash = hash
+                            // `al-Saadani`, `el-Sisi`: a short lowercase particle before a capitalized name.
+                            if j - i <= 3, Self.isLower(c), Self.isUpper(s[j + 1]) { particleName = true }
+                        }
                         lowercaseTail = Self.isLower(s[j + 1])
                     } else if Self.isApostrophe(v) {
                         // a possessive `'s` ends the word; `O'Brien` stays whole
@@ -151,7 +156,7 @@ struct EntityTokenizer: Sendable {
             var shape: TokenShape = shapeExtras
             if letters > 0 {
                 shape.insert(.word)
-                if Self.isUpper(c) { shape.insert(.capitalized) } else if Self.isLower(c) { shape.insert(.lowercase) }
+                if Self.isUpper(c) || particleName { shape.insert(.capitalized) } else if Self.isLower(c) { shape.insert(.lowercase) }
                 if lowers == 0, uppers >= 2 { shape.insert(.allCaps) }
             }
             if hasDigit { shape.insert(.digit) }
