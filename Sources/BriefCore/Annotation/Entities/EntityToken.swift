@@ -49,6 +49,8 @@ struct EntityToken: Sendable {
 struct EntityTokenizer: Sendable {
     /// Keys of abbreviations written with their final dot (`inc.`, `mr.`).
     let abbreviations: Set<UInt64>
+    /// Keys of name particles written with a hyphen before a capitalized name (`al-`, `el-`, `bin-`).
+    var particles: Set<UInt64> = []
 
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {
@@ -122,7 +124,7 @@ struct EntityTokenizer: Sendable {
                         if headHash == nil {
                             headHash = hash
                             // `al-Saadani`, `el-Sisi`: a short lowercase particle before a capitalized name.
-                            if j - i <= 3, Self.isLower(c), Self.isUpper(s[j + 1]) { particleName = true }
+                            if Self.isLower(c), Self.isUpper(s[j + 1]), particles.contains(hash) { particleName = true }
                         }
                         lowercaseTail = Self.isLower(s[j + 1])
                     } else if Self.isApostrophe(v) {

@@ -110,7 +110,8 @@ struct Gazetteer: Sendable {
         }
         var abbreviations = Set<UInt64>()
         for line in lines("abbreviations.txt") { abbreviations.insert(ScalarKey.word(line)) }
-        tokenizer = EntityTokenizer(abbreviations: abbreviations)
+        tokenizer = EntityTokenizer(abbreviations: abbreviations,
+                                    particles: Set(lines("name-particles.txt").map { ScalarKey.word($0) }))
 
         func words(_ name: String) -> Set<UInt64> {
             Set(lines(name).map { phraseKey($0) })

@@ -161,7 +161,7 @@ extension DocumentEntityFinder {
                 // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
                 if first == a, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
                    let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1,
-                   previous.strength == .guess, !ampersand {
+                   previous.strength == .guess, previous.end - previous.first == 1, !ampersand {
                     first = previous.first
                     mentions.removeLast()
                 }
@@ -198,7 +198,8 @@ extension DocumentEntityFinder {
             let piece = pieces[p]
             if let entry = piece.entry {
                 if entry.kind == .personTitle { titled = true; p += 1; continue }
-                if entry.kind == .place, !titled, p + 1 < pieces.count, pieces[p + 1].entry == nil,
+                if entry.kind == .place, !titled, p + 1 < pieces.count,
+                   pieces[p + 1].entry == nil || pieces[p + 1].entry?.kind == .nationality,
                    casing == .prose, pieces[p + 1].end == b {
                     // `Victoria Beckham` is a person; `New York Knicks` a team.
                     let person = piece.end - piece.first == 1 && gazetteer.firstNames.contains(tokens[piece.first].key)
