@@ -39,6 +39,10 @@ struct EntitiesCommand: ParsableCommand {
         let text: String
         if let decoded = String(data: data, encoding: .utf8) {
             text = decoded
+        } else if let decoded = String(data: data, encoding: .windowsCP1252) {
+            Self.complain("\(source): not valid UTF-8; read as Windows-1252 (offsets count the decoded text)")
+            text = decoded
+            badInput = true
         } else {
             Self.complain("\(source): not valid UTF-8; invalid bytes read as U+FFFD")
             text = String(decoding: data, as: UTF8.self)
@@ -48,7 +52,7 @@ struct EntitiesCommand: ParsableCommand {
         let spans = Self.entities(in: text)
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
             let output = try encoder.encode(spans)
             print(String(decoding: output, as: UTF8.self))
         } else {

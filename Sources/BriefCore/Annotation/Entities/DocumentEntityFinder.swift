@@ -93,7 +93,7 @@ struct DocumentEntityFinder {
             if token.has(.allCaps) { allCaps += 1 }
             let ordinary = gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key)
             if token.has(.lowercase) {
-                if token.end - token.start >= 3, !gazetteer.commonWords.contains(token.key) { lowercaseContent += 1 }
+                if !gazetteer.functionWords.contains(token.key) { lowercaseContent += 1 }
             } else if token.isCapitalized {
                 capitalized += 1
                 if ordinary, !token.has(.sentenceStart), token.end - token.start >= 3 { capitalizedOrdinary += 1 }

@@ -66,6 +66,8 @@ struct Gazetteer: Sendable {
     private(set) var placeHeads: Set<UInt64> = []
     /// Lowercase words that may sit inside a name (`of`, `de`, `van`).
     private(set) var connectors: Set<UInt64> = []
+    /// Words a Title-Case headline leaves in lowercase (`of`, `to`, `with`).
+    private(set) var functionWords: Set<UInt64> = []
     /// Capitalized words that open a run without belonging to the name (`The`).
     private(set) var leadingArticles: Set<UInt64> = []
     /// Lowercase particles inside personal names (`de`, `van`, `bin`).
@@ -127,6 +129,7 @@ struct Gazetteer: Sendable {
         placeHeads = words("place-heads.txt")
         connectors = words("connectors.txt")
         leadingArticles = words("leading-articles.txt")
+        functionWords = words("function-words.txt")
         speechVerbs = words("speech-verbs.txt")
         nameParticles = words("name-particles.txt")
         conjunctions = words("conjunctions.txt")
