@@ -168,14 +168,6 @@ extension DocumentEntityFinder {
                 add(lineIndex, first, b, .organization, nil, .strong, tokens)
                 return
             }
-            // `Carla Sacramento`, `Richard Finn`, `Charles de Gaulle`: a first name opens a person's
-            // name even when later words are in the gazetteer.
-            if b - nameStart <= 4, casing == .prose,
-               pieces[index].entry == nil,
-               gazetteer.firstNames.contains(tokens[nameStart].key) || gazetteer.firstNames.contains(tokens[nameStart].headKey) {
-                add(lineIndex, nameStart, b, .person, nil, .strong, tokens)
-                return
-            }
             if gazetteer.placeSuffixes.contains(last) || gazetteer.placeHeads.contains(tokens[nameStart].key) {
                 var first = nameStart
                 // `East and South China Seas`: a plural suffix takes in a coordinated name before it.
@@ -189,6 +181,14 @@ extension DocumentEntityFinder {
                     }
                 }
                 add(lineIndex, first, b, .place, nil, .strong, tokens)
+                return
+            }
+            // `Carla Sacramento`, `Richard Finn`, `Charles de Gaulle`: a first name opens a person's
+            // name even when later words are in the gazetteer.
+            if b - nameStart <= 4, casing == .prose,
+               pieces[index].entry == nil,
+               gazetteer.firstNames.contains(tokens[nameStart].key) || gazetteer.firstNames.contains(tokens[nameStart].headKey) {
+                add(lineIndex, nameStart, b, .person, nil, .strong, tokens)
                 return
             }
         }
