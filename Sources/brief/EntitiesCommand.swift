@@ -74,32 +74,10 @@ struct EntitiesCommand: ParsableCommand {
         var canonical: String
     }
 
-    /// Recognizes entities with every line as a paragraph, then maps offsets back onto the input.
+    /// The entities of `text`, each line a paragraph, offsets over the whole input.
     static func entities(in text: String) -> [Span] {
-        var paragraphs: [String] = []
-        var lineStarts: [Int] = []
-        var current = String.UnicodeScalarView()
-        var offset = 0
-        var lineStart = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                paragraphs.append(String(current))
-                lineStarts.append(lineStart)
-                current = String.UnicodeScalarView()
-                lineStart = offset + 1
-            } else if scalar != "\r" {
-                current.append(scalar)
-            } else {
-                current.append(" ")  // keeps offsets; a lone CR inside a line is spacing
-            }
-            offset += 1
-        }
-        paragraphs.append(String(current))
-        lineStarts.append(lineStart)
-        return GazetteerEntityRecognizer.shared.entities(title: nil, paragraphs: paragraphs).map { span in
-            let base = lineStarts[span.paragraph]
-            return Span(start: base + span.start, end: base + span.end, text: span.text, type: span.type,
-                        canonical: span.canonical)
+        GazetteerEntityRecognizer.shared.entities(inText: text).map {
+            Span(start: $0.start, end: $0.end, text: $0.text, type: $0.type, canonical: $0.canonical)
         }
     }
 

@@ -97,3 +97,17 @@ struct EntityRecognizerTests {
         _ = spans(["U.S.", "A.", "'s", "-", "Inc.", "of the", "Mr.", "\u{FEFF}Seoul"])
     }
 }
+
+struct EntityTextTests {
+    @Test func offsetsRunOverTheWholeTextAcrossLines() {
+        let text = "🙂 Talks in Seoul.\r\nPresident Aldo Vrenkova said no.\n\nVrenkova left for Tokyo."
+        let spans = GazetteerEntityRecognizer.shared.entities(inText: text)
+        let scalars = Array(text.unicodeScalars)
+        for span in spans {
+            #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == span.text)
+        }
+        #expect(spans.map(\.text) == ["Seoul", "Aldo Vrenkova", "Vrenkova", "Tokyo"])
+        #expect(spans.map(\.paragraph) == [0, 1, 3, 3])
+        #expect(spans[2].canonical == "Aldo Vrenkova")
+    }
+}
