@@ -31,7 +31,7 @@ extension DocumentEntityFinder {
             let key = sequenceKey(tokens, mention.first, mention.end)
             if let existing = known[key], existing.strength >= mention.strength { } else {
                 known[key] = Known(type: mention.type, canonical: mention.canonical, strength: mention.strength)
-                longestKnown = max(longestKnown, mention.end - mention.first)
+                longestKnown = min(max(longestKnown, mention.end - mention.first), settings.longestRememberedName)
             }
             guard mention.type == .person, mention.end - mention.first >= 2 else { continue }
             let canonical = mention.canonical ?? text(of: mention)

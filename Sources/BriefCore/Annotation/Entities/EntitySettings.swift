@@ -9,6 +9,8 @@ struct EntitySettings: Sendable {
     var titleCaseMinimumWords = 3
     /// An ALL-CAPS word in prose of at most this many letters is an acronym (`NATO`), hence an organization.
     var maximumAcronymLetters = 5
+    /// Longest name (in tokens) looked for again in headlines: bounds the work on odd input.
+    var longestRememberedName = 8
     /// Longest run of capitalized words still read as a person's name without other evidence.
     var maximumGuessedNameWords = 3
     /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped). News

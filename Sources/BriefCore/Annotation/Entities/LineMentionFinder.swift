@@ -277,7 +277,7 @@ extension DocumentEntityFinder {
             if headline, length > 2 {
                 // `KEVIN BROWN LOWERS ERA`: in a headline only the next word surely belongs to the name.
                 add(lineIndex, a, a + 2, .person, nil, .strong, tokens)
-                classifyUnknown(lineIndex, tokens, a + 2, b, titled: false)
+                add(lineIndex, a + 2, b, .organization, nil, .guess, tokens, confirm: true)
             } else {
                 add(lineIndex, a, b, .person, nil, .strong, tokens)
             }
