@@ -289,7 +289,8 @@ extension DocumentEntityFinder {
         }
         // Bare capital letters (`W L PCT GB`, `F G`) are table headings and labels.
         if tokens[a..<b].contains(where: { $0.end - $0.start == 1 && $0.isWord }) { return }
-        if isTeamInResults(lineIndex, b) {
+        // One word before a score is a team; two or three are as often a player (`Wasim Akram 4-50`).
+        if length == 1, isTeamInResults(lineIndex, b) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
             mentions[mentions.count - 1].team = true
             return
@@ -309,6 +310,13 @@ extension DocumentEntityFinder {
         if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false)
             || (previous.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false) {
             add(lineIndex, a, b, .person, nil, .context, tokens, confirm: headline)
+            return
+        }
+        // `Moengo, Surinam`: a name followed by a comma and a country or region is a place in it.
+        if length <= 3, b + 1 < tokens.count, tokens[b].symbol == 0x2C,
+           let match = gazetteer.longestPhrase(in: tokens, at: b + 1, limit: tokens.count, accept: { $0.isCapitalized }),
+           match.entry.kind == .place, match.entry.national || isRegionEnd(tokens, match.end) {
+            add(lineIndex, a, b, .place, nil, .context, tokens, confirm: headline)
             return
         }
         // `the eastern city of Wuxi`, `the province of Aceh`.
@@ -331,6 +339,11 @@ extension DocumentEntityFinder {
         }
         let type: EntityType = length <= settings.maximumGuessedNameWords ? settings.unknownNameType : .organization
         add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline)
+    }
+
+    /// Whether a place named before `end` closes its clause (`…, Texas.` or `…, Texas,`).
+    private func isRegionEnd(_ tokens: [EntityToken], _ end: Int) -> Bool {
+        end == tokens.count || !tokens[end].isWord
     }
 
     private mutating func add(_ line: Int, _ first: Int, _ end: Int, _ type: EntityType, _ canonical: String?,
