@@ -81,7 +81,7 @@ struct DocumentEntityFinder {
     /// A line is a headline when most of its words are in capitals, or when it is in Title
     /// Case: no lowercase word but function words, and capitals on ordinary words (common
     /// ones, or ones the document writes in lowercase elsewhere). A results table
-    /// (`Stoke 4 3 1 0`) or a sentence full of names keeps some lowercase word: prose.
+    /// (`Stoke 4 3 1 0`) or a list of names capitalizes no ordinary word: prose.
     private func casing(of tokens: [EntityToken]) -> LineCasing {
         var words = 0, allCaps = 0, lowercaseContent = 0, capitalized = 0, capitalizedOrdinary = 0, numbers = 0
         for token in tokens {
@@ -100,8 +100,7 @@ struct DocumentEntityFinder {
             }
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
-        if lowercaseContent == 0, capitalized >= settings.titleCaseMinimumWords, numbers <= 1,
-           capitalizedOrdinary >= 1 || capitalized >= settings.titleCaseMinimumWords + 1 {
+        if lowercaseContent == 0, capitalized >= settings.titleCaseMinimumWords, numbers <= 1, capitalizedOrdinary >= 1 {
             return .headline
         }
         return .prose

@@ -5,7 +5,7 @@ struct EntitySettings: Sendable {
     /// A line is a headline in capitals when more than this share of its words are ALL CAPS.
     var allCapsLineShare = 0.5
     /// A line with no lowercase content word is a Title-Case headline when it has at least this
-    /// many capitalized words, one of them an ordinary word (or one more capitalized word).
+    /// many capitalized words, one of them an ordinary word.
     var titleCaseMinimumWords = 3
     /// An ALL-CAPS word in prose of at most this many letters is an acronym (`NATO`), hence an organization.
     var maximumAcronymLetters = 5
