@@ -140,10 +140,15 @@ extension DocumentEntityFinder {
         var nameStart = a
         var titled = afterTitle
         var index = 0
+        var nationalityBefore: Int?  // first token of a nationality right before the name
         while index < pieces.count, let entry = pieces[index].entry,
               entry.kind == .personTitle || entry.kind == .nationality {
-            if entry.kind == .personTitle { titled = true } else {
+            if entry.kind == .personTitle {
+                titled = true
+                nationalityBefore = nil
+            } else {
                 add(lineIndex, pieces[index].first, pieces[index].end, .nationality, entry.canonical, .strong, tokens)
+                nationalityBefore = pieces[index].first
             }
             nameStart = pieces[index].end
             index += 1
@@ -158,6 +163,12 @@ extension DocumentEntityFinder {
                 || gazetteer.organizationPrefixes.contains(tokens[nameStart].key)
                 || hasOrganizationHead(tokens, nameStart, b) {
                 var first = nameStart
+                // `American Stock Exchange`, `Indonesian Democratic Party`: the demonym is part of the name.
+                if let nationalityFirst = nationalityBefore, let previous = mentions.last, previous.type == .nationality,
+                   previous.line == lineIndex, previous.first == nationalityFirst {
+                    mentions.removeLast()
+                    first = nationalityFirst
+                }
                 // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
                 if first == a, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
                    let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1,
@@ -231,7 +242,8 @@ extension DocumentEntityFinder {
         var index = a
         while index + 1 < b {
             if gazetteer.organizationHeads.contains(tokens[index].key),
-               gazetteer.connectors.contains(tokens[index + 1].key), !tokens[index + 1].isCapitalized {
+               gazetteer.connectors.contains(tokens[index + 1].key),
+               !tokens[index + 1].isCapitalized || tokens[index + 1].has(.allCaps) {
                 return true
             }
             index += 1
