@@ -26,10 +26,12 @@ extension DocumentEntityFinder {
         for mention in mentions where mention.team {
             teams.insert(sequenceKey(lines[mention.line].tokens, mention.first, mention.end))
         }
-        for mention in mentions where mention.strength >= .context && !mention.needsConfirmation && mention.type != .date {
+        for mention in mentions where !mention.needsConfirmation && mention.type != .date {
             let tokens = lines[mention.line].tokens
             let key = sequenceKey(tokens, mention.first, mention.end)
-            if let existing = known[key], existing.strength >= mention.strength { } else {
+            // Guesses do not teach types, but a guessed full name still names its parts (`King`).
+            if mention.strength == .guess {
+            } else if let existing = known[key], existing.strength >= mention.strength { } else {
                 known[key] = Known(type: mention.type, canonical: mention.canonical, strength: mention.strength)
                 longestKnown = min(max(longestKnown, mention.end - mention.first), settings.longestRememberedName)
             }

@@ -20,7 +20,7 @@ extension DocumentEntityFinder {
             }
             // A title (`President`, `striker`) makes the name after it a person, in any casing.
             if token.isWord, let match = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { $0.isWord }),
-               match.entry.kind == .personTitle {
+               match.entry.kind == .personTitle, !isSurnameLikeTitle(tokens, i, match.end) {
                 afterTitle = true
                 i = match.end
                 continue
@@ -45,6 +45,12 @@ extension DocumentEntityFinder {
     private func endsMention(_ line: Int, at token: Int) -> Bool {
         guard let last = mentions.last, last.line == line else { return false }
         return last.end > token
+    }
+
+    /// `King said`, `Major told`: a capitalized one-word title before a verb of saying is a name.
+    private func isSurnameLikeTitle(_ tokens: [EntityToken], _ start: Int, _ end: Int) -> Bool {
+        end == start + 1 && tokens[start].isCapitalized && end < tokens.count
+            && gazetteer.speechVerbs.contains(tokens[end].key) && tokens[end].has(.lowercase)
     }
 
     /// Whether token `i` can start or continue a name in a line of this casing.
@@ -135,6 +141,13 @@ extension DocumentEntityFinder {
             }
         }
         if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: b)) }
+        if pieces.count == 1, isSurnameLikeTitle(tokens, a, b) { pieces[0].entry = nil }
+        // `Billie Jean King`: a one-word title closing a name is the surname.
+        if pieces.count >= 2, let entry = pieces[pieces.count - 1].entry, entry.kind == .personTitle,
+           pieces[pieces.count - 1].end - pieces[pieces.count - 1].first == 1, pieces[pieces.count - 2].entry == nil {
+            pieces.removeLast()
+            pieces[pieces.count - 1].end = b
+        }
 
         // Titles and leading nationalities stand apart; what follows them is the name.
         var nameStart = a
