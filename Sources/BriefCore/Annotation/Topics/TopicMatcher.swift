@@ -1,0 +1,89 @@
+// The compiled form of a set of topics: every term form indexed by its first word, for one pass per article.
+
+/// Counts the occurrences of every topic term in a text in one pass over its words.
+///
+/// Single-word forms are a dictionary lookup per word; phrases are looked up by their first
+/// word and then compared; prefix forms (`cyber*`) are looked up by each word's beginning of
+/// every prefix length in use. Cost is linear in the text, whatever the number of topics.
+struct TopicMatcher: Sendable {
+    /// One term of one topic; the index into the counts array.
+    struct Term: Sendable {
+        var topic: Int
+        var text: String
+        var weight: Double
+    }
+
+    private struct Phrase: Sendable {
+        var rest: [String]
+        var lastIsPrefix: Bool
+        var term: Int
+    }
+
+    private(set) var terms: [Term] = []
+    private var words: [String: [Int]] = [:]
+    private var phrases: [String: [Phrase]] = [:]
+    private var prefixes: [String: [Int]] = [:]
+    private var prefixLengths: [Int] = []
+
+    init(topics: [TopicDefinition], scoring: TopicScoring) {
+        for (topicIndex, topic) in topics.enumerated() {
+            let weighted = topic.strong.map { ($0, scoring.strongWeight) } + topic.terms.map { ($0, scoring.termWeight) }
+            var seenTerms = Set<String>()
+            for (text, weight) in weighted {
+                let name = text.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? text
+                guard seenTerms.insert(name.lowercased()).inserted else { continue }
+                let termIndex = terms.count
+                terms.append(Term(topic: topicIndex, text: name, weight: weight))
+                for form in TermVariants.forms(of: text) {
+                    if form.tokens.count == 1 {
+                        if form.isPrefix {
+                            prefixes[form.tokens[0], default: []].append(termIndex)
+                        } else {
+                            words[form.tokens[0], default: []].append(termIndex)
+                        }
+                    } else {
+                        phrases[form.tokens[0], default: []].append(
+                            Phrase(rest: Array(form.tokens.dropFirst()), lastIsPrefix: form.isPrefix, term: termIndex))
+                    }
+                }
+            }
+        }
+        prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
+    }
+
+    /// Adds `multiplier` to `counts[term]` for every term occurrence among `tokens`.
+    func count(_ tokens: [String], multiplier: Int, into counts: inout [Int]) {
+        for (position, token) in tokens.enumerated() {
+            if let hits = words[token] {
+                for term in hits { counts[term] += multiplier }
+            }
+            if !prefixLengths.isEmpty {
+                let length = token.count
+                for prefixLength in prefixLengths where prefixLength <= length {
+                    if let hits = prefixes[String(token.prefix(prefixLength))] {
+                        for term in hits { counts[term] += multiplier }
+                    }
+                }
+            }
+            if let candidates = phrases[token] {
+                for phrase in candidates where matches(phrase, in: tokens, after: position) {
+                    counts[phrase.term] += multiplier
+                }
+            }
+        }
+    }
+
+    private func matches(_ phrase: Phrase, in tokens: [String], after position: Int) -> Bool {
+        let rest = phrase.rest
+        guard position + rest.count < tokens.count else { return false }
+        for (offset, expected) in rest.enumerated() {
+            let actual = tokens[position + 1 + offset]
+            if phrase.lastIsPrefix && offset == rest.count - 1 {
+                if !actual.hasPrefix(expected) { return false }
+            } else if actual != expected {
+                return false
+            }
+        }
+        return true
+    }
+}
