@@ -29,7 +29,7 @@ public struct LibraryScan: Sendable {
 /// Finds the article files under paths and runs them through an `ArticlePipeline` in parallel.
 ///
 /// Directories are read recursively, skipping hidden files and directories (a leading `.`).
-/// Files come out in the order the paths were given, each directory's files sorted by path,
+/// Files come out in the order the paths were given, each directory depth-first in name order,
 /// whatever the order the cores finish in.
 public struct LibraryScanner: Sendable {
     public var pipeline: ArticlePipeline
@@ -43,9 +43,14 @@ public struct LibraryScanner: Sendable {
 
     /// Loads every article under `paths`.
     public func scan(_ paths: [String]) -> LibraryScan {
-        let listing = Self.files(under: paths)
-        let results = Self.parallelMap(listing.files) { path in load(path) }
-        var scan = LibraryScan(problems: listing.problems)
+        let entries = Self.entries(under: paths)
+        let results = Self.parallelMap(entries) { entry -> Result<[Article], ScanProblem> in
+            switch entry {
+            case .file(let path): load(path)
+            case .problem(let problem): .failure(problem)
+            }
+        }
+        var scan = LibraryScan()
         for result in results {
             switch result {
             case .success(let articles): scan.articles.append(contentsOf: articles)
@@ -99,50 +104,70 @@ public struct LibraryScanner: Sendable {
         }
     }
 
-    /// The files under `paths` in output order, and the paths that could not be listed.
-    static func files(under paths: [String]) -> (files: [String], problems: [ScanProblem]) {
-        var files: [String] = []
-        var problems: [ScanProblem] = []
+    /// One step of a scan, in output order: a file to load, or a path that could not be listed.
+    enum Entry: Hashable, Sendable {
+        case file(String)
+        case problem(ScanProblem)
+    }
+
+    /// The files under `paths` in output order.
+    static func files(under paths: [String]) -> [String] {
+        entries(under: paths).compactMap { entry in
+            if case .file(let path) = entry { return path }
+            return nil
+        }
+    }
+
+    /// The files under `paths` and the paths that could not be listed, in output order.
+    static func entries(under paths: [String]) -> [Entry] {
+        var entries: [Entry] = []
         var seen = Set<String>()
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(ScanProblem(path: path, reason: "no such file or directory"))
+                entries.append(.problem(ScanProblem(path: path, reason: "no such file or directory")))
                 continue
             }
             guard isDirectory.boolValue else {
-                if seen.insert(path).inserted { files.append(path) }
+                if seen.insert(path).inserted { entries.append(.file(path)) }
                 continue
             }
-            var found: [String] = []
-            walk(directory: path, into: &found, problems: &problems)
-            for file in found.sorted() where seen.insert(file).inserted { files.append(file) }
+            var found: [Entry] = []
+            walk(directory: path, into: &found)
+            for entry in found {
+                if case .file(let file) = entry, !seen.insert(file).inserted { continue }
+                entries.append(entry)
+            }
         }
-        return (files, problems)
+        return entries
     }
 
-    /// Collects regular files below `directory`, skipping hidden entries; unreadable directories are problems.
-    private static func walk(directory: String, into files: inout [String], problems: inout [ScanProblem]) {
+    /// Collects the files below `directory` depth-first in name order, skipping hidden entries;
+    /// unreadable directories become problems.
+    private static func walk(directory: String, into entries: inout [Entry]) {
         let manager = FileManager.default
-        let entries: [String]
+        let names: [String]
         do {
-            entries = try manager.contentsOfDirectory(atPath: directory)
+            names = try manager.contentsOfDirectory(atPath: directory)
         } catch {
-            problems.append(ScanProblem(path: directory, reason: reason(for: error)))
+            entries.append(.problem(ScanProblem(path: directory, reason: reason(for: error))))
             return
         }
-        for name in entries.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }  // a dangling link
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                entries.append(.problem(ScanProblem(path: path, reason: "cannot read: a dangling symbolic link")))
+                continue
+            }
             if isDirectory.boolValue {
                 // Symbolic links to directories are not followed: they can loop.
                 let attributes = try? manager.attributesOfItem(atPath: path)
                 if attributes?[.type] as? FileAttributeType == .typeSymbolicLink { continue }
-                walk(directory: path, into: &files, problems: &problems)
+                walk(directory: path, into: &entries)
             } else {
-                files.append(path)
+                entries.append(.file(path))
             }
         }
     }

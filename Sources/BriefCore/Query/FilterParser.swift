@@ -88,7 +88,8 @@ struct FilterParser {
         index += 1
         switch token.kind {
         case .openParen:
-            if let next = current, next.kind == .closeParen {
+            guard let next = current else { throw QueryError("missing ')' for this '('", position: token.position) }
+            if next.kind == .closeParen {
                 throw QueryError("empty parentheses", position: token.position)
             }
             let inner = try or()
