@@ -18,6 +18,13 @@ package enum FoldedWordTokenizer {
 
     /// Calls `body` with each token of `text`, lowercased, in order.
     package static func forEachToken(in text: some StringProtocol, _ body: (String) -> Void) {
+        var text = String(text)
+        text.withUTF8 { bytes in tokenize(bytes, body) }
+    }
+
+    /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
+    /// byte by byte; other scalars are decoded and classified by their Unicode properties.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(32)
         var hasNonASCII = false
@@ -31,48 +38,41 @@ package enum FoldedWordTokenizer {
             hasNonASCII = false
         }
 
-        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            index += 1
-            if value < 0x80 {
-                let byte = UInt8(value)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
                 if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if skippingPossessive { continue }
-                    scratch.append(byte)
+                    if !skippingPossessive { scratch.append(byte) }
                 } else if byte >= 0x41 && byte <= 0x5A {
-                    if skippingPossessive { continue }
-                    scratch.append(byte + 0x20)
+                    if !skippingPossessive { scratch.append(byte + 0x20) }
                 } else if byte == 0x27 {  // ' as an apostrophe
                     let afterWord = !scratch.isEmpty
                     flush()
-                    skippingPossessive = afterWord && isPossessiveS(scalars, at: index)
+                    skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
                 } else {
                     flush()
                     skippingPossessive = false
                 }
                 continue
             }
-            if value == 0x2019 {  // ’ as an apostrophe
+            let (scalar, length) = decode(bytes, at: index)
+            let start = index
+            index += length
+            if scalar.value == 0x2019 {  // ’ as an apostrophe
                 let afterWord = !scratch.isEmpty
                 flush()
-                skippingPossessive = afterWord && isPossessiveS(scalars, at: index)
-                continue
-            }
-            if isIdeographic(value) {
+                skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
+            } else if isIdeographic(scalar.value) {
                 flush()
                 skippingPossessive = false
-                var single: [UInt8] = []
-                single.append(contentsOf: scalar.utf8)
-                body(String(decoding: single, as: UTF8.self))
-                continue
-            }
-            if isWordScalar(scalar) {
-                if skippingPossessive { continue }
-                scratch.append(contentsOf: scalar.utf8)
-                hasNonASCII = true
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            } else if isWordScalar(scalar) {
+                if !skippingPossessive {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    hasNonASCII = true
+                }
             } else {
                 flush()
                 skippingPossessive = false
@@ -81,11 +81,22 @@ package enum FoldedWordTokenizer {
         flush()
     }
 
-    /// True when the scalars from `index` are `s` (or `S`) followed by a non-word scalar or the end.
-    private static func isPossessiveS(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index < scalars.count, scalars[index] == "s" || scalars[index] == "S" else { return false }
+    /// The scalar starting at `index` and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return ("\u{FFFD}", bytes.count - index) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// True when the bytes from `index` are `s` (or `S`) followed by a non-word scalar or the end.
+    private static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count, bytes[index] == 0x73 || bytes[index] == 0x53 else { return false }
         let next = index + 1
-        return next == scalars.count || !isWordScalar(scalars[next])
+        return next == bytes.count || !isWordScalar(decode(bytes, at: next).0)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -48,7 +48,7 @@ struct TopicMatcher: Sendable {
                 }
             }
         }
-        prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
+        prefixLengths = Set(prefixes.keys.map(\.utf8.count)).sorted()
     }
 
     /// Adds `multiplier` to `counts[term]` for every term occurrence among `tokens`.
@@ -58,9 +58,11 @@ struct TopicMatcher: Sendable {
                 for term in hits { counts[term] += multiplier }
             }
             if !prefixLengths.isEmpty {
-                let length = token.count
-                for prefixLength in prefixLengths where prefixLength <= length {
-                    if let hits = prefixes[String(token.prefix(prefixLength))] {
+                let utf8 = token.utf8
+                for prefixLength in prefixLengths where prefixLength <= utf8.count {
+                    // Cut in UTF-8: a cut through a scalar gives a key no prefix has.
+                    let key = String(decoding: utf8.prefix(prefixLength), as: UTF8.self)
+                    if let hits = prefixes[key] {
                         for term in hits { counts[term] += multiplier }
                     }
                 }
