@@ -19,11 +19,19 @@ struct TopicMatcher: Sendable {
         var term: Int
     }
 
+    /// What a word starts: the single-word terms it is, the phrases it begins.
+    private struct Entry: Sendable {
+        var terms: [Int] = []
+        var phrases: [Phrase] = []
+    }
+
     private(set) var terms: [Term] = []
-    private var words: [String: [Int]] = [:]
-    private var phrases: [String: [Phrase]] = [:]
+    /// One lookup per word of text finds both its terms and its phrases.
+    private var entries: [String: Entry] = [:]
     private var prefixes: [String: [Int]] = [:]
     private var prefixLengths: [Int] = []
+    /// First bytes of the prefix forms, so most words skip the prefix lookups.
+    private var prefixFirstBytes = [Bool](repeating: false, count: 256)
 
     init(topics: [TopicDefinition], scoring: TopicScoring) {
         for (topicIndex, topic) in topics.enumerated() {
@@ -39,37 +47,36 @@ struct TopicMatcher: Sendable {
                         if form.isPrefix {
                             prefixes[form.tokens[0], default: []].append(termIndex)
                         } else {
-                            words[form.tokens[0], default: []].append(termIndex)
+                            entries[form.tokens[0], default: Entry()].terms.append(termIndex)
                         }
                     } else {
-                        phrases[form.tokens[0], default: []].append(
+                        entries[form.tokens[0], default: Entry()].phrases.append(
                             Phrase(rest: Array(form.tokens.dropFirst()), lastIsPrefix: form.isPrefix, term: termIndex))
                     }
                 }
             }
         }
         prefixLengths = Set(prefixes.keys.map(\.utf8.count)).sorted()
+        for key in prefixes.keys { if let first = key.utf8.first { prefixFirstBytes[Int(first)] = true } }
     }
 
     /// Adds `multiplier` to `counts[term]` for every term occurrence among `tokens`.
     func count(_ tokens: [String], multiplier: Int, into counts: inout [Int]) {
         for (position, token) in tokens.enumerated() {
-            if let hits = words[token] {
-                for term in hits { counts[term] += multiplier }
+            if let entry = entries[token] {
+                for term in entry.terms { counts[term] += multiplier }
+                for phrase in entry.phrases where matches(phrase, in: tokens, after: position) {
+                    counts[phrase.term] += multiplier
+                }
             }
-            if !prefixLengths.isEmpty {
-                let utf8 = token.utf8
+            let utf8 = token.utf8
+            if let first = utf8.first, prefixFirstBytes[Int(first)] {
                 for prefixLength in prefixLengths where prefixLength <= utf8.count {
                     // Cut in UTF-8: a cut through a scalar gives a key no prefix has.
                     let key = String(decoding: utf8.prefix(prefixLength), as: UTF8.self)
                     if let hits = prefixes[key] {
                         for term in hits { counts[term] += multiplier }
                     }
-                }
-            }
-            if let candidates = phrases[token] {
-                for phrase in candidates where matches(phrase, in: tokens, after: position) {
-                    counts[phrase.term] += multiplier
                 }
             }
         }
