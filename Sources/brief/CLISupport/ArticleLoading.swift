@@ -42,7 +42,7 @@ enum ArticleLoading {
             return try FilterQuery(text)
         } catch {
             let safe = TerminalSafeText.clean(text)
-            let caretColumn = min(error.position, safe.count)
+            let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
             StandardStreams.message("--filter: \(TerminalSafeText.clean(error.description))\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
             throw ExitCode(2)
         }
