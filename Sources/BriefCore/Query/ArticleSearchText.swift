@@ -6,26 +6,27 @@
 public struct ArticleSearchText: Sendable {
     /// Tokens per field (title first, then each paragraph); phrases never span two of them.
     let fields: [[String]]
-    /// Every token, for word lookups.
-    let vocabulary: Set<String>
 
     public init(_ article: Article) {
         var fields = [FoldedWordTokenizer.tokens(article.title)]
+        fields.reserveCapacity(article.paragraphs.count + 1)
         for paragraph in article.paragraphs { fields.append(FoldedWordTokenizer.tokens(paragraph)) }
         self.fields = fields
-        vocabulary = Set(fields.joined())
     }
 
     /// True when `tokens` appear consecutively in one field; the last one may be a prefix.
+    ///
+    /// A linear scan: comparing short words is cheaper than hashing every word of the article
+    /// into a set that most queries would use once.
     func contains(_ tokens: [String], lastIsPrefix: Bool) -> Bool {
         guard let first = tokens.first else { return false }
-        if tokens.count == 1 {
-            return lastIsPrefix ? vocabulary.contains { $0.hasPrefix(first) } : vocabulary.contains(first)
-        }
-        if !lastIsPrefix, !tokens.allSatisfy(vocabulary.contains) { return false }
         for field in fields where field.count >= tokens.count {
-            for start in 0...(field.count - tokens.count) where field[start] == first {
-                if Self.sequence(tokens, matches: field, at: start, lastIsPrefix: lastIsPrefix) { return true }
+            for start in 0...(field.count - tokens.count) {
+                let candidate = field[start]
+                if tokens.count == 1 && lastIsPrefix ? candidate.hasPrefix(first) : candidate == first,
+                   Self.sequence(tokens, matches: field, at: start, lastIsPrefix: lastIsPrefix) {
+                    return true
+                }
             }
         }
         return false
