@@ -79,13 +79,23 @@ struct TopicClassifierTests {
         #expect(classifier.classify(title: "", paragraphs: ["One vessel."]).isEmpty)
         #expect(!classifier.classify(title: "", paragraphs: ["One vessel with cargo."]).isEmpty)
         #expect(!classifier.classify(title: "", paragraphs: ["A tanker."]).isEmpty)
-        #expect(!classifier.classify(title: "", paragraphs: ["vessel", "vessel", "vessel"]).isEmpty, "one term used often")
+        #expect(classifier.classify(title: "", paragraphs: ["vessel", "vessel", "vessel", "vessel"]).isEmpty,
+                "one ordinary word repeated is not enough")
     }
 
     @Test func aTitleMentionWeighsMoreThanABodyMention() {
-        let classifier = TopicClassifier(topics: [TopicDefinition(id: "m", name: "M", terms: ["vessel"])])
-        #expect(classifier.classify(title: "", paragraphs: ["vessel", "vessel"]).isEmpty)
-        #expect(!classifier.classify(title: "Vessel seized", paragraphs: ["vessel"]).isEmpty)
+        let classifier = TopicClassifier(topics: [TopicDefinition(id: "m", name: "M", strong: ["tanker"], threshold: 3)])
+        #expect(classifier.classify(title: "", paragraphs: ["A tanker."]).isEmpty)
+        #expect(!classifier.classify(title: "Tanker seized", paragraphs: ["The crew is safe."]).isEmpty)
+    }
+
+    @Test func longTextsNeedMoreThanAPassingMention() {
+        let classifier = TopicClassifier(topics: [TopicDefinition(id: "m", name: "M", strong: ["tanker"])])
+        let filler = String(repeating: "Words about something else entirely. ", count: 800)
+        #expect(!classifier.classify(title: "", paragraphs: ["A tanker ran aground."]).isEmpty)
+        #expect(classifier.classify(title: "", paragraphs: [filler, "A tanker ran aground."]).isEmpty)
+        let repeated = Array(repeating: "The tanker was towed.", count: 12)
+        #expect(!classifier.classify(title: "", paragraphs: [filler] + repeated).isEmpty, "unless the topic recurs")
     }
 
     @Test func wideScriptTermsMatch() {

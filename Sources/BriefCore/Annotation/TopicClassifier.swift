@@ -56,9 +56,13 @@ public struct TopicClassifier: Sendable {
     /// The topics the text matches, best first, each with the terms that fired.
     public func classify(title: String, paragraphs: [String]) -> [TopicMatch] {
         var counts = [Int](repeating: 0, count: matcher.terms.count)
-        matcher.count(FoldedWordTokenizer.tokens(title), multiplier: scoring.titleOccurrences, into: &counts)
+        let titleTokens = FoldedWordTokenizer.tokens(title)
+        matcher.count(titleTokens, multiplier: scoring.titleOccurrences, into: &counts)
+        var words = titleTokens.count
         for paragraph in paragraphs {
-            matcher.count(FoldedWordTokenizer.tokens(paragraph), multiplier: 1, into: &counts)
+            let tokens = FoldedWordTokenizer.tokens(paragraph)
+            words += tokens.count
+            matcher.count(tokens, multiplier: 1, into: &counts)
         }
         var fired = [[(term: String, contribution: Double)]](repeating: [], count: topics.count)
         for (index, count) in counts.enumerated() where count > 0 {
@@ -68,7 +72,7 @@ public struct TopicClassifier: Sendable {
         var matches: [TopicMatch] = []
         for (index, topic) in topics.enumerated() where !fired[index].isEmpty {
             let score = fired[index].reduce(0) { $0 + $1.contribution }
-            guard score >= (topic.threshold ?? scoring.threshold) else { continue }
+            guard score >= scoring.threshold(topic.threshold ?? scoring.threshold, words: words) else { continue }
             let terms = fired[index].sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }.map(\.term)
             matches.append(TopicMatch(id: topic.id, name: topic.name, score: (score * 100).rounded() / 100, terms: terms))
         }
