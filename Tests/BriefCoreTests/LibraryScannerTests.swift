@@ -99,6 +99,21 @@ struct LibraryScannerTests {
         #expect(problem.reason == "not a regular file")
     }
 
+    @Test func linksToFilesAreReadAndSpecialFilesAreProblems() throws {
+        let directory = try TemporaryDirectory()
+        let real = try directory.write("elsewhere/real.txt", Self.article("Linked"))
+        try FileManager.default.createDirectory(atPath: directory.path + "/lib", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/a-link.txt", withDestinationPath: real)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/b-dangling.txt",
+                                                   withDestinationPath: directory.path + "/nowhere.txt")
+        #expect(mkfifo(directory.path + "/lib/c-fifo.txt", 0o600) == 0)
+        let scan = LibraryScanner().scan([directory.path + "/lib"])
+        #expect(scan.articles.map(\.title) == ["Linked"])
+        #expect(scan.articles.first?.source == directory.path + "/lib/a-link.txt", "the path as found, not the target")
+        #expect(scan.problems.map(\.path) == ["b-dangling.txt", "c-fifo.txt"].map { directory.path + "/lib/" + $0 })
+        #expect(scan.problems.last?.reason == "not a regular file", "a pipe is never opened, so the scan cannot hang")
+    }
+
     @Test func oversizedFilesAreReportedNotRead() throws {
         let directory = try TemporaryDirectory()
         let big = try directory.write("big.txt", Self.article("Big") + String(repeating: "x", count: 5000))

@@ -75,7 +75,8 @@ public struct LibraryScanner: Sendable {
 
     /// Reads one file and runs it through the pipeline; any failure becomes a problem.
     func load(_ path: String) -> Result<[Article], ScanProblem> {
-        let url = URL(fileURLWithPath: path)
+        // A link to an article is read as the article; the checks apply to what it points at.
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         do {
             let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
             if values.isRegularFile == false {
