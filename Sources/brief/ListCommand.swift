@@ -1,7 +1,41 @@
-// PLACEHOLDER (skeleton): `brief list`.
+// `brief list`: one line per article (date, topics, title, path), optionally filtered.
 import ArgumentParser
+import BriefCore
 
 struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Not built yet.")
-    func run() async throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List articles, newest first: date, topics, title, path.",
+        discussion: """
+            With no PATH, lists the bundled sample library.
+            Filter language: words and "quoted phrases" (whole words, any case, over title and kept \
+            text; word* for a prefix), topic:ID, person:/place:/org:/nationality:/entity:NAME, \
+            since:YYYY-MM-DD, until:YYYY-MM-DD, source:TEXT, unread, starred; terms side by side \
+            must all match, OR for either, NOT or - to exclude, parentheses to group.
+            Example: brief list --filter 'topic:cyber (person:sullivan OR place:seoul) -crypto*'
+            Exit status: 0 ok, 1 some file could not be read, 2 usage error (a malformed filter included).
+            """)
+
+    @Option(help: "Only articles matching this filter query.")
+    var filter: String?
+
+    @Flag(help: "One JSON object per line per article (path, format, title, date, byline, url, topics).")
+    var json = false
+
+    @Argument(help: "Article files or directories.")
+    var paths: [String] = []
+
+    func run() async throws {
+        let query = try ArticleLoading.filter(filter)
+        let (articles, hadProblems) = try ArticleLoading.load(paths)
+        let shown = ArticleOrder.newestFirst(articles.filter { query?.matches($0, flags: .unread) ?? true })
+        for article in shown {
+            if json {
+                StandardStreams.output(ArticleJSON.summary(article).rendered)
+            } else {
+                StandardStreams.output(ArticleText.listLine(article))
+            }
+        }
+        try ArticleLoading.finish(hadProblems: hadProblems)
+    }
 }

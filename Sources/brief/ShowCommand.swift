@@ -1,7 +1,42 @@
-// PLACEHOLDER (skeleton): `brief show`.
+// `brief show`: each article cleaned, as readable text or one JSON object per line.
 import ArgumentParser
+import BriefCore
 
 struct ShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Not built yet.")
-    func run() async throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show articles cleaned of promo and boilerplate, with their entities and topics.",
+        discussion: """
+            With --json, prints one JSON object per line per article: path, format, title, \
+            date (YYYY-MM-DD or null), byline, url, paragraphs, removed [{text, reason}], \
+            entities [{paragraph, start, end, text, type, canonical}] (paragraph -1 is the title; \
+            offsets in Unicode scalars), topics [{id, name, score, terms}].
+            Exit status: 0 ok, 1 some file could not be read (the others are still shown), 2 usage error.
+            """)
+
+    @Flag(help: "One JSON object per line per article.")
+    var json = false
+
+    @Flag(help: "Also list the blocks that cleaning removed, and why.")
+    var removed = false
+
+    @Argument(help: "Article files (directories are read recursively).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE") }
+    }
+
+    func run() async throws {
+        let (articles, hadProblems) = try ArticleLoading.load(files, defaultToSample: false)
+        for (index, article) in articles.enumerated() {
+            if json {
+                StandardStreams.output(ArticleJSON.full(article).rendered)
+            } else {
+                if index > 0 { StandardStreams.output("\n" + String(repeating: "─", count: 60) + "\n") }
+                StandardStreams.output(ArticleText.render(article, showRemoved: removed))
+            }
+        }
+        try ArticleLoading.finish(hadProblems: hadProblems)
+    }
 }

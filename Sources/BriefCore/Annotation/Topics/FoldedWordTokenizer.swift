@@ -1,0 +1,121 @@
+// Splits text into case-folded words: the one notion of "a word" shared by topic matching and the filter language.
+
+/// Splits text into lowercase word tokens, so that a term, a query word and the article text
+/// agree on where words begin and end.
+///
+/// Letters, digits and combining marks make words; everything else separates them, so
+/// `supply-chain` and `supply chain` give the same tokens. A possessive `'s` is dropped
+/// (`Korea's` → `korea`). Han ideographs and kana are one token each, because those scripts
+/// do not separate words with spaces; a term written in them matches as a sequence.
+package enum FoldedWordTokenizer {
+    /// The tokens of `text`, lowercased, in order.
+    package static func tokens(_ text: some StringProtocol) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(text.utf8.count / 5)
+        forEachToken(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each token of `text`, lowercased, in order.
+    package static func forEachToken(in text: some StringProtocol, _ body: (String) -> Void) {
+        var text = String(text)
+        text.withUTF8 { bytes in tokenize(bytes, body) }
+    }
+
+    /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
+    /// byte by byte; other scalars are decoded and classified by their Unicode properties.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(32)
+        var hasNonASCII = false
+        var skippingPossessive = false
+
+        func flush() {
+            guard !scratch.isEmpty else { return }
+            let token = String(decoding: scratch, as: UTF8.self)
+            body(hasNonASCII ? token.lowercased() : token)
+            scratch.removeAll(keepingCapacity: true)
+            hasNonASCII = false
+        }
+
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if !skippingPossessive { scratch.append(byte) }
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    if !skippingPossessive { scratch.append(byte + 0x20) }
+                } else if byte == 0x27 {  // ' as an apostrophe
+                    let afterWord = !scratch.isEmpty
+                    flush()
+                    skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
+                } else {
+                    flush()
+                    skippingPossessive = false
+                }
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            let start = index
+            index += length
+            if scalar.value == 0x2019 {  // ’ as an apostrophe
+                let afterWord = !scratch.isEmpty
+                flush()
+                skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
+            } else if isIdeographic(scalar.value) {
+                flush()
+                skippingPossessive = false
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            } else if isWordScalar(scalar) {
+                if !skippingPossessive {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    hasNonASCII = true
+                }
+            } else {
+                flush()
+                skippingPossessive = false
+            }
+        }
+        flush()
+    }
+
+    /// The scalar starting at `index` and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return ("\u{FFFD}", bytes.count - index) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// True when the bytes from `index` are `s` (or `S`) followed by a non-word scalar or the end.
+    private static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count, bytes[index] == 0x73 || bytes[index] == 0x53 else { return false }
+        let next = index + 1
+        return next == bytes.count || !isWordScalar(decode(bytes, at: next).0)
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            let v = scalar.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .nonspacingMark, .spacingMark, .letterNumber: return true
+        default: return false
+        }
+    }
+
+    /// Han ideographs, hiragana and katakana: scripts written without spaces between words.
+    private static func isIdeographic(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value)
+            || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0x20000...0x3134F).contains(value)
+    }
+}

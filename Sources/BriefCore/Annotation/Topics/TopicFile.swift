@@ -1,0 +1,111 @@
+// Reads topic definitions from TOML: the built-in file and the user's file share one format.
+import Foundation
+import TOMLKit
+
+/// Parses a topics file.
+///
+/// Each topic is a table named by its id:
+///
+/// ```toml
+/// [supply-chain]
+/// name = "Supply chain"
+/// strong = ["supply chain", "critical minerals"]
+/// terms = ["semiconductor", "lithium", "shortage"]
+/// threshold = 2.0        # optional
+/// ```
+///
+/// Topics come back in the order the file lists them.
+public enum TopicFile {
+    static let allowedKeys: Set<String> = ["name", "strong", "terms", "threshold"]
+
+    /// Parses `text`; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(TopicFileError) -> [TopicDefinition] {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw TopicFileError(file: file, line: error.source.begin.line, message: error.description)
+        } catch {
+            throw TopicFileError(file: file, line: nil, message: "not valid TOML: \(error)")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var topics: [(line: Int, topic: TopicDefinition)] = []
+        for id in root.keys {
+            let line = headerLine(of: id, in: lines)
+            func fail(_ message: String) -> TopicFileError {
+                TopicFileError(file: file, line: line, message: "topic '\(id)': \(message)")
+            }
+            guard isValidID(id) else {
+                throw TopicFileError(file: file, line: line,
+                                     message: "'\(id)' is not a topic id (use lowercase letters, digits and hyphens)")
+            }
+            guard let table = root[id]?.table else { throw fail("expected a table [\(id)] with name, strong and terms") }
+            for key in table.keys where !allowedKeys.contains(key) {
+                throw fail("unknown key '\(key)' (expected \(allowedKeys.sorted().joined(separator: ", ")))")
+            }
+            guard let name = table["name"]?.string, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw fail("'name' must be a non-empty string")
+            }
+            let strong = try stringArray(table, "strong", fail)
+            let terms = try stringArray(table, "terms", fail)
+            guard !(strong.isEmpty && terms.isEmpty) else { throw fail("needs at least one term in 'strong' or 'terms'") }
+            for term in strong + terms where TermVariants.forms(of: term).isEmpty {
+                throw fail("term '\(term)' has no words to match")
+            }
+            var threshold: Double?
+            if let value = table["threshold"] {
+                guard let number = value.double ?? value.int.map(Double.init), number > 0 else {
+                    throw fail("'threshold' must be a positive number")
+                }
+                threshold = number
+            }
+            topics.append((line ?? Int.max, TopicDefinition(id: id, name: name, strong: strong, terms: terms, threshold: threshold)))
+        }
+        return topics.sorted { ($0.line, $0.topic.id) < ($1.line, $1.topic.id) }.map(\.topic)
+    }
+
+    /// Reads and parses the file at `url`.
+    public static func load(_ url: URL) throws(TopicFileError) -> [TopicDefinition] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw TopicFileError(file: url.path, line: nil, message: "cannot read: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TopicFileError(file: url.path, line: nil, message: "not UTF-8 text")
+        }
+        return try parse(text, file: url.path)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.first != "-" && id.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+        }
+    }
+
+    private static func stringArray(_ table: TOMLTable, _ key: String,
+                                    _ fail: (String) -> TopicFileError) throws(TopicFileError) -> [String] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw fail("'\(key)' must be an array of strings") }
+        var result: [String] = []
+        for element in array {
+            guard let string = element.string else { throw fail("'\(key)' must be an array of strings") }
+            result.append(string)
+        }
+        return result
+    }
+
+    /// The 1-based line of the `[id]` header, so errors about a topic point at it.
+    private static func headerLine(of id: String, in lines: [Substring]) -> Int? {
+        let trimmedLines = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let index = trimmedLines.firstIndex(where: { $0.hasPrefix("[\(id)]") || $0.hasPrefix("[\"\(id)\"]") }) {
+            return index + 1
+        }
+        // An inline table (`id = { ... }`) or a plain value where a table was expected.
+        if let index = trimmedLines.firstIndex(where: { $0.hasPrefix("\(id) ") || $0.hasPrefix("\(id)=") }) {
+            return index + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+// Loads the articles a command was given, reporting bad files on stderr and choosing the exit status.
+import ArgumentParser
+import BriefCore
+import Foundation
+
+/// The shared first step of `show`, `list` and `topics`.
+enum ArticleLoading {
+    /// The classifier with the user's topics file merged in.
+    ///
+    /// - Throws: `ExitCode(2)` after naming the file and line, when the user's topics file is malformed.
+    static func classifier() throws -> TopicClassifier {
+        do {
+            return try TopicClassifier.load(userFile: BriefDirectories.current.topicsFile)
+        } catch {
+            StandardStreams.message(TerminalSafeText.clean(error.description))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Scans `paths` (the bundled sample library when empty and `defaultToSample`) and reports problems.
+    static func load(_ paths: [String], defaultToSample: Bool = true) throws -> (articles: [Article], hadProblems: Bool) {
+        var paths = paths
+        if paths.isEmpty && defaultToSample {
+            guard let sample = SampleLibrary.path else {
+                StandardStreams.message("the bundled sample library is missing; pass a PATH")
+                throw ExitCode(2)
+            }
+            paths = [sample]
+        }
+        let scanner = LibraryScanner(pipeline: ArticlePipeline(classifier: try classifier()))
+        let scan = scanner.scan(paths)
+        for problem in scan.problems {
+            StandardStreams.message("\(TerminalSafeText.clean(problem.path)): \(TerminalSafeText.clean(problem.reason))")
+        }
+        return (scan.articles, !scan.problems.isEmpty)
+    }
+
+    /// Parses `--filter`; a malformed query is a usage error shown with a caret under the column.
+    static func filter(_ text: String?) throws -> FilterQuery? {
+        guard let text else { return nil }
+        do {
+            return try FilterQuery(text)
+        } catch {
+            let safe = TerminalSafeText.clean(text)
+            let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
+            StandardStreams.message("--filter: \(TerminalSafeText.clean(error.description))\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Exit status 1 when some input was bad; the good articles were still printed.
+    static func finish(hadProblems: Bool) throws {
+        if hadProblems { throw ExitCode(1) }
+    }
+}

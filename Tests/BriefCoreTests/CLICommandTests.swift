@@ -1,0 +1,165 @@
+// The `brief` executable as scripts use it: show/list/topics output, exit statuses and messages.
+import Foundation
+import Testing
+
+@Suite("brief CLI (show, list, topics)")
+struct CLICommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built `brief` next to this test bundle, or under the package's .build.
+    static let binary: String? = {
+        var candidates: [String] = []
+        if let runner = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("brief").path)
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/brief").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static let seedPath = Bundle.module.url(forResource: "seed", withExtension: "txt", subdirectory: "Fixtures")!.path
+
+    func brief(_ arguments: [String], configHome: String? = nil) throws -> Run {
+        let binary = try #require(Self.binary, "the brief executable was not built; run `swift build` first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = configHome ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("brief-no-config-\(UUID().uuidString)").path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func temporaryFile(_ name: String, _ contents: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: file)
+        return file.path
+    }
+
+    func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func showJSONFollowsTheContract() throws {
+        let run = try brief(["show", "--json", Self.seedPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        let objects = try jsonLines(run.stdout)
+        #expect(objects.count == 1)
+        let object = try #require(objects.first)
+        for key in ["path", "format", "title", "date", "byline", "url", "paragraphs", "removed", "entities", "topics"] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
+        #expect(object["path"] as? String == Self.seedPath)
+        #expect(object["title"] as? String == "US, South Korea and Japan to step up their actions on North Korea cyber threats")
+        let topics = try #require(object["topics"] as? [[String: Any]])
+        let ids = Set(topics.compactMap { $0["id"] as? String })
+        #expect(ids.isSuperset(of: ["cyber", "missiles", "supply-chain"]))
+        #expect(topics.allSatisfy { $0["name"] is String && $0["score"] is Double && $0["terms"] is [String] })
+        #expect(run.stdout.hasPrefix("{\"path\":"), "keys in contract order")
+    }
+
+    @Test func badFilesExitOneAndTheRestIsStillPrinted() throws {
+        let missing = "/nonexistent/brief-test-\(UUID().uuidString).txt"
+        let empty = try temporaryFile("empty.txt", "")
+        let run = try brief(["show", "--json", missing, Self.seedPath, empty])
+        #expect(run.status == 1)
+        #expect(try jsonLines(run.stdout).count == 1)
+        #expect(run.stderr.contains("\(missing): no such file or directory"))
+        #expect(run.stderr.contains(empty + ":"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let malformed = try brief(["list", "--filter", "topic:cyber (seoul", Self.seedPath])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("column 13"))
+        #expect(malformed.stdout.isEmpty)
+        #expect(try brief(["list", "--no-such-option"]).status == 2)
+        #expect(try brief(["show"]).status == 2)
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let file = try temporaryFile("escape.txt",
+            "Title with \u{1B}[2J escape\nDec 9, 2023\nBody with a bell \u{07} and \u{1B}]0;owned\u{07} title change.\n")
+        let plain = try brief(["show", "--removed", file])
+        #expect(plain.status == 0)
+        #expect(!plain.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let list = try brief(["list", file])
+        #expect(!list.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let json = try brief(["show", "--json", file])
+        #expect(!json.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let title = try #require(try jsonLines(json.stdout).first?["title"] as? String)
+        // Where the reader keeps the ESC in the title, JSON escapes it and plain text shows ␛.
+        if title.contains("\u{1B}") {
+            #expect(json.stdout.contains("\\u001b[2J"))
+            #expect(plain.stdout.contains("\u{241B}[2J"), "ESC shown as ␛")
+            #expect(list.stdout.contains("\u{241B}[2J"))
+        }
+        #expect(title.contains("escape"))
+    }
+
+    @Test func listFiltersAndPrintsOneLinePerArticle() throws {
+        let other = try temporaryFile("harbour.txt",
+            "Harbour festival draws crowds\n2024-03-02\nThousands came to the harbour festival in Busan.\n")
+        let all = try brief(["list", Self.seedPath, other])
+        #expect(all.status == 0)
+        #expect(all.stdout.split(separator: "\n").count == 2)
+        let cyber = try brief(["list", "--filter", "topic:cyber", Self.seedPath, other])
+        let lines = cyber.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("cyber") == true)
+        #expect(lines.first?.hasSuffix(Self.seedPath) == true)
+        let festival = try brief(["list", "--json", "--filter", "harbour -topic:cyber", Self.seedPath, other])
+        #expect(try jsonLines(festival.stdout).map { $0["path"] as? String } == [other])
+    }
+
+    @Test func listWithoutPathsShowsTheSampleLibrary() throws {
+        let run = try brief(["list"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count >= 15)
+        #expect(run.stdout.contains("US, South Korea and Japan to step up"))
+    }
+
+    @Test func topicsCountsArticles() throws {
+        let run = try brief(["topics", "--json", Self.seedPath])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["articles"] as? Int == 1)
+        let topics = try #require(object["topics"] as? [[String: Any]])
+        #expect(topics.first { $0["id"] as? String == "cyber" }?["count"] as? Int == 1)
+        #expect(topics.first { $0["id"] as? String == "military" } != nil, "every topic is listed")
+        let text = try brief(["topics", Self.seedPath])
+        #expect(text.stdout.contains("Supply chain"))
+    }
+
+    @Test func userTopicsFileIsUsedAndMalformedOneNamesFileAndLine() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("brief-config-\(UUID().uuidString)")
+        let directory = config.appendingPathComponent("brief")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("topics.toml")
+        try Data("[camp-david]\nname = \"Camp David\"\nstrong = [\"camp david\"]\n".utf8).write(to: file)
+        let good = try brief(["list", "--filter", "topic:camp-david", Self.seedPath], configHome: config.path)
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("camp-david"))
+        try Data("[camp-david]\nname = \"Camp David\"\nstrong = [\"camp david\"\n".utf8).write(to: file)
+        let bad = try brief(["list", Self.seedPath], configHome: config.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(file.path + ":"))
+    }
+}
