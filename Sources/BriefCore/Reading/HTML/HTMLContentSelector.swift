@@ -1,0 +1,123 @@
+// Finds the story among a page's blocks: score containers, keep the best one, fall back when too little is left.
+import Foundation
+
+/// Thresholds of main-content selection, named so they can be tuned in one place.
+struct HTMLExtractionSettings: Sendable {
+    /// Blocks with fewer bytes of non-link text are fragments (menu items, buttons, labels).
+    var fragmentLength = 25
+    /// What a fragment costs a container: a run of them is a menu, not a story.
+    var fragmentPenalty = 8.0
+    /// What each byte of link text costs a container.
+    var linkPenalty = 3.0
+    /// What each comma or full stop adds: sentences are prose.
+    var punctuationBonus = 4.0
+    /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
+    var articleContainerBonus = 0.25
+    /// Kept blocks inside the winner with more link text than this (and shorter than
+    /// `linkHeavyLength`) are link lists, not prose.
+    var maximumLinkDensity = 0.5
+    var linkHeavyLength = 240
+    /// Less kept text than this (bytes) sends selection to the fallback stage.
+    var minimumArticleLength = 300
+
+    static let standard = HTMLExtractionSettings()
+}
+
+/// The blocks kept as the story and the ones removed, each with its reason and place.
+struct HTMLSelection {
+    var kept: [HTMLTextBlock] = []
+    var removed: [(block: HTMLTextBlock, reason: RemovalReason, position: Int)] = []
+}
+
+/// Scores every container by the prose it holds and keeps the best one.
+struct HTMLContentSelector {
+    var settings: HTMLExtractionSettings = .standard
+
+    func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        guard !blocks.isEmpty else { return HTMLSelection() }
+        let count = containers.count
+        // Containers come in document order, so each subtree is a contiguous index range.
+        var subtreeEnd = Array(0..<count)
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(containers[index].parent)
+            if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
+        }
+        var scores = [Double](repeating: 0, count: count)
+        var prose = [Double](repeating: 0, count: count)
+        for block in blocks where block.removal == nil {
+            let value = value(of: block)
+            var container = Int(block.container)
+            while container >= 0 {
+                scores[container] += value
+                if value > 0 { prose[container] += value }
+                container = Int(containers[container].parent)
+            }
+        }
+        var winner = 0
+        var best = -Double.infinity
+        for index in 0..<count {
+            var score = scores[index]
+            if containers[index].positive || containers[index].isArticle {
+                score += settings.articleContainerBonus * prose[index]
+            }
+            if score > best {
+                best = score
+                winner = index
+            }
+        }
+        var selection = partition(blocks) { block in
+            let container = Int(block.container)
+            return container >= winner && container <= subtreeEnd[winner]
+        }
+        if textLength(selection.kept) < settings.minimumArticleLength {
+            selection = fallback(blocks, current: selection)
+        }
+        return selection
+    }
+
+    /// What a block adds to the containers around it: prose counts, fragments and links cost.
+    func value(of block: HTMLTextBlock) -> Double {
+        let text = Double(block.length - block.linkLength)
+        let links = Double(block.linkLength)
+        if block.kind == .heading {
+            return block.linkDensity > settings.maximumLinkDensity ? -Double(block.length) : 0
+        }
+        if block.length - block.linkLength < settings.fragmentLength {
+            return -settings.fragmentPenalty - settings.linkPenalty * links
+        }
+        return text + settings.punctuationBonus * Double(block.punctuation) - settings.linkPenalty * links
+    }
+
+    /// Splits blocks into kept and removed, given which ones lie in the story's container.
+    private func partition(_ blocks: [HTMLTextBlock], inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
+        var selection = HTMLSelection()
+        for block in blocks {
+            if let reason = block.removal {
+                selection.removed.append((block, reason, selection.kept.count))
+            } else if !inStory(block) {
+                selection.removed.append((block, .boilerplate, selection.kept.count))
+            } else if isLinkList(block) {
+                selection.removed.append((block, .boilerplate, selection.kept.count))
+            } else {
+                selection.kept.append(block)
+            }
+        }
+        return selection
+    }
+
+    private func isLinkList(_ block: HTMLTextBlock) -> Bool {
+        block.linkDensity > settings.maximumLinkDensity && block.length < settings.linkHeavyLength
+    }
+
+    /// Fallback stage: every prose block of the page outside chrome, when the winner held too little.
+    private func fallback(_ blocks: [HTMLTextBlock], current: HTMLSelection) -> HTMLSelection {
+        let baseline = partition(blocks) { block in
+            block.kind == .heading || block.length - block.linkLength >= settings.fragmentLength
+        }
+        return textLength(baseline.kept) > textLength(current.kept) ? baseline : current
+    }
+
+    private func textLength(_ blocks: [HTMLTextBlock]) -> Int {
+        blocks.reduce(0) { $0 + $1.length - $1.linkLength }
+    }
+}
