@@ -10,8 +10,12 @@ public struct FeedReader: ArticleReader {
     public init() {}
 
     public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {
-        let feed = try parse(data)
-        return feed.items.enumerated().map { index, item in document(for: item, index: index, feed: feed, source: source) }
+        documents(for: try parse(data), source: source)
+    }
+
+    /// One document per item; `source` is the feed's URL or path.
+    public func documents(for feed: ParsedFeed, source: String) -> [RawDocument] {
+        feed.items.enumerated().map { index, item in document(for: item, index: index, feed: feed, source: source) }
     }
 
     /// The feed's own fields and its items, before the bodies are read.
@@ -147,14 +151,20 @@ public struct FeedReader: ArticleReader {
 }
 
 /// A feed's own fields and its items.
-public struct ParsedFeed: Sendable {
+public struct ParsedFeed: Codable, Sendable {
     public var title: String?
     public var link: String?
     public var items: [FeedItem] = []
+
+    public init(title: String? = nil, link: String? = nil, items: [FeedItem] = []) {
+        self.title = title
+        self.link = link
+        self.items = items
+    }
 }
 
 /// One item or entry as the feed gives it.
-public struct FeedItem: Sendable, Hashable {
+public struct FeedItem: Codable, Sendable, Hashable {
     public var title: String?
     public var link: String?
     public var guid: String?
@@ -164,10 +174,29 @@ public struct FeedItem: Sendable, Hashable {
     /// True when the item carries only a description or summary, not the full text.
     public var isSummaryOnly = true
     public var enclosures: [FeedEnclosure] = []
+
+    public init(title: String? = nil, link: String? = nil, guid: String? = nil, dateText: String? = nil,
+                author: String? = nil, contentHTML: String? = nil) {
+        self.title = title
+        self.link = link
+        self.guid = guid
+        self.dateText = dateText
+        self.author = author
+        self.contentHTML = contentHTML
+    }
+
+    /// A digest of what the item says, to recognize an item seen before when it has no guid or link.
+    public var contentHash: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(title ?? "")\u{1}\(contentHTML ?? "")".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
 }
 
 /// A podcast episode, a picture: media attached to an item.
-public struct FeedEnclosure: Sendable, Hashable, CustomStringConvertible {
+public struct FeedEnclosure: Codable, Sendable, Hashable, CustomStringConvertible {
     public var url: String
     public var type: String?
     public var length: Int?
