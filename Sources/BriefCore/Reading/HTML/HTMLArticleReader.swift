@@ -35,7 +35,9 @@ public struct HTMLArticleReader: ArticleReader {
             selection = HTMLContentSelector(settings: settings).select(blocks: collector.blocks, containers: collector.containers)
         } else {
             selection = HTMLSelection()
-            for block in collector.blocks {
+            var blocks = collector.blocks
+            HTMLContentSelector(settings: settings).resolveChrome(&blocks, containers: collector.containers)
+            for block in blocks {
                 if let reason = block.removal { selection.removed.append((block, reason, selection.kept.count)) }
                 else { selection.kept.append(block) }
             }

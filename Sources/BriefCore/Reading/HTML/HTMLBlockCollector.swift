@@ -9,6 +9,10 @@ struct HTMLContainer {
     var positive: Bool
     /// `article`, `main`, or `itemprop=articleBody`.
     var isArticle: Bool
+    /// The element's own verdict as page chrome (by tag, class, id or role); blocks inherit the outermost one.
+    var removal: RemovalReason?
+    /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
+    var label: String? = nil
 }
 
 /// A block of text as it stands in the page, before content selection.
@@ -22,7 +26,7 @@ struct HTMLTextBlock {
     var punctuation: Int
     /// Innermost container holding the block.
     var container: Int32
-    /// Set when the block sits in page chrome (by tag, class, id or role).
+    /// Set by content selection when the block sits in page chrome.
     var removal: RemovalReason?
     var isHeading1: Bool
 
@@ -53,7 +57,6 @@ struct HTMLBlockCollector {
     private struct Context {
         var container: Int32
         var kind: BlockKind
-        var removal: RemovalReason?
         var inLink = false
         var inArticle = false
         var isHeading1 = false
@@ -76,7 +79,7 @@ struct HTMLBlockCollector {
     mutating func collect(_ document: HTMLDocument) {
         guard let root = document.root else { return }
         facts.language = root.attribute("lang")
-        containers.append(HTMLContainer(parent: -1, positive: false, isArticle: false))
+        containers.append(HTMLContainer(parent: -1, positive: false, isArticle: false, removal: nil))
         let context = Context(container: 0, kind: .paragraph)
         walk(children: root.pointee.children, context: context, depth: 0)
         flush()
@@ -136,14 +139,18 @@ struct HTMLBlockCollector {
     private mutating func enterBlock(_ node: xmlNodePtr, tag: HTMLTag, context: Context, depth: Int) {
         flush()
         var inner = context
-        let verdict = judge(node)
+        // The page's own body carries page-wide classes (`no-sidebars`, `has-comments`): never judged.
+        let verdict = node.isNamed("body") ? HTMLElementVerdict(removal: nil, positive: false) : judge(node)
         let isArticle = tag.isArticle || node.attribute("itemprop")?.lowercased() == "articlebody"
-        containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle))
-        inner.container = Int32(containers.count - 1)
-        if inner.removal == nil {
-            // Elements named as the story itself are never chrome, whatever their other tokens say.
-            if isArticle && verdict.removal != .comments { inner.removal = nil } else { inner.removal = tag.removal ?? verdict.removal }
+        // Elements named as the story itself are never chrome, whatever their other tokens say.
+        let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        var container = HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
+                                      removal: removal)
+        if HTMLContentSelector.debugging {
+            container.label = "\(node.localName ?? "?").\(node.attribute("class") ?? "")#\(node.attribute("id") ?? "")"
         }
+        containers.append(container)
+        inner.container = Int32(containers.count - 1)
         inner.inArticle = context.inArticle || isArticle
         if let kind = tag.kind {
             // A quote or a list item keeps its kind for the paragraphs inside it.
@@ -245,7 +252,7 @@ struct HTMLBlockCollector {
         let text = String(decoding: buffer, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         blocks.append(HTMLTextBlock(kind: context.kind, text: text, length: length, linkLength: min(linkLength, length),
-                                    punctuation: punctuation, container: context.container, removal: context.removal,
+                                    punctuation: punctuation, container: context.container, removal: nil,
                                     isHeading1: context.isHeading1))
     }
 

@@ -17,6 +17,10 @@ struct HTMLExtractionSettings: Sendable {
     /// `linkHeavyLength`) are link lists, not prose.
     var maximumLinkDensity = 0.5
     var linkHeavyLength = 240
+    /// A chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
+    /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
+    var chromeVoidShare = 0.4
+    var chromeVoidMinimum = 800.0
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -33,8 +37,39 @@ struct HTMLSelection {
 struct HTMLContentSelector {
     var settings: HTMLExtractionSettings = .standard
 
+    /// Set `BRIEF_DEBUG_HTML=1` to print the best-scoring containers to stderr.
+    static let debugging = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML"] != nil
+
+    /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
+    /// containers that hold most of the page's prose.
+    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer]) {
+        var prose = [Double](repeating: 0, count: containers.count)
+        for block in blocks {
+            let value = value(of: block)
+            guard value > 0 else { continue }
+            var container = Int(block.container)
+            while container >= 0 {
+                prose[container] += value
+                container = Int(containers[container].parent)
+            }
+        }
+        let total = prose.first ?? 0
+        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * total)
+        for index in blocks.indices {
+            var removal: RemovalReason?
+            var container = Int(blocks[index].container)
+            while container >= 0 {
+                if let verdict = containers[container].removal, prose[container] <= limit { removal = verdict }
+                container = Int(containers[container].parent)
+            }
+            blocks[index].removal = removal
+        }
+    }
+
     func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
         guard !blocks.isEmpty else { return HTMLSelection() }
+        var blocks = blocks
+        resolveChrome(&blocks, containers: containers)
         let count = containers.count
         // Containers come in document order, so each subtree is a contiguous index range.
         var subtreeEnd = Array(0..<count)
@@ -63,6 +98,22 @@ struct HTMLContentSelector {
             if score > best {
                 best = score
                 winner = index
+            }
+        }
+        if Self.debugging {
+            FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
+            if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
+                var chain: [String] = []
+                var cursor = Int(block.container)
+                while cursor > 0 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
+                FileHandle.standardError.write(Data("\(String(describing: block.removal)) \(block.kind) \(Int(value(of: block)))\n  \(chain.joined(separator: "\n  "))\n".utf8))
+            }
+            let ranked = (0..<count).sorted { scores[$0] > scores[$1] }.prefix(8)
+            for index in ranked {
+                var chain: [String] = []
+                var cursor = index
+                while cursor > 0, chain.count < 4 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
+                FileHandle.standardError.write(Data("score \(Int(scores[index])) prose \(Int(prose[index])) \(index == winner ? "WINNER " : "")\(chain.joined(separator: " < "))\n".utf8))
             }
         }
         var selection = partition(blocks) { block in
