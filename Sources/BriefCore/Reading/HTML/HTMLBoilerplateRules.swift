@@ -22,6 +22,8 @@ struct HTMLBoilerplateRules: Sendable {
         var reasons: [String: ReasonTable]
         var positive: [String]
         var roles: [String: String]
+        var maximumClassPieces: Int
+        var maximumIdPieces: Int
     }
 
     private var tokenReasons: [String: RemovalReason] = [:]
@@ -31,6 +33,8 @@ struct HTMLBoilerplateRules: Sendable {
     private var protect: Set<String> = []
     private var positive: Set<String> = []
     private var roles: [String: RemovalReason] = [:]
+    private var maximumClassPieces = 4
+    private var maximumIdPieces = 3
 
     /// The shipped tables. A broken resource is a build defect, so it fails loudly in tests.
     static let shared: HTMLBoilerplateRules = {
@@ -54,6 +58,8 @@ struct HTMLBoilerplateRules: Sendable {
             for prefix in table.prefixes { prefixReasons.append((prefix, reason)) }
         }
         ignoreClassPrefixes = file.ignoreClassPrefixes
+        maximumClassPieces = file.maximumClassPieces
+        maximumIdPieces = file.maximumIdPieces
         protect = Set(file.protect)
         positive = Set(file.positive)
         for (role, reason) in file.roles {
@@ -65,13 +71,12 @@ struct HTMLBoilerplateRules: Sendable {
     func verdict(classValue: String?, idValue: String?, role: String?) -> HTMLElementVerdict {
         var tokens: [String] = []
         if let classValue {
-            for name in classValue.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                let lowered = name.lowercased()
-                if ignoreClassPrefixes.contains(where: { lowered.hasPrefix($0) }) { continue }
-                Self.appendTokens(of: name, to: &tokens)
+            for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
+                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
             }
         }
-        if let idValue { Self.appendTokens(of: Substring(idValue), to: &tokens) }
+        if let idValue { Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces) }
         var verdict = HTMLElementVerdict(removal: nil, positive: false)
         if let role, let reason = roles[role.lowercased()] { verdict.removal = reason }
         var protected = false
@@ -89,31 +94,44 @@ struct HTMLBoilerplateRules: Sendable {
         return verdict
     }
 
-    /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined `articlebody`).
-    private static func appendTokens(of name: Substring, to tokens: inout [String]) {
-        var current = ""
+    /// Case-insensitive ASCII prefix test on raw bytes.
+    private static func hasPrefix(_ bytes: Substring.UTF8View.SubSequence, _ prefix: String) -> Bool {
+        guard bytes.count >= prefix.utf8.count else { return false }
+        return zip(bytes, prefix.utf8).allSatisfy { lower($0) == $1 }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined
+    /// `articlebodymaintext`), working on bytes: class names are ASCII in practice, and any other
+    /// byte simply counts as a letter.
+    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int) {
+        var pieces: [[UInt8]] = []
+        var current: [UInt8] = []
         var previousLower = false
-        var pieces: [String] = []
-        for character in name {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase && previousLower && !current.isEmpty {
+        for byte in name {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLowerOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+            if isUpper || isLowerOrDigit {
+                if isUpper && previousLower && !current.isEmpty {
                     pieces.append(current)
-                    current = ""
+                    current.removeAll(keepingCapacity: true)
                 }
-                current.append(contentsOf: character.lowercased())
-                previousLower = character.isLowercase || character.isNumber
+                current.append(lower(byte))
+                previousLower = isLowerOrDigit
             } else {
                 if !current.isEmpty { pieces.append(current) }
-                current = ""
+                current.removeAll(keepingCapacity: true)
                 previousLower = false
             }
         }
         if !current.isEmpty { pieces.append(current) }
+        guard !pieces.isEmpty, pieces.count <= maximumPieces else { return }
         // Digits glued to a token (`ad300`, `sidebar2`) do not change what it is.
         for piece in pieces {
-            let trimmed = piece.trimmingCharacters(in: .decimalDigits)
-            if !trimmed.isEmpty { tokens.append(trimmed) }
+            let trimmed = piece.drop(while: { $0 >= 0x30 && $0 <= 0x39 }).reversed().drop(while: { $0 >= 0x30 && $0 <= 0x39 }).reversed()
+            if !trimmed.isEmpty { tokens.append(String(decoding: trimmed, as: UTF8.self)) }
         }
-        if pieces.count > 1 { tokens.append(pieces.joined()) }
+        if pieces.count > 1 { tokens.append(String(decoding: pieces.joined(), as: UTF8.self)) }
     }
 }

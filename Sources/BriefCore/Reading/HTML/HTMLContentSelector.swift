@@ -165,7 +165,12 @@ struct HTMLContentSelector {
         let baseline = partition(blocks) { block in
             block.kind == .heading || block.length - block.linkLength >= settings.fragmentLength
         }
-        return textLength(baseline.kept) > textLength(current.kept) ? baseline : current
+        if textLength(baseline.kept) >= settings.minimumArticleLength {
+            return textLength(baseline.kept) > textLength(current.kept) ? baseline : current
+        }
+        // A page this small is all story: keep every block outside chrome.
+        let everything = partition(blocks) { _ in true }
+        return textLength(everything.kept) > textLength(current.kept) ? everything : current
     }
 
     private func textLength(_ blocks: [HTMLTextBlock]) -> Int {
