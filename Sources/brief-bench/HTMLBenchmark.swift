@@ -6,9 +6,10 @@ enum HTMLBenchmark {
     /// Times the HTML reader (decode, parse, select, metadata) over every `*.html` file below the
     /// directory in `BRIEF_BENCH_HTML` (or the argument after `html`), a few rounds, files preloaded.
     static func run() {
-        let arguments = CommandLine.arguments
-        let argument = arguments.firstIndex(of: "html").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        guard let root = argument ?? ProcessInfo.processInfo.environment["BRIEF_BENCH_HTML"] else {
+        let commandLine = CommandLine.arguments
+        var root: String? = ProcessInfo.processInfo.environment["BRIEF_BENCH_HTML"]
+        if let index = commandLine.firstIndex(of: "html"), index + 1 < commandLine.count { root = commandLine[index + 1] }
+        guard let root else {
             print("html: skipped (set BRIEF_BENCH_HTML=DIR or pass: brief-bench html DIR)")
             return
         }
