@@ -217,6 +217,13 @@ struct HTMLBlockCollector {
                 // A no-break space is a space for reading purposes.
                 appendSpace()
                 pointer += 1
+            } else if byte == 0xE2 && pointer[1] == 0x80 && (pointer[2] == 0xA8 || pointer[2] == 0xA9) {
+                // Line and paragraph separators (U+2028, U+2029) are spaces inside a block.
+                appendSpace()
+                pointer += 2
+            } else if byte == 0xC2 && pointer[1] >= 0x80 && pointer[1] <= 0x9F {
+                // C1 control characters never reach the reader either.
+                pointer += 1
             } else if byte < 0x20 || byte == 0x7F {
                 // Control characters never reach the reader.
             } else {
