@@ -25,8 +25,13 @@ public enum FormatDetector {
         var rest = trimmed
         // Skip the XML declaration, processing instructions, comments and a doctype.
         while rest.hasPrefix("<?") || rest.hasPrefix("<!--") || rest.hasPrefix("<!doctype") {
-            let close = rest.hasPrefix("<!--") ? "-->" : ">"
-            guard let end = rest.range(of: close) else { return false }
+            var close = rest.hasPrefix("<!--") ? "-->" : ">"
+            // A doctype with an internal subset (`<!DOCTYPE rss [ … ]>`) ends at `]>`.
+            if rest.hasPrefix("<!doctype"), let bracket = rest.firstIndex(of: "["),
+               bracket < (rest.firstIndex(of: ">") ?? rest.endIndex) {
+                close = "]>"
+            }
+            guard let end = rest.range(of: close) else { return rest.hasPrefix("<!doctype rss") || rest.hasPrefix("<!doctype feed") }
             rest = rest[end.upperBound...].drop(while: { $0.isWhitespace })
         }
         return rest.hasPrefix("<rss") || rest.hasPrefix("<feed") || rest.hasPrefix("<rdf:rdf") || rest.hasPrefix("<rdf")

@@ -84,14 +84,16 @@ enum NewsDateParser {
             guard let value = Int(token) else { return nil }
             return (index, value, token.count)
         }
-        guard let year = numbers.first(where: { $0.width == 4 && plausibleYears.contains($0.value) })
-            ?? numbers.first(where: { $0.width == 2 && $0.index > monthIndex && $0.index != monthIndex + 1 })
-        else { return nil }
+        // Day first (`9 Dec 2023`, RFC 822's `Fri, 15 Mar 24`) or month first (`Dec 9, 2023`).
+        let before = numbers.first { $0.index == monthIndex - 1 && $0.value >= 1 && $0.value <= 31 }
+        let after = numbers.first { $0.index == monthIndex + 1 }
+        let dayFirst = before != nil
+        guard let day = dayFirst ? before : after.flatMap({ $0.value >= 1 && $0.value <= 31 ? $0 : nil }) else { return nil }
+        let yearSlot = dayFirst ? monthIndex + 1 : monthIndex + 2
+        let year = numbers.first(where: { $0.width == 4 && plausibleYears.contains($0.value) && $0.index != day.index })
+            ?? numbers.first(where: { $0.width == 2 && $0.index == yearSlot })
+        guard let year else { return nil }
         let yearValue = year.width == 2 ? 2000 + year.value : year.value
-        // The day is the number next to the month: before it (9 Dec) or after it (Dec 9).
-        let day = numbers.first(where: { $0.index == monthIndex - 1 && $0.value <= 31 && $0.index != year.index })
-            ?? numbers.first(where: { $0.index == monthIndex + 1 && $0.value <= 31 && $0.index != year.index })
-        guard let day else { return nil }
         return make(year: yearValue, month: month, day: day.value)
     }
 
