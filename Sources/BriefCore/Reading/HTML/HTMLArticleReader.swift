@@ -26,7 +26,7 @@ public struct HTMLArticleReader: ArticleReader {
             throw ReadError("HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
         let decoded = HTMLCharsetDecoder.utf8(data)
-        guard let page = HTMLDocument(bytes: decoded.bytes) else { throw ReadError("not an HTML page libxml2 can parse") }
+        guard let page = HTMLDocument(bytes: HTMLScriptStripper.strip(decoded.bytes)) else { throw ReadError("not an HTML page libxml2 can parse") }
         var collector = HTMLBlockCollector()
         collector.collect(page)
 

@@ -3,7 +3,7 @@ import CLibXML2
 import Foundation
 
 /// Owns one libxml2 HTML tree; the tree is freed with the value.
-final class HTMLDocument {
+package final class HTMLDocument {
     let pointer: htmlDocPtr
 
     /// Options: recover from any tag soup, never touch the network, stay quiet, keep blank text nodes
@@ -18,7 +18,7 @@ final class HTMLDocument {
     }()
 
     /// Parses bytes in `encoding` (an IANA label libxml2 knows; `UTF-8` after our own decoding).
-    init?(bytes: [UInt8], encoding: String = "UTF-8") {
+    package init?(bytes: [UInt8], encoding: String = "UTF-8") {
         _ = Self.initialized
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
