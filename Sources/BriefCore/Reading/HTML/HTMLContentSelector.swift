@@ -21,6 +21,8 @@ struct HTMLExtractionSettings: Sendable {
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
     var chromeVoidShare = 0.4
     var chromeVoidMinimum = 800.0
+    /// This many bare fragments in a row inside the story are widget chrome.
+    var fragmentRunLength = 3
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -140,20 +142,43 @@ struct HTMLContentSelector {
     }
 
     /// Splits blocks into kept and removed, given which ones lie in the story's container.
-    private func partition(_ blocks: [HTMLTextBlock], inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
+    private func partition(_ blocks: [HTMLTextBlock], dropLinkLists: Bool = true,
+                           inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
         var selection = HTMLSelection()
-        for block in blocks {
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
             if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
             } else if !inStory(block) {
                 selection.removed.append((block, .boilerplate, selection.kept.count))
-            } else if isLinkList(block) {
+            } else if dropLinkLists && isLinkList(block) {
                 selection.removed.append((block, .boilerplate, selection.kept.count))
+            } else if dropLinkLists, case let run = fragmentRun(blocks, from: index, inStory: inStory), run >= settings.fragmentRunLength {
+                // Player controls, rating widgets, letter-size buttons: a run of bare words, not prose.
+                for fragment in blocks[index..<index + run] {
+                    selection.removed.append((fragment, .boilerplate, selection.kept.count))
+                }
+                index += run
+                continue
             } else {
                 selection.kept.append(block)
             }
+            index += 1
         }
         return selection
+    }
+
+    /// How many consecutive story blocks from `start` are bare fragments (short, no sentence punctuation).
+    private func fragmentRun(_ blocks: [HTMLTextBlock], from start: Int, inStory: (HTMLTextBlock) -> Bool) -> Int {
+        var end = start
+        while end < blocks.count {
+            let block = blocks[end]
+            guard block.removal == nil, inStory(block), block.kind == .paragraph, block.punctuation == 0,
+                  block.length - block.linkLength < settings.fragmentLength else { break }
+            end += 1
+        }
+        return end - start
     }
 
     private func isLinkList(_ block: HTMLTextBlock) -> Bool {
@@ -169,7 +194,7 @@ struct HTMLContentSelector {
             return textLength(baseline.kept) > textLength(current.kept) ? baseline : current
         }
         // A page this small is all story: keep every block outside chrome.
-        let everything = partition(blocks) { _ in true }
+        let everything = partition(blocks, dropLinkLists: false) { _ in true }
         return textLength(everything.kept) > textLength(current.kept) ? everything : current
     }
 
