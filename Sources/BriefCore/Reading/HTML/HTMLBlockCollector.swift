@@ -52,7 +52,7 @@ struct HTMLBlockCollector {
 
     private let rules: HTMLBoilerplateRules
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
-    private var verdictCache: [String: HTMLElementVerdict] = [:]
+    private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
 
     private struct Context {
         var container: Int32
@@ -167,17 +167,24 @@ struct HTMLBlockCollector {
         flush()
     }
 
-    /// The verdict of the class/id/role tables, cached per distinct attribute combination.
+    /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;
+    /// ids are unique, short and judged each time.
     private mutating func judge(_ node: xmlNodePtr) -> HTMLElementVerdict {
         let classValue = node.attribute("class")
         let idValue = node.attribute("id")
         let role = node.attribute("role")
         if classValue == nil && idValue == nil && role == nil { return HTMLElementVerdict(removal: nil, positive: false) }
-        let key = "\(classValue ?? "")\u{1}\(idValue ?? "")\u{1}\(role ?? "")"
-        if let cached = verdictCache[key] { return cached }
-        let verdict = rules.verdict(classValue: classValue, idValue: idValue, role: role)
-        verdictCache[key] = verdict
-        return verdict
+        var evidence = HTMLBoilerplateRules.Evidence()
+        if let classValue {
+            if let cached = classCache[classValue] {
+                evidence = cached
+            } else {
+                evidence = rules.evidence(classValue: classValue)
+                classCache[classValue] = evidence
+            }
+        }
+        if let idValue { evidence.add(rules.evidence(idValue: idValue)) }
+        return rules.verdict(evidence, role: role)
     }
 
     /// Hidden from readers: `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`.

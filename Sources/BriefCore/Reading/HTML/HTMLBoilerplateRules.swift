@@ -28,7 +28,8 @@ struct HTMLBoilerplateRules: Sendable {
 
     private var tokenReasons: [String: RemovalReason] = [:]
     private var weakReasons: [String: RemovalReason] = [:]
-    private var prefixReasons: [(prefix: String, reason: RemovalReason)] = []
+    /// Prefix entries by their first three bytes (every prefix is at least three long).
+    private var prefixBuckets: [String: [(prefix: String, reason: RemovalReason)]] = [:]
     private var ignoreClassPrefixes: [String] = []
     private var protect: Set<String> = []
     private var positive: Set<String> = []
@@ -55,7 +56,9 @@ struct HTMLBoilerplateRules: Sendable {
             guard let table = file.reasons[reason.rawValue] else { continue }
             for token in table.tokens where tokenReasons[token] == nil { tokenReasons[token] = reason }
             for token in table.weak where weakReasons[token] == nil { weakReasons[token] = reason }
-            for prefix in table.prefixes { prefixReasons.append((prefix, reason)) }
+            for prefix in table.prefixes where prefix.utf8.count >= 3 {
+                prefixBuckets[String(decoding: prefix.utf8.prefix(3), as: UTF8.self), default: []].append((prefix, reason))
+            }
         }
         ignoreClassPrefixes = file.ignoreClassPrefixes
         maximumClassPieces = file.maximumClassPieces
@@ -67,31 +70,68 @@ struct HTMLBoilerplateRules: Sendable {
         }
     }
 
+    /// What the tokens of one attribute value say, before protection and roles are applied.
+    struct Evidence: Sendable {
+        var strong: RemovalReason?
+        var weak: RemovalReason?
+        var protected = false
+        var positive = false
+
+        mutating func add(_ other: Evidence) {
+            strong = strong ?? other.strong
+            weak = weak ?? other.weak
+            protected = protected || other.protected
+            positive = positive || other.positive
+        }
+    }
+
     /// Judges one element from its class and id values and its ARIA role.
     func verdict(classValue: String?, idValue: String?, role: String?) -> HTMLElementVerdict {
-        var tokens: [String] = []
-        if let classValue {
-            for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
-                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
-            }
-        }
-        if let idValue { Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces) }
-        var verdict = HTMLElementVerdict(removal: nil, positive: false)
+        var evidence = classValue.map(self.evidence(classValue:)) ?? Evidence()
+        if let idValue { evidence.add(self.evidence(idValue: idValue)) }
+        return verdict(evidence, role: role)
+    }
+
+    /// Combines the evidence of an element's attributes with its role.
+    func verdict(_ evidence: Evidence, role: String?) -> HTMLElementVerdict {
+        var verdict = HTMLElementVerdict(removal: nil, positive: evidence.positive)
         if let role, let reason = roles[role.lowercased()] { verdict.removal = reason }
-        var protected = false
-        var weakHit: RemovalReason?
-        for token in tokens {
-            if positive.contains(token) { verdict.positive = true }
-            if protect.contains(token) { protected = true }
-            if verdict.removal == nil, let reason = tokenReasons[token] { verdict.removal = reason }
-            if weakHit == nil {
-                weakHit = weakReasons[token] ?? prefixReasons.first(where: { token.hasPrefix($0.prefix) })?.reason
-            }
-        }
-        if verdict.removal == nil, !protected { verdict.removal = weakHit }
+        if verdict.removal == nil { verdict.removal = evidence.strong }
+        if verdict.removal == nil, !evidence.protected { verdict.removal = evidence.weak }
         if verdict.removal != nil { verdict.positive = false }
         return verdict
+    }
+
+    func evidence(classValue: String) -> Evidence {
+        var tokens: [String] = []
+        for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
+            Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+        }
+        return evidence(tokens)
+    }
+
+    func evidence(idValue: String) -> Evidence {
+        var tokens: [String] = []
+        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
+        return evidence(tokens)
+    }
+
+    private func evidence(_ tokens: [String]) -> Evidence {
+        var evidence = Evidence()
+        for token in tokens {
+            if positive.contains(token) { evidence.positive = true }
+            if protect.contains(token) { evidence.protected = true }
+            if evidence.strong == nil, let reason = tokenReasons[token] { evidence.strong = reason }
+            if evidence.weak == nil { evidence.weak = weakReasons[token] ?? prefixReason(token) }
+        }
+        return evidence
+    }
+
+    /// The reason of the first prefix entry the token starts with, looked up by its first three bytes.
+    private func prefixReason(_ token: String) -> RemovalReason? {
+        guard let candidates = prefixBuckets[String(decoding: token.utf8.prefix(3), as: UTF8.self)] else { return nil }
+        return candidates.first { token.hasPrefix($0.prefix) }?.reason
     }
 
     /// Case-insensitive ASCII prefix test on raw bytes.
