@@ -9,6 +9,8 @@ struct HTMLExtractionSettings: Sendable {
     var fragmentPenalty = 8.0
     /// What each byte of link text costs a container.
     var linkPenalty = 3.0
+    /// Blocks with less link text than this pay no link penalty.
+    var tolerableLinkDensity = 0.33
     /// What each comma or full stop adds: sentences are prose.
     var punctuationBonus = 4.0
     /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
@@ -138,7 +140,9 @@ struct HTMLContentSelector {
         if block.length - block.linkLength < settings.fragmentLength {
             return -settings.fragmentPenalty - settings.linkPenalty * links
         }
-        return text + settings.punctuationBonus * Double(block.punctuation) - settings.linkPenalty * links
+        // Prose with a few inline links (an encyclopedia, a blog) pays nothing for them; link-heavy blocks do.
+        let linkCost = block.linkDensity > settings.tolerableLinkDensity ? settings.linkPenalty * links : 0
+        return text + settings.punctuationBonus * Double(block.punctuation) - linkCost
     }
 
     /// Splits blocks into kept and removed, given which ones lie in the story's container.
