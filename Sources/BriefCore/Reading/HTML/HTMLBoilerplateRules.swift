@@ -24,6 +24,7 @@ struct HTMLBoilerplateRules: Sendable {
         var roles: [String: String]
         var maximumClassPieces: Int
         var maximumIdPieces: Int
+        var substrings: [String: String]
     }
 
     private var tokenReasons: [String: RemovalReason] = [:]
@@ -36,6 +37,7 @@ struct HTMLBoilerplateRules: Sendable {
     private var roles: [String: RemovalReason] = [:]
     private var maximumClassPieces = 4
     private var maximumIdPieces = 3
+    private var substrings: [(text: String, reason: RemovalReason)] = []
 
     /// The shipped tables. A broken resource is a build defect, so it fails loudly in tests.
     static let shared: HTMLBoilerplateRules = {
@@ -63,6 +65,8 @@ struct HTMLBoilerplateRules: Sendable {
         ignoreClassPrefixes = file.ignoreClassPrefixes
         maximumClassPieces = file.maximumClassPieces
         maximumIdPieces = file.maximumIdPieces
+        substrings = file.substrings.compactMap { text, reason in RemovalReason(rawValue: reason).map { (text, $0) } }
+            .sorted { $0.text < $1.text }
         protect = Set(file.protect)
         positive = Set(file.positive)
         for (role, reason) in file.roles {
@@ -123,9 +127,15 @@ struct HTMLBoilerplateRules: Sendable {
             if positive.contains(token) { evidence.positive = true }
             if protect.contains(token) { evidence.protected = true }
             if evidence.strong == nil, let reason = tokenReasons[token] { evidence.strong = reason }
-            if evidence.weak == nil { evidence.weak = weakReasons[token] ?? prefixReason(token) }
+            if evidence.weak == nil { evidence.weak = weakReasons[token] ?? prefixReason(token) ?? substringReason(token) }
         }
         return evidence
+    }
+
+    /// The reason of the first substring entry found inside a long token (`fbcommentsmodule`).
+    private func substringReason(_ token: String) -> RemovalReason? {
+        guard token.utf8.count > 6 else { return nil }
+        return substrings.first { token.contains($0.text) }?.reason
     }
 
     /// The reason of the first prefix entry the token starts with, looked up by its first three bytes.
