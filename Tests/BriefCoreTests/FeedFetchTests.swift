@@ -27,6 +27,7 @@ struct FeedFetchTests {
     static let bomb = try! FeedReaderTests.fixture("bomb.xml")
     static let truncated = try! FeedReaderTests.fixture("truncated.xml")
     static let atom = try! FeedReaderTests.fixture("atom.xml")
+    static let article = try! HTMLReaderTests.fixture("article.html")
 
     static func makeServer(log: FeedRequestLog) throws -> FeedTestHTTPServer {
         try FeedTestHTTPServer { request in
@@ -42,6 +43,13 @@ struct FeedFetchTests {
                 return .init(status: 200, headers: [("Content-Type", "application/atom+xml")], body: atom)
             case "/gzip.xml":
                 return .init(status: 200, headers: xml + [("Content-Encoding", "gzip")], body: gzipped)
+            case "/summary.xml":
+                let link = "http://127.0.0.1:\(request.headers["host"]?.split(separator: ":").last ?? "0")/article.html"
+                let feed = "<rss version=\"2.0\"><channel><title>Summaries</title><item><title>Cranes</title><link>\(link)</link>"
+                    + "<description>Short summary.</description></item></channel></rss>"
+                return .init(status: 200, headers: xml, body: Data(feed.utf8))
+            case "/article.html":
+                return .init(status: 200, headers: [("Content-Type", "text/html")], body: article)
             case "/moved":
                 return .init(status: 301, headers: [("Location", "/atom.xml")])
             case "/missing.xml":
@@ -100,6 +108,21 @@ struct FeedFetchTests {
         #expect(stored.etag == "\"v1\"")
         #expect(stored.documents.map(\.title) == ["Harbour cranes return to service", "Ferry timetable & fares for spring",
                                                  "Harbour podcast, episode 12"])
+    }
+
+    @Test func fullTextSubscriptionsExtractTheLinkedPage() async throws {
+        let server = try Self.makeServer(log: FeedRequestLog())
+        defer { server.stop() }
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let subscription = FeedSubscription(url: server.url("/summary.xml"), full: true)
+        let report = await Self.refresher(directory).refresh(subscription)
+        #expect(report.error == nil)
+        let stored = try #require(FeedStore(directory: directory).load(url: subscription.url))
+        let text = stored.documents.first?.blocks.map(\.text).joined(separator: "\n") ?? ""
+        #expect(text.contains("The two container cranes at the north quay"))
+        #expect(!text.contains("Short summary."))
+        #expect(!text.contains("Share on Facebook"))
     }
 
     @Test func mergingTheSameItemsAgainAddsNothing() {
