@@ -40,6 +40,10 @@ enum HTMLBenchmark {
         for page in pages { _ = HTMLDocument(bytes: [UInt8](page)) }
         let parseCPU = cpuSeconds() - parseStart
         print("html_libxml2_parse_cpu_ms_per_page \(String(format: "%.2f", 1000 * parseCPU / Double(pages.count)))")
+        let saxStart = cpuSeconds()
+        for page in pages { HTMLSAXProbe.parse([UInt8](page)) }
+        let saxCPU = cpuSeconds() - saxStart
+        print("html_libxml2_sax_only_cpu_ms_per_page \(String(format: "%.2f", 1000 * saxCPU / Double(pages.count)))")
         print("html_mb_per_second \(String(format: "%.1f", megabytes * Double(rounds) / wall))")
     }
 

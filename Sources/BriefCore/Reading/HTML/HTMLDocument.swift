@@ -79,3 +79,27 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return result
     }
 }
+
+/// Parse-speed probe for the benchmark: libxml2's HTML tokenizer with SAX callbacks that do nothing (no tree).
+package enum HTMLSAXProbe {
+    package static func parse(_ bytes: [UInt8]) {
+        var handler = htmlSAXHandler()
+        handler.startElement = { _, _, _ in }
+        handler.endElement = { _, _ in }
+        handler.characters = { _, _, _ in }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else { return }
+                withUnsafeMutablePointer(to: &handler) { pointer in
+                    let original = context.pointee.sax
+                    context.pointee.sax = UnsafeMutablePointer(OpaquePointer(pointer))
+                    _ = htmlCtxtUseOptions(context, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue))
+                    htmlParseDocument(context)
+                    context.pointee.sax = original
+                }
+                if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                htmlFreeParserCtxt(context)
+            }
+        }
+    }
+}
