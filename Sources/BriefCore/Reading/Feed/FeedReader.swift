@@ -215,11 +215,11 @@ enum FeedText {
     /// Tags stripped and entities decoded, whitespace collapsed (titles sometimes carry markup).
     static func plain(_ text: String) -> String {
         var value = text
-        if value.contains("<") || value.contains("&"),
-           let document = HTMLDocument(bytes: Array("<html><body><p>\(text)</p></body></html>".utf8)) {
-            var collector = HTMLBlockCollector()
-            collector.collect(document)
-            value = collector.blocks.map(\.text).joined(separator: " ")
+        if value.contains("<") || value.contains("&") {
+            let collector = HTMLBlockCollector()
+            if collector.collect(utf8: Array("<html><body><p>\(text)</p></body></html>".utf8)) {
+                value = collector.blocks.map(\.text).joined(separator: " ")
+            }
         }
         return value.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
             .unicodeScalars.filter { $0.properties.generalCategory != .control }.map(String.init).joined()

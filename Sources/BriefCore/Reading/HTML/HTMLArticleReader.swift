@@ -26,9 +26,10 @@ public struct HTMLArticleReader: ArticleReader {
             throw ReadError("HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
         let decoded = HTMLCharsetDecoder.utf8(data)
-        guard let page = HTMLDocument(bytes: HTMLScriptStripper.strip(decoded.bytes)) else { throw ReadError("not an HTML page libxml2 can parse") }
-        var collector = HTMLBlockCollector()
-        collector.collect(page)
+        let collector = HTMLBlockCollector()
+        guard collector.collect(utf8: HTMLScriptStripper.strip(decoded.bytes)) else {
+            throw ReadError("not an HTML page libxml2 can parse")
+        }
 
         var selection: HTMLSelection
         if selectsMainContent {

@@ -1,4 +1,4 @@
-// One walk over the libxml2 tree: text blocks with their features, container elements, and page metadata.
+// One pass of libxml2's HTML parser (SAX, no tree): text blocks with their features, containers, page metadata.
 import CLibXML2
 import Foundation
 
@@ -44,8 +44,12 @@ struct HTMLPageFacts {
     var language: String?
 }
 
-/// Walks a parsed page once and produces blocks, containers and facts.
-struct HTMLBlockCollector {
+/// Streams a page through libxml2's HTML parser and produces blocks, containers and facts.
+///
+/// No tree is built: start tags, end tags and text arrive as callbacks and a stack of frames
+/// stands in for the ancestors. libxml2 balances the calls (auto-closed and void elements get
+/// their end calls), so every start is matched by an end.
+final class HTMLBlockCollector {
     private(set) var blocks: [HTMLTextBlock] = []
     private(set) var containers: [HTMLContainer] = []
     private(set) var facts = HTMLPageFacts()
@@ -64,6 +68,25 @@ struct HTMLBlockCollector {
         var inParagraph = false
     }
 
+    /// What an open element changed, restored at its end tag.
+    private struct Frame {
+        var saved: Context
+        var flushesAtEnd: Bool
+        var capture: Capture
+    }
+
+    /// Text collected for metadata rather than for the body.
+    private enum Capture {
+        case none, title, jsonLD
+    }
+
+    private var context = Context(container: 0, kind: .paragraph)
+    private var frames: [Frame] = []
+    /// Depth inside a skipped or hidden element; its text and tags are ignored.
+    private var skipDepth = 0
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
+
     // The block being filled.
     private var buffer: [UInt8] = []
     private var bufferContext: Context?
@@ -71,22 +94,64 @@ struct HTMLBlockCollector {
     private var linkLength = 0
     private var punctuation = 0
 
-    /// Deepest nesting followed; libxml2 caps depth too, this keeps the Swift stack safe regardless.
-    static let maximumDepth = 400
-
     init(rules: HTMLBoilerplateRules = .shared) { self.rules = rules }
 
-    mutating func collect(_ document: HTMLDocument) {
-        guard let root = document.root else { return }
-        facts.language = root.attribute("lang")
+    /// libxml2 wants one global initialization before parsers run on several threads.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Options: recover from any tag soup, never touch the network, stay quiet.
+    private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+
+    /// Parses UTF-8 bytes; false when libxml2 could not even start.
+    @discardableResult
+    func collect(utf8 bytes: [UInt8]) -> Bool {
+        _ = Self.initialized
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return false }
         containers.append(HTMLContainer(parent: -1, positive: false, isArticle: false, removal: nil))
-        let context = Context(container: 0, kind: .paragraph)
-        walk(children: root.pointee.children, context: context, depth: 0)
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, attributes in
+            guard let user, let name else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().start(name, attributes)
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().end()
+        }
+        let text: charactersSAXFunc = { user, characters, length in
+            guard let user, let characters else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().characters(characters, Int(length))
+        }
+        handler.characters = text
+        handler.ignorableWhitespace = text
+        handler.cdataBlock = text
+        let parsed: Bool = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let parser = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else { return false }
+                defer { htmlFreeParserCtxt(parser) }
+                return withUnsafeMutablePointer(to: &handler) { pointer in
+                    let original = parser.pointee.sax
+                    parser.pointee.sax = UnsafeMutablePointer(OpaquePointer(pointer))
+                    parser.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+                    _ = htmlCtxtUseOptions(parser, Self.options)
+                    // The bytes are UTF-8 (decoded by us); a <meta charset> must not switch them.
+                    if let handler = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, handler) }
+                    htmlParseDocument(parser)
+                    parser.pointee.sax = original
+                    if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+                    parser.pointee.myDoc = nil
+                    return true
+                }
+            }
+        }
         flush()
+        return parsed
     }
 
-    private mutating func tag(_ node: xmlNodePtr) -> HTMLTag {
-        guard let name = node.pointee.name else { return .inline }
+    private func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
         let key = UnsafeRawPointer(name)
         if let cached = tagCache[key] { return cached }
         let tag = HTMLTag.table[String(cString: name).lowercased()] ?? .inline
@@ -94,88 +159,115 @@ struct HTMLBlockCollector {
         return tag
     }
 
-    private mutating func walk(children first: xmlNodePtr?, context: Context, depth: Int) {
-        guard depth < Self.maximumDepth else { return }
-        var node = first
-        while let current = node {
-            node = current.pointee.next
-            if current.isText {
-                if let content = current.pointee.content { append(content, context: context) }
-                continue
+    // MARK: SAX events
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let attributes = HTMLAttributes(attributes)
+        let tag = tag(name)
+        var frame = Frame(saved: context, flushesAtEnd: false, capture: capture)
+        defer { frames.append(frame) }
+        switch tag.role {
+        case .skip:
+            noteMetadata(name, attributes)
+            if xmlStrEqual(name, "head") == 0 { skipDepth = 1 }
+        case .lineBreak:
+            if context.inParagraph { appendSpace() } else { flush() }
+        case .inline:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
             }
-            guard current.isElement else { continue }
-            let tag = tag(current)
-            switch tag.role {
-            case .skip:
-                noteSkipped(current)
-            case .lineBreak:
-                if context.inParagraph { appendSpace() } else { flush() }
-            case .inline:
-                if isHidden(current) { continue }
-                if tag.isLink, current.hasAttribute("href") {
-                    var inner = context
-                    inner.inLink = true
-                    walk(children: current.pointee.children, context: inner, depth: depth + 1)
-                } else {
-                    if current.isNamed("time") { noteTime(current) }
-                    walk(children: current.pointee.children, context: context, depth: depth + 1)
-                }
-            case .cell:
-                if isHidden(current) { continue }
-                if holdsBlocks(current) {
-                    enterBlock(current, tag: HTMLTag(role: .block), context: context, depth: depth)
-                } else {
-                    appendSpace()
-                    walk(children: current.pointee.children, context: context, depth: depth + 1)
-                    appendSpace()
-                }
-            case .block:
-                if isHidden(current) { continue }
-                enterBlock(current, tag: tag, context: context, depth: depth)
+            if xmlStrEqual(name, "html") != 0 {
+                facts.language = attributes.lang
+            } else if tag.isLink, attributes.hasHref {
+                context.inLink = true
+            } else if xmlStrEqual(name, "time") != 0, facts.times.count < 8, let value = attributes.datetime {
+                facts.times.append(value)
             }
+        case .cell:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
+            }
+            // A cell is a container for scoring (layout tables) but not a block boundary (a data row is one block).
+            appendSpace()
+            let verdict = judge(attributes)
+            containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
+                                            removal: verdict.removal, label: label(name, attributes)))
+            context.container = Int32(containers.count - 1)
+        case .block:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
+            }
+            if xmlStrEqual(name, "html") != 0 { facts.language = attributes.lang }
+            enterBlock(name, tag: tag, attributes: attributes)
+            frame.flushesAtEnd = true
         }
     }
 
-    private mutating func enterBlock(_ node: xmlNodePtr, tag: HTMLTag, context: Context, depth: Int) {
+    private func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth > 0 { return }
+        }
+        guard let frame = frames.popLast() else { return }
+        if frame.flushesAtEnd { flush() }
+        if capture != frame.capture { finishCapture() }
+        capture = frame.capture
+        context = frame.saved
+    }
+
+    private func characters(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
+        if capture != .none {
+            captured.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+            return
+        }
+        guard skipDepth == 0 else { return }
+        append(characters, length)
+    }
+
+    private func enterBlock(_ name: UnsafePointer<xmlChar>, tag: HTMLTag, attributes: HTMLAttributes) {
         flush()
-        var inner = context
         // The page's own body carries page-wide classes (`no-sidebars`, `has-comments`): never judged.
-        let verdict = node.isNamed("body") ? HTMLElementVerdict(removal: nil, positive: false) : judge(node)
-        let isArticle = tag.isArticle || node.attribute("itemprop")?.lowercased() == "articlebody"
+        let verdict = xmlStrEqual(name, "body") != 0 ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
+        let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
         let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
-        var container = HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                      removal: removal)
-        if HTMLContentSelector.debugging {
-            container.label = "\(node.localName ?? "?").\(node.attribute("class") ?? "")#\(node.attribute("id") ?? "")"
-        }
-        containers.append(container)
-        inner.container = Int32(containers.count - 1)
-        inner.inArticle = context.inArticle || isArticle
+        containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
+                                        removal: removal, label: label(name, attributes)))
+        context.container = Int32(containers.count - 1)
+        context.inArticle = context.inArticle || isArticle
         if let kind = tag.kind {
             // A quote or a list item keeps its kind for the paragraphs inside it.
-            if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { inner.kind = kind }
-            inner.inParagraph = kind != .tableRow
-            inner.isHeading1 = tag.isHeading1
+            if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { context.kind = kind }
+            context.inParagraph = kind != .tableRow
+            context.isHeading1 = tag.isHeading1
         } else if context.kind == .heading || context.kind == .caption {
-            inner.kind = context.kind
+            // Keep the kind of the enclosing heading or caption.
         } else if context.kind != .quote && context.kind != .listItem {
-            inner.kind = .paragraph
-            inner.inParagraph = false
+            context.kind = .paragraph
+            context.inParagraph = false
         }
-        walk(children: node.pointee.children, context: inner, depth: depth + 1)
-        flush()
+    }
+
+    private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
+        guard HTMLContentSelector.debugging else { return nil }
+        return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
     }
 
     /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;
     /// ids are unique, short and judged each time.
-    private mutating func judge(_ node: xmlNodePtr) -> HTMLElementVerdict {
-        let classValue = node.attribute("class")
-        let idValue = node.attribute("id")
-        let role = node.attribute("role")
-        if classValue == nil && idValue == nil && role == nil { return HTMLElementVerdict(removal: nil, positive: false) }
+    private func judge(_ attributes: HTMLAttributes) -> HTMLElementVerdict {
+        if attributes.classValue == nil && attributes.id == nil && attributes.role == nil {
+            return HTMLElementVerdict(removal: nil, positive: false)
+        }
         var evidence = HTMLBoilerplateRules.Evidence()
-        if let classValue {
+        if let classValue = attributes.classValue {
             if let cached = classCache[classValue] {
                 evidence = cached
             } else {
@@ -183,54 +275,30 @@ struct HTMLBlockCollector {
                 classCache[classValue] = evidence
             }
         }
-        if let idValue { evidence.add(rules.evidence(idValue: idValue)) }
-        return rules.verdict(evidence, role: role)
-    }
-
-    /// Hidden from readers: `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`.
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        guard node.pointee.properties != nil else { return false }
-        if node.hasAttribute("hidden") { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style") {
-            let compact = style.lowercased().filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
-        }
-        return false
-    }
-
-    /// Whether a table cell holds block elements (a layout table) rather than a value.
-    private mutating func holdsBlocks(_ node: xmlNodePtr) -> Bool {
-        var child = node.pointee.children
-        while let current = child {
-            if current.isElement {
-                let role = tag(current).role
-                if role == .block || role == .cell { return true }
-            }
-            child = current.pointee.next
-        }
-        return false
+        if let id = attributes.id { evidence.add(rules.evidence(idValue: id)) }
+        return rules.verdict(evidence, role: attributes.role)
     }
 
     // MARK: Text
 
-    private mutating func append(_ content: UnsafePointer<xmlChar>, context: Context) {
-        var pointer = content
-        while pointer.pointee != 0 {
-            let byte = pointer.pointee
+    private func append(_ content: UnsafePointer<xmlChar>, _ length: Int) {
+        var index = 0
+        while index < length {
+            let byte = content[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 appendSpace()
-            } else if byte == 0xC2 && pointer[1] == 0xA0 {
+            } else if byte == 0xC2 && index + 1 < length && content[index + 1] == 0xA0 {
                 // A no-break space is a space for reading purposes.
                 appendSpace()
-                pointer += 1
-            } else if byte == 0xE2 && pointer[1] == 0x80 && (pointer[2] == 0xA8 || pointer[2] == 0xA9) {
+                index += 1
+            } else if byte == 0xE2 && index + 2 < length && content[index + 1] == 0x80
+                        && (content[index + 2] == 0xA8 || content[index + 2] == 0xA9) {
                 // Line and paragraph separators (U+2028, U+2029) are spaces inside a block.
                 appendSpace()
-                pointer += 2
-            } else if byte == 0xC2 && pointer[1] >= 0x80 && pointer[1] <= 0x9F {
-                // C1 control characters never reach the reader either.
-                pointer += 1
+                index += 2
+            } else if byte == 0xC2 && index + 1 < length && content[index + 1] >= 0x80 && content[index + 1] <= 0x9F {
+                // C1 control characters never reach the reader.
+                index += 1
             } else if byte < 0x20 || byte == 0x7F {
                 // Control characters never reach the reader.
             } else {
@@ -240,18 +308,18 @@ struct HTMLBlockCollector {
                 if context.inLink { linkLength += 1 }
                 if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
             }
-            pointer += 1
+            index += 1
         }
     }
 
-    private mutating func appendSpace() {
+    private func appendSpace() {
         if !lastWasSpace && !buffer.isEmpty {
             buffer.append(0x20)
             lastWasSpace = true
         }
     }
 
-    private mutating func flush() {
+    private func flush() {
         defer {
             buffer.removeAll(keepingCapacity: true)
             bufferContext = nil
@@ -259,49 +327,109 @@ struct HTMLBlockCollector {
             linkLength = 0
             punctuation = 0
         }
-        guard let context = bufferContext else { return }
+        guard let owner = bufferContext else { return }
         if buffer.last == 0x20 { buffer.removeLast() }
         let length = buffer.count
         guard length > 0 else { return }
         let text = String(decoding: buffer, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
-        blocks.append(HTMLTextBlock(kind: context.kind, text: text, length: length, linkLength: min(linkLength, length),
-                                    punctuation: punctuation, container: context.container, removal: nil,
-                                    isHeading1: context.isHeading1))
+        blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
+                                    punctuation: punctuation, container: owner.container, removal: nil,
+                                    isHeading1: owner.isHeading1))
     }
 
     // MARK: Metadata
 
-    private mutating func noteSkipped(_ node: xmlNodePtr) {
-        if node.isNamed("head") {
-            var child = node.pointee.children
-            while let current = child {
-                if current.isElement { noteSkipped(current) }
-                child = current.pointee.next
-            }
-        } else if node.isNamed("meta") {
-            guard let content = node.attribute("content") else { return }
-            for key in [node.attribute("property"), node.attribute("name"), node.attribute("itemprop")] {
+    private func noteMetadata(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) {
+        if xmlStrEqual(name, "meta") != 0 {
+            guard let content = attributes.content else { return }
+            for key in [attributes.property, attributes.name, attributes.itemprop] {
                 if let key, !key.isEmpty {
                     let lowered = key.lowercased()
                     if facts.metas[lowered] == nil { facts.metas[lowered] = content }
                 }
             }
-        } else if node.isNamed("link") {
-            if facts.canonical == nil, node.attribute("rel")?.lowercased() == "canonical" {
-                facts.canonical = node.attribute("href")
-            }
-        } else if node.isNamed("title") {
-            if facts.titleTag == nil { facts.titleTag = UnsafeMutablePointer<xmlNode>.text(of: node.pointee.children) }
-        } else if node.isNamed("script") {
-            if node.attribute("type")?.lowercased().contains("ld+json") == true, facts.jsonLD.count < 8 {
-                facts.jsonLD.append(UnsafeMutablePointer<xmlNode>.text(of: node.pointee.children))
-            }
+        } else if xmlStrEqual(name, "link") != 0 {
+            if facts.canonical == nil, attributes.rel?.lowercased() == "canonical" { facts.canonical = attributes.href }
+        } else if xmlStrEqual(name, "title") != 0 {
+            if facts.titleTag == nil { beginCapture(.title) }
+        } else if xmlStrEqual(name, "script") != 0 {
+            if attributes.type?.lowercased().contains("ld+json") == true, facts.jsonLD.count < 8 { beginCapture(.jsonLD) }
         }
     }
 
-    private mutating func noteTime(_ node: xmlNodePtr) {
-        guard facts.times.count < 8, let value = node.attribute("datetime") else { return }
-        facts.times.append(value)
+    private func beginCapture(_ kind: Capture) {
+        capture = kind
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    private func finishCapture() {
+        let text = String(decoding: captured, as: UTF8.self)
+        switch capture {
+        case .title: if facts.titleTag == nil { facts.titleTag = text }
+        case .jsonLD: facts.jsonLD.append(text)
+        case .none: break
+        }
+        captured.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The attributes of one start tag, read once from libxml2's name/value array.
+private struct HTMLAttributes {
+    var classValue: String?
+    var id: String?
+    var role: String?
+    var itemprop: String?
+    var lang: String?
+    var datetime: String?
+    var content: String?
+    var property: String?
+    var name: String?
+    var rel: String?
+    var href: String?
+    var type: String?
+    var hasHref = false
+    var isHidden = false
+
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var cursor = list else { return }
+        while let attribute = cursor.pointee {
+            let value = cursor[1]
+            cursor += 2
+            func string() -> String? { value.map { String(cString: $0) } }
+            switch attribute[0] | 0x20 {
+            case UInt8(ascii: "c"):
+                if xmlStrcasecmp(attribute, "class") == 0 { classValue = string() }
+                else if xmlStrcasecmp(attribute, "content") == 0 { content = string() }
+            case UInt8(ascii: "i"):
+                if xmlStrcasecmp(attribute, "id") == 0 { id = string() }
+                else if xmlStrcasecmp(attribute, "itemprop") == 0 { itemprop = string() }
+            case UInt8(ascii: "r"):
+                if xmlStrcasecmp(attribute, "role") == 0 { role = string() }
+                else if xmlStrcasecmp(attribute, "rel") == 0 { rel = string() }
+            case UInt8(ascii: "h"):
+                if xmlStrcasecmp(attribute, "href") == 0 { hasHref = true; href = string() }
+                else if xmlStrcasecmp(attribute, "hidden") == 0 { isHidden = true }
+            case UInt8(ascii: "a"):
+                if xmlStrcasecmp(attribute, "aria-hidden") == 0, let value, xmlStrcasecmp(value, "true") == 0 { isHidden = true }
+            case UInt8(ascii: "s"):
+                if xmlStrcasecmp(attribute, "style") == 0, let style = string() {
+                    let compact = style.lowercased().filter { $0 != " " }
+                    if compact.contains("display:none") || compact.contains("visibility:hidden") { isHidden = true }
+                }
+            case UInt8(ascii: "l"):
+                if xmlStrcasecmp(attribute, "lang") == 0 { lang = string() }
+            case UInt8(ascii: "d"):
+                if xmlStrcasecmp(attribute, "datetime") == 0 { datetime = string() }
+            case UInt8(ascii: "p"):
+                if xmlStrcasecmp(attribute, "property") == 0 { property = string() }
+            case UInt8(ascii: "n"):
+                if xmlStrcasecmp(attribute, "name") == 0 { name = string() }
+            case UInt8(ascii: "t"):
+                if xmlStrcasecmp(attribute, "type") == 0 { type = string() }
+            default:
+                break
+            }
+        }
     }
 }
