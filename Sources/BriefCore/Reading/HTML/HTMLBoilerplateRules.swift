@@ -37,7 +37,15 @@ struct HTMLBoilerplateRules: Sendable {
     private var roles: [String: RemovalReason] = [:]
     private var maximumClassPieces = 4
     private var maximumIdPieces = 3
-    private var substrings: [(text: String, reason: RemovalReason)] = []
+    private var substrings: [(bytes: [UInt8], reason: RemovalReason)] = []
+    /// Every whole-token entry in one table, so each token costs one lookup.
+    private struct TokenEntry {
+        var strong: RemovalReason?
+        var weak: RemovalReason?
+        var positive = false
+        var protect = false
+    }
+    private var table: [String: TokenEntry] = [:]
 
     /// The shipped tables. A broken resource is a build defect, so it fails loudly in tests.
     static let shared: HTMLBoilerplateRules = {
@@ -65,10 +73,14 @@ struct HTMLBoilerplateRules: Sendable {
         ignoreClassPrefixes = file.ignoreClassPrefixes
         maximumClassPieces = file.maximumClassPieces
         maximumIdPieces = file.maximumIdPieces
-        substrings = file.substrings.compactMap { text, reason in RemovalReason(rawValue: reason).map { (text, $0) } }
-            .sorted { $0.text < $1.text }
+        substrings = file.substrings.sorted { $0.key < $1.key }
+            .compactMap { text, reason in RemovalReason(rawValue: reason).map { (Array(text.utf8), $0) } }
         protect = Set(file.protect)
         positive = Set(file.positive)
+        for (token, reason) in tokenReasons { table[token, default: TokenEntry()].strong = reason }
+        for (token, reason) in weakReasons { table[token, default: TokenEntry()].weak = reason }
+        for token in positive { table[token, default: TokenEntry()].positive = true }
+        for token in protect { table[token, default: TokenEntry()].protect = true }
         for (role, reason) in file.roles {
             if let reason = RemovalReason(rawValue: reason) { roles[role] = reason }
         }
@@ -124,10 +136,13 @@ struct HTMLBoilerplateRules: Sendable {
     private func evidence(_ tokens: [String]) -> Evidence {
         var evidence = Evidence()
         for token in tokens {
-            if positive.contains(token) { evidence.positive = true }
-            if protect.contains(token) { evidence.protected = true }
-            if evidence.strong == nil, let reason = tokenReasons[token] { evidence.strong = reason }
-            if evidence.weak == nil { evidence.weak = weakReasons[token] ?? prefixReason(token) ?? substringReason(token) }
+            if let entry = table[token] {
+                evidence.positive = evidence.positive || entry.positive
+                evidence.protected = evidence.protected || entry.protect
+                if evidence.strong == nil { evidence.strong = entry.strong }
+                if evidence.weak == nil { evidence.weak = entry.weak }
+            }
+            if evidence.weak == nil { evidence.weak = prefixReason(token) ?? substringReason(token) }
         }
         return evidence
     }
@@ -135,7 +150,13 @@ struct HTMLBoilerplateRules: Sendable {
     /// The reason of the first substring entry found inside a long token (`fbcommentsmodule`).
     private func substringReason(_ token: String) -> RemovalReason? {
         guard token.utf8.count > 6 else { return nil }
-        return substrings.first { token.contains($0.text) }?.reason
+        let bytes = Array(token.utf8)
+        for entry in substrings where entry.bytes.count <= bytes.count {
+            for start in 0...(bytes.count - entry.bytes.count) where bytes[start] == entry.bytes[0] {
+                if bytes[start..<start + entry.bytes.count].elementsEqual(entry.bytes) { return entry.reason }
+            }
+        }
+        return nil
     }
 
     /// The reason of the first prefix entry the token starts with, looked up by its first three bytes.
