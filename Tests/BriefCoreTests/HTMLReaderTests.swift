@@ -83,6 +83,16 @@ struct HTMLReaderTests {
         #expect(document.blocks.first?.text.contains("naïve customers still order the “special”") == true)
     }
 
+    @Test(arguments: [
+        ("<meta charset=\"Shift_JIS\">", "shift_jis"),
+        ("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=ISO-8859-2'>", "iso-8859-2"),
+        ("<meta charset=utf-8 />", "utf-8"),
+        ("<p>charset=koi8-r is only text here</p>", nil),
+    ])
+    func findsTheDeclaredCharset(head: String, expected: String?) {
+        #expect(HTMLCharsetDecoder.declaredCharset(in: Array("<html><head>\(head)</head>".utf8)) == expected)
+    }
+
     @Test func repairsInvalidUTF8AndDropsControlCharacters() throws {
         var bytes = Array("<html><body><p>Bad bytes \u{1B}[31m here: ".utf8)
         bytes += [0xFF, 0xC3, 0x28, 0xE2, 0x82]

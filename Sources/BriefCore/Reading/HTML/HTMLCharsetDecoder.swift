@@ -34,23 +34,38 @@ enum HTMLCharsetDecoder {
         }
     }
 
-    /// Finds `charset=` inside the first `<meta` tags (covers `<meta charset>` and http-equiv content).
+    /// Finds `charset=` inside the first `<meta` tags (covers `<meta charset>` and http-equiv content),
+    /// working on lower-cased ASCII bytes of the window.
     static func declaredCharset(in bytes: [UInt8]) -> String? {
-        let window = bytes.prefix(declarationWindow)
-        let head = String(decoding: window, as: UTF8.self).lowercased()
-        var searchStart = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchStart..<head.endIndex) {
-            let tagEnd = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
-            let tag = head[meta.upperBound..<tagEnd]
-            if let charset = tag.range(of: "charset") {
-                var rest = tag[charset.upperBound...].drop(while: { $0 == " " })
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
-                    let value = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." })
-                    if !value.isEmpty { return String(value) }
-                }
+        let window = bytes.prefix(declarationWindow).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let needle = Array("charset".utf8)
+        let meta = Array("<meta".utf8)
+        var index = 0
+        while index + needle.count < window.count {
+            guard window[index] == needle[0], window[index..<index + needle.count].elementsEqual(needle) else {
+                index += 1
+                continue
             }
-            searchStart = tagEnd
+            // Only inside a <meta …> tag: the nearest '<' before must open one, with no '>' between.
+            var open = index
+            while open > 0, window[open] != 0x3C, window[open] != 0x3E { open -= 1 }
+            index += needle.count
+            guard window[open] == 0x3C, open + meta.count <= window.count,
+                  window[open..<open + meta.count].elementsEqual(meta) else { continue }
+            var cursor = index
+            while cursor < window.count, window[cursor] == 0x20 { cursor += 1 }
+            guard cursor < window.count, window[cursor] == 0x3D else { continue }
+            cursor += 1
+            while cursor < window.count, window[cursor] == 0x20 || window[cursor] == 0x22 || window[cursor] == 0x27 { cursor += 1 }
+            var end = cursor
+            while end < window.count {
+                let byte = window[end]
+                let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
+                guard isNameByte else { break }
+                end += 1
+            }
+            if end > cursor { return String(decoding: window[cursor..<end], as: UTF8.self) }
         }
         return nil
     }
