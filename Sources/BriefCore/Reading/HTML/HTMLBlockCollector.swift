@@ -263,7 +263,7 @@ final class HTMLBlockCollector {
     /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;
     /// ids are unique, short and judged each time.
     private func judge(_ attributes: HTMLAttributes) -> HTMLElementVerdict {
-        if attributes.classValue == nil && attributes.id == nil && attributes.role == nil {
+        if attributes.isEmpty {
             return HTMLElementVerdict(removal: nil, positive: false)
         }
         var evidence = HTMLBoilerplateRules.Evidence()
@@ -374,62 +374,91 @@ final class HTMLBlockCollector {
     }
 }
 
-/// The attributes of one start tag, read once from libxml2's name/value array.
+/// The attributes of one start tag, located once in libxml2's name/value array and turned into
+/// strings only when asked for (valid during the start-tag callback only).
 private struct HTMLAttributes {
-    var classValue: String?
-    var id: String?
-    var role: String?
-    var itemprop: String?
-    var lang: String?
-    var datetime: String?
-    var content: String?
-    var property: String?
-    var name: String?
-    var rel: String?
-    var href: String?
-    var type: String?
-    var hasHref = false
-    var isHidden = false
+    private typealias Value = UnsafePointer<xmlChar>
+    private var classPointer: Value?
+    private var idPointer: Value?
+    private var rolePointer: Value?
+    private var itempropPointer: Value?
+    private var langPointer: Value?
+    private var datetimePointer: Value?
+    private var contentPointer: Value?
+    private var propertyPointer: Value?
+    private var namePointer: Value?
+    private var relPointer: Value?
+    private var hrefPointer: Value?
+    private var typePointer: Value?
+    private(set) var hasHref = false
+    private(set) var isHidden = false
+
+    var classValue: String? { classPointer.map { String(cString: $0) } }
+    var id: String? { idPointer.map { String(cString: $0) } }
+    var role: String? { rolePointer.map { String(cString: $0) } }
+    var itemprop: String? { itempropPointer.map { String(cString: $0) } }
+    var lang: String? { langPointer.map { String(cString: $0) } }
+    var datetime: String? { datetimePointer.map { String(cString: $0) } }
+    var content: String? { contentPointer.map { String(cString: $0) } }
+    var property: String? { propertyPointer.map { String(cString: $0) } }
+    var name: String? { namePointer.map { String(cString: $0) } }
+    var rel: String? { relPointer.map { String(cString: $0) } }
+    var href: String? { hrefPointer.map { String(cString: $0) } }
+    var type: String? { typePointer.map { String(cString: $0) } }
+    var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil }
 
     init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard var cursor = list else { return }
         while let attribute = cursor.pointee {
             let value = cursor[1]
             cursor += 2
-            func string() -> String? { value.map { String(cString: $0) } }
             switch attribute[0] | 0x20 {
             case UInt8(ascii: "c"):
-                if xmlStrcasecmp(attribute, "class") == 0 { classValue = string() }
-                else if xmlStrcasecmp(attribute, "content") == 0 { content = string() }
+                if xmlStrcasecmp(attribute, "class") == 0 { classPointer = value }
+                else if xmlStrcasecmp(attribute, "content") == 0 { contentPointer = value }
             case UInt8(ascii: "i"):
-                if xmlStrcasecmp(attribute, "id") == 0 { id = string() }
-                else if xmlStrcasecmp(attribute, "itemprop") == 0 { itemprop = string() }
+                if xmlStrcasecmp(attribute, "id") == 0 { idPointer = value }
+                else if xmlStrcasecmp(attribute, "itemprop") == 0 { itempropPointer = value }
             case UInt8(ascii: "r"):
-                if xmlStrcasecmp(attribute, "role") == 0 { role = string() }
-                else if xmlStrcasecmp(attribute, "rel") == 0 { rel = string() }
+                if xmlStrcasecmp(attribute, "role") == 0 { rolePointer = value }
+                else if xmlStrcasecmp(attribute, "rel") == 0 { relPointer = value }
             case UInt8(ascii: "h"):
-                if xmlStrcasecmp(attribute, "href") == 0 { hasHref = true; href = string() }
+                if xmlStrcasecmp(attribute, "href") == 0 { hasHref = true; hrefPointer = value }
                 else if xmlStrcasecmp(attribute, "hidden") == 0 { isHidden = true }
             case UInt8(ascii: "a"):
                 if xmlStrcasecmp(attribute, "aria-hidden") == 0, let value, xmlStrcasecmp(value, "true") == 0 { isHidden = true }
             case UInt8(ascii: "s"):
-                if xmlStrcasecmp(attribute, "style") == 0, let style = string() {
-                    let compact = style.lowercased().filter { $0 != " " }
-                    if compact.contains("display:none") || compact.contains("visibility:hidden") { isHidden = true }
-                }
+                if xmlStrcasecmp(attribute, "style") == 0, let value, Self.hidesElement(value) { isHidden = true }
             case UInt8(ascii: "l"):
-                if xmlStrcasecmp(attribute, "lang") == 0 { lang = string() }
+                if xmlStrcasecmp(attribute, "lang") == 0 { langPointer = value }
             case UInt8(ascii: "d"):
-                if xmlStrcasecmp(attribute, "datetime") == 0 { datetime = string() }
+                if xmlStrcasecmp(attribute, "datetime") == 0 { datetimePointer = value }
             case UInt8(ascii: "p"):
-                if xmlStrcasecmp(attribute, "property") == 0 { property = string() }
+                if xmlStrcasecmp(attribute, "property") == 0 { propertyPointer = value }
             case UInt8(ascii: "n"):
-                if xmlStrcasecmp(attribute, "name") == 0 { name = string() }
+                if xmlStrcasecmp(attribute, "name") == 0 { namePointer = value }
             case UInt8(ascii: "t"):
-                if xmlStrcasecmp(attribute, "type") == 0 { type = string() }
+                if xmlStrcasecmp(attribute, "type") == 0 { typePointer = value }
             default:
                 break
             }
         }
+    }
+
+    /// Inline `display:none` or `visibility:hidden`, spaces and case ignored.
+    private static func hidesElement(_ style: UnsafePointer<xmlChar>) -> Bool {
+        var compact: [UInt8] = []
+        var index = 0
+        while style[index] != 0 {
+            let byte = style[index]
+            if byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+            index += 1
+        }
+        func contains(_ literal: String) -> Bool {
+            let needle = Array(literal.utf8)
+            guard compact.count >= needle.count else { return false }
+            return (0...(compact.count - needle.count)).contains { compact[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+        return contains("display:none") || contains("visibility:hidden")
     }
 }
