@@ -124,6 +124,18 @@ struct HTMLReaderTests {
         #expect(document.blocks.contains { $0.text.contains("next paragraph") })
     }
 
+    @Test func aLongDiscussionStaysRemovedAndLayoutWordsDoNotHideTheStory() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let comments = (1...12).map { "<p>Comment \($0): I have lived near the harbour for years, and honestly, the cranes were never this quiet before.</p>" }
+        let document = try Self.read("""
+            <html><body><div class="layout-two-col-sidebar">\(story.joined())</div>
+            <section id="comments">\(comments.joined())</section></body></html>
+            """)
+        #expect(document.blocks.count == 4)
+        #expect(document.blocks.allSatisfy { $0.text.hasPrefix("Paragraph") })
+        #expect(document.removed.filter { $0.reason == .comments }.count == 12)
+    }
+
     @Test func fallsBackWhenTheBestContainerHoldsTooLittle() throws {
         let document = try Self.read("<html><body><div><p>abc</p><p>def</p></div></body></html>")
         #expect(document.blocks.map(\.text) == ["abc", "def"])

@@ -11,6 +11,8 @@ struct HTMLContainer {
     var isArticle: Bool
     /// The element's own verdict as page chrome (by tag, class, id or role); blocks inherit the outermost one.
     var removal: RemovalReason?
+    /// The verdict rests on weak evidence and may be voided by content selection.
+    var removalIsWeak = false
     /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
     var label: String? = nil
 }
@@ -197,7 +199,8 @@ final class HTMLBlockCollector {
             appendSpace()
             let verdict = judge(attributes)
             containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
-                                            removal: verdict.removal, label: label(name, attributes)))
+                                            removal: verdict.removal, removalIsWeak: verdict.isWeak,
+                                            label: label(name, attributes)))
             context.container = Int32(containers.count - 1)
         case .block:
             if attributes.isHidden {
@@ -233,13 +236,15 @@ final class HTMLBlockCollector {
 
     private func enterBlock(_ name: UnsafePointer<xmlChar>, tag: HTMLTag, attributes: HTMLAttributes) {
         flush()
-        // The page's own body carries page-wide classes (`no-sidebars`, `has-comments`): never judged.
-        let verdict = xmlStrEqual(name, "body") != 0 ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
+        // The page's own html and body carry page-wide classes (`no-sidebars`, `has-comments`): never judged.
+        let isPage = xmlStrEqual(name, "body") != 0 || xmlStrEqual(name, "html") != 0
+        let verdict = isPage ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
         let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
         let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                        removal: removal, label: label(name, attributes)))
+                                        removal: removal, removalIsWeak: tag.removal == nil && verdict.isWeak,
+                                        label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
         if let kind = tag.kind {

@@ -7,6 +7,9 @@ struct HTMLElementVerdict: Sendable {
     var removal: RemovalReason?
     /// True when a class or id token names article content (`article-body`, `entry-content`).
     var positive: Bool
+    /// True when the removal rests on a weak token, prefix or substring (`sidebar-right`): such
+    /// verdicts are void on containers that hold most of the page's prose.
+    var isWeak = false
 }
 
 /// Token tables from `Resources/Data/html-boilerplate.json`.
@@ -113,7 +116,10 @@ struct HTMLBoilerplateRules: Sendable {
         var verdict = HTMLElementVerdict(removal: nil, positive: evidence.positive)
         if let role, let reason = roles[role.lowercased()] { verdict.removal = reason }
         if verdict.removal == nil { verdict.removal = evidence.strong }
-        if verdict.removal == nil, !evidence.protected { verdict.removal = evidence.weak }
+        if verdict.removal == nil, !evidence.protected, let weak = evidence.weak {
+            verdict.removal = weak
+            verdict.isWeak = true
+        }
         if verdict.removal != nil { verdict.positive = false }
         return verdict
     }

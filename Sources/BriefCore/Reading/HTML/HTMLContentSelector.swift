@@ -19,7 +19,7 @@ struct HTMLExtractionSettings: Sendable {
     /// `linkHeavyLength`) are link lists, not prose.
     var maximumLinkDensity = 0.5
     var linkHeavyLength = 240
-    /// A chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
+    /// A weak chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
     var chromeVoidShare = 0.4
     var chromeVoidMinimum = 800.0
@@ -47,23 +47,33 @@ struct HTMLContentSelector {
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
     func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer]) {
+        // A section certainly named as comments stays removed however long the discussion runs,
+        // and its prose does not count towards the page's.
+        func isCertainComments(_ index: Int) -> Bool {
+            containers[index].removal == .comments && !containers[index].removalIsWeak
+        }
         var prose = [Double](repeating: 0, count: containers.count)
+        var pageProse = 0.0
         for block in blocks {
             let value = value(of: block)
             guard value > 0 else { continue }
+            var inComments = false
             var container = Int(block.container)
             while container >= 0 {
                 prose[container] += value
+                inComments = inComments || isCertainComments(container)
                 container = Int(containers[container].parent)
             }
+            if !inComments { pageProse += value }
         }
-        let total = prose.first ?? 0
-        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * total)
+        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
             while container >= 0 {
-                if let verdict = containers[container].removal, prose[container] <= limit { removal = verdict }
+                if let verdict = containers[container].removal, isCertainComments(container) || prose[container] <= limit {
+                    removal = verdict
+                }
                 container = Int(containers[container].parent)
             }
             blocks[index].removal = removal
