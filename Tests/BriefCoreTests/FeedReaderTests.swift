@@ -22,6 +22,7 @@ struct FeedReaderTests {
         #expect(first.date == ArticleDate(year: 2024, month: 3, day: 18))
         #expect(first.byline == "Mara Quist")
         #expect(first.siteName == "Coastal Ledger")
+        #expect(first.language == "en-gb")
         #expect(first.url == "https://ledger.example/2024/03/18/harbour-cranes")
         #expect(first.source == "feeds/rss2.xml#https://ledger.example/2024/03/18/harbour-cranes")
         #expect(first.blocks.map(\.text) == ["The two container cranes at the north quay moved their first boxes on Monday.",

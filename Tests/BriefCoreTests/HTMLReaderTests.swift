@@ -52,6 +52,7 @@ struct HTMLReaderTests {
         #expect(document.byline == "Mara Quist")
         #expect(document.siteName == "The Coastal Ledger")
         #expect(document.url == "https://ledger.example/2024/03/18/harbour-cranes")
+        #expect(document.language == "en")
         // The headline repeated as <h1> is the title, not body text.
         #expect(!document.blocks.contains { $0.text.hasPrefix("Harbour cranes return") })
     }

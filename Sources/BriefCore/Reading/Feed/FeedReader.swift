@@ -42,6 +42,7 @@ public struct FeedReader: ArticleReader {
         if let channel {
             feed.title = channel.childText("title")
             feed.link = channel.childText("link")
+            feed.language = channel.childText("language")
         }
         // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
         let itemNodes = (channel?.children ?? []).filter { $0.localName == "item" } + root.children.filter { $0.localName == "item" }
@@ -77,6 +78,7 @@ public struct FeedReader: ArticleReader {
         var feed = ParsedFeed()
         feed.title = root.childText("title").map(FeedText.plain)
         feed.link = alternateLink(root)
+        feed.language = root.attributeValue("lang")
         for node in root.children where node.localName == "entry" {
             var item = FeedItem()
             item.title = node.children.first { $0.localName == "title" }.map { atomText($0) }.map(FeedText.plain)
@@ -146,6 +148,7 @@ public struct FeedReader: ArticleReader {
         document.byline = item.author
         document.url = item.link
         document.siteName = feed.title
+        document.language = feed.language
         return document
     }
 }
@@ -154,6 +157,7 @@ public struct FeedReader: ArticleReader {
 public struct ParsedFeed: Codable, Sendable {
     public var title: String?
     public var link: String?
+    public var language: String?
     public var items: [FeedItem] = []
 
     public init(title: String? = nil, link: String? = nil, items: [FeedItem] = []) {

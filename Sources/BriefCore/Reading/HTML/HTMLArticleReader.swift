@@ -50,9 +50,11 @@ public struct HTMLArticleReader: ArticleReader {
             Block(kind: $0.kind, text: $0.text, linkDensity: $0.linkDensity, removalHint: nil, container: nil)
         }
         let removed = selection.removed.map { RemovedBlock(text: $0.block.text, reason: $0.reason, position: $0.position) }
-        return RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date,
-                           byline: metadata.byline, url: metadata.url, siteName: metadata.siteName,
-                           blocks: blocks, removed: removed)
+        var document = RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date,
+                                   byline: metadata.byline, url: metadata.url, siteName: metadata.siteName,
+                                   blocks: blocks, removed: removed)
+        document.language = metadata.language
+        return document
     }
 
     /// The headline usually stands again at the top of the story; it is the title, not body text.
