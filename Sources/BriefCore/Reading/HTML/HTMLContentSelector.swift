@@ -23,6 +23,10 @@ struct HTMLExtractionSettings: Sendable {
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
     var chromeVoidShare = 0.4
     var chromeVoidMinimum = 800.0
+    /// A paragraph directly beside the winning container joins the story with at least this much
+    /// non-link text and less link text than this share.
+    var siblingProseLength = 80
+    var siblingMaximumLinkDensity = 0.25
     /// This many bare fragments in a row inside the story are widget chrome.
     var fragmentRunLength = 3
     /// Less kept text than this (bytes) sends selection to the fallback stage.
@@ -130,14 +134,26 @@ struct HTMLContentSelector {
                 FileHandle.standardError.write(Data("score \(Int(scores[index])) prose \(Int(prose[index])) \(index == winner ? "WINNER " : "")\(chain.joined(separator: " < "))\n".utf8))
             }
         }
+        // Readability's sibling rule: a standfirst or lede often stands beside the winner, as a
+        // paragraph directly under the same parent.
+        let parent = Int(containers[winner].parent)
         var selection = partition(blocks) { block in
             let container = Int(block.container)
-            return container >= winner && container <= subtreeEnd[winner]
+            if container >= winner && container <= subtreeEnd[winner] { return true }
+            guard parent >= 0, container == parent || Int(containers[container].parent) == parent,
+                  container < winner || container > subtreeEnd[winner] else { return false }
+            return isSiblingProse(block)
         }
         if textLength(selection.kept) < settings.minimumArticleLength {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// A paragraph beside the winner that reads as prose: long enough, few links, sentences.
+    private func isSiblingProse(_ block: HTMLTextBlock) -> Bool {
+        block.kind == .paragraph && block.length - block.linkLength >= settings.siblingProseLength
+            && block.linkDensity < settings.siblingMaximumLinkDensity && block.punctuation > 0
     }
 
     /// What a block adds to the containers around it: prose counts, fragments and links cost.
