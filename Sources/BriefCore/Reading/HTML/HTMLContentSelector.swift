@@ -199,13 +199,17 @@ struct HTMLContentSelector {
         return selection
     }
 
-    /// How many consecutive story blocks from `start` are bare fragments (short, no sentence punctuation).
+    /// How many consecutive story blocks from `start` are bare fragments (short, no sentence
+    /// punctuation), each in an element of its own: buttons and labels are separate elements, while
+    /// the lines of a poem or a song share one (broken by `<br>`), and those stay.
     private func fragmentRun(_ blocks: [HTMLTextBlock], from start: Int, inStory: (HTMLTextBlock) -> Bool) -> Int {
         var end = start
+        var previousContainer: Int32 = -1
         while end < blocks.count {
             let block = blocks[end]
             guard block.removal == nil, inStory(block), block.kind == .paragraph, block.punctuation == 0,
-                  block.length - block.linkLength < settings.fragmentLength else { break }
+                  block.length - block.linkLength < settings.fragmentLength, block.container != previousContainer else { break }
+            previousContainer = block.container
             end += 1
         }
         return end - start
