@@ -69,6 +69,16 @@ struct HTMLReaderTests {
         #expect(document.date == ArticleDate(year: 2022, month: 2, day: 4))
     }
 
+    @Test func metadataNeverCarriesControlCharacters() throws {
+        let document = try Self.read("""
+            <html><head><meta property="og:title" content="Cranes &#27;[2J back&#7;"><meta name="author" content="Ed&#9;Ward"></head>
+            <body><p>A paragraph of text long enough to count as the story of this small page, with a comma, and a full stop.</p></body></html>
+            """)
+        #expect(document.title?.unicodeScalars.contains { $0.value < 0x20 } == false)
+        #expect(document.title?.hasPrefix("Cranes") == true)
+        #expect(document.byline == "Ed Ward")
+    }
+
     @Test func dateFromURLWhenNothingElse() throws {
         let document = try Self.read("""
             <html><head><link rel="canonical" href="https://x.example/news/2021/07/30/story-slug"></head>

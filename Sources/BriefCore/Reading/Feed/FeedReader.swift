@@ -57,7 +57,7 @@ public struct FeedReader: ArticleReader {
             }
             item.dateText = node.childText("pubDate") ?? node.childText("date") ?? node.childText("issued")
                 ?? node.childText("published") ?? node.childText("updated")
-            item.author = (node.childText("creator") ?? node.childText("author")).map(FeedText.authorName)
+            item.author = (node.childText("creator") ?? node.childText("author")).map { FeedText.plain(FeedText.authorName($0)) }
             let encoded = node.children.first { $0.localName == "encoded" }?.text.trimmed
             item.contentHTML = (encoded?.isEmpty == false ? encoded : nil) ?? node.childText("description")
             item.isSummaryOnly = encoded == nil
@@ -87,7 +87,7 @@ public struct FeedReader: ArticleReader {
             item.dateText = node.childText("published") ?? node.childText("updated") ?? node.childText("issued")
                 ?? node.childText("modified") ?? node.childText("created")
             let author = node.children.first { $0.localName == "author" } ?? root.children.first { $0.localName == "author" }
-            item.author = author?.childText("name")
+            item.author = author?.childText("name").map(FeedText.plain)
             let content = node.children.first { $0.localName == "content" && $0.attributeValue("src") == nil }
             let summary = node.children.first { $0.localName == "summary" }
             if let body = content ?? summary { item.contentHTML = atomHTML(body) }

@@ -90,7 +90,9 @@ enum HTMLMetadataResolver {
 
     private static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
-        let collapsed = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Text from the page is data: control and escape characters never reach the reader.
+        let printable = value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : String($0) }.joined()
+        let collapsed = printable.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return collapsed.isEmpty ? nil : collapsed
     }
 
