@@ -17,11 +17,13 @@ let package = Package(
     targets: [
         // MARK: C system modules (apt: libncursesw5-dev)
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // apt: libxml2-dev; the headers live in /usr/include/libxml2 (pkg-config libxml-2.0)
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // MARK: The pure core: reading, cleaning, annotation, query
         .target(
             name: "BriefCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CLibXML2", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Resources/Data")]
         ),
 

@@ -1,7 +1,34 @@
-// PLACEHOLDER (skeleton): `brief import-opml`.
+// `brief import-opml FILE`: add the feeds of an OPML export to config.toml, keeping what is there.
 import ArgumentParser
+import BriefCore
+import Foundation
 
 struct ImportOPMLCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import-opml", abstract: "Not built yet.")
-    func run() async throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "import-opml",
+        abstract: "Append the feeds of an OPML file (newsboat, Feedly…) to config.toml.")
+
+    @Argument(help: "The OPML file.")
+    var file: String
+
+    func run() async throws {
+        let configFile = BriefDirectories.current.configFile
+        do throws(ReadError) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ReadError("cannot read the file")
+            }
+            let subscriptions: [FeedSubscription]
+            do {
+                subscriptions = try OPMLReader.subscriptions(from: data)
+            } catch {
+                throw ReadError("\(file): \(error.reason)")
+            }
+            let added = try SubscriptionConfig.append(subscriptions, to: configFile)
+            print("\(added.count) feeds added to \(configFile.path) (\(subscriptions.count - added.count) already there)")
+        } catch {
+            let message = error.reason.hasPrefix(file) ? error.reason : "\(file): \(error.reason)"
+            FileHandle.standardError.write(Data("brief: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
 }

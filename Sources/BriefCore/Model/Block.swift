@@ -46,6 +46,8 @@ public struct RawDocument: Sendable {
     public var byline: String?
     public var url: String?
     public var siteName: String?
+    /// The document's language as declared (`<html lang>`, a feed's language), when known.
+    public var language: String? = nil
     /// Body blocks in document order; the title and date line, once recognized, are not among them.
     public var blocks: [Block]
     /// Blocks the reader itself already removed (script-free but structural boilerplate, say),

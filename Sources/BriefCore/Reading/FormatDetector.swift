@@ -1,7 +1,47 @@
-// PLACEHOLDER (skeleton): picks a reader by content and extension.
+// Picks a reader by content first, extension second: HTML pages, RSS/Atom feeds, or text.
 import Foundation
 
 public enum FormatDetector {
-    public static func detect(_ data: Data, source: String) -> ArticleFormat { .text }
-    public static func reader(for format: ArticleFormat) -> any ArticleReader { TextArticleReader() }
+    /// How many leading bytes are sniffed for markup.
+    static let sniffLength = 2048
+
+    public static func detect(_ data: Data, source: String) -> ArticleFormat {
+        let head = String(decoding: data.prefix(sniffLength), as: UTF8.self).lowercased()
+        let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if isFeed(trimmed) { return .feed }
+        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
+            || (trimmed.hasPrefix("<") && (head.contains("<html") || head.contains("<body") || head.contains("<head")
+                || head.contains("<div") || head.contains("<p>") || head.contains("<meta"))) {
+            return .html
+        }
+        let ext = (source as NSString).pathExtension.lowercased()
+        if ["html", "htm", "xhtml", "shtml"].contains(ext), trimmed.hasPrefix("<") { return .html }
+        return .text
+    }
+
+    /// RSS 0.9x/2.0 (`<rss`), RSS 1.0 (`<rdf:RDF`), Atom (`<feed`), after an optional XML declaration and comments.
+    static func isFeed(_ trimmed: Substring) -> Bool {
+        guard trimmed.hasPrefix("<") else { return false }
+        var rest = trimmed
+        // Skip the XML declaration, processing instructions, comments and a doctype.
+        while rest.hasPrefix("<?") || rest.hasPrefix("<!--") || rest.hasPrefix("<!doctype") {
+            var close = rest.hasPrefix("<!--") ? "-->" : ">"
+            // A doctype with an internal subset (`<!DOCTYPE rss [ … ]>`) ends at `]>`.
+            if rest.hasPrefix("<!doctype"), let bracket = rest.firstIndex(of: "["),
+               bracket < (rest.firstIndex(of: ">") ?? rest.endIndex) {
+                close = "]>"
+            }
+            guard let end = rest.range(of: close) else { return rest.hasPrefix("<!doctype rss") || rest.hasPrefix("<!doctype feed") }
+            rest = rest[end.upperBound...].drop(while: { $0.isWhitespace })
+        }
+        return rest.hasPrefix("<rss") || rest.hasPrefix("<feed") || rest.hasPrefix("<rdf:rdf") || rest.hasPrefix("<rdf")
+    }
+
+    public static func reader(for format: ArticleFormat) -> any ArticleReader {
+        switch format {
+        case .html: HTMLArticleReader()
+        case .feed: FeedReader()
+        case .text, .pageText: TextArticleReader()
+        }
+    }
 }

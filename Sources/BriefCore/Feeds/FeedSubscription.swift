@@ -1,0 +1,98 @@
+// Feed subscriptions: `[[feeds]]` tables in `$XDG_CONFIG_HOME/brief/config.toml`.
+import Foundation
+import TOMLKit
+
+/// One subscribed feed.
+public struct FeedSubscription: Codable, Hashable, Sendable {
+    /// The feed's http(s) URL (or a local path, for testing and offline feeds).
+    public var url: String
+    /// A name to show instead of the feed's own title.
+    public var name: String?
+    /// Fetch and extract the linked page when an item carries only a summary.
+    public var full: Bool?
+
+    public init(url: String, name: String? = nil, full: Bool? = nil) {
+        self.url = url
+        self.name = name
+        self.full = full
+    }
+
+    public var wantsFullText: Bool { full ?? false }
+}
+
+/// Reads and extends the subscription list in the config file, leaving everything else in it alone.
+public enum SubscriptionConfig {
+    private struct File: Decodable {
+        var feeds: [FeedSubscription]?
+    }
+
+    /// The subscriptions in `file`; none when the file does not exist.
+    public static func load(from file: URL) throws(ReadError) -> [FeedSubscription] {
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let text: String
+        do {
+            text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        } catch {
+            throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
+        }
+        do {
+            return try TOMLDecoder().decode(File.self, from: text).feeds ?? []
+        } catch let error as TOMLParseError {
+            throw ReadError("\(file.path): line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ReadError("\(file.path): [[feeds]] entries need a url string (\(error))")
+        }
+    }
+
+    /// Appends the subscriptions whose URL is not there yet as `[[feeds]]` tables at the end of
+    /// the file (text appended, nothing rewritten). Returns the ones added.
+    @discardableResult
+    public static func append(_ subscriptions: [FeedSubscription], to file: URL) throws(ReadError) -> [FeedSubscription] {
+        let existing = try load(from: file)
+        var known = Set(existing.map(\.url))
+        let added = subscriptions.filter { known.insert($0.url).inserted }
+        guard !added.isEmpty else { return [] }
+        var text = ""
+        if let data = FileManager.default.contents(atPath: file.path), !data.isEmpty, data.last != UInt8(ascii: "\n") {
+            text += "\n"
+        }
+        for subscription in added {
+            text += "\n[[feeds]]\nurl = \(quoted(subscription.url))\n"
+            if let name = subscription.name { text += "name = \(quoted(name))\n" }
+            if let full = subscription.full { text += "full = \(full)\n" }
+        }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let handle = try? FileHandle(forWritingTo: file) {
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(text.utf8))
+            } else {
+                try Data(text.drop(while: { $0 == "\n" }).utf8).write(to: file)
+            }
+        } catch {
+            throw ReadError("cannot write \(file.path): \(error.localizedDescription)")
+        }
+        return added
+    }
+
+    /// A TOML basic string.
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\u%04X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

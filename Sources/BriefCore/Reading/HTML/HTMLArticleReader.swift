@@ -1,0 +1,83 @@
+// Reads an HTML page: decode, parse with libxml2, collect blocks, select the story, resolve metadata.
+import Foundation
+
+/// The HTML reader: one page in, one document out, with chrome already removed and every removal explained.
+public struct HTMLArticleReader: ArticleReader {
+    /// Pages larger than this are refused rather than parsed (no real article is this big).
+    public static let maximumInputSize = 24 << 20
+
+    /// When false (feed item bodies), every non-chrome block is kept: the fragment is all story.
+    public var selectsMainContent: Bool
+    var settings: HTMLExtractionSettings
+
+    public init(selectsMainContent: Bool = true) {
+        self.selectsMainContent = selectsMainContent
+        self.settings = .standard
+    }
+
+    public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {
+        [try document(from: data, source: source)]
+    }
+
+    /// Reads one page into a document.
+    public func document(from data: Data, source: String) throws(ReadError) -> RawDocument {
+        guard !data.isEmpty else { throw ReadError("empty file") }
+        guard data.count <= Self.maximumInputSize else {
+            throw ReadError("HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
+        }
+        let decoded = HTMLCharsetDecoder.utf8(data)
+        let collector = HTMLBlockCollector()
+        guard collector.collect(utf8: HTMLScriptStripper.strip(decoded.bytes)) else {
+            throw ReadError("not an HTML page libxml2 can parse")
+        }
+
+        var selection: HTMLSelection
+        if selectsMainContent {
+            selection = HTMLContentSelector(settings: settings).select(blocks: collector.blocks, containers: collector.containers)
+        } else {
+            selection = HTMLSelection()
+            var blocks = collector.blocks
+            HTMLContentSelector(settings: settings).resolveChrome(&blocks, containers: collector.containers)
+            for block in blocks {
+                if let reason = block.removal { selection.removed.append((block, reason, selection.kept.count)) }
+                else { selection.kept.append(block) }
+            }
+        }
+        let metadata = HTMLMetadataResolver.resolve(facts: collector.facts, blocks: collector.blocks, kept: selection.kept)
+        if let title = metadata.title { removeTitleRepeat(title, from: &selection) }
+
+        let blocks = selection.kept.map {
+            Block(kind: $0.kind, text: $0.text, linkDensity: $0.linkDensity, removalHint: nil, container: nil)
+        }
+        let removed = selection.removed.map { RemovedBlock(text: $0.block.text, reason: $0.reason, position: $0.position) }
+        var document = RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date,
+                                   byline: metadata.byline, url: metadata.url, siteName: metadata.siteName,
+                                   blocks: blocks, removed: removed)
+        document.language = metadata.language
+        return document
+    }
+
+    /// The headline usually stands again at the top of the story; it is the title, not body text.
+    private func removeTitleRepeat(_ title: String, from selection: inout HTMLSelection) {
+        let wanted = Self.comparable(title)
+        guard !wanted.isEmpty else { return }
+        for (index, block) in selection.kept.prefix(4).enumerated() where block.kind == .heading || block.isHeading1 {
+            let text = Self.comparable(block.text)
+            if text == wanted || (text.count > 12 && (wanted.hasPrefix(text) || text.hasPrefix(wanted))) {
+                selection.kept.remove(at: index)
+                // Keep `removed` in document order: the title goes before everything that followed it.
+                let insertion = selection.removed.firstIndex { $0.position > index } ?? selection.removed.endIndex
+                for removedIndex in selection.removed.indices where selection.removed[removedIndex].position > index {
+                    selection.removed[removedIndex].position -= 1
+                }
+                selection.removed.insert((block, .metadata, index), at: insertion)
+                return
+            }
+        }
+    }
+
+    private static func comparable(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
+}

@@ -1,0 +1,469 @@
+// One pass of libxml2's HTML parser (SAX, no tree): text blocks with their features, containers, page metadata.
+import CLibXML2
+import Foundation
+
+/// A container element of the page, kept only as a parent link for scoring.
+struct HTMLContainer {
+    var parent: Int32
+    /// A class or id names article content (`entry-content`, `articleBody`).
+    var positive: Bool
+    /// `article`, `main`, or `itemprop=articleBody`.
+    var isArticle: Bool
+    /// The element's own verdict as page chrome (by tag, class, id or role); blocks inherit the outermost one.
+    var removal: RemovalReason?
+    /// The verdict rests on weak evidence and may be voided by content selection.
+    var removalIsWeak = false
+    /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
+    var label: String? = nil
+}
+
+/// A block of text as it stands in the page, before content selection.
+struct HTMLTextBlock {
+    var kind: BlockKind
+    var text: String
+    /// Bytes of text (spaces collapsed), and how many of them sit inside links.
+    var length: Int
+    var linkLength: Int
+    /// Sentence punctuation (commas, full stops) seen in the text.
+    var punctuation: Int
+    /// Innermost container holding the block.
+    var container: Int32
+    /// Set by content selection when the block sits in page chrome.
+    var removal: RemovalReason?
+    var isHeading1: Bool
+
+    var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
+}
+
+/// Facts about the page found on the way: `<title>`, `<meta>`, canonical link, JSON-LD, `<time>`.
+struct HTMLPageFacts {
+    var titleTag: String?
+    /// `<meta>` content by lower-cased property, name or itemprop; the first one wins.
+    var metas: [String: String] = [:]
+    var canonical: String?
+    var jsonLD: [String] = []
+    var times: [String] = []
+    var language: String?
+}
+
+/// Streams a page through libxml2's HTML parser and produces blocks, containers and facts.
+///
+/// No tree is built: start tags, end tags and text arrive as callbacks and a stack of frames
+/// stands in for the ancestors. libxml2 balances the calls (auto-closed and void elements get
+/// their end calls), so every start is matched by an end.
+final class HTMLBlockCollector {
+    private(set) var blocks: [HTMLTextBlock] = []
+    private(set) var containers: [HTMLContainer] = []
+    private(set) var facts = HTMLPageFacts()
+
+    private let rules: HTMLBoilerplateRules
+    private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
+    private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
+
+    private struct Context {
+        var container: Int32
+        var kind: BlockKind
+        var inLink = false
+        var inArticle = false
+        var isHeading1 = false
+        /// Inside a paragraph-like block, where `<br>` is a line break, not a new block.
+        var inParagraph = false
+    }
+
+    /// What an open element changed, restored at its end tag.
+    private struct Frame {
+        var saved: Context
+        var flushesAtEnd: Bool
+        var capture: Capture
+    }
+
+    /// Text collected for metadata rather than for the body.
+    private enum Capture {
+        case none, title, jsonLD
+    }
+
+    private var context = Context(container: 0, kind: .paragraph)
+    private var frames: [Frame] = []
+    /// Depth inside a skipped or hidden element; its text and tags are ignored.
+    private var skipDepth = 0
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
+
+    // The block being filled.
+    private var buffer: [UInt8] = []
+    private var bufferContext: Context?
+    private var lastWasSpace = true
+    private var linkLength = 0
+    private var punctuation = 0
+
+    init(rules: HTMLBoilerplateRules = .shared) { self.rules = rules }
+
+    /// libxml2 wants one global initialization before parsers run on several threads.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Options: recover from any tag soup, never touch the network, stay quiet.
+    private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+
+    /// Parses UTF-8 bytes; false when libxml2 could not even start.
+    @discardableResult
+    func collect(utf8 bytes: [UInt8]) -> Bool {
+        _ = Self.initialized
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return false }
+        containers.append(HTMLContainer(parent: -1, positive: false, isArticle: false, removal: nil))
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, attributes in
+            guard let user, let name else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().start(name, attributes)
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().end()
+        }
+        let text: charactersSAXFunc = { user, characters, length in
+            guard let user, let characters else { return }
+            Unmanaged<HTMLBlockCollector>.fromOpaque(user).takeUnretainedValue().characters(characters, Int(length))
+        }
+        handler.characters = text
+        handler.ignorableWhitespace = text
+        handler.cdataBlock = text
+        let parsed: Bool = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let parser = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else { return false }
+                defer { htmlFreeParserCtxt(parser) }
+                return withUnsafeMutablePointer(to: &handler) { pointer in
+                    let original = parser.pointee.sax
+                    parser.pointee.sax = UnsafeMutablePointer(OpaquePointer(pointer))
+                    parser.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+                    _ = htmlCtxtUseOptions(parser, Self.options)
+                    // The bytes are UTF-8 (decoded by us); a <meta charset> must not switch them.
+                    if let handler = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, handler) }
+                    htmlParseDocument(parser)
+                    parser.pointee.sax = original
+                    if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+                    parser.pointee.myDoc = nil
+                    return true
+                }
+            }
+        }
+        flush()
+        return parsed
+    }
+
+    private func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
+        let key = UnsafeRawPointer(name)
+        if let cached = tagCache[key] { return cached }
+        let tag = HTMLTag.table[String(cString: name).lowercased()] ?? .inline
+        tagCache[key] = tag
+        return tag
+    }
+
+    // MARK: SAX events
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let attributes = HTMLAttributes(attributes)
+        let tag = tag(name)
+        var frame = Frame(saved: context, flushesAtEnd: false, capture: capture)
+        defer { frames.append(frame) }
+        switch tag.role {
+        case .skip:
+            noteMetadata(name, attributes)
+            if xmlStrEqual(name, "head") == 0 { skipDepth = 1 }
+        case .lineBreak:
+            if context.inParagraph { appendSpace() } else { flush() }
+        case .inline:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
+            }
+            if xmlStrEqual(name, "html") != 0 {
+                facts.language = attributes.lang
+            } else if tag.isLink, attributes.hasHref {
+                context.inLink = true
+            } else if xmlStrEqual(name, "time") != 0, facts.times.count < 8, let value = attributes.datetime {
+                facts.times.append(value)
+            }
+        case .cell:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
+            }
+            // A cell is a container for scoring (layout tables) but not a block boundary (a data row is one block).
+            appendSpace()
+            let verdict = judge(attributes)
+            containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
+                                            removal: verdict.removal, removalIsWeak: verdict.isWeak,
+                                            label: label(name, attributes)))
+            context.container = Int32(containers.count - 1)
+        case .block:
+            if attributes.isHidden {
+                skipDepth = 1
+                return
+            }
+            if xmlStrEqual(name, "html") != 0 { facts.language = attributes.lang }
+            enterBlock(name, tag: tag, attributes: attributes)
+            frame.flushesAtEnd = true
+        }
+    }
+
+    private func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth > 0 { return }
+        }
+        guard let frame = frames.popLast() else { return }
+        if frame.flushesAtEnd { flush() }
+        if capture != frame.capture { finishCapture() }
+        capture = frame.capture
+        context = frame.saved
+    }
+
+    private func characters(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
+        if capture != .none {
+            captured.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+            return
+        }
+        guard skipDepth == 0 else { return }
+        append(characters, length)
+    }
+
+    private func enterBlock(_ name: UnsafePointer<xmlChar>, tag: HTMLTag, attributes: HTMLAttributes) {
+        flush()
+        // The page's own html and body carry page-wide classes (`no-sidebars`, `has-comments`): never judged.
+        let isPage = xmlStrEqual(name, "body") != 0 || xmlStrEqual(name, "html") != 0
+        let verdict = isPage ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
+        let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
+        // Elements named as the story itself are never chrome, whatever their other tokens say.
+        let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
+                                        removal: removal, removalIsWeak: tag.removal == nil && verdict.isWeak,
+                                        label: label(name, attributes)))
+        context.container = Int32(containers.count - 1)
+        context.inArticle = context.inArticle || isArticle
+        if let kind = tag.kind {
+            // A quote or a list item keeps its kind for the paragraphs inside it.
+            if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { context.kind = kind }
+            context.inParagraph = kind != .tableRow
+            context.isHeading1 = tag.isHeading1
+        } else if context.kind == .heading || context.kind == .caption {
+            // Keep the kind of the enclosing heading or caption.
+        } else if context.kind != .quote && context.kind != .listItem {
+            context.kind = .paragraph
+            context.inParagraph = false
+        }
+    }
+
+    private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
+        guard HTMLContentSelector.debugging else { return nil }
+        return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
+    }
+
+    /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;
+    /// ids are unique, short and judged each time.
+    private func judge(_ attributes: HTMLAttributes) -> HTMLElementVerdict {
+        if attributes.isEmpty {
+            return HTMLElementVerdict(removal: nil, positive: false)
+        }
+        var evidence = HTMLBoilerplateRules.Evidence()
+        if let classValue = attributes.classValue {
+            if let cached = classCache[classValue] {
+                evidence = cached
+            } else {
+                evidence = rules.evidence(classValue: classValue)
+                classCache[classValue] = evidence
+            }
+        }
+        if let id = attributes.id { evidence.add(rules.evidence(idValue: id)) }
+        return rules.verdict(evidence, role: attributes.role)
+    }
+
+    // MARK: Text
+
+    private func append(_ content: UnsafePointer<xmlChar>, _ length: Int) {
+        var index = 0
+        while index < length {
+            let byte = content[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                appendSpace()
+            } else if byte == 0xC2 && index + 1 < length && content[index + 1] == 0xA0 {
+                // A no-break space is a space for reading purposes.
+                appendSpace()
+                index += 1
+            } else if byte == 0xE2 && index + 2 < length && content[index + 1] == 0x80
+                        && (content[index + 2] == 0xA8 || content[index + 2] == 0xA9) {
+                // Line and paragraph separators (U+2028, U+2029) are spaces inside a block.
+                appendSpace()
+                index += 2
+            } else if byte == 0xC2 && index + 1 < length && content[index + 1] >= 0x80 && content[index + 1] <= 0x9F {
+                // C1 control characters never reach the reader.
+                index += 1
+            } else if byte < 0x20 || byte == 0x7F {
+                // Control characters never reach the reader.
+            } else {
+                if bufferContext == nil { bufferContext = context }
+                buffer.append(byte)
+                lastWasSpace = false
+                if context.inLink { linkLength += 1 }
+                if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
+            }
+            index += 1
+        }
+    }
+
+    private func appendSpace() {
+        if !lastWasSpace && !buffer.isEmpty {
+            buffer.append(0x20)
+            lastWasSpace = true
+        }
+    }
+
+    private func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            bufferContext = nil
+            lastWasSpace = true
+            linkLength = 0
+            punctuation = 0
+        }
+        guard let owner = bufferContext else { return }
+        if buffer.last == 0x20 { buffer.removeLast() }
+        let length = buffer.count
+        guard length > 0 else { return }
+        let text = String(decoding: buffer, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
+                                    punctuation: punctuation, container: owner.container, removal: nil,
+                                    isHeading1: owner.isHeading1))
+    }
+
+    // MARK: Metadata
+
+    private func noteMetadata(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) {
+        if xmlStrEqual(name, "meta") != 0 {
+            guard let content = attributes.content else { return }
+            for key in [attributes.property, attributes.name, attributes.itemprop] {
+                if let key, !key.isEmpty {
+                    let lowered = key.lowercased()
+                    if facts.metas[lowered] == nil { facts.metas[lowered] = content }
+                }
+            }
+        } else if xmlStrEqual(name, "link") != 0 {
+            if facts.canonical == nil, attributes.rel?.lowercased() == "canonical" { facts.canonical = attributes.href }
+        } else if xmlStrEqual(name, "title") != 0 {
+            if facts.titleTag == nil { beginCapture(.title) }
+        } else if xmlStrEqual(name, "script") != 0 {
+            if attributes.type?.lowercased().contains("ld+json") == true, facts.jsonLD.count < 8 { beginCapture(.jsonLD) }
+        }
+    }
+
+    private func beginCapture(_ kind: Capture) {
+        capture = kind
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    private func finishCapture() {
+        let text = String(decoding: captured, as: UTF8.self)
+        switch capture {
+        case .title: if facts.titleTag == nil { facts.titleTag = text }
+        case .jsonLD: facts.jsonLD.append(text)
+        case .none: break
+        }
+        captured.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The attributes of one start tag, located once in libxml2's name/value array and turned into
+/// strings only when asked for (valid during the start-tag callback only).
+private struct HTMLAttributes {
+    private typealias Value = UnsafePointer<xmlChar>
+    private var classPointer: Value?
+    private var idPointer: Value?
+    private var rolePointer: Value?
+    private var itempropPointer: Value?
+    private var langPointer: Value?
+    private var datetimePointer: Value?
+    private var contentPointer: Value?
+    private var propertyPointer: Value?
+    private var namePointer: Value?
+    private var relPointer: Value?
+    private var hrefPointer: Value?
+    private var typePointer: Value?
+    private(set) var hasHref = false
+    private(set) var isHidden = false
+
+    var classValue: String? { classPointer.map { String(cString: $0) } }
+    var id: String? { idPointer.map { String(cString: $0) } }
+    var role: String? { rolePointer.map { String(cString: $0) } }
+    var itemprop: String? { itempropPointer.map { String(cString: $0) } }
+    var lang: String? { langPointer.map { String(cString: $0) } }
+    var datetime: String? { datetimePointer.map { String(cString: $0) } }
+    var content: String? { contentPointer.map { String(cString: $0) } }
+    var property: String? { propertyPointer.map { String(cString: $0) } }
+    var name: String? { namePointer.map { String(cString: $0) } }
+    var rel: String? { relPointer.map { String(cString: $0) } }
+    var href: String? { hrefPointer.map { String(cString: $0) } }
+    var type: String? { typePointer.map { String(cString: $0) } }
+    var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil }
+
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var cursor = list else { return }
+        while let attribute = cursor.pointee {
+            let value = cursor[1]
+            cursor += 2
+            switch attribute[0] | 0x20 {
+            case UInt8(ascii: "c"):
+                if xmlStrcasecmp(attribute, "class") == 0 { classPointer = value }
+                else if xmlStrcasecmp(attribute, "content") == 0 { contentPointer = value }
+            case UInt8(ascii: "i"):
+                if xmlStrcasecmp(attribute, "id") == 0 { idPointer = value }
+                else if xmlStrcasecmp(attribute, "itemprop") == 0 { itempropPointer = value }
+            case UInt8(ascii: "r"):
+                if xmlStrcasecmp(attribute, "role") == 0 { rolePointer = value }
+                else if xmlStrcasecmp(attribute, "rel") == 0 { relPointer = value }
+            case UInt8(ascii: "h"):
+                if xmlStrcasecmp(attribute, "href") == 0 { hasHref = true; hrefPointer = value }
+                else if xmlStrcasecmp(attribute, "hidden") == 0 { isHidden = true }
+            case UInt8(ascii: "a"):
+                if xmlStrcasecmp(attribute, "aria-hidden") == 0, let value, xmlStrcasecmp(value, "true") == 0 { isHidden = true }
+            case UInt8(ascii: "s"):
+                if xmlStrcasecmp(attribute, "style") == 0, let value, Self.hidesElement(value) { isHidden = true }
+            case UInt8(ascii: "l"):
+                if xmlStrcasecmp(attribute, "lang") == 0 { langPointer = value }
+            case UInt8(ascii: "d"):
+                if xmlStrcasecmp(attribute, "datetime") == 0 { datetimePointer = value }
+            case UInt8(ascii: "p"):
+                if xmlStrcasecmp(attribute, "property") == 0 { propertyPointer = value }
+            case UInt8(ascii: "n"):
+                if xmlStrcasecmp(attribute, "name") == 0 { namePointer = value }
+            case UInt8(ascii: "t"):
+                if xmlStrcasecmp(attribute, "type") == 0 { typePointer = value }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Inline `display:none` or `visibility:hidden`, spaces and case ignored.
+    private static func hidesElement(_ style: UnsafePointer<xmlChar>) -> Bool {
+        var compact: [UInt8] = []
+        var index = 0
+        while style[index] != 0 {
+            let byte = style[index]
+            if byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+            index += 1
+        }
+        func contains(_ literal: String) -> Bool {
+            let needle = Array(literal.utf8)
+            guard compact.count >= needle.count else { return false }
+            return (0...(compact.count - needle.count)).contains { compact[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+        return contains("display:none") || contains("visibility:hidden")
+    }
+}

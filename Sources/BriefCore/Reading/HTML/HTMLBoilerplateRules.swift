@@ -1,0 +1,214 @@
+// The class/id/role tables that mark page chrome (menus, share bars, ads, comments), loaded from data.
+import Foundation
+
+/// What an element's `class`, `id` and `role` say about it.
+struct HTMLElementVerdict: Sendable {
+    /// Set when the element is page chrome: its blocks are removed with this reason.
+    var removal: RemovalReason?
+    /// True when a class or id token names article content (`article-body`, `entry-content`).
+    var positive: Bool
+    /// True when the removal rests on a weak token, prefix or substring (`sidebar-right`): such
+    /// verdicts are void on containers that hold most of the page's prose.
+    var isWeak = false
+}
+
+/// Token tables from `Resources/Data/html-boilerplate.json`.
+struct HTMLBoilerplateRules: Sendable {
+    private struct ReasonTable: Decodable {
+        var tokens: [String]
+        var weak: [String]
+        var prefixes: [String]
+    }
+    private struct File: Decodable {
+        var ignoreClassPrefixes: [String]
+        var protect: [String]
+        var reasons: [String: ReasonTable]
+        var positive: [String]
+        var roles: [String: String]
+        var maximumClassPieces: Int
+        var maximumIdPieces: Int
+        var substrings: [String: String]
+    }
+
+    private var tokenReasons: [String: RemovalReason] = [:]
+    private var weakReasons: [String: RemovalReason] = [:]
+    /// Prefix entries by their first three bytes (every prefix is at least three long).
+    private var prefixBuckets: [String: [(prefix: String, reason: RemovalReason)]] = [:]
+    private var ignoreClassPrefixes: [String] = []
+    private var protect: Set<String> = []
+    private var positive: Set<String> = []
+    private var roles: [String: RemovalReason] = [:]
+    private var maximumClassPieces = 4
+    private var maximumIdPieces = 3
+    private var substrings: [(bytes: [UInt8], reason: RemovalReason)] = []
+    /// Every whole-token entry in one table, so each token costs one lookup.
+    private struct TokenEntry {
+        var strong: RemovalReason?
+        var weak: RemovalReason?
+        var positive = false
+        var protect = false
+    }
+    private var table: [String: TokenEntry] = [:]
+
+    /// The shipped tables. A broken resource is a build defect, so it fails loudly in tests.
+    static let shared: HTMLBoilerplateRules = {
+        guard let url = Bundle.module.url(forResource: "html-boilerplate", withExtension: "json", subdirectory: "Data"),
+              let data = try? Data(contentsOf: url),
+              let rules = try? HTMLBoilerplateRules(json: data) else {
+            preconditionFailure("Resources/Data/html-boilerplate.json is missing or malformed")
+        }
+        return rules
+    }()
+
+    init(json: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: json)
+        // Order reasons so the more specific ones win when one element carries several tokens.
+        let order: [RemovalReason] = [.comments, .share, .newsletter, .advertisement, .unrelatedHeadline,
+                                      .footer, .navigation, .metadata, .boilerplate]
+        for reason in order {
+            guard let table = file.reasons[reason.rawValue] else { continue }
+            for token in table.tokens where tokenReasons[token] == nil { tokenReasons[token] = reason }
+            for token in table.weak where weakReasons[token] == nil { weakReasons[token] = reason }
+            for prefix in table.prefixes where prefix.utf8.count >= 3 {
+                prefixBuckets[String(decoding: prefix.utf8.prefix(3), as: UTF8.self), default: []].append((prefix, reason))
+            }
+        }
+        ignoreClassPrefixes = file.ignoreClassPrefixes
+        maximumClassPieces = file.maximumClassPieces
+        maximumIdPieces = file.maximumIdPieces
+        substrings = file.substrings.sorted { $0.key < $1.key }
+            .compactMap { text, reason in RemovalReason(rawValue: reason).map { (Array(text.utf8), $0) } }
+        protect = Set(file.protect)
+        positive = Set(file.positive)
+        for (token, reason) in tokenReasons { table[token, default: TokenEntry()].strong = reason }
+        for (token, reason) in weakReasons { table[token, default: TokenEntry()].weak = reason }
+        for token in positive { table[token, default: TokenEntry()].positive = true }
+        for token in protect { table[token, default: TokenEntry()].protect = true }
+        for (role, reason) in file.roles {
+            if let reason = RemovalReason(rawValue: reason) { roles[role] = reason }
+        }
+    }
+
+    /// What the tokens of one attribute value say, before protection and roles are applied.
+    struct Evidence: Sendable {
+        var strong: RemovalReason?
+        var weak: RemovalReason?
+        var protected = false
+        var positive = false
+
+        mutating func add(_ other: Evidence) {
+            strong = strong ?? other.strong
+            weak = weak ?? other.weak
+            protected = protected || other.protected
+            positive = positive || other.positive
+        }
+    }
+
+    /// Judges one element from its class and id values and its ARIA role.
+    func verdict(classValue: String?, idValue: String?, role: String?) -> HTMLElementVerdict {
+        var evidence = classValue.map(self.evidence(classValue:)) ?? Evidence()
+        if let idValue { evidence.add(self.evidence(idValue: idValue)) }
+        return verdict(evidence, role: role)
+    }
+
+    /// Combines the evidence of an element's attributes with its role.
+    func verdict(_ evidence: Evidence, role: String?) -> HTMLElementVerdict {
+        var verdict = HTMLElementVerdict(removal: nil, positive: evidence.positive)
+        if let role, let reason = roles[role.lowercased()] { verdict.removal = reason }
+        if verdict.removal == nil { verdict.removal = evidence.strong }
+        if verdict.removal == nil, !evidence.protected, let weak = evidence.weak {
+            verdict.removal = weak
+            verdict.isWeak = true
+        }
+        if verdict.removal != nil { verdict.positive = false }
+        return verdict
+    }
+
+    func evidence(classValue: String) -> Evidence {
+        var tokens: [String] = []
+        for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
+            Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+        }
+        return evidence(tokens)
+    }
+
+    func evidence(idValue: String) -> Evidence {
+        var tokens: [String] = []
+        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
+        return evidence(tokens)
+    }
+
+    private func evidence(_ tokens: [String]) -> Evidence {
+        var evidence = Evidence()
+        for token in tokens {
+            if let entry = table[token] {
+                evidence.positive = evidence.positive || entry.positive
+                evidence.protected = evidence.protected || entry.protect
+                if evidence.strong == nil { evidence.strong = entry.strong }
+                if evidence.weak == nil { evidence.weak = entry.weak }
+            }
+            if evidence.weak == nil { evidence.weak = prefixReason(token) ?? substringReason(token) }
+        }
+        return evidence
+    }
+
+    /// The reason of the first substring entry found inside a long token (`fbcommentsmodule`).
+    private func substringReason(_ token: String) -> RemovalReason? {
+        guard token.utf8.count > 6 else { return nil }
+        let bytes = Array(token.utf8)
+        for entry in substrings where entry.bytes.count <= bytes.count {
+            for start in 0...(bytes.count - entry.bytes.count) where bytes[start] == entry.bytes[0] {
+                if bytes[start..<start + entry.bytes.count].elementsEqual(entry.bytes) { return entry.reason }
+            }
+        }
+        return nil
+    }
+
+    /// The reason of the first prefix entry the token starts with, looked up by its first three bytes.
+    private func prefixReason(_ token: String) -> RemovalReason? {
+        guard let candidates = prefixBuckets[String(decoding: token.utf8.prefix(3), as: UTF8.self)] else { return nil }
+        return candidates.first { token.hasPrefix($0.prefix) }?.reason
+    }
+
+    /// Case-insensitive ASCII prefix test on raw bytes.
+    private static func hasPrefix(_ bytes: Substring.UTF8View.SubSequence, _ prefix: String) -> Bool {
+        guard bytes.count >= prefix.utf8.count else { return false }
+        return zip(bytes, prefix.utf8).allSatisfy { lower($0) == $1 }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined
+    /// `articlebodymaintext`), working on bytes: class names are ASCII in practice, and any other
+    /// byte simply counts as a letter.
+    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int) {
+        var pieces: [[UInt8]] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for byte in name {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLowerOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+            if isUpper || isLowerOrDigit {
+                if isUpper && previousLower && !current.isEmpty {
+                    pieces.append(current)
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(lower(byte))
+                previousLower = isLowerOrDigit
+            } else {
+                if !current.isEmpty { pieces.append(current) }
+                current.removeAll(keepingCapacity: true)
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        guard !pieces.isEmpty, pieces.count <= maximumPieces else { return }
+        // Digits glued to a token (`ad300`, `sidebar2`) do not change what it is.
+        for piece in pieces {
+            let trimmed = piece.drop(while: { $0 >= 0x30 && $0 <= 0x39 }).reversed().drop(while: { $0 >= 0x30 && $0 <= 0x39 }).reversed()
+            if !trimmed.isEmpty { tokens.append(String(decoding: trimmed, as: UTF8.self)) }
+        }
+        if pieces.count > 1 { tokens.append(String(decoding: pieces.joined(), as: UTF8.self)) }
+    }
+}

@@ -1,0 +1,238 @@
+// Finds the story among a page's blocks: score containers, keep the best one, fall back when too little is left.
+import Foundation
+
+/// Thresholds of main-content selection, named so they can be tuned in one place.
+struct HTMLExtractionSettings: Sendable {
+    /// Blocks with fewer bytes of non-link text are fragments (menu items, buttons, labels).
+    var fragmentLength = 25
+    /// What a fragment costs a container: a run of them is a menu, not a story.
+    var fragmentPenalty = 8.0
+    /// What each byte of link text costs a container.
+    var linkPenalty = 3.0
+    /// Blocks with less link text than this pay no link penalty.
+    var tolerableLinkDensity = 0.33
+    /// What each comma or full stop adds: sentences are prose.
+    var punctuationBonus = 4.0
+    /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
+    var articleContainerBonus = 0.25
+    /// Kept blocks inside the winner with more link text than this (and shorter than
+    /// `linkHeavyLength`) are link lists, not prose.
+    var maximumLinkDensity = 0.5
+    var linkHeavyLength = 240
+    /// A weak chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
+    /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
+    var chromeVoidShare = 0.4
+    var chromeVoidMinimum = 800.0
+    /// A paragraph directly beside the winning container joins the story with at least this much
+    /// non-link text and less link text than this share.
+    var siblingProseLength = 80
+    var siblingMaximumLinkDensity = 0.25
+    /// This many bare fragments in a row inside the story are widget chrome.
+    var fragmentRunLength = 3
+    /// Less kept text than this (bytes) sends selection to the fallback stage.
+    var minimumArticleLength = 300
+
+    static let standard = HTMLExtractionSettings()
+}
+
+/// The blocks kept as the story and the ones removed, each with its reason and place.
+struct HTMLSelection {
+    var kept: [HTMLTextBlock] = []
+    var removed: [(block: HTMLTextBlock, reason: RemovalReason, position: Int)] = []
+}
+
+/// Scores every container by the prose it holds and keeps the best one.
+struct HTMLContentSelector {
+    var settings: HTMLExtractionSettings = .standard
+
+    /// Set `BRIEF_DEBUG_HTML=1` to print the best-scoring containers to stderr.
+    static let debugging = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML"] != nil
+
+    /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
+    /// containers that hold most of the page's prose.
+    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer]) {
+        // A section certainly named as comments stays removed however long the discussion runs,
+        // and its prose does not count towards the page's.
+        func isCertainComments(_ index: Int) -> Bool {
+            containers[index].removal == .comments && !containers[index].removalIsWeak
+        }
+        var prose = [Double](repeating: 0, count: containers.count)
+        var pageProse = 0.0
+        for block in blocks {
+            let value = value(of: block)
+            guard value > 0 else { continue }
+            var inComments = false
+            var container = Int(block.container)
+            while container >= 0 {
+                prose[container] += value
+                inComments = inComments || isCertainComments(container)
+                container = Int(containers[container].parent)
+            }
+            if !inComments { pageProse += value }
+        }
+        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        for index in blocks.indices {
+            var removal: RemovalReason?
+            var container = Int(blocks[index].container)
+            while container >= 0 {
+                if let verdict = containers[container].removal, isCertainComments(container) || prose[container] <= limit {
+                    removal = verdict
+                }
+                container = Int(containers[container].parent)
+            }
+            blocks[index].removal = removal
+        }
+    }
+
+    func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        guard !blocks.isEmpty else { return HTMLSelection() }
+        var blocks = blocks
+        resolveChrome(&blocks, containers: containers)
+        let count = containers.count
+        // Containers come in document order, so each subtree is a contiguous index range.
+        var subtreeEnd = Array(0..<count)
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(containers[index].parent)
+            if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
+        }
+        var scores = [Double](repeating: 0, count: count)
+        var prose = [Double](repeating: 0, count: count)
+        for block in blocks where block.removal == nil {
+            let value = value(of: block)
+            var container = Int(block.container)
+            while container >= 0 {
+                scores[container] += value
+                if value > 0 { prose[container] += value }
+                container = Int(containers[container].parent)
+            }
+        }
+        var winner = 0
+        var best = -Double.infinity
+        for index in 0..<count {
+            var score = scores[index]
+            if containers[index].positive || containers[index].isArticle {
+                score += settings.articleContainerBonus * prose[index]
+            }
+            if score > best {
+                best = score
+                winner = index
+            }
+        }
+        if Self.debugging {
+            FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
+            if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
+                var chain: [String] = []
+                var cursor = Int(block.container)
+                while cursor > 0 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
+                FileHandle.standardError.write(Data("\(String(describing: block.removal)) \(block.kind) \(Int(value(of: block)))\n  \(chain.joined(separator: "\n  "))\n".utf8))
+            }
+            let ranked = (0..<count).sorted { scores[$0] > scores[$1] }.prefix(8)
+            for index in ranked {
+                var chain: [String] = []
+                var cursor = index
+                while cursor > 0, chain.count < 4 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
+                FileHandle.standardError.write(Data("score \(Int(scores[index])) prose \(Int(prose[index])) \(index == winner ? "WINNER " : "")\(chain.joined(separator: " < "))\n".utf8))
+            }
+        }
+        // Readability's sibling rule: a standfirst or lede often stands beside the winner, as a
+        // paragraph directly under the same parent.
+        let parent = Int(containers[winner].parent)
+        var selection = partition(blocks) { block in
+            let container = Int(block.container)
+            if container >= winner && container <= subtreeEnd[winner] { return true }
+            guard parent >= 0, container == parent || Int(containers[container].parent) == parent,
+                  container < winner || container > subtreeEnd[winner] else { return false }
+            return isSiblingProse(block)
+        }
+        if textLength(selection.kept) < settings.minimumArticleLength {
+            selection = fallback(blocks, current: selection)
+        }
+        return selection
+    }
+
+    /// A paragraph beside the winner that reads as prose: long enough, few links, sentences.
+    private func isSiblingProse(_ block: HTMLTextBlock) -> Bool {
+        block.kind == .paragraph && block.length - block.linkLength >= settings.siblingProseLength
+            && block.linkDensity < settings.siblingMaximumLinkDensity && block.punctuation > 0
+    }
+
+    /// What a block adds to the containers around it: prose counts, fragments and links cost.
+    func value(of block: HTMLTextBlock) -> Double {
+        let text = Double(block.length - block.linkLength)
+        let links = Double(block.linkLength)
+        if block.kind == .heading {
+            return block.linkDensity > settings.maximumLinkDensity ? -Double(block.length) : 0
+        }
+        if block.length - block.linkLength < settings.fragmentLength {
+            return -settings.fragmentPenalty - settings.linkPenalty * links
+        }
+        // Prose with a few inline links (an encyclopedia, a blog) pays nothing for them; link-heavy blocks do.
+        let linkCost = block.linkDensity > settings.tolerableLinkDensity ? settings.linkPenalty * links : 0
+        return text + settings.punctuationBonus * Double(block.punctuation) - linkCost
+    }
+
+    /// Splits blocks into kept and removed, given which ones lie in the story's container.
+    private func partition(_ blocks: [HTMLTextBlock], dropLinkLists: Bool = true,
+                           inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
+        var selection = HTMLSelection()
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            if let reason = block.removal {
+                selection.removed.append((block, reason, selection.kept.count))
+            } else if !inStory(block) {
+                selection.removed.append((block, .boilerplate, selection.kept.count))
+            } else if dropLinkLists && isLinkList(block) {
+                selection.removed.append((block, .boilerplate, selection.kept.count))
+            } else if dropLinkLists, case let run = fragmentRun(blocks, from: index, inStory: inStory), run >= settings.fragmentRunLength {
+                // Player controls, rating widgets, letter-size buttons: a run of bare words, not prose.
+                for fragment in blocks[index..<index + run] {
+                    selection.removed.append((fragment, .boilerplate, selection.kept.count))
+                }
+                index += run
+                continue
+            } else {
+                selection.kept.append(block)
+            }
+            index += 1
+        }
+        return selection
+    }
+
+    /// How many consecutive story blocks from `start` are bare fragments (short, no sentence
+    /// punctuation), each in an element of its own: buttons and labels are separate elements, while
+    /// the lines of a poem or a song share one (broken by `<br>`), and those stay.
+    private func fragmentRun(_ blocks: [HTMLTextBlock], from start: Int, inStory: (HTMLTextBlock) -> Bool) -> Int {
+        var end = start
+        var previousContainer: Int32 = -1
+        while end < blocks.count {
+            let block = blocks[end]
+            guard block.removal == nil, inStory(block), block.kind == .paragraph, block.punctuation == 0,
+                  block.length - block.linkLength < settings.fragmentLength, block.container != previousContainer else { break }
+            previousContainer = block.container
+            end += 1
+        }
+        return end - start
+    }
+
+    private func isLinkList(_ block: HTMLTextBlock) -> Bool {
+        block.linkDensity > settings.maximumLinkDensity && block.length < settings.linkHeavyLength
+    }
+
+    /// Fallback stage: every prose block of the page outside chrome, when the winner held too little.
+    private func fallback(_ blocks: [HTMLTextBlock], current: HTMLSelection) -> HTMLSelection {
+        let baseline = partition(blocks) { block in
+            block.kind == .heading || block.length - block.linkLength >= settings.fragmentLength
+        }
+        if textLength(baseline.kept) >= settings.minimumArticleLength {
+            return textLength(baseline.kept) > textLength(current.kept) ? baseline : current
+        }
+        // A page this small is all story: keep every block outside chrome.
+        let everything = partition(blocks, dropLinkLists: false) { _ in true }
+        return textLength(everything.kept) > textLength(current.kept) ? everything : current
+    }
+
+    private func textLength(_ blocks: [HTMLTextBlock]) -> Int {
+        blocks.reduce(0) { $0 + $1.length - $1.linkLength }
+    }
+}

@@ -1,0 +1,67 @@
+// Subscriptions in config.toml and OPML import: read, append, never destroy what is there.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct FeedSubscriptionTests {
+    @Test func readsFeedsFromConfig() throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("config.toml")
+        try Data("""
+            # my settings
+            theme = "dark"
+
+            [[feeds]]
+            url = "https://ledger.example/feed.xml"
+            name = "Ledger"
+            full = true
+
+            [[feeds]]
+            url = "https://notes.example/atom.xml"
+            """.utf8).write(to: file)
+        let feeds = try SubscriptionConfig.load(from: file)
+        #expect(feeds == [FeedSubscription(url: "https://ledger.example/feed.xml", name: "Ledger", full: true),
+                          FeedSubscription(url: "https://notes.example/atom.xml")])
+        #expect(feeds[0].wantsFullText && !feeds[1].wantsFullText)
+    }
+
+    @Test func aMissingConfigMeansNoFeedsAndABrokenOneIsExplained() throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try SubscriptionConfig.load(from: directory.appendingPathComponent("none.toml")).isEmpty)
+        let broken = directory.appendingPathComponent("broken.toml")
+        try Data("[[feeds]\nurl = ".utf8).write(to: broken)
+        let error = #expect(throws: ReadError.self) { try SubscriptionConfig.load(from: broken) }
+        #expect(error?.reason.contains("broken.toml") == true)
+    }
+
+    @Test func importsOPMLAppendingWithoutDestroying() throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("brief/config.toml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let original = "# keep this comment\ntheme = \"dark\"\n\n[[feeds]]\nurl = \"https://old.example/rss\"\nname = \"Old \\\"Harbour\\\"\"\n"
+        try Data(original.utf8).write(to: file)
+
+        let opml = try FeedReaderTests.fixture("subscriptions.opml")
+        let imported = try OPMLReader.subscriptions(from: opml)
+        #expect(imported.map(\.url) == ["https://ledger.example/feed.xml", "https://notes.example/atom.xml", "https://old.example/rss"])
+        #expect(imported[0].name == "Coastal Ledger")
+
+        let added = try SubscriptionConfig.append(imported, to: file)
+        #expect(added.count == 2)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix(original))
+        let feeds = try SubscriptionConfig.load(from: file)
+        #expect(feeds.map(\.url) == ["https://old.example/rss", "https://ledger.example/feed.xml", "https://notes.example/atom.xml"])
+        #expect(feeds[0].name == "Old \"Harbour\"")
+        // Importing again adds nothing.
+        #expect(try SubscriptionConfig.append(imported, to: file).isEmpty)
+    }
+
+    @Test func refusesFilesThatAreNotOPML() {
+        #expect(throws: ReadError.self) { try OPMLReader.subscriptions(from: Data("<rss version=\"2.0\"/>".utf8)) }
+        #expect(throws: ReadError.self) { try OPMLReader.subscriptions(from: Data("not xml".utf8)) }
+    }
+}

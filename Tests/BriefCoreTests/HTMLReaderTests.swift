@@ -1,0 +1,176 @@
+// The HTML reader: main content, chrome removed with reasons, metadata, charsets and bad input.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLReaderTests {
+    static func fixture(_ name: String) throws -> Data {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/html"))
+        return try Data(contentsOf: url)
+    }
+
+    static func read(_ html: String) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(html.utf8), source: "test.html")
+    }
+
+    @Test func keepsTheStoryWithItsSubheadsQuotesAndLists() throws {
+        let document = try HTMLArticleReader().document(from: Self.fixture("article.html"), source: "article.html")
+        let texts = document.blocks.map(\.text)
+        #expect(texts.first?.hasPrefix("The two container cranes") == true)
+        #expect(texts.last?.hasPrefix("Dock workers, who were paid") == true)
+        #expect(document.blocks.contains { $0.kind == .heading && $0.text == "Backlog of ships" })
+        #expect(document.blocks.contains { $0.kind == .quote && $0.text.contains("clear the queue") })
+        #expect(document.blocks.filter { $0.kind == .listItem }.count == 2)
+        #expect(document.blocks.allSatisfy { $0.linkDensity != nil })
+        #expect(document.format == .html)
+    }
+
+    @Test func removesChromeWithReasons() throws {
+        let document = try HTMLArticleReader().document(from: Self.fixture("article.html"), source: "article.html")
+        let kept = document.blocks.map(\.text).joined(separator: "\n")
+        for chrome in ["Share on Facebook", "Ferry timetable", "Sign up for our morning", "Great news for the town",
+                       "Mayor opens new library", "All rights reserved", "do not show this", "color: red"] {
+            #expect(!kept.contains(chrome), "kept chrome: \(chrome)")
+        }
+        func reason(of text: String) -> RemovalReason? { document.removed.first { $0.text.contains(text) }?.reason }
+        #expect(reason(of: "Share on Facebook") == .share)
+        #expect(reason(of: "Ferry timetable") == .unrelatedHeadline)
+        #expect(reason(of: "Sign up for our morning") == .newsletter)
+        #expect(reason(of: "Great news for the town") == .comments)
+        #expect(reason(of: "All rights reserved") == .footer)
+        #expect(reason(of: "Sport") == .navigation)
+        // Removed blocks sit where they stood: the related list came after the two list items (kept block 7).
+        let related = try #require(document.removed.first { $0.text.contains("Ferry timetable") })
+        #expect(related.position == 7)
+        #expect(document.removed.map(\.position) == document.removed.map(\.position).sorted())
+    }
+
+    @Test func readsMetadata() throws {
+        let document = try HTMLArticleReader().document(from: Self.fixture("article.html"), source: "article.html")
+        #expect(document.title == "Harbour cranes return to service after a six-week repair")
+        #expect(document.date == ArticleDate(year: 2024, month: 3, day: 18))
+        #expect(document.byline == "Mara Quist")
+        #expect(document.siteName == "The Coastal Ledger")
+        #expect(document.url == "https://ledger.example/2024/03/18/harbour-cranes")
+        #expect(document.language == "en")
+        // The headline repeated as <h1> is the title, not body text.
+        #expect(!document.blocks.contains { $0.text.hasPrefix("Harbour cranes return") })
+    }
+
+    @Test func fallsBackToTitleTagAndVisibleDate() throws {
+        let document = try Self.read("""
+            <html><head><title>Lock gates replaced at the canal | Canal Times</title></head><body>
+            <div class="story"><p>Published: 4 February 2022</p>
+            <p>The old oak lock gates at the top of the flight were lifted out by crane on Tuesday and replaced with new ones.</p>
+            <p>Boats will be able to pass again from next week, once the water levels in the pounds have been restored.</p></div>
+            </body></html>
+            """)
+        #expect(document.title == "Lock gates replaced at the canal")
+        #expect(document.date == ArticleDate(year: 2022, month: 2, day: 4))
+    }
+
+    @Test func metadataNeverCarriesControlCharacters() throws {
+        let document = try Self.read("""
+            <html><head><meta property="og:title" content="Cranes &#27;[2J back&#7;"><meta name="author" content="Ed&#9;Ward"></head>
+            <body><p>A paragraph of text long enough to count as the story of this small page, with a comma, and a full stop.</p></body></html>
+            """)
+        #expect(document.title?.unicodeScalars.contains { $0.value < 0x20 } == false)
+        #expect(document.title?.hasPrefix("Cranes") == true)
+        #expect(document.byline == "Ed Ward")
+    }
+
+    @Test func dateFromURLWhenNothingElse() throws {
+        let document = try Self.read("""
+            <html><head><link rel="canonical" href="https://x.example/news/2021/07/30/story-slug"></head>
+            <body><p>A paragraph of text long enough to count as the story of this small page, with a comma, and a full stop.</p></body></html>
+            """)
+        #expect(document.date == ArticleDate(year: 2021, month: 7, day: 30))
+    }
+
+    @Test func decodesDeclaredLatin1AndWindows1252Quotes() throws {
+        let document = try HTMLArticleReader().document(from: Self.fixture("latin1.html"), source: "latin1.html")
+        #expect(document.title == "Café owners")
+        #expect(document.blocks.first?.text.contains("The café on the square") == true)
+        #expect(document.blocks.first?.text.contains("naïve customers still order the “special”") == true)
+    }
+
+    @Test(arguments: [
+        ("<meta charset=\"Shift_JIS\">", "shift_jis"),
+        ("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=ISO-8859-2'>", "iso-8859-2"),
+        ("<meta charset=utf-8 />", "utf-8"),
+        ("<p>charset=koi8-r is only text here</p>", nil),
+    ])
+    func findsTheDeclaredCharset(head: String, expected: String?) {
+        #expect(HTMLCharsetDecoder.declaredCharset(in: Array("<html><head>\(head)</head>".utf8)) == expected)
+    }
+
+    @Test func repairsInvalidUTF8AndDropsControlCharacters() throws {
+        var bytes = Array("<html><body><p>Bad bytes \u{1B}[31m here: ".utf8)
+        bytes += [0xFF, 0xC3, 0x28, 0xE2, 0x82]
+        bytes += Array(" and the story goes on, with enough words to be kept as the text of the page.</p></body></html>".utf8)
+        let document = try HTMLArticleReader().document(from: Data(bytes), source: "bad.html")
+        let text = try #require(document.blocks.first?.text)
+        #expect(text.contains("the story goes on"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 })
+    }
+
+    @Test func decodesUTF16WithBOM() throws {
+        let html = "<html><body><p>Texte en UTF-16 : les grues du port fonctionnent à nouveau depuis lundi matin.</p></body></html>"
+        var data = Data([0xFF, 0xFE])
+        data.append(html.data(using: .utf16LittleEndian)!)
+        let document = try HTMLArticleReader().document(from: data, source: "utf16.html")
+        #expect(document.blocks.first?.text.contains("fonctionnent à nouveau") == true)
+    }
+
+    @Test func refusesEmptyAndOversizedInput() {
+        #expect(throws: ReadError.self) { try HTMLArticleReader().document(from: Data(), source: "empty.html") }
+        let huge = Data(repeating: UInt8(ascii: "a"), count: HTMLArticleReader.maximumInputSize + 1)
+        #expect(throws: ReadError.self) { try HTMLArticleReader().document(from: huge, source: "huge.html") }
+    }
+
+    @Test func survivesTagSoupAndDeepNesting() throws {
+        let soup = "<html><body><div><p>Unclosed <b>bold <i>italic <p>next paragraph with words enough to be read as text, and more."
+            + String(repeating: "<div>", count: 5000) + "deep text" + "</table></tr></td>"
+        let document = try Self.read(soup)
+        #expect(document.blocks.contains { $0.text.contains("next paragraph") })
+    }
+
+    @Test func aLongDiscussionStaysRemovedAndLayoutWordsDoNotHideTheStory() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let comments = (1...12).map { "<p>Comment \($0): I have lived near the harbour for years, and honestly, the cranes were never this quiet before.</p>" }
+        let document = try Self.read("""
+            <html><body><div class="layout-two-col-sidebar">\(story.joined())</div>
+            <section id="comments">\(comments.joined())</section></body></html>
+            """)
+        #expect(document.blocks.count == 4)
+        #expect(document.blocks.allSatisfy { $0.text.hasPrefix("Paragraph") })
+        #expect(document.removed.filter { $0.reason == .comments }.count == 12)
+    }
+
+    @Test func fallsBackWhenTheBestContainerHoldsTooLittle() throws {
+        let document = try Self.read("<html><body><div><p>abc</p><p>def</p></div></body></html>")
+        #expect(document.blocks.map(\.text) == ["abc", "def"])
+    }
+
+    @Test func detectsHTMLAndFeedsByContent() {
+        #expect(FormatDetector.detect(Data("<!DOCTYPE html><html></html>".utf8), source: "page.txt") == .html)
+        #expect(FormatDetector.detect(Data("\u{FEFF}  <html lang=en>".utf8), source: "page") == .html)
+        #expect(FormatDetector.detect(Data("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">".utf8), source: "x") == .feed)
+        #expect(FormatDetector.detect(Data("<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8), source: "x") == .feed)
+        #expect(FormatDetector.detect(Data("Title\nDec 9, 2023\nBody text.".utf8), source: "a.txt") == .text)
+        #expect(FormatDetector.reader(for: .text) is TextArticleReader)
+        #expect(FormatDetector.reader(for: .pageText) is TextArticleReader)
+    }
+
+    @Test func classTokensJudgeChromeButProtectStoryContainers() {
+        let rules = HTMLBoilerplateRules.shared
+        #expect(rules.verdict(classValue: "social-share", idValue: nil, role: nil).removal == .share)
+        #expect(rules.verdict(classValue: "relatedArticles", idValue: nil, role: nil).removal == .unrelatedHeadline)
+        #expect(rules.verdict(classValue: nil, idValue: "comments", role: nil).removal == .comments)
+        #expect(rules.verdict(classValue: "story-body-supplemental", idValue: nil, role: nil).removal == nil)
+        #expect(rules.verdict(classValue: "post type-post tag-advertising category-comments", idValue: nil, role: nil).removal == nil)
+        #expect(rules.verdict(classValue: nil, idValue: "sharing-with-a-single-developer", role: nil).removal == nil)
+        #expect(rules.verdict(classValue: "entry-content", idValue: nil, role: nil).positive)
+        #expect(rules.verdict(classValue: nil, idValue: nil, role: "navigation").removal == .navigation)
+    }
+}
