@@ -1,4 +1,5 @@
-// PLACEHOLDER (skeleton): keeps every block.
+// The cleaning stage shared by every format: keeps the article's text, removes promo and boilerplate with reasons.
+import Foundation
 
 /// The outcome of cleaning one document.
 public struct CleanedDocument: Sendable {
@@ -9,10 +10,176 @@ public struct CleanedDocument: Sendable {
     public var removed: [RemovedBlock]
 }
 
+/// Decides, block by block, what is the article and what is not.
+///
+/// A cascade, cheapest and surest first:
+/// 1. Hints from the reader (an HTML container classed `share`, say) are taken as they are.
+/// 2. Certain rules: marker lines from the data tables ("Related", "Advertisement", "Share this story",
+///    "Subscribe to our newsletter", copyright lines…) and link lists (`Block.linkDensity`).
+/// 3. In a page dump, the article region is located (`MainContentLocator`); what lies outside is
+///    navigation before it and footer or comments after it.
+/// 4. Headline-shaped lines (short, no sentence end) are judged by how many of their content words
+///    the article itself uses: after a promo marker, the list of unrelated headlines goes; without a
+///    marker, a run of at least two unrelated headlines goes, and a short unrelated line just before
+///    it is taken for its (unknown) marker. Subheads and list items about the story share its words
+///    and stay.
+/// 5. If all this leaves too little of the article, the judgement calls of stages 3 and 4 are undone.
 public struct ArticleCleaner: Sendable {
-    public init() {}
+    public var settings: CleaningSettings
+    let rules: CleaningRules
+
+    public init(settings: CleaningSettings = CleaningSettings()) {
+        self.settings = settings
+        self.rules = .builtIn
+    }
+
+    /// A decision about one block.
+    private struct Decision {
+        var reason: RemovalReason?
+        /// Taken by a certain rule (stages 1–2), never undone by the fallback.
+        var certain = false
+        /// A marker announcing a list of other articles.
+        var introducesHeadlines = false
+    }
+
     public func clean(_ document: RawDocument) -> CleanedDocument {
-        CleanedDocument(title: document.title ?? "", date: document.date, byline: document.byline,
-                        paragraphs: document.blocks, removed: document.removed)
+        let blocks = document.blocks
+        let features = blocks.map { LineFeatures($0.text, stopwords: rules.stopwords) }
+        var decisions = blocks.map { Decision(reason: $0.removalHint, certain: $0.removalHint != nil) }
+        let title = document.title ?? ""
+
+        applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions)
+        if document.format == .pageText {
+            applyPageRegion(features: features, to: &decisions)
+        }
+        let headlines = blocks.indices.map { features[$0].isHeadlineShaped(settings, text: blocks[$0].text) }
+        let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
+        removeHeadlineRuns(features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+
+        // Fallback: judgement calls may not eat the article.
+        let totalWords = features.reduce(0) { $0 + $1.words }
+        let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        if totalWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(totalWords) {
+            for index in decisions.indices where !decisions[index].certain { decisions[index].reason = nil }
+        }
+
+        var paragraphs: [Block] = []
+        var removed = document.removed
+        for (block, decision) in zip(blocks, decisions) {
+            if let reason = decision.reason {
+                removed.append(RemovedBlock(text: block.text, reason: reason, position: paragraphs.count))
+            } else {
+                paragraphs.append(block)
+            }
+        }
+        return CleanedDocument(title: title, date: document.date, byline: document.byline,
+                               paragraphs: paragraphs, removed: removed)
+    }
+
+    // MARK: Stage 2: certain rules
+
+    private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String,
+                                   format: ArticleFormat, to decisions: inout [Decision]) {
+        let normalizedTitle = CleaningRules.normalize(title)
+        for index in blocks.indices where decisions[index].reason == nil {
+            let block = blocks[index]
+            if let match = rules.match(block.text) {
+                decisions[index] = Decision(reason: match.reason, certain: true, introducesHeadlines: match.introducesHeadlines)
+            } else if let density = block.linkDensity, density >= settings.linkListDensity,
+                      features[index].words < settings.linkListMaximumWords {
+                decisions[index] = Decision(reason: .navigation, certain: true)
+            } else if format == .pageText || format == .html {
+                // A page repeats its title as a heading and prints dates and bylines on lines of their own.
+                let normalized = CleaningRules.normalize(block.text)
+                if !normalizedTitle.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
+                    decisions[index] = Decision(reason: .metadata, certain: true)
+                } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
+                    decisions[index] = Decision(reason: .metadata, certain: true)
+                }
+            }
+        }
+    }
+
+    // MARK: Stage 3: the article region of a page dump
+
+    private func applyPageRegion(features: [LineFeatures], to decisions: inout [Decision]) {
+        let lines = features.indices.map { MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason) }
+        guard let region = MainContentLocator.region(lines, settings: settings) else { return }
+        var afterReason = RemovalReason.footer
+        for index in decisions.indices where !region.contains(index) {
+            if index > region.upperBound, decisions[index].reason == .comments { afterReason = .comments }
+            if decisions[index].reason == nil {
+                decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
+            }
+        }
+    }
+
+    // MARK: Stage 4: headlines of other articles
+
+    /// The article's words: its title and every line no certain rule removed.
+    private func makeVocabulary(title: String, features: [LineFeatures], headlines: [Bool],
+                                decisions: [Decision]) -> ArticleVocabulary {
+        var vocabulary = ArticleVocabulary()
+        vocabulary.add(LineFeatures(title, stopwords: rules.stopwords).contentTokens, strong: true)
+        for index in features.indices where decisions[index].reason == nil {
+            vocabulary.add(features[index].contentTokens, strong: isStrong(index, features: features, headlines: headlines))
+        }
+        return vocabulary
+    }
+
+    private func isStrong(_ index: Int, features: [LineFeatures], headlines: [Bool]) -> Bool {
+        !headlines[index] && features[index].isAnchor(settings)
+    }
+
+    private func removeHeadlineRuns(features: [LineFeatures], headlines: [Bool], vocabulary: ArticleVocabulary,
+                                    decisions: inout [Decision]) {
+        let relatedness = features.indices.map { index in
+            let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
+            return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
+        }
+        // After a marker: the list of unrelated headlines it announces.
+        for index in decisions.indices where decisions[index].introducesHeadlines {
+            var next = index + 1
+            var taken = 0
+            while next < decisions.count, taken < settings.maximumListAfterMarker {
+                if decisions[next].reason != nil {
+                    if decisions[next].introducesHeadlines { break }
+                    next += 1
+                    continue
+                }
+                guard headlines[next], let share = relatedness[next], share <= settings.unrelatedShareAfterMarker else { break }
+                decisions[next].reason = .unrelatedHeadline
+                next += 1
+                taken += 1
+            }
+        }
+        // Without a marker: runs of unrelated headlines.
+        var index = 0
+        while index < decisions.count {
+            guard isUnrelatedHeadline(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < decisions.count,
+                  isUnrelatedHeadline(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
+                end += 1
+            }
+            if end - index + 1 >= settings.minimumUnmarkedRun {
+                for member in index...end { decisions[member].reason = .unrelatedHeadline }
+                // A short unrelated line just before the run is its marker, even in words no table knows.
+                let before = index - 1
+                if before >= 0, decisions[before].reason == nil, features[before].words <= settings.structuralMarkerMaximumWords,
+                   !features[before].isAnchor(settings), (relatedness[before] ?? 0) <= settings.unrelatedShare {
+                    decisions[before].reason = .promoMarker
+                }
+            }
+            index = end + 1
+        }
+    }
+
+    private func isUnrelatedHeadline(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
+        guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
+        return share <= settings.unrelatedShare
     }
 }

@@ -1,0 +1,98 @@
+// The marker tables of the cleaning stage, loaded from `Resources/Data/cleaning-*.json`.
+import Foundation
+
+/// What a certain rule says about one line.
+package struct MarkerMatch: Equatable, Sendable {
+    package var reason: RemovalReason
+    /// The line announces a list of other articles ("Related", "Read more").
+    package var introducesHeadlines: Bool
+}
+
+/// Marker phrases and function words, as data.
+package struct CleaningRules: Sendable {
+    private struct Rule: Decodable, Sendable {
+        var reason: RemovalReason
+        var introducesHeadlines: Bool?
+        var exact: [String]
+        var prefix: [String]
+        var contains: [String]
+    }
+    private struct MarkerFile: Decodable { var maximumMarkerWords: Int; var rules: [Rule] }
+    private struct WordFile: Decodable { var words: [String] }
+
+    /// Prefix and contains rules only fire on lines up to this many words.
+    package var maximumMarkerWords: Int
+    private var exact: [String: MarkerMatch] = [:]
+    private var prefixes: [(phrase: String, match: MarkerMatch)] = []
+    private var fragments: [(phrase: String, match: MarkerMatch)] = []
+    /// Function words of the common languages, lowercased.
+    package var stopwords: Set<String>
+
+    /// The rules shipped with Brief.
+    package static let builtIn: CleaningRules = {
+        do {
+            return try CleaningRules(markers: load("cleaning-markers"), stopwords: load("cleaning-stopwords"))
+        } catch {
+            // The data files ship inside the package; a broken one is a build defect, caught by the tests.
+            fatalError("Brief's cleaning data is damaged: \(error)")
+        }
+    }()
+
+    private static func load(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
+            throw ReadError("missing resource \(name).json")
+        }
+        return try Data(contentsOf: url)
+    }
+
+    package init(markers: Data, stopwords: Data) throws {
+        let file = try JSONDecoder().decode(MarkerFile.self, from: markers)
+        maximumMarkerWords = file.maximumMarkerWords
+        for rule in file.rules {
+            let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
+            for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
+            prefixes += rule.prefix.map { (Self.normalize($0), match) }
+            fragments += rule.contains.map { (" " + Self.normalize($0) + " ", match) }
+        }
+        self.stopwords = Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() })
+    }
+
+    /// The certain rule a line matches, or nil.
+    package func match(_ line: String) -> MarkerMatch? {
+        guard line.count <= 200 else { return nil }
+        let normalized = Self.normalize(line)
+        guard !normalized.isEmpty else { return nil }
+        if let found = exact[normalized] { return found }
+        let words = normalized.split(separator: " ").count
+        guard words <= maximumMarkerWords else { return nil }
+        for (phrase, match) in prefixes where normalized.hasPrefix(phrase) {
+            if normalized.count == phrase.count || normalized[normalized.index(normalized.startIndex, offsetBy: phrase.count)] == " " {
+                return match
+            }
+        }
+        let padded = " " + normalized + " "
+        return fragments.first { padded.contains($0.phrase) }?.match
+    }
+
+    /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
+    /// `©` survives, since a copyright sign alone marks a footer.
+    package static func normalize(_ text: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for character in text.lowercased() {
+            if character == "©" {
+                if !out.isEmpty { out.append(" ") }
+                out.append(character)
+                space = true
+            } else if character.isLetter || character.isNumber {
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(character)
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,120 @@
+// What the cleaner measures on one line: its shape (headline, prose, list item) and its content words.
+import Foundation
+
+/// Measures of one block's text, computed once per block.
+package struct LineFeatures: Sendable {
+    package var words: Int
+    package var isCJK: Bool
+    /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, character bigrams.
+    package var contentTokens: Set<String>
+    /// Share of the words that are function words.
+    package var stopwordShare: Double
+    package var endsSentence: Bool
+    package var startsUppercase: Bool
+    package var startsListMarker: Bool
+    /// Share of words that contain digits (table rows, scores, dates).
+    package var digitShare: Double
+
+    package init(_ text: String, stopwords: Set<String>) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        isCJK = TextMeasure.isCJKHeavy(trimmed)
+        words = TextMeasure.wordCount(trimmed)
+        let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
+        endsSentence = last.map { ".!?。！？".contains($0) } ?? false
+        let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
+        startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
+        startsListMarker = HardWrapJoiner.startsListItem(trimmed)
+        var tokens = Set<String>()
+        var total = 0, stops = 0, digits = 0
+        var cjkRun: [Character] = []
+        func flushCJK() {
+            if cjkRun.count == 1 { tokens.insert(String(cjkRun)) }
+            for index in cjkRun.indices.dropLast() { tokens.insert(String(cjkRun[index...index + 1])) }
+            cjkRun.removeAll(keepingCapacity: true)
+        }
+        for word in trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+            total += 1
+            let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+            if lower.contains(where: \.isNumber) { digits += 1; continue }
+            if stopwords.contains(lower) { stops += 1; continue }
+            if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
+                for character in word {
+                    if character.unicodeScalars.first.map(TextMeasure.isCJK) == true {
+                        cjkRun.append(character)
+                    } else {
+                        flushCJK()
+                    }
+                }
+                flushCJK()
+                continue
+            }
+            guard lower.count >= 3 else { continue }
+            tokens.insert(Self.fold(lower))
+        }
+        contentTokens = tokens
+        stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
+        digitShare = total == 0 ? 0 : Double(digits) / Double(total)
+    }
+
+    /// Light folding so `missiles` meets `missile` and `korea's` meets `korea`.
+    static func fold(_ word: String) -> String {
+        var word = word
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        word = word.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            return String(word.dropLast())
+        }
+        return word
+    }
+
+    /// Shaped like a headline: a few words, no sentence end (a question or exclamation may end one),
+    /// a capital or digit first, not a list item or a table row.
+    package func isHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
+        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords,
+              startsUppercase, !startsListMarker, digitShare <= 0.3 else { return false }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return false }
+        if last == "." {
+            // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
+            let lastWord = trimmed.split(separator: " ").last ?? ""
+            return lastWord.dropLast().contains(".") && lastWord.count <= 8
+        }
+        if last == ":" { return trimmed.hasSuffix("::") }
+        return !";,。".contains(last)
+    }
+
+    /// Prose: long enough and ending a sentence; its words tell what the article is about.
+    package func isAnchor(_ settings: CleaningSettings) -> Bool {
+        words >= settings.anchorMinimumWords && (endsSentence || words >= 2 * settings.anchorMinimumWords)
+    }
+}
+
+/// The words an article is about, gathered from its title and all its lines, to judge other lines against.
+///
+/// Prose lines and the title vouch for a word on their own; short lines only in pairs, so a list of
+/// other articles' headlines cannot vouch for itself, while the items of a list about the story,
+/// which repeat each other's words, can.
+package struct ArticleVocabulary: Sendable {
+    /// Support a word needs from lines other than the one being judged.
+    static let requiredSupport = 2
+    private var support: [String: Int] = [:]
+
+    package init() {}
+
+    /// Adds a line's words; `strong` for the title and prose.
+    package mutating func add(_ tokens: Set<String>, strong: Bool) {
+        let weight = strong ? Self.requiredSupport : 1
+        for token in tokens { support[token, default: 0] += weight }
+    }
+
+    package var isEmpty: Bool { support.isEmpty }
+
+    /// Share of the line's content words that the rest of the article uses; nil when the line has none to judge by.
+    /// `ownWeight` is what the line itself added (0 if it was not added).
+    package func relatedness(_ tokens: Set<String>, ownWeight: Int) -> Double? {
+        guard !tokens.isEmpty else { return nil }
+        let shared = tokens.filter { (support[$0] ?? 0) - ownWeight >= Self.requiredSupport }.count
+        return Double(shared) / Double(tokens.count)
+    }
+}

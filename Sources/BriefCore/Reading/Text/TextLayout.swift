@@ -1,0 +1,77 @@
+// Tells a scraped article (title, date line, paragraphs) from a whole web page dumped as text.
+import Foundation
+
+/// Shape of a plain-text file, decided from its lines.
+package enum TextLayout: Equatable, Sendable {
+    /// A header block (`Title:`, `Date:` …) followed by the body.
+    case header
+    /// A title, a date line among the next few lines, then paragraphs.
+    case article
+    /// A page with its menus and footers, typically many short link lines in blank-separated groups.
+    case pageText
+
+    /// How many lines after the title may hold the date line.
+    static let dateLineReach = 3
+    /// Fewest non-empty lines a page dump has.
+    static let minimumPageLines = 12
+    /// A line of at most this many words counts as short (menu item, button).
+    static let shortLineWords = 4
+    /// Share of short lines from which a file reads as a page dump.
+    static let pageShortLineShare = 0.3
+
+    package static func detect(_ lines: [Substring]) -> TextLayout {
+        if HeaderBlock.parse(lines) != nil { return .header }
+        let nonEmpty = lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if nonEmpty.dropFirst().prefix(dateLineReach).contains(where: { DateLineParser.parseLine($0) != nil }) {
+            return .article
+        }
+        let sample = Array(nonEmpty.prefix(2000))
+        guard sample.count >= minimumPageLines, lines.contains(where: { $0.allSatisfy(\.isWhitespace) }) else { return .article }
+        let short = sample.filter { line in
+            line.split(separator: " ").count <= shortLineWords && !TextMeasure.isCJKHeavy(line)
+        }.count
+        return Double(short) >= pageShortLineShare * Double(sample.count) ? .pageText : .article
+    }
+}
+
+/// Small measures of text shared by the reader and the cleaner.
+package enum TextMeasure {
+    /// True for a scalar in a script written without spaces between words (Han, kana, Hangul, Thai).
+    @inline(__always)
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x0E00...0x0E7F, 0xFF66...0xFF9F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when a good part of the text is in a script without spaces, so words cannot be counted by spaces.
+    package static func isCJKHeavy(_ text: some StringProtocol) -> Bool {
+        var cjk = 0, letters = 0
+        for scalar in text.unicodeScalars.prefix(400) where scalar.properties.isAlphabetic {
+            letters += 1
+            if isCJK(scalar) { cjk += 1 }
+        }
+        return letters > 0 && cjk * 3 >= letters
+    }
+
+    /// A rough word count that treats about two CJK characters as one word.
+    package static func wordCount(_ text: some StringProtocol) -> Int {
+        var words = 0, cjk = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if isCJK(scalar) {
+                cjk += 1
+                inWord = false
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if scalar != "'" && scalar != "’" && scalar != "-" {
+                inWord = false
+            }
+        }
+        return words + (cjk + 1) / 2
+    }
+}
