@@ -23,7 +23,7 @@ public struct CleanedDocument: Sendable {
 ///    marker, a run of at least two unrelated headlines goes, and a short unrelated line just before
 ///    it is taken for its (unknown) marker. Subheads and list items about the story share its words
 ///    and stay.
-/// 5. If all this leaves too little of the article, the judgement calls of stages 3 and 4 are undone.
+/// 5. If all this leaves too little of the article, the judgement calls made without any marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
     let rules: CleaningRules
@@ -36,16 +36,16 @@ public struct ArticleCleaner: Sendable {
     /// A decision about one block.
     private struct Decision {
         var reason: RemovalReason?
-        /// Taken by a certain rule (stages 1–2), never undone by the fallback.
-        var certain = false
         /// A marker announcing a list of other articles.
         var introducesHeadlines = false
+        /// Decided by judging relatedness without a marker: undone when too little is left.
+        var judged = false
     }
 
     public func clean(_ document: RawDocument) -> CleanedDocument {
         let blocks = document.blocks
         let features = blocks.map { LineFeatures($0.text, stopwords: rules.stopwords) }
-        var decisions = blocks.map { Decision(reason: $0.removalHint, certain: $0.removalHint != nil) }
+        var decisions = blocks.map { Decision(reason: $0.removalHint) }
         let title = document.title ?? ""
 
         applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions)
@@ -54,13 +54,13 @@ public struct ArticleCleaner: Sendable {
         }
         let headlines = blocks.indices.map { features[$0].isHeadlineShaped(settings, text: blocks[$0].text) }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
-        removeHeadlineRuns(features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
 
         // Fallback: judgement calls may not eat the article.
         let totalWords = features.reduce(0) { $0 + $1.words }
         let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         if totalWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(totalWords) {
-            for index in decisions.indices where !decisions[index].certain { decisions[index].reason = nil }
+            for index in decisions.indices where decisions[index].judged { decisions[index].reason = nil }
         }
 
         var paragraphs: [Block] = []
@@ -84,17 +84,17 @@ public struct ArticleCleaner: Sendable {
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
             if let match = rules.match(block.text) {
-                decisions[index] = Decision(reason: match.reason, certain: true, introducesHeadlines: match.introducesHeadlines)
+                decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
             } else if let density = block.linkDensity, density >= settings.linkListDensity,
                       features[index].words < settings.linkListMaximumWords {
-                decisions[index] = Decision(reason: .navigation, certain: true)
+                decisions[index] = Decision(reason: .navigation)
             } else if format == .pageText || format == .html {
                 // A page repeats its title as a heading and prints dates and bylines on lines of their own.
                 let normalized = CleaningRules.normalize(block.text)
                 if !normalizedTitle.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
-                    decisions[index] = Decision(reason: .metadata, certain: true)
+                    decisions[index] = Decision(reason: .metadata)
                 } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
-                    decisions[index] = Decision(reason: .metadata, certain: true)
+                    decisions[index] = Decision(reason: .metadata)
                 }
             }
         }
@@ -110,6 +110,7 @@ public struct ArticleCleaner: Sendable {
             if index > region.upperBound, decisions[index].reason == .comments { afterReason = .comments }
             if decisions[index].reason == nil {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
+                decisions[index].judged = true
             }
         }
     }
@@ -131,55 +132,63 @@ public struct ArticleCleaner: Sendable {
         !headlines[index] && features[index].isAnchor(settings)
     }
 
-    private func removeHeadlineRuns(features: [LineFeatures], headlines: [Bool], vocabulary: ArticleVocabulary,
-                                    decisions: inout [Decision]) {
+    private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+                                    vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
-        // After a marker: the list of unrelated headlines it announces.
+        // After a marker: the list it announces, up to its last unrelated headline. A related line
+        // inside the list is one more promoted article that happens to share a word; a related line
+        // after the list's end is the article resuming (a subhead).
         for index in decisions.indices where decisions[index].introducesHeadlines {
+            var listed: [Int] = []
             var next = index + 1
-            var taken = 0
-            while next < decisions.count, taken < settings.maximumListAfterMarker {
+            while next < decisions.count, listed.count < settings.maximumListAfterMarker {
                 if decisions[next].reason != nil {
-                    if decisions[next].introducesHeadlines { break }
-                    next += 1
-                    continue
+                    if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
+                } else {
+                    guard features[next].isListedHeadlineShaped(settings, text: blocks[next].text) else { break }
+                    listed.append(next)
                 }
-                guard headlines[next], let share = relatedness[next], share <= settings.unrelatedShareAfterMarker else { break }
-                decisions[next].reason = .unrelatedHeadline
                 next += 1
-                taken += 1
             }
+            guard let last = listed.lastIndex(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
+            for member in listed[...last] { decisions[member].reason = .unrelatedHeadline }
         }
-        // Without a marker: runs of unrelated headlines.
+        // Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
+        // (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
+        // start and end with unrelated lines.
         var index = 0
         while index < decisions.count {
-            guard isUnrelatedHeadline(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
+            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
                 index += 1
                 continue
             }
             var end = index
-            while end + 1 < decisions.count,
-                  isUnrelatedHeadline(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
+            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
                 end += 1
             }
-            if end - index + 1 >= settings.minimumUnmarkedRun {
-                for member in index...end { decisions[member].reason = .unrelatedHeadline }
+            let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
+            if let first = unrelated.first, let last = unrelated.last, unrelated.count >= settings.minimumUnmarkedRun {
+                for member in first...last {
+                    decisions[member].reason = .unrelatedHeadline
+                    decisions[member].judged = true
+                }
                 // A short unrelated line just before the run is its marker, even in words no table knows.
-                let before = index - 1
+                let before = first - 1
                 if before >= 0, decisions[before].reason == nil, features[before].words <= settings.structuralMarkerMaximumWords,
                    !features[before].isAnchor(settings), (relatedness[before] ?? 0) <= settings.unrelatedShare {
                     decisions[before].reason = .promoMarker
+                    decisions[before].judged = true
                 }
             }
             index = end + 1
         }
     }
 
-    private func isUnrelatedHeadline(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
+    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
         guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
-        return share <= settings.unrelatedShare
+        return share <= settings.weaklyRelatedShare
     }
 }

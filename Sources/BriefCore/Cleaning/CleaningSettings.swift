@@ -10,6 +10,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.
     public var unrelatedShare = 0.2
+    /// A line sharing at most this share may sit inside a run of unrelated headlines without breaking it.
+    public var weaklyRelatedShare = 0.5
     /// The same after a marker such as "Related" announced other articles.
     public var unrelatedShareAfterMarker = 0.5
     /// Fewest consecutive unrelated headlines removed when no marker announces them.

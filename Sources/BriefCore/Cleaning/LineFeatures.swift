@@ -5,7 +5,7 @@ import Foundation
 package struct LineFeatures: Sendable {
     package var words: Int
     package var isCJK: Bool
-    /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, character bigrams.
+    /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, characters.
     package var contentTokens: Set<String>
     /// Share of the words that are function words.
     package var stopwordShare: Double
@@ -27,9 +27,10 @@ package struct LineFeatures: Sendable {
         var tokens = Set<String>()
         var total = 0, stops = 0, digits = 0
         var cjkRun: [Character] = []
+        // CJK text is compared by characters: lines of one Chinese article share many, an English
+        // article shares none with a Chinese headline.
         func flushCJK() {
-            if cjkRun.count == 1 { tokens.insert(String(cjkRun)) }
-            for index in cjkRun.indices.dropLast() { tokens.insert(String(cjkRun[index...index + 1])) }
+            for character in cjkRun { tokens.insert(String(character)) }
             cjkRun.removeAll(keepingCapacity: true)
         }
         for word in trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
@@ -82,6 +83,12 @@ package struct LineFeatures: Sendable {
         }
         if last == ":" { return trimmed.hasSuffix("::") }
         return !";,。".contains(last)
+    }
+
+    /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence end.
+    package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
+        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords else { return false }
+        return !endsSentence || isHeadlineShaped(settings, text: text)
     }
 
     /// Prose: long enough and ending a sentence; its words tell what the article is about.
