@@ -52,7 +52,9 @@ public struct ArticleCleaner: Sendable {
         if document.format == .pageText {
             applyPageRegion(features: features, to: &decisions)
         }
-        let headlines = blocks.indices.map { features[$0].isHeadlineShaped(settings, text: blocks[$0].text) }
+        let headlines = blocks.indices.map {
+            features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
+        }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
 
@@ -148,7 +150,8 @@ public struct ArticleCleaner: Sendable {
                 if decisions[next].reason != nil {
                     if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
                 } else {
-                    guard features[next].isListedHeadlineShaped(settings, text: blocks[next].text) else { break }
+                    guard features[next].isListedHeadlineShaped(settings, text: blocks[next].text),
+                          !rules.isCredit(blocks[next].text) else { break }
                     listed.append(next)
                 }
                 next += 1
@@ -178,13 +181,24 @@ public struct ArticleCleaner: Sendable {
                 // A short unrelated line just before the run is its marker, even in words no table knows.
                 let before = first - 1
                 if before >= 0, decisions[before].reason == nil, features[before].words <= settings.structuralMarkerMaximumWords,
-                   !features[before].isAnchor(settings), (relatedness[before] ?? 0) <= settings.unrelatedShare {
+                   !features[before].isAnchor(settings), (relatedness[before] ?? 0) <= settings.unrelatedShare,
+                   looksLikeAnnouncement(blocks[before].text) {
                     decisions[before].reason = .promoMarker
                     decisions[before].judged = true
                 }
             }
             index = end + 1
         }
+    }
+
+    /// A line that announces a list: promo words ("More", "Picked for you"), a colon or ellipsis at
+    /// its end, or all capitals.
+    private func looksLikeAnnouncement(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(":") || trimmed.hasSuffix("…") || trimmed.hasSuffix("...") { return true }
+        let letters = trimmed.filter(\.isLetter)
+        if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased) { return true }
+        return rules.soundsLikePromo(trimmed)
     }
 
     private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {

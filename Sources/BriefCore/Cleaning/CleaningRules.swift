@@ -17,7 +17,14 @@ package struct CleaningRules: Sendable {
         var prefix: [String]
         var contains: [String]
     }
-    private struct MarkerFile: Decodable { var maximumMarkerWords: Int; var rules: [Rule] }
+    private struct WordList: Decodable { var words: [String] }
+    private struct PrefixList: Decodable { var prefixes: [String] }
+    private struct MarkerFile: Decodable {
+        var maximumMarkerWords: Int
+        var promoWords: WordList
+        var creditPrefixes: PrefixList
+        var rules: [Rule]
+    }
     private struct WordFile: Decodable { var words: [String] }
 
     /// Prefix and contains rules only fire on lines up to this many words.
@@ -27,6 +34,10 @@ package struct CleaningRules: Sendable {
     private var fragments: [(phrase: String, match: MarkerMatch)] = []
     /// Function words of the common languages, lowercased.
     package var stopwords: Set<String>
+    /// Words that make a short line an announcement of other articles.
+    package var promoWords: Set<String>
+    /// First words of captions and credits (normalized).
+    package var creditPrefixes: [String]
 
     /// The rules shipped with Brief.
     package static let builtIn: CleaningRules = {
@@ -48,6 +59,8 @@ package struct CleaningRules: Sendable {
     package init(markers: Data, stopwords: Data) throws {
         let file = try JSONDecoder().decode(MarkerFile.self, from: markers)
         maximumMarkerWords = file.maximumMarkerWords
+        promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
+        creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         for rule in file.rules {
             let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
             for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
@@ -72,6 +85,21 @@ package struct CleaningRules: Sendable {
         }
         let padded = " " + normalized + " "
         return fragments.first { padded.contains($0.phrase) }?.match
+    }
+
+    /// True when a short line reads like the announcement of a list of other articles.
+    package func soundsLikePromo(_ line: String) -> Bool {
+        let normalized = Self.normalize(line)
+        let words = normalized.split(separator: " ").map(String.init)
+        if words.contains(where: promoWords.contains) { return true }
+        let pairs = zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        return pairs.contains(where: promoWords.contains)
+    }
+
+    /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").
+    package func isCredit(_ line: String) -> Bool {
+        let normalized = Self.normalize(line)
+        return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
     }
 
     /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.

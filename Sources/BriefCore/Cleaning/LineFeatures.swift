@@ -14,6 +14,10 @@ package struct LineFeatures: Sendable {
     package var startsListMarker: Bool
     /// Share of words that contain digits (table rows, scores, dates).
     package var digitShare: Double
+    /// Share of non-space characters that are letters; low in formulas and code.
+    package var letterShare: Double
+    /// Opens and closes with quotation marks: a quoted line.
+    package var isQuoted: Bool
 
     package init(_ text: String, stopwords: Set<String>) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -24,6 +28,11 @@ package struct LineFeatures: Sendable {
         let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
         startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
         startsListMarker = HardWrapJoiner.startsListItem(trimmed)
+        let nonSpace = trimmed.unicodeScalars.filter { !$0.properties.isWhitespace }
+        letterShare = nonSpace.isEmpty ? 0 : Double(nonSpace.filter { $0.properties.isAlphabetic || $0 == " " }.count) / Double(nonSpace.count)
+        let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
+        let closing = trimmed.last(where: { !".!?,".contains($0) })
+        isQuoted = trimmed.count > 2 && trimmed.first.map(quotes.contains) == true && closing.map(quotes.contains) == true
         var tokens = Set<String>()
         var total = 0, stops = 0, digits = 0
         var cjkRun: [Character] = []
@@ -73,22 +82,30 @@ package struct LineFeatures: Sendable {
     /// a capital or digit first, not a list item or a table row.
     package func isHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords,
-              startsUppercase, !startsListMarker, digitShare <= 0.3 else { return false }
+              startsUppercase, isPlainText(settings) else { return false }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last else { return false }
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
             let lastWord = trimmed.split(separator: " ").last ?? ""
-            return lastWord.dropLast().contains(".") && lastWord.count <= 8
+            return lastWord.dropLast().contains(".") && lastWord.count <= 8 && lastWord.allSatisfy { $0.isLetter || $0 == "." }
         }
         if last == ":" { return trimmed.hasSuffix("::") }
         return !";,。".contains(last)
     }
 
-    /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence end.
+    /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence
+    /// end, but a lowercase start is fine ("standalone WebAssembly binaries…").
     package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
-        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords else { return false }
-        return !endsSentence || isHeadlineShaped(settings, text: text)
+        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
+        let last = text.trimmingCharacters(in: .whitespaces).last
+        return (!endsSentence && last != ":") || isHeadlineShaped(settings, text: text)
+    }
+
+    /// Not a list item, a table row, a formula, code or a quotation: what a headline is made of.
+    func isPlainText(_ settings: CleaningSettings) -> Bool {
+        !startsListMarker && !isQuoted && digitShare <= settings.headlineMaximumDigitShare
+            && letterShare >= settings.headlineMinimumLetterShare
     }
 
     /// Prose: long enough and ending a sentence; its words tell what the article is about.

@@ -50,7 +50,9 @@ package enum HardWrapJoiner {
     static func wrapWidth(_ lines: [String]) -> Int? {
         let lengths = lines.map(\.count).filter { $0 > 0 }
         // Wrapped files separate paragraphs with blank lines; one-paragraph-per-line files need no joining.
-        guard lines.contains(where: { $0.allSatisfy(\.isWhitespace) }),
+        let isBlank: (String) -> Bool = { $0.allSatisfy(\.isWhitespace) }
+        guard let first = lines.firstIndex(where: { !isBlank($0) }), let last = lines.lastIndex(where: { !isBlank($0) }),
+              lines[first...last].contains(where: isBlank),
               let widest = lengths.max(), widest <= maximumWrapWidth, lengths.count > minimumWrappedLines else { return nil }
         let near = lines.filter { Double($0.count) >= nearWidthShare * Double(widest) }
         guard near.count >= minimumWrappedLines else { return nil }

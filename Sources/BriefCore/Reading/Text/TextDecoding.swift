@@ -145,8 +145,11 @@ package enum TextDecoding {
                         if next == "[" ? (0x40...0x7E).contains(part.value) : (part.value == 0x07) { break }
                     }
                 }
-            case 0x00..<0x20, 0x7F..<0xA0, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069:
-                // Controls, a stray BOM and bidirectional overrides that could reorder the screen.
+            case 0xFEFF where out.isEmpty:
+                // A byte order mark that survived decoding.
+                break
+            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+                // Controls and bidirectional overrides that could reorder the screen.
                 break
             default:
                 out.append(scalar)
