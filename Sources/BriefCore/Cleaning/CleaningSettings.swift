@@ -7,9 +7,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// …and at most this many.
     public var headlineMaximumWords = 25
     /// A headline has at most this share of words with digits (more: a table row)…
-    public var headlineMaximumDigitShare = 0.3
+    public var headlineMaximumDigitShare = 0.35
     /// …and at least this share of letters among its characters (less: a formula or code).
-    public var headlineMinimumLetterShare = 0.75
+    public var headlineMinimumLetterShare = 0.65
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.

@@ -34,7 +34,7 @@ package struct LineFeatures: Sendable {
         let closing = trimmed.last(where: { !".!?,".contains($0) })
         isQuoted = trimmed.count > 2 && trimmed.first.map(quotes.contains) == true && closing.map(quotes.contains) == true
         var tokens = Set<String>()
-        var total = 0, stops = 0, digits = 0
+        var total = 0, stops = 0
         var cjkRun: [Character] = []
         // CJK text is compared by characters: lines of one Chinese article share many, an English
         // article shares none with a Chinese headline.
@@ -45,7 +45,7 @@ package struct LineFeatures: Sendable {
         for word in trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
             total += 1
             let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
-            if lower.contains(where: \.isNumber) { digits += 1; continue }
+            if lower.contains(where: \.isNumber) { continue }
             if stopwords.contains(lower) { stops += 1; continue }
             if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
                 for character in word {
@@ -63,7 +63,9 @@ package struct LineFeatures: Sendable {
         }
         contentTokens = tokens
         stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
-        digitShare = total == 0 ? 0 : Double(digits) / Double(total)
+        // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
+        let written = trimmed.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: \.isNumber) }.count) / Double(written.count)
     }
 
     /// Light folding so `missiles` meets `missile` and `korea's` meets `korea`.
