@@ -23,7 +23,7 @@ public struct CleanedDocument: Sendable {
 ///    marker, a run of at least two unrelated headlines goes, and a short unrelated line just before
 ///    it is taken for its (unknown) marker. Subheads and list items about the story share its words
 ///    and stay.
-/// 5. If all this leaves too little of the article, the judgement calls made without any marker are undone.
+/// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
     let rules: CleaningRules
@@ -52,16 +52,16 @@ public struct ArticleCleaner: Sendable {
         if document.format == .pageText {
             applyPageRegion(features: features, to: &decisions)
         }
+        let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         let headlines = blocks.indices.map {
             features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
 
-        // Fallback: judgement calls may not eat the article.
-        let totalWords = features.reduce(0) { $0 + $1.words }
+        // Fallback: judging headlines may not eat the article.
         let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
-        if totalWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(totalWords) {
+        if availableWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(availableWords) {
             for index in decisions.indices where decisions[index].judged { decisions[index].reason = nil }
         }
 
@@ -112,7 +112,6 @@ public struct ArticleCleaner: Sendable {
             if index > region.upperBound, decisions[index].reason == .comments { afterReason = .comments }
             if decisions[index].reason == nil {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
-                decisions[index].judged = true
             }
         }
     }

@@ -70,8 +70,13 @@ public struct TextArticleReader: ArticleReader {
                 index += 1
             }
         }
+        var paragraphs = HardWrapJoiner.paragraphs(rest)
+        if paragraphs.isEmpty, date == nil, let line = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            // A file of one line: that line is all the article there is, title and text.
+            paragraphs = [line.trimmingCharacters(in: .whitespaces)]
+        }
         return RawDocument(source: source, format: .text, title: title, date: date, byline: byline,
-                           blocks: Self.blocks(HardWrapJoiner.paragraphs(rest)))
+                           blocks: Self.blocks(paragraphs))
     }
 
     private func readPage(_ lines: [Substring], source: String) -> RawDocument {

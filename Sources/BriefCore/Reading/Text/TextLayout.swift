@@ -27,9 +27,7 @@ package enum TextLayout: Equatable, Sendable {
         }
         let sample = Array(nonEmpty.prefix(2000))
         guard sample.count >= minimumPageLines, lines.contains(where: { $0.allSatisfy(\.isWhitespace) }) else { return .article }
-        let short = sample.filter { line in
-            line.split(separator: " ").count <= shortLineWords && !TextMeasure.isCJKHeavy(line)
-        }.count
+        let short = sample.filter { TextMeasure.wordCount($0) <= shortLineWords }.count
         return Double(short) >= pageShortLineShare * Double(sample.count) ? .pageText : .article
     }
 }
