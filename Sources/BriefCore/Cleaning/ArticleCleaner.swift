@@ -50,7 +50,7 @@ public struct ArticleCleaner: Sendable {
 
         applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions)
         if document.format == .pageText {
-            applyPageRegion(features: features, to: &decisions)
+            applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
         let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         let headlines = blocks.indices.map {
@@ -93,7 +93,11 @@ public struct ArticleCleaner: Sendable {
             } else if format == .pageText || format == .html {
                 // A page repeats its title as a heading and prints dates and bylines on lines of their own.
                 let normalized = CleaningRules.normalize(block.text)
-                if !normalizedTitle.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
+                let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
+                    // Markup that leaked into the page text.
+                    decisions[index] = Decision(reason: .boilerplate)
+                } else if !normalizedTitle.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
                     decisions[index] = Decision(reason: .metadata)
                 } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
                     decisions[index] = Decision(reason: .metadata)
@@ -104,9 +108,12 @@ public struct ArticleCleaner: Sendable {
 
     // MARK: Stage 3: the article region of a page dump
 
-    private func applyPageRegion(features: [LineFeatures], to decisions: inout [Decision]) {
-        let lines = features.indices.map { MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason) }
-        guard let region = MainContentLocator.region(lines, settings: settings) else { return }
+    private func applyPageRegion(_ blocks: [Block], features: [LineFeatures], title: String, to decisions: inout [Decision]) {
+        let lines = blocks.indices.map {
+            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: blocks[$0].text.hasSuffix(":"))
+        }
+        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
+        guard let region = MainContentLocator.region(lines, titleTokens: titleTokens, settings: settings) else { return }
         var afterReason = RemovalReason.footer
         for index in decisions.indices where !region.contains(index) {
             if index > region.upperBound, decisions[index].reason == .comments { afterReason = .comments }

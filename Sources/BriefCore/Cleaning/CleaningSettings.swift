@@ -41,6 +41,10 @@ public struct CleaningSettings: Sendable, Equatable {
     public var pageShortLinePenalty = 3.0
     /// Weight of a line a certain rule marks as boilerplate.
     public var pageMarkerPenalty = 25.0
+    /// Prose sharing a word with the page title weighs this many times its words.
+    public var pageTitleWordBonus = 1.0
+    /// Prose words an article region needs before a comments heading may end the search.
+    public var pageMinimumArticleWords = 60
     /// A second region joins the article when its weight reaches this share of the main one.
     public var pageSecondaryRegionShare = 0.3
 

@@ -18,6 +18,8 @@ package struct LineFeatures: Sendable {
     package var letterShare: Double
     /// Opens and closes with quotation marks: a quoted line.
     package var isQuoted: Bool
+    /// Contains the full stop or commas of CJK prose.
+    package var hasCJKPunctuation: Bool
 
     package init(_ text: String, stopwords: Set<String>) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -32,6 +34,7 @@ package struct LineFeatures: Sendable {
         letterShare = nonSpace.isEmpty ? 0 : Double(nonSpace.filter { $0.properties.isAlphabetic || $0 == " " }.count) / Double(nonSpace.count)
         let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
         let closing = trimmed.last(where: { !".!?,".contains($0) })
+        hasCJKPunctuation = isCJK && trimmed.contains(where: { "。、，！？".contains($0) })
         isQuoted = trimmed.count > 2 && trimmed.first.map(quotes.contains) == true && closing.map(quotes.contains) == true
         var tokens = Set<String>()
         var total = 0, stops = 0

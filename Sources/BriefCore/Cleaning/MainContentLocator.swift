@@ -12,11 +12,24 @@ package enum MainContentLocator {
         package var features: LineFeatures
         /// The reason a certain rule already gave, if any.
         package var certain: RemovalReason?
+        /// Ends with a colon: a label in a table of facts ("Comments: 1664"), not a heading.
+        package var isLabel = false
     }
 
     /// Indices of the article region, or nil when the page has no prose at all.
-    package static func region(_ lines: [Line], settings: CleaningSettings) -> ClosedRange<Int>? {
-        let weights = lines.map { weight($0, settings: settings) }
+    package static func region(_ lines: [Line], titleTokens: Set<String>, settings: CleaningSettings) -> ClosedRange<Int>? {
+        // Pages in a language without known function words are judged by length and punctuation alone.
+        let long = lines.filter { $0.features.words >= settings.pageProseMinimumWords && !$0.features.isCJK }
+        let knownLanguage = long.isEmpty
+            || long.filter { $0.features.stopwordShare >= settings.pageProseMinimumStopwordShare }.count * 4 >= long.count
+        let longCJK = lines.filter { $0.features.words >= settings.pageProseMinimumWords && $0.features.isCJK }
+        let punctuatedCJK = longCJK.isEmpty || longCJK.filter(\.features.hasCJKPunctuation).count * 4 >= longCJK.count
+        let weights = lines.map { line in
+            var weight = weight(line, knownLanguage: knownLanguage, punctuatedCJK: punctuatedCJK, settings: settings)
+            // Prose that shares words with the page title is more likely the article than a teaser.
+            if weight > 0, !line.features.contentTokens.isDisjoint(with: titleTokens) { weight *= settings.pageTitleWordBonus }
+            return weight
+        }
         guard var best = maximumSubarray(weights, in: weights.indices) else { return nil }
         // A second stretch of prose (an article split by a big inline block) joins when it is heavy enough.
         let total = weights[best].reduce(0, +)
@@ -33,18 +46,36 @@ package enum MainContentLocator {
             guard let next = candidates.max(by: { weights[$0].reduce(0, +) < weights[$1].reduce(0, +) }) else { break }
             best = min(best.lowerBound, next.lowerBound)...max(best.upperBound, next.upperBound)
         }
+        // Reader comments are prose too, but never the article, and they follow it: a comments
+        // heading inside the region ends it once a real article stands before it.
+        var prose = 0.0
+        for index in best where weights[index] > 0 || lines[index].certain == .comments {
+            if lines[index].certain == .comments, !lines[index].isLabel, prose >= Double(settings.pageMinimumArticleWords),
+               index > best.lowerBound {
+                return best.lowerBound...(index - 1)
+            }
+            prose += max(0, weights[index])
+        }
         return best
     }
 
-    static func weight(_ line: Line, settings: CleaningSettings) -> Double {
-        if line.certain != nil { return -settings.pageMarkerPenalty }
-        if isProse(line.features, settings: settings) { return Double(line.features.words) }
-        return -settings.pageShortLinePenalty
+    static func weight(_ line: Line, knownLanguage: Bool, punctuatedCJK: Bool, settings: CleaningSettings) -> Double {
+        switch line.certain {
+        case .some:
+            return -settings.pageMarkerPenalty
+        case nil:
+            return isProse(line.features, knownLanguage: knownLanguage, punctuatedCJK: punctuatedCJK, settings: settings)
+                ? Double(line.features.words) : -settings.pageShortLinePenalty
+        }
     }
 
-    package static func isProse(_ features: LineFeatures, settings: CleaningSettings) -> Bool {
+    package static func isProse(_ features: LineFeatures, knownLanguage: Bool, punctuatedCJK: Bool,
+                                settings: CleaningSettings) -> Bool {
         guard features.words >= settings.pageProseMinimumWords else { return false }
-        return features.isCJK || features.stopwordShare >= settings.pageProseMinimumStopwordShare
+        // CJK prose has sentence punctuation (。、，); link titles and menu lines seldom do,
+        // unless the page is written without it.
+        if features.isCJK { return features.hasCJKPunctuation || !punctuatedCJK }
+        return !knownLanguage || features.stopwordShare >= settings.pageProseMinimumStopwordShare
     }
 
     /// Kadane's algorithm over a sub-range; nil when nothing in it has a positive total.
