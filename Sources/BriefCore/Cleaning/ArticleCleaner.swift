@@ -93,7 +93,7 @@ public struct ArticleCleaner: Sendable {
             } else if format == .pageText || format == .html {
                 // A page repeats its title as a heading and prints dates and bylines on lines of their own.
                 let normalized = CleaningRules.normalize(block.text)
-                let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+                let trimmed = String(TextMeasure.trim(block.text))
                 if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
                     // Markup that leaked into the page text.
                     decisions[index] = Decision(reason: .boilerplate)
@@ -184,6 +184,10 @@ public struct ArticleCleaner: Sendable {
                     decisions[member].reason = .unrelatedHeadline
                     decisions[member].judged = true
                 }
+                if looksLikeAnnouncement(blocks[first].text), features[first].words <= settings.structuralMarkerMaximumWords {
+                    // The run opens with its own announcement ("Elsewhere on our network").
+                    decisions[first].reason = .promoMarker
+                }
                 // A short unrelated line just before the run is its marker, even in words no table knows.
                 let before = first - 1
                 if before >= 0, decisions[before].reason == nil, features[before].words <= settings.structuralMarkerMaximumWords,
@@ -200,7 +204,7 @@ public struct ArticleCleaner: Sendable {
     /// A line that announces a list: promo words ("More", "Picked for you"), a colon or ellipsis at
     /// its end, or all capitals.
     private func looksLikeAnnouncement(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(TextMeasure.trim(text))
         if trimmed.hasSuffix(":") || trimmed.hasSuffix("…") || trimmed.hasSuffix("...") { return true }
         let letters = trimmed.filter(\.isLetter)
         if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased) { return true }

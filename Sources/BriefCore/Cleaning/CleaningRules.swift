@@ -72,23 +72,28 @@ package struct CleaningRules: Sendable {
 
     /// The certain rule a line matches, or nil.
     package func match(_ line: String) -> MarkerMatch? {
-        guard line.count <= 200 else { return nil }
+        guard line.utf8.count <= 600 else { return nil }
         let normalized = Self.normalize(line)
         guard !normalized.isEmpty else { return nil }
         if let found = exact[normalized] { return found }
         let words = normalized.split(separator: " ").count
         guard words <= maximumMarkerWords else { return nil }
-        for (phrase, match) in prefixes where normalized.hasPrefix(phrase) {
-            if normalized.count == phrase.count || normalized[normalized.index(normalized.startIndex, offsetBy: phrase.count)] == " " {
-                return match
-            }
-        }
+        // The longest phrase that fits decides: "story continues below advertisement" is an
+        // advertisement notice before it is a "story continues below" marker.
         let padded = " " + normalized + " "
-        return fragments.first { padded.contains($0.phrase) }?.match
+        var best: (length: Int, match: MarkerMatch)?
+        for (phrase, match) in prefixes where padded.hasPrefix(" " + phrase + " ") && phrase.count > (best?.length ?? 0) {
+            best = (phrase.count, match)
+        }
+        for (phrase, match) in fragments where padded.contains(phrase) && phrase.count - 2 > (best?.length ?? 0) {
+            best = (phrase.count - 2, match)
+        }
+        return best?.match
     }
 
     /// True when a short line reads like the announcement of a list of other articles.
     package func soundsLikePromo(_ line: String) -> Bool {
+        guard line.utf8.count <= 400 else { return false }
         let normalized = Self.normalize(line)
         let words = normalized.split(separator: " ").map(String.init)
         if words.contains(where: promoWords.contains) { return true }
@@ -98,6 +103,7 @@ package struct CleaningRules: Sendable {
 
     /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").
     package func isCredit(_ line: String) -> Bool {
+        guard line.utf8.count <= 400 else { return false }
         let normalized = Self.normalize(line)
         return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
     }

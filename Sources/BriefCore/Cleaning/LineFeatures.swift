@@ -21,8 +21,11 @@ package struct LineFeatures: Sendable {
     /// Contains the full stop or commas of CJK prose.
     package var hasCJKPunctuation: Bool
 
+    /// Blocks longer than this (in UTF-8 bytes) are measured on their opening only.
+    static let maximumSampledBytes = 64 * 1024
+
     package init(_ text: String, stopwords: Set<String>) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(TextMeasure.trim(text))
         isCJK = TextMeasure.isCJKHeavy(trimmed)
         words = TextMeasure.wordCount(trimmed)
         let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
@@ -30,7 +33,7 @@ package struct LineFeatures: Sendable {
         let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
         startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
         startsListMarker = HardWrapJoiner.startsListItem(trimmed)
-        let nonSpace = trimmed.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let nonSpace = trimmed.unicodeScalars.prefix(Self.maximumSampledBytes).filter { !$0.properties.isWhitespace }
         letterShare = nonSpace.isEmpty ? 0 : Double(nonSpace.filter { $0.properties.isAlphabetic || $0 == " " }.count) / Double(nonSpace.count)
         let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
         let closing = trimmed.last(where: { !".!?,".contains($0) })
@@ -45,9 +48,13 @@ package struct LineFeatures: Sendable {
             for character in cjkRun { tokens.insert(String(character)) }
             cjkRun.removeAll(keepingCapacity: true)
         }
-        for word in trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+        // Content words of a very long block come from its opening: enough to tell what it is about,
+        // and a 10 MB one-line file stays fast.
+        let sample = trimmed.utf8.count > Self.maximumSampledBytes ? Substring(trimmed.prefix(Self.maximumSampledBytes / 4)) : Substring(trimmed)
+        for word in sample.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
             total += 1
-            let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+            var lower = word.lowercased()
+            if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
             if lower.contains(where: \.isNumber) { continue }
             if stopwords.contains(lower) { stops += 1; continue }
             if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
@@ -67,7 +74,7 @@ package struct LineFeatures: Sendable {
         contentTokens = tokens
         stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
         // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
-        let written = trimmed.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        let written = sample.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
         digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: \.isNumber) }.count) / Double(written.count)
     }
 
@@ -88,7 +95,7 @@ package struct LineFeatures: Sendable {
     package func isHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords,
               startsUppercase, isPlainText(settings) else { return false }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(TextMeasure.trim(text))
         guard let last = trimmed.last else { return false }
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
@@ -103,7 +110,7 @@ package struct LineFeatures: Sendable {
     /// end, but a lowercase start is fine ("standalone WebAssembly binaries…").
     package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
-        let last = text.trimmingCharacters(in: .whitespaces).last
+        let last = String(TextMeasure.trim(text)).last
         return (!endsSentence && last != ":") || isHeadlineShaped(settings, text: text)
     }
 

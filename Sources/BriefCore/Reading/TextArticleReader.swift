@@ -32,7 +32,7 @@ public struct TextArticleReader: ArticleReader {
         var body = lines.dropFirst(header.lineCount).map(String.init)
         var title = header.title
         if title == nil, let first = body.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            title = body[first].trimmingCharacters(in: .whitespaces)
+            title = String(TextMeasure.trim(body[first]))
             body.removeSubrange(...first)
         }
         return RawDocument(source: source, format: .text, title: title, date: header.date, byline: header.author,
@@ -40,7 +40,7 @@ public struct TextArticleReader: ArticleReader {
     }
 
     private func readArticle(_ lines: [Substring], source: String) -> RawDocument {
-        var rest = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        var rest = lines.map { String(TextMeasure.trim($0)) }
         guard let titleIndex = rest.firstIndex(where: { !$0.isEmpty }) else {
             return RawDocument(source: source, format: .text, blocks: [])
         }
@@ -73,7 +73,7 @@ public struct TextArticleReader: ArticleReader {
         var paragraphs = HardWrapJoiner.paragraphs(rest)
         if paragraphs.isEmpty, date == nil, let line = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) {
             // A file of one line: that line is all the article there is, title and text.
-            paragraphs = [line.trimmingCharacters(in: .whitespaces)]
+            paragraphs = [String(TextMeasure.trim(line))]
         }
         return RawDocument(source: source, format: .text, title: title, date: date, byline: byline,
                            blocks: Self.blocks(paragraphs))
@@ -85,7 +85,7 @@ public struct TextArticleReader: ArticleReader {
         var group = 0
         var previousBlank = true
         for raw in lines {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = String(TextMeasure.trim(raw))
             if line.isEmpty {
                 if !previousBlank { group += 1 }
                 previousBlank = true
@@ -114,6 +114,7 @@ public struct TextArticleReader: ArticleReader {
 
     /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`: the name part, or nil.
     static func byline(_ line: String) -> String? {
+        guard line.utf8.count <= 200 else { return nil }
         let lower = line.lowercased()
         guard lower.hasPrefix("by ") || lower.hasPrefix("author: "), line.count <= 80 else { return nil }
         let name = line.drop(while: { $0 != " " }).trimmingCharacters(in: .whitespaces)

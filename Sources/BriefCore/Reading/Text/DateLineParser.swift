@@ -59,7 +59,8 @@ package enum DateLineParser {
 
     /// The date a date line states, or nil when the line is anything else.
     package static func parseLine(_ line: String) -> ArticleDate? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard line.utf8.count <= maximumLineLength * 4 else { return nil }
+        let trimmed = String(TextMeasure.trim(line))
         guard !trimmed.isEmpty, trimmed.count <= maximumLineLength else { return nil }
         let tokens = tokenize(trimmed)
         guard !tokens.contains(.other) else { return nil }
@@ -68,7 +69,7 @@ package enum DateLineParser {
 
     /// The first date written anywhere in `text` (a byline, a footer), or nil.
     package static func firstDate(in text: String) -> ArticleDate? {
-        guard text.count <= maximumLineLength * 4 else { return nil }
+        guard text.utf8.count <= maximumLineLength * 16 else { return nil }
         return findDate(in: tokenize(text))?.date
     }
 

@@ -19,13 +19,13 @@ package enum HardWrapJoiner {
     /// Lines (blank lines included) to paragraphs, joining wrapped lines when the file is wrapped.
     package static func paragraphs(_ lines: [String]) -> [String] {
         guard let width = wrapWidth(lines) else {
-            return lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return lines.map { String(TextMeasure.trim($0)) }.filter { !$0.isEmpty }
         }
         var result: [String] = []
         var current = ""
         var previousLength = 0
         for raw in lines {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = String(TextMeasure.trim(raw))
             if line.isEmpty {
                 if !current.isEmpty { result.append(current) }
                 current = ""
@@ -57,7 +57,7 @@ package enum HardWrapJoiner {
         let near = lines.filter { Double($0.count) >= nearWidthShare * Double(widest) }
         guard near.count >= minimumWrappedLines else { return nil }
         let midSentence = near.filter { line in
-            guard let last = line.trimmingCharacters(in: .whitespaces).last else { return false }
+            guard let last = String(TextMeasure.trim(line)).last else { return false }
             return !".!?:\"”’)".contains(last)
         }
         return Double(midSentence.count) >= midSentenceShare * Double(near.count) ? widest : nil

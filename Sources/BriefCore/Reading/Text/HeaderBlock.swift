@@ -33,9 +33,10 @@ package struct HeaderBlock: Equatable, Sendable {
         var header = HeaderBlock(lineCount: 0)
         var known = 0
         var index = 0
-        while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+        while index < lines.count, lines[index].utf8.count <= 2000, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
         while index < lines.count {
             let line = lines[index]
+            guard line.utf8.count <= 2000 else { break }
             if line.allSatisfy(\.isWhitespace) { index += 1; break }
             guard let colon = line.firstIndex(of: ":") else { break }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

@@ -120,9 +120,22 @@ package enum TextDecoding {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// Non-ASCII scalars `sanitize` removes or rewrites.
+    private static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F..<0xA0, 0x2028, 0x2029, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
     /// Normalizes line ends, turns tabs into spaces, and drops control characters and
     /// ANSI escape sequences (`ESC [ … letter`) whole, so no `[31m` debris remains.
     package static func sanitize(_ text: String) -> String {
+        // Most files are clean: printable ASCII or any non-ASCII, and plain `\n` line ends.
+        if text.utf8.allSatisfy({ $0 >= 0x20 ? $0 != 0x7F : $0 == 0x0A }),
+           !text.unicodeScalars.contains(where: { $0.value >= 0x7F && needsCleaning($0) }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         var scalars = text.unicodeScalars.makeIterator()

@@ -21,11 +21,14 @@ package enum TextLayout: Equatable, Sendable {
 
     package static func detect(_ lines: [Substring]) -> TextLayout {
         if HeaderBlock.parse(lines) != nil { return .header }
-        let nonEmpty = lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if nonEmpty.dropFirst().prefix(dateLineReach).contains(where: { DateLineParser.parseLine($0) != nil }) {
+        var sample: [Substring] = []
+        for line in lines where sample.count < 2000 {
+            let trimmed = TextMeasure.trim(line)
+            if !trimmed.isEmpty { sample.append(trimmed) }
+        }
+        if sample.dropFirst().prefix(dateLineReach).contains(where: { DateLineParser.parseLine(String($0)) != nil }) {
             return .article
         }
-        let sample = Array(nonEmpty.prefix(2000))
         guard sample.count >= minimumPageLines, lines.contains(where: { $0.allSatisfy(\.isWhitespace) }) else { return .article }
         let short = sample.filter { TextMeasure.wordCount($0) <= shortLineWords }.count
         return Double(short) >= pageShortLineShare * Double(sample.count) ? .pageText : .article
@@ -45,6 +48,13 @@ package enum TextMeasure {
         }
     }
 
+    /// The text without leading and trailing spaces; cheap on very long lines.
+    package static func trim<S: StringProtocol>(_ text: S) -> S.SubSequence {
+        let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
+        let end = text[start...].lastIndex(where: { !$0.isWhitespace }).map(text.index(after:)) ?? start
+        return text[start..<end]
+    }
+
     /// True when a good part of the text is in a script without spaces, so words cannot be counted by spaces.
     package static func isCJKHeavy(_ text: some StringProtocol) -> Bool {
         var cjk = 0, letters = 0
@@ -60,6 +70,18 @@ package enum TextMeasure {
         var words = 0, cjk = 0
         var inWord = false
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // The common case, without a Unicode property lookup.
+                let value = scalar.value
+                let alphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                if alphanumeric {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else if value != 0x27 && value != 0x2D {
+                    inWord = false
+                }
+                continue
+            }
             if isCJK(scalar) {
                 cjk += 1
                 inWord = false
