@@ -53,6 +53,25 @@ import Testing
         #expect(cleaned.removed.isEmpty)
     }
 
+    @Test func unknownMarkerWithALowercaseHeadlineStillGoes() {
+        let lines = [body[0], "Keep exploring", "standalone binaries for the web, explained", "Ten Gadgets Worth Buying This Winter",
+                     body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func trailingPromptsInUnknownWordsGo() {
+        let cleaned = clean(body + ["Spread the word", "Get Our Weekly Digest Free"])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.count == 2)
+    }
+
+    @Test func aClosingLineAboutTheStoryStays() {
+        let lines = body + ["Hollow Creek Reservoir Level Updates"]
+        #expect(clean(lines).paragraphs.map(\.text) == lines)
+    }
+
     @Test func singleUnrelatedLineWithoutMarkerStays() {
         // One odd short line is more likely a caption or aside of the story than a promo block.
         let lines = [body[0], "Photo Courtesy of the County Archive", body[1], body[2], body[3]]

@@ -58,6 +58,9 @@ public struct ArticleCleaner: Sendable {
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        if document.format == .text {
+            removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        }
 
         // Fallback: judging headlines may not eat the article.
         let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
@@ -146,6 +149,19 @@ public struct ArticleCleaner: Sendable {
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
+        // A short unrelated announcement ("Keep exploring", "UP NEXT") followed by unrelated headlines
+        // is a marker no table knows.
+        for index in decisions.indices where decisions[index].reason == nil
+            && isStructuralMarker(index, blocks, features: features, relatedness: relatedness) {
+            let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
+            let listed = following.filter {
+                features[$0].isListedHeadlineShaped(settings, text: blocks[$0].text)
+                    && (relatedness[$0] ?? 1) <= settings.unrelatedShare && !rules.isCredit(blocks[$0].text)
+            }
+            if following.count == 2, listed.count == 2 {
+                decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
+            }
+        }
         // After a marker: the list it announces, up to its last unrelated headline. A related line
         // inside the list is one more promoted article that happens to share a word; a related line
         // after the list's end is the article resuming (a subhead).
@@ -163,7 +179,10 @@ public struct ArticleCleaner: Sendable {
                 next += 1
             }
             guard let last = listed.lastIndex(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
-            for member in listed[...last] { decisions[member].reason = .unrelatedHeadline }
+            for member in listed[...last] {
+                decisions[member].reason = .unrelatedHeadline
+                decisions[member].judged = decisions[index].judged
+            }
         }
         // Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
         // (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
@@ -190,15 +209,38 @@ public struct ArticleCleaner: Sendable {
                 }
                 // A short unrelated line just before the run is its marker, even in words no table knows.
                 let before = first - 1
-                if before >= 0, decisions[before].reason == nil, features[before].words <= settings.structuralMarkerMaximumWords,
-                   !features[before].isAnchor(settings), (relatedness[before] ?? 0) <= settings.unrelatedShare,
-                   looksLikeAnnouncement(blocks[before].text) {
+                if before >= 0, decisions[before].reason == nil,
+                   isStructuralMarker(before, blocks, features: features, relatedness: relatedness) {
                     decisions[before].reason = .promoMarker
                     decisions[before].judged = true
                 }
             }
             index = end + 1
         }
+    }
+
+    /// The tail of a scraped article: short prompts after the last paragraph ("Join our mailing list",
+    /// "Spread the word") that share nothing with the article, in words no table may know.
+    private func removeTrailingPrompts(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+                                       vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+        var index = blocks.count - 1
+        while index >= 0 {
+            if decisions[index].reason != nil { index -= 1; continue }
+            let line = features[index]
+            let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
+            let share = vocabulary.relatedness(line.contentTokens, ownWeight: own) ?? 0
+            guard line.words >= 2, line.words <= settings.trailingPromptMaximumWords, !line.endsSentence || line.words <= 4,
+                  line.digitShare == 0,
+                  share <= settings.unrelatedShare, !rules.isCredit(blocks[index].text), !line.startsListMarker else { break }
+            decisions[index] = Decision(reason: .boilerplate, judged: true)
+            index -= 1
+        }
+    }
+
+    /// A short line, unrelated to the article, worded or shaped as an announcement.
+    private func isStructuralMarker(_ index: Int, _ blocks: [Block], features: [LineFeatures], relatedness: [Double?]) -> Bool {
+        features[index].words <= settings.structuralMarkerMaximumWords && !features[index].isAnchor(settings)
+            && (relatedness[index] ?? 0) <= settings.unrelatedShare && looksLikeAnnouncement(blocks[index].text)
     }
 
     /// A line that announces a list: promo words ("More", "Picked for you"), a colon or ellipsis at

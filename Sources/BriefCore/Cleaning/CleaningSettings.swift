@@ -24,6 +24,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
     public var structuralMarkerMaximumWords = 8
+    /// Short prompts after an article's last paragraph have at most this many words.
+    public var trailingPromptMaximumWords = 8
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
@@ -42,7 +44,7 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Weight of a line a certain rule marks as boilerplate.
     public var pageMarkerPenalty = 25.0
     /// Prose sharing a word with the page title weighs this many times its words.
-    public var pageTitleWordBonus = 1.0
+    public var pageTitleWordBonus = 1.5
     /// Prose words an article region needs before a comments heading may end the search.
     public var pageMinimumArticleWords = 60
     /// A second region joins the article when its weight reaches this share of the main one.
