@@ -156,9 +156,9 @@ public struct ArticleCleaner: Sendable {
             let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
             let listed = following.filter {
                 features[$0].isListedHeadlineShaped(settings, text: blocks[$0].text)
-                    && (relatedness[$0] ?? 1) <= settings.unrelatedShare && !rules.isCredit(blocks[$0].text)
+                    && (relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(blocks[$0].text)
             }
-            if following.count == 2, listed.count == 2 {
+            if following.count == 2, listed.count == 2, listed.contains(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
                 decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
             }
         }
@@ -239,15 +239,15 @@ public struct ArticleCleaner: Sendable {
 
     /// A short line, unrelated to the article, worded or shaped as an announcement.
     private func isStructuralMarker(_ index: Int, _ blocks: [Block], features: [LineFeatures], relatedness: [Double?]) -> Bool {
+        // Its own words may be the site's ("Elsewhere on the site"), so it may share a little with the article.
         features[index].words <= settings.structuralMarkerMaximumWords && !features[index].isAnchor(settings)
-            && (relatedness[index] ?? 0) <= settings.unrelatedShare && looksLikeAnnouncement(blocks[index].text)
+            && (relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(blocks[index].text)
     }
 
-    /// A line that announces a list: promo words ("More", "Picked for you"), a colon or ellipsis at
-    /// its end, or all capitals.
+    /// A line that announces a list: promo words ("More", "Picked for you") or all capitals.
+    /// A colon alone is not enough: "Notes:" introduces the article's own list.
     private func looksLikeAnnouncement(_ text: String) -> Bool {
         let trimmed = String(TextMeasure.trim(text))
-        if trimmed.hasSuffix(":") || trimmed.hasSuffix("…") || trimmed.hasSuffix("...") { return true }
         let letters = trimmed.filter(\.isLetter)
         if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased) { return true }
         return rules.soundsLikePromo(trimmed)

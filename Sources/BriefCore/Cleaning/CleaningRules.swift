@@ -77,7 +77,9 @@ package struct CleaningRules: Sendable {
         guard !normalized.isEmpty else { return nil }
         if let found = exact[normalized] { return found }
         let words = normalized.split(separator: " ").count
-        guard words <= maximumMarkerWords else { return nil }
+        // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
+        let opening = line.first(where: { !$0.isWhitespace })
+        guard words <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
         // The longest phrase that fits decides: "story continues below advertisement" is an
         // advertisement notice before it is a "story continues below" marker.
         let padded = " " + normalized + " "

@@ -23,7 +23,7 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
-    public var structuralMarkerMaximumWords = 8
+    public var structuralMarkerMaximumWords = 6
     /// Short prompts after an article's last paragraph have at most this many words.
     public var trailingPromptMaximumWords = 8
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.

@@ -111,7 +111,7 @@ package struct LineFeatures: Sendable {
     package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
         let last = String(TextMeasure.trim(text)).last
-        return (!endsSentence && last != ":") || isHeadlineShaped(settings, text: text)
+        return (!endsSentence && last.map { !":;,".contains($0) } ?? false) || isHeadlineShaped(settings, text: text)
     }
 
     /// Not a list item, a table row, a formula, code or a quotation: what a headline is made of.
