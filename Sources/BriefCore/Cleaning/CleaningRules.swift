@@ -30,8 +30,11 @@ package struct CleaningRules: Sendable {
     /// Prefix and contains rules only fire on lines up to this many words.
     package var maximumMarkerWords: Int
     private var exact: [String: MarkerMatch] = [:]
-    private var prefixes: [(phrase: String, match: MarkerMatch)] = []
-    private var fragments: [(phrase: String, match: MarkerMatch)] = []
+    /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
+    private var prefixes: [String: MarkerMatch] = [:]
+    private var fragments: [String: MarkerMatch] = [:]
+    /// Words in the longest prefix or contains phrase.
+    private var longestPhraseWords = 1
     /// Function words of the common languages, lowercased.
     package var stopwords: Set<String>
     /// Words that make a short line an announcement of other articles.
@@ -64,9 +67,10 @@ package struct CleaningRules: Sendable {
         for rule in file.rules {
             let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
             for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
-            prefixes += rule.prefix.map { (Self.normalize($0), match) }
-            fragments += rule.contains.map { (" " + Self.normalize($0) + " ", match) }
+            for phrase in rule.prefix.map(Self.normalize) where prefixes[phrase] == nil { prefixes[phrase] = match }
+            for phrase in rule.contains.map(Self.normalize) where fragments[phrase] == nil { fragments[phrase] = match }
         }
+        longestPhraseWords = (Array(prefixes.keys) + Array(fragments.keys)).map { $0.split(separator: " ").count }.max() ?? 1
         self.stopwords = Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() })
     }
 
@@ -76,19 +80,20 @@ package struct CleaningRules: Sendable {
         let normalized = Self.normalize(line)
         guard !normalized.isEmpty else { return nil }
         if let found = exact[normalized] { return found }
-        let words = normalized.split(separator: " ").count
+        let words = normalized.split(separator: " ")
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
-        guard words <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
+        guard words.count <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
         // The longest phrase that fits decides: "story continues below advertisement" is an
         // advertisement notice before it is a "story continues below" marker.
-        let padded = " " + normalized + " "
         var best: (length: Int, match: MarkerMatch)?
-        for (phrase, match) in prefixes where padded.hasPrefix(" " + phrase + " ") && phrase.count > (best?.length ?? 0) {
-            best = (phrase.count, match)
-        }
-        for (phrase, match) in fragments where padded.contains(phrase) && phrase.count - 2 > (best?.length ?? 0) {
-            best = (phrase.count - 2, match)
+        for start in words.indices {
+            var phrase = ""
+            for end in start..<min(words.count, start + longestPhraseWords) {
+                phrase += (phrase.isEmpty ? "" : " ") + words[end]
+                let found = (start == 0 ? prefixes[phrase] : nil) ?? fragments[phrase]
+                if let found, phrase.count > (best?.length ?? 0) { best = (phrase.count, found) }
+            }
         }
         return best?.match
     }

@@ -33,8 +33,19 @@ package struct LineFeatures: Sendable {
         let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
         startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
         startsListMarker = HardWrapJoiner.startsListItem(trimmed)
-        let nonSpace = trimmed.unicodeScalars.prefix(Self.maximumSampledBytes).filter { !$0.properties.isWhitespace }
-        letterShare = nonSpace.isEmpty ? 0 : Double(nonSpace.filter { $0.properties.isAlphabetic || $0 == " " }.count) / Double(nonSpace.count)
+        var visible = 0, letters = 0
+        for scalar in trimmed.unicodeScalars.prefix(Self.maximumSampledBytes) {
+            if scalar.isASCII {
+                let value = scalar.value
+                guard value > 0x20 else { continue }
+                visible += 1
+                if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { letters += 1 }
+            } else if !scalar.properties.isWhitespace {
+                visible += 1
+                if scalar.properties.isAlphabetic { letters += 1 }
+            }
+        }
+        letterShare = visible == 0 ? 0 : Double(letters) / Double(visible)
         let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
         let closing = trimmed.last(where: { !".!?,".contains($0) })
         hasCJKPunctuation = isCJK && trimmed.contains(where: { "。、，！？".contains($0) })
@@ -51,10 +62,11 @@ package struct LineFeatures: Sendable {
         // Content words of a very long block come from its opening: enough to tell what it is about,
         // and a 10 MB one-line file stays fast.
         let sample = trimmed.utf8.count > Self.maximumSampledBytes ? Substring(trimmed.prefix(Self.maximumSampledBytes / 4)) : Substring(trimmed)
-        for word in sample.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+        var lowered = sample.lowercased()
+        if lowered.contains("’") { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
+        for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {
             total += 1
-            var lower = word.lowercased()
-            if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+            let lower = String(word)
             if lower.contains(where: \.isNumber) { continue }
             if stopwords.contains(lower) { stops += 1; continue }
             if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
@@ -80,14 +92,16 @@ package struct LineFeatures: Sendable {
 
     /// Light folding so `missiles` meets `missile` and `korea's` meets `korea`.
     static func fold(_ word: String) -> String {
-        var word = word
+        var word = Substring(word)
         if word.hasSuffix("'s") { word.removeLast(2) }
-        word = word.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            return String(word.dropLast())
+        while word.first == "'" { word.removeFirst() }
+        while word.last == "'" { word.removeLast() }
+        let folded = String(word)
+        if folded.count > 4, folded.hasSuffix("ies") { return String(folded.dropLast(3)) + "y" }
+        if folded.count > 3, folded.hasSuffix("s"), !folded.hasSuffix("ss"), !folded.hasSuffix("us"), !folded.hasSuffix("is") {
+            return String(folded.dropLast())
         }
-        return word
+        return folded
     }
 
     /// Shaped like a headline: a few words, no sentence end (a question or exclamation may end one),
