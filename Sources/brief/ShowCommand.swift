@@ -53,6 +53,17 @@ struct ShowCommand: AsyncParsableCommand {
         var failed = false
         for path in files {
             let articles: [Article]
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                FileHandle.standardError.write(Data("brief: \(path): no such file\n".utf8))
+                failed = true
+                continue
+            }
+            guard !isDirectory.boolValue else {
+                FileHandle.standardError.write(Data("brief: \(path): is a directory (show takes files)\n".utf8))
+                failed = true
+                continue
+            }
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 articles = try pipeline.articles(from: data, source: path)

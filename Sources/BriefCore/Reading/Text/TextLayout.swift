@@ -5,7 +5,7 @@ import Foundation
 package enum TextLayout: Equatable, Sendable {
     /// A header block (`Title:`, `Date:` …) followed by the body.
     case header
-    /// A title, a date line among the next few lines, then paragraphs.
+    /// A title, a date line among the next few lines (when there is one), then paragraphs.
     case article
     /// A page with its menus and footers, typically many short link lines in blank-separated groups.
     case pageText
@@ -26,12 +26,22 @@ package enum TextLayout: Equatable, Sendable {
             let trimmed = TextMeasure.trim(line)
             if !trimmed.isEmpty { sample.append(trimmed) }
         }
-        if sample.dropFirst().prefix(dateLineReach).contains(where: { DateLineParser.parseLine(String($0)) != nil }) {
-            return .article
+        // Menus make a page: many short lines in blank-separated groups. A page may well print its
+        // date near the top, so this is decided before looking for a date line.
+        if sample.count >= minimumPageLines, hasInteriorBlankLine(lines),
+           Double(sample.filter { TextMeasure.wordCount($0) <= shortLineWords }.count) >= pageShortLineShare * Double(sample.count) {
+            return .pageText
         }
-        guard sample.count >= minimumPageLines, lines.contains(where: { $0.allSatisfy(\.isWhitespace) }) else { return .article }
-        let short = sample.filter { TextMeasure.wordCount($0) <= shortLineWords }.count
-        return Double(short) >= pageShortLineShare * Double(sample.count) ? .pageText : .article
+        return .article
+    }
+
+    /// True when a blank line separates two lines of text (a final line end does not count).
+    static func hasInteriorBlankLine(_ lines: [Substring]) -> Bool {
+        let isBlank: (Substring) -> Bool = { $0.allSatisfy(\.isWhitespace) }
+        guard let first = lines.firstIndex(where: { !isBlank($0) }), let last = lines.lastIndex(where: { !isBlank($0) }) else {
+            return false
+        }
+        return lines[first...last].contains(where: isBlank)
     }
 }
 
