@@ -199,20 +199,28 @@ public struct ArticleCleaner: Sendable {
             }
             let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
             if let first = unrelated.first, let last = unrelated.last, unrelated.count >= settings.minimumUnmarkedRun {
-                for member in first...last {
+                // A short announcement just before the run is its marker, even in words no table knows;
+                // then the run's weakly related opening lines belong to the list too.
+                var start = first
+                var marker: Int?
+                if index > 0, decisions[index - 1].reason == nil,
+                   isStructuralMarker(index - 1, blocks, features: features, relatedness: relatedness) {
+                    start = index
+                    marker = index - 1
+                } else if first > 0, decisions[first - 1].reason == nil,
+                          isStructuralMarker(first - 1, blocks, features: features, relatedness: relatedness) {
+                    marker = first - 1
+                }
+                for member in start...last {
                     decisions[member].reason = .unrelatedHeadline
                     decisions[member].judged = true
                 }
-                if looksLikeAnnouncement(blocks[first].text), features[first].words <= settings.structuralMarkerMaximumWords {
+                if let marker {
+                    decisions[marker].reason = .promoMarker
+                    decisions[marker].judged = true
+                } else if looksLikeAnnouncement(blocks[start].text), features[start].words <= settings.structuralMarkerMaximumWords {
                     // The run opens with its own announcement ("Elsewhere on our network").
-                    decisions[first].reason = .promoMarker
-                }
-                // A short unrelated line just before the run is its marker, even in words no table knows.
-                let before = first - 1
-                if before >= 0, decisions[before].reason == nil,
-                   isStructuralMarker(before, blocks, features: features, relatedness: relatedness) {
-                    decisions[before].reason = .promoMarker
-                    decisions[before].judged = true
+                    decisions[start].reason = .promoMarker
                 }
             }
             index = end + 1

@@ -67,7 +67,7 @@ package struct LineFeatures: Sendable {
         for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {
             total += 1
             let lower = String(word)
-            if lower.contains(where: \.isNumber) { continue }
+            if lower.contains(where: Self.isDigit) { continue }
             if stopwords.contains(lower) { stops += 1; continue }
             if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
                 for character in word {
@@ -87,7 +87,12 @@ package struct LineFeatures: Sendable {
         stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
         // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
         let written = sample.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
-        digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: \.isNumber) }.count) / Double(written.count)
+        digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: Self.isDigit) }.count) / Double(written.count)
+    }
+
+    /// A decimal digit in any script; Han numerals such as 两 are words, not digits.
+    static func isDigit(_ character: Character) -> Bool {
+        character.unicodeScalars.first?.properties.generalCategory == .decimalNumber
     }
 
     /// Light folding so `missiles` meets `missile` and `korea's` meets `korea`.
