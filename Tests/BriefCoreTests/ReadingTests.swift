@@ -94,7 +94,7 @@ import Testing
         page += "Share\nFacebook\nTwitter\n\nAbout us\nContact\n© 2024 Example News\n"
         let document = try read(page)
         #expect(document.format == .pageText)
-        #expect(document.title == "Story title | Example News")
+        #expect(document.title == "Story title")
         #expect(document.date?.description == "2024-03-02")
         #expect(FormatDetector.detect(Data(page.utf8), source: "page.txt") == .pageText)
     }

@@ -20,9 +20,10 @@ public struct CleanedDocument: Sendable {
 ///    navigation before it and footer or comments after it.
 /// 4. Headline-shaped lines (short, no sentence end) are judged by how many of their content words
 ///    the article itself uses: after a promo marker, the list of unrelated headlines goes; without a
-///    marker, a run of at least two unrelated headlines goes, and a short unrelated line just before
-///    it is taken for its (unknown) marker. Subheads and list items about the story share its words
-///    and stay.
+///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
+///    before it ("Keep exploring", "ELSEWHERE ON THE SITE") is taken for its marker. Subheads, list
+///    items, quotes and credits about the story share its words or have another shape, and stay.
+///    In a scraped article, short unrelated prompts after the last paragraph go too.
 /// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings

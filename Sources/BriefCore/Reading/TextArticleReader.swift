@@ -98,10 +98,25 @@ public struct TextArticleReader: ArticleReader {
             }
             blocks.append(Block(kind: Self.kind(of: line), text: line, container: "group \(group)"))
         }
+        if let full = title, let headline = Self.headline(in: full, blocks: blocks.prefix(Self.pageDateReach)) {
+            title = headline
+        }
         let date = blocks.prefix(Self.pageDateReach).lazy
             .filter { $0.text.count <= DateLineParser.maximumLineLength * 2 }
             .compactMap { DateLineParser.firstDate(in: $0.text) }.first
         return RawDocument(source: source, format: .pageText, title: title, date: date, blocks: blocks)
+    }
+
+    /// A page title usually carries the site's name ("Ships in the Strait | Example News"); when the
+    /// page repeats one part of it on a line of its own, that part is the headline.
+    static func headline(in title: String, blocks: ArraySlice<Block>) -> String? {
+        let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
+        let parts = separators.reduce([title]) { parts, separator in
+            parts.flatMap { $0.components(separatedBy: separator) }
+        }.map { String(TextMeasure.trim($0)) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return nil }
+        let lines = Set(blocks.map { String(TextMeasure.trim($0.text)) })
+        return parts.filter(lines.contains).max(by: { $0.count < $1.count })
     }
 
     static func blocks(_ paragraphs: [String]) -> [Block] {
