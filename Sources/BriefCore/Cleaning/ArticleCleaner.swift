@@ -96,12 +96,13 @@ public struct ArticleCleaner: Sendable {
                 decisions[index] = Decision(reason: .navigation)
             } else if format == .pageText || format == .html {
                 // A page repeats its title as a heading and prints dates and bylines on lines of their own.
-                let normalized = CleaningRules.normalize(block.text)
+                // Only a line about as long as the title can repeat it; long lines skip the normalizing.
+                let normalized = block.text.utf8.count <= 2 * title.utf8.count + 16 ? CleaningRules.normalize(block.text) : ""
                 let trimmed = String(TextMeasure.trim(block.text))
                 if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
                     // Markup that leaked into the page text.
                     decisions[index] = Decision(reason: .boilerplate)
-                } else if !normalizedTitle.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
+                } else if !normalizedTitle.isEmpty, !normalized.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
                     decisions[index] = Decision(reason: .metadata)
                 } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
                     decisions[index] = Decision(reason: .metadata)

@@ -63,7 +63,7 @@ package struct LineFeatures: Sendable {
         // and a 10 MB one-line file stays fast.
         let sample = trimmed.utf8.count > Self.maximumSampledBytes ? Substring(trimmed.prefix(Self.maximumSampledBytes / 4)) : Substring(trimmed)
         var lowered = sample.lowercased()
-        if lowered.contains("’") { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
+        if lowered.unicodeScalars.contains("\u{2019}") { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
         for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {
             total += 1
             let lower = String(word)
