@@ -1,4 +1,5 @@
-// PLACEHOLDER (skeleton): keeps every block.
+// The cleaning stage shared by every format: keeps the article's text, removes promo and boilerplate with reasons.
+import Foundation
 
 /// The outcome of cleaning one document.
 public struct CleanedDocument: Sendable {
@@ -9,10 +10,261 @@ public struct CleanedDocument: Sendable {
     public var removed: [RemovedBlock]
 }
 
+/// Decides, block by block, what is the article and what is not.
+///
+/// A cascade, cheapest and surest first:
+/// 1. Hints from the reader (an HTML container classed `share`, say) are taken as they are.
+/// 2. Certain rules: marker lines from the data tables ("Related", "Advertisement", "Share this story",
+///    "Subscribe to our newsletter", copyright lines…) and link lists (`Block.linkDensity`).
+/// 3. In a page dump, the article region is located (`MainContentLocator`); what lies outside is
+///    navigation before it and footer or comments after it.
+/// 4. Headline-shaped lines (short, no sentence end) are judged by how many of their content words
+///    the article itself uses: after a promo marker, the list of unrelated headlines goes; without a
+///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
+///    before it ("Keep exploring", "ELSEWHERE ON THE SITE") is taken for its marker. Subheads, list
+///    items, quotes and credits about the story share its words or have another shape, and stay.
+///    In a scraped article, short unrelated prompts after the last paragraph go too.
+/// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
-    public init() {}
+    public var settings: CleaningSettings
+    let rules: CleaningRules
+
+    public init(settings: CleaningSettings = CleaningSettings()) {
+        self.settings = settings
+        self.rules = .builtIn
+    }
+
+    /// A decision about one block.
+    private struct Decision {
+        var reason: RemovalReason?
+        /// A marker announcing a list of other articles.
+        var introducesHeadlines = false
+        /// Decided by judging relatedness without a marker: undone when too little is left.
+        var judged = false
+    }
+
     public func clean(_ document: RawDocument) -> CleanedDocument {
-        CleanedDocument(title: document.title ?? "", date: document.date, byline: document.byline,
-                        paragraphs: document.blocks, removed: document.removed)
+        let blocks = document.blocks
+        let features = blocks.map { LineFeatures($0.text, stopwords: rules.stopwords) }
+        var decisions = blocks.map { Decision(reason: $0.removalHint) }
+        let title = document.title ?? ""
+
+        applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions)
+        if document.format == .pageText {
+            applyPageRegion(blocks, features: features, title: title, to: &decisions)
+        }
+        let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        let headlines = blocks.indices.map {
+            features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
+        }
+        let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
+        removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        if document.format == .text {
+            removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        }
+
+        // Fallback: judging headlines may not eat the article.
+        let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        if availableWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(availableWords) {
+            for index in decisions.indices where decisions[index].judged { decisions[index].reason = nil }
+        }
+
+        var paragraphs: [Block] = []
+        var removed = document.removed
+        for (block, decision) in zip(blocks, decisions) {
+            if let reason = decision.reason {
+                removed.append(RemovedBlock(text: block.text, reason: reason, position: paragraphs.count))
+            } else {
+                paragraphs.append(block)
+            }
+        }
+        return CleanedDocument(title: title, date: document.date, byline: document.byline,
+                               paragraphs: paragraphs, removed: removed)
+    }
+
+    // MARK: Stage 2: certain rules
+
+    private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String,
+                                   format: ArticleFormat, to decisions: inout [Decision]) {
+        let normalizedTitle = CleaningRules.normalize(title)
+        for index in blocks.indices where decisions[index].reason == nil {
+            let block = blocks[index]
+            if let match = rules.match(block.text) {
+                decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
+            } else if let density = block.linkDensity, density >= settings.linkListDensity,
+                      features[index].words < settings.linkListMaximumWords {
+                decisions[index] = Decision(reason: .navigation)
+            } else if format == .pageText || format == .html {
+                // A page repeats its title as a heading and prints dates and bylines on lines of their own.
+                // Only a line about as long as the title can repeat it; long lines skip the normalizing.
+                let normalized = block.text.utf8.count <= 2 * title.utf8.count + 16 ? CleaningRules.normalize(block.text) : ""
+                let trimmed = String(TextMeasure.trim(block.text))
+                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
+                    // Markup that leaked into the page text.
+                    decisions[index] = Decision(reason: .boilerplate)
+                } else if !normalizedTitle.isEmpty, !normalized.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
+                    decisions[index] = Decision(reason: .metadata)
+                } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
+                    decisions[index] = Decision(reason: .metadata)
+                }
+            }
+        }
+    }
+
+    // MARK: Stage 3: the article region of a page dump
+
+    private func applyPageRegion(_ blocks: [Block], features: [LineFeatures], title: String, to decisions: inout [Decision]) {
+        let lines = blocks.indices.map {
+            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: blocks[$0].text.hasSuffix(":"))
+        }
+        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
+        guard let region = MainContentLocator.region(lines, titleTokens: titleTokens, settings: settings) else { return }
+        var afterReason = RemovalReason.footer
+        for index in decisions.indices where !region.contains(index) {
+            if index > region.upperBound, decisions[index].reason == .comments { afterReason = .comments }
+            if decisions[index].reason == nil {
+                decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
+            }
+        }
+    }
+
+    // MARK: Stage 4: headlines of other articles
+
+    /// The article's words: its title and every line no certain rule removed.
+    private func makeVocabulary(title: String, features: [LineFeatures], headlines: [Bool],
+                                decisions: [Decision]) -> ArticleVocabulary {
+        var vocabulary = ArticleVocabulary()
+        vocabulary.add(LineFeatures(title, stopwords: rules.stopwords).contentTokens, strong: true)
+        for index in features.indices where decisions[index].reason == nil {
+            vocabulary.add(features[index].contentTokens, strong: isStrong(index, features: features, headlines: headlines))
+        }
+        return vocabulary
+    }
+
+    private func isStrong(_ index: Int, features: [LineFeatures], headlines: [Bool]) -> Bool {
+        !headlines[index] && features[index].isAnchor(settings)
+    }
+
+    private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+                                    vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+        let relatedness = features.indices.map { index in
+            let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
+            return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
+        }
+        // A short unrelated announcement ("Keep exploring", "UP NEXT") followed by unrelated headlines
+        // is a marker no table knows.
+        for index in decisions.indices where decisions[index].reason == nil
+            && isStructuralMarker(index, blocks, features: features, relatedness: relatedness) {
+            let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
+            let listed = following.filter {
+                features[$0].isListedHeadlineShaped(settings, text: blocks[$0].text)
+                    && (relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(blocks[$0].text)
+            }
+            if following.count == 2, listed.count == 2, listed.contains(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
+                decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
+            }
+        }
+        // After a marker: the list it announces, up to its last unrelated headline. A related line
+        // inside the list is one more promoted article that happens to share a word; a related line
+        // after the list's end is the article resuming (a subhead).
+        for index in decisions.indices where decisions[index].introducesHeadlines {
+            var listed: [Int] = []
+            var next = index + 1
+            while next < decisions.count, listed.count < settings.maximumListAfterMarker {
+                if decisions[next].reason != nil {
+                    if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
+                } else {
+                    guard features[next].isListedHeadlineShaped(settings, text: blocks[next].text),
+                          !rules.isCredit(blocks[next].text) else { break }
+                    listed.append(next)
+                }
+                next += 1
+            }
+            guard let last = listed.lastIndex(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
+            for member in listed[...last] {
+                decisions[member].reason = .unrelatedHeadline
+                decisions[member].judged = decisions[index].judged
+            }
+        }
+        // Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
+        // (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
+        // start and end with unrelated lines.
+        var index = 0
+        while index < decisions.count {
+            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
+                end += 1
+            }
+            let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
+            if let first = unrelated.first, let last = unrelated.last, unrelated.count >= settings.minimumUnmarkedRun {
+                // A short announcement just before the run is its marker, even in words no table knows;
+                // then the run's weakly related opening lines belong to the list too.
+                var start = first
+                var marker: Int?
+                if index > 0, decisions[index - 1].reason == nil,
+                   isStructuralMarker(index - 1, blocks, features: features, relatedness: relatedness) {
+                    start = index
+                    marker = index - 1
+                } else if first > 0, decisions[first - 1].reason == nil,
+                          isStructuralMarker(first - 1, blocks, features: features, relatedness: relatedness) {
+                    marker = first - 1
+                }
+                for member in start...last {
+                    decisions[member].reason = .unrelatedHeadline
+                    decisions[member].judged = true
+                }
+                if let marker {
+                    decisions[marker].reason = .promoMarker
+                    decisions[marker].judged = true
+                } else if looksLikeAnnouncement(blocks[start].text), features[start].words <= settings.structuralMarkerMaximumWords {
+                    // The run opens with its own announcement ("Elsewhere on our network").
+                    decisions[start].reason = .promoMarker
+                }
+            }
+            index = end + 1
+        }
+    }
+
+    /// The tail of a scraped article: short prompts after the last paragraph ("Join our mailing list",
+    /// "Spread the word") that share nothing with the article, in words no table may know.
+    private func removeTrailingPrompts(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+                                       vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+        var index = blocks.count - 1
+        while index >= 0 {
+            if decisions[index].reason != nil { index -= 1; continue }
+            let line = features[index]
+            let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
+            let share = vocabulary.relatedness(line.contentTokens, ownWeight: own) ?? 0
+            guard line.words >= 2, line.words <= settings.trailingPromptMaximumWords, !line.endsSentence || line.words <= 4,
+                  line.digitShare == 0,
+                  share <= settings.unrelatedShare, !rules.isCredit(blocks[index].text), !line.startsListMarker else { break }
+            decisions[index] = Decision(reason: .boilerplate, judged: true)
+            index -= 1
+        }
+    }
+
+    /// A short line, unrelated to the article, worded or shaped as an announcement.
+    private func isStructuralMarker(_ index: Int, _ blocks: [Block], features: [LineFeatures], relatedness: [Double?]) -> Bool {
+        // Its own words may be the site's ("Elsewhere on the site"), so it may share a little with the article.
+        features[index].words <= settings.structuralMarkerMaximumWords && !features[index].isAnchor(settings)
+            && (relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(blocks[index].text)
+    }
+
+    /// A line that announces a list: promo words ("More", "Picked for you") or all capitals.
+    /// A colon alone is not enough: "Notes:" introduces the article's own list.
+    private func looksLikeAnnouncement(_ text: String) -> Bool {
+        let trimmed = String(TextMeasure.trim(text))
+        let letters = trimmed.filter(\.isLetter)
+        if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased) { return true }
+        return rules.soundsLikePromo(trimmed)
+    }
+
+    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
+        guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
+        return share <= settings.weaklyRelatedShare
     }
 }

@@ -16,6 +16,7 @@ public enum FormatDetector {
         }
         let ext = (source as NSString).pathExtension.lowercased()
         if ["html", "htm", "xhtml", "shtml"].contains(ext), trimmed.hasPrefix("<") { return .html }
+        // Plain text; the text reader itself tells a whole-page dump (`.pageText`) from an article by its layout.
         return .text
     }
 

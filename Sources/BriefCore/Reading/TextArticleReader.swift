@@ -1,12 +1,145 @@
-// PLACEHOLDER (skeleton): first line title, other lines paragraphs.
+// Reads plain-text articles: scraped articles, hand-written files with a header block, and whole-page text dumps.
 import Foundation
 
+/// Reads a plain-text file into one raw document.
+///
+/// Three layouts are recognized (see `TextLayout`): a header block (`Title:`, `Date:` …), a scraped
+/// article (title line, a date line among the next few lines, paragraphs), and a whole page dumped
+/// as text (`.pageText`), whose lines are kept one block each with their blank-line group so the
+/// cleaner can find the article among the menus.
 public struct TextArticleReader: ArticleReader {
+    /// A first line longer than this is a paragraph, not a title.
+    static let maximumTitleLength = 300
+    /// Words kept when a title has to be made from a paragraph.
+    static let derivedTitleWords = 12
+    /// How many lines of a page dump are searched for the article's date.
+    static let pageDateReach = 80
+
     public init() {}
+
     public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {
-        guard !data.isEmpty else { throw ReadError("empty file") }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-        return [RawDocument(source: source, format: .text, title: lines.first,
-                            blocks: lines.dropFirst().map { Block(kind: .paragraph, text: $0) })]
+        let text = try TextDecoding.decode(data)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        switch TextLayout.detect(lines) {
+        case .header: return [readHeader(lines, source: source)]
+        case .article: return [readArticle(lines, source: source)]
+        case .pageText: return [readPage(lines, source: source)]
+        }
+    }
+
+    private func readHeader(_ lines: [Substring], source: String) -> RawDocument {
+        let header = HeaderBlock.parse(lines) ?? HeaderBlock(lineCount: 0)
+        var body = lines.dropFirst(header.lineCount).map(String.init)
+        var title = header.title
+        if title == nil, let first = body.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            title = String(TextMeasure.trim(body[first]))
+            body.removeSubrange(...first)
+        }
+        return RawDocument(source: source, format: .text, title: title, date: header.date, byline: header.author,
+                           url: header.url, siteName: header.source, blocks: Self.blocks(HardWrapJoiner.paragraphs(body)))
+    }
+
+    private func readArticle(_ lines: [Substring], source: String) -> RawDocument {
+        var rest = lines.map { String(TextMeasure.trim($0)) }
+        guard let titleIndex = rest.firstIndex(where: { !$0.isEmpty }) else {
+            return RawDocument(source: source, format: .text, blocks: [])
+        }
+        var title = rest[titleIndex]
+        rest.removeSubrange(...titleIndex)
+        if title.count > Self.maximumTitleLength {
+            // A file that starts with a paragraph: keep it as body, make a short title from it.
+            rest.insert(title, at: 0)
+            title = Self.derivedTitle(from: title)
+        }
+        var date: ArticleDate?
+        var byline: String?
+        // The date line and a byline may sit among the first lines under the title.
+        var seen = 0
+        var index = 0
+        while index < rest.count, seen < TextLayout.dateLineReach + 1 {
+            let line = rest[index]
+            if line.isEmpty { index += 1; continue }
+            seen += 1
+            if date == nil, let found = DateLineParser.parseLine(line) {
+                date = found
+                rest.remove(at: index)
+            } else if byline == nil, let name = Self.byline(line) {
+                byline = name
+                rest.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        var paragraphs = HardWrapJoiner.paragraphs(rest)
+        if paragraphs.isEmpty, date == nil, let line = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            // A file of one line: that line is all the article there is, title and text.
+            paragraphs = [String(TextMeasure.trim(line))]
+        }
+        return RawDocument(source: source, format: .text, title: title, date: date, byline: byline,
+                           blocks: Self.blocks(paragraphs))
+    }
+
+    private func readPage(_ lines: [Substring], source: String) -> RawDocument {
+        var blocks: [Block] = []
+        var title: String?
+        var group = 0
+        var previousBlank = true
+        for raw in lines {
+            let line = String(TextMeasure.trim(raw))
+            if line.isEmpty {
+                if !previousBlank { group += 1 }
+                previousBlank = true
+                continue
+            }
+            previousBlank = false
+            if title == nil {
+                title = line.count > Self.maximumTitleLength ? Self.derivedTitle(from: line) : line
+                if line.count <= Self.maximumTitleLength { continue }
+            }
+            blocks.append(Block(kind: Self.kind(of: line), text: line, container: "group \(group)"))
+        }
+        if let full = title, let headline = Self.headline(in: full, blocks: blocks.prefix(Self.pageDateReach)) {
+            title = headline
+        }
+        let date = blocks.prefix(Self.pageDateReach).lazy
+            .filter { $0.text.count <= DateLineParser.maximumLineLength * 2 }
+            .compactMap { DateLineParser.firstDate(in: $0.text) }.first
+        return RawDocument(source: source, format: .pageText, title: title, date: date, blocks: blocks)
+    }
+
+    /// A page title usually carries the site's name ("Ships in the Strait | Example News"); when the
+    /// page repeats one part of it on a line of its own, that part is the headline.
+    static func headline(in title: String, blocks: ArraySlice<Block>) -> String? {
+        let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
+        let parts = separators.reduce([title]) { parts, separator in
+            parts.flatMap { $0.components(separatedBy: separator) }
+        }.map { String(TextMeasure.trim($0)) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return nil }
+        let lines = Set(blocks.map { String(TextMeasure.trim($0.text)) })
+        return parts.filter(lines.contains).max(by: { $0.count < $1.count })
+    }
+
+    static func blocks(_ paragraphs: [String]) -> [Block] {
+        paragraphs.map { Block(kind: kind(of: $0), text: $0) }
+    }
+
+    static func kind(of line: String) -> BlockKind {
+        HardWrapJoiner.startsListItem(line) ? .listItem : .paragraph
+    }
+
+    /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`: the name part, or nil.
+    static func byline(_ line: String) -> String? {
+        guard line.utf8.count <= 200 else { return nil }
+        let lower = line.lowercased()
+        guard lower.hasPrefix("by ") || lower.hasPrefix("author: "), line.count <= 80 else { return nil }
+        let name = line.drop(while: { $0 != " " }).trimmingCharacters(in: .whitespaces)
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, words.first?.first?.isUppercase == true else { return nil }
+        return name
+    }
+
+    static func derivedTitle(from paragraph: String) -> String {
+        let words = paragraph.prefix(Self.maximumTitleLength).split(separator: " ")
+        return words.prefix(derivedTitleWords).joined(separator: " ") + (words.count > derivedTitleWords ? "…" : "")
     }
 }

@@ -3,7 +3,7 @@ import BriefCore
 
 enum ArticleJSON {
     /// Everything `show --json` promises: path, format, title, date, byline, url, paragraphs,
-    /// removed [{text, reason}], entities [{paragraph, start, end, text, type, canonical}],
+    /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
         .object([
@@ -15,7 +15,7 @@ enum ArticleJSON {
             ("url", .optional(article.url)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in
-                .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue))])
+                .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue)), ("position", .integer(block.position))])
             })),
             ("entities", .array(article.entities.map { span in
                 .object([

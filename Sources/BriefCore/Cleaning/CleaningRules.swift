@@ -1,0 +1,139 @@
+// The marker tables of the cleaning stage, loaded from `Resources/Data/cleaning-*.json`.
+import Foundation
+
+/// What a certain rule says about one line.
+package struct MarkerMatch: Equatable, Sendable {
+    package var reason: RemovalReason
+    /// The line announces a list of other articles ("Related", "Read more").
+    package var introducesHeadlines: Bool
+}
+
+/// Marker phrases and function words, as data.
+package struct CleaningRules: Sendable {
+    private struct Rule: Decodable, Sendable {
+        var reason: RemovalReason
+        var introducesHeadlines: Bool?
+        var exact: [String]
+        var prefix: [String]
+        var contains: [String]
+    }
+    private struct WordList: Decodable { var words: [String] }
+    private struct PrefixList: Decodable { var prefixes: [String] }
+    private struct MarkerFile: Decodable {
+        var maximumMarkerWords: Int
+        var promoWords: WordList
+        var creditPrefixes: PrefixList
+        var rules: [Rule]
+    }
+    private struct WordFile: Decodable { var words: [String] }
+
+    /// Prefix and contains rules only fire on lines up to this many words.
+    package var maximumMarkerWords: Int
+    private var exact: [String: MarkerMatch] = [:]
+    /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
+    private var prefixes: [String: MarkerMatch] = [:]
+    private var fragments: [String: MarkerMatch] = [:]
+    /// Words in the longest prefix or contains phrase.
+    private var longestPhraseWords = 1
+    /// Function words of the common languages, lowercased.
+    package var stopwords: Set<String>
+    /// Words that make a short line an announcement of other articles.
+    package var promoWords: Set<String>
+    /// First words of captions and credits (normalized).
+    package var creditPrefixes: [String]
+
+    /// The rules shipped with Brief.
+    package static let builtIn: CleaningRules = {
+        do {
+            return try CleaningRules(markers: load("cleaning-markers"), stopwords: load("cleaning-stopwords"))
+        } catch {
+            // The data files ship inside the package; a broken one is a build defect, caught by the tests.
+            fatalError("Brief's cleaning data is damaged: \(error)")
+        }
+    }()
+
+    private static func load(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
+            throw ReadError("missing resource \(name).json")
+        }
+        return try Data(contentsOf: url)
+    }
+
+    package init(markers: Data, stopwords: Data) throws {
+        let file = try JSONDecoder().decode(MarkerFile.self, from: markers)
+        maximumMarkerWords = file.maximumMarkerWords
+        promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
+        creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
+        for rule in file.rules {
+            let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
+            for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
+            for phrase in rule.prefix.map(Self.normalize) where prefixes[phrase] == nil { prefixes[phrase] = match }
+            for phrase in rule.contains.map(Self.normalize) where fragments[phrase] == nil { fragments[phrase] = match }
+        }
+        longestPhraseWords = (Array(prefixes.keys) + Array(fragments.keys)).map { $0.split(separator: " ").count }.max() ?? 1
+        self.stopwords = Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() })
+    }
+
+    /// The certain rule a line matches, or nil.
+    package func match(_ line: String) -> MarkerMatch? {
+        guard line.utf8.count <= 600 else { return nil }
+        let normalized = Self.normalize(line)
+        guard !normalized.isEmpty else { return nil }
+        if let found = exact[normalized] { return found }
+        let words = normalized.split(separator: " ")
+        // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
+        let opening = line.first(where: { !$0.isWhitespace })
+        guard words.count <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
+        // The longest phrase that fits decides: "story continues below advertisement" is an
+        // advertisement notice before it is a "story continues below" marker.
+        var best: (length: Int, match: MarkerMatch)?
+        for start in words.indices {
+            var phrase = ""
+            for end in start..<min(words.count, start + longestPhraseWords) {
+                phrase += (phrase.isEmpty ? "" : " ") + words[end]
+                let found = (start == 0 ? prefixes[phrase] : nil) ?? fragments[phrase]
+                if let found, phrase.count > (best?.length ?? 0) { best = (phrase.count, found) }
+            }
+        }
+        return best?.match
+    }
+
+    /// True when a short line reads like the announcement of a list of other articles.
+    package func soundsLikePromo(_ line: String) -> Bool {
+        guard line.utf8.count <= 400 else { return false }
+        let normalized = Self.normalize(line)
+        let words = normalized.split(separator: " ").map(String.init)
+        if words.contains(where: promoWords.contains) { return true }
+        let pairs = zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        return pairs.contains(where: promoWords.contains)
+    }
+
+    /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").
+    package func isCredit(_ line: String) -> Bool {
+        guard line.utf8.count <= 400 else { return false }
+        let normalized = Self.normalize(line)
+        return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
+    }
+
+    /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
+    /// `©` survives, since a copyright sign alone marks a footer.
+    package static func normalize(_ text: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for character in text.lowercased() {
+            if character == "©" {
+                if !out.isEmpty { out.append(" ") }
+                out.append(character)
+                space = true
+            } else if character.isLetter || character.isNumber {
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(character)
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+// The thresholds of the cleaning stage, named, in one place.
+
+/// Tunable thresholds of `ArticleCleaner`. The defaults were set on the development corpora.
+public struct CleaningSettings: Sendable, Equatable {
+    /// A headline has at least this many words (CJK: about two characters a word).
+    public var headlineMinimumWords = 2
+    /// …and at most this many.
+    public var headlineMaximumWords = 25
+    /// A headline has at most this share of words with digits (more: a table row)…
+    public var headlineMaximumDigitShare = 0.35
+    /// …and at least this share of letters among its characters (less: a formula or code).
+    public var headlineMinimumLetterShare = 0.65
+    /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
+    public var anchorMinimumWords = 12
+    /// Share of a headline's content words found in the article at or under which it is unrelated.
+    public var unrelatedShare = 0.2
+    /// A line sharing at most this share may sit inside a run of unrelated headlines without breaking it.
+    public var weaklyRelatedShare = 0.5
+    /// The same after a marker such as "Related" announced other articles.
+    public var unrelatedShareAfterMarker = 0.5
+    /// Fewest consecutive unrelated headlines removed when no marker announces them.
+    public var minimumUnmarkedRun = 2
+    /// Most lines a marker's headline list may span.
+    public var maximumListAfterMarker = 10
+    /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
+    public var structuralMarkerMaximumWords = 6
+    /// Short prompts after an article's last paragraph have at most this many words.
+    public var trailingPromptMaximumWords = 8
+    /// When cleaning leaves less than this share of the body's words, headline removals are undone.
+    public var minimumKeptShare = 0.3
+
+    /// A block with at least this share of its text in links is a link list (formats that know links)…
+    public var linkListDensity = 0.6
+    /// …unless it has this many words or more, which a menu never has.
+    public var linkListMaximumWords = 40
+
+    // Page dumps: finding the article among the menus.
+    /// A prose line in a page dump has at least this many words.
+    public var pageProseMinimumWords = 10
+    /// …and at least this share of function words (skipped for CJK text).
+    public var pageProseMinimumStopwordShare = 0.2
+    /// Weight of a non-prose line inside the article region (negative: it costs).
+    public var pageShortLinePenalty = 3.0
+    /// Weight of a line a certain rule marks as boilerplate.
+    public var pageMarkerPenalty = 25.0
+    /// Prose sharing a word with the page title weighs this many times its words.
+    public var pageTitleWordBonus = 1.5
+    /// Prose words an article region needs before a comments heading may end the search.
+    public var pageMinimumArticleWords = 60
+    /// A second region joins the article when its weight reaches this share of the main one.
+    public var pageSecondaryRegionShare = 0.3
+
+    public init() {}
+}
+

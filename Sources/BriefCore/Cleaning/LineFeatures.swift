@@ -1,0 +1,175 @@
+// What the cleaner measures on one line: its shape (headline, prose, list item) and its content words.
+import Foundation
+
+/// Measures of one block's text, computed once per block.
+package struct LineFeatures: Sendable {
+    package var words: Int
+    package var isCJK: Bool
+    /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, characters.
+    package var contentTokens: Set<String>
+    /// Share of the words that are function words.
+    package var stopwordShare: Double
+    package var endsSentence: Bool
+    package var startsUppercase: Bool
+    package var startsListMarker: Bool
+    /// Share of words that contain digits (table rows, scores, dates).
+    package var digitShare: Double
+    /// Share of non-space characters that are letters; low in formulas and code.
+    package var letterShare: Double
+    /// Opens and closes with quotation marks: a quoted line.
+    package var isQuoted: Bool
+    /// Contains the full stop or commas of CJK prose.
+    package var hasCJKPunctuation: Bool
+
+    /// Blocks longer than this (in UTF-8 bytes) are measured on their opening only.
+    static let maximumSampledBytes = 64 * 1024
+
+    package init(_ text: String, stopwords: Set<String>) {
+        let trimmed = String(TextMeasure.trim(text))
+        isCJK = TextMeasure.isCJKHeavy(trimmed)
+        words = TextMeasure.wordCount(trimmed)
+        let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
+        endsSentence = last.map { ".!?。！？".contains($0) } ?? false
+        let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
+        startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
+        startsListMarker = HardWrapJoiner.startsListItem(trimmed)
+        var visible = 0, letters = 0
+        for scalar in trimmed.unicodeScalars.prefix(Self.maximumSampledBytes) {
+            if scalar.isASCII {
+                let value = scalar.value
+                guard value > 0x20 else { continue }
+                visible += 1
+                if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { letters += 1 }
+            } else if !scalar.properties.isWhitespace {
+                visible += 1
+                if scalar.properties.isAlphabetic { letters += 1 }
+            }
+        }
+        letterShare = visible == 0 ? 0 : Double(letters) / Double(visible)
+        let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
+        let closing = trimmed.last(where: { !".!?,".contains($0) })
+        hasCJKPunctuation = isCJK && trimmed.contains(where: { "。、，！？".contains($0) })
+        isQuoted = trimmed.count > 2 && trimmed.first.map(quotes.contains) == true && closing.map(quotes.contains) == true
+        var tokens = Set<String>()
+        var total = 0, stops = 0
+        var cjkRun: [Character] = []
+        // CJK text is compared by characters: lines of one Chinese article share many, an English
+        // article shares none with a Chinese headline.
+        func flushCJK() {
+            for character in cjkRun { tokens.insert(String(character)) }
+            cjkRun.removeAll(keepingCapacity: true)
+        }
+        // Content words of a very long block come from its opening: enough to tell what it is about,
+        // and a 10 MB one-line file stays fast.
+        let sample = trimmed.utf8.count > Self.maximumSampledBytes ? Substring(trimmed.prefix(Self.maximumSampledBytes / 4)) : Substring(trimmed)
+        var lowered = sample.lowercased()
+        if lowered.unicodeScalars.contains("\u{2019}") { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
+        for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {
+            total += 1
+            let lower = String(word)
+            if lower.contains(where: Self.isDigit) { continue }
+            if stopwords.contains(lower) { stops += 1; continue }
+            if word.unicodeScalars.contains(where: TextMeasure.isCJK) {
+                for character in word {
+                    if character.unicodeScalars.first.map(TextMeasure.isCJK) == true {
+                        cjkRun.append(character)
+                    } else {
+                        flushCJK()
+                    }
+                }
+                flushCJK()
+                continue
+            }
+            guard lower.count >= 3 else { continue }
+            tokens.insert(Self.fold(lower))
+        }
+        contentTokens = tokens
+        stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
+        // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
+        let written = sample.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: Self.isDigit) }.count) / Double(written.count)
+    }
+
+    /// A decimal digit in any script; Han numerals such as 两 are words, not digits.
+    static func isDigit(_ character: Character) -> Bool {
+        character.unicodeScalars.first?.properties.generalCategory == .decimalNumber
+    }
+
+    /// Light folding so `missiles` meets `missile` and `korea's` meets `korea`.
+    static func fold(_ word: String) -> String {
+        var word = Substring(word)
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        while word.first == "'" { word.removeFirst() }
+        while word.last == "'" { word.removeLast() }
+        let folded = String(word)
+        if folded.count > 4, folded.hasSuffix("ies") { return String(folded.dropLast(3)) + "y" }
+        if folded.count > 3, folded.hasSuffix("s"), !folded.hasSuffix("ss"), !folded.hasSuffix("us"), !folded.hasSuffix("is") {
+            return String(folded.dropLast())
+        }
+        return folded
+    }
+
+    /// Shaped like a headline: a few words, no sentence end (a question or exclamation may end one),
+    /// a capital or digit first, not a list item or a table row.
+    package func isHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
+        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords,
+              startsUppercase, isPlainText(settings) else { return false }
+        let trimmed = String(TextMeasure.trim(text))
+        guard let last = trimmed.last else { return false }
+        if last == "." {
+            // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
+            let lastWord = trimmed.split(separator: " ").last ?? ""
+            return lastWord.dropLast().contains(".") && lastWord.count <= 8 && lastWord.allSatisfy { $0.isLetter || $0 == "." }
+        }
+        if last == ":" { return trimmed.hasSuffix("::") }
+        return !";,。".contains(last)
+    }
+
+    /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence
+    /// end, but a lowercase start is fine ("standalone WebAssembly binaries…").
+    package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
+        guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
+        let last = String(TextMeasure.trim(text)).last
+        return (!endsSentence && last.map { !":;,".contains($0) } ?? false) || isHeadlineShaped(settings, text: text)
+    }
+
+    /// Not a list item, a table row, a formula, code or a quotation: what a headline is made of.
+    func isPlainText(_ settings: CleaningSettings) -> Bool {
+        !startsListMarker && !isQuoted && digitShare <= settings.headlineMaximumDigitShare
+            && letterShare >= settings.headlineMinimumLetterShare
+    }
+
+    /// Prose: long enough and ending a sentence; its words tell what the article is about.
+    package func isAnchor(_ settings: CleaningSettings) -> Bool {
+        words >= settings.anchorMinimumWords && (endsSentence || words >= 2 * settings.anchorMinimumWords)
+    }
+}
+
+/// The words an article is about, gathered from its title and all its lines, to judge other lines against.
+///
+/// Prose lines and the title vouch for a word on their own; short lines only in pairs, so a list of
+/// other articles' headlines cannot vouch for itself, while the items of a list about the story,
+/// which repeat each other's words, can.
+package struct ArticleVocabulary: Sendable {
+    /// Support a word needs from lines other than the one being judged.
+    static let requiredSupport = 2
+    private var support: [String: Int] = [:]
+
+    package init() {}
+
+    /// Adds a line's words; `strong` for the title and prose.
+    package mutating func add(_ tokens: Set<String>, strong: Bool) {
+        let weight = strong ? Self.requiredSupport : 1
+        for token in tokens { support[token, default: 0] += weight }
+    }
+
+    package var isEmpty: Bool { support.isEmpty }
+
+    /// Share of the line's content words that the rest of the article uses; nil when the line has none to judge by.
+    /// `ownWeight` is what the line itself added (0 if it was not added).
+    package func relatedness(_ tokens: Set<String>, ownWeight: Int) -> Double? {
+        guard !tokens.isEmpty else { return nil }
+        let shared = tokens.filter { (support[$0] ?? 0) - ownWeight >= Self.requiredSupport }.count
+        return Double(shared) / Double(tokens.count)
+    }
+}

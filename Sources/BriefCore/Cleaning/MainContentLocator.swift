@@ -1,0 +1,94 @@
+// Finds the article inside a whole page dumped as text: the densest stretch of prose among the menus.
+import Foundation
+
+/// Locates the article region of a page dump.
+///
+/// Every line gets a weight: prose counts for its words, other lines cost a little and marker
+/// lines (share, subscribe, copyright) cost a lot. The article is the stretch with the largest
+/// total (a maximum-subarray search), so menus, link lists and footers fall outside it while
+/// the subheads and short lines between paragraphs stay in.
+package enum MainContentLocator {
+    package struct Line: Sendable {
+        package var features: LineFeatures
+        /// The reason a certain rule already gave, if any.
+        package var certain: RemovalReason?
+        /// Ends with a colon: a label in a table of facts ("Comments: 1664"), not a heading.
+        package var isLabel = false
+    }
+
+    /// Indices of the article region, or nil when the page has no prose at all.
+    package static func region(_ lines: [Line], titleTokens: Set<String>, settings: CleaningSettings) -> ClosedRange<Int>? {
+        // Pages in a language without known function words are judged by length and punctuation alone.
+        let long = lines.filter { $0.features.words >= settings.pageProseMinimumWords && !$0.features.isCJK }
+        let knownLanguage = long.isEmpty
+            || long.filter { $0.features.stopwordShare >= settings.pageProseMinimumStopwordShare }.count * 4 >= long.count
+        let longCJK = lines.filter { $0.features.words >= settings.pageProseMinimumWords && $0.features.isCJK }
+        let punctuatedCJK = longCJK.isEmpty || longCJK.filter(\.features.hasCJKPunctuation).count * 4 >= longCJK.count
+        let weights = lines.map { line in
+            var weight = weight(line, knownLanguage: knownLanguage, punctuatedCJK: punctuatedCJK, settings: settings)
+            // Prose that shares words with the page title is more likely the article than a teaser.
+            if weight > 0, !line.features.contentTokens.isDisjoint(with: titleTokens) { weight *= settings.pageTitleWordBonus }
+            return weight
+        }
+        guard var best = maximumSubarray(weights, in: weights.indices) else { return nil }
+        // A second stretch of prose (an article split by a big inline block) joins when it is heavy enough.
+        let total = weights[best].reduce(0, +)
+        while true {
+            let before = maximumSubarray(weights, in: 0..<best.lowerBound)
+            let after = maximumSubarray(weights, in: (best.upperBound + 1)..<weights.count)
+            let candidates = [before, after].compactMap { $0 }.filter { range in
+                let gap = range.upperBound < best.lowerBound ? (range.upperBound + 1)..<best.lowerBound
+                                                             : (best.upperBound + 1)..<range.lowerBound
+                let cost = weights[gap].reduce(0, +)
+                return weights[range].reduce(0, +) + cost >= settings.pageSecondaryRegionShare * total
+                    && !lines[gap].contains { $0.certain == .comments || $0.certain == .footer }
+            }
+            guard let next = candidates.max(by: { weights[$0].reduce(0, +) < weights[$1].reduce(0, +) }) else { break }
+            best = min(best.lowerBound, next.lowerBound)...max(best.upperBound, next.upperBound)
+        }
+        // Reader comments are prose too, but never the article, and they follow it: a comments
+        // heading inside the region ends it once a real article stands before it.
+        var prose = 0.0
+        for index in best where weights[index] > 0 || lines[index].certain == .comments {
+            if lines[index].certain == .comments, !lines[index].isLabel, prose >= Double(settings.pageMinimumArticleWords),
+               index > best.lowerBound {
+                return best.lowerBound...(index - 1)
+            }
+            prose += max(0, weights[index])
+        }
+        return best
+    }
+
+    static func weight(_ line: Line, knownLanguage: Bool, punctuatedCJK: Bool, settings: CleaningSettings) -> Double {
+        switch line.certain {
+        case .some:
+            return -settings.pageMarkerPenalty
+        case nil:
+            return isProse(line.features, knownLanguage: knownLanguage, punctuatedCJK: punctuatedCJK, settings: settings)
+                ? Double(line.features.words) : -settings.pageShortLinePenalty
+        }
+    }
+
+    package static func isProse(_ features: LineFeatures, knownLanguage: Bool, punctuatedCJK: Bool,
+                                settings: CleaningSettings) -> Bool {
+        guard features.words >= settings.pageProseMinimumWords else { return false }
+        // CJK prose has sentence punctuation (。、，); link titles and menu lines seldom do,
+        // unless the page is written without it.
+        if features.isCJK { return features.hasCJKPunctuation || !punctuatedCJK }
+        return !knownLanguage || features.stopwordShare >= settings.pageProseMinimumStopwordShare
+    }
+
+    /// Kadane's algorithm over a sub-range; nil when nothing in it has a positive total.
+    static func maximumSubarray(_ weights: [Double], in range: Range<Int>) -> ClosedRange<Int>? {
+        guard !range.isEmpty else { return nil }
+        var best: (sum: Double, range: ClosedRange<Int>)?
+        var sum = 0.0
+        var start = range.lowerBound
+        for index in range {
+            if sum <= 0 { sum = 0; start = index }
+            sum += weights[index]
+            if sum > 0, sum > (best?.sum ?? 0) { best = (sum, start...index) }
+        }
+        return best?.range
+    }
+}

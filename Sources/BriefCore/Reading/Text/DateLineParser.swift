@@ -1,0 +1,162 @@
+// Recognizes the dates news pages print: `Dec 9, 2023`, `Published: Saturday, 9 December 2023 10:30 GMT`, `2023-12-09`.
+import Foundation
+
+/// Finds calendar dates in the forms news sites print them.
+///
+/// `parseLine` is strict: the whole line must be a date (with optional prefix words such as
+/// `Published:`, a weekday, a time and a zone), as a date line under a title is.
+/// `firstDate(in:)` finds a date anywhere in a longer line, such as a byline.
+package enum DateLineParser {
+    /// Lines longer than this are prose, never a date line.
+    static let maximumLineLength = 120
+
+    private enum Token: Equatable {
+        case month(Int)
+        case weekday
+        case number(Int, digits: Int)
+        case time
+        case meridiem
+        case zone
+        case filler
+        case other
+    }
+
+    private static let months: [String: Int] = {
+        let names = [["jan", "january", "janv", "januar", "enero", "janeiro"],
+                     ["feb", "february", "févr", "fevr", "februar", "febrero", "fevereiro"],
+                     ["mar", "march", "mars", "märz", "marzo", "março"],
+                     ["apr", "april", "avril", "abril"],
+                     ["may", "mai", "mayo", "maio"],
+                     ["jun", "june", "juin", "juni", "junio", "junho"],
+                     ["jul", "july", "juil", "juillet", "juli", "julio", "julho"],
+                     ["aug", "august", "août", "aout", "agosto"],
+                     ["sep", "sept", "september", "septembre", "septiembre", "setembro"],
+                     ["oct", "october", "octobre", "oktober", "octubre", "outubro"],
+                     ["nov", "november", "novembre", "noviembre", "novembro"],
+                     ["dec", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro"]]
+        var table: [String: Int] = [:]
+        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
+        return table
+    }()
+
+    private static let weekdays: Set<String> = [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday",
+    ]
+
+    private static let zones: Set<String> = [
+        "utc", "gmt", "z", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+        "bst", "cet", "cest", "eet", "eest", "wet", "west", "ist", "jst", "kst", "hkt", "sgt", "aest", "aedt",
+        "awst", "nzst", "nzdt", "msk",
+    ]
+
+    /// Words that may surround a date on a date line.
+    private static let fillers: Set<String> = [
+        "published", "updated", "posted", "modified", "last", "first", "date", "dated", "on", "at",
+        "am", "pm", "a", "m", "p", "of", "the", "st", "nd", "rd", "th", "h", "uhr", "le", "el", "de",
+        "originally", "created", "issued", "released", "edited", "and", "t",
+    ]
+
+    /// The date a date line states, or nil when the line is anything else.
+    package static func parseLine(_ line: String) -> ArticleDate? {
+        guard line.utf8.count <= maximumLineLength * 4 else { return nil }
+        let trimmed = String(TextMeasure.trim(line))
+        guard !trimmed.isEmpty, trimmed.count <= maximumLineLength else { return nil }
+        let tokens = tokenize(trimmed)
+        guard !tokens.contains(.other) else { return nil }
+        return findDate(in: tokens)?.date
+    }
+
+    /// The first date written anywhere in `text` (a byline, a footer), or nil.
+    package static func firstDate(in text: String) -> ArticleDate? {
+        guard text.utf8.count <= maximumLineLength * 16 else { return nil }
+        return findDate(in: tokenize(text))?.date
+    }
+
+    private static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            tokens.append(classify(current))
+            current = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == ":" {
+                // A digit run followed by letters ("9th", "10am") splits into two tokens.
+                if let last = current.last, last.isNumber != character.isNumber, character != ":", last != ":" {
+                    flush()
+                }
+                current.append(character)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    private static func classify(_ word: String) -> Token {
+        if let month = months[word] { return .month(month) }
+        if weekdays.contains(word) { return .weekday }
+        if word.contains(":") {
+            let parts = word.split(separator: ":", omittingEmptySubsequences: false)
+            return parts.count >= 2 && parts.count <= 3 && parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) })
+                ? .time : (word.hasSuffix(":") && !word.dropLast().contains(":") ? classify(String(word.dropLast())) : .other)
+        }
+        if word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber), let value = Int(word) {
+            return .number(value, digits: word.count)
+        }
+        if zones.contains(word) { return .zone }
+        if word == "am" || word == "pm" { return .meridiem }
+        if fillers.contains(word) { return .filler }
+        return .other
+    }
+
+    private static func findDate(in tokens: [Token]) -> (date: ArticleDate, end: Int)? {
+        for index in tokens.indices {
+            switch tokens[index] {
+            case .month(let month):
+                // Month day, year — "Dec 9, 2023", "December 9th 2023".
+                if index + 2 < tokens.count, case .number(let day, let dayDigits) = tokens[index + 1], dayDigits <= 2,
+                   case .number(let year, 4) = nextNumber(tokens, after: index + 1),
+                   let date = make(year, month, day) {
+                    return (date, index + 2)
+                }
+            case .number(let first, let digits):
+                // Day month year — "9 Dec 2023".
+                if digits <= 2, index + 2 < tokens.count, case .month(let month) = tokens[index + 1],
+                   case .number(let year, 4) = tokens[index + 2], let date = make(year, month, first) {
+                    return (date, index + 2)
+                }
+                // All numbers — "2023-12-09", "09.12.2023", "12/09/2023".
+                if index + 2 < tokens.count, case .number(let second, let d2) = tokens[index + 1],
+                   case .number(let third, let d3) = tokens[index + 2], d2 <= 2 {
+                    if digits == 4, d3 <= 2, let date = make(first, second, third) { return (date, index + 2) }
+                    if digits <= 2, d3 == 4 {
+                        // Month first, as US sites write it, unless the first number cannot be a month.
+                        let date = first > 12 ? make(third, second, first) : make(third, first, second)
+                        if let date { return (date, index + 2) }
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// The token after `index`, skipping an ordinal suffix ("9th").
+    private static func nextNumber(_ tokens: [Token], after index: Int) -> Token? {
+        var next = index + 1
+        if next < tokens.count, tokens[next] == .filler { next += 1 }
+        return next < tokens.count ? tokens[next] : nil
+    }
+
+    private static func make(_ year: Int, _ month: Int, _ day: Int) -> ArticleDate? {
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        return ArticleDate(year: year, month: month, day: day)
+    }
+}

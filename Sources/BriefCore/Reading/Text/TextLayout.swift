@@ -1,0 +1,107 @@
+// Tells a scraped article (title, date line, paragraphs) from a whole web page dumped as text.
+import Foundation
+
+/// Shape of a plain-text file, decided from its lines.
+package enum TextLayout: Equatable, Sendable {
+    /// A header block (`Title:`, `Date:` …) followed by the body.
+    case header
+    /// A title, a date line among the next few lines (when there is one), then paragraphs.
+    case article
+    /// A page with its menus and footers, typically many short link lines in blank-separated groups.
+    case pageText
+
+    /// How many lines after the title may hold the date line.
+    static let dateLineReach = 3
+    /// Fewest non-empty lines a page dump has.
+    static let minimumPageLines = 12
+    /// A line of at most this many words counts as short (menu item, button).
+    static let shortLineWords = 4
+    /// Share of short lines from which a file reads as a page dump.
+    static let pageShortLineShare = 0.3
+
+    package static func detect(_ lines: [Substring]) -> TextLayout {
+        if HeaderBlock.parse(lines) != nil { return .header }
+        var sample: [Substring] = []
+        for line in lines where sample.count < 2000 {
+            let trimmed = TextMeasure.trim(line)
+            if !trimmed.isEmpty { sample.append(trimmed) }
+        }
+        // Menus make a page: many short lines in blank-separated groups. A page may well print its
+        // date near the top, so this is decided before looking for a date line.
+        if sample.count >= minimumPageLines, hasInteriorBlankLine(lines),
+           Double(sample.filter { TextMeasure.wordCount($0) <= shortLineWords }.count) >= pageShortLineShare * Double(sample.count) {
+            return .pageText
+        }
+        return .article
+    }
+
+    /// True when a blank line separates two lines of text (a final line end does not count).
+    static func hasInteriorBlankLine(_ lines: [Substring]) -> Bool {
+        let isBlank: (Substring) -> Bool = { $0.allSatisfy(\.isWhitespace) }
+        guard let first = lines.firstIndex(where: { !isBlank($0) }), let last = lines.lastIndex(where: { !isBlank($0) }) else {
+            return false
+        }
+        return lines[first...last].contains(where: isBlank)
+    }
+}
+
+/// Small measures of text shared by the reader and the cleaner.
+package enum TextMeasure {
+    /// True for a scalar in a script written without spaces between words (Han, kana, Hangul, Thai).
+    @inline(__always)
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x0E00...0x0E7F, 0xFF66...0xFF9F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text without leading and trailing spaces; cheap on very long lines.
+    package static func trim<S: StringProtocol>(_ text: S) -> S.SubSequence {
+        let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
+        let end = text[start...].lastIndex(where: { !$0.isWhitespace }).map(text.index(after:)) ?? start
+        return text[start..<end]
+    }
+
+    /// True when a good part of the text is in a script without spaces, so words cannot be counted by spaces.
+    package static func isCJKHeavy(_ text: some StringProtocol) -> Bool {
+        var cjk = 0, letters = 0
+        for scalar in text.unicodeScalars.prefix(400) where scalar.properties.isAlphabetic {
+            letters += 1
+            if isCJK(scalar) { cjk += 1 }
+        }
+        return letters > 0 && cjk * 3 >= letters
+    }
+
+    /// A rough word count that treats about two CJK characters as one word.
+    package static func wordCount(_ text: some StringProtocol) -> Int {
+        var words = 0, cjk = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // The common case, without a Unicode property lookup.
+                let value = scalar.value
+                let alphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                if alphanumeric {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else if value != 0x27 && value != 0x2D {
+                    inWord = false
+                }
+                continue
+            }
+            if isCJK(scalar) {
+                cjk += 1
+                inWord = false
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if scalar != "'" && scalar != "’" && scalar != "-" {
+                inWord = false
+            }
+        }
+        return words + (cjk + 1) / 2
+    }
+}

@@ -1,0 +1,136 @@
+// The cleaning stage: certain markers, unrelated headline runs, lines that look like headlines but belong.
+import Foundation
+import Testing
+@testable import BriefCore
+
+@Suite struct CleaningTests {
+    let cleaner = ArticleCleaner()
+
+    let body = [
+        "Engineers at the Hollow Creek dam began releasing water on Monday after the reservoir rose to its highest level in forty years.",
+        "The dam operator said the spillway gates would stay open until the reservoir level dropped below the flood line.",
+        "Residents downstream in Millbrook were told to move vehicles away from the riverbank as the river rose overnight.",
+        "The reservoir level is expected to fall by the weekend if the forecast rain holds off, the operator said.",
+    ]
+
+    func clean(_ lines: [String], title: String = "Hollow Creek dam opens spillway as reservoir hits record level",
+               format: ArticleFormat = .text) -> CleanedDocument {
+        cleaner.clean(RawDocument(source: "t.txt", format: format, title: title, blocks: lines.map { Block(kind: .paragraph, text: $0) }))
+    }
+
+    @Test func knownMarkerAndItsHeadlinesGo() {
+        let lines = [body[0], "Read more", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                     body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+        #expect(cleaned.removed.map(\.position) == [1, 1, 1])
+    }
+
+    @Test func unmarkedRunOfUnrelatedHeadlinesGoes() {
+        let lines = [body[0], body[1], "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                     "Football Club Signs Striker on Record Deal", body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.allSatisfy { $0.reason == .unrelatedHeadline && $0.position == 2 })
+        #expect(cleaned.removed.count == 3)
+    }
+
+    @Test func unknownMarkerBeforeARunIsFoundByItsPlace() {
+        let lines = [body[0], "Elsewhere on our network today", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                     "Ten Gadgets Worth Buying This Winter", body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.first?.reason == .promoMarker)
+    }
+
+    @Test func subheadsAndListItemsAboutTheStoryStay() {
+        let lines = [body[0], "Spillway Gates Stay Open", body[1], "Millbrook Residents Move Vehicles", "Reservoir Level Forecast",
+                     body[2], "- Move vehicles away from the riverbank", "- Check the reservoir level online", body[3],
+                     "\u{201C}The Dam Is Safe\u{201D}"]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+        #expect(cleaned.removed.isEmpty)
+    }
+
+    @Test func unknownMarkerWithALowercaseHeadlineStillGoes() {
+        let lines = [body[0], "Keep exploring", "standalone binaries for the web, explained", "Ten Gadgets Worth Buying This Winter",
+                     body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func trailingPromptsInUnknownWordsGo() {
+        let cleaned = clean(body + ["Spread the word", "Get Our Weekly Digest Free"])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.count == 2)
+    }
+
+    @Test func aClosingLineAboutTheStoryStays() {
+        let lines = body + ["Hollow Creek Reservoir Level Updates"]
+        #expect(clean(lines).paragraphs.map(\.text) == lines)
+    }
+
+    @Test func singleUnrelatedLineWithoutMarkerStays() {
+        // One odd short line is more likely a caption or aside of the story than a promo block.
+        let lines = [body[0], "Photo Courtesy of the County Archive", body[1], body[2], body[3]]
+        #expect(clean(lines).paragraphs.count == 5)
+    }
+
+    @Test(arguments: [
+        ("Advertisement", RemovalReason.advertisement), ("Story continues below advertisement", .advertisement),
+        ("Subscribe to our newsletter", .newsletter), ("Sign up for our daily briefing", .newsletter),
+        ("Share this story", .share), ("Follow us on Instagram", .share), ("Leave a comment", .comments),
+        ("© 2024 Example Media. All rights reserved.", .footer), ("Skip to main content", .navigation),
+        ("Trending now", .promoMarker), ("You may also like", .promoMarker), ("Most popular", .promoMarker),
+    ])
+    func certainMarkersKeepTheirReason(line: String, reason: RemovalReason) {
+        let cleaned = clean([body[0], line, body[1]])
+        #expect(cleaned.removed.map(\.reason) == [reason])
+        #expect(cleaned.removed.first?.text == line)
+    }
+
+    @Test func removalHintsFromTheReaderAreTaken() {
+        let blocks = [Block(kind: .paragraph, text: body[0]), Block(kind: .paragraph, text: "Share", removalHint: .share),
+                      Block(kind: .paragraph, text: body[1])]
+        let cleaned = cleaner.clean(RawDocument(source: "x.html", format: .html, title: "T", blocks: blocks))
+        #expect(cleaned.removed == [RemovedBlock(text: "Share", reason: .share, position: 1)])
+    }
+
+    @Test func linkListsAreRemovedWhenTheFormatKnowsLinks() {
+        let blocks = [Block(kind: .paragraph, text: body[0], linkDensity: 0),
+                      Block(kind: .listItem, text: "World Politics Business Sport", linkDensity: 1),
+                      Block(kind: .paragraph, text: body[1], linkDensity: 0.1)]
+        let cleaned = cleaner.clean(RawDocument(source: "x.html", format: .html, title: "T", blocks: blocks))
+        #expect(cleaned.paragraphs.count == 2)
+        #expect(cleaned.removed.first?.reason == .navigation)
+    }
+
+    @Test func tooLittleLeftUndoesTheJudgementCalls() {
+        // A page of nothing but short lines: better to show them all than an empty article.
+        let lines = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                     "Football Club Signs Striker on Record Deal"]
+        #expect(clean(lines).paragraphs.count == 3)
+    }
+
+    @Test func pageDumpKeepsTheArticleAndDropsTheChrome() throws {
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\nSearch\nMenu\n\n"
+        page += "Dam opens spillway\n\n"
+        page += body.joined(separator: "\n\n") + "\n\n"
+        page += "Share this story\nFacebook\nTwitter\n\nAbout us\nContact us\nCareers\n© 2024 Example News\n"
+        let articles = try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt")
+        let article = try #require(articles.first)
+        #expect(article.format == .pageText)
+        #expect(article.paragraphs == body)
+        #expect(article.removed.contains { $0.text == "Politics" && $0.reason == .navigation })
+        #expect(article.removed.contains { $0.text == "Share this story" && $0.reason == .share })
+        #expect(article.removed.contains { $0.text == "© 2024 Example News" && $0.reason == .footer })
+    }
+
+    @Test func cleaningDataLoads() {
+        #expect(CleaningRules.builtIn.stopwords.contains("the"))
+        #expect(CleaningRules.builtIn.match("RELATED STORIES")?.reason == .promoMarker)
+        #expect(CleaningRules.builtIn.match("Related coverage of the reservoir and the dam operator's plans for the spring flood season this year") == nil)
+    }
+}
