@@ -1,0 +1,51 @@
+// Opens a SQLite file the way every Brief database needs it: WAL, busy timeout, directories made.
+import BriefCore
+import Foundation
+import GRDB
+
+/// Settings shared by Brief's databases.
+enum DatabaseSettings {
+    /// How long a writer waits for another process's lock before giving up.
+    /// Long enough for a cron `brief index` batch to commit, short enough that a user notices.
+    static let busyTimeout: TimeInterval = 10
+}
+
+enum DatabaseOpener {
+    /// Opens (creating if needed) a WAL database pool at `path` and runs `migrator` on it.
+    ///
+    /// WAL lets a reader and a writer in another process work at once, and makes every commit
+    /// atomic: a process killed mid-transaction leaves the last committed state.
+    ///
+    /// - Throws: `StoreError` naming the file when it cannot be created, is not SQLite, or is damaged.
+    static func open(path: String, migrator: DatabaseMigrator,
+                     prepare: (@Sendable (Database) throws -> Void)? = nil) throws(StoreError) -> DatabasePool {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(path: path, reason: "cannot create the directory \(directory.path): \(error.localizedDescription)")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError(path: path, reason: "a directory is in the way of the database file")
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(DatabaseSettings.busyTimeout)
+        config.prepareDatabase { db in
+            // Durable enough in WAL: a power cut may lose the last commits, never the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try prepare?(db)
+        }
+        return try withStoreErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try pool.write { db in
+                if try migrator.hasBeenSuperseded(db) {
+                    throw StoreError(path: path, reason: "written by a newer version of Brief; this version cannot read it")
+                }
+            }
+            try migrator.migrate(pool)
+            return pool
+        }
+    }
+}
