@@ -30,22 +30,29 @@ enum DatabaseOpener {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError(path: path, reason: "a directory is in the way of the database file")
         }
-        var config = Configuration()
-        config.busyMode = .timeout(DatabaseSettings.busyTimeout)
-        config.prepareDatabase { db in
-            // Durable enough in WAL: a power cut may lose the last commits, never the file.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try prepare?(db)
+        func configuration(attaching: Bool) -> Configuration {
+            var config = Configuration()
+            config.busyMode = .timeout(DatabaseSettings.busyTimeout)
+            config.prepareDatabase { db in
+                // Durable enough in WAL: a power cut may lose the last commits, never the file.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                if attaching { try prepare?(db) }
+            }
+            return config
         }
         return try withStoreErrors(path: path) {
-            let pool = try DatabasePool(path: path, configuration: config)
+            // Migrate before attaching anything: an attached database's tables (its own
+            // `grdb_migrations`) would otherwise shadow the missing ones of a new file.
+            let pool = try DatabasePool(path: path, configuration: configuration(attaching: false))
             try pool.write { db in
                 if try migrator.hasBeenSuperseded(db) {
-                    throw StoreError(path: path, reason: "written by a newer version of Brief; this version cannot read it")
+                    throw StoreError(path: path, reason: StoreError.newerVersionReason)
                 }
             }
             try migrator.migrate(pool)
-            return pool
+            guard prepare != nil else { return pool }
+            try pool.close()
+            return try DatabasePool(path: path, configuration: configuration(attaching: true))
         }
     }
 }

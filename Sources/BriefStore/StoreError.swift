@@ -18,6 +18,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether the file exists but is not a usable SQLite database (garbage or damaged pages).
     public var isCorruption: Bool { reason.hasPrefix(Self.corruptPrefix) }
 
+    /// Whether the file was written by a newer Brief whose schema this one does not know.
+    public var isFromNewerVersion: Bool { reason == Self.newerVersionReason }
+
+    static let newerVersionReason = "written by a newer version of Brief; this version cannot read it"
     static let corruptPrefix = "not a valid Brief database"
 
     /// Translates any error thrown by GRDB or the file system into one that names the file.
