@@ -45,6 +45,16 @@ extension LibraryStore {
     /// killed mid-way leaves a consistent cache that the next refresh completes.
     public func refresh(paths: [String], pipeline: ArticlePipeline = ArticlePipeline(),
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        try refresh(paths: paths, parse: { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) },
+                    progress: progress)
+    }
+
+    /// A file's bytes and path in, its articles out: the pipeline, or the pipeline and more.
+    public typealias Parser = @Sendable (Data, String) throws(ReadError) -> [Article]
+
+    /// Refreshes with any parser (benchmarks wrap the pipeline to add annotations it lacks).
+    public func refresh(paths: [String], parse: @escaping Parser,
+                        progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
         let clock = ContinuousClock.now
         var report = IndexReport()
         let scan = FileScanner.scan(paths)
@@ -79,11 +89,11 @@ extension LibraryStore {
             Array(toParse[$0..<min($0 + IndexerSettings.batchSize, toParse.count)])
         }.makeIterator()
         // Parse the next batch while this one is written: the writer needs one core, parsing both.
-        var pending = batches.next().map { ParsedBatch.start($0, pipeline: pipeline) }
+        var pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
         var done = 0
         while let current = pending {
             let parsed = current.wait()
-            pending = batches.next().map { ParsedBatch.start($0, pipeline: pipeline) }
+            pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
             try write { db in try writer.write(parsed, db) }
             for outcome in parsed {
                 switch outcome.kind {
@@ -164,7 +174,7 @@ struct ParsedFile: Sendable {
     var hash: String
     var kind: Kind
 
-    static func parse(_ file: ScannedFile, previous: KnownFile?, pipeline: ArticlePipeline) -> ParsedFile {
+    static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
@@ -176,7 +186,7 @@ struct ParsedFile: Sendable {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .touched)
         }
         do {
-            let articles = try pipeline.articles(from: data, source: file.path)
+            let articles = try parse(data, file.path)
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
@@ -195,7 +205,7 @@ final class ParsedBatch: @unchecked Sendable {
 
     private init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    static func start(_ files: [(ScannedFile, KnownFile?)], pipeline: ArticlePipeline) -> ParsedBatch {
+    static func start(_ files: [(ScannedFile, KnownFile?)], parse: @escaping LibraryStore.Parser) -> ParsedBatch {
         let batch = ParsedBatch(count: files.count)
         batch.group.enter()
         DispatchQueue.global().async {
@@ -204,7 +214,7 @@ final class ParsedBatch: @unchecked Sendable {
                 let workers = IndexerSettings.workers
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for index in stride(from: worker, to: files.count, by: workers) {
-                        slots[index] = ParsedFile.parse(files[index].0, previous: files[index].1, pipeline: pipeline)
+                        slots[index] = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
                     }
                 }
             }

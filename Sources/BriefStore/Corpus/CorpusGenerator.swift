@@ -27,6 +27,17 @@ public struct CorpusGenerator: Sendable {
         /// Path relative to the corpus directory (`0003/article-003417.txt`).
         public var relativePath: String
         public var text: String
+        /// What the generator put in: the names it filled into slots, by type, and the topics
+        /// whose sentences it used (with how many), for benchmarks that need annotated articles
+        /// before a real recognizer and classifier exist, and for checking them after.
+        public var plantedEntities: [EntitySpan]
+        public var plantedTopics: [TopicMatch]
+    }
+
+    /// The index of a generated file from its name (`article-003417.txt` → 3417).
+    public static func index(ofPath path: String) -> Int? {
+        guard let name = path.split(separator: "/").last, name.hasPrefix("article-"), name.hasSuffix(".txt") else { return nil }
+        return Int(name.dropFirst("article-".count).dropLast(".txt".count))
     }
 
     public var material: Material
@@ -58,14 +69,15 @@ public struct CorpusGenerator: Sendable {
         var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         let vocabulary = CorpusVocabulary.self
         let focus = vocabulary.topicIDs.randomElement(&random)
-        let title = makeTitle(focus: focus, &random)
+        var planted = Planted()
+        let title = makeTitle(focus: focus, &planted, &random)
         let date = makeDate(&random)
         var paragraphs: [String] = []
         for _ in 0..<random.int(in: 4...9) {
             if !material.paragraphs.isEmpty, random.chance(0.15) {
                 paragraphs.append(material.paragraphs.randomElement(&random))
             } else {
-                paragraphs.append(makeParagraph(focus: focus, &random))
+                paragraphs.append(makeParagraph(focus: focus, &planted, &random))
             }
         }
         var lines = paragraphs
@@ -89,7 +101,11 @@ public struct CorpusGenerator: Sendable {
             text += "\n"
         }
         let path = String(format: "%04d/article-%06d.txt", index / 1000, index)
-        return GeneratedFile(relativePath: path, text: text)
+        let spans = planted.entities.map { EntitySpan(paragraph: 0, start: 0, end: 0, text: $0.name, type: $0.type) }
+        let topics = planted.topics.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+            TopicMatch(id: $0.key, name: $0.key, score: Double($0.value), terms: [])
+        }
+        return GeneratedFile(relativePath: path, text: text, plantedEntities: spans, plantedTopics: topics)
     }
 
     /// Writes articles `0..<count` under `directory`, creating it. Returns the files written.
@@ -121,41 +137,51 @@ public struct CorpusGenerator: Sendable {
 
     // MARK: Pieces
 
-    private func makeTitle(focus: String, _ random: inout SplitMix64) -> String {
-        if !material.titles.isEmpty, random.chance(0.1) { return material.titles.randomElement(&random) }
-        let template = CorpusVocabulary.titleTemplates.randomElement(&random)
-        return fill(template, focus: focus, &random)
+    private struct Planted {
+        var entities: [(type: EntityType, name: String)] = []
+        var topics: [String: Int] = [:]
     }
 
-    private func makeParagraph(focus: String, _ random: inout SplitMix64) -> String {
+    private func makeTitle(focus: String, _ planted: inout Planted, _ random: inout SplitMix64) -> String {
+        if !material.titles.isEmpty, random.chance(0.1) { return material.titles.randomElement(&random) }
+        let template = CorpusVocabulary.titleTemplates.randomElement(&random)
+        return fill(template, &planted, &random)
+    }
+
+    private func makeParagraph(focus: String, _ planted: inout Planted, _ random: inout SplitMix64) -> String {
         var sentences: [String] = []
         for _ in 0..<random.int(in: 2...4) {
-            let pool = random.chance(0.6)
-                ? CorpusVocabulary.topicSentences[focus]!
-                : CorpusVocabulary.topicSentences[CorpusVocabulary.topicIDs.randomElement(&random)]!
-            sentences.append(fill(pool.randomElement(&random), focus: focus, &random))
+            let topic = random.chance(0.6) ? focus : CorpusVocabulary.topicIDs.randomElement(&random)
+            if topic != "general" { planted.topics[topic, default: 0] += 1 }
+            sentences.append(fill(CorpusVocabulary.topicSentences[topic]!.randomElement(&random), &planted, &random))
         }
         return sentences.joined(separator: " ")
     }
 
     /// Replaces `{person}`, `{place}`, `{org}`, `{nationality}`, `{number}` slots; a sentence
     /// that starts with a slot (`the Pentagon said`) starts with a capital.
-    private func fill(_ template: String, focus: String, _ random: inout SplitMix64) -> String {
-        let filled = fillSlots(template, &random)
+    private func fill(_ template: String, _ planted: inout Planted, _ random: inout SplitMix64) -> String {
+        let filled = fillSlots(template, &planted, &random)
         guard let first = filled.first, first.isLowercase else { return filled }
         return first.uppercased() + filled.dropFirst()
     }
 
-    private func fillSlots(_ template: String, _ random: inout SplitMix64) -> String {
+    private func fillSlots(_ template: String, _ planted: inout Planted, _ random: inout SplitMix64) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
+            func name(_ type: EntityType, _ pool: [String]) -> String {
+                let name = pool.randomElement(&random)
+                // Canonical names drop a leading article: "the Pentagon" is "Pentagon".
+                planted.entities.append((type, name.hasPrefix("the ") ? String(name.dropFirst(4)) : name))
+                return name
+            }
             switch rest[rest.index(after: open)..<close] {
-            case "person": result += CorpusVocabulary.people.randomElement(&random)
-            case "place": result += CorpusVocabulary.places.randomElement(&random)
-            case "org": result += CorpusVocabulary.organizations.randomElement(&random)
-            case "nationality": result += CorpusVocabulary.nationalities.randomElement(&random)
+            case "person": result += name(.person, CorpusVocabulary.people)
+            case "place": result += name(.place, CorpusVocabulary.places)
+            case "org": result += name(.organization, CorpusVocabulary.organizations)
+            case "nationality": result += name(.nationality, CorpusVocabulary.nationalities)
             case "number": result += String(random.int(in: 2...900))
             default: result += rest[open...close]
             }
