@@ -26,8 +26,10 @@ enum LibrarySchema {
 
                 -- One row per article (a feed file holds several). Kept paragraphs are stored once,
                 -- joined by U+2029, and the full-text index reads them from here (external content).
+                -- `facets` packs the article's topic keys and entity ids for the in-memory facet
+                -- index (FacetIndex); rowids are never reused, so that index can load only new rows.
                 CREATE TABLE article (
-                    rowid INTEGER PRIMARY KEY,
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
                     id TEXT NOT NULL UNIQUE,
                     file INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
                     format TEXT NOT NULL,
@@ -37,7 +39,8 @@ enum LibrarySchema {
                     url TEXT,
                     site_name TEXT,
                     text TEXT NOT NULL,
-                    detail BLOB NOT NULL
+                    detail BLOB NOT NULL,
+                    facets BLOB NOT NULL
                 );
                 CREATE INDEX article_by_file ON article(file);
                 CREATE INDEX article_by_day ON article(day);
@@ -50,11 +53,15 @@ enum LibrarySchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX article_topic_by_article ON article_topic(article);
 
-                CREATE TABLE topic (id TEXT PRIMARY KEY NOT NULL COLLATE NOCASE, name TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE topic (
+                    key INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    name TEXT NOT NULL
+                );
 
                 -- Entities by canonical name; `fold` is the name case- and diacritic-folded for lookups.
                 CREATE TABLE entity (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     type TEXT NOT NULL,
                     name TEXT NOT NULL,
                     fold TEXT NOT NULL,

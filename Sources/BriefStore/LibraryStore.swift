@@ -16,6 +16,7 @@ public final class LibraryStore: Sendable {
     /// The pipeline identity the cached articles were parsed with.
     public let pipelineVersion: String
     let pool: DatabasePool
+    let facetIndex = FacetIndex()
 
     /// The default cache file: `$XDG_CACHE_HOME/brief/library.sqlite`.
     public static func defaultPath(_ directories: BriefDirectories = .current) -> String {
@@ -162,7 +163,21 @@ public final class LibraryStore: Sendable {
     }
 
     /// Topic, entity and date counts over the articles matching `filter`.
+    ///
+    /// The database selects the articles; an in-memory index of each article's topics and
+    /// entities (loaded on first use, then only new rows) counts them.
     public func facets(matching filter: FilterExpression, entitiesPerType: Int = 10) throws -> Facets {
+        let condition = FilterSQLCompiler.condition(for: filter)
+        return try read { db in
+            let rowids = try Int64.fetchAll(db, sql: "SELECT a.rowid FROM article a WHERE \(condition.sql)",
+                                            arguments: condition.arguments)
+            return try facetIndex.facets(db, rowids: rowids, entitiesPerType: entitiesPerType)
+        }
+    }
+
+    /// The same counts computed by SQL grouping alone: slower at scale, kept as the reference
+    /// the in-memory index is tested against.
+    package func facetsBySQL(matching filter: FilterExpression, entitiesPerType: Int = 10) throws -> Facets {
         let condition = FilterSQLCompiler.condition(for: filter)
         let everything = condition.sql == "1"
         func inResult(_ column: String) -> String {
@@ -183,8 +198,8 @@ public final class LibraryStore: Sendable {
             var entities: [EntityType: [Facets.EntityCount]] = [:]
             let entityRows = try Row.fetchCursor(db, sql: """
                 SELECT e.type, e.name, c FROM
-                    (SELECT entity, count(*) AS c, row_number() OVER (PARTITION BY t ORDER BY count(*) DESC, entity) AS rank
-                     FROM (SELECT ae.entity, e.type AS t FROM article_entity ae JOIN entity e ON e.id = ae.entity
+                    (SELECT entity, count(*) AS c, row_number() OVER (PARTITION BY t ORDER BY count(*) DESC, n) AS rank
+                     FROM (SELECT ae.entity, e.type AS t, e.name AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity
                            WHERE \(inResult("ae.article")))
                      GROUP BY entity)
                 JOIN entity e ON e.id = entity

@@ -30,10 +30,12 @@ import Testing
         #expect(try store.article(id: "/nowhere.txt") == nil)
     }
 
-    @Test func facetsCountTheCurrentResult() throws {
+    @Test(arguments: [false, true])
+    func facetsCountTheCurrentResult(bySQL: Bool) throws {
         let directory = try TemporaryDirectory()
         let store = try LibraryFixture.store(in: directory)
-        let all = try store.facets(matching: .all)
+        let facets = bySQL ? store.facetsBySQL : store.facets
+        let all = try facets(.all, 10)
         #expect(all.total == 5)
         #expect(Dictionary(uniqueKeysWithValues: all.topics.map { ($0.id, $0.count) })
                 == ["crypto": 1, "cyber": 2, "missiles": 1, "sanctions": 1, "supply-chain": 1])
@@ -42,7 +44,7 @@ import Testing
         #expect(all.days.map(\.count).reduce(0, +) == 4)
         #expect(all.days.first?.date == ArticleDate(year: 2023, month: 11, day: 20))
 
-        let cyber = try store.facets(matching: .topic("cyber"))
+        let cyber = try facets(.topic("cyber"), 10)
         #expect(cyber.total == 2)
         #expect(cyber.topics.first { $0.id == "missiles" }?.count == 0)
         #expect(cyber.topics.first { $0.id == "crypto" }?.count == 1)
@@ -50,7 +52,60 @@ import Testing
         #expect(Set(cyber.entities[.place]?.map(\.name) ?? []) == ["Seoul", "North Korea", "Zürich"])
         #expect(cyber.days.map(\.date) == [ArticleDate(year: 2023, month: 11, day: 20), ArticleDate(year: 2023, month: 12, day: 9)])
 
-        let limited = try store.facets(matching: .all, entitiesPerType: 1)
+        let limited = try facets(.all, 1)
         #expect(limited.entities[.place]?.count == 1)
+    }
+}
+
+@Suite struct FacetIndexTests {
+    static let filters: [FilterExpression] = [
+        .all, .topic("cyber"), .entity(.person, "Jake Sullivan"), .word("missile", prefix: true),
+        .not(.topic("missiles")), .and([.topic("diplomacy"), .since(ArticleDate(year: 2021, month: 1, day: 1))]), .or([]),
+    ]
+
+    /// A generated library with the generator's planted entities and topics.
+    static func plantedStore(_ directory: TemporaryDirectory, count: Int) throws -> LibraryStore {
+        let store = try LibraryStore(path: directory.file("cache.sqlite").path, statePath: directory.file("state.sqlite").path)
+        let generator = CorpusGenerator()
+        for index in 0..<count {
+            let file = generator.file(index)
+            var article = try ArticlePipeline().articles(from: Data(file.text.utf8), source: "/gen/\(file.relativePath)")[0]
+            article.entities = file.plantedEntities
+            article.topics = file.plantedTopics
+            try store.insert([article], path: article.source)
+        }
+        return store
+    }
+
+    @Test func inMemoryCountsEqualSQLGrouping() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.plantedStore(directory, count: 300)
+        for filter in Self.filters {
+            let fast = try store.facets(matching: filter, entitiesPerType: 5)
+            let reference = try store.facetsBySQL(matching: filter, entitiesPerType: 5)
+            #expect(fast == reference, "\(filter)")
+        }
+        #expect(try store.facets(matching: .all).total == 300)
+        #expect(try store.facets(matching: .all).entities[.person]?.count == 10)
+    }
+
+    @Test func theIndexFollowsChangesMadeAfterItWasLoaded() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        #expect(try store.facets(matching: .topic("cyber")).total == 2)
+        // Another connection (another process, say) replaces one article and adds one.
+        let other = try LibraryStore(path: store.path, statePath: store.state.path)
+        var changed = LibraryFixture.articles[0]
+        changed.topics = [LibraryFixture.topic("missiles")]
+        changed.entities = [LibraryFixture.person("Fumio Kishida")]
+        try other.insert([changed], path: changed.source)
+        var added = LibraryFixture.articles[1]
+        added.source = "/lib/news/f.txt"
+        try other.insert([added], path: added.source)
+        for filter in [FilterExpression.all, .topic("cyber"), .topic("missiles")] {
+            #expect(try store.facets(matching: filter) == (try store.facetsBySQL(matching: filter)), "\(filter)")
+        }
+        #expect(try store.facets(matching: .topic("missiles")).entities[.person]
+                == [Facets.EntityCount(name: "Fumio Kishida", type: .person, count: 3)])
     }
 }

@@ -1,0 +1,141 @@
+// Facet counts in memory: each article's topics, entities and day, loaded once, counted per result.
+import BriefCore
+import Foundation
+import GRDB
+
+/// How an article's topic keys and entity ids are packed into `article.facets`:
+/// little-endian UInt32s, the topic count first, then the topic keys, then the entity ids.
+enum PackedFacets {
+    static func pack(topics: [UInt32], entities: [UInt32]) -> Data {
+        var words = [UInt32(topics.count).littleEndian]
+        words += topics.map(\.littleEndian)
+        words += entities.map(\.littleEndian)
+        return words.withUnsafeBytes { Data($0) }
+    }
+
+    static func unpack(_ data: Data, topics: inout [UInt32], entities: inout [UInt32]) {
+        data.withUnsafeBytes { raw in
+            let count = raw.count / 4
+            guard count > 0 else { return }
+            let topicCount = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
+            for index in 1..<count {
+                let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+                if index <= topicCount { topics.append(word) } else { entities.append(word) }
+            }
+        }
+    }
+}
+
+/// Counting facets in SQL means grouping every entity mention of the result (millions of rows
+/// at 100,000 articles); here it is a loop over small integer arrays. The database still says
+/// which articles match; this index only says what each article contains.
+///
+/// Rows are loaded incrementally: article rowids and entity ids are never reused, so rows
+/// above the highest loaded one are exactly the new ones, and entries of deleted articles are
+/// never asked for again (their rowids no longer match any query).
+final class FacetIndex: @unchecked Sendable {
+    // Everything below is guarded by `lock`.
+    private let lock = NSLock()
+    private var loadedRowid: Int64 = 0
+    private var loadedEntity: Int64 = 0
+    /// Per rowid: the article's day (Int32.min when undated) and its range in `values`.
+    private var day: [Int32] = [Int32.min]
+    private var start: [Int32] = [0]
+    private var topicEnd: [Int32] = [0]
+    private var end: [Int32] = [0]
+    private var values: [UInt32] = []
+    /// Per entity id: type and canonical name (`nil` for ids never loaded).
+    private var entityType: [EntityType?] = [nil]
+    private var entityName: [String] = [""]
+
+    /// Facets for the articles whose rowids are given, read in the caller's transaction.
+    func facets(_ db: Database, rowids: [Int64], entitiesPerType: Int) throws -> Facets {
+        lock.lock()
+        defer { lock.unlock() }
+        try catchUp(db)
+
+        let topicRows = try Row.fetchAll(db, sql: "SELECT key, id, name FROM topic ORDER BY id")
+        var topicCounts = [Int](repeating: 0, count: Int(topicRows.map { $0[0] as Int64 }.max() ?? 0) + 1)
+        var entityCounts = [Int32](repeating: 0, count: entityType.count)
+        var dayCounts: [Int32: Int] = [:]
+        for rowid in rowids {
+            let row = Int(rowid)
+            guard row < day.count else { continue }
+            if day[row] != Int32.min { dayCounts[day[row], default: 0] += 1 }
+            let topicsEnd = Int(topicEnd[row])
+            for index in Int(start[row])..<topicsEnd {
+                let key = Int(values[index])
+                if key < topicCounts.count { topicCounts[key] += 1 }
+            }
+            for index in topicsEnd..<Int(end[row]) {
+                let id = Int(values[index])
+                if id < entityCounts.count { entityCounts[id] &+= 1 }
+            }
+        }
+
+        let topics = topicRows.map { row in
+            Facets.TopicCount(id: row[1], name: row[2], count: topicCounts[Int(row[0] as Int64)])
+        }
+        // Top N per type: one pass keeping each type's best N (N is small).
+        var best: [EntityType: [(id: Int, count: Int32)]] = [:]
+        for id in 1..<entityCounts.count where entityCounts[id] > 0 {
+            guard let type = entityType[id] else { continue }
+            let count = entityCounts[id]
+            var list = best[type, default: []]
+            if list.count < entitiesPerType || count > list[list.count - 1].count
+                || (count == list[list.count - 1].count && entityName[id] < entityName[list[list.count - 1].id]) {
+                list.append((id, count))
+                list.sort { ($0.count, entityName[$1.id]) > ($1.count, entityName[$0.id]) }
+                if list.count > entitiesPerType { list.removeLast() }
+                best[type] = list
+            }
+        }
+        let entities = best.mapValues { list in
+            list.map { Facets.EntityCount(name: entityName[$0.id], type: entityType[$0.id]!, count: Int($0.count)) }
+        }
+        let days = dayCounts.sorted { $0.key < $1.key }.map {
+            Facets.DayCount(date: ArticleDate(daysSinceEpoch: Int($0.key)), count: $0.value)
+        }
+        return Facets(total: rowids.count, topics: topics, entities: entities, days: days)
+    }
+
+    /// Loads articles and entities added since the last call.
+    private func catchUp(_ db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, day, facets FROM article WHERE rowid > ? ORDER BY rowid",
+                                       arguments: [loadedRowid])
+        var topics: [UInt32] = []
+        var entities: [UInt32] = []
+        while let row = try rows.next() {
+            let rowid: Int64 = row[0]
+            let articleDay: Int? = row[1]
+            let packed: Data = row[2]
+            // Rowids skipped (deleted before we saw them) get empty ranges.
+            while day.count < Int(rowid) {
+                day.append(Int32.min)
+                start.append(Int32(values.count)); topicEnd.append(Int32(values.count)); end.append(Int32(values.count))
+            }
+            topics.removeAll(keepingCapacity: true)
+            entities.removeAll(keepingCapacity: true)
+            PackedFacets.unpack(packed, topics: &topics, entities: &entities)
+            day.append(articleDay.map { Int32($0) } ?? Int32.min)
+            start.append(Int32(values.count))
+            values += topics
+            topicEnd.append(Int32(values.count))
+            values += entities
+            end.append(Int32(values.count))
+            loadedRowid = rowid
+        }
+        let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name FROM entity WHERE id > ? ORDER BY id",
+                                             arguments: [loadedEntity])
+        while let row = try entityRows.next() {
+            let id: Int64 = row[0]
+            while entityType.count < Int(id) {
+                entityType.append(nil)
+                entityName.append("")
+            }
+            entityType.append(EntityType(rawValue: row[1]) ?? .other)
+            entityName.append(row[2])
+            loadedEntity = id
+        }
+    }
+}
