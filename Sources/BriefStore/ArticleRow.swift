@@ -18,7 +18,11 @@ enum ArticleRow {
 
     static func text(of article: Article) -> String {
         article.paragraphs
-            .map { $0.replacingOccurrences(of: String(paragraphSeparator), with: "\n") }
+            .map { paragraph in
+                // The separator inside a paragraph is rare; looking for it is cheap, replacing is not.
+                paragraph.unicodeScalars.contains { $0.value == 0x2029 }
+                    ? paragraph.replacingOccurrences(of: String(paragraphSeparator), with: "\n") : paragraph
+            }
             .joined(separator: String(paragraphSeparator))
     }
 

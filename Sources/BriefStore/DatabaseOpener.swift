@@ -8,6 +8,12 @@ enum DatabaseSettings {
     /// How long a writer waits for another process's lock before giving up.
     /// Long enough for a cron `brief index` batch to commit, short enough that a user notices.
     static let busyTimeout: TimeInterval = 10
+    /// Bytes of the file mapped into memory: reads then skip a copy per page (the library
+    /// cache is read far more than written). The OS shares these pages between processes, but
+    /// they count in the resident size, so the map is bounded.
+    static let mmapSize = 256 << 20
+    /// Page cache per connection, in KiB (SQLite's default is 2 MB).
+    static let cacheKiB = 16_384
 }
 
 enum DatabaseOpener {
@@ -36,6 +42,8 @@ enum DatabaseOpener {
             config.prepareDatabase { db in
                 // Durable enough in WAL: a power cut may lose the last commits, never the file.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+                try db.execute(sql: "PRAGMA cache_size = -\(DatabaseSettings.cacheKiB)")
                 if attaching { try prepare?(db) }
             }
             return config

@@ -1,5 +1,8 @@
 // Walks library paths for article files: recursive, hidden files skipped, with size and mtime.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file found in the library, with what tells a changed file from an unchanged one.
 struct ScannedFile: Sendable {
@@ -31,42 +34,53 @@ enum FileScanner {
                 continue
             }
             if !isDirectory.boolValue {
-                if let file = stat(root), seen.insert(root).inserted { result.files.append(file) }
+                if let file = statFile(root), seen.insert(root).inserted { result.files.append(file) }
                 result.scannedRoots.append(root)
                 continue
             }
-            let rootURL = URL(fileURLWithPath: root, isDirectory: true)
-            let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-            var failed = false
-            guard let walker = FileManager.default.enumerator(
-                at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles],
-                errorHandler: { url, error in
-                    result.problems.append((url.path, "cannot list: \(error.localizedDescription)"))
-                    failed = true
-                    return true
-                })
-            else {
-                result.problems.append((root, "cannot list the directory"))
-                continue
-            }
-            for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                let path = canonicalPath(url.path)
-                guard seen.insert(path).inserted else { continue }
-                result.files.append(ScannedFile(
-                    path: path, size: Int64(values.fileSize ?? 0),
-                    mtime: values.contentModificationDate?.timeIntervalSince1970 ?? 0))
+            // POSIX directory walking: Foundation's enumerator with resource values costs
+            // ~0.3 ms a file on Linux, which is seconds for an unchanged 10,000-file library.
+            var complete = true
+            var pending = [root]
+            while let directory = pending.popLast() {
+                guard let handle = opendir(directory) else {
+                    result.problems.append((directory, "cannot list: \(String(cString: strerror(errno)))"))
+                    complete = false
+                    continue
+                }
+                defer { closedir(handle) }
+                while let entry = readdir(handle) {
+                    let name = withUnsafePointer(to: entry.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                    }
+                    // Hidden files and directories (and `.`, `..`) are skipped.
+                    if name.hasPrefix(".") { continue }
+                    let path = directory == "/" ? "/" + name : directory + "/" + name
+                    var info = Glibc.stat()
+                    guard stat(path, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        pending.append(path)
+                    case S_IFREG:
+                        guard seen.insert(path).inserted else { continue }
+                        result.files.append(ScannedFile(
+                            path: path, size: Int64(info.st_size),
+                            mtime: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9))
+                    default:
+                        continue
+                    }
+                }
             }
             // A directory we could not read fully must not make its files look deleted.
-            if !failed { result.scannedRoots.append(root) }
+            if complete { result.scannedRoots.append(root) }
         }
         return result
     }
 
-    private static func stat(_ path: String) -> ScannedFile? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        return ScannedFile(
-            path: path, size: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
-            mtime: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+    private static func statFile(_ path: String) -> ScannedFile? {
+        var info = Glibc.stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return ScannedFile(path: path, size: Int64(info.st_size),
+                           mtime: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 }

@@ -109,23 +109,29 @@ public final class LibraryStore: Sendable {
         var arguments = condition.arguments
         arguments += [limit, offset]
         let sql = """
-            SELECT a.id, a.day, a.title, a.site_name, a.format,
-                   (SELECT group_concat(topic, char(31)) FROM
-                       (SELECT topic FROM article_topic WHERE article = a.rowid ORDER BY score DESC))
-            FROM article a WHERE \(condition.sql)
+            SELECT \(Self.summaryColumns) FROM article a WHERE \(condition.sql)
             ORDER BY \(Self.orderSQL(order)) LIMIT ? OFFSET ?
             """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let day: Int? = row[1]
-                let format: String = row[4]
-                let topics: String? = row[5]
-                return ArticleSummary(
-                    id: row[0], date: day.map(ArticleDate.init(daysSinceEpoch:)), title: row[2], siteName: row[3],
-                    format: ArticleFormat(rawValue: format) ?? .text,
-                    topics: topics.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
-            }
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { Self.summary($0, from: 0) }
         }
+    }
+
+    /// Columns `summary(_:from:)` decodes: the list line, with topic ids best first.
+    static let summaryColumns = """
+        a.id, a.day, a.title, a.site_name, a.format,
+        (SELECT group_concat(topic, char(31)) FROM
+            (SELECT topic FROM article_topic WHERE article = a.rowid ORDER BY score DESC))
+        """
+
+    static func summary(_ row: Row, from first: Int) -> ArticleSummary {
+        let day: Int? = row[first + 1]
+        let format: String = row[first + 4]
+        let topics: String? = row[first + 5]
+        return ArticleSummary(
+            id: row[first], date: day.map(ArticleDate.init(daysSinceEpoch:)), title: row[first + 2], siteName: row[first + 3],
+            format: ArticleFormat(rawValue: format) ?? .text,
+            topics: topics.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
     }
 
     /// The ids of every matching article, in order: cheap enough to keep the selection across filters.

@@ -32,6 +32,7 @@ public struct CorpusGenerator: Sendable {
         /// before a real recognizer and classifier exist, and for checking them after.
         public var plantedEntities: [EntitySpan]
         public var plantedTopics: [TopicMatch]
+        public var plantedDate: ArticleDate
     }
 
     /// The index of a generated file from its name (`article-003417.txt` → 3417).
@@ -105,7 +106,8 @@ public struct CorpusGenerator: Sendable {
         let topics = planted.topics.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             TopicMatch(id: $0.key, name: $0.key, score: Double($0.value), terms: [])
         }
-        return GeneratedFile(relativePath: path, text: text, plantedEntities: spans, plantedTopics: topics)
+        return GeneratedFile(relativePath: path, text: text, plantedEntities: spans, plantedTopics: topics,
+                             plantedDate: date)
     }
 
     /// Writes articles `0..<count` under `directory`, creating it. Returns the files written.
