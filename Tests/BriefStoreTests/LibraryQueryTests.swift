@@ -109,3 +109,33 @@ import Testing
                 == [Facets.EntityCount(name: "Fumio Kishida", type: .person, count: 3)])
     }
 }
+
+@Suite struct LibraryResultTests {
+    @Test func oneQueryGivesCountFacetsAndPagesByPosition() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let result = try store.query(.all)
+        #expect(result.count == 5)
+        #expect(result.facets == (try store.facets(matching: .all)))
+        let all = try store.summaries(matching: .all, limit: 10)
+        #expect(try store.summaries(of: result, 0..<10) == all)
+        #expect(try store.summaries(of: result, 1..<3) == Array(all[1..<3]))
+        #expect(try store.summaries(of: result, 4..<50).map(\.id) == [all[4].id])
+        #expect(try store.summaries(of: result, 7..<9).isEmpty)
+        #expect(try store.position(of: "/lib/news/b.txt", in: result) == 2)
+
+        let cyber = try store.query(.topic("cyber"), order: .oldest)
+        #expect(try store.summaries(of: cyber, 0..<10).map(\.id) == ["/lib/other/d.txt", "/lib/news/a.txt"])
+        // The selection survives a filter only if the article is still in the result.
+        #expect(try store.position(of: "/lib/news/a.txt", in: cyber) == 1)
+        #expect(try store.position(of: "/lib/news/b.txt", in: cyber) == nil)
+    }
+
+    @Test func articlesDeletedAfterTheQueryAreLeftOutOfPages() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let result = try store.query(.all)
+        try store.write { db in try db.execute(sql: "DELETE FROM file WHERE path = '/lib/news/b.txt'") }
+        #expect(try store.summaries(of: result, 0..<10).count == 4)
+    }
+}
