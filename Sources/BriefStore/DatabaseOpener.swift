@@ -52,12 +52,12 @@ enum DatabaseOpener {
             // Migrate before attaching anything: an attached database's tables (its own
             // `grdb_migrations`) would otherwise shadow the missing ones of a new file.
             let pool = try DatabasePool(path: path, configuration: configuration(attaching: false))
-            try pool.write { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    throw StoreError(path: path, reason: StoreError.newerVersionReason)
-                }
+            // Reads only, when nothing needs migrating: opening must not wait for a writer.
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            try migrator.migrate(pool)
+            if superseded { throw StoreError(path: path, reason: StoreError.newerVersionReason) }
+            if !complete { try migrator.migrate(pool) }
             guard prepare != nil else { return pool }
             try pool.close()
             return try DatabasePool(path: path, configuration: configuration(attaching: true))

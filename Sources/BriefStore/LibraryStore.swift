@@ -48,6 +48,8 @@ public final class LibraryStore: Sendable {
         }
         pool = try Self.openCache(path: path, prepare: prepare)
         try withStoreErrors(path: path) {
+            let current = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'") }
+            guard current != pipelineVersion else { return }
             try pool.write { db in
                 let cached = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'")
                 guard cached != pipelineVersion else { return }
