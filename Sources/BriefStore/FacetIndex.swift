@@ -47,6 +47,37 @@ final class FacetIndex: @unchecked Sendable {
     /// Per entity id: type and canonical name (`nil` for ids never loaded).
     private var entityType: [EntityType?] = [nil]
     private var entityName: [String] = [""]
+    /// Every loaded rowid, newest first (day descending, undated last, then rowid descending),
+    /// and the highest rowid it includes.
+    private var newestOrder: [Int32] = []
+    private var orderedThrough: Int64 = -1
+
+    /// Orders a set of rowids newest first, by a walk over the global order (linear in the
+    /// library, no sorting per query). Repeated rowids collapse.
+    func newestFirst(_ db: Database, rowids: [Int64]) throws -> [Int64] {
+        lock.lock()
+        defer { lock.unlock() }
+        try catchUp(db)
+        if orderedThrough != loadedRowid {
+            let days = day
+            newestOrder = (1..<Int32(days.count)).sorted { a, b in
+                days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
+            }
+            orderedThrough = loadedRowid
+        }
+        var bits = [UInt64](repeating: 0, count: day.count / 64 + 1)
+        var result: [Int64] = []
+        bits.withUnsafeMutableBufferPointer { bits in
+            for rowid in rowids where rowid > 0 && rowid < Int64(day.count) {
+                bits[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63)
+            }
+            result.reserveCapacity(rowids.count)
+            for rowid in newestOrder where bits[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
+                result.append(Int64(rowid))
+            }
+        }
+        return result
+    }
 
     /// Facets for the articles whose rowids are given, read in the caller's transaction.
     func facets(_ db: Database, rowids: [Int64], entitiesPerType: Int) throws -> Facets {
@@ -58,20 +89,35 @@ final class FacetIndex: @unchecked Sendable {
         var topicCounts = [Int](repeating: 0, count: Int(topicRows.map { $0[0] as Int64 }.max() ?? 0) + 1)
         var entityCounts = [Int32](repeating: 0, count: entityType.count)
         var dayCounts: [Int32: Int] = [:]
-        for rowid in rowids {
-            let row = Int(rowid)
-            guard row < day.count else { continue }
-            if day[row] != Int32.min { dayCounts[day[row], default: 0] += 1 }
-            let topicsEnd = Int(topicEnd[row])
-            for index in Int(start[row])..<topicsEnd {
-                let key = Int(values[index])
-                if key < topicCounts.count { topicCounts[key] += 1 }
+        var undatedOrFirst = (day: Int32.min, count: 0)
+        day.withUnsafeBufferPointer { day in
+        start.withUnsafeBufferPointer { start in
+        topicEnd.withUnsafeBufferPointer { topicEnd in
+        end.withUnsafeBufferPointer { end in
+        values.withUnsafeBufferPointer { values in
+        topicCounts.withUnsafeMutableBufferPointer { topicCounts in
+        entityCounts.withUnsafeMutableBufferPointer { entityCounts in
+            for rowid in rowids {
+                let row = Int(rowid)
+                guard row > 0, row < day.count else { continue }
+                // Results come ordered by day, so runs of one day are counted without hashing.
+                if day[row] != undatedOrFirst.day {
+                    if undatedOrFirst.day != Int32.min { dayCounts[undatedOrFirst.day, default: 0] += undatedOrFirst.count }
+                    undatedOrFirst = (day[row], 0)
+                }
+                undatedOrFirst.count += 1
+                let topicsEnd = Int(topicEnd[row])
+                for index in Int(start[row])..<topicsEnd {
+                    let key = Int(values[index])
+                    if key < topicCounts.count { topicCounts[key] += 1 }
+                }
+                for index in topicsEnd..<Int(end[row]) {
+                    let id = Int(values[index])
+                    if id < entityCounts.count { entityCounts[id] &+= 1 }
+                }
             }
-            for index in topicsEnd..<Int(end[row]) {
-                let id = Int(values[index])
-                if id < entityCounts.count { entityCounts[id] &+= 1 }
-            }
-        }
+        }}}}}}}
+        if undatedOrFirst.day != Int32.min { dayCounts[undatedOrFirst.day, default: 0] += undatedOrFirst.count }
 
         let topics = topicRows.map { row in
             Facets.TopicCount(id: row[1], name: row[2], count: topicCounts[Int(row[0] as Int64)])

@@ -70,9 +70,11 @@ package enum FilterSQLCompiler {
             for part in parts {
                 if isTextOnly(part) { textParts.append(part) } else { others.append(condition(for: part)) }
             }
-            if !textParts.isEmpty {
-                let text: FilterExpression = textParts.count == 1 ? textParts[0] : .and(textParts)
-                others.insert(condition(for: text), at: 0)
+            // One MATCH when FTS5 can say the text parts together (it needs a positive term).
+            if textParts.count > 1, let match = ftsQuery(for: .and(textParts)) {
+                others.insert(SQLCondition("a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", [match]), at: 0)
+            } else {
+                others.insert(contentsOf: textParts.map(condition(for:)), at: 0)
             }
             return join(others, with: "AND", empty: "1")
         }

@@ -18,11 +18,18 @@ public struct LibraryResult: Sendable {
 extension LibraryStore {
     /// Evaluates `filter` once: ordered matches and facets, as the reader needs on each keystroke.
     public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10) throws -> LibraryResult {
-        let condition = FilterSQLCompiler.condition(for: filter)
         return try read { db in
-            let rowids = try Int64.fetchAll(
-                db, sql: "SELECT a.rowid FROM article a WHERE \(condition.sql) ORDER BY \(Self.orderSQL(order))",
-                arguments: condition.arguments)
+            let rowids: [Int64]
+            if order == .newest {
+                // The database selects (from indexes), the in-memory day order sorts.
+                let set = FilterSetCompiler.rowids(for: filter)
+                rowids = try facetIndex.newestFirst(db, rowids: Int64.fetchAll(db, sql: set.sql, arguments: set.arguments))
+            } else {
+                let condition = FilterSQLCompiler.condition(for: filter)
+                rowids = try Int64.fetchAll(
+                    db, sql: "SELECT a.rowid FROM article a WHERE \(condition.sql) ORDER BY \(Self.orderSQL(order))",
+                    arguments: condition.arguments)
+            }
             let facets = try facetIndex.facets(db, rowids: rowids, entitiesPerType: entitiesPerType)
             return LibraryResult(filter: filter, order: order, facets: facets, rowids: rowids)
         }

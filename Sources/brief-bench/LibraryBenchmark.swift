@@ -51,9 +51,13 @@ enum LibraryBenchmark {
     static func measure(_ size: Int) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
         let corpus = root.appendingPathComponent("corpus")
-        try? FileManager.default.removeItem(at: root)
-        try GenerateCorpus.generator().write(count: size, to: corpus)
-        defer { try? FileManager.default.removeItem(at: root) }
+        // BRIEF_BENCH_KEEP=1 keeps the corpus and cache for the next run (for profiling queries).
+        let keep = ProcessInfo.processInfo.environment["BRIEF_BENCH_KEEP"] == "1"
+        if !keep || !FileManager.default.fileExists(atPath: corpus.path) {
+            try? FileManager.default.removeItem(at: root)
+            try GenerateCorpus.generator().write(count: size, to: corpus)
+        }
+        defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         let cachePath = root.appendingPathComponent("cache/library.sqlite").path
         let statePath = root.appendingPathComponent("data/state.sqlite").path
         let planted = PlantedCounter()

@@ -85,3 +85,29 @@ import Testing
         #expect(try compared.contains { !(try inMemory($0)).isEmpty })
     }
 }
+
+@Suite struct SetCompilerTests {
+    static let extra: [FilterExpression] = [
+        .and([.not(.word("cyber", prefix: false)), .not(.word("missile", prefix: false))]),
+        .and([.not(.topic("cyber")), .not(.word("sanctions", prefix: false)), .unread]),
+        .or([.not(.word("cyber", prefix: false)), .topic("crypto")]),
+        .not(.or([.topic("cyber"), .and([.entity(nil, "Tokyo"), .not(.starred)])])),
+        .and([.word("cyber", prefix: false), .or([.phrase("supply chain"), .entity(.person, "Jake Sullivan")]), .until(ArticleDate(year: 2024, month: 1, day: 1))]),
+    ]
+
+    /// The set form (INTERSECT/UNION/EXCEPT over indexes, ordered in memory) selects and orders
+    /// exactly what the condition form (WHERE … ORDER BY in SQL) does.
+    @Test(arguments: QueryEquivalenceTests.queries + extra)
+    func setFormAgreesWithConditionForm(_ expression: FilterExpression) throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        for (id, flags) in QueryEquivalenceTests.flags {
+            try store.state.setRead(id, flags.read)
+            try store.state.setStarred(id, flags.starred)
+        }
+        let expected = try store.ids(matching: expression)
+        let result = try store.query(expression)
+        #expect(try store.summaries(of: result, 0..<100).map(\.id) == expected, "\(expression)")
+        #expect(result.facets.total == expected.count)
+    }
+}
