@@ -23,9 +23,10 @@ struct BatchWriter {
         let touchFile = try db.cachedStatement(sql: "UPDATE file SET size = ?, mtime = ? WHERE path = ?")
         let deleteArticles = try db.cachedStatement(sql: "DELETE FROM article WHERE file = ?")
         let insertArticle = try db.cachedStatement(sql: """
-            INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail, facets)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
+            INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
             """)
+        let insertFacets = try db.cachedStatement(sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
         let insertTopic = try db.cachedStatement(sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
         let upsertTopic = try db.cachedStatement(sql: """
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
@@ -86,10 +87,11 @@ struct BatchWriter {
                     let facets = PackedFacets.pack(topics: facetTopics, entities: entityMentions.map { UInt32($0.id) })
                     let inserted = try Int64.fetchOne(insertArticle, arguments: [
                         article.id, fileID, article.format.rawValue, article.title, article.date?.daysSinceEpoch,
-                        article.byline, article.url, article.siteName, ArticleRow.text(of: article), detail, facets,
+                        article.byline, article.url, article.siteName, ArticleRow.text(of: article), detail,
                     ])
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }
+                    try insertFacets.execute(arguments: [rowid, article.date?.daysSinceEpoch, facets])
                     for topic in topicsInArticle {
                         try insertTopic.execute(arguments: [topic.id, rowid, topic.score])
                     }

@@ -36,9 +36,7 @@ package enum FilterSetCompiler {
             let condition = FilterSQLCompiler.condition(for: expression)
             return SQLCondition("SELECT a.rowid FROM article a WHERE \(condition.sql)", condition.arguments)
         case .unread:
-            return SQLCondition("""
-                \(everything) EXCEPT SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.read = 1
-                """)
+            return SQLCondition("\(everything) EXCEPT \(readArticles)")
         case .starred:
             return SQLCondition("SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.starred = 1")
         case .not(let inner):
@@ -51,7 +49,12 @@ package enum FilterSetCompiler {
             var positives: [SQLCondition] = []
             var negatives: [SQLCondition] = []
             func add(_ part: FilterExpression) {
-                if case .not(let inner) = part { negatives.append(rowids(for: inner)) } else { positives.append(rowids(for: part)) }
+                switch part {
+                case .not(let inner): negatives.append(rowids(for: inner))
+                // "Unread" is everything but the few read ones: subtract those, never list all.
+                case .unread: negatives.append(SQLCondition(readArticles))
+                default: positives.append(rowids(for: part))
+                }
             }
             for part in parts {
                 if isText(part) { textParts.append(part) } else { add(part) }
@@ -68,7 +71,9 @@ package enum FilterSetCompiler {
         }
     }
 
-    private static let everything = "SELECT rowid FROM article"
+    /// Every article, from the narrow facet table (the article table's pages hold the text).
+    private static let everything = "SELECT article FROM article_facet"
+    private static let readArticles = "SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.read = 1"
 
     private static func isText(_ expression: FilterExpression) -> Bool {
         switch expression {

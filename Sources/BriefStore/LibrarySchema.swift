@@ -26,8 +26,7 @@ enum LibrarySchema {
 
                 -- One row per article (a feed file holds several). Kept paragraphs are stored once,
                 -- joined by U+2029, and the full-text index reads them from here (external content).
-                -- `facets` packs the article's topic keys and entity ids for the in-memory facet
-                -- index (FacetIndex); rowids are never reused, so that index can load only new rows.
+                -- Rowids are never reused, so the in-memory facet index can load only new rows.
                 CREATE TABLE article (
                     rowid INTEGER PRIMARY KEY AUTOINCREMENT,
                     id TEXT NOT NULL UNIQUE,
@@ -39,7 +38,15 @@ enum LibrarySchema {
                     url TEXT,
                     site_name TEXT,
                     text TEXT NOT NULL,
-                    detail BLOB NOT NULL,
+                    detail BLOB NOT NULL
+                );
+
+                -- What the in-memory facet index (FacetIndex) loads: the day and the article's
+                -- topic keys and entity ids, packed. A narrow table of its own, so that loading
+                -- it (and listing every rowid) does not read the pages holding the text.
+                CREATE TABLE article_facet (
+                    article INTEGER PRIMARY KEY REFERENCES article(rowid) ON DELETE CASCADE,
+                    day INTEGER,
                     facets BLOB NOT NULL
                 );
                 CREATE INDEX article_by_file ON article(file);
@@ -109,6 +116,7 @@ enum LibrarySchema {
         try db.execute(sql: """
             DELETE FROM article_entity;
             DELETE FROM article_topic;
+            DELETE FROM article_facet;
             INSERT INTO article_fts (article_fts) VALUES ('delete-all');
             DROP TRIGGER article_fts_delete;
             DELETE FROM article;
