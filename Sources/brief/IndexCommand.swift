@@ -40,7 +40,8 @@ struct IndexCommand: AsyncParsableCommand {
         if roots.isEmpty {
             roots = try store.roots()
             guard !roots.isEmpty else {
-                throw ValidationError("nothing indexed yet: give the files or directories to index")
+                FileHandle.standardError.write(Data("brief: nothing indexed yet: give the files or directories to index\n".utf8))
+                throw ExitCode(2)
             }
         }
         let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
