@@ -41,9 +41,10 @@ final class FacetIndex: @unchecked Sendable {
     private var newestOrder: [Int32] = []
     private var orderedThrough: Int64 = -1
 
-    /// Orders a set of rowids newest first, by a walk over the global order (linear in the
-    /// library, no sorting per query). Repeated rowids collapse.
-    func newestFirst(_ db: Database, rowids: [Int64]) throws -> [Int64] {
+    /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
+    /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
+    /// (linear in the library, no sorting per query).
+    func newestFirst(_ db: Database, matching filter: FilterExpression) throws -> [Int64] {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
@@ -54,14 +55,11 @@ final class FacetIndex: @unchecked Sendable {
             }
             orderedThrough = loadedRowid
         }
-        var bits = [UInt64](repeating: 0, count: day.count / 64 + 1)
+        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count)
+        let bits = try evaluator.evaluate(filter)
         var result: [Int64] = []
-        bits.withUnsafeMutableBufferPointer { bits in
-            for rowid in rowids where rowid > 0 && rowid < Int64(day.count) {
-                bits[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63)
-            }
-            result.reserveCapacity(rowids.count)
-            for rowid in newestOrder where bits[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
+        bits.words.withUnsafeBufferPointer { words in
+            for rowid in newestOrder where words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
                 result.append(Int64(rowid))
             }
         }

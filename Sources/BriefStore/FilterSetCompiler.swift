@@ -73,9 +73,9 @@ package enum FilterSetCompiler {
 
     /// Every article, from the narrow facet table (the article table's pages hold the text).
     private static let everything = "SELECT article FROM article_facet"
-    private static let readArticles = "SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.read = 1"
+    static let readArticles = "SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.read = 1"
 
-    private static func isText(_ expression: FilterExpression) -> Bool {
+    static func isText(_ expression: FilterExpression) -> Bool {
         switch expression {
         case .word, .phrase: return true
         case .and(let parts), .or(let parts): return !parts.isEmpty && parts.allSatisfy(isText)

@@ -21,9 +21,9 @@ extension LibraryStore {
         return try read { db in
             let rowids: [Int64]
             if order == .newest {
-                // The database selects (from indexes), the in-memory day order sorts.
-                let set = FilterSetCompiler.rowids(for: filter)
-                rowids = try facetIndex.newestFirst(db, rowids: Int64.fetchAll(db, sql: set.sql, arguments: set.arguments))
+                // Each leaf is selected by the database from an index; the boolean structure and
+                // the newest-first order are applied in memory.
+                rowids = try facetIndex.newestFirst(db, matching: filter)
             } else {
                 let condition = FilterSQLCompiler.condition(for: filter)
                 rowids = try Int64.fetchAll(

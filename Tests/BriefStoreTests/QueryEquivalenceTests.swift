@@ -95,8 +95,9 @@ import Testing
         .and([.word("cyber", prefix: false), .or([.phrase("supply chain"), .entity(.person, "Jake Sullivan")]), .until(ArticleDate(year: 2024, month: 1, day: 1))]),
     ]
 
-    /// The set form (INTERSECT/UNION/EXCEPT over indexes, ordered in memory) selects and orders
-    /// exactly what the condition form (WHERE … ORDER BY in SQL) does.
+    /// The bitmap form (indexed SQL leaves combined in memory, ordered in memory) and the set form
+    /// (INTERSECT/UNION/EXCEPT) select, and order, exactly what the condition form
+    /// (WHERE … ORDER BY in SQL) does.
     @Test(arguments: QueryEquivalenceTests.queries + extra)
     func setFormAgreesWithConditionForm(_ expression: FilterExpression) throws {
         let directory = try TemporaryDirectory()
@@ -109,5 +110,11 @@ import Testing
         let result = try store.query(expression)
         #expect(try store.summaries(of: result, 0..<100).map(\.id) == expected, "\(expression)")
         #expect(result.facets.total == expected.count)
+        // The whole-query SQL form (INTERSECT/UNION/EXCEPT) selects the same set.
+        let set = FilterSetCompiler.rowids(for: expression)
+        let compound = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM article WHERE rowid IN (\(set.sql))", arguments: set.arguments)
+        }
+        #expect(Set(compound) == Set(expected), "\(expression)")
     }
 }
