@@ -2,6 +2,10 @@
 // Each section lives in its own file.
 import Foundation
 
+if CommandLine.arguments.dropFirst().first == "generate" {
+    exit(GenerateCorpus.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let arguments = Set(CommandLine.arguments.dropFirst())
 func wants(_ section: String) -> Bool { arguments.isEmpty || arguments.contains(section) }
 

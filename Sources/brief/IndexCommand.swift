@@ -1,7 +1,88 @@
-// PLACEHOLDER (skeleton): `brief index`.
+// `brief index [PATH…]`: builds or refreshes the library cache headless, then prints counts and time.
 import ArgumentParser
+import BriefCore
+import BriefStore
+import Foundation
 
 struct IndexCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "index", abstract: "Not built yet.")
-    func run() async throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or refresh the library cache (only new or changed files are parsed).",
+        discussion: """
+            With no PATH, refreshes the paths indexed before. Bad files are listed on stderr \
+            with the reason; the exit status is then 1.
+            """)
+
+    @Argument(help: "Article files or directories (read recursively, hidden files skipped).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("cache-file"), help: "The cache database (default: $XDG_CACHE_HOME/brief/library.sqlite).")
+    var cacheFile: String?
+
+    @Option(name: .customLong("state-file"), help: "The read/starred database (default: $XDG_DATA_HOME/brief/state.sqlite).")
+    var stateFile: String?
+
+    func run() async throws {
+        let directories = BriefDirectories.current
+        // A user's topics file changes every article's topics: fold it into the cache's version.
+        let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
+        let store: LibraryStore
+        do {
+            store = try LibraryStore(
+                path: cacheFile ?? LibraryStore.defaultPath(directories),
+                statePath: stateFile ?? StateStore.defaultPath(directories),
+                pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
+        } catch {
+            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        var roots = paths
+        if roots.isEmpty {
+            roots = try store.roots()
+            guard !roots.isEmpty else {
+                FileHandle.standardError.write(Data("brief: nothing indexed yet: give the files or directories to index\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
+        let report: IndexReport
+        do {
+            report = try store.refresh(paths: roots) { bar.show($0) }
+        } catch {
+            bar.finish()
+            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        bar.finish()
+        for (path, reason) in report.badFiles {
+            FileHandle.standardError.write(Data("brief: \(path): \(reason)\n".utf8))
+        }
+        print("added \(report.added), changed \(report.changed), removed \(report.removed), "
+              + "unchanged \(report.unchanged), bad \(report.bad)")
+        print("\(report.articles) articles in \(store.path), \(String(format: "%.2f", report.seconds)) s")
+        if report.bad > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise.
+private final class ProgressLine: Sendable {
+    let interactive: Bool
+    init(interactive: Bool) { self.interactive = interactive }
+
+    func show(_ progress: IndexProgress) {
+        guard progress.total > 0, interactive || progress.done > 0 else { return }
+        let fraction = Double(progress.done) / Double(progress.total)
+        if interactive {
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(progress.done)/\(progress.total) files".utf8))
+        } else {
+            FileHandle.standardError.write(Data("indexed \(progress.done)/\(progress.total) files\n".utf8))
+        }
+    }
+
+    func finish() {
+        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
 }

@@ -1,0 +1,72 @@
+// How an Article is laid out in the library database, and read back.
+import BriefCore
+import Foundation
+import GRDB
+
+/// The parts of an article that are only needed when it is opened: stored as one JSON blob.
+struct ArticleDetail: Codable {
+    var kinds: [BlockKind]
+    var removed: [RemovedBlock]
+    var entities: [EntitySpan]
+    var topics: [TopicMatch]
+}
+
+enum ArticleRow {
+    /// Kept paragraphs are stored as one text (the full-text index reads it) joined by this
+    /// separator, which the tokenizer treats as white space.
+    static let paragraphSeparator: Character = "\u{2029}"
+
+    static func text(of article: Article) -> String {
+        article.paragraphs
+            .map { paragraph in
+                // The separator inside a paragraph is rare; looking for it is cheap, replacing is not.
+                paragraph.unicodeScalars.contains { $0.value == 0x2029 }
+                    ? paragraph.replacingOccurrences(of: String(paragraphSeparator), with: "\n") : paragraph
+            }
+            .joined(separator: String(paragraphSeparator))
+    }
+
+    static func paragraphs(fromText text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: paragraphSeparator, omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Columns of `article` that `decode` reads, in order.
+    static let columns = "a.id, a.format, a.title, a.day, a.byline, a.url, a.site_name, a.text, a.detail"
+
+    static func decode(_ row: Row) throws -> Article {
+        let paragraphs = paragraphs(fromText: row[7])
+        let detailData: Data = row[8]
+        let detail = try JSONDecoder().decode(ArticleDetail.self, from: detailData)
+        let day: Int? = row[3]
+        let formatName: String = row[1]
+        return Article(
+            source: row[0], format: ArticleFormat(rawValue: formatName) ?? .text, title: row[2],
+            date: day.map(ArticleDate.init(daysSinceEpoch:)), byline: row[4], url: row[5], siteName: row[6],
+            paragraphs: paragraphs,
+            paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,
+            removed: detail.removed, entities: detail.entities, topics: detail.topics)
+    }
+}
+
+extension ArticleDate {
+    /// The inverse of `daysSinceEpoch` (Howard Hinnant's civil_from_days).
+    init(daysSinceEpoch days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        self.init(year: year, month: month, day: day)
+    }
+}
+
+enum NameFolding {
+    /// Case- and diacritic-insensitive key for entity names (`José` and `jose` meet).
+    static func fold(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}

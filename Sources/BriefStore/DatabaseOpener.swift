@@ -1,0 +1,66 @@
+// Opens a SQLite file the way every Brief database needs it: WAL, busy timeout, directories made.
+import BriefCore
+import Foundation
+import GRDB
+
+/// Settings shared by Brief's databases.
+enum DatabaseSettings {
+    /// How long a writer waits for another process's lock before giving up.
+    /// Long enough for a cron `brief index` batch to commit, short enough that a user notices.
+    static let busyTimeout: TimeInterval = 10
+    /// Bytes of the file mapped into memory: reads then skip a copy per page (the library
+    /// cache is read far more than written). The OS shares these pages between processes, but
+    /// they count in the resident size, so the map is bounded.
+    static let mmapSize = 256 << 20
+    /// Page cache per connection, in KiB (SQLite's default is 2 MB).
+    static let cacheKiB = 16_384
+}
+
+enum DatabaseOpener {
+    /// Opens (creating if needed) a WAL database pool at `path` and runs `migrator` on it.
+    ///
+    /// WAL lets a reader and a writer in another process work at once, and makes every commit
+    /// atomic: a process killed mid-transaction leaves the last committed state.
+    ///
+    /// - Throws: `StoreError` naming the file when it cannot be created, is not SQLite, or is damaged.
+    static func open(path: String, migrator: DatabaseMigrator,
+                     prepare: (@Sendable (Database) throws -> Void)? = nil) throws(StoreError) -> DatabasePool {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(path: path, reason: "cannot create the directory \(directory.path): \(error.localizedDescription)")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError(path: path, reason: "a directory is in the way of the database file")
+        }
+        func configuration(attaching: Bool) -> Configuration {
+            var config = Configuration()
+            config.busyMode = .timeout(DatabaseSettings.busyTimeout)
+            config.prepareDatabase { db in
+                // Durable enough in WAL: a power cut may lose the last commits, never the file.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+                try db.execute(sql: "PRAGMA cache_size = -\(DatabaseSettings.cacheKiB)")
+                if attaching { try prepare?(db) }
+            }
+            return config
+        }
+        return try withStoreErrors(path: path) {
+            // Migrate before attaching anything: an attached database's tables (its own
+            // `grdb_migrations`) would otherwise shadow the missing ones of a new file.
+            let pool = try DatabasePool(path: path, configuration: configuration(attaching: false))
+            // Reads only, when nothing needs migrating: opening must not wait for a writer.
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError(path: path, reason: StoreError.newerVersionReason) }
+            if !complete { try migrator.migrate(pool) }
+            guard prepare != nil else { return pool }
+            try pool.close()
+            return try DatabasePool(path: path, configuration: configuration(attaching: true))
+        }
+    }
+}

@@ -1,0 +1,239 @@
+// Incremental refresh: parse only new or changed files (in parallel), drop deleted ones, in committed batches.
+import BriefCore
+import Foundation
+import GRDB
+
+/// What a refresh did.
+public struct IndexReport: Sendable {
+    /// Files parsed for the first time.
+    public var added = 0
+    /// Files whose content changed and were parsed again.
+    public var changed = 0
+    /// Files gone from disk, dropped with their articles.
+    public var removed = 0
+    /// Files that did not change (or were touched without changing).
+    public var unchanged = 0
+    /// Files that could not be read or parsed: path and reason. Includes unchanged bad files.
+    public var badFiles: [(path: String, reason: String)] = []
+    public var bad: Int { badFiles.count }
+    /// Articles in the cache afterwards.
+    public var articles = 0
+    public var seconds: Double = 0
+}
+
+/// Where a refresh stands, for progress bars.
+public struct IndexProgress: Sendable {
+    /// Files to parse in this run, and how many are done.
+    public var total: Int
+    public var done: Int
+}
+
+/// Settings of the indexer.
+public enum IndexerSettings {
+    /// Files parsed and committed together: one transaction each, so a killed process loses
+    /// at most one batch, and memory holds at most this many parsed articles.
+    public static let batchSize = 256
+    /// Parsing threads (this machine has two cores).
+    public static let workers = 2
+}
+
+extension LibraryStore {
+    /// Brings the cache in line with the files under `paths`.
+    ///
+    /// Unchanged files (same size and mtime, or same content hash) are not parsed again; files
+    /// deleted under a scanned path are dropped. Each batch is one transaction, so a process
+    /// killed mid-way leaves a consistent cache that the next refresh completes.
+    public func refresh(paths: [String], pipeline: ArticlePipeline = ArticlePipeline(),
+                        progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        try refresh(paths: paths, parse: { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) },
+                    progress: progress)
+    }
+
+    /// A file's bytes and path in, its articles out: the pipeline, or the pipeline and more.
+    public typealias Parser = @Sendable (Data, String) throws(ReadError) -> [Article]
+
+    /// Refreshes with any parser (benchmarks wrap the pipeline to add annotations it lacks).
+    public func refresh(paths: [String], parse: @escaping Parser,
+                        progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        let clock = ContinuousClock.now
+        var report = IndexReport()
+        let scan = FileScanner.scan(paths)
+        report.badFiles.append(contentsOf: scan.problems)
+        try remember(roots: scan.scannedRoots)
+
+        let known = try read { db in try KnownFile.fetchAll(db) }
+        let onDisk = Set(scan.files.map(\.path))
+        var toParse: [(ScannedFile, KnownFile?)] = []
+        for file in scan.files {
+            let old = known[file.path]
+            if let old, old.size == file.size, old.mtime == file.mtime {
+                if let error = old.error { report.badFiles.append((file.path, error)) } else { report.unchanged += 1 }
+            } else {
+                toParse.append((file, old))
+            }
+        }
+        let gone = known.keys.filter { path in
+            !onDisk.contains(path) && scan.scannedRoots.contains { root in path == root || path.hasPrefix(root + "/") }
+        }
+        if !gone.isEmpty {
+            try write { db in
+                let statement = try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?")
+                for path in gone { try statement.execute(arguments: [path]) }
+            }
+            report.removed = gone.count
+        }
+
+        let writer = BatchWriter()
+        progress?(IndexProgress(total: toParse.count, done: 0))
+        var batches = stride(from: 0, to: toParse.count, by: IndexerSettings.batchSize).map {
+            Array(toParse[$0..<min($0 + IndexerSettings.batchSize, toParse.count)])
+        }.makeIterator()
+        // Parse the next batch while this one is written: the writer needs one core, parsing both.
+        var pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
+        var done = 0
+        while let current = pending {
+            let parsed = current.wait()
+            pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
+            try write { db in try writer.write(parsed, db) }
+            for outcome in parsed {
+                switch outcome.kind {
+                case .touched: report.unchanged += 1
+                case .failed(let reason): report.badFiles.append((outcome.file.path, reason))
+                case .parsed: if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
+                }
+            }
+            done += parsed.count
+            progress?(IndexProgress(total: toParse.count, done: done))
+        }
+        if report.removed > 0 || report.changed > 0 {
+            try write { db in
+                try db.execute(sql: "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM article_entity WHERE entity = entity.id)")
+            }
+        }
+        if report.added + report.changed + report.removed > 0 {
+            try write { db in try db.execute(sql: "PRAGMA optimize") }
+        }
+        report.badFiles.sort { $0.path < $1.path }
+        report.articles = try articleCount()
+        let elapsed = ContinuousClock.now - clock
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return report
+    }
+
+    /// The paths refreshed so far: `brief index` with no path refreshes these.
+    public func roots() throws -> [String] {
+        try read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'roots'") else { return [] }
+            return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        }
+    }
+
+    private func remember(roots new: [String]) throws {
+        let known = try roots()
+        let merged = known + new.filter { !known.contains($0) }
+        guard merged != known else { return }
+        let json = String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('roots', ?)", arguments: [json])
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try withStoreErrors(path: path) { try pool.write(body) }
+    }
+}
+
+/// A file row as the cache remembers it.
+struct KnownFile: Sendable {
+    var id: Int64
+    var size: Int64
+    var mtime: Double
+    var hash: String
+    var error: String?
+
+    static func fetchAll(_ db: Database) throws -> [String: KnownFile] {
+        var result: [String: KnownFile] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, id, size, mtime, hash, error FROM file")
+        while let row = try rows.next() {
+            result[row[0]] = KnownFile(id: row[1], size: row[2], mtime: row[3], hash: row[4], error: row[5])
+        }
+        return result
+    }
+}
+
+/// The outcome of reading one file.
+struct ParsedFile: Sendable {
+    enum Kind: Sendable {
+        /// Same bytes as cached: only size and mtime need updating.
+        case touched
+        case parsed([Article])
+        case failed(String)
+    }
+    var file: ScannedFile
+    var previous: KnownFile?
+    var hash: String
+    var kind: Kind
+
+    static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
+        } catch {
+            return ParsedFile(file: file, previous: previous, hash: "", kind: .failed("cannot read: \(error.localizedDescription)"))
+        }
+        let hash = ContentHash.of(data)
+        if let previous, previous.hash == hash, previous.error == nil {
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .touched)
+        }
+        do {
+            let articles = try parse(data, file.path)
+            if articles.isEmpty {
+                return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
+            }
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(articles))
+        } catch {
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
+        }
+    }
+}
+
+/// A batch being parsed on background threads.
+final class ParsedBatch: @unchecked Sendable {
+    // Each slot is written by exactly one worker before `group` is left, and read after `wait`.
+    private var slots: [ParsedFile?]
+    private let group = DispatchGroup()
+
+    private init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    static func start(_ files: [(ScannedFile, KnownFile?)], parse: @escaping LibraryStore.Parser) -> ParsedBatch {
+        let batch = ParsedBatch(count: files.count)
+        batch.group.enter()
+        DispatchQueue.global().async {
+            batch.slots.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                let workers = IndexerSettings.workers
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for index in stride(from: worker, to: files.count, by: workers) {
+                        slots[index] = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
+                    }
+                }
+            }
+            batch.group.leave()
+        }
+        return batch
+    }
+
+    func wait() -> [ParsedFile] {
+        group.wait()
+        return slots.map { $0! }
+    }
+}
+
+extension LibraryStore {
+    /// Stores articles as if parsed from `path` (tests and generators that build `Article` values).
+    package func insert(_ articles: [Article], path: String) throws {
+        let file = ScannedFile(path: path, size: 0, mtime: 0)
+        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(articles))
+        try write { db in try BatchWriter().write([parsed], db) }
+    }
+}

@@ -1,0 +1,131 @@
+// The library cache's schema: parsed articles keyed by file, with full-text and facet tables.
+import GRDB
+
+enum LibrarySchema {
+    /// Identifies what the pipeline produced. When the cached value differs from the running
+    /// one, every cached article is dropped and re-parsed: a cache is rebuilt, never misread.
+    /// Bump it whenever reading, cleaning, entities or topics change their output.
+    static let builtInPipelineVersion = "pipeline-1"
+
+    /// Migrations in order. Never edit a shipped one; append a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: files, articles, topics, entities, full text") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+                -- One row per file seen: what it looked like when parsed, and why it failed if it did.
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    size INTEGER NOT NULL,
+                    mtime REAL NOT NULL,
+                    hash TEXT NOT NULL,
+                    error TEXT
+                );
+
+                -- One row per article (a feed file holds several). Kept paragraphs are stored once,
+                -- joined by U+2029, and the full-text index reads them from here (external content).
+                -- Rowids are never reused, so the in-memory facet index can load only new rows.
+                CREATE TABLE article (
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    file INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                    format TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    day INTEGER,
+                    byline TEXT,
+                    url TEXT,
+                    site_name TEXT,
+                    text TEXT NOT NULL,
+                    detail BLOB NOT NULL
+                );
+
+                -- What the in-memory facet index (FacetIndex) loads: the day and the article's
+                -- topic keys and entity ids, packed. A narrow table of its own, so that loading
+                -- it (and listing every rowid) does not read the pages holding the text.
+                CREATE TABLE article_facet (
+                    article INTEGER PRIMARY KEY REFERENCES article(rowid) ON DELETE CASCADE,
+                    day INTEGER,
+                    facets BLOB NOT NULL
+                );
+                CREATE INDEX article_by_file ON article(file);
+                CREATE INDEX article_by_day ON article(day);
+
+                CREATE TABLE article_topic (
+                    topic TEXT NOT NULL COLLATE NOCASE,
+                    article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+                    score REAL NOT NULL,
+                    PRIMARY KEY (topic, article)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_topic_by_article ON article_topic(article);
+
+                CREATE TABLE topic (
+                    key INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    name TEXT NOT NULL
+                );
+
+                -- Entities by canonical name; `fold` is the name case- and diacritic-folded for lookups.
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    type TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    fold TEXT NOT NULL,
+                    UNIQUE (type, name)
+                );
+                CREATE INDEX entity_by_fold ON entity(fold, type);
+
+                CREATE TABLE article_entity (
+                    entity INTEGER NOT NULL REFERENCES entity(id),
+                    article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (entity, article)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_entity_by_article ON article_entity(article);
+
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, text,
+                    content = 'article', content_rowid = 'rowid',
+                    tokenize = 'unicode61 remove_diacritics 2',
+                    prefix = '2 3 4'
+                );
+                """)
+            try db.execute(sql: ftsTriggers)
+        }
+        return migrator
+    }
+
+    /// Keep the external-content full-text index in step with `article`.
+    static let ftsTriggers = """
+        CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
+            INSERT INTO article_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER article_fts_update AFTER UPDATE ON article BEGIN
+            INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO article_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """
+
+    /// Empties the cache in one transaction (a new pipeline makes every cached article stale).
+    /// The full-text index is cleared wholesale rather than row by row.
+    static func deleteAllArticles(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM article_entity;
+            DELETE FROM article_topic;
+            DELETE FROM article_facet;
+            INSERT INTO article_fts (article_fts) VALUES ('delete-all');
+            DROP TRIGGER article_fts_delete;
+            DELETE FROM article;
+            DELETE FROM file;
+            DELETE FROM entity;
+            DELETE FROM topic;
+            CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+                INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            END;
+            """)
+    }
+}

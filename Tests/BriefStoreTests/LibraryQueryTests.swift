@@ -1,0 +1,141 @@
+// Paging, bodies and facets come from the database without loading every article.
+import BriefCore
+import Foundation
+import Testing
+@testable import BriefStore
+
+@Suite struct LibraryQueryTests {
+    @Test func pagesAreNewestFirstWithUndatedLast() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let first = try store.summaries(matching: .all, limit: 2)
+        let rest = try store.summaries(matching: .all, offset: 2, limit: 10)
+        #expect(first.map(\.title) == ["New sanctions target shipping firms", "Allies step up action on North Korea cyber threats"])
+        #expect(rest.map(\.id) == ["/lib/news/b.txt", "/lib/other/d.txt", "/lib/news/c.txt"])
+        #expect(first[1].topics == ["cyber", "crypto"])
+        #expect(first[1].date == ArticleDate(year: 2023, month: 12, day: 9))
+        #expect(first[1].siteName == "Pacific Wire")
+        #expect(try store.count(matching: .topic("cyber")) == 2)
+        let oldest = try store.summaries(matching: .all, order: .oldest, limit: 5)
+        #expect(oldest.first?.id == "/lib/other/d.txt")
+        #expect(oldest.last?.id == "/lib/news/c.txt")
+    }
+
+    @Test func anOpenedArticleIsExactlyWhatWasStored() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        for article in LibraryFixture.articles {
+            #expect(try store.article(id: article.id) == article)
+        }
+        #expect(try store.article(id: "/nowhere.txt") == nil)
+    }
+
+    @Test(arguments: [false, true])
+    func facetsCountTheCurrentResult(bySQL: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let facets = bySQL ? store.facetsBySQL : store.facets
+        let all = try facets(.all, 10)
+        #expect(all.total == 5)
+        #expect(Dictionary(uniqueKeysWithValues: all.topics.map { ($0.id, $0.count) })
+                == ["crypto": 1, "cyber": 2, "missiles": 1, "sanctions": 1, "supply-chain": 1])
+        #expect(all.entities[.person]?.first == Facets.EntityCount(name: "Jake Sullivan", type: .person, count: 2))
+        #expect(all.entities[.person]?.count == 2)
+        #expect(all.days.map(\.count).reduce(0, +) == 4)
+        #expect(all.days.first?.date == ArticleDate(year: 2023, month: 11, day: 20))
+
+        let cyber = try facets(.topic("cyber"), 10)
+        #expect(cyber.total == 2)
+        #expect(cyber.topics.first { $0.id == "missiles" }?.count == 0)
+        #expect(cyber.topics.first { $0.id == "crypto" }?.count == 1)
+        #expect(cyber.entities[.person] == [Facets.EntityCount(name: "Jake Sullivan", type: .person, count: 2)])
+        #expect(Set(cyber.entities[.place]?.map(\.name) ?? []) == ["Seoul", "North Korea", "Zürich"])
+        #expect(cyber.days.map(\.date) == [ArticleDate(year: 2023, month: 11, day: 20), ArticleDate(year: 2023, month: 12, day: 9)])
+
+        let limited = try facets(.all, 1)
+        #expect(limited.entities[.place]?.count == 1)
+    }
+}
+
+@Suite struct FacetIndexTests {
+    static let filters: [FilterExpression] = [
+        .all, .topic("cyber"), .entity(.person, "Jake Sullivan"), .word("missile", prefix: true),
+        .not(.topic("missiles")), .and([.topic("diplomacy"), .since(ArticleDate(year: 2021, month: 1, day: 1))]), .or([]),
+    ]
+
+    /// A generated library with the generator's planted entities and topics.
+    static func plantedStore(_ directory: TemporaryDirectory, count: Int) throws -> LibraryStore {
+        let store = try LibraryStore(path: directory.file("cache.sqlite").path, statePath: directory.file("state.sqlite").path)
+        let generator = CorpusGenerator()
+        for index in 0..<count {
+            let file = generator.file(index)
+            var article = try ArticlePipeline().articles(from: Data(file.text.utf8), source: "/gen/\(file.relativePath)")[0]
+            article.entities = file.plantedEntities
+            article.topics = file.plantedTopics
+            try store.insert([article], path: article.source)
+        }
+        return store
+    }
+
+    @Test func inMemoryCountsEqualSQLGrouping() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.plantedStore(directory, count: 300)
+        for filter in Self.filters {
+            let fast = try store.facets(matching: filter, entitiesPerType: 5)
+            let reference = try store.facetsBySQL(matching: filter, entitiesPerType: 5)
+            #expect(fast == reference, "\(filter)")
+        }
+        #expect(try store.facets(matching: .all).total == 300)
+        #expect(try store.facets(matching: .all).entities[.person]?.count == 10)
+    }
+
+    @Test func theIndexFollowsChangesMadeAfterItWasLoaded() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        #expect(try store.facets(matching: .topic("cyber")).total == 2)
+        // Another connection (another process, say) replaces one article and adds one.
+        let other = try LibraryStore(path: store.path, statePath: store.state.path)
+        var changed = LibraryFixture.articles[0]
+        changed.topics = [LibraryFixture.topic("missiles")]
+        changed.entities = [LibraryFixture.person("Fumio Kishida")]
+        try other.insert([changed], path: changed.source)
+        var added = LibraryFixture.articles[1]
+        added.source = "/lib/news/f.txt"
+        try other.insert([added], path: added.source)
+        for filter in [FilterExpression.all, .topic("cyber"), .topic("missiles")] {
+            #expect(try store.facets(matching: filter) == (try store.facetsBySQL(matching: filter)), "\(filter)")
+        }
+        #expect(try store.facets(matching: .topic("missiles")).entities[.person]
+                == [Facets.EntityCount(name: "Fumio Kishida", type: .person, count: 3)])
+    }
+}
+
+@Suite struct LibraryResultTests {
+    @Test func oneQueryGivesCountFacetsAndPagesByPosition() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let result = try store.query(.all)
+        #expect(result.count == 5)
+        #expect(result.facets == (try store.facets(matching: .all)))
+        let all = try store.summaries(matching: .all, limit: 10)
+        #expect(try store.summaries(of: result, 0..<10) == all)
+        #expect(try store.summaries(of: result, 1..<3) == Array(all[1..<3]))
+        #expect(try store.summaries(of: result, 4..<50).map(\.id) == [all[4].id])
+        #expect(try store.summaries(of: result, 7..<9).isEmpty)
+        #expect(try store.position(of: "/lib/news/b.txt", in: result) == 2)
+
+        let cyber = try store.query(.topic("cyber"), order: .oldest)
+        #expect(try store.summaries(of: cyber, 0..<10).map(\.id) == ["/lib/other/d.txt", "/lib/news/a.txt"])
+        // The selection survives a filter only if the article is still in the result.
+        #expect(try store.position(of: "/lib/news/a.txt", in: cyber) == 1)
+        #expect(try store.position(of: "/lib/news/b.txt", in: cyber) == nil)
+    }
+
+    @Test func articlesDeletedAfterTheQueryAreLeftOutOfPages() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        let result = try store.query(.all)
+        try store.write { db in try db.execute(sql: "DELETE FROM file WHERE path = '/lib/news/b.txt'") }
+        #expect(try store.summaries(of: result, 0..<10).count == 4)
+    }
+}

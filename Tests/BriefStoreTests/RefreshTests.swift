@@ -1,0 +1,161 @@
+// Incremental refresh: only new or changed files are parsed, deleted ones dropped, bad ones named.
+import BriefCore
+import Foundation
+import Testing
+@testable import BriefStore
+
+@Suite struct RefreshTests {
+    static func article(_ title: String, _ body: String) -> String {
+        "\(title)\nDec 9, 2023\n\(body)\n"
+    }
+
+    func setMTime(_ url: URL, secondsAgo: Double) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -secondsAgo)], ofItemAtPath: url.path)
+    }
+
+    func open(_ dir: TemporaryDirectory, version: String = LibraryStore.builtInPipelineVersion) throws -> LibraryStore {
+        try LibraryStore(path: dir.file("cache/library.sqlite").path, statePath: dir.file("data/state.sqlite").path,
+                         pipelineVersion: version)
+    }
+
+    func searching(_ store: LibraryStore, _ word: String) throws -> [String] {
+        try store.ids(matching: .word(word, prefix: false)).map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
+    }
+
+    @Test func onlyNewOrChangedFilesAreParsedAndDeletedOnesDropped() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        let a = try dir.write("library/a.txt", Self.article("Alpha report", "Alpha paragraph about walruses."))
+        let b = try dir.write("library/sub/b.txt", Self.article("Bravo report", "Bravo paragraph about penguins."))
+        let c = try dir.write("library/c.txt", Self.article("Charlie report", "Charlie paragraph about otters."))
+        try dir.write("library/.hidden.txt", Self.article("Hidden", "Never indexed narwhals."))
+        for url in [a, b, c] { try setMTime(url, secondsAgo: 100) }
+
+        let store = try open(dir)
+        let first = try store.refresh(paths: [library])
+        #expect((first.added, first.changed, first.removed, first.unchanged, first.bad) == (3, 0, 0, 0, 0))
+        #expect(first.articles == 3)
+        #expect(try searching(store, "narwhals").isEmpty)
+
+        let second = try store.refresh(paths: [library])
+        #expect((second.added, second.changed, second.removed, second.unchanged, second.bad) == (0, 0, 0, 3, 0))
+
+        // a changes, b is touched without changing, c is deleted, d is new.
+        try dir.write("library/a.txt", Self.article("Alpha report", "Alpha paragraph now about seals."))
+        try setMTime(b, secondsAgo: 10)
+        try FileManager.default.removeItem(at: c)
+        try dir.write("library/d.txt", Self.article("Delta report", "Delta paragraph about herons."))
+        let third = try store.refresh(paths: [library])
+        #expect((third.added, third.changed, third.removed, third.unchanged, third.bad) == (1, 1, 1, 1, 0))
+        #expect(try searching(store, "walruses").isEmpty)
+        #expect(try searching(store, "seals") == ["a.txt"])
+        #expect(try searching(store, "otters").isEmpty)
+        #expect(try searching(store, "herons") == ["d.txt"])
+        #expect(try searching(store, "penguins") == ["b.txt"])
+        #expect(try store.articleCount() == 3)
+        // The id is the file's absolute path.
+        #expect(try store.article(id: a.standardizedFileURL.path)?.title == "Alpha report")
+    }
+
+    @Test func badFilesAreNamedEveryRunAndTheRestLoads() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/good.txt", Self.article("Good", "A good paragraph."))
+        let empty = try dir.write("library/empty.txt", "")
+        let store = try open(dir)
+        for _ in 0..<2 {
+            let report = try store.refresh(paths: [dir.file("library").path])
+            #expect(report.bad == 1)
+            #expect(report.badFiles.first?.path == empty.standardizedFileURL.path)
+            #expect(report.badFiles.first?.reason.isEmpty == false)
+            #expect(report.articles == 1)
+        }
+        let missing = try store.refresh(paths: [dir.file("nowhere").path])
+        #expect(missing.badFiles.map(\.path) == [dir.file("nowhere").standardizedFileURL.path])
+        // A path that vanished is not taken for a deleted library.
+        #expect(try store.articleCount() == 1)
+    }
+
+    @Test func onlyFilesUnderTheRefreshedPathsCanBeDropped() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("one/a.txt", Self.article("One", "Text about lynxes."))
+        try dir.write("two/b.txt", Self.article("Two", "Text about ibises."))
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("one").path, dir.file("two").path])
+        let report = try store.refresh(paths: [dir.file("one").path])
+        #expect(report.removed == 0)
+        #expect(try searching(store, "ibises") == ["b.txt"])
+        #expect(Set(try store.roots()) == [dir.file("one").standardizedFileURL.path, dir.file("two").standardizedFileURL.path])
+    }
+
+    @Test func aCacheFromAnotherPipelineVersionIsRebuiltNotMisread() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.article("Alpha", "Text about voles."))
+        do {
+            let old = try open(dir, version: "pipeline-0")
+            _ = try old.refresh(paths: [dir.file("library").path])
+            #expect(try old.articleCount() == 1)
+        }
+        let new = try open(dir, version: "pipeline-1")
+        #expect(try new.articleCount() == 0)
+        #expect(try searching(new, "voles").isEmpty)
+        let report = try new.refresh(paths: [dir.file("library").path])
+        #expect(report.added == 1)
+        #expect(try searching(new, "voles") == ["a.txt"])
+    }
+
+    @Test func aDamagedCacheIsRebuiltAndTheStateKept() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
+        do {
+            let store = try open(dir)
+            _ = try store.refresh(paths: [dir.file("library").path])
+            try store.state.setStarred(try store.ids(matching: .all)[0], true)
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dir.file("cache/library.sqlite").path + suffix) }
+        try Data(repeating: 0x42, count: 10_000).write(to: dir.file("cache/library.sqlite"))
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0)
+        _ = try store.refresh(paths: [dir.file("library").path])
+        #expect(try store.count(matching: .starred) == 1)
+    }
+
+    @Test func aCacheFromANewerSchemaIsRebuilt() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.article("Alpha", "Text about shrews."))
+        do {
+            let store = try open(dir)
+            _ = try store.refresh(paths: [dir.file("library").path])
+            try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: future')") }
+        }
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0)
+        #expect(try store.refresh(paths: [dir.file("library").path]).added == 1)
+    }
+
+    @Test func twoProcessesOnOneLibraryReadAndWriteAtOnce() async throws {
+        let dir = try TemporaryDirectory()
+        let generator = CorpusGenerator()
+        try generator.write(count: 600, to: dir.file("library"))
+        let indexer = try open(dir)
+        let reader = try open(dir)
+        let library = dir.file("library").path
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try indexer.refresh(paths: [library]) }
+            group.addTask {
+                // Meanwhile the reader pages, searches and marks articles read.
+                for round in 0..<40 {
+                    let page = try reader.summaries(matching: .word("missile", prefix: true), limit: 20)
+                    _ = try reader.facets(matching: .all)
+                    if let first = page.first { try reader.state.setRead(first.id, round % 2 == 0) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try reader.articleCount() == 600)
+        // A second indexer finds nothing left to do.
+        let again = try reader.refresh(paths: [library])
+        #expect(again.unchanged == 600 && again.added == 0)
+        let integrity = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == ["ok"])
+    }
+}
