@@ -27,6 +27,20 @@ import Testing
         #expect(cleaned.removed.map(\.position) == [1, 1, 1])
     }
 
+    @Test func rowsOfShareButtonsAndReadingTimeGo() {
+        let lines = ["Listen to this article · 4 min read", "Facebook  Twitter  Email  Print", body[0], body[1],
+                     "🔗 Copy link   ✉ Email   Share on WeChat", body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .share, .share])
+    }
+
+    @Test func aSentenceNamingSocialNetworksStays() {
+        let line = "Officials shared the warning on Facebook and Twitter before the gates opened, the operator said."
+        let cleaned = clean([body[0], line, body[1], body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
     @Test func unmarkedRunOfUnrelatedHeadlinesGoes() {
         let lines = [body[0], body[1], "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
                      "Football Club Signs Striker on Record Deal", body[2], body[3]]

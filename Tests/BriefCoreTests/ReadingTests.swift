@@ -86,6 +86,34 @@ import Testing
         #expect(document.blocks.map(\.text) == ["Short line one", "Short line two"])
     }
 
+    @Test func aPageCopiedFromTheTopStartsAtItsHeadline() throws {
+        let text = """
+            Skip to main content
+            Home | World | Business | Technology
+            Subscribe | Sign in
+            Business › Technology
+            Chipmaker opens its first plant in the north of the country
+            By Hannah Okafor
+            Saturday, February 24, 2024
+            The company opened the factory on Saturday after two years of building work in the farming town.
+            Officials said a second plant could follow if demand for the chips holds up next year.
+            """
+        let document = try read(text)
+        #expect(document.title == "Chipmaker opens its first plant in the north of the country")
+        #expect(document.date?.description == "2024-02-24")
+        #expect(document.byline == "Hannah Okafor")
+        #expect(document.removed.map(\.text) == ["Skip to main content", "Home | World | Business | Technology",
+                                                  "Subscribe | Sign in", "Business › Technology"])
+        #expect(document.removed.allSatisfy { $0.reason == .navigation })
+        #expect(document.blocks.count == 2)
+    }
+
+    @Test func aShortOpeningLineAboveADistantDateIsStillTheTitle() throws {
+        // A date further down inside the body is not a sign of page chrome.
+        let text = "Storm closes ports\nThe storm closed three ports on Monday and more closures are expected.\nMonday, March 4, 2024\n"
+        #expect(try read(text).title == "Storm closes ports")
+    }
+
     @Test func detectsAWholePageDump() throws {
         var page = "Story title | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\n\nSearch\nMenu\n\n"
         page += "Story title\n\nBy Ann Lee - Mar 2, 2024\n\n"

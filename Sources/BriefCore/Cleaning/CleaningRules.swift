@@ -23,6 +23,7 @@ package struct CleaningRules: Sendable {
         var maximumMarkerWords: Int
         var promoWords: WordList
         var creditPrefixes: PrefixList
+        var shareButtons: WordList
         var rules: [Rule]
     }
     private struct WordFile: Decodable { var words: [String] }
@@ -41,6 +42,8 @@ package struct CleaningRules: Sendable {
     package var promoWords: Set<String>
     /// First words of captions and credits (normalized).
     package var creditPrefixes: [String]
+    /// Words a row of share buttons is made of.
+    private var shareButtonWords: Set<String>
 
     /// The rules shipped with Brief.
     package static let builtIn: CleaningRules = {
@@ -64,6 +67,7 @@ package struct CleaningRules: Sendable {
         maximumMarkerWords = file.maximumMarkerWords
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
+        shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
         for rule in file.rules {
             let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
             for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
@@ -84,6 +88,9 @@ package struct CleaningRules: Sendable {
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
         guard words.count <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
+        if words.count >= 2, words.allSatisfy({ shareButtonWords.contains(String($0)) }) {
+            return MarkerMatch(reason: .share, introducesHeadlines: false)
+        }
         // The longest phrase that fits decides: "story continues below advertisement" is an
         // advertisement notice before it is a "story continues below" marker.
         var best: (length: Int, match: MarkerMatch)?

@@ -41,8 +41,14 @@ public struct TextArticleReader: ArticleReader {
 
     private func readArticle(_ lines: [Substring], source: String) -> RawDocument {
         var rest = lines.map { String(TextMeasure.trim($0)) }
-        guard let titleIndex = rest.firstIndex(where: { !$0.isEmpty }) else {
+        guard var titleIndex = rest.firstIndex(where: { !$0.isEmpty }) else {
             return RawDocument(source: source, format: .text, blocks: [])
+        }
+        var removed: [RemovedBlock] = []
+        if let headline = Self.headlineAfterChrome(rest) {
+            // A page copied from the top: menus and sign-in links sit above the headline.
+            removed = rest[..<headline].filter { !$0.isEmpty }.map { RemovedBlock(text: $0, reason: .navigation, position: 0) }
+            titleIndex = headline
         }
         var title = rest[titleIndex]
         rest.removeSubrange(...titleIndex)
@@ -76,7 +82,33 @@ public struct TextArticleReader: ArticleReader {
             paragraphs = [String(TextMeasure.trim(line))]
         }
         return RawDocument(source: source, format: .text, title: title, date: date, byline: byline,
-                           blocks: Self.blocks(paragraphs))
+                           blocks: Self.blocks(paragraphs), removed: removed)
+    }
+
+    /// Lines a copied page may carry above its headline (menus, breadcrumbs, sign-in links).
+    static let chromeReach = 12
+
+    /// The headline's index when the file opens with page chrome: a standalone date line lies
+    /// beyond the usual reach under the first line, only short menu-like lines come before it,
+    /// and a headline-shaped line (four words or more) stands just above it (a byline may sit between).
+    static func headlineAfterChrome(_ lines: [String]) -> Int? {
+        let nonEmpty = lines.indices.filter { !lines[$0].isEmpty }.prefix(chromeReach)
+        guard let dateAt = nonEmpty.first(where: { DateLineParser.parseLine(lines[$0]) != nil }),
+              let datePosition = nonEmpty.firstIndex(of: dateAt),
+              datePosition - nonEmpty.startIndex > TextLayout.dateLineReach else { return nil }
+        let before = nonEmpty[..<datePosition]
+        // Chrome is short and never reads as a sentence.
+        guard before.allSatisfy({ lines[$0].count <= 160 && !Self.endsSentence(lines[$0]) }) else { return nil }
+        for index in before.reversed() where byline(lines[index]) == nil {
+            let words = lines[index].split(separator: " ").count
+            return words >= 4 && index != nonEmpty.first ? index : nil
+        }
+        return nil
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return ".!?。！？".contains(last) && line.split(separator: " ").count > 6
     }
 
     private func readPage(_ lines: [Substring], source: String) -> RawDocument {
