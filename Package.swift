@@ -32,7 +32,11 @@ let package = Package(
         ),
 
         // MARK: The pure UI: state, reducer, views drawing into a cell grid
-        .target(name: "BriefUI", dependencies: ["BriefCore"]),
+        .target(
+            name: "BriefUI",
+            dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources")]
+        ),
 
         // MARK: The thin ncurses adapter
         .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),
@@ -43,6 +47,7 @@ let package = Package(
             dependencies: [
                 "BriefCore", "BriefStore", "BriefUI", "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("SampleLibrary")]
         ),
