@@ -33,6 +33,11 @@ package struct Prompt: Sendable, Hashable {
 package struct StatusMessage: Sendable, Hashable {
     package var text: String
     package var isError: Bool
+
+    package init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// The open article.
@@ -44,6 +49,10 @@ package struct ReaderState: Sendable, Hashable {
     package var search: String = ""
     /// Index into the document's `entityOrder`.
     package var currentEntity: Int?
+
+    package init(article: Int) {
+        self.article = article
+    }
 }
 
 package struct AppState: Sendable {

@@ -33,7 +33,8 @@ package enum StatusLineView {
         let shown = state.results.articles.count
         let total = state.library.articles.count
         let unread = state.results.articles.filter { !state.library.flags(of: $0).read }.count
-        var parts = [shown == total ? "\(total) articles" : "\(shown) of \(total) articles", "\(unread) unread",
+        let noun = total == 1 ? "article" : "articles"
+        var parts = [shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)", "\(unread) unread",
                      "by \(state.filter.sort.rawValue)"]
         let query = state.filter.description
         if !query.isEmpty { parts.append("filter: " + query) }
