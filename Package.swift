@@ -56,7 +56,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
-        .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"]),
+        .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"], exclude: ["Snapshots"]),
         .testTarget(name: "BriefEndToEndTests", dependencies: ["BriefCore"]),
     ]
 )
