@@ -1,5 +1,6 @@
 // Runs the built `brief` in a private tmux server: send keys, read the screen, tear down.
 import Foundation
+import Glibc
 import Testing
 
 /// One tmux server (own socket) with one session running an interactive `sh`.
@@ -26,18 +27,29 @@ final class TmuxSession {
         try? FileManager.default.removeItem(at: home)
     }
 
+    /// Runs a tmux client command and returns what it printed.
+    ///
+    /// Spawned directly and waited for with waitpid: the first command forks the
+    /// tmux server, which would inherit a pipe and keep it open for its whole life,
+    /// so output goes through a file.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let outputPath = home.path + "-\(UUID().uuidString).out"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxError(message: "cannot run tmux: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
     /// Types literal text (no key names).
@@ -103,4 +115,8 @@ final class TmuxSession {
         // Typed text was echoed (echo is back on) and the command ran.
         #expect(screen.contains("echo restored-$((40+2))"), sourceLocation: sourceLocation)
     }
+}
+
+struct TmuxError: Error {
+    var message: String
 }
