@@ -41,6 +41,7 @@ package final class NcursesTerminal {
             throw TerminalError("terminal \"\(term)\" cannot move the cursor: Brief needs a full-screen terminal")
         }
         brief_install_signal_handlers()
+        _ = brief_install_winch()
         guard brief_newterm(term) != nil, let window = brief_stdscr() else {
             throw TerminalError("cannot start curses on terminal \"\(term)\"")
         }
@@ -76,17 +77,22 @@ package final class NcursesTerminal {
         previous = nil
     }
 
-    /// Waits for the next key or resize. Blocks without spinning.
+    /// Waits for the next key or resize. Blocks in poll, without spinning.
     package func nextInput() -> TerminalInput {
         while true {
+            // Drain what curses has buffered first; then sleep until input or SIGWINCH.
+            wtimeout(window, 0)
             var value: wint_t = 0
             let result = wget_wch(window, &value)
             if result == brief_key_code_yes() {
                 if let input = KeyDecoder.functionKey(Int32(value)) { return input }
             } else if result == OK {
                 if let input = KeyDecoder.character(UInt32(value)) { return input }
+            } else if brief_wait_for_input() == 1 {
+                brief_apply_window_size()
+                previous = nil
+                return .resize
             }
-            // ERR (an interrupted read) or an unknown key: wait for the next one.
         }
     }
 
@@ -144,6 +150,7 @@ package final class NcursesTerminal {
     package func suspend() {
         endwin()
         brief_stop_self()
+        brief_apply_window_size()
         previous = nil
         clearok(window, true)
         wrefresh(window)

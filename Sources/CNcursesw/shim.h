@@ -9,6 +9,10 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <curses.h>
 #include <term.h>
@@ -71,6 +75,56 @@ static inline void brief_install_signal_handlers(void) {
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         sigaction(signals[i], &action, NULL);
+    }
+}
+
+/// Self-pipe for SIGWINCH: the signal may land on any thread of a Swift process, so a
+/// blocking read on the main thread would not notice it; poll on this pipe does.
+static int brief_winch_fds[2] = { -1, -1 };
+
+static void brief_on_winch(int sig) {
+    (void)sig;
+    int saved = errno;
+    char byte = 1;
+    if (brief_winch_fds[1] >= 0) { ssize_t ignored = write(brief_winch_fds[1], &byte, 1); (void)ignored; }
+    errno = saved;
+}
+
+/// Installs the SIGWINCH handler (before curses starts, so curses keeps its hands off).
+static inline int brief_install_winch(void) {
+    if (pipe(brief_winch_fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(brief_winch_fds[i], F_SETFL, fcntl(brief_winch_fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(brief_winch_fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = brief_on_winch;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, NULL);
+}
+
+/// Sleeps until the terminal has input (0) or the window changed size (1). No spinning.
+static inline int brief_wait_for_input(void) {
+    struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { brief_winch_fds[0], POLLIN, 0 } };
+    for (;;) {
+        int ready = poll(fds, brief_winch_fds[0] >= 0 ? 2 : 1, -1);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready > 0 && (fds[1].revents & POLLIN)) {
+            char buffer[64];
+            while (read(brief_winch_fds[0], buffer, sizeof buffer) > 0) {}
+            return 1;
+        }
+        return 0;
+    }
+}
+
+/// Tells curses the terminal's current size.
+static inline void brief_apply_window_size(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0) {
+        resize_term(size.ws_row, size.ws_col);
     }
 }
 

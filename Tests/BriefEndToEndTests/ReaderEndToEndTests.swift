@@ -125,7 +125,7 @@ struct ReaderEndToEndTests {
         let tmux = try TmuxSession()
         try tmux.type("TERM=dumb " + BriefExecutable.command() + "; echo status=$?")
         try tmux.press("Enter")
-        let screen = try tmux.waitFor("status=")
+        let screen = try tmux.waitUntil(what: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("status=") } }
         #expect(screen.contains("status=1"))
         #expect(screen.contains("cannot move the cursor"))
     }
