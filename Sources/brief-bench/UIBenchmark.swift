@@ -88,6 +88,15 @@ enum UIBenchmark {
             _ = ScreenView.render(state)
             toggles.append(milliseconds(since: start))
         }
+        // The share of one keystroke spent in the core's query evaluation alone.
+        let matchStart = ContinuousClock.now
+        if let query = try? FilterQuery("missile korea") {
+            var matched = 0
+            for article in articles where query.matches(article, flags: .unread) { matched += 1 }
+            precondition(matched >= 0)
+        }
+        print(String(format: "ui_query_matching_only_ms %.2f (FilterQuery.matches over %d articles, core's share)",
+                     milliseconds(since: matchStart), articleCount))
         times.sort()
         toggles.sort()
         print(String(format: "ui_filter_keystroke_ms median %.2f max %.2f (%d articles, %d keys, reducer + 140x45 grid)",
