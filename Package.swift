@@ -34,7 +34,11 @@ let package = Package(
         ),
 
         // MARK: The pure UI: state, reducer, views drawing into a cell grid
-        .target(name: "BriefUI", dependencies: ["BriefCore"]),
+        .target(
+            name: "BriefUI",
+            dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources")]
+        ),
 
         // MARK: The thin ncurses adapter
         .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),
@@ -45,6 +49,7 @@ let package = Package(
             dependencies: [
                 "BriefCore", "BriefStore", "BriefUI", "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("SampleLibrary")]
         ),
@@ -53,7 +58,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
-        .testTarget(name: "BriefUITests", dependencies: ["BriefUI"]),
+        .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"], exclude: ["Snapshots"]),
         .testTarget(name: "BriefEndToEndTests", dependencies: ["BriefCore"]),
     ]
 )

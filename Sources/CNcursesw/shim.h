@@ -1,8 +1,140 @@
+// Wide-character ncurses for Swift: the header, plus one-line shims for what Swift cannot import
+// (function-like macros, A_* attributes, C globals) and the signal handlers that restore the terminal.
 #ifndef BRIEF_CNCURSESW_SHIM_H
 #define BRIEF_CNCURSESW_SHIM_H
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
+
+int wcwidth(wchar_t c);
+int wcswidth(const wchar_t *s, size_t n);
+
+static inline WINDOW *brief_stdscr(void) { return stdscr; }
+static inline int brief_lines(void) { return LINES; }
+static inline int brief_cols(void) { return COLS; }
+static inline int brief_colors(void) { return COLORS; }
+static inline int brief_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t brief_attr_bold(void) { return A_BOLD; }
+static inline attr_t brief_attr_dim(void) { return A_DIM; }
+static inline attr_t brief_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t brief_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t brief_attr_italic(void) { return A_ITALIC; }
+
+static inline int brief_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int brief_key_resize(void) { return KEY_RESIZE; }
+static inline int brief_key_up(void) { return KEY_UP; }
+static inline int brief_key_down(void) { return KEY_DOWN; }
+static inline int brief_key_left(void) { return KEY_LEFT; }
+static inline int brief_key_right(void) { return KEY_RIGHT; }
+static inline int brief_key_ppage(void) { return KEY_PPAGE; }
+static inline int brief_key_npage(void) { return KEY_NPAGE; }
+static inline int brief_key_home(void) { return KEY_HOME; }
+static inline int brief_key_end(void) { return KEY_END; }
+static inline int brief_key_btab(void) { return KEY_BTAB; }
+static inline int brief_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int brief_key_dc(void) { return KEY_DC; }
+static inline int brief_key_enter(void) { return KEY_ENTER; }
+static inline int brief_key_f0(void) { return KEY_F0; }
+
+/// Starts curses on stdin/stdout (C globals Swift 6 will not touch).
+static inline SCREEN *brief_newterm(const char *term) { return newterm(term, stdout, stdin); }
+
+/// Frees the terminfo entry loaded by setupterm for checking capabilities.
+static inline void brief_release_terminfo(void) { del_curterm(cur_term); }
+
+/// The current LC_CTYPE codeset ("UTF-8", "ANSI_X3.4-1968", ...).
+static inline const char *brief_codeset(void) { return nl_langinfo(CODESET); }
+
+/// Restores the terminal, then lets the signal do what it would have done.
+/// endwin is not async-signal-safe, but it is what every curses program does here
+/// (htop, tig): the alternative is leaving the user's terminal raw.
+static void brief_on_fatal_signal(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/// Installs the handler for the signals that end the program (and the crash signals).
+static inline void brief_install_signal_handlers(void) {
+    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = brief_on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+/// Self-pipe for SIGWINCH: the signal may land on any thread of a Swift process, so a
+/// blocking read on the main thread would not notice it; poll on this pipe does.
+static int brief_winch_fds[2] = { -1, -1 };
+
+static void brief_on_winch(int sig) {
+    (void)sig;
+    int saved = errno;
+    char byte = 1;
+    if (brief_winch_fds[1] >= 0) { ssize_t ignored = write(brief_winch_fds[1], &byte, 1); (void)ignored; }
+    errno = saved;
+}
+
+/// Installs the SIGWINCH handler (before curses starts, so curses keeps its hands off).
+static inline int brief_install_winch(void) {
+    if (pipe(brief_winch_fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(brief_winch_fds[i], F_SETFL, fcntl(brief_winch_fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(brief_winch_fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = brief_on_winch;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, NULL);
+}
+
+/// Sleeps until the terminal has input (0) or the window changed size (1). No spinning.
+static inline int brief_wait_for_input(void) {
+    struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { brief_winch_fds[0], POLLIN, 0 } };
+    for (;;) {
+        int ready = poll(fds, brief_winch_fds[0] >= 0 ? 2 : 1, -1);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready > 0 && (fds[1].revents & POLLIN)) {
+            char buffer[64];
+            while (read(brief_winch_fds[0], buffer, sizeof buffer) > 0) {}
+            return 1;
+        }
+        return 0;
+    }
+}
+
+/// Tells curses the terminal's current size.
+static inline void brief_apply_window_size(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0) {
+        resize_term(size.ws_row, size.ws_col);
+    }
+}
+
+/// Stops the process like Ctrl-Z in a shell would; returns once it is continued.
+static inline void brief_stop_self(void) { kill(getpid(), SIGSTOP); }
+
+/// Writes one cell: up to a few wide characters (a base and its combining marks).
+static inline int brief_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(win, y, x, &cell);
+}
 #endif

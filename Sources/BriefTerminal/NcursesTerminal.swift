@@ -1,0 +1,165 @@
+// The only place Brief talks to the terminal: ncursesw setup, input, output of changed cells.
+import BriefUI
+import CNcursesw
+import Glibc
+
+/// A terminal in curses mode. Create it with `open`, always `close` it; fatal
+/// signals restore the terminal on their own.
+@MainActor
+package final class NcursesTerminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: ColorPairs
+    /// False when no UTF-8 locale exists: non-ASCII text is then shown as `?`.
+    package let isUTF8: Bool
+    private var previous: CellGrid?
+    private var isOpen = true
+
+    /// Colors the terminal reports (256, 16, 8), or 0 when it has none or colors are off.
+    package var colors: Int { palette.colors }
+
+    /// Checks the terminal type and enters curses mode.
+    ///
+    /// - Parameter useColor: false for `--no-color` and `NO_COLOR`: attributes only.
+    /// - Throws: `TerminalError` for a missing, unknown or too dumb terminal type;
+    ///   the terminal is left untouched then.
+    package static func open(useColor: Bool, environment: [String: String]) throws(TerminalError) -> NcursesTerminal {
+        let isUTF8 = TerminalLocale.configure()
+        guard let term = environment["TERM"], !term.isEmpty else {
+            throw TerminalError("TERM is not set: Brief needs a terminal type (for example TERM=xterm-256color)")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("not a terminal: the reader needs one (use `brief list` or `brief show` in scripts)")
+        }
+        var status: Int32 = 0
+        if setupterm(term, STDOUT_FILENO, &status) != OK {
+            throw TerminalError("unknown terminal type \"\(term)\": no terminfo entry (try TERM=xterm-256color)")
+        }
+        let addressable = tigetstr("cup").map { Int(bitPattern: $0) > 0 } ?? false
+        let clears = tigetstr("clear").map { Int(bitPattern: $0) > 0 } ?? false
+        brief_release_terminfo()
+        guard term != "dumb", addressable, clears else {
+            throw TerminalError("terminal \"\(term)\" cannot move the cursor: Brief needs a full-screen terminal")
+        }
+        brief_install_signal_handlers()
+        _ = brief_install_winch()
+        guard brief_newterm(term) != nil, let window = brief_stdscr() else {
+            throw TerminalError("cannot start curses on terminal \"\(term)\"")
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        leaveok(window, false)
+        var colors = 0
+        if useColor && has_colors() {
+            start_color()
+            use_default_colors()
+            let reported = Int(brief_colors())
+            colors = reported >= 256 ? 256 : reported >= 16 ? 16 : reported >= 8 ? 8 : 0
+        }
+        return NcursesTerminal(window: window, palette: ColorPairs(colors: colors), isUTF8: isUTF8)
+    }
+
+    private init(window: UnsafeMutablePointer<WINDOW>, palette: ColorPairs, isUTF8: Bool) {
+        self.window = window
+        self.palette = palette
+        self.isUTF8 = isUTF8
+    }
+
+    package var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    package func use(_ theme: Theme) {
+        palette.use(theme)
+        previous = nil
+    }
+
+    /// Waits for the next key or resize. Blocks in poll, without spinning.
+    package func nextInput() -> TerminalInput {
+        while true {
+            // Drain what curses has buffered first; then sleep until input or SIGWINCH.
+            wtimeout(window, 0)
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            if result == brief_key_code_yes() {
+                if let input = KeyDecoder.functionKey(Int32(value)) { return input }
+            } else if result == OK {
+                if let input = KeyDecoder.character(UInt32(value)) { return input }
+            } else if brief_wait_for_input() == 1 {
+                brief_apply_window_size()
+                previous = nil
+                return .resize
+            }
+        }
+    }
+
+    /// Shows a grid, sending only the cells that changed since the last one.
+    package func draw(_ grid: CellGrid) {
+        let full = previous?.size != grid.size
+        if full { werase(window) }
+        for y in 0..<grid.size.height {
+            for x in 0..<grid.size.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell,
+                   cell.width == 1 || previous[x + 1, y] == grid[x + 1, y] {
+                    continue
+                }
+                write(cell, x: x, y: y)
+            }
+        }
+        previous = grid
+        if let cursor = grid.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func write(_ cell: Cell, x: Int, y: Int) {
+        let (attributes, pair) = palette.style(for: cell.role)
+        var characters: [wchar_t] = []
+        for scalar in cell.text.unicodeScalars {
+            // Belt and braces: views already replace control characters.
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+            characters.append(wchar_t(bitPattern: isUTF8 || scalar.isASCII ? scalar.value : 0x3F))
+            if !isUTF8 { break }
+        }
+        if characters.isEmpty { characters = [0x20] }
+        if !isUTF8 && cell.width == 2 { characters = [0x3F] }
+        characters.append(0)
+        _ = brief_put_cell(window, Int32(y), Int32(x), characters, attributes, pair)
+        if !isUTF8 && cell.width == 2 {
+            _ = brief_put_cell(window, Int32(y), Int32(x + 1), [0x3F, 0], attributes, pair)
+        }
+    }
+
+    /// Repaints every cell (Ctrl-L), for when something else wrote to the screen.
+    package func redraw() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// Gives the terminal back to the shell and stops; returns once resumed (`fg`).
+    package func suspend() {
+        endwin()
+        brief_stop_self()
+        brief_apply_window_size()
+        previous = nil
+        clearok(window, true)
+        wrefresh(window)
+    }
+
+    /// Leaves curses mode and restores the terminal as it was.
+    package func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+    }
+}

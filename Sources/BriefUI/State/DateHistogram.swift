@@ -1,0 +1,48 @@
+// Articles per period across a date range, drawn as a one-line sparkline.
+import BriefCore
+
+package struct DateHistogram: Sendable, Hashable {
+    package var counts: [Int] = []
+    package var firstDay: Int?
+    package var lastDay: Int?
+
+    package init() {}
+
+    /// Spreads the days evenly over `buckets` buckets from the earliest to the latest.
+    package init(days: [Int], buckets: Int) {
+        guard let first = days.min(), let last = days.max(), buckets > 0 else { return }
+        firstDay = first
+        lastDay = last
+        let span = last - first + 1
+        let bucketCount = min(buckets, span)
+        counts = Array(repeating: 0, count: bucketCount)
+        for day in days {
+            counts[(day - first) * bucketCount / span] += 1
+        }
+    }
+
+    private static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// One character per bucket; empty buckets are blank.
+    package var sparkline: String {
+        guard let top = counts.max(), top > 0 else { return "" }
+        return String(counts.map { count in
+            count == 0 ? " " : DateHistogram.bars[(count * (DateHistogram.bars.count - 1) + top - 1) / top]
+        })
+    }
+
+    /// `YYYY-MM-DD` for a day number.
+    package static func label(_ day: Int) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = day + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return ArticleDate(year: y, month: m, day: d).description
+    }
+}

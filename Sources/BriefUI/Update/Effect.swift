@@ -1,0 +1,13 @@
+// What the reducer asks the run loop to do: the only way state reaches the world.
+
+package enum Effect: Sendable, Hashable {
+    case quit
+    case suspend
+    /// Repaint every cell (Ctrl-L).
+    case redraw
+    /// Persist the read flag of an article (library id).
+    case markRead(String)
+    case setStarred(String, Bool)
+    /// Switch the terminal to a theme by name.
+    case applyTheme(String)
+}

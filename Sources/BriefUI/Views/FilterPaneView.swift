@@ -1,0 +1,88 @@
+// The filter pane: topics with live counts, top entities, a date sparkline and the active query.
+import BriefCore
+
+package enum FilterPaneView {
+    /// One row of the pane: text pieces, and the item it selects if any.
+    struct Row {
+        var pieces: [(String, StyleRole)]
+        var count: String = ""
+        var item: Int?
+    }
+
+    package static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        let focused = state.focus == .filter
+        grid.fill(rect, role: .normal)
+        grid.drawTitleBar(rect, title: "Filter", detail: state.filter.isEmpty ? "" : "c clears", focused: focused)
+        let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let rows = rows(state, width: body.width)
+        let cursorRow = rows.firstIndex { $0.item == state.filterCursor } ?? 0
+        let top = max(0, min(cursorRow - body.height / 2, rows.count - body.height))
+        for (slot, row) in rows.dropFirst(top).prefix(body.height).enumerated() {
+            let y = body.y + slot
+            let isCursor = focused && row.item != nil && row.item == state.filterCursor
+            let cursorRole: StyleRole? = isCursor ? .listSelected : nil
+            if let cursorRole { grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: cursorRole) }
+            var column = body.x
+            let countWidth = row.count.isEmpty ? 0 : CellWidth.of(row.count) + 1
+            for (text, role) in row.pieces {
+                column += grid.putTruncated(text, x: column, y: y, maxWidth: body.maxX - countWidth - column,
+                                            role: cursorRole ?? role)
+            }
+            if !row.count.isEmpty {
+                grid.putRight(row.count, maxX: body.maxX, y: y, role: cursorRole ?? .facetCount)
+            }
+        }
+    }
+
+    static func rows(_ state: AppState, width: Int) -> [Row] {
+        var rows: [Row] = []
+        let index = state.library.index
+        let items = state.filterItems
+        rows.append(Row(pieces: [("Topics", .facetHeading), (" · match \(state.filter.topicMode.rawValue)", .facetCount)]))
+        if index.topics.isEmpty { rows.append(Row(pieces: [("  (no topics)", .facetCount)])) }
+        for (number, item) in items.enumerated() {
+            guard case .topic(let topic) = item else { continue }
+            let checked = state.filter.topics.contains(index.topics[topic].id)
+            rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
+                                     (index.topics[topic].name, checked ? .facetChecked : .normal)],
+                            count: String(state.results.topicCounts[topic]), item: number))
+        }
+        let headings: [EntityType: String] = [.person: "People", .place: "Places", .organization: "Organizations"]
+        for type in ResultSet.facetTypes {
+            rows.append(Row(pieces: []))
+            rows.append(Row(pieces: [(headings[type]!, .facetHeading)]))
+            var any = false
+            for (number, item) in items.enumerated() {
+                guard case .entity(let entity) = item, index.entities[entity].type == type else { continue }
+                any = true
+                let checked = state.filter.entities.contains(index.entities[entity])
+                rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
+                                         (index.entities[entity].name, checked ? .facetChecked : StyleRole.entity(type))],
+                                count: String(state.facetCount(ofEntity: entity)), item: number))
+            }
+            if !any { rows.append(Row(pieces: [("  (none)", .facetCount)])) }
+        }
+        rows.append(Row(pieces: []))
+        rows.append(Row(pieces: [("Dates", .facetHeading)]))
+        let histogram = state.results.histogram
+        if let first = histogram.firstDay, let last = histogram.lastDay {
+            rows.append(Row(pieces: [(histogram.sparkline, .sparkline)]))
+            let range = first == last ? DateHistogram.label(first) : DateHistogram.label(first) + " … " + DateHistogram.label(last)
+            rows.append(Row(pieces: [(range, .facetCount)]))
+        } else {
+            rows.append(Row(pieces: [("  (no dates)", .facetCount)]))
+        }
+        rows.append(Row(pieces: []))
+        rows.append(Row(pieces: [("Query", .facetHeading)]))
+        let query = state.filter.description
+        if query.isEmpty {
+            rows.append(Row(pieces: [("  (everything)", .facetCount)]))
+        } else {
+            let roles = Array(repeating: StyleRole.query, count: query.unicodeScalars.count)
+            for line in TextWrapper.wrap(query, roles: roles, width: width) {
+                rows.append(Row(pieces: [(String(line.map { Character($0.grapheme.text) }), .query)]))
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,31 @@
+// The reader pane: the open article wrapped to the pane, with its highlights.
+
+package enum ReaderView {
+    package static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        let focused = state.focus == .reader
+        guard let reader = state.reader else {
+            grid.drawTitleBar(rect, title: "Reader", focused: focused)
+            grid.putTruncated(" Select an article and press Enter.", x: rect.x, y: rect.y + 2, maxWidth: rect.width,
+                              role: .facetCount)
+            return
+        }
+        let layout = state.readerLayout(reader)
+        let height = rect.height - 1
+        let top = layout.line(of: reader.anchor)
+        let percent = layout.lines.count <= height ? 100 : min(100, (top + height) * 100 / layout.lines.count)
+        var detail = "\(percent)%"
+        if state.showRemoved { detail = "removed shown · " + detail }
+        grid.drawTitleBar(rect, title: "Reader", detail: detail, focused: focused)
+        for slot in 0..<height {
+            let number = top + slot
+            guard number < layout.lines.count else { break }
+            let line = layout.lines[number]
+            var column = rect.x + 1 + line.indent
+            for styled in line.graphemes {
+                guard grid.put(styled.grapheme, x: column, y: rect.y + 1 + slot, room: rect.maxX - 1 - column,
+                               role: styled.role) else { break }
+                column += styled.grapheme.width
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// The status line: counts and filter, or a message, or the prompt being typed.
+
+package enum StatusLineView {
+    package static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        grid.fill(rect, role: .status)
+        if let prompt = state.prompt {
+            let used = grid.put(prompt.symbol + prompt.text, x: rect.x, y: rect.y, maxWidth: rect.width - 1, role: .prompt)
+            grid.fill(Rect(x: rect.x + used, y: rect.y, width: rect.width - used, height: 1), role: .prompt)
+            if let message = state.message, message.isError {
+                let room = rect.width - used - 2
+                if room > 10 { grid.putRight(message.text, maxX: rect.maxX, y: rect.y, role: .statusError) }
+            }
+            grid.cursor = Point(x: min(rect.maxX - 1, rect.x + used), y: rect.y)
+            return
+        }
+        let hint = "? help  q quit"
+        let hintWidth = rect.width >= 60 ? CellWidth.of(hint) + 1 : 0
+        var column = rect.x
+        if let notice = state.notice {
+            column += grid.putTruncated(notice + "  ", x: column, y: rect.y, maxWidth: rect.width - hintWidth, role: .warning)
+        }
+        if let message = state.message {
+            grid.putTruncated(" " + message.text + " ", x: column, y: rect.y, maxWidth: rect.maxX - hintWidth - column,
+                              role: message.isError ? .statusError : .status)
+        } else {
+            grid.putTruncated(" " + summary(state), x: column, y: rect.y, maxWidth: rect.maxX - hintWidth - column,
+                              role: .status)
+        }
+        if hintWidth > 0 { grid.putRight(hint + " ", maxX: rect.maxX, y: rect.y, role: .statusKey) }
+    }
+
+    static func summary(_ state: AppState) -> String {
+        let shown = state.results.articles.count
+        let total = state.library.articles.count
+        let unread = state.results.articles.filter { !state.library.flags(of: $0).read }.count
+        let noun = total == 1 ? "article" : "articles"
+        var parts = [shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)", "\(unread) unread",
+                     "by \(state.filter.sort.rawValue)"]
+        let query = state.filter.description
+        if !query.isEmpty { parts.append("filter: " + query) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,69 @@
+// The reader's part of `$XDG_CONFIG_HOME/brief/config.toml`: library paths, theme, key bindings.
+import BriefUI
+import Foundation
+import TOMLKit
+
+/// Settings read from config.toml:
+///
+///     library = ["~/news", "~/saved/articles"]   # opened when `brief` gets no path
+///     theme = "solarized-dark"
+///     [keys]                                      # everywhere
+///     "C-n" = "next-article"
+///     [keys.reader]                               # per pane: list, reader, filter
+///     x = "show-removed"
+///     h = "none"                                  # unbind
+struct ReaderConfig {
+    var library: [String] = []
+    var theme: String?
+    var keys: [(context: KeyContext, key: String, command: String)] = []
+    /// Problems found, each naming the file (and line when known); the rest of the file still applies.
+    var problems: [String] = []
+
+    /// Reads the file if it exists; a missing file is an empty config.
+    init(file: URL) {
+        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            problems.append("\(file.path): cannot read the file as UTF-8")
+            return
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            problems.append("\(file.path):\(error.source.begin.line): \(error.description)")
+            return
+        } catch {
+            problems.append("\(file.path): \(error)")
+            return
+        }
+        if let value = table["library"] {
+            if let array = value.array {
+                library = array.compactMap(\.string).map { NSString(string: $0).expandingTildeInPath }
+            } else if let single = value.string {
+                library = [NSString(string: single).expandingTildeInPath]
+            } else {
+                problems.append("\(file.path): library: expected a path or a list of paths")
+            }
+        }
+        if let value = table["theme"] {
+            if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
+        }
+        if let keysTable = table["keys"]?.table {
+            for key in keysTable.keys {
+                if let context = KeyContext(rawValue: key), let section = keysTable[key]?.table {
+                    for name in section.keys {
+                        guard let command = section[name]?.string else {
+                            problems.append("\(file.path): keys.\(key).\(name): expected a command name")
+                            continue
+                        }
+                        keys.append((context, name, command))
+                    }
+                } else if let command = keysTable[key]?.string {
+                    keys.append((.global, key, command))
+                } else {
+                    problems.append("\(file.path): keys.\(key): expected a command name or a [keys.list|reader|filter] table")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// The run loop: terminal input into the reducer, effects out to the terminal and the state store.
+import BriefStore
+import BriefTerminal
+import BriefUI
+
+/// Owns the terminal for the life of the reader and carries out the reducer's effects.
+@MainActor
+struct ReaderSession {
+    var terminal: NcursesTerminal
+    var store: StateStore?
+    var themes: ThemeCatalog
+    /// Terminals without color (vt100) or `--no-color` / `NO_COLOR`: always the monochrome theme.
+    var monochromeOnly: Bool
+
+    func run(_ initial: AppState) {
+        var state = initial
+        state.size = terminal.size
+        state = reduce(state, .resize(terminal.size)).0
+        applyTheme(state.themeName, to: &state)
+        while true {
+            terminal.draw(ScreenView.render(state))
+            let event: Event
+            switch terminal.nextInput() {
+            case .key(let key): event = .key(key)
+            case .resize: event = .resize(terminal.size)
+            }
+            let effects: [Effect]
+            (state, effects) = reduce(state, event)
+            for effect in effects {
+                switch effect {
+                case .quit:
+                    return
+                case .suspend:
+                    terminal.suspend()
+                    state = reduce(state, .resize(terminal.size)).0
+                case .redraw:
+                    terminal.redraw()
+                case .markRead(let id):
+                    persist(&state) { try $0.setRead(id, true) }
+                case .setStarred(let id, let starred):
+                    persist(&state) { try $0.setStarred(id, starred) }
+                case .applyTheme(let name):
+                    applyTheme(name, to: &state)
+                }
+            }
+        }
+    }
+
+    private func applyTheme(_ name: String, to state: inout AppState) {
+        if monochromeOnly {
+            terminal.use(themes.load("monochrome").theme)
+            if name != "monochrome" {
+                state = reduce(state, .message("no colors here: theme \(name) shown as monochrome", isError: false)).0
+            }
+            return
+        }
+        let (theme, error) = themes.load(name)
+        terminal.use(theme)
+        if let error {
+            state = reduce(state, .message("theme \(error) — using \(theme.name)", isError: true)).0
+        }
+    }
+
+    private func persist(_ state: inout AppState, _ write: (StateStore) throws -> Void) {
+        guard let store else { return }
+        do {
+            try write(store)
+        } catch {
+            state = reduce(state, .message("could not save reading state: \(error)", isError: true)).0
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// PLACEHOLDER (skeleton).
-import Testing

@@ -1,0 +1,132 @@
+// The real `brief` in tmux: what a user sees and types, and the terminal it leaves behind.
+import Foundation
+import Testing
+
+@Suite(.serialized, .enabled(if: BriefExecutable.path != nil, "the brief executable could not be built"))
+struct ReaderEndToEndTests {
+    @Test func startsOnTheSampleLibraryAndQuitsToARestoredShell() throws {
+        let tmux = try TmuxSession()
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Articles")
+        #expect(screen.contains("US, South Korea and Japan to step up their"))
+        #expect(screen.contains("Filter") && screen.contains("Reader"))
+        #expect(screen.contains("1 article"))
+        // The list uses the theme's styles: a 256-color escape must be in the capture.
+        #expect(try tmux.screen(styles: true).contains("\u{1B}[38;5;"))
+        #expect(try tmux.alternateScreen())
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func opensTheSeedArticleAndShowsItsBody() throws {
+        let tmux = try TmuxSession()
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Jake Sullivan")
+        #expect(screen.contains("The national security advisers of the United States"))
+        #expect(screen.contains("2023-12-09") || screen.contains("Dec 9, 2023"))
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test(.enabled(if: CoreProbe.cleanerRemovesPromo, "needs the ArticleCleaner that removes the seed's promo lines"))
+    func hidesPromoLinesAndShowsThemInPlaceOnR() throws {
+        let tmux = try TmuxSession()
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        try tmux.press("Enter")
+        let body = try tmux.waitFor("Jake Sullivan")
+        #expect(!body.contains("Similar topics for you"))
+        #expect(!body.contains("Krabby Patty"))
+        try tmux.press("r")
+        let shown = try tmux.waitFor("Similar topics for you")
+        #expect(shown.contains("[removed: "))
+        #expect(shown.contains("removed shown"))
+        // Dimmed or otherwise styled apart from the body.
+        let styled = try tmux.screen(styles: true)
+        #expect(styled.contains("[removed: "))
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func typingAFilterNarrowsTheList() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.type(BriefExecutable.command([library.path]))
+        try tmux.press("Enter")
+        try tmux.waitFor("3 articles")
+        try tmux.press("/")
+        try tmux.type("seoul")
+        let filtered = try tmux.waitFor("1/3")
+        #expect(filtered.contains("Seoul hosts talks"))
+        #expect(!filtered.contains("Storm floods coastal towns"))
+        try tmux.press("Enter")
+        let accepted = try tmux.waitFor("filter: seoul")
+        #expect(accepted.contains("1 of 3 articles"))
+        try tmux.press("Escape", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test(.enabled(if: CoreProbe.classifierSeparatesFixtures, "needs the TopicClassifier to give the fixtures topics"))
+    func togglingATopicChangesTheListAndCounts() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.type(BriefExecutable.command([library.path]))
+        try tmux.press("Enter")
+        let before = try tmux.waitFor("3 articles")
+        try tmux.press("BTab", "Space")
+        let after = try tmux.waitUntil(what: "the list to shrink") { !$0.contains("3 articles ·") && $0.contains("of 3 articles") }
+        #expect(after.contains("[x]"))
+        #expect(before != after)
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func resizeRewrapsTheOpenArticleAndKeepsThePlace() throws {
+        let tmux = try TmuxSession(width: 140, height: 45)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        try tmux.press("Enter")
+        let wide = try tmux.waitFor("Jake Sullivan")
+        try tmux.resize(width: 80, height: 24)
+        let narrow = try tmux.waitUntil(what: "the 80-column layout") { !$0.contains("Filter") && $0.contains("Reader") }
+        // Wrapped anew: the line holding the first body words is not the same line as at 140 columns.
+        let wideLine = wide.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init) ?? ""
+        let narrowLine = narrow.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init) ?? ""
+        #expect(!narrowLine.isEmpty && !wideLine.hasSuffix(narrowLine))
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        try tmux.resize(width: 140, height: 45)
+        let back = try tmux.waitFor("Filter")
+        let backLine = back.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init)
+        #expect(backLine == wideLine)
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try TmuxSession()
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        #expect(try tmux.alternateScreen())
+        let pid = try #require(try tmux.briefPID())
+        kill(pid, SIGTERM)
+        try tmux.expectShellRestored()
+    }
+
+    @Test func aDumbTerminalGetsAMessageAndExitStatus1() throws {
+        let tmux = try TmuxSession()
+        try tmux.type("TERM=dumb " + BriefExecutable.command() + "; echo status=$?")
+        try tmux.press("Enter")
+        let screen = try tmux.waitUntil(what: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("status=") } }
+        #expect(screen.contains("status=1"))
+        #expect(screen.contains("cannot move the cursor"))
+    }
+}

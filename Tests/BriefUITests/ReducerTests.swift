@@ -1,0 +1,137 @@
+// The reducer as a user drives it: keys in, what the screen state and the effects become.
+import BriefCore
+import BriefUI
+import Testing
+
+@Suite struct ReducerTests {
+    let wide = FixtureLibrary.state(width: 140, height: 45)
+
+    func titles(_ state: AppState) -> [String] {
+        state.results.articles.map { state.library.articles[$0].title }
+    }
+
+    @Test func togglingATopicFiltersTheListAndChangesCounts() {
+        // Tab to the filter pane; the first topic (by name) is Asia.
+        let (state, _) = press([.backTab, .character(" ")], wide)
+        #expect(state.focus == .filter)
+        #expect(state.filter.topics == ["asia"])
+        #expect(state.results.articles.count == 4)
+        #expect(!titles(state).contains("Central bank holds rates steady as inflation cools"))
+        // People counted over the result: Jerome Powell (economy only) is gone from the facets.
+        let people = state.results.entityFacets[.person]!.map { state.library.index.entities[$0.entity].name }
+        #expect(!people.contains("Jerome Powell"))
+        // Adding Economy (any-of) brings the rates article back.
+        let (both, _) = press([.character("j"), .character(" ")], state)
+        #expect(both.results.articles.count == 5)
+        // All-of: only articles in both Asia and Economy.
+        let (all, _) = press([.character("a")], both)
+        #expect(titles(all) == ["日本の首相、経済対策を発表"])
+        #expect(all.results.topicCounts == [1, 1, 0, 0, 0])
+    }
+
+    @Test func selectionSurvivesFilteringWhenTheArticleIsStillThere() {
+        // Select the election article (last), then filter to Asia: still selected.
+        let (state, _) = press([.character("G"), .backTab, .character(" ")], wide)
+        #expect(state.selectedArticle.map { state.library.articles[$0].title } == "Election results delayed in Seoul district")
+    }
+
+    @Test func typingAFilterNarrowsAtEveryKeystrokeAndEscRestores() {
+        let (typing, _) = press([.character("/")] + type("seoul"), wide)
+        #expect(typing.prompt?.text == "seoul")
+        #expect(Set(titles(typing)) == ["US, South Korea and Japan to step up their actions on North Korea cyber threats",
+                                        "Election results delayed in Seoul district"])
+        let screen = ScreenView.render(typing)
+        #expect(screen.cursor == Point(x: 6, y: 44))
+        let (cancelled, _) = press([.escape], typing)
+        #expect(cancelled.results.articles.count == 6)
+        let (accepted, _) = press([.enter], typing)
+        #expect(accepted.prompt == nil && accepted.results.articles.count == 2)
+        #expect(accepted.filter.description == "seoul")
+    }
+
+    @Test(.enabled(if: QueryProbe.invalidQuery != nil, "needs a FilterQuery that rejects malformed queries"))
+    func anInvalidQueryShowsItsErrorAndKeepsTheLastValidResult() {
+        let (valid, _) = press([.character("/")] + type("seoul"), wide)
+        let (invalid, _) = press([.control("u")] + type(QueryProbe.invalidQuery!), valid)
+        #expect(invalid.message?.isError == true)
+        #expect(invalid.results.articles == valid.results.articles)
+    }
+
+    @Test func openingMarksReadAndStarringAsksToPersist() {
+        let (opened, effects) = press([.enter], wide)
+        let id = "/news/herald/korea-cyber.txt"
+        #expect(effects == [.markRead(id)])
+        #expect(opened.focus == .reader && opened.library.flags[id]?.read == true)
+        let (_, starEffects) = press([.character("s")], opened)
+        #expect(starEffects == [.setStarred(id, true)])
+        // Opening it again does not write again.
+        let (_, again) = press([.character("q"), .enter], opened)
+        #expect(again.isEmpty)
+    }
+
+    @Test func qBacksOutThenQuits() {
+        let (reader, _) = press([.enter], FixtureLibrary.state(width: 80, height: 24))
+        let (list, effects) = press([.character("q")], reader)
+        #expect(list.focus == .list && effects.isEmpty)
+        let (_, quit) = press([.character("q")], list)
+        #expect(quit == [.quit])
+        let (_, escape) = press([.escape], list)
+        #expect(escape.isEmpty)
+    }
+
+    @Test func resizeKeepsTheParagraphAtTheTop() throws {
+        // Short enough that the article must scroll in the wide layout.
+        // Searching puts the matching line at the top: the second paragraph's first line.
+        let (state, _) = press([.enter, .character("/")] + type("took place") + [.enter],
+                               FixtureLibrary.state(width: 120, height: 14))
+        try #require(state.reader!.anchor == ReaderAnchor(block: .paragraph(1), line: 0))
+        let narrow = reduce(state, .resize(Size(width: 80, height: 24))).0
+        #expect(narrow.reader?.anchor.block == .paragraph(1))
+        #expect(ScreenView.render(narrow).textLines[1].hasPrefix(" The meeting took place in Seoul"))
+        let back = reduce(narrow, .resize(Size(width: 120, height: 14))).0
+        #expect(ScreenView.render(back).textLines[1].contains("│ The meeting took place in Seoul"))
+    }
+
+    @Test func searchHighlightsAndJumpsBetweenMatches() {
+        let (state, _) = press([.enter, .character("/")] + type("sullivan") + [.enter], wide)
+        let grid = ScreenView.render(state)
+        #expect(grid.cells.contains { $0.role == .searchMatch })
+        let (next, _) = press([.character("n")], state)
+        #expect(next.reader?.anchor != state.reader?.anchor)
+    }
+
+    @Test func entityUnderTheCursorBecomesAFilter() {
+        // ] three times: South Korea (title), United States, South Korea... then Japan? Use Jake Sullivan explicitly.
+        var (state, _) = press([.enter], wide)
+        for _ in 0..<6 { (state, _) = press([.character("]")], state) }
+        let (filtered, _) = press([.character("e")], state)
+        #expect(filtered.filter.entities == [EntityKey(type: .person, name: "Jake Sullivan")])
+        #expect(filtered.results.articles.count == 1)
+    }
+
+    @Test func unreadOnlyHidesReadArticles() {
+        let (state, _) = press([.character("u")], wide)
+        #expect(!titles(state).contains("Central bank holds rates steady as inflation cools"))
+        #expect(state.results.articles.count == 5)
+    }
+
+    @Test func themesCycleThroughTheCatalog() {
+        let (state, effects) = press([.character("t")], wide)
+        #expect(state.themeName == "light" && effects == [.applyTheme("light")])
+        let (again, _) = press([.character("t")], state)
+        #expect(again.themeName == "dark")
+    }
+
+    @Test func nextArticleFromTheReader() {
+        let (state, effects) = press([.enter, .character("J")], wide)
+        #expect(state.reader.map { state.library.articles[$0.article].title } == "북한, 정찰위성 추가 발사 예고")
+        #expect(effects.count == 2)
+    }
+}
+
+/// Finds out whether the filter language rejects anything yet (the skeleton's accepts every text).
+enum QueryProbe {
+    static let invalidQuery: String? = ["(", "topic:", "AND", "\"unclosed", "since:notadate"].first { text in
+        (try? FilterQuery(text)) == nil
+    }
+}
