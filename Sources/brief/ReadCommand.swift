@@ -28,14 +28,11 @@ struct ReadCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
         let config = ReaderConfig(file: directories.configFile)
-        let chosenPaths = paths.isEmpty ? (config.library.isEmpty ? [SampleLibrary.path] : config.library) : paths
-
-        let loaded: LoadedLibrary
-        do {
-            loaded = try ArticleLoading.load(paths: chosenPaths)
-        } catch {
-            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
-            throw ExitCode(1)
+        // No path: the configured library and the stored feeds, or else the bundled samples.
+        var loaded = ReaderLibraryLoader.load(paths: paths.isEmpty ? config.library : paths,
+                                              includingFeeds: paths.isEmpty, directories: directories)
+        if paths.isEmpty, config.library.isEmpty, loaded.articles.isEmpty, let sample = SampleLibrary.path {
+            loaded = ReaderLibraryLoader.load(paths: [sample], includingFeeds: false, directories: directories)
         }
 
         var bindings = KeyBindings.defaults
