@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
         .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "BriefEndToEndTests", dependencies: ["BriefCore"]),
+        .testTarget(name: "BriefEndToEndTests", dependencies: ["brief"]),
     ]
 )

@@ -36,6 +36,7 @@ enum BriefExecutable {
 
     /// The shell command line that runs brief with the given arguments.
     static func command(_ arguments: [String] = []) -> String {
-        ([path ?? "brief"] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        // A missing executable fails the test at the shell ("not found"), never skips it.
+        ([path ?? "brief-was-not-built"] + arguments).map { "'\($0)'" }.joined(separator: " ")
     }
 }

@@ -49,10 +49,12 @@ import Testing
         #expect(accepted.filter.description == "seoul")
     }
 
-    @Test(.enabled(if: QueryProbe.invalidQuery != nil, "needs a FilterQuery that rejects malformed queries"))
-    func anInvalidQueryShowsItsErrorAndKeepsTheLastValidResult() {
+    @Test func anInvalidQueryShowsItsErrorAndKeepsTheLastValidResult() {
         let (valid, _) = press([.character("/")] + type("seoul"), wide)
-        let (invalid, _) = press([.control("u")] + type(QueryProbe.invalidQuery!), valid)
+        #expect(valid.message?.isError != true)
+        #expect(valid.results.articles.count < wide.results.articles.count)
+        // "seoul (" is missing its closing parenthesis.
+        let (invalid, _) = press(type(" ("), valid)
         #expect(invalid.message?.isError == true)
         #expect(invalid.results.articles == valid.results.articles)
     }
@@ -129,9 +131,3 @@ import Testing
     }
 }
 
-/// Finds out whether the filter language rejects anything yet (the skeleton's accepts every text).
-enum QueryProbe {
-    static let invalidQuery: String? = ["(", "topic:", "AND", "\"unclosed", "since:notadate"].first { text in
-        (try? FilterQuery(text)) == nil
-    }
-}

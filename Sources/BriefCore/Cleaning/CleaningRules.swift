@@ -78,6 +78,12 @@ package struct CleaningRules: Sendable {
         self.stopwords = Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() })
     }
 
+    /// True when every word is one a row of share buttons is made of.
+    private func isShareButtonRow(_ words: [Substring]) -> Bool {
+        for word in words where !shareButtonWords.contains(String(word)) { return false }
+        return true
+    }
+
     /// The certain rule a line matches, or nil.
     package func match(_ line: String) -> MarkerMatch? {
         guard line.utf8.count <= 600 else { return nil }
@@ -88,7 +94,7 @@ package struct CleaningRules: Sendable {
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
         guard words.count <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
-        if words.count >= 2, words.allSatisfy({ shareButtonWords.contains(String($0)) }) {
+        if words.count >= 2, isShareButtonRow(words) {
             return MarkerMatch(reason: .share, introducesHeadlines: false)
         }
         // The longest phrase that fits decides: "story continues below advertisement" is an

@@ -1,28 +1,12 @@
-// What the core can do yet, so tests of features that rest on it run once it can.
-import BriefCore
+// Articles the end-to-end tests open: the bundled samples and a few small ones written per test.
 import Foundation
 
-enum CoreProbe {
-    static let seedFile = BriefExecutable.packageRoot.appendingPathComponent("Sources/brief/SampleLibrary/000_aefbc1df83542534.txt")
-
-    static let seed: Article? = {
-        guard let data = try? Data(contentsOf: seedFile) else { return nil }
-        return try? ArticlePipeline().articles(from: data, source: seedFile.path).first
-    }()
-
-    /// The cleaner takes the seed's promo lines out of the body.
-    static var cleanerRemovesPromo: Bool {
-        guard let seed else { return false }
-        return !seed.paragraphs.contains { $0.contains("Similar topics for you") }
-            && seed.removed.contains { $0.text.contains("Similar topics for you") }
-    }
-
-    /// The classifier gives the generated library's articles different topics.
-    static var classifierSeparatesFixtures: Bool {
-        let sets = Set(FixtureFiles.texts.map { text in
-            (try? ArticlePipeline().articles(from: Data(text.utf8), source: "probe.txt").first?.topics.map(\.id).sorted()) ?? []
-        })
-        return sets.count >= 2 && !sets.contains([])
+/// The sample library bundled with `brief`, which it opens when given no path.
+enum SampleFiles {
+    static let directory = BriefExecutable.packageRoot.appendingPathComponent("Sources/brief/SampleLibrary")
+    static let seed = directory.appendingPathComponent("000_aefbc1df83542534.txt")
+    static var count: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { !$0.hasPrefix(".") }.count
     }
 }
 
