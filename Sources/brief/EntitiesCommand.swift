@@ -57,8 +57,8 @@ struct EntitiesCommand: ParsableCommand {
             print(String(decoding: output, as: UTF8.self))
         } else {
             for span in spans {
-                var line = "\(span.start)-\(span.end)\t\(span.type.rawValue)\t\(Self.printable(span.text))"
-                if span.canonical != span.text { line += "\t→ \(Self.printable(span.canonical))" }
+                var line = "\(span.start)-\(span.end)\t\(span.type.rawValue)\t\(TerminalSafeText.clean(span.text))"
+                if span.canonical != span.text { line += "\t→ \(TerminalSafeText.clean(span.canonical))" }
                 print(line)
             }
         }
@@ -81,13 +81,6 @@ struct EntitiesCommand: ParsableCommand {
         }
     }
 
-    /// Control characters from the input never reach the terminal.
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
-        }))
-    }
-
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
@@ -97,6 +90,6 @@ struct EntitiesCommand: ParsableCommand {
     }
 
     static func complain(_ message: String) {
-        FileHandle.standardError.write(Data("brief: \(printable(message))\n".utf8))
+        FileHandle.standardError.write(Data("brief: \(TerminalSafeText.clean(message))\n".utf8))
     }
 }

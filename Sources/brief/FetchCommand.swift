@@ -30,19 +30,15 @@ struct FetchCommand: AsyncParsableCommand {
         let interactive = isatty(STDERR_FILENO) != 0
         let reports = await refresher.refreshAll(subscriptions) { done, total, report in
             // One progress line, rewritten in place on a terminal; one line per feed otherwise.
-            let line = "[\(done)/\(total)] \(Self.printable(report.summary))"
+            let line = "[\(done)/\(total)] \(TerminalSafeText.clean(report.summary))"
             FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         let failed = reports.filter { $0.error != nil }
         let fresh = reports.reduce(0) { $0 + $1.newItems }
         print("\(reports.count) feeds, \(fresh) new items, \(failed.count) failed")
-        for report in failed { FileHandle.standardError.write(Data("brief: \(Self.printable(report.summary))\n".utf8)) }
+        for report in failed { FileHandle.standardError.write(Data("brief: \(TerminalSafeText.clean(report.summary))\n".utf8)) }
         if !failed.isEmpty { throw ExitCode(1) }
     }
 
-    /// Feed text is data: control and escape characters never reach the terminal.
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    }
 }
