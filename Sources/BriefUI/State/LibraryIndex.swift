@@ -32,6 +32,8 @@ package struct LibraryIndex: Sendable {
     package var dayOfArticle: [Int?] = []
     package var sourceOfArticle: [String] = []
     package var order: [SortOrder: [Int]] = [:]
+    /// Each article's words, tokenized once so every filter keystroke only compares them.
+    package var searchTextOfArticle: [ArticleSearchText] = []
 
     package init(articles: [Article]) {
         var topicNumbers: [String: Int] = [:]
@@ -48,6 +50,7 @@ package struct LibraryIndex: Sendable {
         topics = sortedTopics.map(\.element)
         for (newIndex, entry) in sortedTopics.enumerated() { topicNumbers[entry.element.id] = newIndex }
 
+        searchTextOfArticle = articles.map(ArticleSearchText.init)
         topicsOfArticle.reserveCapacity(articles.count)
         entitiesOfArticle.reserveCapacity(articles.count)
         for article in articles {

@@ -42,7 +42,8 @@ package struct ResultSet: Sendable, Hashable {
             if filter.unreadOnly, library.flags[library.articles[article].id]?.read == true { continue }
             let entities = index.entitiesOfArticle[article]
             if !selectedEntities.allSatisfy({ entities.contains($0) }) { continue }
-            if let query = filter.query, !query.matches(library.articles[article], flags: library.flags(of: article)) {
+            if let query = filter.query, !query.matches(library.articles[article], flags: library.flags(of: article),
+                                                           searchText: index.searchTextOfArticle[article]) {
                 continue
             }
             let topics = index.topicsOfArticle[article]
