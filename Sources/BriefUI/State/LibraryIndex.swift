@@ -50,7 +50,7 @@ package struct LibraryIndex: Sendable {
         topics = sortedTopics.map(\.element)
         for (newIndex, entry) in sortedTopics.enumerated() { topicNumbers[entry.element.id] = newIndex }
 
-        searchTextOfArticle = articles.map(ArticleSearchText.init)
+        searchTextOfArticle = articles.map { ArticleSearchText($0, indexed: true) }
         topicsOfArticle.reserveCapacity(articles.count)
         entitiesOfArticle.reserveCapacity(articles.count)
         for article in articles {
