@@ -34,9 +34,11 @@ let package = Package(
         ),
 
         // MARK: The pure UI: state, reducer, views drawing into a cell grid
+        // The theme files live at the top of the repository, where users look for them.
+        .target(name: "BriefThemes", path: "Themes", resources: [.copy("dark.toml"), .copy("light.toml"), .copy("monochrome.toml"), .copy("high-contrast.toml"), .copy("solarized-dark.toml")]),
         .target(
             name: "BriefUI",
-            dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["BriefCore", "BriefThemes", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Resources")]
         ),
 

@@ -19,6 +19,19 @@ import Testing
         }
     }
 
+    /// A theme file dropped into `Themes/` but not listed in Package.swift would silently not ship.
+    @Test func everyFileInTheThemesFolderShips() throws {
+        let themesFolder = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Themes")
+        let files = try FileManager.default.contentsOfDirectory(atPath: themesFolder.path)
+            .filter { $0.hasSuffix(".toml") }
+            .map { String($0.dropLast(".toml".count)) }
+        #expect(files.count >= 5)
+        #expect(Set(ThemeCatalog(userDirectory: nil).names) == Set(files))
+        #expect(ThemeCatalog(userDirectory: nil).names.first == ThemeCatalog.defaultName)
+    }
+
     @Test func aMalformedThemeIsReportedWithLineAndKeyAndTheDefaultIsUsed() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-theme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

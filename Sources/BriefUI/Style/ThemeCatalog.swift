@@ -1,4 +1,5 @@
 // Where themes come from: the bundled files, and the user's own under the config directory.
+import BriefThemes
 import Foundation
 
 /// Finds and loads themes by name. User themes (`<config>/themes/NAME.toml`)
@@ -11,10 +12,9 @@ package struct ThemeCatalog: Sendable {
         self.userDirectory = userDirectory
     }
 
-    /// The bundled theme names in the order `t` cycles through them, then user themes.
+    /// The bundled theme names in the order `t` cycles through them (the default first), then user themes.
     package var names: [String] {
-        let bundled = ["dark", "light", "monochrome", "high-contrast", "solarized-dark"]
-        var names = bundled
+        var names = [Self.defaultName] + BundledThemes.names.filter { $0 != Self.defaultName }
         for url in userFiles() {
             let name = url.deletingPathExtension().lastPathComponent
             if !names.contains(name) { names.append(name) }
@@ -47,7 +47,7 @@ package struct ThemeCatalog: Sendable {
         if let user = userFiles().first(where: { $0.deletingPathExtension().lastPathComponent == name }) {
             return user
         }
-        return Bundle.module.url(forResource: name, withExtension: "toml", subdirectory: "Resources/Themes")
+        return BundledThemes.url(named: name)
     }
 
     private func userFiles() -> [URL] {
