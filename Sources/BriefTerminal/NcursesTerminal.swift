@@ -160,6 +160,13 @@ package final class NcursesTerminal {
     package func close() {
         guard isOpen else { return }
         isOpen = false
+        // Without an alternate screen (vt100, the linux console) the last frame would stay
+        // under the shell prompt, with the prompt written over the status line.
+        let hasAlternateScreen = tigetstr("smcup").map { Int(bitPattern: $0) > 0 } ?? false
+        if !hasAlternateScreen {
+            werase(window)
+            wrefresh(window)
+        }
         endwin()
     }
 }

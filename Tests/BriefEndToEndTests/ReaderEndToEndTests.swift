@@ -119,6 +119,24 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    /// vt100 has no colors and no alternate screen: reverse video marks the selection, and
+    /// quitting clears the screen instead of leaving the last frame under the prompt.
+    @Test func aVT100GetsAttributesOnlyAndAClearScreenAtQuit() throws {
+        let tmux = try TmuxSession()
+        try tmux.type("TERM=vt100 " + BriefExecutable.command() + "; echo status=$?")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Articles")
+        #expect(!screen.contains("theme"), "no notice about the default theme on a terminal without colors")
+        let styled = try tmux.screen(styles: true)
+        #expect(styled.contains(/\e\[(?:[0-9]+;)*7m/), "the selection is shown in reverse video")
+        // Only the default colors (39, 49) may be named: no palette, 8-color or 256-color codes.
+        #expect(!styled.contains(/\e\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]/), "no colors")
+        try tmux.press("q")
+        let after = try tmux.waitUntil(what: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("status=") } }
+        #expect(after.contains("status=0"))
+        #expect(!after.contains("Articles") && !after.contains("? help"), "the last frame is cleared")
+    }
+
     @Test func aDumbTerminalGetsAMessageAndExitStatus1() throws {
         let tmux = try TmuxSession()
         try tmux.type("TERM=dumb " + BriefExecutable.command() + "; echo status=$?")

@@ -16,7 +16,8 @@ struct ReaderSession {
         var state = initial
         state.size = terminal.size
         state = reduce(state, .resize(terminal.size)).0
-        applyTheme(state.themeName, to: &state)
+        // The default theme shown as monochrome needs no notice; a theme the user asked for does.
+        applyTheme(state.themeName, to: &state, announcingMonochrome: state.themeName != ThemeCatalog.defaultName)
         while true {
             terminal.draw(ScreenView.render(state))
             let event: Event
@@ -46,10 +47,10 @@ struct ReaderSession {
         }
     }
 
-    private func applyTheme(_ name: String, to state: inout AppState) {
+    private func applyTheme(_ name: String, to state: inout AppState, announcingMonochrome: Bool = true) {
         if monochromeOnly {
             terminal.use(themes.load("monochrome").theme)
-            if name != "monochrome" {
+            if name != "monochrome" && announcingMonochrome {
                 state = reduce(state, .message("no colors here: theme \(name) shown as monochrome", isError: false)).0
             }
             return
