@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <wchar.h>
 #include <curses.h>
@@ -128,8 +129,27 @@ static inline void brief_apply_window_size(void) {
     }
 }
 
-/// Stops the process like Ctrl-Z in a shell would; returns once it is continued.
-static inline void brief_stop_self(void) { kill(getpid(), SIGSTOP); }
+/// Stops the process like Ctrl-Z in a shell would (the shell reports "Stopped"); returns once
+/// it is continued (`fg`).
+///
+/// The signal goes to this thread (raise), not to the process (kill(getpid())): a
+/// process-directed stop can let this thread run on for a moment, long enough to redraw
+/// and switch the terminal back to the alternate screen before the stop takes hold.
+/// SIGTSTP runs its default action (stop) here, not curses' own handler.
+static inline void brief_stop_self(void) {
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t tstp, saved;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, &saved);
+    raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+}
 
 /// Writes one cell: up to a few wide characters (a base and its combining marks).
 static inline int brief_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {

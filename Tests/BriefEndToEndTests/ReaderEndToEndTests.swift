@@ -119,6 +119,28 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    @Test func ctrlZSuspendsToTheShellAndFgResumesWhereItWas() throws {
+        let tmux = try TmuxSession()
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        try tmux.press("j", "Enter")
+        // The title wraps in the reader; its second line is only there, not in the list.
+        try tmux.waitFor("of the moon (嫦娥六号")
+        try tmux.press("C-z")
+        let stopped = try tmux.waitFor("Stopped")
+        #expect(try !tmux.alternateScreen(), "the shell's screen is back while Brief is stopped")
+        #expect(!stopped.contains("Filter"))
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        // The same article is still open after resuming.
+        let resumed = try tmux.waitFor("of the moon (嫦娥六号")
+        #expect(try tmux.alternateScreen())
+        #expect(resumed.contains("Articles") && !resumed.contains("Stopped"))
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+    }
+
     /// vt100 has no colors and no alternate screen: reverse video marks the selection, and
     /// quitting clears the screen instead of leaving the last frame under the prompt.
     @Test func aVT100GetsAttributesOnlyAndAClearScreenAtQuit() throws {
