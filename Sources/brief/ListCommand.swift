@@ -28,7 +28,8 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         let query = try ArticleLoading.filter(filter)
         let (articles, hadProblems) = try ArticleLoading.load(paths)
-        let shown = ArticleOrder.newestFirst(articles.filter { query?.matches($0, flags: .unread) ?? true })
+        let flags = query == nil ? [:] : ArticleLoading.flags()
+        let shown = ArticleOrder.newestFirst(articles.filter { query?.matches($0, flags: flags[$0.id] ?? .unread) ?? true })
         for article in shown {
             if json {
                 StandardStreams.output(ArticleJSON.summary(article).rendered)

@@ -141,6 +141,30 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    /// Opening an article in the reader marks it read for good: `brief list --filter unread`
+    /// in the same shell (same data directory) no longer lists it.
+    @Test func anArticleOpenedInTheReaderIsNoLongerUnreadForTheCLI() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.type(BriefExecutable.command(["list", "--filter", "unread", library.path]) + " | wc -l | sed 's/^/unread-before=/'")
+        try tmux.press("Enter")
+        try tmux.waitFor("unread-before=\(FixtureFiles.texts.count)")
+        try tmux.type(BriefExecutable.command([library.path]))
+        try tmux.press("Enter")
+        try tmux.waitFor("Articles")
+        // Newest first: the central bank article is at the top; open it, then quit.
+        try tmux.press("Enter")
+        try tmux.waitFor("benchmark interest rate")
+        try tmux.press("q", "q")
+        try tmux.expectShellRestored()
+        try tmux.type("clear; " + BriefExecutable.command(["list", "--filter", "unread", library.path]))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Storm floods")
+        #expect(screen.contains("Seoul hosts talks"))
+        #expect(!screen.contains("Central bank raises"))
+    }
+
     /// vt100 has no colors and no alternate screen: reverse video marks the selection, and
     /// quitting clears the screen instead of leaving the last frame under the prompt.
     @Test func aVT100GetsAttributesOnlyAndAClearScreenAtQuit() throws {

@@ -1,6 +1,7 @@
 // Loads the articles a command was given, reporting bad files on stderr and choosing the exit status.
 import ArgumentParser
 import BriefCore
+import BriefStore
 import Foundation
 
 /// The shared first step of `show`, `list` and `topics`.
@@ -45,6 +46,19 @@ enum ArticleLoading {
             let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
             StandardStreams.message("--filter: \(TerminalSafeText.clean(error.description))\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
             throw ExitCode(2)
+        }
+    }
+
+    /// The reader's read/starred marks, for `unread` and `starred` in a filter. A headless command
+    /// only reads them: with no state database yet, every article is unread and none starred.
+    static func flags() -> [String: ArticleFlags] {
+        let path = StateStore.defaultPath()
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        do {
+            return try StateStore(path: path).allFlags()
+        } catch {
+            StandardStreams.message("\(TerminalSafeText.clean(path)): reading state unavailable (\(TerminalSafeText.clean("\(error)"))); every article counts as unread")
+            return [:]
         }
     }
 
