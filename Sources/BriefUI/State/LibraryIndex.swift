@@ -76,7 +76,7 @@ package struct LibraryIndex: Sendable {
     }
 
     /// A short name for where an article came from: the site, the URL's host, or the folder.
-    static func sourceName(of article: Article) -> String {
+    package static func sourceName(of article: Article) -> String {
         if let site = article.siteName, !site.isEmpty { return site }
         if let url = article.url.flatMap(URL.init(string:)), let host = url.host { return host }
         let url = URL(fileURLWithPath: article.source)
