@@ -61,4 +61,19 @@ extension LibraryStore {
         }) else { return nil }
         return result.rowids.firstIndex(of: rowid)
     }
+
+    /// How many articles of `result` are not marked read: the result's rowids against the
+    /// (usually far fewer) read marks, without touching the article rows.
+    public func unreadCount(in result: LibraryResult) throws -> Int {
+        guard !result.rowids.isEmpty else { return 0 }
+        let capacity = Int(result.rowids.max() ?? 0) + 1
+        var inResult = RowidBitmap(capacity: capacity)
+        for rowid in result.rowids { inResult.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
+        let read = try self.read { db in
+            try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity)
+        }
+        var readInResult = 0
+        for (mine, theirs) in zip(inResult.words, read.words) { readInResult += (mine & theirs).nonzeroBitCount }
+        return result.rowids.count - readInResult
+    }
 }

@@ -1,0 +1,129 @@
+// The reader's articles from the SQLite library cache: each keystroke is one database query, the
+// list fetches a page of rows at a time, and a body is loaded only when an article is opened.
+import BriefCore
+import BriefStore
+import BriefUI
+import Foundation
+
+/// `ArticleSource` over a `LibraryStore`.
+///
+/// Read/starred marks are read from the store's state database (the run loop writes them there
+/// before the next query), so the session's overlay in `ResultRequest.flags` is not needed here.
+package final class StoreArticleSource: ArticleSource {
+    package let store: LibraryStore
+    /// Articles in the cache, counted once per library change rather than per keystroke.
+    private let totalCache = TotalCache()
+
+    package init(store: LibraryStore) {
+        self.store = store
+    }
+
+    /// The ordered matches and what the rows need to name their topics.
+    struct Handle: Sendable {
+        var result: LibraryResult
+        var topicNames: [String: String]
+    }
+
+    /// Call after the cache changed underneath (a refresh finished): the total is counted again.
+    package func libraryDidChange() {
+        totalCache.clear()
+    }
+
+    package func evaluate(_ request: ResultRequest) throws -> SourceResult {
+        let filter = request.filter
+        var base: [FilterExpression] = []
+        if let query = filter.query { base.append(query.expression) }
+        for entity in filter.entities { base.append(.entity(entity.type, entity.name)) }
+        if filter.unreadOnly { base.append(.unread) }
+        let topics = filter.topics.sorted().map(FilterExpression.topic)
+        var full = base
+        if !topics.isEmpty {
+            if filter.topicMode == .any { full.append(topics.count == 1 ? topics[0] : .or(topics)) } else { full += topics }
+        }
+        let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort),
+                                     entitiesPerType: ResultSet.facetsPerType)
+        // With `any`, a topic's count is what the other filters let through and carry it: the
+        // facets of the filter without its topics.
+        var topicCounts = result.facets.topics
+        if filter.topicMode == .any && !topics.isEmpty {
+            topicCounts = try store.query(Self.conjunction(base), entitiesPerType: 1).facets.topics
+        }
+        let facets = topicCounts
+            .map { (topic: Facets.TopicCount) -> TopicFacet in TopicFacet(id: topic.id, name: topic.name, count: topic.count) }
+            .sorted { (a: TopicFacet, b: TopicFacet) -> Bool in
+                let (x, y) = (a.name.lowercased(), b.name.lowercased())
+                return x != y ? x < y : a.id < b.id
+            }
+        var entities: [EntityType: [EntityFacet]] = [:]
+        for type in ResultSet.facetTypes {
+            let counts: [Facets.EntityCount] = result.facets.entities[type] ?? []
+            entities[type] = counts.prefix(ResultSet.facetsPerType).map { (entity: Facets.EntityCount) -> EntityFacet in
+                EntityFacet(key: EntityKey(type: entity.type, name: entity.name), count: entity.count)
+            }
+        }
+        var names: [String: String] = [:]
+        for topic in result.facets.topics { names[topic.id.lowercased()] = topic.name }
+        return SourceResult(
+            count: result.count, total: try total(), unread: try store.unreadCount(in: result), topics: facets,
+            entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
+            handle: Handle(result: result, topicNames: names))
+    }
+
+    package func rows(of result: SourceResult, _ positions: Range<Int>) throws -> [ArticleRow] {
+        guard let handle = result.handle as? Handle else { return [] }
+        let summaries = try store.summaries(of: handle.result, positions)
+        let flags = try store.state.flags(of: summaries.map(\.id))
+        return summaries.map { summary in
+            ArticleRow(id: summary.id, title: summary.title, date: summary.date,
+                       source: LibraryIndex.sourceName(siteName: summary.siteName, url: summary.url, source: summary.id),
+                       topicNames: summary.topics.map { handle.topicNames[$0.lowercased()] ?? $0 },
+                       flags: flags[summary.id] ?? .unread)
+        }
+    }
+
+    package func position(of id: String, in result: SourceResult) throws -> Int? {
+        guard let handle = result.handle as? Handle else { return nil }
+        return try store.position(of: id, in: handle.result)
+    }
+
+    package func article(id: String) throws -> Article? {
+        try store.article(id: id)
+    }
+
+    private func total() throws -> Int {
+        if let total = totalCache.value { return total }
+        let total = try store.articleCount()
+        totalCache.value = total
+        return total
+    }
+
+    static func conjunction(_ parts: [FilterExpression]) -> FilterExpression {
+        switch parts.count {
+        case 0: .all
+        case 1: parts[0]
+        default: .and(parts)
+        }
+    }
+
+    static func order(_ sort: BriefUI.SortOrder) -> ResultOrder {
+        switch sort {
+        case .date: .newest
+        case .title: .title
+        case .source: .source
+        }
+    }
+}
+
+/// The article count, shared between the main thread and the one that finishes a refresh.
+private final class TotalCache: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var stored: Int?
+
+    var value: Int? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    func clear() { value = nil }
+}
