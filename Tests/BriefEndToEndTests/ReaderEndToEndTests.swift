@@ -108,6 +108,49 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    @Test func opensTheConfiguredLibraryThroughItsCache() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        // A first start indexes in the background, then lists what it found.
+        let screen = try tmux.waitFor("library refreshed, files 3 added")
+        #expect(screen.contains("Seoul hosts talks") && screen.contains("Storm floods coastal towns"))
+        try tmux.press("Escape")
+        try tmux.waitFor("3 articles · 3 unread")
+        #expect(FileManager.default.fileExists(atPath: tmux.home.appendingPathComponent("cache/brief/library.sqlite").path))
+        // Filtering is answered by the cache.
+        try tmux.press("/")
+        try tmux.type("seoul")
+        let filtered = try tmux.waitFor("1/3")
+        #expect(filtered.contains("Seoul hosts talks") && !filtered.contains("Storm floods coastal towns"))
+        try tmux.press("Escape", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func aFileAddedToTheLibraryAppearsAfterTheBackgroundRefresh() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+        try FixtureFiles.extra.write(to: library.appendingPathComponent("article-new.txt"), atomically: true, encoding: .utf8)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        let refreshed = try tmux.waitFor("library refreshed, file 1 added")
+        #expect(refreshed.contains("Wildfire forces evacuations"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
         try tmux.type(BriefExecutable.command())

@@ -33,6 +33,14 @@ enum FixtureFiles {
         """,
     ]
 
+    /// One more, for tests that add a file to a library.
+    static let extra = """
+        Wildfire forces evacuations in the hills above the city
+        2024-03-16
+        A fast-moving wildfire forced thousands of residents to leave their homes as dry winds pushed the flames downhill.
+        Firefighters said cooler weather overnight should help them contain the blaze.
+        """
+
     static func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (number, text) in texts.enumerated() {

@@ -12,20 +12,32 @@ struct ReaderSession {
     /// Terminals without color (vt100) or `--no-color` / `NO_COLOR`: always the monochrome theme.
     var monochromeOnly: Bool
 
-    func run(_ initial: AppState) {
+    /// Runs until quit. `afterFirstFrame` starts background work once the first frame is on
+    /// screen; it reports through the terminal's inbox.
+    func run(_ initial: AppState, afterFirstFrame: (@Sendable (TerminalInbox) -> Void)? = nil) {
         var state = initial
         state.size = terminal.size
         state = reduce(state, .resize(terminal.size)).0
         applyTheme(state.themeName, to: &state)
+        var pendingStart = afterFirstFrame
         while true {
             terminal.draw(ScreenView.render(state))
-            let event: Event
-            switch terminal.nextInput() {
-            case .key(let key): event = .key(key)
-            case .resize: event = .resize(terminal.size)
+            if let start = pendingStart {
+                pendingStart = nil
+                start(terminal.inbox)
             }
-            let effects: [Effect]
-            (state, effects) = reduce(state, event)
+            let events: [Event]
+            switch terminal.nextInput() {
+            case .key(let key): events = [.key(key)]
+            case .resize: events = [.resize(terminal.size)]
+            case .posted(let posted): events = posted
+            }
+            var effects: [Effect] = []
+            for event in events {
+                let more: [Effect]
+                (state, more) = reduce(state, event)
+                effects += more
+            }
             for effect in effects {
                 switch effect {
                 case .quit:
