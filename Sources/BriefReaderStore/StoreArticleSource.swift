@@ -11,8 +11,9 @@ import Foundation
 /// before the next query), so the session's overlay in `ResultRequest.flags` is not needed here.
 package final class StoreArticleSource: ArticleSource {
     package let store: LibraryStore
-    /// Articles in the cache, counted once per library change rather than per keystroke.
-    private let totalCache = TotalCache()
+    /// What stays the same across most keystrokes: the article count, the read marks, and the
+    /// topic counts of the filter without its topics (toggling topics leaves that filter alone).
+    private let cache = SourceCache()
 
     package init(store: LibraryStore) {
         self.store = store
@@ -24,9 +25,9 @@ package final class StoreArticleSource: ArticleSource {
         var topicNames: [String: String]
     }
 
-    /// Call after the cache changed underneath (a refresh finished): the total is counted again.
+    /// Call after the cache changed underneath (a refresh finished): counts are taken again.
     package func libraryDidChange() {
-        totalCache.clear()
+        cache.clear()
     }
 
     package func evaluate(_ request: ResultRequest) throws -> SourceResult {
@@ -46,7 +47,14 @@ package final class StoreArticleSource: ArticleSource {
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
         if filter.topicMode == .any && !topics.isEmpty {
-            topicCounts = try store.query(Self.conjunction(base), entitiesPerType: 1).facets.topics
+            // The session's marks are part of the key: `unread` in the filter depends on them.
+            let key = BaseKey(filter: Self.conjunction(base), flags: request.flags)
+            if let cached = cache.baseTopics(for: key) {
+                topicCounts = cached
+            } else {
+                topicCounts = try store.query(key.filter, entitiesPerType: 1).facets.topics
+                cache.setBaseTopics(topicCounts, for: key)
+            }
         }
         let facets = topicCounts
             .map { (topic: Facets.TopicCount) -> TopicFacet in TopicFacet(id: topic.id, name: topic.name, count: topic.count) }
@@ -64,7 +72,8 @@ package final class StoreArticleSource: ArticleSource {
         var names: [String: String] = [:]
         for topic in result.facets.topics { names[topic.id.lowercased()] = topic.name }
         return SourceResult(
-            count: result.count, total: try total(), unread: try store.unreadCount(in: result), topics: facets,
+            count: result.count, total: try total(), unread: store.unreadCount(in: result, read: try readMarks(request.flags)),
+            topics: facets,
             entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
             handle: Handle(result: result, topicNames: names))
     }
@@ -91,10 +100,19 @@ package final class StoreArticleSource: ArticleSource {
     }
 
     private func total() throws -> Int {
-        if let total = totalCache.value { return total }
+        if let total = cache.total { return total }
         let total = try store.articleCount()
-        totalCache.value = total
+        cache.total = total
         return total
+    }
+
+    /// The read marks, fetched again when the session marked something (the run loop has
+    /// written it to the state database by then) or the library changed.
+    private func readMarks(_ session: [String: ArticleFlags]) throws -> ReadMarks {
+        if let marks = cache.readMarks(for: session) { return marks }
+        let marks = try store.readMarks()
+        cache.setReadMarks(marks, for: session)
+        return marks
     }
 
     static func conjunction(_ parts: [FilterExpression]) -> FilterExpression {
@@ -114,16 +132,46 @@ package final class StoreArticleSource: ArticleSource {
     }
 }
 
-/// The article count, shared between the main thread and the one that finishes a refresh.
-private final class TotalCache: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var stored: Int?
+/// The filter without its topics, and the session's marks it was evaluated with.
+struct BaseKey: Hashable, Sendable {
+    var filter: FilterExpression
+    var flags: [String: ArticleFlags]
+}
 
-    var value: Int? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+/// Values kept between keystrokes; shared with the thread that finishes a refresh (which clears them).
+private final class SourceCache: @unchecked Sendable {
+    // Everything below is guarded by `lock`.
+    private let lock = NSLock()
+    private var storedTotal: Int?
+    private var marks: (session: [String: ArticleFlags], marks: ReadMarks)?
+    private var topics: (key: BaseKey, counts: [Facets.TopicCount])?
+
+    var total: Int? {
+        get { lock.withLock { storedTotal } }
+        set { lock.withLock { storedTotal = newValue } }
     }
 
-    func clear() { value = nil }
+    func readMarks(for session: [String: ArticleFlags]) -> ReadMarks? {
+        lock.withLock { marks?.session == session ? marks?.marks : nil }
+    }
+
+    func setReadMarks(_ value: ReadMarks, for session: [String: ArticleFlags]) {
+        lock.withLock { marks = (session, value) }
+    }
+
+    func baseTopics(for key: BaseKey) -> [Facets.TopicCount]? {
+        lock.withLock { topics?.key == key ? topics?.counts : nil }
+    }
+
+    func setBaseTopics(_ counts: [Facets.TopicCount], for key: BaseKey) {
+        lock.withLock { topics = (key, counts) }
+    }
+
+    func clear() {
+        lock.withLock {
+            storedTotal = nil
+            marks = nil
+            topics = nil
+        }
+    }
 }

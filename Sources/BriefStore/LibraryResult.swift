@@ -62,18 +62,30 @@ extension LibraryStore {
         return result.rowids.firstIndex(of: rowid)
     }
 
-    /// How many articles of `result` are not marked read: the result's rowids against the
-    /// (usually far fewer) read marks, without touching the article rows.
+    /// How many articles of `result` are not marked read.
     public func unreadCount(in result: LibraryResult) throws -> Int {
-        guard !result.rowids.isEmpty else { return 0 }
-        let capacity = Int(result.rowids.max() ?? 0) + 1
-        var inResult = RowidBitmap(capacity: capacity)
-        for rowid in result.rowids { inResult.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
-        let read = try self.read { db in
-            try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity)
+        unreadCount(in: result, read: try readMarks())
+    }
+
+    /// The articles marked read, as a set of rowids: fetched once and reused while no mark
+    /// changes, so a keystroke's unread count is one pass over the result.
+    public func readMarks() throws -> ReadMarks {
+        try read { db in
+            let highest = try Int64.fetchOne(db, sql: "SELECT max(article) FROM article_facet") ?? 0
+            return ReadMarks(rowids: try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles),
+                                                           capacity: Int(highest) + 1))
         }
+    }
+
+    /// How many articles of `result` are not among `read`.
+    public func unreadCount(in result: LibraryResult, read: ReadMarks) -> Int {
         var readInResult = 0
-        for (mine, theirs) in zip(inResult.words, read.words) { readInResult += (mine & theirs).nonzeroBitCount }
+        for rowid in result.rowids where read.rowids.contains(Int(rowid)) { readInResult += 1 }
         return result.rowids.count - readInResult
     }
+}
+
+/// The articles marked read when `LibraryStore.readMarks()` was called.
+public struct ReadMarks: Sendable {
+    let rowids: RowidBitmap
 }

@@ -75,11 +75,11 @@ struct ReadCommand: AsyncParsableCommand {
         let source: any ArticleSource
         var background: (@Sendable (TerminalInbox) -> Void)?
         switch library {
-        case .cached(let cache, let roots, let pipeline):
+        case .cached(let cache, let roots, let parse):
             let cached = StoreArticleSource(store: cache)
             source = cached
             background = { inbox in
-                BackgroundRefresh.start(store: cache, source: cached, roots: roots, pipeline: pipeline, inbox: inbox)
+                BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
             }
         case .inMemory(let loaded):
             source = InMemorySource(library: Library(articles: loaded.articles))

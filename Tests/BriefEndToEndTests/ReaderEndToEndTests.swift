@@ -151,6 +151,25 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    @Test func storedFeedItemsJoinTheCachedLibrary() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        // What `brief fetch` leaves in $XDG_DATA_HOME/brief/feeds/.
+        let feeds = tmux.home.appendingPathComponent("data/brief/feeds")
+        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
+        try FixtureFiles.storedFeed.write(to: feeds.appendingPathComponent("example.org-1.json"), atomically: true, encoding: .utf8)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("library refreshed, files 4 added")
+        #expect(screen.contains("Harbour reopens after dredging"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
         try tmux.type(BriefExecutable.command())

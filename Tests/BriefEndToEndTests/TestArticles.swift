@@ -41,6 +41,15 @@ enum FixtureFiles {
         Firefighters said cooler weather overnight should help them contain the blaze.
         """
 
+    /// A stored feed with one item, as `brief fetch` saves it.
+    static let storedFeed = """
+        {"url": "https://example.org/feed.xml", "title": "Example Port News", "items": [
+          {"title": "Harbour reopens after dredging", "link": "https://example.org/harbour",
+           "dateText": "Mon, 18 Mar 2024 09:00:00 GMT", "isSummaryOnly": false, "enclosures": [],
+           "contentHTML": "<p>The harbour reopened to large ships on Monday after months of dredging work.</p><p>Port officials expect traffic to recover by the summer.</p>"}
+        ]}
+        """
+
     static func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (number, text) in texts.enumerated() {

@@ -12,13 +12,13 @@ enum BackgroundRefresh {
     /// While a long refresh runs, the list catches up at most this often.
     static let listUpdateInterval: Duration = .seconds(2)
 
-    static func start(store: LibraryStore, source: StoreArticleSource, roots: [String], pipeline: ArticlePipeline,
+    static func start(store: LibraryStore, source: StoreArticleSource, roots: [String], parse: @escaping LibraryStore.Parser,
                       inbox: TerminalInbox) {
         Thread.detachNewThread {
             inbox.post(.activity("checking the library for changes…"))
             let throttle = Throttle(interval: listUpdateInterval)
             do {
-                let report = try store.refresh(paths: roots, pipeline: pipeline) { progress in
+                let report = try store.refresh(paths: roots, parse: parse) { progress in
                     guard progress.total > 0 else { return }
                     inbox.post(.activity("indexing \(progress.done)/\(progress.total) files"))
                     if progress.done > 0, throttle.due() {

@@ -5,14 +5,15 @@ import Foundation
 
 /// What `brief` shows.
 ///
-/// - With no path and `library = [...]` in config.toml: the library cache. It opens at once with
-///   what was indexed before, and a background refresh parses only new or changed files.
+/// - With no path and `library = [...]` in config.toml: the library cache (those directories and
+///   the stored feeds). It opens at once with what was indexed before, and a background refresh
+///   parses only new or changed files.
 /// - With explicit paths: those files, read into memory. They are an ad-hoc set (often one file or
 ///   one folder) that should neither wait for nor join the library cache (a refresh would also
 ///   remember them as library roots for `brief index`).
 /// - Otherwise: the stored feeds, or the bundled samples, in memory.
 enum ReaderLibrary {
-    case cached(LibraryStore, roots: [String], pipeline: ArticlePipeline)
+    case cached(LibraryStore, roots: [String], parse: LibraryStore.Parser)
     case inMemory(LoadedLibrary)
 
     /// Chooses and opens the library; problems (a bad topics file, an unopenable cache) are
@@ -41,7 +42,9 @@ enum ReaderLibrary {
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
         do {
             let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
-            return (.cached(store, roots: config.library, pipeline: ArticlePipeline(classifier: classifier)), problems)
+            let feeds = FeedStore(directories: directories)
+            let parse = LibraryParser.make(pipeline: ArticlePipeline(classifier: classifier), feeds: feeds)
+            return (.cached(store, roots: LibraryParser.roots(library: config.library, feeds: feeds), parse: parse), problems)
         } catch {
             problems.append("library cache: \(error); reading the files instead")
             let loaded = ReaderLibraryLoader.load(paths: config.library, includingFeeds: true, directories: directories)
