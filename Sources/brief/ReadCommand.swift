@@ -74,6 +74,7 @@ struct ReadCommand: AsyncParsableCommand {
         defer { terminal.close() }
         let source: any ArticleSource
         var background: (@Sendable (TerminalInbox) -> Void)?
+        let feedLibrary: FeedReload.Library
         switch library {
         case .cached(let cache, let roots, let parse):
             let cached = StoreArticleSource(store: cache)
@@ -81,8 +82,13 @@ struct ReadCommand: AsyncParsableCommand {
             background = { inbox in
                 BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
             }
+            feedLibrary = .cached(cache, cached, parse: parse)
         case .inMemory(let loaded):
-            source = InMemorySource(library: Library(articles: loaded.articles))
+            let memory = InMemorySource(library: Library(articles: loaded.articles))
+            source = memory
+            feedLibrary = loaded.includesFeeds
+                ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)
+                : .none
         }
         var state = AppState(source: source, flags: flags, size: terminal.size, themeNames: catalog.names,
                              themeName: themeName, bindings: bindings)
@@ -91,7 +97,8 @@ struct ReadCommand: AsyncParsableCommand {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             state.message = StatusMessage(text: first + more, isError: true)
         }
-        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8)
+        let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
+        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds)
             .run(state, afterFirstFrame: background)
     }
 }

@@ -170,6 +170,33 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    @Test func capitalRReloadsTheFeedsAndTheirItemsJoinTheList() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        // A feed read from a local file (the fetcher takes paths for offline feeds).
+        let feed = tmux.home.appendingPathComponent("port-news.xml")
+        try FixtureFiles.rss(items: 1).write(to: feed, atomically: true, encoding: .utf8)
+        try tmux.configureLibrary(library, more: "[[feeds]]\nurl = \"\(feed.path)\"\n")
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("R")
+        let fetched = try tmux.waitFor("feeds: 1 new item")
+        #expect(fetched.contains("Port item number 1"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        // The feed grew: Ctrl-R on its item reloads just that feed.
+        try FixtureFiles.rss(items: 2).write(to: feed, atomically: true, encoding: .utf8)
+        try tmux.press("g", "C-r")
+        let again = try tmux.waitFor("feeds: 1 new item")
+        #expect(again.contains("Port item number 2"))
+        try tmux.press("Escape")
+        try tmux.waitFor("5 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
         try tmux.type(BriefExecutable.command())

@@ -50,6 +50,23 @@ enum FixtureFiles {
         ]}
         """
 
+    /// An RSS feed with `items` items, newest first, the newest dated last.
+    static func rss(items: Int) -> String {
+        let entries = (1...items).reversed().map { number in
+            """
+            <item><title>Port item number \(number)</title><link>https://example.org/port/\(number)</link>
+            <pubDate>Mon, \(10 + number) Jun 2024 09:00:00 GMT</pubDate>
+            <description>&lt;p&gt;The port authority published notice number \(number) about berths and dredging work in the harbour.&lt;/p&gt;</description></item>
+            """
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Port News</title><link>https://example.org/</link>
+            \(entries.joined(separator: "\n"))
+            </channel></rss>
+            """
+    }
+
     static func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (number, text) in texts.enumerated() {

@@ -52,11 +52,11 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Writes `$XDG_CONFIG_HOME/brief/config.toml` naming `directory` as the library.
-    func configureLibrary(_ directory: URL) throws {
+    /// Writes `$XDG_CONFIG_HOME/brief/config.toml` naming `directory` as the library (then `more`).
+    func configureLibrary(_ directory: URL, more: String = "") throws {
         let config = home.appendingPathComponent("config/brief")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "library = [\"\(directory.path)\"]\n".write(to: config.appendingPathComponent("config.toml"), atomically: true,
+        try ("library = [\"\(directory.path)\"]\n" + more).write(to: config.appendingPathComponent("config.toml"), atomically: true,
                                                         encoding: .utf8)
     }
 

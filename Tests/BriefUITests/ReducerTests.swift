@@ -129,5 +129,14 @@ import Testing
         #expect(state.reader?.article.title == "북한, 정찰위성 추가 발사 예고")
         #expect(effects.count == 2)
     }
-}
 
+    @Test func feedReloadKeysAskTheRunLoopToFetch() {
+        let (_, all) = press([.character("R")], wide)
+        #expect(all == [.reloadFeeds(articleID: nil)])
+        // Ctrl-R: the feed of the selected article, or of the open one in the reader.
+        let (_, selected) = press([.character("j"), .control("r")], wide)
+        #expect(selected == [.reloadFeeds(articleID: "/news/yonhap/satellite.txt")])
+        let (_, open) = press([.enter, .control("r")], wide)
+        #expect(open == [.markRead("/news/herald/korea-cyber.txt"), .reloadFeeds(articleID: "/news/herald/korea-cyber.txt")])
+    }
+}

@@ -1,23 +1,50 @@
 // The source over articles held in memory: `brief PATH…`, the bundled samples, and the UI tests.
 import BriefCore
+import Foundation
 
 /// Filters by scanning the precomputed `LibraryIndex`: fine for the few thousand articles a
 /// user opens by path; the library cache (a store-backed source) serves the large library.
-package final class InMemorySource: ArticleSource {
-    package let library: Library
-    /// Position in `library.articles` by article id.
-    private let indexOfID: [String: Int]
+package final class InMemorySource: ArticleSource, @unchecked Sendable {
+    /// The articles with their index, and where each id stands.
+    struct Snapshot: Sendable {
+        var library: Library
+        var indexOfID: [String: Int]
+
+        init(_ library: Library) {
+            self.library = library
+            indexOfID = [:]
+            for (index, article) in library.articles.enumerated() where indexOfID[article.id] == nil {
+                indexOfID[article.id] = index
+            }
+        }
+    }
+
+    /// A result's matches, as indices into the snapshot they were computed on.
+    struct Matches: Sendable {
+        var snapshot: Snapshot
+        var indices: [Int]
+    }
+
+    // `current` is guarded by `lock`: a background reload may replace it.
+    private let lock = NSLock()
+    private var current: Snapshot
 
     package init(library: Library) {
-        self.library = library
-        var indexOfID: [String: Int] = [:]
-        for (index, article) in library.articles.enumerated() where indexOfID[article.id] == nil {
-            indexOfID[article.id] = index
-        }
-        self.indexOfID = indexOfID
+        current = Snapshot(library)
+    }
+
+    /// The library as it is now.
+    package var library: Library { lock.withLock { current.library } }
+
+    /// Replaces the articles (feeds were reloaded); results computed before keep their own.
+    package func replace(_ library: Library) {
+        let snapshot = Snapshot(library)
+        lock.withLock { current = snapshot }
     }
 
     package func evaluate(_ request: ResultRequest) -> SourceResult {
+        let snapshot = lock.withLock { current }
+        let library = snapshot.library
         let index = library.index
         let filter = request.filter
         func flags(_ article: Int) -> ArticleFlags {
@@ -76,15 +103,12 @@ package final class InMemorySource: ArticleSource {
             topics: index.topics.enumerated().map { TopicFacet(id: $0.element.id, name: $0.element.name, count: topicCounts[$0.offset]) },
             entityFacets: facets,
             days: dayCounts.sorted { $0.key < $1.key }.map { DayCount(day: $0.key, count: $0.value) },
-            handle: matches)
-    }
-
-    private func matches(_ result: SourceResult) -> [Int] {
-        result.handle as? [Int] ?? []
+            handle: Matches(snapshot: snapshot, indices: matches))
     }
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) -> [ArticleRow] {
-        let matches = matches(result)
+        guard let handle = result.handle as? Matches else { return [] }
+        let (library, matches) = (handle.snapshot.library, handle.indices)
         return matches[positions.clamped(to: matches.indices)].map { index in
             let article = library.articles[index]
             return ArticleRow(id: article.id, title: article.title, date: article.date,
@@ -95,11 +119,12 @@ package final class InMemorySource: ArticleSource {
     }
 
     package func position(of id: String, in result: SourceResult) -> Int? {
-        guard let index = indexOfID[id] else { return nil }
-        return matches(result).firstIndex(of: index)
+        guard let handle = result.handle as? Matches, let index = handle.snapshot.indexOfID[id] else { return nil }
+        return handle.indices.firstIndex(of: index)
     }
 
     package func article(id: String) -> Article? {
-        indexOfID[id].map { library.articles[$0] }
+        let snapshot = lock.withLock { current }
+        return snapshot.indexOfID[id].map { snapshot.library.articles[$0] }
     }
 }

@@ -104,6 +104,13 @@ extension AppState {
         case .previousEntity: jumpToEntity(by: -1)
         case .nextArticle: stepArticle(by: 1, effects: &effects)
         case .previousArticle: stepArticle(by: -1, effects: &effects)
+        case .reloadFeeds: effects.append(.reloadFeeds(articleID: nil))
+        case .reloadFeed:
+            if let id = focus == .reader ? reader?.id : selectedRow?.id {
+                effects.append(.reloadFeeds(articleID: id))
+            } else {
+                message = StatusMessage(text: "no article selected", isError: false)
+            }
         }
     }
 

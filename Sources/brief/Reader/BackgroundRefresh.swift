@@ -11,11 +11,15 @@ import Foundation
 enum BackgroundRefresh {
     /// While a long refresh runs, the list catches up at most this often.
     static let listUpdateInterval: Duration = .seconds(2)
+    /// Refreshes of this process run one after another (the start-up one, those after a feed reload).
+    static let queue = DispatchQueue(label: "brief.library-refresh", qos: .utility)
 
     static func start(store: LibraryStore, source: StoreArticleSource, roots: [String], parse: @escaping LibraryStore.Parser,
-                      inbox: TerminalInbox) {
-        Thread.detachNewThread {
-            inbox.post(.activity("checking the library for changes…"))
+                      inbox: TerminalInbox, saying lead: String = "checking the library for changes…",
+                      then done: (@Sendable () -> Void)? = nil) {
+        queue.async {
+            defer { done?() }
+            inbox.post(.activity(lead))
             let throttle = Throttle(interval: listUpdateInterval)
             do {
                 let report = try store.refresh(paths: roots, parse: parse) { progress in

@@ -11,6 +11,8 @@ struct ReaderSession {
     var themes: ThemeCatalog
     /// Terminals without color (vt100) or `--no-color` / `NO_COLOR`: always the monochrome theme.
     var monochromeOnly: Bool
+    /// Fetches feeds for R and Ctrl-R.
+    var feeds: FeedReload?
 
     /// Runs until quit. `afterFirstFrame` starts background work once the first frame is on
     /// screen; it reports through the terminal's inbox.
@@ -53,6 +55,10 @@ struct ReaderSession {
                     persist(&state) { try $0.setStarred(id, starred) }
                 case .applyTheme(let name):
                     applyTheme(name, to: &state)
+                case .reloadFeeds(let articleID):
+                    if let problem = feeds?.start(articleID: articleID, inbox: terminal.inbox) {
+                        state = reduce(state, .message(problem, isError: false)).0
+                    }
                 }
             }
         }
