@@ -70,6 +70,33 @@ enum ReaderBenchmark {
             return key(.enter, &state)
         }
         report(label, "combined_query", combined, state)
+        try breakdown(label: label, start: start, runs: runs)
+    }
+
+    /// Where a topic toggle's time goes: the source's query, the page of rows, the frame.
+    static func breakdown(label: String, start: AppState, runs: Int) throws {
+        var state = reduce(start, .key(.backTab)).0
+        state = reduce(state, .key(.character(" "))).0
+        var request = ResultRequest(filter: state.filter, flags: state.flags)
+        let topics = state.results.topics.map(\.id)
+        var evaluate: [Double] = []
+        var rows: [Double] = []
+        var render: [Double] = []
+        for i in 0..<runs {
+            request.filter.topics = [topics[i % topics.count]]
+            var clock = ContinuousClock.now
+            let answer = try state.source.evaluate(request)
+            evaluate.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            let page = try state.source.rows(of: answer, 0..<44)
+            rows.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            let grid = ScreenView.render(state)
+            render.append(UIBenchmark.milliseconds(since: clock))
+            precondition(page.count <= 44 && grid.size.width > 0)
+        }
+        func m(_ values: [Double]) -> String { LibraryBenchmark.f(LibraryBenchmark.median(values), 2) }
+        print("\(label) reader_topic_toggle_breakdown_ms median evaluate \(m(evaluate)) rows_44 \(m(rows)) render \(m(render))")
     }
 
     /// Open the cache, first query and page, first frame into the cell grid, as `brief` does.

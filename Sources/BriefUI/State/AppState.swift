@@ -146,10 +146,11 @@ package struct AppState: Sendable {
         }
     }
 
-    /// Fetches the rows the list shows (and a screen either side) when they are not at hand.
+    /// Fetches the rows the list shows (and half a screen either side, so moving the cursor
+    /// rarely waits) when they are not at hand.
     mutating func fetchVisibleRows(_ positions: Range<Int>) {
         guard !results.hasRows(positions), let answer = results.answer else { return }
-        let margin = positions.count
+        let margin = max(2, positions.count / 2)
         let wanted = max(0, positions.lowerBound - margin)..<min(results.count, positions.upperBound + margin)
         do {
             results.page = try source.rows(of: answer, wanted)
