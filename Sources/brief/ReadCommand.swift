@@ -13,7 +13,8 @@ struct ReadCommand: AsyncParsableCommand {
         abstract: "Read articles in the terminal (the default command).",
         discussion: """
             With no path, opens the library configured in $XDG_CONFIG_HOME/brief/config.toml \
-            (library = [...]), or else the bundled sample library. Press ? inside for the keys.
+            (library = [...]) through its cache, refreshed in the background, or else the bundled \
+            sample library. Paths given are read into memory. Press ? inside for the keys.
             """)
 
     @Argument(help: "Article files or directories to read.")

@@ -139,4 +139,33 @@ import Testing
         let (_, open) = press([.enter, .control("r")], wide)
         #expect(open == [.markRead("/news/herald/korea-cyber.txt"), .reloadFeeds(articleID: "/news/herald/korea-cyber.txt")])
     }
+
+    @Test func backgroundNewsReachesTheStatusLineAndTheList() throws {
+        // A library not indexed yet: the list says so while the activity runs.
+        let source = InMemorySource(library: Library(articles: []))
+        var state = AppState(source: source, size: Size(width: 140, height: 45))
+        state = reduce(state, .activity("indexing 0/6 files")).0
+        var screen = ScreenView.render(state).textLines.joined(separator: "\n")
+        #expect(screen.contains("The library is being indexed") && screen.contains("indexing 0/6 files"))
+        // The refresh finished: the list is filtered again and the status line says what changed.
+        source.replace(Library(articles: FixtureLibrary.articles))
+        state = reduce(state, .activity(nil)).0
+        state = reduce(state, .libraryChanged("library refreshed, files 6 added")).0
+        screen = ScreenView.render(state).textLines.joined(separator: "\n")
+        #expect(state.results.count == 6 && screen.contains("library refreshed, files 6 added"))
+        #expect(screen.contains("Election results delayed in Seoul district"))
+    }
+
+    @Test func theSelectionSurvivesALibraryChange() throws {
+        let source = InMemorySource(library: Library(articles: FixtureLibrary.articles))
+        let (state, _) = press([.character("G")], AppState(source: source, size: Size(width: 140, height: 45)))
+        let selected = try #require(state.selectedRow)
+        // New articles arrive on top; the selected one keeps the cursor.
+        var newer = FixtureLibrary.articles[4]
+        newer.source = "/news/wire/storm-update.txt"
+        newer.date = ArticleDate(year: 2024, month: 1, day: 1)
+        source.replace(Library(articles: FixtureLibrary.articles + [newer]))
+        let changed = reduce(state, .libraryChanged(nil)).0
+        #expect(changed.results.count == 7 && changed.selectedRow?.id == selected.id && changed.selection == 6)
+    }
 }

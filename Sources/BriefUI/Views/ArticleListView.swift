@@ -11,6 +11,12 @@ package enum ArticleListView {
         grid.drawTitleBar(rect, title: "Articles", detail: shown == total ? "\(total)" : "\(shown)/\(total)", focused: focused)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard shown > 0 else {
+            if total == 0, let activity = state.activity {
+                // A first start on a library not indexed yet: say what is coming.
+                grid.putTruncated(" The library is being indexed…", x: body.x, y: body.y + 1, maxWidth: body.width, role: .normal)
+                grid.putTruncated(" " + activity, x: body.x, y: body.y + 2, maxWidth: body.width, role: .facetCount)
+                return
+            }
             grid.putTruncated(" No articles match.", x: body.x, y: body.y + 1, maxWidth: body.width, role: .normal)
             grid.putTruncated(" c clears the filters.", x: body.x, y: body.y + 2, maxWidth: body.width, role: .facetCount)
             return
