@@ -101,5 +101,11 @@ struct ReadCommand: AsyncParsableCommand {
         let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
         ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds)
             .run(state, afterFirstFrame: background)
+        // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
+        // (a cut batch is redone next time) and fetched feeds are saved atomically.
+        if BackgroundRefresh.running.value > 0 {
+            terminal.close()
+            Foundation.exit(0)
+        }
     }
 }

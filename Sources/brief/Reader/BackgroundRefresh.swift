@@ -14,11 +14,18 @@ enum BackgroundRefresh {
     /// Refreshes of this process run one after another (the start-up one, those after a feed reload).
     static let queue = DispatchQueue(label: "brief.library-refresh", qos: .utility)
 
+    /// Background jobs (refreshes, feed reloads) not finished yet: quitting does not wait for them.
+    static let running = JobCount()
+
     static func start(store: LibraryStore, source: StoreArticleSource, roots: [String], parse: @escaping LibraryStore.Parser,
                       inbox: TerminalInbox, saying lead: String = "checking the library for changes…",
                       then done: (@Sendable () -> Void)? = nil) {
+        running.add(1)
         queue.async {
-            defer { done?() }
+            defer {
+                done?()
+                running.add(-1)
+            }
             inbox.post(.activity(lead))
             let throttle = Throttle(interval: listUpdateInterval)
             do {
@@ -51,6 +58,16 @@ enum BackgroundRefresh {
         let files = report.added + report.changed + report.removed + report.bad == 1 ? "file" : "files"
         return "library refreshed, \(files) " + parts.joined(separator: ", ")
     }
+}
+
+/// How many background jobs are under way (from any thread).
+final class JobCount: @unchecked Sendable {
+    // `count` is guarded by `lock`.
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ delta: Int) { lock.withLock { count += delta } }
+    var value: Int { lock.withLock { count } }
 }
 
 /// Says yes at most once per interval (progress arrives from the refresh's threads).

@@ -53,7 +53,11 @@ final class FeedReload: @unchecked Sendable {
         }
         guard started else { return "feeds are already being reloaded" }
         let subscriptions = chosen
-        Task.detached { await self.run(subscriptions, inbox: inbox) }
+        BackgroundRefresh.running.add(1)
+        Task.detached {
+            await self.run(subscriptions, inbox: inbox)
+            BackgroundRefresh.running.add(-1)
+        }
         return nil
     }
 
