@@ -1,8 +1,10 @@
 // The pure heart of the reader: (state, event) → (state, effects).
 import BriefCore
 
-/// Applies one event. Never touches the terminal, the disk or the clock: every
-/// outside action is returned as an `Effect` for the run loop to carry out.
+/// Applies one event. Never touches the terminal or the clock and never writes: every
+/// outside action is returned as an `Effect` for the run loop to carry out. Articles are read
+/// through the state's `ArticleSource` (the library cache, or memory in tests), a query per
+/// filter change and a page of rows at a time.
 package func reduce(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     var state = state
     var effects: [Effect] = []
@@ -174,14 +176,22 @@ extension AppState {
             reader = ReaderState(article: article, source: listed ?? LibraryIndex.sourceName(of: article))
         }
         focus = .reader
-        let listed = selectedRow?.id == id ? selectedRow?.flags : nil
-        var current = flags[id] ?? listed ?? .unread
-        if !current.read {
-            current.read = true
-            flags[id] = current
+        var current = shownFlags(of: id)
+        let wasRead = current.read
+        current.read = true
+        // Kept for the open article even when unchanged: the list may move away from its row.
+        flags[id] = current
+        if !wasRead {
             results.unread = max(0, results.unread - 1)
             effects.append(.markRead(id))
         }
+    }
+
+    /// The flags shown for an article: this session's marks, else what its listed row says.
+    func shownFlags(of id: String) -> ArticleFlags {
+        if let marked = flags[id] { return marked }
+        if let row = selectedRow, row.id == id { return row.flags }
+        return .unread
     }
 
     mutating func stepArticle(by step: Int, effects: inout [Effect]) {
@@ -199,18 +209,12 @@ extension AppState {
     }
 
     mutating func toggleStar(effects: inout [Effect]) {
-        let current: (id: String, flags: ArticleFlags)?
-        if focus == .reader, let reader {
-            current = (reader.id, flags[reader.id] ?? (selectedRow?.id == reader.id ? selectedRow!.flags : .unread))
-        } else if let row = selectedRow {
-            current = (row.id, flags(of: row))
-        } else {
-            current = nil
-        }
-        guard let current else { return }
-        let starred = !current.flags.starred
-        flags[current.id, default: current.flags].starred = starred
-        effects.append(.setStarred(current.id, starred))
+        guard let id = focus == .reader ? reader?.id : selectedRow?.id else { return }
+        var current = shownFlags(of: id)
+        current.starred.toggle()
+        let starred = current.starred
+        flags[id] = current
+        effects.append(.setStarred(id, starred))
         message = StatusMessage(text: starred ? "starred" : "unstarred", isError: false)
     }
 
