@@ -41,8 +41,9 @@ package final class StoreArticleSource: ArticleSource {
         if !topics.isEmpty {
             if filter.topicMode == .any { full.append(topics.count == 1 ? topics[0] : .or(topics)) } else { full += topics }
         }
+        let read = try readMarks(request.flags)
         let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort),
-                                     entitiesPerType: ResultSet.facetsPerType)
+                                     entitiesPerType: ResultSet.facetsPerType, readMarks: read)
         // With `any`, a topic's count is what the other filters let through and carry it: the
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
@@ -52,7 +53,7 @@ package final class StoreArticleSource: ArticleSource {
             if let cached = cache.baseTopics(for: key) {
                 topicCounts = cached
             } else {
-                topicCounts = try store.query(key.filter, entitiesPerType: 1).facets.topics
+                topicCounts = try store.query(key.filter, entitiesPerType: 1, readMarks: read).facets.topics
                 cache.setBaseTopics(topicCounts, for: key)
             }
         }
@@ -72,7 +73,7 @@ package final class StoreArticleSource: ArticleSource {
         var names: [String: String] = [:]
         for topic in result.facets.topics { names[topic.id.lowercased()] = topic.name }
         return SourceResult(
-            count: result.count, total: try total(), unread: store.unreadCount(in: result, read: try readMarks(request.flags)),
+            count: result.count, total: try total(), unread: store.unreadCount(in: result, read: read),
             topics: facets,
             entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
             handle: Handle(result: result, topicNames: names))

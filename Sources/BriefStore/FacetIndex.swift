@@ -29,6 +29,9 @@ final class FacetIndex: @unchecked Sendable {
     private var loadedEntity: Int64 = 0
     /// Per rowid: the article's day (Int32.min when undated) and its range in `values`.
     private var day: [Int32] = [Int32.min]
+    /// The earliest and latest day loaded (only widened), for counting days in an array.
+    private var lowestDay = Int32.max
+    private var highestDay = Int32.min
     private var start: [Int32] = [0]
     private var topicEnd: [Int32] = [0]
     private var end: [Int32] = [0]
@@ -44,7 +47,7 @@ final class FacetIndex: @unchecked Sendable {
     /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
     /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
     /// (linear in the library, no sorting per query).
-    func newestFirst(_ db: Database, matching filter: FilterExpression) throws -> [Int64] {
+    func newestFirst(_ db: Database, matching filter: FilterExpression, readMarks: RowidBitmap? = nil) throws -> [Int64] {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
@@ -55,7 +58,7 @@ final class FacetIndex: @unchecked Sendable {
             }
             orderedThrough = loadedRowid
         }
-        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count)
+        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks)
         let bits = try evaluator.evaluate(filter)
         var result: [Int64] = []
         bits.words.withUnsafeBufferPointer { words in
@@ -75,8 +78,15 @@ final class FacetIndex: @unchecked Sendable {
         let topicRows = try Row.fetchAll(db, sql: "SELECT key, id, name FROM topic ORDER BY id")
         var topicCounts = [Int](repeating: 0, count: Int(topicRows.map { $0[0] as Int64 }.max() ?? 0) + 1)
         var entityCounts = [Int32](repeating: 0, count: entityType.count)
+        // Walk the result in rowid order: the per-article arrays are laid out by rowid, so this
+        // streams through memory, where a newest-first walk jumps about and waits on cache misses.
+        let ordered = rowids.count > 1024 ? Self.ascending(rowids, capacity: day.count) : rowids.sorted()
+        // Days counted in an array over the library's date range (a map if the range is absurd).
+        let span = highestDay >= lowestDay ? Int(highestDay) - Int(lowestDay) + 1 : 0
+        let dense = span <= FacetIndex.maximumDenseDaySpan
+        var perDay = [Int32](repeating: 0, count: dense ? span : 0)
         var dayCounts: [Int32: Int] = [:]
-        var undatedOrFirst = (day: Int32.min, count: 0)
+        let lowest = Int(lowestDay)
         day.withUnsafeBufferPointer { day in
         start.withUnsafeBufferPointer { start in
         topicEnd.withUnsafeBufferPointer { topicEnd in
@@ -84,15 +94,14 @@ final class FacetIndex: @unchecked Sendable {
         values.withUnsafeBufferPointer { values in
         topicCounts.withUnsafeMutableBufferPointer { topicCounts in
         entityCounts.withUnsafeMutableBufferPointer { entityCounts in
-            for rowid in rowids {
+        perDay.withUnsafeMutableBufferPointer { perDay in
+            for rowid in ordered {
                 let row = Int(rowid)
                 guard row > 0, row < day.count else { continue }
-                // Results come ordered by day, so runs of one day are counted without hashing.
-                if day[row] != undatedOrFirst.day {
-                    if undatedOrFirst.day != Int32.min { dayCounts[undatedOrFirst.day, default: 0] += undatedOrFirst.count }
-                    undatedOrFirst = (day[row], 0)
+                let articleDay = day[row]
+                if articleDay != Int32.min {
+                    if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayCounts[articleDay, default: 0] += 1 }
                 }
-                undatedOrFirst.count += 1
                 let topicsEnd = Int(topicEnd[row])
                 for index in Int(start[row])..<topicsEnd {
                     let key = Int(values[index])
@@ -103,8 +112,8 @@ final class FacetIndex: @unchecked Sendable {
                     if id < entityCounts.count { entityCounts[id] &+= 1 }
                 }
             }
-        }}}}}}}
-        if undatedOrFirst.day != Int32.min { dayCounts[undatedOrFirst.day, default: 0] += undatedOrFirst.count }
+        }}}}}}}}
+        for (offset, count) in perDay.enumerated() where count > 0 { dayCounts[Int32(lowest + offset)] = Int(count) }
 
         let topics = topicRows.map { row in
             Facets.TopicCount(id: row[1], name: row[2], count: topicCounts[Int(row[0] as Int64)])
@@ -132,6 +141,30 @@ final class FacetIndex: @unchecked Sendable {
         return Facets(total: rowids.count, topics: topics, entities: entities, days: days)
     }
 
+    /// Days spanned by the library above which day counts use a map rather than an array
+    /// (a stray year 1 or 9999 in a date should not cost megabytes per keystroke).
+    static let maximumDenseDaySpan = 200_000
+
+    /// The rowids in ascending order, through a bitmap (linear, where sorting is not).
+    private static func ascending(_ rowids: [Int64], capacity: Int) -> [Int64] {
+        var bits = RowidBitmap(capacity: capacity)
+        bits.words.withUnsafeMutableBufferPointer { words in
+            for rowid in rowids where rowid > 0 && Int(rowid) < capacity {
+                words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63)
+            }
+        }
+        var result: [Int64] = []
+        result.reserveCapacity(rowids.count)
+        for (index, word) in bits.words.enumerated() where word != 0 {
+            var remaining = word
+            while remaining != 0 {
+                result.append(Int64(index << 6 | remaining.trailingZeroBitCount))
+                remaining &= remaining - 1
+            }
+        }
+        return result
+    }
+
     /// Loads articles and entities added since the last call.
     private func catchUp(_ db: Database) throws {
         // Straight through the SQLite C API: at 100,000 rows GRDB's Row decoding is most of the
@@ -152,7 +185,12 @@ final class FacetIndex: @unchecked Sendable {
                 day.append(Int32.min)
                 start.append(Int32(values.count)); topicEnd.append(Int32(values.count)); end.append(Int32(values.count))
             }
-            day.append(sqlite3_column_type(sqlite, 1) == SQLITE_NULL ? Int32.min : Int32(sqlite3_column_int64(sqlite, 1)))
+            let articleDay = sqlite3_column_type(sqlite, 1) == SQLITE_NULL ? Int32.min : Int32(sqlite3_column_int64(sqlite, 1))
+            day.append(articleDay)
+            if articleDay != Int32.min {
+                lowestDay = min(lowestDay, articleDay)
+                highestDay = max(highestDay, articleDay)
+            }
             start.append(Int32(values.count))
             let byteCount = Int(sqlite3_column_bytes(sqlite, 2))
             if let blob = sqlite3_column_blob(sqlite, 2), byteCount >= 4 {

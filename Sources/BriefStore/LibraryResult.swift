@@ -17,13 +17,17 @@ public struct LibraryResult: Sendable {
 
 extension LibraryStore {
     /// Evaluates `filter` once: ordered matches and facets, as the reader needs on each keystroke.
-    public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10) throws -> LibraryResult {
+    ///
+    /// - Parameter readMarks: the read marks when the caller keeps them between queries (see
+    ///   `readMarks()`); `unread` then costs no database work.
+    public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10,
+                      readMarks: ReadMarks? = nil) throws -> LibraryResult {
         return try read { db in
             let rowids: [Int64]
             if order == .newest {
                 // Each leaf is selected by the database from an index; the boolean structure and
                 // the newest-first order are applied in memory.
-                rowids = try facetIndex.newestFirst(db, matching: filter)
+                rowids = try facetIndex.newestFirst(db, matching: filter, readMarks: readMarks?.rowids)
             } else {
                 let condition = FilterSQLCompiler.condition(for: filter)
                 rowids = try Int64.fetchAll(

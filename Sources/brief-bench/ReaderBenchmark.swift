@@ -9,6 +9,25 @@ import Foundation
 enum ReaderBenchmark {
     static let size = Size(width: 140, height: 45)
 
+    /// `brief-bench reader`: the reader figures alone, on the corpus and cache a
+    /// `BRIEF_BENCH_KEEP=1 brief-bench library` run left in the temporary directory.
+    static func runOnKeptLibraries() {
+        for size in LibraryBenchmark.sizes {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
+            let cache = root.appendingPathComponent("cache/library.sqlite").path
+            guard FileManager.default.fileExists(atPath: cache) else {
+                print("reader n=\(size): no kept library; run BRIEF_BENCH_KEEP=1 brief-bench library first")
+                continue
+            }
+            do {
+                try measure(label: "library n=\(size)", cachePath: cache,
+                            statePath: root.appendingPathComponent("data/state.sqlite").path, runs: LibraryBenchmark.queryRuns)
+            } catch {
+                print("reader n=\(size) error: \(error)")
+            }
+        }
+    }
+
     /// Measured on the cache `LibraryBenchmark` built (and after it marked a third of the articles read).
     static func measure(label: String, cachePath: String, statePath: String, runs: Int) throws {
         try warmStart(label: label, cachePath: cachePath, statePath: statePath)
@@ -47,14 +66,13 @@ enum ReaderBenchmark {
         report(label, "two_word_search", typing, state)
         report(label, "two_word_search_completing_key", completing, state)
 
-        // Entity filter: Space on one of the people, places or organizations of the pane.
-        state = reduce(start, .key(.backTab)).0
+        // Entity filter: Space on one of the people, places or organizations of the pane,
+        // from the unfiltered list each time.
+        let pane = reduce(start, .key(.backTab)).0
+        let entityItems = pane.filterItems.indices.filter { if case .entity = pane.filterItems[$0] { true } else { false } }
         let entities = try time(runs) { i in
-            if i % 2 == 0 {
-                let items = state.filterItems
-                let entityItems = items.indices.filter { if case .entity = items[$0] { true } else { false } }
-                state.filterCursor = entityItems[(i / 2) % entityItems.count]
-            }
+            state = pane
+            state.filterCursor = entityItems[i % entityItems.count]
             return key(.character(" "), &state)
         }
         report(label, "entity_filter", entities, state)
