@@ -31,6 +31,17 @@ package final class StoreArticleSource: ArticleSource {
     }
 
     package func evaluate(_ request: ResultRequest) throws -> SourceResult {
+        // The whole library is what most sessions start from and come back to (the last topic
+        // toggled off, the filters cleared): kept until the library or the marks change.
+        guard request.filter.isEmpty else { return try evaluateFiltered(request) }
+        let key = EverythingKey(sort: request.filter.sort, flags: request.flags)
+        if let cached = cache.everything(for: key) { return cached }
+        let result = try evaluateFiltered(request)
+        cache.setEverything(result, for: key)
+        return result
+    }
+
+    private func evaluateFiltered(_ request: ResultRequest) throws -> SourceResult {
         let filter = request.filter
         var base: [FilterExpression] = []
         if let query = filter.query { base.append(query.expression) }
@@ -139,6 +150,12 @@ struct BaseKey: Hashable, Sendable {
     var flags: [String: ArticleFlags]
 }
 
+/// The unfiltered library in one order, with the session's marks it was counted with.
+struct EverythingKey: Hashable, Sendable {
+    var sort: BriefUI.SortOrder
+    var flags: [String: ArticleFlags]
+}
+
 /// Values kept between keystrokes; shared with the thread that finishes a refresh (which clears them).
 private final class SourceCache: @unchecked Sendable {
     // Everything below is guarded by `lock`.
@@ -146,6 +163,7 @@ private final class SourceCache: @unchecked Sendable {
     private var storedTotal: Int?
     private var marks: (session: [String: ArticleFlags], marks: ReadMarks)?
     private var topics: (key: BaseKey, counts: [Facets.TopicCount])?
+    private var whole: (key: EverythingKey, result: SourceResult)?
 
     var total: Int? {
         get { lock.withLock { storedTotal } }
@@ -168,8 +186,17 @@ private final class SourceCache: @unchecked Sendable {
         lock.withLock { topics = (key, counts) }
     }
 
+    func everything(for key: EverythingKey) -> SourceResult? {
+        lock.withLock { whole?.key == key ? whole?.result : nil }
+    }
+
+    func setEverything(_ result: SourceResult, for key: EverythingKey) {
+        lock.withLock { whole = (key, result) }
+    }
+
     func clear() {
         lock.withLock {
+            whole = nil
             storedTotal = nil
             marks = nil
             topics = nil

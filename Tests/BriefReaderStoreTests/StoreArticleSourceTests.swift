@@ -150,4 +150,23 @@ import Testing
         #expect(try store.state.flags(id).starred)
         #expect(ScreenView.render(starred).textLines.joined().contains("★"))
     }
+
+    @Test func articlesAddedToTheCacheAppearWhenTheLibraryChanges() throws {
+        let directory = try TemporaryDirectory()
+        let store = try StoreLibrary.store(in: directory)
+        let source = StoreArticleSource(store: store)
+        let (state, _) = try press([.character("j"), .character("j")], AppState(source: source, size: Size(width: 140, height: 45)))
+        let selected = try #require(state.selectedRow)
+        let newer = Article(source: "/news/wire/ceasefire.txt", format: .text, title: "Ceasefire talks resume",
+                            date: ArticleDate(year: 2024, month: 2, day: 1), siteName: "Wire",
+                            paragraphs: ["Negotiators returned to the table."], topics: [StoreLibrary.topic("asia", "Asia")])
+        try store.insert([newer], path: newer.source)
+        // What the background refresh does when it finishes.
+        source.libraryDidChange()
+        let changed = reduce(state, .libraryChanged("library refreshed, file 1 added")).0
+        #expect(changed.results.count == 7 && changed.results.total == 7 && changed.results.unread == 6)
+        #expect(changed.titles.first == "Ceasefire talks resume")
+        #expect(changed.selectedRow?.id == selected.id && changed.selection == 3)
+        #expect(changed.results.topics.first { $0.id == "asia" }?.count == 5)
+    }
 }
