@@ -8,11 +8,13 @@ import Foundation
 /// `ArticleSource` over a `LibraryStore`.
 ///
 /// Read/starred marks are read from the store's state database (the run loop writes them there
-/// before the next query), so the session's overlay in `ResultRequest.flags` is not needed here.
+/// before the next query); the session's marks in `ResultRequest.flags` only say when the values
+/// kept between keystrokes that depend on them must be taken again.
 package final class StoreArticleSource: ArticleSource {
     package let store: LibraryStore
-    /// What stays the same across most keystrokes: the article count, the read marks, and the
-    /// topic counts of the filter without its topics (toggling topics leaves that filter alone).
+    /// What stays the same across most keystrokes: the article count, the read marks, the
+    /// unfiltered answer, and the topic counts of the filter without its topics (toggling topics
+    /// leaves that filter alone).
     private let cache = SourceCache()
 
     package init(store: LibraryStore) {
