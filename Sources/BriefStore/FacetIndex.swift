@@ -43,30 +43,67 @@ final class FacetIndex: @unchecked Sendable {
     /// and the highest rowid it includes.
     private var newestOrder: [Int32] = []
     private var orderedThrough: Int64 = -1
+    /// Every loaded rowid in each other order (title, source, oldest), asked of the database
+    /// the first time that order is used and again after new articles arrive; with the highest
+    /// rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
+    private var otherOrders: [ResultOrder: (through: Int64, rowids: [Int32])] = [:]
 
     /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
     /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
     /// (linear in the library, no sorting per query).
     func newestFirst(_ db: Database, matching filter: FilterExpression, readMarks: RowidBitmap? = nil) throws -> [Int64] {
+        try ordered(db, matching: filter, order: .newest, readMarks: readMarks)
+    }
+
+    /// The matching rowids in `order`, the same way: a bitmap walked along a global order kept
+    /// in memory, so sorting by title at 100,000 articles is not a sort of the table per keystroke.
+    func ordered(_ db: Database, matching filter: FilterExpression, order: ResultOrder,
+                 readMarks: RowidBitmap? = nil) throws -> [Int64] {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        if orderedThrough != loadedRowid {
-            let days = day
-            newestOrder = (1..<Int32(days.count)).sorted { a, b in
-                days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
+        let global: [Int32]
+        if order == .newest {
+            if orderedThrough != loadedRowid {
+                let days = day
+                newestOrder = (1..<Int32(days.count)).sorted { a, b in
+                    days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
+                }
+                orderedThrough = loadedRowid
             }
-            orderedThrough = loadedRowid
+            global = newestOrder
+        } else if let kept = otherOrders[order], kept.through == loadedRowid {
+            global = kept.rowids
+        } else {
+            global = try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
+            otherOrders[order] = (loadedRowid, global)
         }
         var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks)
         let bits = try evaluator.evaluate(filter)
         var result: [Int64] = []
         bits.words.withUnsafeBufferPointer { words in
-            for rowid in newestOrder where words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
+            for rowid in global where Int(rowid) < words.count * 64 && words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
                 result.append(Int64(rowid))
             }
         }
         return result
+    }
+
+    /// Every article's rowid in an SQL order (over the table aliased `a`).
+    private static func allRowids(_ db: Database, orderedBy orderSQL: String) throws -> [Int32] {
+        let statement = try db.makeStatement(sql: "SELECT a.rowid FROM article a ORDER BY \(orderSQL)")
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        var rowids: [Int32] = []
+        while true {
+            let step = sqlite3_step(sqlite)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            rowids.append(Int32(truncatingIfNeeded: sqlite3_column_int64(sqlite, 0)))
+        }
+        return rowids
     }
 
     /// Facets for the articles whose rowids are given, read in the caller's transaction.

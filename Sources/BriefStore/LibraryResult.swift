@@ -23,17 +23,9 @@ extension LibraryStore {
     public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10,
                       readMarks: ReadMarks? = nil) throws -> LibraryResult {
         return try read { db in
-            let rowids: [Int64]
-            if order == .newest {
-                // Each leaf is selected by the database from an index; the boolean structure and
-                // the newest-first order are applied in memory.
-                rowids = try facetIndex.newestFirst(db, matching: filter, readMarks: readMarks?.rowids)
-            } else {
-                let condition = FilterSQLCompiler.condition(for: filter)
-                rowids = try Int64.fetchAll(
-                    db, sql: "SELECT a.rowid FROM article a WHERE \(condition.sql) ORDER BY \(Self.orderSQL(order))",
-                    arguments: condition.arguments)
-            }
+            // Each leaf is selected by the database from an index; the boolean structure and the
+            // order (kept in memory per order) are applied in memory.
+            let rowids = try facetIndex.ordered(db, matching: filter, order: order, readMarks: readMarks?.rowids)
             let facets = try facetIndex.facets(db, rowids: rowids, entitiesPerType: entitiesPerType)
             return LibraryResult(filter: filter, order: order, facets: facets, rowids: rowids)
         }
