@@ -65,10 +65,7 @@ final class FacetIndex: @unchecked Sendable {
         let global: [Int32]
         if order == .newest {
             if orderedThrough != loadedRowid {
-                let days = day
-                newestOrder = (1..<Int32(days.count)).sorted { a, b in
-                    days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
-                }
+                newestOrder = newestFirstOrder()
                 orderedThrough = loadedRowid
             }
             global = newestOrder
@@ -87,6 +84,40 @@ final class FacetIndex: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// Every loaded rowid, day descending, undated last, rowid descending within a day: a
+    /// counting sort over the library's days (linear; a comparison sort of 100,000 rowids was a
+    /// tenth of a warm start).
+    private func newestFirstOrder() -> [Int32] {
+        let span = highestDay >= lowestDay ? Int(highestDay) - Int(lowestDay) + 1 : 0
+        guard span <= FacetIndex.maximumDenseDaySpan else {
+            let days = day
+            return (1..<Int32(days.count)).sorted { a, b in
+                days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
+            }
+        }
+        let highest = Int(highestDay)
+        // Slot per day counted from the newest; the last slot holds the undated.
+        var starts = [Int](repeating: 0, count: span + 2)
+        day.withUnsafeBufferPointer { day in
+            for row in 1..<day.count {
+                let slot = day[row] == Int32.min ? span : highest - Int(day[row])
+                starts[slot + 1] += 1
+            }
+        }
+        for slot in 1..<starts.count { starts[slot] += starts[slot - 1] }
+        var order = [Int32](repeating: 0, count: max(0, day.count - 1))
+        day.withUnsafeBufferPointer { day in
+            order.withUnsafeMutableBufferPointer { order in
+                for row in stride(from: day.count - 1, through: 1, by: -1) {
+                    let slot = day[row] == Int32.min ? span : highest - Int(day[row])
+                    order[starts[slot]] = Int32(row)
+                    starts[slot] += 1
+                }
+            }
+        }
+        return order
     }
 
     /// Every article's rowid in an SQL order (over the table aliased `a`).
