@@ -42,6 +42,9 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
+        // MARK: The reader over the library cache: BriefUI's ArticleSource answered by BriefStore
+        .target(name: "BriefReaderStore", dependencies: ["BriefCore", "BriefStore", "BriefUI"]),
+
         // MARK: The thin ncurses adapter
         .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),
 
@@ -49,18 +52,19 @@ let package = Package(
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefCore", "BriefStore", "BriefUI", "BriefTerminal",
+                "BriefCore", "BriefStore", "BriefUI", "BriefReaderStore", "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("SampleLibrary")]
         ),
-        .executableTarget(name: "brief-bench", dependencies: ["BriefCore", "BriefStore", "BriefUI"]),
+        .executableTarget(name: "brief-bench", dependencies: ["BriefCore", "BriefStore", "BriefUI", "BriefReaderStore"]),
 
         // MARK: Tests
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
         .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "BriefReaderStoreTests", dependencies: ["BriefReaderStore", "BriefStore", "BriefUI", "BriefCore"]),
         .testTarget(name: "BriefEndToEndTests", dependencies: ["brief"]),
     ]
 )

@@ -11,14 +11,18 @@ public struct ArticleSummary: Hashable, Sendable, Identifiable {
     public var format: ArticleFormat
     /// Topic ids the article matched, best score first.
     public var topics: [String]
+    /// The article's web address when known (feed items, saved pages).
+    public var url: String?
 
-    public init(id: String, date: ArticleDate?, title: String, siteName: String?, format: ArticleFormat, topics: [String]) {
+    public init(id: String, date: ArticleDate?, title: String, siteName: String?, format: ArticleFormat, topics: [String],
+                url: String? = nil) {
         self.id = id
         self.date = date
         self.title = title
         self.siteName = siteName
         self.format = format
         self.topics = topics
+        self.url = url
     }
 }
 

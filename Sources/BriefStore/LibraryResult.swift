@@ -17,19 +17,15 @@ public struct LibraryResult: Sendable {
 
 extension LibraryStore {
     /// Evaluates `filter` once: ordered matches and facets, as the reader needs on each keystroke.
-    public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10) throws -> LibraryResult {
+    ///
+    /// - Parameter readMarks: the read marks when the caller keeps them between queries (see
+    ///   `readMarks()`); `unread` then costs no database work.
+    public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10,
+                      readMarks: ReadMarks? = nil) throws -> LibraryResult {
         return try read { db in
-            let rowids: [Int64]
-            if order == .newest {
-                // Each leaf is selected by the database from an index; the boolean structure and
-                // the newest-first order are applied in memory.
-                rowids = try facetIndex.newestFirst(db, matching: filter)
-            } else {
-                let condition = FilterSQLCompiler.condition(for: filter)
-                rowids = try Int64.fetchAll(
-                    db, sql: "SELECT a.rowid FROM article a WHERE \(condition.sql) ORDER BY \(Self.orderSQL(order))",
-                    arguments: condition.arguments)
-            }
+            // Each leaf is selected by the database from an index; the boolean structure and the
+            // order (kept in memory per order) are applied in memory.
+            let rowids = try facetIndex.ordered(db, matching: filter, order: order, readMarks: readMarks?.rowids)
             let facets = try facetIndex.facets(db, rowids: rowids, entitiesPerType: entitiesPerType)
             return LibraryResult(filter: filter, order: order, facets: facets, rowids: rowids)
         }
@@ -61,4 +57,31 @@ extension LibraryStore {
         }) else { return nil }
         return result.rowids.firstIndex(of: rowid)
     }
+
+    /// How many articles of `result` are not marked read.
+    public func unreadCount(in result: LibraryResult) throws -> Int {
+        unreadCount(in: result, read: try readMarks())
+    }
+
+    /// The articles marked read, as a set of rowids: fetched once and reused while no mark
+    /// changes, so a keystroke's unread count is one pass over the result.
+    public func readMarks() throws -> ReadMarks {
+        try read { db in
+            let highest = try Int64.fetchOne(db, sql: "SELECT max(article) FROM article_facet") ?? 0
+            return ReadMarks(rowids: try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles),
+                                                           capacity: Int(highest) + 1))
+        }
+    }
+
+    /// How many articles of `result` are not among `read`.
+    public func unreadCount(in result: LibraryResult, read: ReadMarks) -> Int {
+        var readInResult = 0
+        for rowid in result.rowids where read.rowids.contains(Int(rowid)) { readInResult += 1 }
+        return result.rowids.count - readInResult
+    }
+}
+
+/// The articles marked read when `LibraryStore.readMarks()` was called.
+public struct ReadMarks: Sendable {
+    let rowids: RowidBitmap
 }

@@ -123,7 +123,8 @@ public final class LibraryStore: Sendable {
     static let summaryColumns = """
         a.id, a.day, a.title, a.site_name, a.format,
         (SELECT group_concat(topic, char(31)) FROM
-            (SELECT topic FROM article_topic WHERE article = a.rowid ORDER BY score DESC))
+            (SELECT topic FROM article_topic WHERE article = a.rowid ORDER BY score DESC)),
+        a.url
         """
 
     static func summary(_ row: Row, from first: Int) -> ArticleSummary {
@@ -133,7 +134,7 @@ public final class LibraryStore: Sendable {
         return ArticleSummary(
             id: row[first], date: day.map(ArticleDate.init(daysSinceEpoch:)), title: row[first + 2], siteName: row[first + 3],
             format: ArticleFormat(rawValue: format) ?? .text,
-            topics: topics.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
+            topics: topics.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [], url: row[first + 6])
     }
 
     /// The ids of every matching article, in order: cheap enough to keep the selection across filters.

@@ -25,7 +25,8 @@ struct RowidBitmap {
     }
 
     mutating func subtract(_ other: RowidBitmap) {
-        for index in words.indices { words[index] &= ~other.words[index] }
+        // Sizes may differ when `other` was fetched before the library grew.
+        for index in 0..<min(words.count, other.words.count) { words[index] &= ~other.words[index] }
     }
 
     /// The rowids a query selects, fetched straight through the C API (tens of thousands of rows).
@@ -57,11 +58,20 @@ struct RowidBitmap {
 struct FilterBitmapEvaluator {
     let db: Database
     let capacity: Int
+    /// The read articles when the caller already has them (they change only when marks do).
+    let readMarks: RowidBitmap?
     private var universeCache: RowidBitmap?
 
-    init(db: Database, capacity: Int) {
+    init(db: Database, capacity: Int, readMarks: RowidBitmap? = nil) {
         self.db = db
         self.capacity = capacity
+        self.readMarks = readMarks
+    }
+
+    /// The articles marked read: the caller's, or from the state database.
+    private func readArticles() throws -> RowidBitmap {
+        if let readMarks { return readMarks }
+        return try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity)
     }
 
     /// Every article currently in the cache.
@@ -85,7 +95,7 @@ struct FilterBitmapEvaluator {
             return result
         case .unread:
             var result = try universe()
-            result.subtract(try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity))
+            result.subtract(try readArticles())
             return result
         case .or(let parts):
             var result = RowidBitmap(capacity: capacity)
@@ -125,7 +135,7 @@ struct FilterBitmapEvaluator {
             }
             for part in negatives { result.subtract(try evaluate(part)) }
             if subtractRead {
-                result.subtract(try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity))
+                result.subtract(try readArticles())
             }
             return result
         default:

@@ -65,6 +65,23 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// The flags of the given articles that have any set (a page of the list at a time).
+    public func flags(of ids: some Collection<String>) throws -> [String: ArticleFlags] {
+        guard !ids.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try withStoreErrors(path: path) {
+            try pool.read { db in
+                var result: [String: ArticleFlags] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, read, starred FROM article_flags WHERE id IN (\(placeholders))",
+                                               arguments: StatementArguments(Array(ids)))
+                while let row = try rows.next() {
+                    result[row[0]] = ArticleFlags(read: row[1], starred: row[2])
+                }
+                return result
+            }
+        }
+    }
+
     public func setRead(_ id: String, _ read: Bool) throws {
         try setRead([id], read)
     }

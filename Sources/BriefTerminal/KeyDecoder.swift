@@ -6,6 +6,8 @@ import CNcursesw
 package enum TerminalInput: Sendable, Hashable {
     case key(Key)
     case resize
+    /// Events background work posted to the terminal's inbox.
+    case posted([Event])
 }
 
 enum KeyDecoder {

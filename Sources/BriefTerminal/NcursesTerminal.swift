@@ -13,6 +13,8 @@ package final class NcursesTerminal {
     package let isUTF8: Bool
     private var previous: CellGrid?
     private var isOpen = true
+    /// Where background work posts events; they come out of `nextInput` as `.posted`.
+    package nonisolated let inbox = TerminalInbox()
 
     /// Colors the terminal reports (256, 16, 8), or 0 when it has none or colors are off.
     package var colors: Int { palette.colors }
@@ -77,21 +79,30 @@ package final class NcursesTerminal {
         previous = nil
     }
 
-    /// Waits for the next key or resize. Blocks in poll, without spinning.
+    /// Waits for the next key, resize or posted events. Sleeps in poll, without spinning.
     package func nextInput() -> TerminalInput {
         while true {
-            // Drain what curses has buffered first; then sleep until input or SIGWINCH.
+            // Drain what curses has buffered first (keys before background news); then sleep
+            // until input, SIGWINCH or a post to the inbox.
             wtimeout(window, 0)
             var value: wint_t = 0
             let result = wget_wch(window, &value)
             if result == brief_key_code_yes() {
                 if let input = KeyDecoder.functionKey(Int32(value)) { return input }
+                continue
             } else if result == OK {
                 if let input = KeyDecoder.character(UInt32(value)) { return input }
-            } else if brief_wait_for_input() == 1 {
+                continue
+            }
+            let posted = inbox.drain()
+            if !posted.isEmpty { return .posted(posted) }
+            switch brief_wait_for_input_or_wake(inbox.readFD) {
+            case 1:
                 brief_apply_window_size()
                 previous = nil
                 return .resize
+            default:
+                continue
             }
         }
     }

@@ -121,6 +121,26 @@ static inline int brief_wait_for_input(void) {
     }
 }
 
+/// Sleeps until the terminal has input (0), the window changed size (1) or another thread
+/// wrote to `wake_fd` (2, the pipe is then emptied). No spinning, no timeout.
+static inline int brief_wait_for_input_or_wake(int wake_fd) {
+    struct pollfd fds[3] = { { STDIN_FILENO, POLLIN, 0 }, { brief_winch_fds[0], POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+    for (;;) {
+        int ready = poll(fds, 3, -1);
+        if (ready < 0 && errno == EINTR) continue;
+        char buffer[64];
+        if (ready > 0 && (fds[1].revents & POLLIN)) {
+            while (read(brief_winch_fds[0], buffer, sizeof buffer) > 0) {}
+            return 1;
+        }
+        if (ready > 0 && (fds[2].revents & POLLIN)) {
+            while (read(wake_fd, buffer, sizeof buffer) > 0) {}
+            return 2;
+        }
+        return 0;
+    }
+}
+
 /// Tells curses the terminal's current size.
 static inline void brief_apply_window_size(void) {
     struct winsize size;

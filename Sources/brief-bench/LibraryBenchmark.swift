@@ -149,6 +149,7 @@ enum LibraryBenchmark {
                   + " cpu_ms median \(f(median(cpuTimes), 2)) p99 \(f(percentile(cpuTimes, 0.99), 2))"
                   + " (matches + facets + first page; mean matches \(matched / queryRuns))")
         }
+        try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
         start = Date()
         let body = try reader.article(id: try reader.summaries(matching: .all, limit: 1)[0].id)
         print("\(label) open_article_ms \(f(Date().timeIntervalSince(start) * 1000, 2)) paragraphs \(body?.paragraphs.count ?? 0)")

@@ -13,5 +13,6 @@ if wants("pipeline") { PipelineBenchmark.run() }
 if wants("entities") { EntityBenchmark.run() }
 if wants("ui") { UIBenchmark.run() }
 if wants("library") { LibraryBenchmark.run() }
+if arguments.contains("reader") { ReaderBenchmark.runOnKeptLibraries() }
 if wants("html") { HTMLBenchmark.run() }
 print("peak_memory_mb \(String(format: "%.1f", PeakMemory.megabytes()))")

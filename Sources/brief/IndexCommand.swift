@@ -44,10 +44,13 @@ struct IndexCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
+        // The user's topics (folded into the version above) and stored feeds, as the reader parses them.
+        let parse = LibraryParser.make(pipeline: ArticlePipeline(classifier: try ArticleLoading.classifier()),
+                                       feeds: FeedStore(directories: directories))
         let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
         let report: IndexReport
         do {
-            report = try store.refresh(paths: roots) { bar.show($0) }
+            report = try store.refresh(paths: roots, parse: parse) { bar.show($0) }
         } catch {
             bar.finish()
             FileHandle.standardError.write(Data("brief: \(error)\n".utf8))

@@ -1,6 +1,7 @@
 // `brief [PATH…]`: the interactive reader (the default subcommand).
 import ArgumentParser
 import BriefCore
+import BriefReaderStore
 import BriefStore
 import BriefTerminal
 import BriefUI
@@ -12,7 +13,8 @@ struct ReadCommand: AsyncParsableCommand {
         abstract: "Read articles in the terminal (the default command).",
         discussion: """
             With no path, opens the library configured in $XDG_CONFIG_HOME/brief/config.toml \
-            (library = [...]), or else the bundled sample library. Press ? inside for the keys.
+            (library = [...]) through its cache, refreshed in the background, or else the bundled \
+            sample library. Paths given are read into memory. Press ? inside for the keys.
             """)
 
     @Argument(help: "Article files or directories to read.")
@@ -28,35 +30,39 @@ struct ReadCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
         let config = ReaderConfig(file: directories.configFile)
-        // No path: the configured library and the stored feeds, or else the bundled samples.
-        var loaded = ReaderLibraryLoader.load(paths: paths.isEmpty ? config.library : paths,
-                                              includingFeeds: paths.isEmpty, directories: directories)
-        if paths.isEmpty, config.library.isEmpty, loaded.articles.isEmpty, let sample = SampleLibrary.path {
-            loaded = ReaderLibraryLoader.load(paths: [sample], includingFeeds: false, directories: directories)
-        }
+        let (library, libraryProblems) = ReaderLibrary.open(paths: paths, config: config, directories: directories)
 
         var bindings = KeyBindings.defaults
-        var problems = config.problems + bindings.rebind(config.keys)
+        var problems = config.problems + bindings.rebind(config.keys) + libraryProblems
         let store: StateStore?
-        do {
-            try FileManager.default.createDirectory(at: directories.data, withIntermediateDirectories: true)
-            store = try StateStore(path: directories.data.appendingPathComponent("state.sqlite").path)
-        } catch {
-            store = nil
-            problems.append("reading state not saved: \(error)")
+        let flags: [String: ArticleFlags]
+        switch library {
+        case .cached(let cache, _, _):
+            // The cache reads marks from its own state database: no need to load them all.
+            store = cache.state
+            flags = [:]
+        case .inMemory(let loaded):
+            problems += loaded.problems
+            do {
+                try FileManager.default.createDirectory(at: directories.data, withIntermediateDirectories: true)
+                store = try StateStore(path: directories.data.appendingPathComponent("state.sqlite").path)
+            } catch {
+                store = nil
+                problems.append("reading state not saved: \(error)")
+            }
+            flags = (try? store?.allFlags()) ?? [:]
         }
-        let flags = (try? store?.allFlags()) ?? [:]
 
         let noColorEnvironment = !(environment["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog(userDirectory: directories.config.appendingPathComponent("themes"))
         let themeName = theme ?? config.theme ?? ThemeCatalog.defaultName
-        try await runTerminal(loaded: loaded, flags: flags, store: store, bindings: bindings, catalog: catalog,
+        try await runTerminal(library: library, flags: flags, store: store, bindings: bindings, catalog: catalog,
                               themeName: themeName, useColor: !(noColor || noColorEnvironment),
-                              problems: problems + loaded.problems, environment: environment)
+                              problems: problems, environment: environment)
     }
 
     @MainActor
-    private func runTerminal(loaded: LoadedLibrary, flags: [String: ArticleFlags], store: StateStore?,
+    private func runTerminal(library: ReaderLibrary, flags: [String: ArticleFlags], store: StateStore?,
                              bindings: KeyBindings, catalog: ThemeCatalog, themeName: String, useColor: Bool,
                              problems: [String], environment: [String: String]) throws {
         let terminal: NcursesTerminal
@@ -67,14 +73,39 @@ struct ReadCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { terminal.close() }
-        var state = AppState(library: Library(articles: loaded.articles, flags: flags), size: terminal.size,
-                             themeNames: catalog.names, themeName: themeName, bindings: bindings)
+        let source: any ArticleSource
+        var background: (@Sendable (TerminalInbox) -> Void)?
+        let feedLibrary: FeedReload.Library
+        switch library {
+        case .cached(let cache, let roots, let parse):
+            let cached = StoreArticleSource(store: cache)
+            source = cached
+            background = { inbox in
+                BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
+            }
+            feedLibrary = .cached(cache, cached, parse: parse)
+        case .inMemory(let loaded):
+            let memory = InMemorySource(library: Library(articles: loaded.articles))
+            source = memory
+            feedLibrary = loaded.includesFeeds
+                ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)
+                : .none
+        }
+        var state = AppState(source: source, flags: flags, size: terminal.size, themeNames: catalog.names,
+                             themeName: themeName, bindings: bindings)
         if !terminal.isUTF8 { state.notice = "no UTF-8 locale: ASCII only" }
         if let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             state.message = StatusMessage(text: first + more, isError: true)
         }
-        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8)
-            .run(state)
+        let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
+        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds)
+            .run(state, afterFirstFrame: background)
+        // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
+        // (a cut batch is redone next time) and fetched feeds are saved atomically.
+        if BackgroundRefresh.running.value > 0 {
+            terminal.close()
+            Foundation.exit(0)
+        }
     }
 }

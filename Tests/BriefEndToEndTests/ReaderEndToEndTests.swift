@@ -108,6 +108,95 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    @Test func opensTheConfiguredLibraryThroughItsCache() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        // A first start indexes in the background, then lists what it found.
+        let screen = try tmux.waitFor("library refreshed, files 3 added")
+        #expect(screen.contains("Seoul hosts talks") && screen.contains("Storm floods coastal towns"))
+        try tmux.press("Escape")
+        try tmux.waitFor("3 articles · 3 unread")
+        #expect(FileManager.default.fileExists(atPath: tmux.home.appendingPathComponent("cache/brief/library.sqlite").path))
+        // Filtering is answered by the cache.
+        try tmux.press("/")
+        try tmux.type("seoul")
+        let filtered = try tmux.waitFor("1/3")
+        #expect(filtered.contains("Seoul hosts talks") && !filtered.contains("Storm floods coastal towns"))
+        try tmux.press("Escape", "q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func aFileAddedToTheLibraryAppearsAfterTheBackgroundRefresh() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+        try FixtureFiles.extra.write(to: library.appendingPathComponent("article-new.txt"), atomically: true, encoding: .utf8)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        let refreshed = try tmux.waitFor("library refreshed, file 1 added")
+        #expect(refreshed.contains("Wildfire forces evacuations"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func storedFeedItemsJoinTheCachedLibrary() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        try tmux.configureLibrary(library)
+        // What `brief fetch` leaves in $XDG_DATA_HOME/brief/feeds/.
+        let feeds = tmux.home.appendingPathComponent("data/brief/feeds")
+        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
+        try FixtureFiles.storedFeed.write(to: feeds.appendingPathComponent("example.org-1.json"), atomically: true, encoding: .utf8)
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("library refreshed, files 4 added")
+        #expect(screen.contains("Harbour reopens after dredging"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func capitalRReloadsTheFeedsAndTheirItemsJoinTheList() throws {
+        let tmux = try TmuxSession()
+        let library = tmux.home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        // A feed read from a local file (the fetcher takes paths for offline feeds).
+        let feed = tmux.home.appendingPathComponent("port-news.xml")
+        try FixtureFiles.rss(items: 1).write(to: feed, atomically: true, encoding: .utf8)
+        try tmux.configureLibrary(library, more: "[[feeds]]\nurl = \"\(feed.path)\"\n")
+        try tmux.type(BriefExecutable.command())
+        try tmux.press("Enter")
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("R")
+        let fetched = try tmux.waitFor("feeds: 1 new item")
+        #expect(fetched.contains("Port item number 1"))
+        try tmux.press("Escape")
+        try tmux.waitFor("4 articles")
+        // The feed grew: Ctrl-R on its item reloads just that feed.
+        try FixtureFiles.rss(items: 2).write(to: feed, atomically: true, encoding: .utf8)
+        try tmux.press("g", "C-r")
+        let again = try tmux.waitFor("feeds: 1 new item")
+        #expect(again.contains("Port item number 2"))
+        try tmux.press("Escape")
+        try tmux.waitFor("5 articles")
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
         try tmux.type(BriefExecutable.command())

@@ -52,6 +52,14 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
+    /// Writes `$XDG_CONFIG_HOME/brief/config.toml` naming `directory` as the library (then `more`).
+    func configureLibrary(_ directory: URL, more: String = "") throws {
+        let config = home.appendingPathComponent("config/brief")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try ("library = [\"\(directory.path)\"]\n" + more).write(to: config.appendingPathComponent("config.toml"), atomically: true,
+                                                        encoding: .utf8)
+    }
+
     /// Types literal text (no key names).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 

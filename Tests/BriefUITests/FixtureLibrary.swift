@@ -95,6 +95,14 @@ enum FixtureLibrary {
     }
 }
 
+extension FixtureLibrary {
+    /// Every row of the current result, in list order.
+    static func rows(_ state: AppState) -> [ArticleRow] {
+        guard let answer = state.results.answer else { return [] }
+        return (try? state.source.rows(of: answer, 0..<state.results.count)) ?? []
+    }
+}
+
 /// Feeds keys through the reducer, collecting effects.
 func press(_ keys: [Key], _ state: AppState) -> (AppState, [Effect]) {
     var state = state

@@ -7,7 +7,7 @@ import Testing
     let wide = FixtureLibrary.state(width: 140, height: 45)
 
     func titles(_ state: AppState) -> [String] {
-        state.results.articles.map { state.library.articles[$0].title }
+        FixtureLibrary.rows(state).map(\.title)
     }
 
     @Test func togglingATopicFiltersTheListAndChangesCounts() {
@@ -15,24 +15,24 @@ import Testing
         let (state, _) = press([.backTab, .character(" ")], wide)
         #expect(state.focus == .filter)
         #expect(state.filter.topics == ["asia"])
-        #expect(state.results.articles.count == 4)
+        #expect(state.results.count == 4)
         #expect(!titles(state).contains("Central bank holds rates steady as inflation cools"))
         // People counted over the result: Jerome Powell (economy only) is gone from the facets.
-        let people = state.results.entityFacets[.person]!.map { state.library.index.entities[$0.entity].name }
+        let people = state.results.entityFacets[.person]!.map(\.key.name)
         #expect(!people.contains("Jerome Powell"))
         // Adding Economy (any-of) brings the rates article back.
         let (both, _) = press([.character("j"), .character(" ")], state)
-        #expect(both.results.articles.count == 5)
+        #expect(both.results.count == 5)
         // All-of: only articles in both Asia and Economy.
         let (all, _) = press([.character("a")], both)
         #expect(titles(all) == ["日本の首相、経済対策を発表"])
-        #expect(all.results.topicCounts == [1, 1, 0, 0, 0])
+        #expect(all.results.topics.map(\.count) == [1, 1, 0, 0, 0])
     }
 
     @Test func selectionSurvivesFilteringWhenTheArticleIsStillThere() {
         // Select the election article (last), then filter to Asia: still selected.
         let (state, _) = press([.character("G"), .backTab, .character(" ")], wide)
-        #expect(state.selectedArticle.map { state.library.articles[$0].title } == "Election results delayed in Seoul district")
+        #expect(state.selectedRow?.title == "Election results delayed in Seoul district")
     }
 
     @Test func typingAFilterNarrowsAtEveryKeystrokeAndEscRestores() {
@@ -43,27 +43,27 @@ import Testing
         let screen = ScreenView.render(typing)
         #expect(screen.cursor == Point(x: 6, y: 44))
         let (cancelled, _) = press([.escape], typing)
-        #expect(cancelled.results.articles.count == 6)
+        #expect(cancelled.results.count == 6)
         let (accepted, _) = press([.enter], typing)
-        #expect(accepted.prompt == nil && accepted.results.articles.count == 2)
+        #expect(accepted.prompt == nil && accepted.results.count == 2)
         #expect(accepted.filter.description == "seoul")
     }
 
     @Test func anInvalidQueryShowsItsErrorAndKeepsTheLastValidResult() {
         let (valid, _) = press([.character("/")] + type("seoul"), wide)
         #expect(valid.message?.isError != true)
-        #expect(valid.results.articles.count < wide.results.articles.count)
+        #expect(valid.results.count < wide.results.count)
         // "seoul (" is missing its closing parenthesis.
         let (invalid, _) = press(type(" ("), valid)
         #expect(invalid.message?.isError == true)
-        #expect(invalid.results.articles == valid.results.articles)
+        #expect(FixtureLibrary.rows(invalid) == FixtureLibrary.rows(valid))
     }
 
     @Test func openingMarksReadAndStarringAsksToPersist() {
         let (opened, effects) = press([.enter], wide)
         let id = "/news/herald/korea-cyber.txt"
         #expect(effects == [.markRead(id)])
-        #expect(opened.focus == .reader && opened.library.flags[id]?.read == true)
+        #expect(opened.focus == .reader && opened.flags[id]?.read == true)
         let (_, starEffects) = press([.character("s")], opened)
         #expect(starEffects == [.setStarred(id, true)])
         // Opening it again does not write again.
@@ -108,13 +108,13 @@ import Testing
         for _ in 0..<6 { (state, _) = press([.character("]")], state) }
         let (filtered, _) = press([.character("e")], state)
         #expect(filtered.filter.entities == [EntityKey(type: .person, name: "Jake Sullivan")])
-        #expect(filtered.results.articles.count == 1)
+        #expect(filtered.results.count == 1)
     }
 
     @Test func unreadOnlyHidesReadArticles() {
         let (state, _) = press([.character("u")], wide)
         #expect(!titles(state).contains("Central bank holds rates steady as inflation cools"))
-        #expect(state.results.articles.count == 5)
+        #expect(state.results.count == 5)
     }
 
     @Test func themesCycleThroughTheCatalog() {
@@ -126,8 +126,46 @@ import Testing
 
     @Test func nextArticleFromTheReader() {
         let (state, effects) = press([.enter, .character("J")], wide)
-        #expect(state.reader.map { state.library.articles[$0.article].title } == "북한, 정찰위성 추가 발사 예고")
+        #expect(state.reader?.article.title == "북한, 정찰위성 추가 발사 예고")
         #expect(effects.count == 2)
     }
-}
 
+    @Test func feedReloadKeysAskTheRunLoopToFetch() {
+        let (_, all) = press([.character("R")], wide)
+        #expect(all == [.reloadFeeds(articleID: nil)])
+        // Ctrl-R: the feed of the selected article, or of the open one in the reader.
+        let (_, selected) = press([.character("j"), .control("r")], wide)
+        #expect(selected == [.reloadFeeds(articleID: "/news/yonhap/satellite.txt")])
+        let (_, open) = press([.enter, .control("r")], wide)
+        #expect(open == [.markRead("/news/herald/korea-cyber.txt"), .reloadFeeds(articleID: "/news/herald/korea-cyber.txt")])
+    }
+
+    @Test func backgroundNewsReachesTheStatusLineAndTheList() throws {
+        // A library not indexed yet: the list says so while the activity runs.
+        let source = InMemorySource(library: Library(articles: []))
+        var state = AppState(source: source, size: Size(width: 140, height: 45))
+        state = reduce(state, .activity("indexing 0/6 files")).0
+        var screen = ScreenView.render(state).textLines.joined(separator: "\n")
+        #expect(screen.contains("The library is being indexed") && screen.contains("indexing 0/6 files"))
+        // The refresh finished: the list is filtered again and the status line says what changed.
+        source.replace(Library(articles: FixtureLibrary.articles))
+        state = reduce(state, .activity(nil)).0
+        state = reduce(state, .libraryChanged("library refreshed, files 6 added")).0
+        screen = ScreenView.render(state).textLines.joined(separator: "\n")
+        #expect(state.results.count == 6 && screen.contains("library refreshed, files 6 added"))
+        #expect(screen.contains("Election results delayed in Seoul district"))
+    }
+
+    @Test func theSelectionSurvivesALibraryChange() throws {
+        let source = InMemorySource(library: Library(articles: FixtureLibrary.articles))
+        let (state, _) = press([.character("G")], AppState(source: source, size: Size(width: 140, height: 45)))
+        let selected = try #require(state.selectedRow)
+        // New articles arrive on top; the selected one keeps the cursor.
+        var newer = FixtureLibrary.articles[4]
+        newer.source = "/news/wire/storm-update.txt"
+        newer.date = ArticleDate(year: 2024, month: 1, day: 1)
+        source.replace(Library(articles: FixtureLibrary.articles + [newer]))
+        let changed = reduce(state, .libraryChanged(nil)).0
+        #expect(changed.results.count == 7 && changed.selectedRow?.id == selected.id && changed.selection == 6)
+    }
+}

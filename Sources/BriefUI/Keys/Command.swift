@@ -37,6 +37,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
     case previousEntity = "previous-entity"
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
+    case reloadFeeds = "reload-feeds"
+    case reloadFeed = "reload-feed"
 
     package var help: String {
         switch self {
@@ -75,6 +77,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .previousEntity: "jump to the previous entity"
         case .nextArticle: "next article"
         case .previousArticle: "previous article"
+        case .reloadFeeds: "reload every subscribed feed (in the background)"
+        case .reloadFeed: "reload the feed of the current article"
         }
     }
 }

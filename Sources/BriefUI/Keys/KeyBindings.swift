@@ -70,6 +70,7 @@ package struct KeyBindings: Hashable, Sendable {
             .character("/"): .filter, .character(":"): .query, .character("c"): .clearFilters,
             .character("u"): .unreadOnly, .character("s"): .star, .character("o"): .cycleSort,
             .character("t"): .cycleTheme, .character("r"): .showRemoved,
+            .character("R"): .reloadFeeds, .control("r"): .reloadFeed,
         ],
         .list: [
             .enter: .open, .character("l"): .open, .right: .open,

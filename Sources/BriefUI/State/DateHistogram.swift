@@ -21,6 +21,19 @@ package struct DateHistogram: Sendable, Hashable {
         }
     }
 
+    /// The same spread from counts per day.
+    package init(dayCounts: [DayCount], buckets: Int) {
+        guard let first = dayCounts.map(\.day).min(), let last = dayCounts.map(\.day).max(), buckets > 0 else { return }
+        firstDay = first
+        lastDay = last
+        let span = last - first + 1
+        let bucketCount = min(buckets, span)
+        counts = Array(repeating: 0, count: bucketCount)
+        for entry in dayCounts {
+            counts[(entry.day - first) * bucketCount / span] += entry.count
+        }
+    }
+
     private static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// One character per bucket; empty buckets are blank.

@@ -2,10 +2,9 @@
 import BriefCore
 
 package enum FilterItem: Hashable, Sendable {
-    /// Index into the library index's topics.
+    /// Index into the result's topics.
     case topic(Int)
-    /// Index into the library index's entities.
-    case entity(Int)
+    case entity(EntityKey)
 }
 
 extension AppState {
@@ -14,22 +13,19 @@ extension AppState {
     /// Selected entities stay listed even when they fall out of the top counts,
     /// so they can be unselected where they were selected.
     package var filterItems: [FilterItem] {
-        var items = library.index.topics.indices.map(FilterItem.topic)
-        let selected = Set(filter.entities.compactMap { library.index.entities.firstIndex(of: $0) })
+        var items = results.topics.indices.map(FilterItem.topic)
         for type in ResultSet.facetTypes {
-            let facets = results.entityFacets[type] ?? []
-            var ids = facets.map(\.entity)
-            for id in selected.sorted() where library.index.entities[id].type == type && !ids.contains(id) {
-                ids.append(id)
+            var keys = (results.entityFacets[type] ?? []).map(\.key)
+            for key in filter.entities.sorted() where key.type == type && !keys.contains(key) {
+                keys.append(key)
             }
-            items += ids.map(FilterItem.entity)
+            items += keys.map(FilterItem.entity)
         }
         return items
     }
 
     /// How many results mention an entity (0 when not among the top facets).
-    package func facetCount(ofEntity id: Int) -> Int {
-        let type = library.index.entities[id].type
-        return results.entityFacets[type]?.first { $0.entity == id }?.count ?? 0
+    package func facetCount(ofEntity key: EntityKey) -> Int {
+        results.entityFacets[key.type]?.first { $0.key == key }?.count ?? 0
     }
 }

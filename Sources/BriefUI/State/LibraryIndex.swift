@@ -76,10 +76,15 @@ package struct LibraryIndex: Sendable {
     }
 
     /// A short name for where an article came from: the site, the URL's host, or the folder.
-    static func sourceName(of article: Article) -> String {
-        if let site = article.siteName, !site.isEmpty { return site }
-        if let url = article.url.flatMap(URL.init(string:)), let host = url.host { return host }
-        let url = URL(fileURLWithPath: article.source)
+    package static func sourceName(of article: Article) -> String {
+        sourceName(siteName: article.siteName, url: article.url, source: article.source)
+    }
+
+    /// The same from the parts a list row has.
+    package static func sourceName(siteName: String?, url: String?, source: String) -> String {
+        if let site = siteName, !site.isEmpty { return site }
+        if let url = url.flatMap(URL.init(string:)), let host = url.host { return host }
+        let url = URL(fileURLWithPath: source)
         let folder = url.deletingLastPathComponent().lastPathComponent
         return folder.isEmpty || folder == "/" ? url.lastPathComponent : folder
     }

@@ -10,4 +10,6 @@ package enum Effect: Sendable, Hashable {
     case setStarred(String, Bool)
     /// Switch the terminal to a theme by name.
     case applyTheme(String)
+    /// Fetch subscribed feeds in the background: all of them, or the one an article came from.
+    case reloadFeeds(articleID: String?)
 }

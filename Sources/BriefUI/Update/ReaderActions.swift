@@ -19,8 +19,7 @@ extension AppState {
     }
 
     package func readerDocument(_ reader: ReaderState) -> ReaderDocument {
-        ReaderDocument(article: library.articles[reader.article], source: library.index.sourceOfArticle[reader.article],
-                       options: readerOptions)
+        ReaderDocument(article: reader.article, source: reader.source, options: readerOptions)
     }
 
     package func readerLayout(_ reader: ReaderState) -> ReaderLayout {
@@ -42,7 +41,7 @@ extension AppState {
             message = StatusMessage(text: showRemoved ? "removed text will be shown" : "removed text hidden", isError: false)
             return
         }
-        let article = library.articles[reader.article]
+        let article = reader.article
         if !showRemoved, case .removed(let index) = reader.anchor.block {
             let position = min(article.removed[index].position, max(0, article.paragraphs.count - 1))
             self.reader?.anchor = ReaderAnchor(block: article.paragraphs.isEmpty ? .title : .paragraph(position), line: 0)
@@ -101,7 +100,7 @@ extension AppState {
     /// List items are shown with a bullet prefix, which shifts their offsets.
     private func listPrefix(_ paragraph: Int) -> Int {
         guard let reader, paragraph >= 0 else { return 0 }
-        let kinds = library.articles[reader.article].paragraphKinds
+        let kinds = reader.article.paragraphKinds
         return paragraph < kinds.count && kinds[paragraph] == .listItem ? 2 : 0
     }
 
@@ -115,6 +114,6 @@ extension AppState {
         let key = EntityKey(type: span.type, name: span.canonical)
         if !filter.entities.contains(key) { filter.entities.append(key) }
         refreshResults()
-        message = StatusMessage(text: "filtered by \(span.canonical): \(results.articles.count) articles", isError: false)
+        message = StatusMessage(text: "filtered by \(span.canonical): \(results.count) articles", isError: false)
     }
 }

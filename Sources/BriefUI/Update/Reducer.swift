@@ -1,14 +1,25 @@
 // The pure heart of the reader: (state, event) → (state, effects).
+import BriefCore
 
-/// Applies one event. Never touches the terminal, the disk or the clock: every
-/// outside action is returned as an `Effect` for the run loop to carry out.
+/// Applies one event. Never touches the terminal or the clock and never writes: every
+/// outside action is returned as an `Effect` for the run loop to carry out. Articles are read
+/// through the state's `ArticleSource` (the library cache, or memory in tests), a query per
+/// filter change and a page of rows at a time.
 package func reduce(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     var state = state
     var effects: [Effect] = []
     switch event {
     case .resize(let size):
         state.size = size
+        // The sparkline has as many buckets as the pane has columns.
+        if let answer = state.results.answer {
+            state.results.histogram = DateHistogram(dayCounts: answer.days, buckets: state.histogramBuckets)
+        }
+    case .activity(let text):
+        state.activity = text
+    case .libraryChanged(let text):
         state.refreshResults()
+        if let text { state.message = StatusMessage(text: text, isError: false) }
     case .message(let text, let isError):
         state.message = StatusMessage(text: text, isError: isError)
     case .key(let key):
@@ -54,7 +65,7 @@ extension AppState {
         case .top: move(by: Int.min / 2)
         case .bottom: move(by: Int.max / 2)
         case .open:
-            if let article = selectedArticle { open(article, effects: &effects) }
+            if let row = selectedRow { open(row.id, effects: &effects) }
         case .filter: prompt = Prompt(kind: .filter, text: filter.queryText, original: filter.queryText)
         case .query: prompt = Prompt(kind: .query, text: filter.queryText, original: filter.queryText)
         case .clearFilters:
@@ -95,6 +106,13 @@ extension AppState {
         case .previousEntity: jumpToEntity(by: -1)
         case .nextArticle: stepArticle(by: 1, effects: &effects)
         case .previousArticle: stepArticle(by: -1, effects: &effects)
+        case .reloadFeeds: effects.append(.reloadFeeds(articleID: nil))
+        case .reloadFeed:
+            if let id = focus == .reader ? reader?.id : selectedRow?.id {
+                effects.append(.reloadFeeds(articleID: id))
+            } else {
+                message = StatusMessage(text: "no article selected", isError: false)
+            }
         }
     }
 
@@ -132,7 +150,7 @@ extension AppState {
     mutating func move(by step: Int) {
         switch focus {
         case .list:
-            selection = clamp(selection.addingClamped(step), count: results.articles.count)
+            selection = clamp(selection.addingClamped(step), count: results.count)
         case .filter:
             filterCursor = clamp(filterCursor.addingClamped(step), count: filterItems.count)
         case .reader:
@@ -140,37 +158,62 @@ extension AppState {
         }
     }
 
-    mutating func open(_ article: Int, effects: inout [Effect]) {
-        if reader?.article != article {
-            reader = ReaderState(article: article)
+    /// Opens an article by id: its body comes from the source; opening marks it read.
+    mutating func open(_ id: String, effects: inout [Effect]) {
+        if reader?.id != id {
+            let article: Article?
+            do {
+                article = try source.article(id: id)
+            } catch {
+                message = StatusMessage(text: "cannot open \(id): \(error)", isError: true)
+                return
+            }
+            guard let article else {
+                message = StatusMessage(text: "\(id) is no longer in the library", isError: true)
+                return
+            }
+            let listed = selectedRow?.id == id ? selectedRow?.source : nil
+            reader = ReaderState(article: article, source: listed ?? LibraryIndex.sourceName(of: article))
         }
         focus = .reader
-        let id = library.articles[article].id
-        if library.flags[id]?.read != true {
-            library.flags[id, default: .unread].read = true
+        var current = shownFlags(of: id)
+        let wasRead = current.read
+        current.read = true
+        // Kept for the open article even when unchanged: the list may move away from its row.
+        flags[id] = current
+        if !wasRead {
+            results.unread = max(0, results.unread - 1)
             effects.append(.markRead(id))
         }
     }
 
+    /// The flags shown for an article: this session's marks, else what its listed row says.
+    func shownFlags(of id: String) -> ArticleFlags {
+        if let marked = flags[id] { return marked }
+        if let row = selectedRow, row.id == id { return row.flags }
+        return .unread
+    }
+
     mutating func stepArticle(by step: Int, effects: inout [Effect]) {
-        guard !results.articles.isEmpty else { return }
-        if let open = reader?.article, let position = results.articles.firstIndex(of: open) {
+        guard results.count > 0 else { return }
+        if let open = reader?.id, let answer = results.answer, let position = try? source.position(of: open, in: answer) {
             selection = position
         }
         let target = selection + step
-        guard results.articles.indices.contains(target) else {
+        guard target >= 0, target < results.count, let row = row(at: target) else {
             message = StatusMessage(text: step > 0 ? "last article" : "first article", isError: false)
             return
         }
         selection = target
-        open(results.articles[target], effects: &effects)
+        open(row.id, effects: &effects)
     }
 
     mutating func toggleStar(effects: inout [Effect]) {
-        guard let article = focus == .reader ? reader?.article : selectedArticle else { return }
-        let id = library.articles[article].id
-        let starred = !(library.flags[id]?.starred ?? false)
-        library.flags[id, default: .unread].starred = starred
+        guard let id = focus == .reader ? reader?.id : selectedRow?.id else { return }
+        var current = shownFlags(of: id)
+        current.starred.toggle()
+        let starred = current.starred
+        flags[id] = current
         effects.append(.setStarred(id, starred))
         message = StatusMessage(text: starred ? "starred" : "unstarred", isError: false)
     }
@@ -180,10 +223,9 @@ extension AppState {
         guard items.indices.contains(filterCursor) else { return }
         switch items[filterCursor] {
         case .topic(let index):
-            let id = library.index.topics[index].id
+            let id = results.topics[index].id
             if filter.topics.contains(id) { filter.topics.remove(id) } else { filter.topics.insert(id) }
-        case .entity(let index):
-            let key = library.index.entities[index]
+        case .entity(let key):
             if let position = filter.entities.firstIndex(of: key) {
                 filter.entities.remove(at: position)
             } else {
@@ -195,15 +237,15 @@ extension AppState {
 
     /// Keeps every cursor and scroll offset inside what there is to show.
     mutating func normalize() {
-        selection = clamp(selection, count: results.articles.count)
+        selection = clamp(selection, count: results.count)
         let layout = ScreenLayout(size: size, focus: focus)
         let visible = max(1, ScreenLayout.contentHeight(layout.list ?? Rect(x: 0, y: 0, width: 0, height: size.height - 1))
             / ArticleListView.rowsPerItem)
         if selection < listTop { listTop = selection }
         if selection >= listTop + visible { listTop = selection - visible + 1 }
-        listTop = max(0, min(listTop, max(0, results.articles.count - visible)))
+        listTop = max(0, min(listTop, max(0, results.count - visible)))
+        fetchVisibleRows(listTop..<(listTop + visible))
         filterCursor = clamp(filterCursor, count: filterItems.count)
-        if let reader, !library.articles.indices.contains(reader.article) { self.reader = nil }
         if reader == nil && focus == .reader { focus = .list }
     }
 }

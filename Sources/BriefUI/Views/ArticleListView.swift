@@ -6,11 +6,17 @@ package enum ArticleListView {
 
     package static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         let focused = state.focus == .list
-        let total = state.library.articles.count
-        let shown = state.results.articles.count
+        let total = state.results.total
+        let shown = state.results.count
         grid.drawTitleBar(rect, title: "Articles", detail: shown == total ? "\(total)" : "\(shown)/\(total)", focused: focused)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard shown > 0 else {
+            if total == 0, let activity = state.activity {
+                // A first start on a library not indexed yet: say what is coming.
+                grid.putTruncated(" The library is being indexed…", x: body.x, y: body.y + 1, maxWidth: body.width, role: .normal)
+                grid.putTruncated(" " + activity, x: body.x, y: body.y + 2, maxWidth: body.width, role: .facetCount)
+                return
+            }
             grid.putTruncated(" No articles match.", x: body.x, y: body.y + 1, maxWidth: body.width, role: .normal)
             grid.putTruncated(" c clears the filters.", x: body.x, y: body.y + 2, maxWidth: body.width, role: .facetCount)
             return
@@ -18,16 +24,15 @@ package enum ArticleListView {
         let visible = body.height / rowsPerItem
         for slot in 0..<visible {
             let position = state.listTop + slot
-            guard position < shown else { break }
-            drawItem(state, article: state.results.articles[position], selected: position == state.selection,
+            guard position < shown, let row = state.row(at: position) else { break }
+            drawItem(state, row: row, selected: position == state.selection,
                      focused: focused, x: body.x, y: body.y + slot * rowsPerItem, width: body.width, into: &grid)
         }
     }
 
-    static func drawItem(_ state: AppState, article index: Int, selected: Bool, focused: Bool,
+    static func drawItem(_ state: AppState, row: ArticleRow, selected: Bool, focused: Bool,
                          x: Int, y: Int, width: Int, into grid: inout CellGrid) {
-        let article = state.library.articles[index]
-        let flags = state.library.flags(of: index)
+        let flags = state.flags(of: row)
         let selectedRole: StyleRole? = selected ? (focused ? .listSelected : .listSelectedUnfocused) : nil
         func role(_ base: StyleRole) -> StyleRole { selectedRole ?? base }
         if let selectedRole {
@@ -35,21 +40,21 @@ package enum ArticleListView {
         }
         grid.put(flags.read ? " " : "●", x: x, y: y, maxWidth: 1, role: role(.unreadMarker))
         grid.put(flags.starred ? "★" : " ", x: x + 1, y: y, maxWidth: 1, role: role(.starMarker))
-        let title = article.title.isEmpty ? "(untitled)" : article.title
+        let title = row.title.isEmpty ? "(untitled)" : row.title
         grid.putTruncated(title, x: x + 3, y: y, maxWidth: width - 4, role: role(.normal))
 
         var column = x + 3
         let limit = x + width - 1
-        if let date = article.date {
+        if let date = row.date {
             column += grid.put(date.description, x: column, y: y + 1, maxWidth: limit - column, role: role(.listDate))
             column += grid.put(" · ", x: column, y: y + 1, maxWidth: limit - column, role: role(.listDate))
         }
-        column += grid.putTruncated(state.library.index.sourceOfArticle[index], x: column, y: y + 1,
+        column += grid.putTruncated(row.source, x: column, y: y + 1,
                                     maxWidth: min(24, limit - column), role: role(.listSource))
-        for topic in article.topics.sorted(by: { $0.score > $1.score }) {
+        for topic in row.topicNames {
             guard limit - column > 3 else { break }
             column += 1
-            column += grid.putTruncated("[\(topic.name)]", x: column, y: y + 1, maxWidth: limit - column, role: role(.topicBadge))
+            column += grid.putTruncated("[\(topic)]", x: column, y: y + 1, maxWidth: limit - column, role: role(.topicBadge))
         }
     }
 }

@@ -36,16 +36,16 @@ package enum FilterPaneView {
 
     static func rows(_ state: AppState, width: Int) -> [Row] {
         var rows: [Row] = []
-        let index = state.library.index
+        let topics = state.results.topics
         let items = state.filterItems
         rows.append(Row(pieces: [("Topics", .facetHeading), (" · match \(state.filter.topicMode.rawValue)", .facetCount)]))
-        if index.topics.isEmpty { rows.append(Row(pieces: [("  (no topics)", .facetCount)])) }
+        if topics.isEmpty { rows.append(Row(pieces: [("  (no topics)", .facetCount)])) }
         for (number, item) in items.enumerated() {
             guard case .topic(let topic) = item else { continue }
-            let checked = state.filter.topics.contains(index.topics[topic].id)
+            let checked = state.filter.topics.contains(topics[topic].id)
             rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
-                                     (index.topics[topic].name, checked ? .facetChecked : .normal)],
-                            count: String(state.results.topicCounts[topic]), item: number))
+                                     (topics[topic].name, checked ? .facetChecked : .normal)],
+                            count: String(topics[topic].count), item: number))
         }
         let headings: [EntityType: String] = [.person: "People", .place: "Places", .organization: "Organizations"]
         for type in ResultSet.facetTypes {
@@ -53,12 +53,12 @@ package enum FilterPaneView {
             rows.append(Row(pieces: [(headings[type]!, .facetHeading)]))
             var any = false
             for (number, item) in items.enumerated() {
-                guard case .entity(let entity) = item, index.entities[entity].type == type else { continue }
+                guard case .entity(let key) = item, key.type == type else { continue }
                 any = true
-                let checked = state.filter.entities.contains(index.entities[entity])
+                let checked = state.filter.entities.contains(key)
                 rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
-                                         (index.entities[entity].name, checked ? .facetChecked : StyleRole.entity(type))],
-                                count: String(state.facetCount(ofEntity: entity)), item: number))
+                                         (key.name, checked ? .facetChecked : StyleRole.entity(type))],
+                                count: String(state.facetCount(ofEntity: key)), item: number))
             }
             if !any { rows.append(Row(pieces: [("  (none)", .facetCount)])) }
         }

@@ -30,14 +30,15 @@ package enum StatusLineView {
     }
 
     static func summary(_ state: AppState) -> String {
-        let shown = state.results.articles.count
-        let total = state.library.articles.count
-        let unread = state.results.articles.filter { !state.library.flags(of: $0).read }.count
+        let shown = state.results.count
+        let total = state.results.total
+        let unread = state.results.unread
         let noun = total == 1 ? "article" : "articles"
         var parts = [shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)", "\(unread) unread",
                      "by \(state.filter.sort.rawValue)"]
         let query = state.filter.description
         if !query.isEmpty { parts.append("filter: " + query) }
+        if let activity = state.activity { parts.append(activity) }
         return parts.joined(separator: " · ")
     }
 }

@@ -7,6 +7,12 @@ struct LoadedLibrary: Sendable {
     var articles: [Article] = []
     /// One line per unreadable file: path and reason.
     var problems: [String] = []
+    /// How many of `articles` (the first ones) came from files rather than stored feeds.
+    var fileArticleCount = 0
+    /// Whether stored feed items are part of it (a feed reload then shows the new ones).
+    var includesFeeds = false
+    /// The pipeline the articles went through (with the user's topics).
+    var pipeline = ArticlePipeline()
 }
 
 enum ReaderLibraryLoader {
@@ -29,6 +35,7 @@ enum ReaderLibraryLoader {
         if includingFeeds {
             articles += FeedStore(directories: directories).all().flatMap(\.documents).map(pipeline.process)
         }
-        return LoadedLibrary(articles: articles, problems: problems + scan.problems.map(\.description))
+        return LoadedLibrary(articles: articles, problems: problems + scan.problems.map(\.description),
+                             fileArticleCount: scan.articles.count, includesFeeds: includingFeeds, pipeline: pipeline)
     }
 }

@@ -11,22 +11,36 @@ struct ReaderSession {
     var themes: ThemeCatalog
     /// Terminals without color (vt100) or `--no-color` / `NO_COLOR`: always the monochrome theme.
     var monochromeOnly: Bool
+    /// Fetches feeds for R and Ctrl-R.
+    var feeds: FeedReload?
 
-    func run(_ initial: AppState) {
+    /// Runs until quit. `afterFirstFrame` starts background work once the first frame is on
+    /// screen; it reports through the terminal's inbox.
+    func run(_ initial: AppState, afterFirstFrame: (@Sendable (TerminalInbox) -> Void)? = nil) {
         var state = initial
         state.size = terminal.size
         state = reduce(state, .resize(terminal.size)).0
         // The default theme shown as monochrome needs no notice; a theme the user asked for does.
         applyTheme(state.themeName, to: &state, announcingMonochrome: state.themeName != ThemeCatalog.defaultName)
+        var pendingStart = afterFirstFrame
         while true {
             terminal.draw(ScreenView.render(state))
-            let event: Event
-            switch terminal.nextInput() {
-            case .key(let key): event = .key(key)
-            case .resize: event = .resize(terminal.size)
+            if let start = pendingStart {
+                pendingStart = nil
+                start(terminal.inbox)
             }
-            let effects: [Effect]
-            (state, effects) = reduce(state, event)
+            let events: [Event]
+            switch terminal.nextInput() {
+            case .key(let key): events = [.key(key)]
+            case .resize: events = [.resize(terminal.size)]
+            case .posted(let posted): events = posted
+            }
+            var effects: [Effect] = []
+            for event in events {
+                let more: [Effect]
+                (state, more) = reduce(state, event)
+                effects += more
+            }
             for effect in effects {
                 switch effect {
                 case .quit:
@@ -42,6 +56,10 @@ struct ReaderSession {
                     persist(&state) { try $0.setStarred(id, starred) }
                 case .applyTheme(let name):
                     applyTheme(name, to: &state)
+                case .reloadFeeds(let articleID):
+                    if let problem = feeds?.start(articleID: articleID, inbox: terminal.inbox) {
+                        state = reduce(state, .message(problem, isError: false)).0
+                    }
                 }
             }
         }

@@ -1,0 +1,207 @@
+// The reader's articles from the SQLite library cache: each keystroke is one database query, the
+// list fetches a page of rows at a time, and a body is loaded only when an article is opened.
+import BriefCore
+import BriefStore
+import BriefUI
+import Foundation
+
+/// `ArticleSource` over a `LibraryStore`.
+///
+/// Read/starred marks are read from the store's state database (the run loop writes them there
+/// before the next query); the session's marks in `ResultRequest.flags` only say when the values
+/// kept between keystrokes that depend on them must be taken again.
+package final class StoreArticleSource: ArticleSource {
+    package let store: LibraryStore
+    /// What stays the same across most keystrokes: the article count, the read marks, the
+    /// unfiltered answer, and the topic counts of the filter without its topics (toggling topics
+    /// leaves that filter alone).
+    private let cache = SourceCache()
+
+    package init(store: LibraryStore) {
+        self.store = store
+    }
+
+    /// The ordered matches and what the rows need to name their topics.
+    struct Handle: Sendable {
+        var result: LibraryResult
+        var topicNames: [String: String]
+    }
+
+    /// Call after the cache changed underneath (a refresh finished): counts are taken again.
+    package func libraryDidChange() {
+        cache.clear()
+    }
+
+    package func evaluate(_ request: ResultRequest) throws -> SourceResult {
+        // The whole library is what most sessions start from and come back to (the last topic
+        // toggled off, the filters cleared): kept until the library or the marks change.
+        guard request.filter.isEmpty else { return try evaluateFiltered(request) }
+        let key = EverythingKey(sort: request.filter.sort, flags: request.flags)
+        if let cached = cache.everything(for: key) { return cached }
+        let result = try evaluateFiltered(request)
+        cache.setEverything(result, for: key)
+        return result
+    }
+
+    private func evaluateFiltered(_ request: ResultRequest) throws -> SourceResult {
+        let filter = request.filter
+        var base: [FilterExpression] = []
+        if let query = filter.query { base.append(query.expression) }
+        for entity in filter.entities { base.append(.entity(entity.type, entity.name)) }
+        if filter.unreadOnly { base.append(.unread) }
+        let topics = filter.topics.sorted().map(FilterExpression.topic)
+        var full = base
+        if !topics.isEmpty {
+            if filter.topicMode == .any { full.append(topics.count == 1 ? topics[0] : .or(topics)) } else { full += topics }
+        }
+        let read = try readMarks(request.flags)
+        let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort),
+                                     entitiesPerType: ResultSet.facetsPerType, readMarks: read)
+        // With `any`, a topic's count is what the other filters let through and carry it: the
+        // facets of the filter without its topics.
+        var topicCounts = result.facets.topics
+        if filter.topicMode == .any && !topics.isEmpty {
+            // The session's marks are part of the key: `unread` in the filter depends on them.
+            let key = BaseKey(filter: Self.conjunction(base), flags: request.flags)
+            if let cached = cache.baseTopics(for: key) {
+                topicCounts = cached
+            } else {
+                topicCounts = try store.query(key.filter, entitiesPerType: 1, readMarks: read).facets.topics
+                cache.setBaseTopics(topicCounts, for: key)
+            }
+        }
+        let facets = topicCounts
+            .map { (topic: Facets.TopicCount) -> TopicFacet in TopicFacet(id: topic.id, name: topic.name, count: topic.count) }
+            .sorted { (a: TopicFacet, b: TopicFacet) -> Bool in
+                let (x, y) = (a.name.lowercased(), b.name.lowercased())
+                return x != y ? x < y : a.id < b.id
+            }
+        var entities: [EntityType: [EntityFacet]] = [:]
+        for type in ResultSet.facetTypes {
+            let counts: [Facets.EntityCount] = result.facets.entities[type] ?? []
+            entities[type] = counts.prefix(ResultSet.facetsPerType).map { (entity: Facets.EntityCount) -> EntityFacet in
+                EntityFacet(key: EntityKey(type: entity.type, name: entity.name), count: entity.count)
+            }
+        }
+        var names: [String: String] = [:]
+        for topic in result.facets.topics { names[topic.id.lowercased()] = topic.name }
+        return SourceResult(
+            count: result.count, total: try total(), unread: store.unreadCount(in: result, read: read),
+            topics: facets,
+            entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
+            handle: Handle(result: result, topicNames: names))
+    }
+
+    package func rows(of result: SourceResult, _ positions: Range<Int>) throws -> [ArticleRow] {
+        guard let handle = result.handle as? Handle else { return [] }
+        let summaries = try store.summaries(of: handle.result, positions)
+        let flags = try store.state.flags(of: summaries.map(\.id))
+        return summaries.map { summary in
+            ArticleRow(id: summary.id, title: summary.title, date: summary.date,
+                       source: LibraryIndex.sourceName(siteName: summary.siteName, url: summary.url, source: summary.id),
+                       topicNames: summary.topics.map { handle.topicNames[$0.lowercased()] ?? $0 },
+                       flags: flags[summary.id] ?? .unread)
+        }
+    }
+
+    package func position(of id: String, in result: SourceResult) throws -> Int? {
+        guard let handle = result.handle as? Handle else { return nil }
+        return try store.position(of: id, in: handle.result)
+    }
+
+    package func article(id: String) throws -> Article? {
+        try store.article(id: id)
+    }
+
+    private func total() throws -> Int {
+        if let total = cache.total { return total }
+        let total = try store.articleCount()
+        cache.total = total
+        return total
+    }
+
+    /// The read marks, fetched again when the session marked something (the run loop has
+    /// written it to the state database by then) or the library changed.
+    private func readMarks(_ session: [String: ArticleFlags]) throws -> ReadMarks {
+        if let marks = cache.readMarks(for: session) { return marks }
+        let marks = try store.readMarks()
+        cache.setReadMarks(marks, for: session)
+        return marks
+    }
+
+    static func conjunction(_ parts: [FilterExpression]) -> FilterExpression {
+        switch parts.count {
+        case 0: .all
+        case 1: parts[0]
+        default: .and(parts)
+        }
+    }
+
+    static func order(_ sort: BriefUI.SortOrder) -> ResultOrder {
+        switch sort {
+        case .date: .newest
+        case .title: .title
+        case .source: .source
+        }
+    }
+}
+
+/// The filter without its topics, and the session's marks it was evaluated with.
+struct BaseKey: Hashable, Sendable {
+    var filter: FilterExpression
+    var flags: [String: ArticleFlags]
+}
+
+/// The unfiltered library in one order, with the session's marks it was counted with.
+struct EverythingKey: Hashable, Sendable {
+    var sort: BriefUI.SortOrder
+    var flags: [String: ArticleFlags]
+}
+
+/// Values kept between keystrokes; shared with the thread that finishes a refresh (which clears them).
+private final class SourceCache: @unchecked Sendable {
+    // Everything below is guarded by `lock`.
+    private let lock = NSLock()
+    private var storedTotal: Int?
+    private var marks: (session: [String: ArticleFlags], marks: ReadMarks)?
+    private var topics: (key: BaseKey, counts: [Facets.TopicCount])?
+    private var whole: (key: EverythingKey, result: SourceResult)?
+
+    var total: Int? {
+        get { lock.withLock { storedTotal } }
+        set { lock.withLock { storedTotal = newValue } }
+    }
+
+    func readMarks(for session: [String: ArticleFlags]) -> ReadMarks? {
+        lock.withLock { marks?.session == session ? marks?.marks : nil }
+    }
+
+    func setReadMarks(_ value: ReadMarks, for session: [String: ArticleFlags]) {
+        lock.withLock { marks = (session, value) }
+    }
+
+    func baseTopics(for key: BaseKey) -> [Facets.TopicCount]? {
+        lock.withLock { topics?.key == key ? topics?.counts : nil }
+    }
+
+    func setBaseTopics(_ counts: [Facets.TopicCount], for key: BaseKey) {
+        lock.withLock { topics = (key, counts) }
+    }
+
+    func everything(for key: EverythingKey) -> SourceResult? {
+        lock.withLock { whole?.key == key ? whole?.result : nil }
+    }
+
+    func setEverything(_ result: SourceResult, for key: EverythingKey) {
+        lock.withLock { whole = (key, result) }
+    }
+
+    func clear() {
+        lock.withLock {
+            whole = nil
+            storedTotal = nil
+            marks = nil
+            topics = nil
+        }
+    }
+}

@@ -1,0 +1,172 @@
+// The reader over the library cache, through its real code path: warm start to the first full frame, and
+// keystroke to repainted frame (reducer + store-backed source + 140×45 cell grid) per kind of filter.
+import BriefCore
+import BriefReaderStore
+import BriefStore
+import BriefUI
+import Foundation
+
+enum ReaderBenchmark {
+    static let size = Size(width: 140, height: 45)
+
+    /// `brief-bench reader`: the reader figures alone, on the corpus and cache a
+    /// `BRIEF_BENCH_KEEP=1 brief-bench library` run left in the temporary directory.
+    static func runOnKeptLibraries() {
+        for size in LibraryBenchmark.sizes {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
+            let cache = root.appendingPathComponent("cache/library.sqlite").path
+            guard FileManager.default.fileExists(atPath: cache) else {
+                print("reader n=\(size): no kept library; run BRIEF_BENCH_KEEP=1 brief-bench library first")
+                continue
+            }
+            do {
+                try measure(label: "library n=\(size)", cachePath: cache,
+                            statePath: root.appendingPathComponent("data/state.sqlite").path, runs: LibraryBenchmark.queryRuns)
+            } catch {
+                print("reader n=\(size) error: \(error)")
+            }
+        }
+    }
+
+    /// Measured on the cache `LibraryBenchmark` built (and after it marked a third of the articles read).
+    static func measure(label: String, cachePath: String, statePath: String, runs: Int) throws {
+        try warmStart(label: label, cachePath: cachePath, statePath: statePath)
+        let store = try LibraryStore(path: cachePath, statePath: statePath)
+        let start = AppState(source: StoreArticleSource(store: store), size: size)
+        let topicCount = start.results.topics.count
+        precondition(topicCount > 0, "the benchmark library has no topics")
+
+        // Topic toggle: Space on a topic in the filter pane (select, then unselect on the next run).
+        var state = reduce(start, .key(.backTab)).0
+        let toggles = try time(runs) { i in
+            state.filterCursor = (i / 2) % topicCount
+            return key(.character(" "), &state)
+        }
+        report(label, "topic_toggle", toggles, state)
+
+        // Two-word search: every keystroke of typing `/word word` from an empty filter.
+        let pairs = [("missile", "launch"), ("supply", "chain"), ("cyber", "attacks"), ("nuclear", "talks"),
+                     ("sanctions", "assets"), ("satellite", "orbit"), ("ransomware", "outage"), ("frigate", "strait")]
+        // Words match whole (prefixes only with *), so most keys of a word being typed match
+        // nothing; the key that completes the second word is reported on its own too.
+        var typing: [Double] = []
+        var completing: [Double] = []
+        var pair = 0
+        while completing.count < runs {
+            state = reduce(start, .key(.character("/"))).0
+            let (a, b) = pairs[pair % pairs.count]
+            pair += 1
+            let text = "\(a) \(b)"
+            for (offset, character) in text.enumerated() {
+                let times = try time(1) { _ in key(.character(character), &state) }
+                if typing.count < runs { typing += times }
+                if offset == text.count - 1 { completing += times }
+            }
+        }
+        report(label, "two_word_search", typing, state)
+        report(label, "two_word_search_completing_key", completing, state)
+
+        // Entity filter: Space on one of the people, places or organizations of the pane,
+        // from the unfiltered list each time.
+        let pane = reduce(start, .key(.backTab)).0
+        let entityItems = pane.filterItems.indices.filter { if case .entity = pane.filterItems[$0] { true } else { false } }
+        let entities = try time(runs) { i in
+            state = pane
+            state.filterCursor = entityItems[i % entityItems.count]
+            return key(.character(" "), &state)
+        }
+        report(label, "entity_filter", entities, state)
+
+        // Combined query: `:` then Enter on topic + word prefix + date + excluded place + unread.
+        let topics = start.results.topics.map(\.id)
+        let places = ["seoul", "tokyo", "beijing", "kyiv", "manila"]
+        let words = ["missile", "supply", "cyber", "nuclear", "sanctions", "satellite"]
+        let combined = try time(runs) { i in
+            state = reduce(start, .key(.character(":"))).0
+            state.prompt?.text = "topic:\(topics[i % topics.count]) \(words[i % words.count])* since:\(2020 + i % 4)-01-01 "
+                + "-place:\(places[i % places.count]) unread"
+            return key(.enter, &state)
+        }
+        report(label, "combined_query", combined, state)
+
+        // Sort key cycling (`o`: date → title → source → date); the first use of an order asks
+        // the database for it once, which the first keys include.
+        state = start
+        let sorts = try time(runs) { _ in key(.character("o"), &state) }
+        report(label, "sort_cycle", sorts, state)
+        try breakdown(label: label, start: start, runs: runs)
+    }
+
+    /// Where a topic toggle's time goes: the source's query, the page of rows, the frame.
+    static func breakdown(label: String, start: AppState, runs: Int) throws {
+        var state = reduce(start, .key(.backTab)).0
+        state = reduce(state, .key(.character(" "))).0
+        var request = ResultRequest(filter: state.filter, flags: state.flags)
+        let topics = state.results.topics.map(\.id)
+        var evaluate: [Double] = []
+        var rows: [Double] = []
+        var render: [Double] = []
+        for i in 0..<runs {
+            request.filter.topics = [topics[i % topics.count]]
+            var clock = ContinuousClock.now
+            let answer = try state.source.evaluate(request)
+            evaluate.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            let page = try state.source.rows(of: answer, 0..<44)
+            rows.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            let grid = ScreenView.render(state)
+            render.append(UIBenchmark.milliseconds(since: clock))
+            precondition(page.count <= 44 && grid.size.width > 0)
+        }
+        func m(_ values: [Double]) -> String { LibraryBenchmark.f(LibraryBenchmark.median(values), 2) }
+        print("\(label) reader_topic_toggle_breakdown_ms median evaluate \(m(evaluate)) rows_44 \(m(rows)) render \(m(render))")
+    }
+
+    /// Open the cache, first query and page, first frame into the cell grid, as `brief` does.
+    static func warmStart(label: String, cachePath: String, statePath: String) throws {
+        var times: [Double] = []
+        var cpu: [Double] = []
+        var shown = 0
+        for _ in 0..<5 {
+            let cpuStart = LibraryBenchmark.cpuSeconds()
+            let start = ContinuousClock.now
+            let store = try LibraryStore(path: cachePath, statePath: statePath)
+            let state = AppState(source: StoreArticleSource(store: store), size: size)
+            let grid = ScreenView.render(state)
+            times.append(UIBenchmark.milliseconds(since: start))
+            cpu.append((LibraryBenchmark.cpuSeconds() - cpuStart) * 1000)
+            precondition(grid.textLines[0].contains("Articles"))
+            shown = state.results.count
+        }
+        print("\(label) reader_warm_start_first_frame_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(times), 1)) "
+              + "max \(LibraryBenchmark.f(times.max()!, 1)) cpu_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(cpu), 1)) "
+              + "(open cache + query + facets + first page + 140x45 grid, "
+              + "5 runs, \(shown) articles listed)")
+    }
+
+    /// One key through the reducer and a full frame; returns the result count (kept so the work is used).
+    static func key(_ key: Key, _ state: inout AppState) -> Int {
+        state = reduce(state, .key(key)).0
+        let grid = ScreenView.render(state)
+        return grid.size.width > 0 ? state.results.count : -1
+    }
+
+    static func time(_ runs: Int, _ body: (Int) throws -> Int) throws -> [Double] {
+        var times: [Double] = []
+        for i in 0..<runs {
+            let start = ContinuousClock.now
+            let count = try body(i)
+            precondition(count >= 0)
+            times.append(UIBenchmark.milliseconds(since: start))
+        }
+        return times
+    }
+
+    static func report(_ label: String, _ name: String, _ times: [Double], _ state: AppState) {
+        if let message = state.message, message.isError { print("\(label) reader_\(name) error: \(message.text)") }
+        print("\(label) reader_keystroke_\(name)_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(times), 2)) "
+              + "p99 \(LibraryBenchmark.f(LibraryBenchmark.percentile(times, 0.99), 2)) "
+              + "(\(times.count) keys, reducer + store + 140x45 grid)")
+    }
+}

@@ -1,0 +1,54 @@
+// Which library the reader opens: the configured library through its SQLite cache, or articles read into memory.
+import BriefCore
+import BriefStore
+import Foundation
+
+/// What `brief` shows.
+///
+/// - With no path and `library = [...]` in config.toml: the library cache (those directories and
+///   the stored feeds). It opens at once with what was indexed before, and a background refresh
+///   parses only new or changed files.
+/// - With explicit paths: those files, read into memory. They are an ad-hoc set (often one file or
+///   one folder) that should neither wait for nor join the library cache (a refresh would also
+///   remember them as library roots for `brief index`).
+/// - Otherwise: the stored feeds, or the bundled samples, in memory.
+enum ReaderLibrary {
+    case cached(LibraryStore, roots: [String], parse: LibraryStore.Parser)
+    case inMemory(LoadedLibrary)
+
+    /// Chooses and opens the library; problems (a bad topics file, an unopenable cache) are
+    /// returned for the status line, and an unopenable cache falls back to reading the files.
+    static func open(paths: [String], config: ReaderConfig, directories: BriefDirectories) -> (ReaderLibrary, [String]) {
+        if !paths.isEmpty {
+            return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
+        }
+        guard !config.library.isEmpty else {
+            var loaded = ReaderLibraryLoader.load(paths: [], includingFeeds: true, directories: directories)
+            if loaded.articles.isEmpty, let sample = SampleLibrary.path {
+                loaded = ReaderLibraryLoader.load(paths: [sample], includingFeeds: false, directories: directories)
+            }
+            return (.inMemory(loaded), [])
+        }
+        var problems: [String] = []
+        let classifier: TopicClassifier
+        do {
+            classifier = try TopicClassifier.load(userFile: directories.topicsFile)
+        } catch {
+            problems.append(error.description)
+            classifier = .builtIn
+        }
+        // A user's topics file changes every article's topics: fold it into the cache's version
+        // (as `brief index` does, so both keep one cache).
+        let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
+        do {
+            let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
+            let feeds = FeedStore(directories: directories)
+            let parse = LibraryParser.make(pipeline: ArticlePipeline(classifier: classifier), feeds: feeds)
+            return (.cached(store, roots: LibraryParser.roots(library: config.library, feeds: feeds), parse: parse), problems)
+        } catch {
+            problems.append("library cache: \(error); reading the files instead")
+            let loaded = ReaderLibraryLoader.load(paths: config.library, includingFeeds: true, directories: directories)
+            return (.inMemory(loaded), problems)
+        }
+    }
+}
