@@ -100,6 +100,9 @@ package final class NcursesTerminal {
             case 1:
                 brief_apply_window_size()
                 previous = nil
+                // The terminal reflowed or cropped what was on screen; curses' idea of it is stale,
+                // so the next frame clears and repaints everything instead of sending differences.
+                clearok(window, true)
                 return .resize
             default:
                 continue

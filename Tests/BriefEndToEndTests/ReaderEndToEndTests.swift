@@ -197,6 +197,24 @@ struct ReaderEndToEndTests {
         try tmux.expectShellRestored()
     }
 
+    /// After a resize the screen is exactly what a fresh start at the new size shows: nothing
+    /// of the old frame survives where the terminal reflowed or cropped it.
+    @Test func aResizeLeavesNoStaleCells() throws {
+        let resized = try TmuxSession(width: 140, height: 45)
+        try resized.type(BriefExecutable.command())
+        try resized.press("Enter")
+        try resized.waitFor("Articles")
+        try resized.resize(width: 100, height: 30)
+        let fresh = try TmuxSession(width: 100, height: 30)
+        try fresh.type(BriefExecutable.command())
+        try fresh.press("Enter")
+        let expected = try fresh.waitFor("Articles")
+        let after = try resized.waitUntil(what: "the same screen as a fresh start at 100x30") { $0 == expected }
+        #expect(after == expected)
+        try resized.press("q")
+        try resized.expectShellRestored()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
         try tmux.type(BriefExecutable.command())
