@@ -26,28 +26,6 @@ enum LibraryBenchmark {
         }
     }
 
-    /// The pipeline, plus the generator's planted entities and topics for articles in which
-    /// the pipeline found none (while the recognizer and classifier are placeholders, so that
-    /// queries run against realistically filled tables). The output says how many were planted.
-    static func parser(planted counter: PlantedCounter) -> LibraryStore.Parser {
-        let pipeline = ArticlePipeline()
-        let generator = GenerateCorpus.generator()
-        return { data, source throws(ReadError) in
-            var articles = try pipeline.articles(from: data, source: source)
-            guard articles.count == 1, let index = CorpusGenerator.index(ofPath: source) else { return articles }
-            let file = generator.file(index)
-            if articles[0].entities.isEmpty && articles[0].topics.isEmpty {
-                articles[0].entities = file.plantedEntities
-                articles[0].topics = file.plantedTopics
-            } else {
-                return articles
-            }
-            if articles[0].date == nil { articles[0].date = file.plantedDate }
-            counter.add()
-            return articles
-        }
-    }
-
     static func measure(_ size: Int) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
         let corpus = root.appendingPathComponent("corpus")
@@ -60,8 +38,9 @@ enum LibraryBenchmark {
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         let cachePath = root.appendingPathComponent("cache/library.sqlite").path
         let statePath = root.appendingPathComponent("data/state.sqlite").path
-        let planted = PlantedCounter()
-        let parse = parser(planted: planted)
+        // The real pipeline: the annotations queried below are what the recognizer and classifier found.
+        let pipeline = ArticlePipeline()
+        let parse: LibraryStore.Parser = { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) }
         let label = "library n=\(size)"
 
         // Cold index.
@@ -70,7 +49,7 @@ enum LibraryBenchmark {
         let cpuBefore = cpuSeconds()
         let cold = try store!.refresh(paths: [corpus.path], parse: parse)
         let coldSeconds = Date().timeIntervalSince(start)
-        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad) planted_annotations \(planted.value)")
+        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)")
         store = nil
 
         // Warm start: open, first page, facets (what the reader needs for its first frame).
@@ -173,12 +152,4 @@ enum LibraryBenchmark {
         let sorted = values.sorted()
         return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
     }
-}
-
-/// Counts articles whose annotations the benchmark planted (thread-safe: parsing runs in parallel).
-final class PlantedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

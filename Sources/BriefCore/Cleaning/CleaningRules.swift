@@ -131,6 +131,11 @@ package struct CleaningRules: Sendable {
     /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
     /// `©` survives, since a copyright sign alone marks a footer.
     package static func normalize(_ text: some StringProtocol) -> String {
+        normalizeASCII(text) ?? normalizeCharacters(text)
+    }
+
+    /// `normalize` character by character, for text in any script.
+    package static func normalizeCharacters(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -148,5 +153,30 @@ package struct CleaningRules: Sendable {
             }
         }
         return out
+    }
+
+    /// `normalize` for ASCII text without carriage returns (where a byte is a character), on bytes; nil otherwise.
+    package static func normalizeASCII(_ text: some StringProtocol) -> String? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var space = false
+                for byte in bytes {
+                    let lower = byte | 0x20
+                    let isLetter = lower >= 0x61 && lower <= 0x7A
+                    if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                        if space && count > 0 { out[count] = 0x20; count += 1 }
+                        space = false
+                        out[count] = isLetter ? lower : byte
+                        count += 1
+                    } else {
+                        space = true
+                    }
+                }
+                return count
+            }
+        }
+        return result ?? nil
     }
 }

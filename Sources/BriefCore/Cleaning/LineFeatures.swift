@@ -2,7 +2,7 @@
 import Foundation
 
 /// Measures of one block's text, computed once per block.
-package struct LineFeatures: Sendable {
+package struct LineFeatures: Sendable, Equatable {
     package var words: Int
     package var isCJK: Bool
     /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, characters.
@@ -26,6 +26,16 @@ package struct LineFeatures: Sendable {
 
     package init(_ text: String, stopwords: Set<String>) {
         let trimmed = String(TextMeasure.trim(text))
+        // Most lines are printable ASCII: measured on bytes, with the same results as below.
+        if let measured = Self(printableASCII: trimmed, stopwords: stopwords) {
+            self = measured
+            return
+        }
+        self.init(general: trimmed, stopwords: stopwords)
+    }
+
+    /// The measures of a trimmed line in any script, character by character.
+    package init(general trimmed: String, stopwords: Set<String>) {
         isCJK = TextMeasure.isCJKHeavy(trimmed)
         words = TextMeasure.wordCount(trimmed)
         let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
@@ -88,6 +98,96 @@ package struct LineFeatures: Sendable {
         // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
         let written = sample.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
         digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: Self.isDigit) }.count) / Double(written.count)
+    }
+
+    /// The measures of a trimmed line made of printable ASCII only (bytes 0x20–0x7E), where one byte
+    /// is one character: the same values as `init(general:)`, without Unicode property lookups.
+    /// Nil for any other line.
+    init?(printableASCII trimmed: String, stopwords: Set<String>) {
+        var native = trimmed
+        native.makeContiguousUTF8()
+        let measured = native.utf8.withContiguousStorageIfAvailable { bytes -> LineFeatures? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
+            return LineFeatures(asciiBytes: bytes, trimmed: native, stopwords: stopwords)
+        }
+        guard let measured, let measured else { return nil }
+        self = measured
+    }
+
+    private init(asciiBytes bytes: UnsafeBufferPointer<UInt8>, trimmed: String, stopwords: Set<String>) {
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
+        isCJK = false
+        hasCJKPunctuation = false
+        words = TextMeasure.wordCount(trimmed)
+        let last = bytes.last(where: { $0 != quote && $0 != apostrophe && $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: "]") })
+        endsSentence = last.map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") } ?? false
+        let firstLetter = bytes.first(where: { isLetter($0) || isDigit($0) })
+        startsUppercase = firstLetter.map { !($0 >= 0x61 && $0 <= 0x7A) } ?? false
+        startsListMarker = HardWrapJoiner.startsListItem(trimmed)
+        var visible = 0, letters = 0
+        for byte in bytes.prefix(Self.maximumSampledBytes) where byte > 0x20 {
+            visible += 1
+            if isLetter(byte) { letters += 1 }
+        }
+        letterShare = visible == 0 ? 0 : Double(letters) / Double(visible)
+        let closing = bytes.last(where: {
+            $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "!") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: ",")
+        })
+        let isQuote: (UInt8) -> Bool = { $0 == quote || $0 == apostrophe }
+        isQuoted = bytes.count > 2 && isQuote(bytes[0]) && closing.map(isQuote) == true
+
+        // Content words: lowercased runs of letters, digits and apostrophes.
+        let sample = bytes.count > Self.maximumSampledBytes
+            ? UnsafeBufferPointer(rebasing: bytes[..<(Self.maximumSampledBytes / 4)]) : bytes
+        var tokens = Set<String>()
+        var total = 0, stops = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var wordHasDigit = false
+        func endWord() {
+            guard !word.isEmpty else { return }
+            total += 1
+            defer { word.removeAll(keepingCapacity: true); wordHasDigit = false }
+            if wordHasDigit { return }
+            let lower = String(decoding: word, as: UTF8.self)
+            if stopwords.contains(lower) { stops += 1; return }
+            guard word.count >= 3 else { return }
+            tokens.insert(Self.fold(lower))
+        }
+        for byte in sample {
+            if isLetter(byte) {
+                word.append(byte | 0x20)
+            } else if isDigit(byte) {
+                word.append(byte)
+                wordHasDigit = true
+            } else if byte == apostrophe {
+                word.append(byte)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        contentTokens = tokens
+        stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
+        // Digits are counted per space-separated word that holds a letter or digit.
+        var written = 0, withDigits = 0
+        var hasAlphanumeric = false, hasDigit = false
+        for byte in sample {
+            if byte == 0x20 {
+                if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+                hasAlphanumeric = false
+                hasDigit = false
+            } else if isDigit(byte) {
+                hasAlphanumeric = true
+                hasDigit = true
+            } else if isLetter(byte) {
+                hasAlphanumeric = true
+            }
+        }
+        if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+        digitShare = written == 0 ? 0 : Double(withDigits) / Double(written)
     }
 
     /// A decimal digit in any script; Han numerals such as 两 are words, not digits.
