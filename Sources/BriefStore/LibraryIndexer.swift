@@ -19,6 +19,10 @@ public struct IndexReport: Sendable {
     /// Articles in the cache afterwards.
     public var articles = 0
     public var seconds: Double = 0
+    /// Of `seconds`: time spent writing batches to the database, and time the writer waited
+    /// for parsing to finish a batch. They tell which of the two bounds a refresh.
+    public var writeSeconds: Double = 0
+    public var parseWaitSeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -92,9 +96,13 @@ extension LibraryStore {
         var pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
         var done = 0
         while let current = pending {
+            let waitStart = ContinuousClock.now
             let parsed = current.wait()
+            report.parseWaitSeconds += Self.seconds(since: waitStart)
             pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
+            let writeStart = ContinuousClock.now
             try write { db in try writer.write(parsed, db) }
+            report.writeSeconds += Self.seconds(since: writeStart)
             for outcome in parsed {
                 switch outcome.kind {
                 case .touched: report.unchanged += 1
@@ -115,9 +123,13 @@ extension LibraryStore {
         }
         report.badFiles.sort { $0.path < $1.path }
         report.articles = try articleCount()
-        let elapsed = ContinuousClock.now - clock
-        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.seconds = Self.seconds(since: clock)
         return report
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// The paths refreshed so far: `brief index` with no path refreshes these.
@@ -166,7 +178,7 @@ struct ParsedFile: Sendable {
     enum Kind: Sendable {
         /// Same bytes as cached: only size and mtime need updating.
         case touched
-        case parsed([Article])
+        case parsed([PreparedArticle])
         case failed(String)
     }
     var file: ScannedFile
@@ -190,9 +202,17 @@ struct ParsedFile: Sendable {
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
-            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(articles))
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(try prepare(articles)))
         } catch {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
+        }
+    }
+
+    static func prepare(_ articles: [Article]) throws(ReadError) -> [PreparedArticle] {
+        do {
+            return try articles.map(PreparedArticle.init)
+        } catch {
+            throw ReadError("cannot encode the parsed article: \(error)")
         }
     }
 }
@@ -233,7 +253,7 @@ extension LibraryStore {
     /// Stores articles as if parsed from `path` (tests and generators that build `Article` values).
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
-        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(articles))
+        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(try ParsedFile.prepare(articles)))
         try write { db in try BatchWriter().write([parsed], db) }
     }
 }

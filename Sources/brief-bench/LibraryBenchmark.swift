@@ -49,7 +49,8 @@ enum LibraryBenchmark {
         let cpuBefore = cpuSeconds()
         let cold = try store!.refresh(paths: [corpus.path], parse: parse)
         let coldSeconds = Date().timeIntervalSince(start)
-        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)")
+        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
+              + " write_s \(f(cold.writeSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))")
         store = nil
 
         // Warm start: open, first page, facets (what the reader needs for its first frame).
@@ -86,7 +87,8 @@ enum LibraryBenchmark {
         }
         start = Date()
         let reindex = try reader.refresh(paths: [corpus.path], parse: parse)
-        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)")
+        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
+              + " write_s \(f(reindex.writeSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))")
 
         // Mark some state so unread joins have work.
         let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
