@@ -78,10 +78,10 @@ final class BatchWriter {
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
             RETURNING key
             """)
-        let upsertEntity = try db.cachedStatement(sql: """
-            INSERT INTO entity (type, name, fold) VALUES (?, ?, ?)
-            ON CONFLICT(type, name) DO UPDATE SET fold = excluded.fold RETURNING id
-            """)
+        // Most entities are known already: looked up first, inserted only when new (an upsert
+        // that updates would rewrite the row's page every time).
+        let findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
+        let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
         let insertMention = try db.cachedStatement(sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
 
         for parsed in batch {
@@ -119,7 +119,8 @@ final class BatchWriter {
                         if let known = entityIDs[key] {
                             entityID = known
                         } else {
-                            entityID = try Int64.fetchOne(upsertEntity, arguments: [key.type.rawValue, key.name, fold(key.name)])!
+                            entityID = try Int64.fetchOne(findEntity, arguments: [key.type.rawValue, key.name])
+                                ?? Int64.fetchOne(insertEntity, arguments: [key.type.rawValue, key.name, fold(key.name)])!
                             entityIDs[key] = entityID
                         }
                         entityMentions.append((entityID, count))

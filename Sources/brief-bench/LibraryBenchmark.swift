@@ -50,8 +50,13 @@ enum LibraryBenchmark {
         let cold = try store!.refresh(paths: [corpus.path], parse: parse)
         let coldSeconds = Date().timeIntervalSince(start)
         print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
-              + " write_s \(f(cold.writeSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))")
+              + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))")
         store = nil
+        // BRIEF_BENCH_COLD_ONLY=1 stops here (for profiling the indexer).
+        if ProcessInfo.processInfo.environment["BRIEF_BENCH_COLD_ONLY"] == "1" {
+            print("\(label) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
+            return
+        }
 
         // Warm start: open, first page, facets (what the reader needs for its first frame).
         var warm: [Double] = []
@@ -88,7 +93,7 @@ enum LibraryBenchmark {
         start = Date()
         let reindex = try reader.refresh(paths: [corpus.path], parse: parse)
         print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
-              + " write_s \(f(reindex.writeSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))")
+              + " write_s \(f(reindex.writeSeconds, 2)) write_cpu_s \(f(reindex.writeCPUSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))")
 
         // Mark some state so unread joins have work.
         let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
