@@ -3,17 +3,63 @@ import BriefCore
 import Foundation
 import GRDB
 
-struct BatchWriter {
-    private struct EntityKey: Hashable {
+/// An article in the form the cache stores it, made on a parsing thread so that the single
+/// writer only runs SQL: the JSON detail, the joined text and the counted entity mentions.
+struct PreparedArticle: Sendable {
+    struct EntityKey: Hashable, Sendable {
         var type: EntityType
         var name: String
     }
 
+    var id: String
+    var format: String
+    var title: String
+    var day: Int?
+    var byline: String?
+    var url: String?
+    var siteName: String?
+    var text: String
+    var detail: Data
+    var topics: [TopicMatch]
+    /// Each distinct entity with its number of mentions, in first-mention order.
+    var mentions: [(key: EntityKey, count: Int)]
+
+    init(_ article: Article) throws {
+        id = article.id
+        format = article.format.rawValue
+        title = article.title
+        day = article.date?.daysSinceEpoch
+        byline = article.byline
+        url = article.url
+        siteName = article.siteName
+        text = ArticleRow.text(of: article)
+        detail = try JSONEncoder().encode(ArticleDetail(
+            kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics))
+        topics = article.topics
+        var positions: [EntityKey: Int] = [:]
+        var mentions: [(key: EntityKey, count: Int)] = []
+        for span in article.entities {
+            let key = EntityKey(type: span.type, name: span.canonical)
+            if let position = positions[key] {
+                mentions[position].count += 1
+            } else {
+                positions[key] = mentions.count
+                mentions.append((key, 1))
+            }
+        }
+        self.mentions = mentions
+    }
+}
+
+/// Writes batches; one writer serves a whole refresh, so what it learns (name folds) carries over.
+final class BatchWriter {
+    /// Case- and diacritic-folded entity names already computed (Foundation's folding is slow).
+    private var folds: [String: String] = [:]
+
     func write(_ batch: [ParsedFile], _ db: Database) throws {
         // Ids are looked up per batch (another process may prune entities between batches).
-        var entityIDs: [EntityKey: Int64] = [:]
+        var entityIDs: [PreparedArticle.EntityKey: Int64] = [:]
         var topicKeys: [String: Int64] = [:]
-        let encoder = JSONEncoder()
         let upsertFile = try db.cachedStatement(sql: """
             INSERT INTO file (path, size, mtime, hash, error) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
@@ -32,10 +78,10 @@ struct BatchWriter {
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
             RETURNING key
             """)
-        let upsertEntity = try db.cachedStatement(sql: """
-            INSERT INTO entity (type, name, fold) VALUES (?, ?, ?)
-            ON CONFLICT(type, name) DO UPDATE SET fold = excluded.fold RETURNING id
-            """)
+        // Most entities are known already: looked up first, inserted only when new (an upsert
+        // that updates would rewrite the row's page every time).
+        let findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
+        let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
         let insertMention = try db.cachedStatement(sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
 
         for parsed in batch {
@@ -50,9 +96,6 @@ struct BatchWriter {
                 let fileID = try Int64.fetchOne(upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
                 try deleteArticles.execute(arguments: [fileID])
                 for article in articles {
-                    let detail = try encoder.encode(ArticleDetail(
-                        kinds: article.paragraphKinds, removed: article.removed,
-                        entities: article.entities, topics: article.topics))
                     // Topic keys and entity ids first: the packed facets go into the article row.
                     var facetTopics: [UInt32] = []
                     var topicsInArticle: [(id: String, score: Double)] = []
@@ -69,29 +112,27 @@ struct BatchWriter {
                         facetTopics.append(UInt32(key))
                         topicsInArticle.append((topic.id, topic.score))
                     }
-                    var mentions: [EntityKey: Int] = [:]
-                    for span in article.entities { mentions[EntityKey(type: span.type, name: span.canonical), default: 0] += 1 }
                     var entityMentions: [(id: Int64, count: Int)] = []
-                    for (key, count) in mentions {
+                    entityMentions.reserveCapacity(article.mentions.count)
+                    for (key, count) in article.mentions {
                         let entityID: Int64
                         if let known = entityIDs[key] {
                             entityID = known
                         } else {
-                            entityID = try Int64.fetchOne(upsertEntity, arguments: [
-                                key.type.rawValue, key.name, NameFolding.fold(key.name),
-                            ])!
+                            entityID = try Int64.fetchOne(findEntity, arguments: [key.type.rawValue, key.name])
+                                ?? Int64.fetchOne(insertEntity, arguments: [key.type.rawValue, key.name, fold(key.name)])!
                             entityIDs[key] = entityID
                         }
                         entityMentions.append((entityID, count))
                     }
                     let facets = PackedFacets.pack(topics: facetTopics, entities: entityMentions.map { UInt32($0.id) })
                     let inserted = try Int64.fetchOne(insertArticle, arguments: [
-                        article.id, fileID, article.format.rawValue, article.title, article.date?.daysSinceEpoch,
-                        article.byline, article.url, article.siteName, ArticleRow.text(of: article), detail,
+                        article.id, fileID, article.format, article.title, article.day,
+                        article.byline, article.url, article.siteName, article.text, article.detail,
                     ])
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }
-                    try insertFacets.execute(arguments: [rowid, article.date?.daysSinceEpoch, facets])
+                    try insertFacets.execute(arguments: [rowid, article.day, facets])
                     for topic in topicsInArticle {
                         try insertTopic.execute(arguments: [topic.id, rowid, topic.score])
                     }
@@ -101,5 +142,12 @@ struct BatchWriter {
                 }
             }
         }
+    }
+
+    private func fold(_ name: String) -> String {
+        if let known = folds[name] { return known }
+        let folded = NameFolding.fold(name)
+        folds[name] = folded
+        return folded
     }
 }

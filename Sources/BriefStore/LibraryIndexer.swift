@@ -2,6 +2,9 @@
 import BriefCore
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a refresh did.
 public struct IndexReport: Sendable {
@@ -19,6 +22,12 @@ public struct IndexReport: Sendable {
     /// Articles in the cache afterwards.
     public var articles = 0
     public var seconds: Double = 0
+    /// Of `seconds`: time spent writing batches to the database, and time the writer waited
+    /// for parsing to finish a batch. They tell which of the two bounds a refresh.
+    public var writeSeconds: Double = 0
+    /// CPU time of the writing thread within `writeSeconds` (the rest is waiting for a core or the disk).
+    public var writeCPUSeconds: Double = 0
+    public var parseWaitSeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -35,6 +44,10 @@ public enum IndexerSettings {
     public static let batchSize = 256
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
+    /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
+    /// Index pages that every batch touches are then copied to the database once per
+    /// checkpoint rather than once every few batches.
+    public static let walAutocheckpointPages = 8_192
 }
 
 extension LibraryStore {
@@ -84,6 +97,21 @@ extension LibraryStore {
         }
 
         let writer = BatchWriter()
+        // While indexing, the writer connection checkpoints less often, and reads pages into its
+        // bounded page cache rather than through the memory map: every page the writer touches
+        // would otherwise stay mapped, and count in the process's memory, up to the map's size.
+        try withStoreErrors(path: path) {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(IndexerSettings.walAutocheckpointPages)")
+                try db.execute(sql: "PRAGMA mmap_size = 0")
+            }
+        }
+        defer {
+            try? pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+                try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+            }
+        }
         progress?(IndexProgress(total: toParse.count, done: 0))
         var batches = stride(from: 0, to: toParse.count, by: IndexerSettings.batchSize).map {
             Array(toParse[$0..<min($0 + IndexerSettings.batchSize, toParse.count)])
@@ -92,9 +120,15 @@ extension LibraryStore {
         var pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
         var done = 0
         while let current = pending {
+            let waitStart = ContinuousClock.now
             let parsed = current.wait()
+            report.parseWaitSeconds += Self.seconds(since: waitStart)
             pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
+            let writeStart = ContinuousClock.now
+            let writeCPUStart = Self.threadCPUSeconds()
             try write { db in try writer.write(parsed, db) }
+            report.writeSeconds += Self.seconds(since: writeStart)
+            report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
             for outcome in parsed {
                 switch outcome.kind {
                 case .touched: report.unchanged += 1
@@ -115,9 +149,20 @@ extension LibraryStore {
         }
         report.badFiles.sort { $0.path < $1.path }
         report.articles = try articleCount()
-        let elapsed = ContinuousClock.now - clock
-        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.seconds = Self.seconds(since: clock)
         return report
+    }
+
+    /// CPU time of the calling thread (GRDB runs a write's body on the thread that asks for it).
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// The paths refreshed so far: `brief index` with no path refreshes these.
@@ -166,7 +211,7 @@ struct ParsedFile: Sendable {
     enum Kind: Sendable {
         /// Same bytes as cached: only size and mtime need updating.
         case touched
-        case parsed([Article])
+        case parsed([PreparedArticle])
         case failed(String)
     }
     var file: ScannedFile
@@ -190,9 +235,17 @@ struct ParsedFile: Sendable {
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
-            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(articles))
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(try prepare(articles)))
         } catch {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
+        }
+    }
+
+    static func prepare(_ articles: [Article]) throws(ReadError) -> [PreparedArticle] {
+        do {
+            return try articles.map(PreparedArticle.init)
+        } catch {
+            throw ReadError("cannot encode the parsed article: \(error)")
         }
     }
 }
@@ -200,27 +253,46 @@ struct ParsedFile: Sendable {
 /// A batch being parsed on background threads.
 final class ParsedBatch: @unchecked Sendable {
     // Each slot is written by exactly one worker before `group` is left, and read after `wait`.
-    private var slots: [ParsedFile?]
+    private let slots: UnsafeMutableBufferPointer<ParsedFile?>
     private let group = DispatchGroup()
+    /// The next file to parse; workers take files one at a time, so a worker slowed down
+    /// by another process does not hold up the batch.
+    private var next = 0
+    private let lock = NSLock()
 
-    private init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
 
     static func start(_ files: [(ScannedFile, KnownFile?)], parse: @escaping LibraryStore.Parser) -> ParsedBatch {
         let batch = ParsedBatch(count: files.count)
-        batch.group.enter()
-        DispatchQueue.global().async {
-            batch.slots.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                let workers = IndexerSettings.workers
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for index in stride(from: worker, to: files.count, by: workers) {
-                        slots[index] = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
-                    }
+        for _ in 0..<IndexerSettings.workers {
+            batch.group.enter()
+            let thread = Thread {
+                while let index = batch.take(limit: files.count) {
+                    let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
+                    batch.slots[index] = parsed
                 }
+                batch.group.leave()
             }
-            batch.group.leave()
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         return batch
+    }
+
+    private func take(limit: Int) -> Int? {
+        lock.withLock {
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 
     func wait() -> [ParsedFile] {
@@ -233,7 +305,7 @@ extension LibraryStore {
     /// Stores articles as if parsed from `path` (tests and generators that build `Article` values).
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
-        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(articles))
+        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(try ParsedFile.prepare(articles)))
         try write { db in try BatchWriter().write([parsed], db) }
     }
 }

@@ -26,28 +26,6 @@ enum LibraryBenchmark {
         }
     }
 
-    /// The pipeline, plus the generator's planted entities and topics for articles in which
-    /// the pipeline found none (while the recognizer and classifier are placeholders, so that
-    /// queries run against realistically filled tables). The output says how many were planted.
-    static func parser(planted counter: PlantedCounter) -> LibraryStore.Parser {
-        let pipeline = ArticlePipeline()
-        let generator = GenerateCorpus.generator()
-        return { data, source throws(ReadError) in
-            var articles = try pipeline.articles(from: data, source: source)
-            guard articles.count == 1, let index = CorpusGenerator.index(ofPath: source) else { return articles }
-            let file = generator.file(index)
-            if articles[0].entities.isEmpty && articles[0].topics.isEmpty {
-                articles[0].entities = file.plantedEntities
-                articles[0].topics = file.plantedTopics
-            } else {
-                return articles
-            }
-            if articles[0].date == nil { articles[0].date = file.plantedDate }
-            counter.add()
-            return articles
-        }
-    }
-
     static func measure(_ size: Int) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
         let corpus = root.appendingPathComponent("corpus")
@@ -60,8 +38,9 @@ enum LibraryBenchmark {
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         let cachePath = root.appendingPathComponent("cache/library.sqlite").path
         let statePath = root.appendingPathComponent("data/state.sqlite").path
-        let planted = PlantedCounter()
-        let parse = parser(planted: planted)
+        // The real pipeline: the annotations queried below are what the recognizer and classifier found.
+        let pipeline = ArticlePipeline()
+        let parse: LibraryStore.Parser = { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) }
         let label = "library n=\(size)"
 
         // Cold index.
@@ -70,8 +49,14 @@ enum LibraryBenchmark {
         let cpuBefore = cpuSeconds()
         let cold = try store!.refresh(paths: [corpus.path], parse: parse)
         let coldSeconds = Date().timeIntervalSince(start)
-        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad) planted_annotations \(planted.value)")
+        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
+              + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))")
         store = nil
+        // BRIEF_BENCH_COLD_ONLY=1 stops here (for profiling the indexer).
+        if ProcessInfo.processInfo.environment["BRIEF_BENCH_COLD_ONLY"] == "1" {
+            print("\(label) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
+            return
+        }
 
         // Warm start: open, first page, facets (what the reader needs for its first frame).
         var warm: [Double] = []
@@ -107,7 +92,8 @@ enum LibraryBenchmark {
         }
         start = Date()
         let reindex = try reader.refresh(paths: [corpus.path], parse: parse)
-        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)")
+        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
+              + " write_s \(f(reindex.writeSeconds, 2)) write_cpu_s \(f(reindex.writeCPUSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))")
 
         // Mark some state so unread joins have work.
         let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
@@ -174,12 +160,4 @@ enum LibraryBenchmark {
         let sorted = values.sorted()
         return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
     }
-}
-
-/// Counts articles whose annotations the benchmark planted (thread-safe: parsing runs in parallel).
-final class PlantedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

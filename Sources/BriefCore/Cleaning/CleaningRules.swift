@@ -90,6 +90,10 @@ package struct CleaningRules: Sendable {
         let normalized = Self.normalize(line)
         guard !normalized.isEmpty else { return nil }
         if let found = exact[normalized] { return found }
+        // Words are separated by single spaces: a line too long for a marker is known without splitting it.
+        var spaces = 0
+        for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
+        guard spaces < maximumMarkerWords else { return nil }
         let words = normalized.split(separator: " ")
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
@@ -131,6 +135,11 @@ package struct CleaningRules: Sendable {
     /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
     /// `©` survives, since a copyright sign alone marks a footer.
     package static func normalize(_ text: some StringProtocol) -> String {
+        normalizeSimple(text) ?? normalizeCharacters(text)
+    }
+
+    /// `normalize` character by character, for text in any script.
+    package static func normalizeCharacters(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -148,5 +157,48 @@ package struct CleaningRules: Sendable {
             }
         }
         return out
+    }
+
+    /// `normalize` for text of `LineFeatures.isSimple` scalars and line breaks other than CR,
+    /// where a scalar is a character, without Unicode property lookups; nil for any other text.
+    package static func normalizeSimple(_ text: some StringProtocol) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let kept: UInt32
+            if value < 0x80 {
+                guard value != 0x0D else { return nil }
+                let lower = value | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    kept = lower
+                } else if value >= 0x30 && value <= 0x39 {
+                    kept = value
+                } else {
+                    space = true
+                    continue
+                }
+            } else if value == 0xA9 {
+                // `©`, kept as a word of its own.
+                if !out.isEmpty { out.append(0x20) }
+                LineFeatures.appendUTF8(value, to: &out)
+                space = true
+                continue
+            } else if LineFeatures.isSimpleLatinLetter(value) {
+                kept = value <= 0xDE ? value + 0x20 : value
+            } else if LineFeatures.isSimpleCJKLetter(value) {
+                kept = value
+            } else if LineFeatures.simplePunctuation.contains(scalar) {
+                space = true
+                continue
+            } else {
+                return nil
+            }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            LineFeatures.appendUTF8(kept, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

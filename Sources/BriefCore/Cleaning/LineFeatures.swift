@@ -2,7 +2,7 @@
 import Foundation
 
 /// Measures of one block's text, computed once per block.
-package struct LineFeatures: Sendable {
+package struct LineFeatures: Sendable, Equatable {
     package var words: Int
     package var isCJK: Bool
     /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, characters.
@@ -26,6 +26,16 @@ package struct LineFeatures: Sendable {
 
     package init(_ text: String, stopwords: Set<String>) {
         let trimmed = String(TextMeasure.trim(text))
+        // Most lines are ASCII with a few quotes and dashes: measured on one-byte codes, with the same results as below.
+        if let measured = Self(simpleText: trimmed, stopwords: stopwords) {
+            self = measured
+            return
+        }
+        self.init(general: trimmed, stopwords: stopwords)
+    }
+
+    /// The measures of a trimmed line in any script, character by character.
+    package init(general trimmed: String, stopwords: Set<String>) {
         isCJK = TextMeasure.isCJKHeavy(trimmed)
         words = TextMeasure.wordCount(trimmed)
         let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
@@ -88,6 +98,160 @@ package struct LineFeatures: Sendable {
         // Digits are counted per written word, so "1.8" or "12.1%" is one number, not two.
         let written = sample.split(separator: " ").filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
         digitShare = written.isEmpty ? 0 : Double(written.filter { $0.contains(where: Self.isDigit) }.count) / Double(written.count)
+    }
+
+    /// Punctuation common in English news beside ASCII: none is a letter, digit, space or
+    /// case-mapped, and none joins a neighbour into one character.
+    static let simplePunctuation: Set<Unicode.Scalar> = [
+        "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2013}",
+        "\u{2014}", "\u{2026}", "\u{2022}", "\u{00A9}", "\u{00AE}", "\u{2122}", "\u{20AC}", "\u{00A3}",
+    ]
+    /// The quotation marks `init(general:)` treats as quotes, and the closers it skips before a sentence end.
+    private static let quoteScalars: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019]
+    private static let closerScalars: Set<UInt32> = [0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0xBB]
+
+    /// Letters that are one character whatever their neighbours in `simpleText`, with simple case:
+    /// precomposed Latin-1 letters, and Han, Hangul syllables, hiragana and katakana (uncased).
+    static func isSimpleLatinLetter(_ value: UInt32) -> Bool { value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 }
+    static func isSimpleCJKLetter(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FA5).contains(value) || (0xAC00...0xD7A3).contains(value) || (0x3400...0x4DB5).contains(value)
+            || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+    }
+
+    /// True for the scalars `simpleText` measures: printable ASCII, `simplePunctuation` and the simple letters.
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x20 && value <= 0x7E }
+        return isSimpleLatinLetter(value) || isSimpleCJKLetter(value) || simplePunctuation.contains(scalar)
+    }
+
+    /// The measures of a trimmed line made only of `isSimple` scalars, where one scalar is one
+    /// character: the same values as `init(general:)`, with few Unicode property lookups and no
+    /// string per word except for the words kept. Nil for any other line.
+    init?(simpleText trimmed: String, stopwords: Set<String>) {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(trimmed.utf8.count)
+        for scalar in trimmed.unicodeScalars {
+            guard Self.isSimple(scalar) else { return nil }
+            scalars.append(scalar.value)
+        }
+        self = scalars.withUnsafeBufferPointer { LineFeatures(scalars: $0, trimmed: trimmed, stopwords: stopwords) }
+    }
+
+    private init(scalars: UnsafeBufferPointer<UInt32>, trimmed: String, stopwords: Set<String>) {
+        @inline(__always) func isASCIILetter(_ value: UInt32) -> Bool { value < 0x80 && (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        @inline(__always) func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+        @inline(__always) func isLetter(_ value: UInt32) -> Bool {
+            value < 0x80 ? isASCIILetter(value) : Self.isSimpleLatinLetter(value) || Self.isSimpleCJKLetter(value)
+        }
+        @inline(__always) func lowercased(_ value: UInt32) -> UInt32 {
+            (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? value + 0x20 : value
+        }
+        let apostrophe: UInt32 = 0x27, rightQuote: UInt32 = 0x2019
+        // Alphabetic scalars among the first 400, and how many are CJK (`TextMeasure.isCJKHeavy`).
+        var alphabetic = 0, cjk = 0
+        for value in scalars.prefix(400) where isLetter(value) {
+            alphabetic += 1
+            if Self.isSimpleCJKLetter(value) { cjk += 1 }
+        }
+        isCJK = alphabetic > 0 && cjk * 3 >= alphabetic
+        // CJK full stops and commas are not simple scalars.
+        hasCJKPunctuation = false
+        words = TextMeasure.wordCount(trimmed)
+        let last = scalars.last(where: { !Self.closerScalars.contains($0) })
+        endsSentence = last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false
+        let firstLetter = scalars.first(where: { isLetter($0) || isDigit($0) })
+        // Uppercase, a digit, or an uncased (CJK) letter.
+        startsUppercase = firstLetter.map { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0xDF && $0 <= 0xFF && $0 != 0xF7)) } ?? false
+        startsListMarker = HardWrapJoiner.startsListItem(trimmed)
+        var visible = 0, letters = 0
+        for value in scalars.prefix(Self.maximumSampledBytes) where value > 0x20 {
+            visible += 1
+            if isLetter(value) { letters += 1 }
+        }
+        letterShare = visible == 0 ? 0 : Double(letters) / Double(visible)
+        let closing = scalars.last(where: { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F && $0 != 0x2C })
+        isQuoted = scalars.count > 2 && Self.quoteScalars.contains(scalars[0]) && closing.map(Self.quoteScalars.contains) == true
+
+        // Content words: lowercased runs of letters, digits and apostrophes (’ counts as one).
+        let sample = trimmed.utf8.count > Self.maximumSampledBytes
+            ? UnsafeBufferPointer(rebasing: scalars.prefix(Self.maximumSampledBytes / 4)) : scalars
+        var tokens = Set<String>()
+        var total = 0, stops = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var wordLength = 0
+        var wordHasDigit = false, wordHasCJK = false
+        func endWord() {
+            guard wordLength > 0 else { return }
+            total += 1
+            defer {
+                word.removeAll(keepingCapacity: true)
+                wordLength = 0
+                wordHasDigit = false
+                wordHasCJK = false
+            }
+            if wordHasDigit { return }
+            let lower = String(decoding: word, as: UTF8.self)
+            if stopwords.contains(lower) { stops += 1; return }
+            if wordHasCJK {
+                // CJK text is compared by characters; other letters in such a word are dropped.
+                for scalar in lower.unicodeScalars where TextMeasure.isCJK(scalar) { tokens.insert(String(scalar)) }
+                return
+            }
+            guard wordLength >= 3 else { return }
+            tokens.insert(Self.fold(lower))
+        }
+        for value in sample {
+            if isLetter(value) {
+                Self.appendUTF8(lowercased(value), to: &word)
+                if Self.isSimpleCJKLetter(value) { wordHasCJK = true }
+            } else if isDigit(value) {
+                word.append(UInt8(value))
+                wordHasDigit = true
+            } else if value == apostrophe || value == rightQuote {
+                word.append(UInt8(apostrophe))
+            } else {
+                endWord()
+                continue
+            }
+            wordLength += 1
+        }
+        endWord()
+        contentTokens = tokens
+        stopwordShare = total == 0 ? 0 : Double(stops) / Double(total)
+        // Digits are counted per space-separated word that holds a letter or digit.
+        var written = 0, withDigits = 0
+        var hasAlphanumeric = false, hasDigit = false
+        for value in sample {
+            if value == 0x20 {
+                if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+                hasAlphanumeric = false
+                hasDigit = false
+            } else if isDigit(value) {
+                hasAlphanumeric = true
+                hasDigit = true
+            } else if isLetter(value) {
+                hasAlphanumeric = true
+            }
+        }
+        if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+        digitShare = written == 0 ? 0 : Double(withDigits) / Double(written)
+    }
+
+    /// Appends the UTF-8 encoding of a scalar value below U+10000.
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        } else {
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 
     /// A decimal digit in any script; Han numerals such as 两 are words, not digits.

@@ -6,6 +6,9 @@ public enum FormatDetector {
     static let sniffLength = 2048
 
     public static func detect(_ data: Data, source: String) -> ArticleFormat {
+        // Markup of every kind starts with `<`: a file opening with other ASCII text is text,
+        // known without decoding and lowercasing its head.
+        if opensWithPlainASCII(data) { return .text }
         let head = String(decoding: data.prefix(sniffLength), as: UTF8.self).lowercased()
         let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if isFeed(trimmed) { return .feed }
@@ -18,6 +21,18 @@ public enum FormatDetector {
         if ["html", "htm", "xhtml", "shtml"].contains(ext), trimmed.hasPrefix("<") { return .html }
         // Plain text; the text reader itself tells a whole-page dump (`.pageText`) from an article by its layout.
         return .text
+    }
+
+    /// True when the first byte that is not ASCII white space is ASCII and not `<`.
+    static func opensWithPlainASCII(_ data: Data) -> Bool {
+        for byte in data.prefix(sniffLength) {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case UInt8(ascii: "<"), 0x80...: return false
+            default: return true
+            }
+        }
+        return false
     }
 
     /// RSS 0.9x/2.0 (`<rss`), RSS 1.0 (`<rdf:RDF`), Atom (`<feed`), after an optional XML declaration and comments.

@@ -62,23 +62,27 @@ package enum DateLineParser {
         guard line.utf8.count <= maximumLineLength * 4 else { return nil }
         let trimmed = String(TextMeasure.trim(line))
         guard !trimmed.isEmpty, trimmed.count <= maximumLineLength else { return nil }
-        let tokens = tokenize(trimmed)
-        guard !tokens.contains(.other) else { return nil }
+        // Any word that cannot belong to a date line ends the reading: most lines are prose.
+        guard let tokens = tokenize(trimmed, stopAtOther: true) else { return nil }
         return findDate(in: tokens)?.date
     }
 
     /// The first date written anywhere in `text` (a byline, a footer), or nil.
     package static func firstDate(in text: String) -> ArticleDate? {
         guard text.utf8.count <= maximumLineLength * 16 else { return nil }
-        return findDate(in: tokenize(text))?.date
+        return findDate(in: tokenize(text, stopAtOther: false) ?? [])?.date
     }
 
-    private static func tokenize(_ text: String) -> [Token] {
+    /// The line's tokens; with `stopAtOther`, nil as soon as one is `.other`.
+    private static func tokenize(_ text: String, stopAtOther: Bool) -> [Token]? {
         var tokens: [Token] = []
         var current = ""
+        var sawOther = false
         func flush() {
             guard !current.isEmpty else { return }
-            tokens.append(classify(current))
+            let token = classify(current)
+            if token == .other { sawOther = true }
+            tokens.append(token)
             current = ""
         }
         for character in text.lowercased() {
@@ -91,9 +95,10 @@ package enum DateLineParser {
             } else {
                 flush()
             }
+            if sawOther && stopAtOther { return nil }
         }
         flush()
-        return tokens
+        return sawOther && stopAtOther ? nil : tokens
     }
 
     private static func classify(_ word: String) -> Token {

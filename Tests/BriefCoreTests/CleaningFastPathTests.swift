@@ -1,0 +1,85 @@
+// The cleaner's byte-level paths for ASCII lines give exactly what its character-level paths give.
+import Foundation
+import Testing
+@testable import BriefCore
+
+@Suite struct CleaningFastPathTests {
+    /// Lines of every shape the cleaner measures: prose, headlines, quotes, lists, numbers, markers.
+    static let simpleLines: [String] = {
+        let seed = (try? String(contentsOf: Bundle.module.url(forResource: "seed", withExtension: "txt", subdirectory: "Fixtures")!,
+                                encoding: .utf8)) ?? ""
+        return seed.split(separator: "\n").map(String.init) + [
+            "", "a", "Go", "\"Quoted line,\" he said.", "'Single quoted'", "\"\"", "It's the U.S.'s plan (really).",
+            "- a list item", "1. First step", "12) Twelfth", "(a) lettered", "Read more", "READ MORE:", "Share this story",
+            "Scores 3-1, 12.1% and 1.8 in 2023", "abc123 def 456 ghi", "x = y + 2", "Missiles' ranges and companies' supplies",
+            "The  spaced   line  ends here!", "Why?", "What is it?)", "Ends with a bracket]", "ALL CAPS HEADLINE HERE",
+            "Subscribe to our newsletter for daily updates", "Photo: Reuters", "'''", "it's", "'s", "the and of to",
+            String(repeating: "word ", count: 20_000) + "end.", String(repeating: "it’s — “word” ", count: 8_000),
+            "“Quoted in curly marks,” she said.", "‘Single curly’", "«Guillemets»", "North Korea’s missiles’ range",
+            "The plan — and its cost… €4bn, £3bn", "Copyright © 2024 News™ Ltd®", "• Bullet item", "– Dash item",
+            "He said: “No.”", "Why now?”", "’Tis the season", "rock ’n’ roll", "“”",
+            "Café opens in Zürich", "ÉCOLE ÉTÉ À PARIS", "Straße über für", "Élysée Palace", "ßtart", "北朝鮮がミサイル発射",
+            "박지원 국가정보원장", "Yoon Suk Yeol (윤석열) said on Tuesday.", "China’s 商务部 said 镓 and 锗 exports", "“北京”",
+            "a中b 中2 x'中", "ロケット打ち上げ成功 as H3 flies", "ã é í õ ú ç ñ",
+        ]
+    }()
+
+    @Test func simpleLinesMeasureAsInAnyScript() throws {
+        let stopwords = CleaningRules.builtIn.stopwords
+        #expect(Self.simpleLines.count > 30)
+        for line in Self.simpleLines {
+            let trimmed = String(TextMeasure.trim(line))
+            let fast = try #require(LineFeatures(simpleText: trimmed, stopwords: stopwords), "\(line)")
+            #expect(fast == LineFeatures(general: trimmed, stopwords: stopwords), "\(line.prefix(80))")
+        }
+    }
+
+    /// What makes the simple path safe: each simple scalar is a character of its own, punctuation
+    /// belongs to no word, and letters lowercase one to one.
+    @Test func simpleScalarsBehaveAsThePathAssumes() {
+        for scalar in LineFeatures.simplePunctuation {
+            let character = Character(scalar)
+            #expect(!character.isLetter && !character.isNumber && !character.isWhitespace && !character.isCased)
+            #expect(!scalar.properties.isAlphabetic && !scalar.properties.isWhitespace && !TextMeasure.isCJK(scalar))
+            #expect(String(character).lowercased() == String(character))
+            #expect("a\(character)b".count == 3)
+        }
+        let letterRanges: [ClosedRange<UInt32>] = [0xC0...0xFF, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DB5, 0x4E00...0x9FA5, 0xAC00...0xD7A3]
+        var checked = 0
+        for range in letterRanges {
+            for value in range where LineFeatures.isSimpleLatinLetter(value) || LineFeatures.isSimpleCJKLetter(value) {
+                let scalar = Unicode.Scalar(value)!
+                let character = Character(scalar)
+                let cjk = LineFeatures.isSimpleCJKLetter(value)
+                #expect(character.isLetter && scalar.properties.isAlphabetic && scalar.properties.generalCategory != .decimalNumber)
+                #expect(cjk == TextMeasure.isCJK(scalar) && cjk != character.isCased)
+                let lower = value >= 0xC0 && value <= 0xDE ? value + 0x20 : value
+                #expect(String(character).lowercased().unicodeScalars.map(\.value) == [lower])
+                #expect(character.isUppercase == (lower != value))
+                #expect("\(character)\(character)a\(character)".count == 4)
+                checked += 1
+            }
+        }
+        #expect(checked > 38_000)
+    }
+
+    @Test func otherLinesTakeTheGeneralPath() {
+        let stopwords = CleaningRules.builtIn.stopwords
+        for line in ["tab\there", "non\u{00A0}breaking", "e\u{0301}", "ภาษาไทย", "١٢٣ digits", "北朝鮮がミサイル発射。", "A·B", "Tōkyō"] {
+            #expect(LineFeatures(simpleText: line, stopwords: stopwords) == nil)
+            #expect(LineFeatures(line, stopwords: stopwords) == LineFeatures(general: line, stopwords: stopwords))
+        }
+    }
+
+    @Test func simpleNormalizingMatchesCharacterNormalizing() throws {
+        for line in Self.simpleLines + ["© 2024 News Ltd", "Copyright ©2024", "©", "a©b", "Line\twith tab", "Line\nbreak", "--- Related: ---", "A&B, C/D"] {
+            let fast = try #require(CleaningRules.normalizeSimple(line), "\(line)")
+            #expect(fast == CleaningRules.normalizeCharacters(line))
+        }
+        #expect(CleaningRules.normalizeSimple("© 2024 Café") == "© 2024 café")
+        #expect(CleaningRules.normalizeSimple("Thai ภาษาไทย") == nil)
+        #expect(CleaningRules.normalizeSimple("Line\r\nend") == nil)
+        #expect(CleaningRules.normalize("© 2024 News Ltd") == "© 2024 news ltd")
+        #expect(CleaningRules.normalize("Related: more stories") == "related more stories")
+    }
+}

@@ -1,0 +1,47 @@
+// What the indexer's writer stores: mention counts, shared entity rows, and articles that read back whole.
+import BriefCore
+import Foundation
+import GRDB
+import Testing
+@testable import BriefStore
+
+@Suite struct BatchWriterTests {
+    @Test func entitiesAreCountedPerArticleAndSharedAcrossArticles() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryStore(path: directory.file("cache.sqlite").path, statePath: directory.file("state.sqlite").path)
+        let first = Article(
+            source: "/lib/a.txt", format: .text, title: "Talks in Seoul", date: ArticleDate(year: 2024, month: 3, day: 2),
+            paragraphs: ["Seoul and Tokyo met in Zürich.", "Seoul said more."],
+            entities: [LibraryFixture.place("Seoul", -1), LibraryFixture.place("Seoul"), LibraryFixture.place("Tokyo"),
+                       LibraryFixture.place("Zürich"), LibraryFixture.place("Seoul", 1)],
+            topics: [LibraryFixture.topic("diplomacy", 2)])
+        let second = Article(
+            source: "/lib/b.txt", format: .text, title: "Zürich hosts a summit", paragraphs: ["Delegates arrived in Zürich."],
+            entities: [LibraryFixture.place("Zürich", -1), LibraryFixture.place("Zürich"), LibraryFixture.person("Seoul")])
+        try store.insert([first], path: first.source)
+        try store.insert([second], path: second.source)
+
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, e.type, e.name, e.fold, ae.mentions FROM article_entity ae
+                JOIN entity e ON e.id = ae.entity JOIN article a ON a.rowid = ae.article ORDER BY a.id, e.name, e.type
+                """).map { row -> String in
+                let id: String = row[0], type: String = row[1], name: String = row[2], fold: String = row[3], mentions: Int = row[4]
+                return "\(id) \(type) \(name) \(fold) \(mentions)"
+            }
+        }
+        #expect(rows == [
+            "/lib/a.txt place Seoul seoul 3", "/lib/a.txt place Tokyo tokyo 1", "/lib/a.txt place Zürich zurich 1",
+            "/lib/b.txt person Seoul seoul 1", "/lib/b.txt place Zürich zurich 2",
+        ])
+        // One row per entity, whichever article or batch named it first.
+        let entityCount = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") }
+        #expect(entityCount == 4)
+
+        let readBack = try #require(try store.article(id: first.id))
+        #expect(readBack.paragraphs == first.paragraphs)
+        #expect(readBack.entities == first.entities)
+        #expect(readBack.topics == first.topics)
+        #expect(readBack.date == first.date)
+    }
+}
