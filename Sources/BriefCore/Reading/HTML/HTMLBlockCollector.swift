@@ -13,6 +13,8 @@ struct HTMLContainer {
     var removal: RemovalReason?
     /// The verdict rests on weak evidence and may be voided by content selection.
     var removalIsWeak = false
+    /// The verdict comes from the tag itself (`nav`, `footer`, `aside`), not from class, id or role.
+    var removalIsByTag = false
     /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
     var label: String? = nil
 }
@@ -185,7 +187,8 @@ final class HTMLBlockCollector {
             }
             if xmlStrEqual(name, "html") != 0 {
                 facts.language = attributes.lang
-            } else if tag.isLink, attributes.hasHref {
+            } else if tag.isLink, attributes.hasHref, !attributes.hrefRunsScript {
+                // A `javascript:` link is a script's handle on the text, not a way to another page.
                 context.inLink = true
             } else if xmlStrEqual(name, "time") != 0, facts.times.count < 8, let value = attributes.datetime {
                 facts.times.append(value)
@@ -244,6 +247,7 @@ final class HTMLBlockCollector {
         let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
                                         removal: removal, removalIsWeak: tag.removal == nil && verdict.isWeak,
+                                        removalIsByTag: tag.removal != nil,
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
@@ -411,6 +415,12 @@ private struct HTMLAttributes {
     var href: String? { hrefPointer.map { String(cString: $0) } }
     var type: String? { typePointer.map { String(cString: $0) } }
     var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil }
+    var hrefRunsScript: Bool {
+        guard let hrefPointer else { return false }
+        var start = hrefPointer
+        while start.pointee == 0x20 || start.pointee == 0x0A || start.pointee == 0x09 { start += 1 }
+        return xmlStrncasecmp(start, "javascript:", 11) == 0
+    }
 
     init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard var cursor = list else { return }

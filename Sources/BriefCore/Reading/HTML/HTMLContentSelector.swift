@@ -50,7 +50,7 @@ struct HTMLContentSelector {
 
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
-    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer]) {
+    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
         // A section certainly named as comments stays removed however long the discussion runs,
         // and its prose does not count towards the page's.
         func isCertainComments(_ index: Int) -> Bool {
@@ -70,7 +70,7 @@ struct HTMLContentSelector {
             }
             if !inComments { pageProse += value }
         }
-        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
@@ -84,10 +84,32 @@ struct HTMLContentSelector {
         }
     }
 
+    /// The story among the blocks. When the class and id tables leave too little of a page, the
+    /// names were wrong about it (`box article modal-enabled`, a story wrapped in `#socialicons-sticky`):
+    /// a last stage selects again taking every name as weak evidence, void on a container that holds
+    /// most of the page's prose (tags such as `nav` and `footer`, and comment sections, stay certain),
+    /// and keeps that reading if it finds more of the story.
     func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        let selection = selectTrustingNames(blocks: blocks, containers: containers)
+        guard textLength(selection.kept) < settings.minimumArticleLength else { return selection }
+        var relaxed = containers
+        var changed = false
+        for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
+            && !relaxed[index].removalIsWeak && relaxed[index].removal != .comments {
+            relaxed[index].removalIsWeak = true
+            changed = true
+        }
+        guard changed else { return selection }
+        // A short story is a small share of a page but no absolute amount: only the share counts here.
+        let second = selectTrustingNames(blocks: blocks, containers: relaxed, voidMinimum: 0)
+        return textLength(second.kept) > textLength(selection.kept) ? second : selection
+    }
+
+    private func selectTrustingNames(blocks: [HTMLTextBlock], containers: [HTMLContainer],
+                                     voidMinimum: Double? = nil) -> HTMLSelection {
         guard !blocks.isEmpty else { return HTMLSelection() }
         var blocks = blocks
-        resolveChrome(&blocks, containers: containers)
+        resolveChrome(&blocks, containers: containers, voidMinimum: voidMinimum)
         let count = containers.count
         // Containers come in document order, so each subtree is a contiguous index range.
         var subtreeEnd = Array(0..<count)

@@ -1,0 +1,83 @@
+// Main-content extraction on page shapes that used to lose the story or keep page chrome.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLExtractionQualityTests {
+    static func read(_ html: String) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(html.utf8), source: "test.html")
+    }
+
+    static func read(bytes: [UInt8]) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(bytes), source: "test.html")
+    }
+
+    /// Three paragraphs of a made-up story, long enough to be the page's prose.
+    static let story = """
+        <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said in a statement.</p>
+        <p>Commuters had faced a forty-minute detour by road since the service stopped in early spring, and local shops reported fewer customers.</p>
+        <p>The operator said the new cable should last for twenty years, and that fares would stay the same until the end of the season.</p>
+        """
+
+    static func kept(_ document: RawDocument) -> String { document.blocks.map(\.text).joined(separator: "\n") }
+
+    @Test func anUnclosedElementInsideNoscriptDoesNotSwallowThePage() throws {
+        let document = try Self.read("""
+            <html><body><noscript><div class="notice"></noscript>
+            <article>\(Self.story)</article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
+    @Test func noscriptTextIsNotBodyText() throws {
+        let document = try Self.read("""
+            <html><body><noscript>Please enable JavaScript to view this site.</noscript>
+            <article>\(Self.story)</article></body></html>
+            """)
+        #expect(!Self.kept(document).contains("enable JavaScript"))
+    }
+
+    @Test func aNulByteDoesNotEndThePage() throws {
+        var bytes = Array("<html><body><p>A stray byte: ".utf8)
+        bytes.append(0)
+        bytes += Array(" sits here.</p><article>\(Self.story)</article></body></html>".utf8)
+        let document = try Self.read(bytes: bytes)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
+    @Test func textInsideAJavascriptLinkIsNotALinkList() throws {
+        let document = try Self.read("""
+            <html><body><a href="javascript:void(0)">\(Self.story)</a></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(document.blocks.allSatisfy { ($0.linkDensity ?? 0) == 0 })
+    }
+
+    @Test func aStoryInAContainerNamedLikeChromeIsStillFound() throws {
+        // Names are evidence, not proof: a story wrapped in `modal-enabled` or `socialicons-sticky`
+        // is still the story when nothing else on the page is.
+        for wrapper in [#"<div class="box article modal-enabled">"#, #"<div id="socialicons-sticky">"#,
+                        #"<div id="skiplink-content">"#] {
+            let document = try Self.read("""
+                <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                \(wrapper)\(Self.story)</div>
+                <div class="modal"><p>Sign in to save this article for later.</p></div>
+                </body></html>
+                """)
+            #expect(Self.kept(document).contains("The river ferry resumed its crossings"), "\(wrapper)")
+            #expect(!Self.kept(document).contains("Sign in to save"), "\(wrapper)")
+        }
+    }
+
+    @Test func aShortPageInsideAChromeNameKeepsItsStory() throws {
+        // Shorter than any absolute minimum, but still most of the page's prose.
+        let document = try Self.read("""
+            <html><body><div class="paywall-wrapper"><p>The harbour board approved the new berth on Tuesday, after a year of talks with the shipping lines and the town council.</p>
+            <p>Work starts in May and should end before the winter storms, the board said.</p></div>
+            <div class="share"><p>Share this on Facebook</p></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The harbour board approved the new berth"))
+        #expect(!Self.kept(document).contains("Share this"))
+    }
+}
