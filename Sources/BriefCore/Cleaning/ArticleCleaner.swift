@@ -191,16 +191,21 @@ public struct ArticleCleaner: Sendable {
         // start and end with unrelated lines.
         var index = 0
         while index < decisions.count {
-            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
+            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) else {
                 index += 1
                 continue
             }
             var end = index
-            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
+            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) {
                 end += 1
             }
             let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
-            if let first = unrelated.first, let last = unrelated.last, unrelated.count >= settings.minimumUnmarkedRun {
+            // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
+            // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
+            // usual count of fuller headlines, or one line more.
+            let full = unrelated.filter { features[$0].isCJK || features[$0].words >= settings.unmarkedHeadlineMinimumWords }
+            if let first = unrelated.first, let last = unrelated.last,
+               full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun {
                 // A short announcement just before the run is its marker, even in words no table knows;
                 // then the run's weakly related opening lines belong to the list too.
                 var start = first
@@ -263,8 +268,10 @@ public struct ArticleCleaner: Sendable {
         return rules.soundsLikePromo(trimmed)
     }
 
-    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
+    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision],
+                             features: [LineFeatures]) -> Bool {
         guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
+
         return share <= settings.weaklyRelatedShare
     }
 }

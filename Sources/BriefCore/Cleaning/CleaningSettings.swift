@@ -20,6 +20,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var unrelatedShareAfterMarker = 0.5
     /// Fewest consecutive unrelated headlines removed when no marker announces them.
     public var minimumUnmarkedRun = 2
+    /// Fewest words of a line in such a run (CJK lines aside): shorter lines are the story's own
+    /// subheads, names and list entries.
+    public var unmarkedHeadlineMinimumWords = 4
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
