@@ -80,4 +80,13 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("The harbour board approved the new berth"))
         #expect(!Self.kept(document).contains("Share this"))
     }
+
+    @Test func markupShownInACodeBlockIsTheArticlesExample() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <pre><code>&lt;script src="vendor/ferry.js"&gt;&lt;/script&gt;</code></pre></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.contains { $0.text == #"<script src="vendor/ferry.js"></script>"# })
+    }
 }

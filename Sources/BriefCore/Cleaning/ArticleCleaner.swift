@@ -99,8 +99,8 @@ public struct ArticleCleaner: Sendable {
                 // Only a line about as long as the title can repeat it; long lines skip the normalizing.
                 let normalized = block.text.utf8.count <= 2 * title.utf8.count + 16 ? CleaningRules.normalize(block.text) : ""
                 let trimmed = String(TextMeasure.trim(block.text))
-                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
-                    // Markup that leaked into the page text.
+                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), block.kind != .preformatted {
+                    // Markup that leaked into the page text; in a code block it is the article's example.
                     decisions[index] = Decision(reason: .boilerplate)
                 } else if !normalizedTitle.isEmpty, !normalized.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
                     decisions[index] = Decision(reason: .metadata)
