@@ -89,4 +89,23 @@ struct HTMLExtractionQualityTests {
         let cleaned = ArticleCleaner().clean(document)
         #expect(cleaned.paragraphs.contains { $0.text == #"<script src="vendor/ferry.js"></script>"# })
     }
+
+    @Test func shortUnrelatedPromptsAfterTheStoryGo() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>Picnic tables for every garden</p><p>Our winter wool collection</p></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.last?.text.hasPrefix("The operator said the new cable") == true)
+        #expect(cleaned.removed.contains { $0.text == "Our winter wool collection" })
+    }
+
+    @Test func aClosingLineAboutTheStoryStays() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>New ferry cable timetable</p></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.last?.text == "New ferry cable timetable")
+    }
 }

@@ -23,7 +23,7 @@ public struct CleanedDocument: Sendable {
 ///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
 ///    before it ("Keep exploring", "ELSEWHERE ON THE SITE") is taken for its marker. Subheads, list
 ///    items, quotes and credits about the story share its words or have another shape, and stay.
-///    In a scraped article, short unrelated prompts after the last paragraph go too.
+///    In a scraped article or an HTML page, short unrelated prompts after the last paragraph go too.
 /// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
@@ -59,7 +59,7 @@ public struct ArticleCleaner: Sendable {
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
-        if document.format == .text {
+        if document.format == .text || document.format == .html {
             removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         }
 
