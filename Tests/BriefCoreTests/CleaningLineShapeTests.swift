@@ -56,4 +56,16 @@ import Testing
         let cleaned = clean(lines)
         #expect(cleaned.paragraphs.map(\.text) == body)
     }
+
+    @Test(arguments: [
+        ("Ähnliche Beiträge", RemovalReason.promoMarker), ("Das könnte Sie auch interessieren", .promoMarker),
+        ("Articles similaires", .promoMarker), ("Noticias relacionadas", .promoMarker), ("Czytaj także:", .promoMarker),
+        ("Schreibe einen Kommentar", .comments), ("Über den Autor", .metadata), ("Alle Rechte vorbehalten", .footer),
+        ("Zurück zur Übersicht", .navigation), ("Newsletter abonnieren", .newsletter), ("Artikel teilen", .share),
+    ])
+    func markersInOtherLanguagesAreKnown(line: String, reason: RemovalReason) {
+        let cleaned = clean([body[0], body[1], line, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [reason])
+    }
 }
