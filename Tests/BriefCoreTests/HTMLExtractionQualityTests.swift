@@ -108,4 +108,14 @@ struct HTMLExtractionQualityTests {
         let cleaned = ArticleCleaner().clean(document)
         #expect(cleaned.paragraphs.last?.text == "New ferry cable timetable")
     }
+
+    @Test func aSentenceLinkingHalfItsWordsStaysButALinkListGoes() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>Engineers <a href="/b/1">fixed the cable tension alarm on the river ferry before</a> the restart.</p>
+            <p><a href="/a">Ferry timetable</a> <a href="/b">Parking at the pier</a></p></article></body></html>
+            """)
+        #expect(Self.kept(document).contains("Engineers fixed the cable tension alarm"))
+        #expect(!Self.kept(document).contains("Parking at the pier"))
+    }
 }

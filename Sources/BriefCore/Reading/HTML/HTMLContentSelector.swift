@@ -16,8 +16,9 @@ struct HTMLExtractionSettings: Sendable {
     /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
     var articleContainerBonus = 0.25
     /// Kept blocks inside the winner with more link text than this (and shorter than
-    /// `linkHeavyLength`) are link lists, not prose.
-    var maximumLinkDensity = 0.5
+    /// `linkHeavyLength`) are link lists, not prose. As in trafilatura, only mostly-link blocks:
+    /// a sentence about the story that links half its words (bug lists, sources) is prose.
+    var maximumLinkDensity = 0.8
     var linkHeavyLength = 240
     /// A weak chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
