@@ -118,4 +118,17 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("Engineers fixed the cable tension alarm"))
         #expect(!Self.kept(document).contains("Parking at the pier"))
     }
+
+    @Test func twoLineBreaksEndAParagraphButOneDoesNot() throws {
+        let document = try Self.read("""
+            <html><body><article><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable.<br>
+            <br>Commuters had faced a forty-minute detour by road since the service stopped in early spring.<br>Shops reported fewer customers.
+            <br> <br>The operator said fares would stay the same until the end of the season, and thanked riders.</p></article></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == [
+            "The river ferry resumed its crossings on Monday after engineers replaced the worn cable.",
+            "Commuters had faced a forty-minute detour by road since the service stopped in early spring. Shops reported fewer customers.",
+            "The operator said fares would stay the same until the end of the season, and thanked riders.",
+        ])
+    }
 }

@@ -95,6 +95,8 @@ final class HTMLBlockCollector {
     private var buffer: [UInt8] = []
     private var bufferContext: Context?
     private var lastWasSpace = true
+    /// A `<br>` was the last thing in the block being filled (spaces aside).
+    private var breakPending = false
     private var linkLength = 0
     private var punctuation = 0
 
@@ -179,7 +181,14 @@ final class HTMLBlockCollector {
             noteMetadata(name, attributes)
             if xmlStrEqual(name, "head") == 0 { skipDepth = 1 }
         case .lineBreak:
-            if context.inParagraph { appendSpace() } else { flush() }
+            // Inside a paragraph one `<br>` breaks a line; two in a row (only spaces between) end a
+            // paragraph, as pages built from `text<br><br>text` mean it.
+            if context.inParagraph && !(breakPending && bufferContext != nil) {
+                appendSpace()
+                breakPending = bufferContext != nil
+            } else {
+                flush()
+            }
         case .inline:
             if attributes.isHidden {
                 skipDepth = 1
@@ -314,6 +323,7 @@ final class HTMLBlockCollector {
                 if bufferContext == nil { bufferContext = context }
                 buffer.append(byte)
                 lastWasSpace = false
+                breakPending = false
                 if context.inLink { linkLength += 1 }
                 if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
             }
@@ -333,6 +343,7 @@ final class HTMLBlockCollector {
             buffer.removeAll(keepingCapacity: true)
             bufferContext = nil
             lastWasSpace = true
+            breakPending = false
             linkLength = 0
             punctuation = 0
         }
