@@ -131,4 +131,18 @@ struct HTMLExtractionQualityTests {
             "The operator said fares would stay the same until the end of the season, and thanked riders.",
         ])
     }
+
+    @Test func aFormIsChromeUnlessItWrapsThePage() throws {
+        let boxed = try Self.read("""
+            <html><body><article>\(Self.story)
+            <form action="/signup"><p>By clicking Submit you agree to hear from us about offers and events.</p></form>
+            </article></body></html>
+            """)
+        #expect(Self.kept(boxed).contains("The river ferry resumed"))
+        #expect(!Self.kept(boxed).contains("By clicking Submit"))
+        let wrapped = try Self.read("""
+            <html><body><form id="page" action="/default.aspx"><div>\(Self.story)</div></form></body></html>
+            """)
+        #expect(Self.kept(wrapped).contains("The river ferry resumed"))
+    }
 }

@@ -253,9 +253,14 @@ final class HTMLBlockCollector {
         let verdict = isPage ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
         let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
-        let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        var removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        var isWeak = tag.removal == nil && verdict.isWeak
+        if removal == nil, !isArticle, let weak = tag.weakRemoval {
+            removal = weak
+            isWeak = true
+        }
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                        removal: removal, removalIsWeak: tag.removal == nil && verdict.isWeak,
+                                        removal: removal, removalIsWeak: isWeak,
                                         removalIsByTag: tag.removal != nil,
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)

@@ -96,7 +96,7 @@ struct HTMLContentSelector {
         var relaxed = containers
         var changed = false
         for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
-            && !relaxed[index].removalIsWeak && relaxed[index].removal != .comments {
+            && relaxed[index].removal != .comments {
             relaxed[index].removalIsWeak = true
             changed = true
         }
