@@ -145,4 +145,21 @@ struct HTMLExtractionQualityTests {
             """)
         #expect(Self.kept(wrapped).contains("The river ferry resumed"))
     }
+
+    @Test func unlinkedSubheadsOfAnHTMLStoryStayButLinkedHeadlinesGo() throws {
+        let page = """
+            <html><body><article>\(Self.story)
+            <h2>Looking Back Over Four Decades</h2><h2>Costs That Nobody Had Expected</h2>
+            <p>Both decks now have ramps, and the winter timetable adds an early crossing for school pupils on weekdays.</p>
+            <p><a href="/a">Celebrity Chef Opens Third Restaurant in Lisbon</a></p>
+            <p><a href="/b">Ten Gadgets Worth Buying This Winter Season</a></p>
+            <p>The operator thanked commuters for their patience during the long closure of the crossing.</p>
+            </article></body></html>
+            """
+        let cleaned = ArticleCleaner().clean(try Self.read(page))
+        let kept = cleaned.paragraphs.map(\.text)
+        #expect(kept.contains("Looking Back Over Four Decades"))
+        #expect(kept.contains("Costs That Nobody Had Expected"))
+        #expect(!kept.contains { $0.contains("Celebrity Chef") })
+    }
 }

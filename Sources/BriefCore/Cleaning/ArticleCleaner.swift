@@ -54,8 +54,11 @@ public struct ArticleCleaner: Sendable {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
         let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        // In an HTML page other articles' headlines are links; a headline-shaped line without one is the
+        // story's own subhead or list entry (the reader already dropped link lists and page chrome).
         let headlines = blocks.indices.map {
             features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
+                && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)

@@ -32,6 +32,10 @@ public struct CleaningSettings: Sendable, Equatable {
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
+    /// In an HTML page, a headline-shaped block counts as another article's headline only with at
+    /// least this share of its text in a link.
+    public var htmlHeadlineMinimumLinkDensity = 0.5
+
     /// A block with at least this share of its text in links is a link list (formats that know links)…
     public var linkListDensity = 0.6
     /// …unless it has this many words or more, which a menu never has.
