@@ -162,4 +162,15 @@ struct HTMLExtractionQualityTests {
         #expect(kept.contains("Costs That Nobody Had Expected"))
         #expect(!kept.contains { $0.contains("Celebrity Chef") })
     }
+
+    @Test func aStreamOfTeaserCardsDoesNotOutweighTheStory() throws {
+        let summary = "A summary of another story, long enough to read like prose, with a comma, a full stop and more words after it."
+        let cards = (1...8).map { #"<li><h3><a href="/s/\#($0)">Another headline number \#($0) for the stream</a></h3><p>\#(summary)</p></li>"# }
+        let document = try Self.read("""
+            <html><body><div id="main"><div class="story">\(Self.story)</div>
+            <ul class="feed">\(cards.joined())</ul></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("A summary of another story"))
+    }
 }

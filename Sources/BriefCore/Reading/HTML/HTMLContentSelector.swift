@@ -30,6 +30,9 @@ struct HTMLExtractionSettings: Sendable {
     var siblingMaximumLinkDensity = 0.25
     /// This many bare fragments in a row inside the story are widget chrome.
     var fragmentRunLength = 3
+    /// A container of at most this many blocks that holds a linked headline is a teaser card: its
+    /// text does not count as the story's prose when containers are scored.
+    var teaserCardMaximumBlocks = 4
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -118,10 +121,32 @@ struct HTMLContentSelector {
             let parent = Int(containers[index].parent)
             if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
         }
+        // Teaser cards: small containers (a few blocks) led by a linked headline. Their summaries read
+        // like prose, but a stream of them is a list of other articles and must not outweigh the story.
+        var subtreeBlocks = [Int32](repeating: 0, count: count)
+        var holdsLinkedHeadline = [Bool](repeating: false, count: count)
+        for block in blocks where block.removal == nil {
+            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.maximumLinkDensity
+            var container = Int(block.container)
+            while container >= 0 {
+                subtreeBlocks[container] += 1
+                if isLinkedHeadline { holdsLinkedHeadline[container] = true }
+                container = Int(containers[container].parent)
+            }
+        }
+        func isInTeaserCard(_ block: HTMLTextBlock) -> Bool {
+            var container = Int(block.container)
+            while container >= 0, subtreeBlocks[container] <= Int32(settings.teaserCardMaximumBlocks) {
+                if holdsLinkedHeadline[container] { return true }
+                container = Int(containers[container].parent)
+            }
+            return false
+        }
         var scores = [Double](repeating: 0, count: count)
         var prose = [Double](repeating: 0, count: count)
         for block in blocks where block.removal == nil {
-            let value = value(of: block)
+            var value = value(of: block)
+            if value > 0, isInTeaserCard(block) { value = 0 }
             var container = Int(block.container)
             while container >= 0 {
                 scores[container] += value
