@@ -173,4 +173,15 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
         #expect(!Self.kept(document).contains("A summary of another story"))
     }
+
+    @Test func teaserCardsWithAnUnlinkedKickerAreStillCards() throws {
+        let summary = "A summary of another story, long enough to read like prose, with a comma, a full stop and more words after it."
+        let cards = (1...8).map { #"<div class="card"><h4><strong>Opinion</strong> <a href="/s/\#($0)">Another headline for the stream</a></h4><p>\#(summary)</p></div>"# }
+        let document = try Self.read("""
+            <html><body><div id="main"><div class="story">\(Self.story)</div>
+            <div class="more">\(cards.joined())</div></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("A summary of another story"))
+    }
 }

@@ -30,6 +30,8 @@ struct HTMLExtractionSettings: Sendable {
     var siblingMaximumLinkDensity = 0.25
     /// This many bare fragments in a row inside the story are widget chrome.
     var fragmentRunLength = 3
+    /// A heading with more link text than this is another article's headline (a kicker may stand unlinked beside it).
+    var linkedHeadlineDensity = 0.5
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
     var teaserCardMaximumBlocks = 4
@@ -126,7 +128,7 @@ struct HTMLContentSelector {
         var subtreeBlocks = [Int32](repeating: 0, count: count)
         var holdsLinkedHeadline = [Bool](repeating: false, count: count)
         for block in blocks where block.removal == nil {
-            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.maximumLinkDensity
+            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.linkedHeadlineDensity
             var container = Int(block.container)
             while container >= 0 {
                 subtreeBlocks[container] += 1
@@ -209,7 +211,7 @@ struct HTMLContentSelector {
         let text = Double(block.length - block.linkLength)
         let links = Double(block.linkLength)
         if block.kind == .heading {
-            return block.linkDensity > settings.maximumLinkDensity ? -Double(block.length) : 0
+            return block.linkDensity > settings.linkedHeadlineDensity ? -Double(block.length) : 0
         }
         if block.length - block.linkLength < settings.fragmentLength {
             return -settings.fragmentPenalty - settings.linkPenalty * links
