@@ -23,7 +23,7 @@ public struct CleanedDocument: Sendable {
 ///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
 ///    before it ("Keep exploring", "ELSEWHERE ON THE SITE") is taken for its marker. Subheads, list
 ///    items, quotes and credits about the story share its words or have another shape, and stay.
-///    In a scraped article, short unrelated prompts after the last paragraph go too.
+///    In a scraped article or an HTML page, short unrelated prompts after the last paragraph go too.
 /// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
@@ -54,12 +54,15 @@ public struct ArticleCleaner: Sendable {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
         let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        // In an HTML page other articles' headlines are links; a headline-shaped line without one is the
+        // story's own subhead or list entry (the reader already dropped link lists and page chrome).
         let headlines = blocks.indices.map {
             features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
+                && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
-        if document.format == .text {
+        if document.format == .text || document.format == .html {
             removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         }
 
@@ -99,8 +102,8 @@ public struct ArticleCleaner: Sendable {
                 // Only a line about as long as the title can repeat it; long lines skip the normalizing.
                 let normalized = block.text.utf8.count <= 2 * title.utf8.count + 16 ? CleaningRules.normalize(block.text) : ""
                 let trimmed = String(TextMeasure.trim(block.text))
-                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">") {
-                    // Markup that leaked into the page text.
+                if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), block.kind != .preformatted {
+                    // Markup that leaked into the page text; in a code block it is the article's example.
                     decisions[index] = Decision(reason: .boilerplate)
                 } else if !normalizedTitle.isEmpty, !normalized.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
                     decisions[index] = Decision(reason: .metadata)
@@ -191,16 +194,21 @@ public struct ArticleCleaner: Sendable {
         // start and end with unrelated lines.
         var index = 0
         while index < decisions.count {
-            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions) else {
+            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) else {
                 index += 1
                 continue
             }
             var end = index
-            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions) {
+            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) {
                 end += 1
             }
             let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
-            if let first = unrelated.first, let last = unrelated.last, unrelated.count >= settings.minimumUnmarkedRun {
+            // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
+            // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
+            // usual count of fuller headlines, or one line more.
+            let full = unrelated.filter { features[$0].isCJK || features[$0].words >= settings.unmarkedHeadlineMinimumWords }
+            if let first = unrelated.first, let last = unrelated.last,
+               full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun {
                 // A short announcement just before the run is its marker, even in words no table knows;
                 // then the run's weakly related opening lines belong to the list too.
                 var start = first
@@ -263,8 +271,10 @@ public struct ArticleCleaner: Sendable {
         return rules.soundsLikePromo(trimmed)
     }
 
-    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision]) -> Bool {
+    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision],
+                             features: [LineFeatures]) -> Bool {
         guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
+
         return share <= settings.weaklyRelatedShare
     }
 }

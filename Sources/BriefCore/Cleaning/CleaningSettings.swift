@@ -20,6 +20,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var unrelatedShareAfterMarker = 0.5
     /// Fewest consecutive unrelated headlines removed when no marker announces them.
     public var minimumUnmarkedRun = 2
+    /// Fewest words of a line in such a run (CJK lines aside): shorter lines are the story's own
+    /// subheads, names and list entries.
+    public var unmarkedHeadlineMinimumWords = 4
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
@@ -28,6 +31,10 @@ public struct CleaningSettings: Sendable, Equatable {
     public var trailingPromptMaximumWords = 8
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
+
+    /// In an HTML page, a headline-shaped block counts as another article's headline only with at
+    /// least this share of its text in a link.
+    public var htmlHeadlineMinimumLinkDensity = 0.5
 
     /// A block with at least this share of its text in links is a link list (formats that know links)…
     public var linkListDensity = 0.6

@@ -20,6 +20,8 @@ package struct LineFeatures: Sendable, Equatable {
     package var isQuoted: Bool
     /// Contains the full stop or commas of CJK prose.
     package var hasCJKPunctuation: Bool
+    /// Contains signs of source code (braces, `=`, angle brackets, `snake_case`), never of a headline.
+    package var hasCodeSigns = false
 
     /// Blocks longer than this (in UTF-8 bytes) are measured on their opening only.
     static let maximumSampledBytes = 64 * 1024
@@ -44,13 +46,21 @@ package struct LineFeatures: Sendable, Equatable {
         startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
         startsListMarker = HardWrapJoiner.startsListItem(trimmed)
         var visible = 0, letters = 0
+        // 0: nothing, 1: after a letter or digit, 2: after a letter or digit and an underscore.
+        var identifier = 0
         for scalar in trimmed.unicodeScalars.prefix(Self.maximumSampledBytes) {
             if scalar.isASCII {
                 let value = scalar.value
+                let isAlphanumeric = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
+                if identifier == 2 && isAlphanumeric { hasCodeSigns = true }
+                identifier = isAlphanumeric ? 1 : (value == 0x5F && identifier == 1 ? 2 : 0)
                 guard value > 0x20 else { continue }
                 visible += 1
                 if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { letters += 1 }
+                // { } < = >
+                if value == 0x7B || value == 0x7D || (0x3C...0x3E).contains(value) { hasCodeSigns = true }
             } else if !scalar.properties.isWhitespace {
+                identifier = 0
                 visible += 1
                 if scalar.properties.isAlphabetic { letters += 1 }
             }
@@ -299,7 +309,7 @@ package struct LineFeatures: Sendable, Equatable {
 
     /// Not a list item, a table row, a formula, code or a quotation: what a headline is made of.
     func isPlainText(_ settings: CleaningSettings) -> Bool {
-        !startsListMarker && !isQuoted && digitShare <= settings.headlineMaximumDigitShare
+        !startsListMarker && !isQuoted && !hasCodeSigns && digitShare <= settings.headlineMaximumDigitShare
             && letterShare >= settings.headlineMinimumLetterShare
     }
 

@@ -13,6 +13,8 @@ struct HTMLContainer {
     var removal: RemovalReason?
     /// The verdict rests on weak evidence and may be voided by content selection.
     var removalIsWeak = false
+    /// The verdict comes from the tag itself (`nav`, `footer`, `aside`), not from class, id or role.
+    var removalIsByTag = false
     /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
     var label: String? = nil
 }
@@ -93,6 +95,8 @@ final class HTMLBlockCollector {
     private var buffer: [UInt8] = []
     private var bufferContext: Context?
     private var lastWasSpace = true
+    /// A `<br>` was the last thing in the block being filled (spaces aside).
+    private var breakPending = false
     private var linkLength = 0
     private var punctuation = 0
 
@@ -177,7 +181,14 @@ final class HTMLBlockCollector {
             noteMetadata(name, attributes)
             if xmlStrEqual(name, "head") == 0 { skipDepth = 1 }
         case .lineBreak:
-            if context.inParagraph { appendSpace() } else { flush() }
+            // Inside a paragraph one `<br>` breaks a line; two in a row (only spaces between) end a
+            // paragraph, as pages built from `text<br><br>text` mean it.
+            if context.inParagraph && !(breakPending && bufferContext != nil) {
+                appendSpace()
+                breakPending = bufferContext != nil
+            } else {
+                flush()
+            }
         case .inline:
             if attributes.isHidden {
                 skipDepth = 1
@@ -185,7 +196,8 @@ final class HTMLBlockCollector {
             }
             if xmlStrEqual(name, "html") != 0 {
                 facts.language = attributes.lang
-            } else if tag.isLink, attributes.hasHref {
+            } else if tag.isLink, attributes.hasHref, !attributes.hrefRunsScript {
+                // A `javascript:` link is a script's handle on the text, not a way to another page.
                 context.inLink = true
             } else if xmlStrEqual(name, "time") != 0, facts.times.count < 8, let value = attributes.datetime {
                 facts.times.append(value)
@@ -241,9 +253,15 @@ final class HTMLBlockCollector {
         let verdict = isPage ? HTMLElementVerdict(removal: nil, positive: false) : judge(attributes)
         let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
-        let removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        var removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        var isWeak = tag.removal == nil && verdict.isWeak
+        if removal == nil, !isArticle, let weak = tag.weakRemoval {
+            removal = weak
+            isWeak = true
+        }
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                        removal: removal, removalIsWeak: tag.removal == nil && verdict.isWeak,
+                                        removal: removal, removalIsWeak: isWeak,
+                                        removalIsByTag: tag.removal != nil,
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
@@ -310,6 +328,7 @@ final class HTMLBlockCollector {
                 if bufferContext == nil { bufferContext = context }
                 buffer.append(byte)
                 lastWasSpace = false
+                breakPending = false
                 if context.inLink { linkLength += 1 }
                 if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
             }
@@ -329,6 +348,7 @@ final class HTMLBlockCollector {
             buffer.removeAll(keepingCapacity: true)
             bufferContext = nil
             lastWasSpace = true
+            breakPending = false
             linkLength = 0
             punctuation = 0
         }
@@ -411,6 +431,12 @@ private struct HTMLAttributes {
     var href: String? { hrefPointer.map { String(cString: $0) } }
     var type: String? { typePointer.map { String(cString: $0) } }
     var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil }
+    var hrefRunsScript: Bool {
+        guard let hrefPointer else { return false }
+        var start = hrefPointer
+        while start.pointee == 0x20 || start.pointee == 0x0A || start.pointee == 0x09 { start += 1 }
+        return xmlStrncasecmp(start, "javascript:", 11) == 0
+    }
 
     init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard var cursor = list else { return }

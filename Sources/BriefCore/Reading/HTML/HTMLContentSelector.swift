@@ -16,8 +16,9 @@ struct HTMLExtractionSettings: Sendable {
     /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
     var articleContainerBonus = 0.25
     /// Kept blocks inside the winner with more link text than this (and shorter than
-    /// `linkHeavyLength`) are link lists, not prose.
-    var maximumLinkDensity = 0.5
+    /// `linkHeavyLength`) are link lists, not prose. As in trafilatura, only mostly-link blocks:
+    /// a sentence about the story that links half its words (bug lists, sources) is prose.
+    var maximumLinkDensity = 0.8
     var linkHeavyLength = 240
     /// A weak chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
@@ -29,6 +30,11 @@ struct HTMLExtractionSettings: Sendable {
     var siblingMaximumLinkDensity = 0.25
     /// This many bare fragments in a row inside the story are widget chrome.
     var fragmentRunLength = 3
+    /// A heading with more link text than this is another article's headline (a kicker may stand unlinked beside it).
+    var linkedHeadlineDensity = 0.5
+    /// A container of at most this many blocks that holds a linked headline is a teaser card: its
+    /// text does not count as the story's prose when containers are scored.
+    var teaserCardMaximumBlocks = 4
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -50,7 +56,7 @@ struct HTMLContentSelector {
 
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
-    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer]) {
+    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
         // A section certainly named as comments stays removed however long the discussion runs,
         // and its prose does not count towards the page's.
         func isCertainComments(_ index: Int) -> Bool {
@@ -70,7 +76,7 @@ struct HTMLContentSelector {
             }
             if !inComments { pageProse += value }
         }
-        let limit = max(settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
@@ -84,10 +90,32 @@ struct HTMLContentSelector {
         }
     }
 
+    /// The story among the blocks. When the class and id tables leave too little of a page, the
+    /// names were wrong about it (`box article modal-enabled`, a story wrapped in `#socialicons-sticky`):
+    /// a last stage selects again taking every name as weak evidence, void on a container that holds
+    /// most of the page's prose (tags such as `nav` and `footer`, and comment sections, stay certain),
+    /// and keeps that reading if it finds more of the story.
     func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        let selection = selectTrustingNames(blocks: blocks, containers: containers)
+        guard textLength(selection.kept) < settings.minimumArticleLength else { return selection }
+        var relaxed = containers
+        var changed = false
+        for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
+            && relaxed[index].removal != .comments {
+            relaxed[index].removalIsWeak = true
+            changed = true
+        }
+        guard changed else { return selection }
+        // A short story is a small share of a page but no absolute amount: only the share counts here.
+        let second = selectTrustingNames(blocks: blocks, containers: relaxed, voidMinimum: 0)
+        return textLength(second.kept) > textLength(selection.kept) ? second : selection
+    }
+
+    private func selectTrustingNames(blocks: [HTMLTextBlock], containers: [HTMLContainer],
+                                     voidMinimum: Double? = nil) -> HTMLSelection {
         guard !blocks.isEmpty else { return HTMLSelection() }
         var blocks = blocks
-        resolveChrome(&blocks, containers: containers)
+        resolveChrome(&blocks, containers: containers, voidMinimum: voidMinimum)
         let count = containers.count
         // Containers come in document order, so each subtree is a contiguous index range.
         var subtreeEnd = Array(0..<count)
@@ -95,10 +123,32 @@ struct HTMLContentSelector {
             let parent = Int(containers[index].parent)
             if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
         }
+        // Teaser cards: small containers (a few blocks) led by a linked headline. Their summaries read
+        // like prose, but a stream of them is a list of other articles and must not outweigh the story.
+        var subtreeBlocks = [Int32](repeating: 0, count: count)
+        var holdsLinkedHeadline = [Bool](repeating: false, count: count)
+        for block in blocks where block.removal == nil {
+            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.linkedHeadlineDensity
+            var container = Int(block.container)
+            while container >= 0 {
+                subtreeBlocks[container] += 1
+                if isLinkedHeadline { holdsLinkedHeadline[container] = true }
+                container = Int(containers[container].parent)
+            }
+        }
+        func isInTeaserCard(_ block: HTMLTextBlock) -> Bool {
+            var container = Int(block.container)
+            while container >= 0, subtreeBlocks[container] <= Int32(settings.teaserCardMaximumBlocks) {
+                if holdsLinkedHeadline[container] { return true }
+                container = Int(containers[container].parent)
+            }
+            return false
+        }
         var scores = [Double](repeating: 0, count: count)
         var prose = [Double](repeating: 0, count: count)
         for block in blocks where block.removal == nil {
-            let value = value(of: block)
+            var value = value(of: block)
+            if value > 0, isInTeaserCard(block) { value = 0 }
             var container = Int(block.container)
             while container >= 0 {
                 scores[container] += value
@@ -161,7 +211,7 @@ struct HTMLContentSelector {
         let text = Double(block.length - block.linkLength)
         let links = Double(block.linkLength)
         if block.kind == .heading {
-            return block.linkDensity > settings.maximumLinkDensity ? -Double(block.length) : 0
+            return block.linkDensity > settings.linkedHeadlineDensity ? -Double(block.length) : 0
         }
         if block.length - block.linkLength < settings.fragmentLength {
             return -settings.fragmentPenalty - settings.linkPenalty * links

@@ -1,10 +1,16 @@
-// Drops the bodies of <script> and <style> elements and HTML comments before parsing: often most of a
-// page's bytes, never text, and costly for libxml2 to step through character by character.
+// Drops the bodies of <script>, <style> and <noscript> elements and HTML comments before parsing: often
+// most of a page's bytes, never text, and costly for libxml2 to step through character by character.
 import Foundation
 
 enum HTMLScriptStripper {
-    /// The page without script/style bodies and comments; JSON-LD scripts are kept (metadata lives there).
+    /// The page without script/style/noscript bodies and comments; JSON-LD scripts are kept (metadata lives there).
+    /// A `<noscript>` body is raw text to a browser that runs scripts, so tags in it (an unclosed
+    /// `<div>`) must not reach the parser, where they would swallow the rest of the page.
+    /// NUL bytes are dropped: libxml2 takes one for the end of the input.
     static func strip(_ bytes: [UInt8]) -> [UInt8] {
+        if !bytes.isEmpty, bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
+            return strip(bytes.filter { $0 != 0 })
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { input in
@@ -38,9 +44,9 @@ enum HTMLScriptStripper {
         return output
     }
 
-    /// `script` or `style` when a start tag of either begins at `index`.
+    /// `script`, `style` or `noscript` when a start tag of one begins at `index`.
     private static func rawTextElement(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> String? {
-        for name in ["script", "style"] {
+        for name in ["script", "style", "noscript"] {
             let bytes = Array(name.utf8)
             guard index + 1 + bytes.count < input.count else { continue }
             var same = true

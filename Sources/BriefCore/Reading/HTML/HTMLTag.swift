@@ -21,6 +21,9 @@ struct HTMLTag: Sendable {
     var kind: BlockKind?
     /// Structural page chrome by tag alone (`nav`, `aside`, `footer`).
     var removal: RemovalReason?
+    /// Chrome by tag, but void when the element holds most of the page's prose: a `form` is a search,
+    /// login, newsletter or comment box, unless it wraps the whole page (ASP.NET pages do).
+    var weakRemoval: RemovalReason?
     var isLink = false
     var isHeading1 = false
     /// `article` and `main`: the containers that say "the story is here".
@@ -58,6 +61,7 @@ struct HTMLTag: Sendable {
         table["aside"] = HTMLTag(role: .block, removal: .boilerplate)
         table["dialog"] = HTMLTag(role: .block, removal: .boilerplate)
         table["footer"] = HTMLTag(role: .block, removal: .footer)
+        table["form"] = HTMLTag(role: .block, weakRemoval: .boilerplate)
         table["br"] = HTMLTag(role: .lineBreak)
         table["td"] = HTMLTag(role: .cell)
         table["th"] = HTMLTag(role: .cell)

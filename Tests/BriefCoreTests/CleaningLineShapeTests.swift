@@ -1,0 +1,71 @@
+// Cleaning: short lines and code lines that sit near promo blocks but belong to the story.
+import Foundation
+import Testing
+@testable import BriefCore
+
+@Suite struct CleaningLineShapeTests {
+    let cleaner = ArticleCleaner()
+
+    let body = [
+        "Engineers at the Hollow Creek dam began releasing water on Monday after the reservoir rose to its highest level in forty years.",
+        "The dam operator said the spillway gates would stay open until the reservoir level dropped below the flood line.",
+        "Residents downstream in Millbrook were told to move vehicles away from the riverbank as the river rose overnight.",
+        "The reservoir level is expected to fall by the weekend if the forecast rain holds off, the operator said.",
+    ]
+
+    func clean(_ lines: [String], title: String = "Hollow Creek dam opens spillway as reservoir hits record level") -> CleanedDocument {
+        cleaner.clean(RawDocument(source: "t.txt", format: .text, title: title, blocks: lines.map { Block(kind: .paragraph, text: $0) }))
+    }
+
+    @Test func codeLinesAfterARelatedListAreNotHeadlines() {
+        let code = ["EXPORT_SYMBOL", "int add (int x, int y) {", "return x + y;", "}"]
+        let lines = [body[0], "Related stories", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                     "Ten Gadgets Worth Buying This Winter"] + code + [body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == [body[0]] + code + [body[1], body[2], body[3]])
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func codeSignsAreMeasured() {
+        let stopwords = Set<String>()
+        #expect(LineFeatures("MAX_RETRY_COUNT", stopwords: stopwords).hasCodeSigns)
+        #expect(LineFeatures("if (a == b) {", stopwords: stopwords).hasCodeSigns)
+        #expect(!LineFeatures("Ministers Meet in Brussels Over Fishing Quotas", stopwords: stopwords).hasCodeSigns)
+        // An underscore between parts of a page title is a separator, not an identifier.
+        #expect(!LineFeatures("两会 _教育频道 _中国青年网", stopwords: stopwords).hasCodeSigns)
+    }
+
+    @Test func twoShortUnrelatedLinesWithoutAMarkerStay() {
+        // A byline and a credit, or two entries of the story's own list: no marker, too short to be headlines.
+        let lines = [body[0], "Herman Melville", "Prepared by Ann Woodlief", body[1], body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.count == 6)
+    }
+
+    @Test func aRunWithShortLinesGoesWhenItIsLonger() {
+        let lines = [body[0], body[1], "Cookie Test Page", "Kitten Rescue Update", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                     body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.count == 3)
+    }
+
+    @Test func twoFullUnrelatedHeadlinesStillGo() {
+        let lines = [body[0], body[1], "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                     body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+    }
+
+    @Test(arguments: [
+        ("Ähnliche Beiträge", RemovalReason.promoMarker), ("Das könnte Sie auch interessieren", .promoMarker),
+        ("Articles similaires", .promoMarker), ("Noticias relacionadas", .promoMarker), ("Czytaj także:", .promoMarker),
+        ("Schreibe einen Kommentar", .comments), ("Über den Autor", .metadata), ("Alle Rechte vorbehalten", .footer),
+        ("Zurück zur Übersicht", .navigation), ("Newsletter abonnieren", .newsletter), ("Artikel teilen", .share),
+    ])
+    func markersInOtherLanguagesAreKnown(line: String, reason: RemovalReason) {
+        let cleaned = clean([body[0], body[1], line, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [reason])
+    }
+}

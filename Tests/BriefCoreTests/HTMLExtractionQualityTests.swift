@@ -1,0 +1,187 @@
+// Main-content extraction on page shapes that used to lose the story or keep page chrome.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLExtractionQualityTests {
+    static func read(_ html: String) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(html.utf8), source: "test.html")
+    }
+
+    static func read(bytes: [UInt8]) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(bytes), source: "test.html")
+    }
+
+    /// Three paragraphs of a made-up story, long enough to be the page's prose.
+    static let story = """
+        <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said in a statement.</p>
+        <p>Commuters had faced a forty-minute detour by road since the service stopped in early spring, and local shops reported fewer customers.</p>
+        <p>The operator said the new cable should last for twenty years, and that fares would stay the same until the end of the season.</p>
+        """
+
+    static func kept(_ document: RawDocument) -> String { document.blocks.map(\.text).joined(separator: "\n") }
+
+    @Test func anUnclosedElementInsideNoscriptDoesNotSwallowThePage() throws {
+        let document = try Self.read("""
+            <html><body><noscript><div class="notice"></noscript>
+            <article>\(Self.story)</article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
+    @Test func noscriptTextIsNotBodyText() throws {
+        let document = try Self.read("""
+            <html><body><noscript>Please enable JavaScript to view this site.</noscript>
+            <article>\(Self.story)</article></body></html>
+            """)
+        #expect(!Self.kept(document).contains("enable JavaScript"))
+    }
+
+    @Test func aNulByteDoesNotEndThePage() throws {
+        var bytes = Array("<html><body><p>A stray byte: ".utf8)
+        bytes.append(0)
+        bytes += Array(" sits here.</p><article>\(Self.story)</article></body></html>".utf8)
+        let document = try Self.read(bytes: bytes)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
+    @Test func textInsideAJavascriptLinkIsNotALinkList() throws {
+        let document = try Self.read("""
+            <html><body><a href="javascript:void(0)">\(Self.story)</a></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(document.blocks.allSatisfy { ($0.linkDensity ?? 0) == 0 })
+    }
+
+    @Test func aStoryInAContainerNamedLikeChromeIsStillFound() throws {
+        // Names are evidence, not proof: a story wrapped in `modal-enabled` or `socialicons-sticky`
+        // is still the story when nothing else on the page is.
+        for wrapper in [#"<div class="box article modal-enabled">"#, #"<div id="socialicons-sticky">"#,
+                        #"<div id="skiplink-content">"#] {
+            let document = try Self.read("""
+                <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                \(wrapper)\(Self.story)</div>
+                <div class="modal"><p>Sign in to save this article for later.</p></div>
+                </body></html>
+                """)
+            #expect(Self.kept(document).contains("The river ferry resumed its crossings"), "\(wrapper)")
+            #expect(!Self.kept(document).contains("Sign in to save"), "\(wrapper)")
+        }
+    }
+
+    @Test func aShortPageInsideAChromeNameKeepsItsStory() throws {
+        // Shorter than any absolute minimum, but still most of the page's prose.
+        let document = try Self.read("""
+            <html><body><div class="paywall-wrapper"><p>The harbour board approved the new berth on Tuesday, after a year of talks with the shipping lines and the town council.</p>
+            <p>Work starts in May and should end before the winter storms, the board said.</p></div>
+            <div class="share"><p>Share this on Facebook</p></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The harbour board approved the new berth"))
+        #expect(!Self.kept(document).contains("Share this"))
+    }
+
+    @Test func markupShownInACodeBlockIsTheArticlesExample() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <pre><code>&lt;script src="vendor/ferry.js"&gt;&lt;/script&gt;</code></pre></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.contains { $0.text == #"<script src="vendor/ferry.js"></script>"# })
+    }
+
+    @Test func shortUnrelatedPromptsAfterTheStoryGo() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>Picnic tables for every garden</p><p>Our winter wool collection</p></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.last?.text.hasPrefix("The operator said the new cable") == true)
+        #expect(cleaned.removed.contains { $0.text == "Our winter wool collection" })
+    }
+
+    @Test func aClosingLineAboutTheStoryStays() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>New ferry cable timetable</p></article></body></html>
+            """)
+        let cleaned = ArticleCleaner().clean(document)
+        #expect(cleaned.paragraphs.last?.text == "New ferry cable timetable")
+    }
+
+    @Test func aSentenceLinkingHalfItsWordsStaysButALinkListGoes() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)
+            <p>Engineers <a href="/b/1">fixed the cable tension alarm on the river ferry before</a> the restart.</p>
+            <p><a href="/a">Ferry timetable</a> <a href="/b">Parking at the pier</a></p></article></body></html>
+            """)
+        #expect(Self.kept(document).contains("Engineers fixed the cable tension alarm"))
+        #expect(!Self.kept(document).contains("Parking at the pier"))
+    }
+
+    @Test func twoLineBreaksEndAParagraphButOneDoesNot() throws {
+        let document = try Self.read("""
+            <html><body><article><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable.<br>
+            <br>Commuters had faced a forty-minute detour by road since the service stopped in early spring.<br>Shops reported fewer customers.
+            <br> <br>The operator said fares would stay the same until the end of the season, and thanked riders.</p></article></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == [
+            "The river ferry resumed its crossings on Monday after engineers replaced the worn cable.",
+            "Commuters had faced a forty-minute detour by road since the service stopped in early spring. Shops reported fewer customers.",
+            "The operator said fares would stay the same until the end of the season, and thanked riders.",
+        ])
+    }
+
+    @Test func aFormIsChromeUnlessItWrapsThePage() throws {
+        let boxed = try Self.read("""
+            <html><body><article>\(Self.story)
+            <form action="/signup"><p>By clicking Submit you agree to hear from us about offers and events.</p></form>
+            </article></body></html>
+            """)
+        #expect(Self.kept(boxed).contains("The river ferry resumed"))
+        #expect(!Self.kept(boxed).contains("By clicking Submit"))
+        let wrapped = try Self.read("""
+            <html><body><form id="page" action="/default.aspx"><div>\(Self.story)</div></form></body></html>
+            """)
+        #expect(Self.kept(wrapped).contains("The river ferry resumed"))
+    }
+
+    @Test func unlinkedSubheadsOfAnHTMLStoryStayButLinkedHeadlinesGo() throws {
+        let page = """
+            <html><body><article>\(Self.story)
+            <h2>Looking Back Over Four Decades</h2><h2>Costs That Nobody Had Expected</h2>
+            <p>Both decks now have ramps, and the winter timetable adds an early crossing for school pupils on weekdays.</p>
+            <p><a href="/a">Celebrity Chef Opens Third Restaurant in Lisbon</a></p>
+            <p><a href="/b">Ten Gadgets Worth Buying This Winter Season</a></p>
+            <p>The operator thanked commuters for their patience during the long closure of the crossing.</p>
+            </article></body></html>
+            """
+        let cleaned = ArticleCleaner().clean(try Self.read(page))
+        let kept = cleaned.paragraphs.map(\.text)
+        #expect(kept.contains("Looking Back Over Four Decades"))
+        #expect(kept.contains("Costs That Nobody Had Expected"))
+        #expect(!kept.contains { $0.contains("Celebrity Chef") })
+    }
+
+    @Test func aStreamOfTeaserCardsDoesNotOutweighTheStory() throws {
+        let summary = "A summary of another story, long enough to read like prose, with a comma, a full stop and more words after it."
+        let cards = (1...8).map { #"<li><h3><a href="/s/\#($0)">Another headline number \#($0) for the stream</a></h3><p>\#(summary)</p></li>"# }
+        let document = try Self.read("""
+            <html><body><div id="main"><div class="story">\(Self.story)</div>
+            <ul class="feed">\(cards.joined())</ul></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("A summary of another story"))
+    }
+
+    @Test func teaserCardsWithAnUnlinkedKickerAreStillCards() throws {
+        let summary = "A summary of another story, long enough to read like prose, with a comma, a full stop and more words after it."
+        let cards = (1...8).map { #"<div class="card"><h4><strong>Opinion</strong> <a href="/s/\#($0)">Another headline for the stream</a></h4><p>\#(summary)</p></div>"# }
+        let document = try Self.read("""
+            <html><body><div id="main"><div class="story">\(Self.story)</div>
+            <div class="more">\(cards.joined())</div></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("A summary of another story"))
+    }
+}
