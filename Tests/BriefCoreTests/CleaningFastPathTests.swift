@@ -21,6 +21,7 @@ import Testing
             "Café opens in Zürich", "ÉCOLE ÉTÉ À PARIS", "Straße über für", "Élysée Palace", "ßtart", "北朝鮮がミサイル発射",
             "박지원 국가정보원장", "Yoon Suk Yeol (윤석열) said on Tuesday.", "China’s 商务部 said 镓 and 锗 exports", "“北京”",
             "a中b 中2 x'中", "ロケット打ち上げ成功 as H3 flies", "ã é í õ ú ç ñ",
+            "if (a < b) { run_task(x) }", "snake_case_name", "a_b", "_x", "x_", "é_b", "a__b", "<div class=\"x\">", "x => y",
         ]
     }()
 

@@ -175,7 +175,18 @@ package struct LineFeatures: Sendable, Equatable {
         startsUppercase = firstLetter.map { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0xDF && $0 <= 0xFF && $0 != 0xF7)) } ?? false
         startsListMarker = HardWrapJoiner.startsListItem(trimmed)
         var visible = 0, letters = 0
-        for value in scalars.prefix(Self.maximumSampledBytes) where value > 0x20 {
+        // Code signs as in `init(general:)`: braces, `<`, `=`, `>`, and `letter_letter` identifiers.
+        var identifier = 0
+        for value in scalars.prefix(Self.maximumSampledBytes) {
+            if value < 0x80 {
+                let isAlphanumeric = isASCIILetter(value) || isDigit(value)
+                if identifier == 2 && isAlphanumeric { hasCodeSigns = true }
+                identifier = isAlphanumeric ? 1 : (value == 0x5F && identifier == 1 ? 2 : 0)
+                if value == 0x7B || value == 0x7D || (0x3C...0x3E).contains(value) { hasCodeSigns = true }
+            } else {
+                identifier = 0
+            }
+            guard value > 0x20 else { continue }
             visible += 1
             if isLetter(value) { letters += 1 }
         }
