@@ -27,6 +27,11 @@ struct ReadCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
+        // The pipeline's tables (gazetteer, cleaning rules, built-in topics) take tens of ms to
+        // load: load them on the other core while this one reads the config and opens the library.
+        // Each is a static constant, so a thread that needs one first simply waits for it.
+        DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
+        DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
         let config = ReaderConfig(file: directories.configFile)
