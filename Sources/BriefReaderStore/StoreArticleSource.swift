@@ -55,8 +55,8 @@ package final class StoreArticleSource: ArticleSource {
             if filter.topicMode == .any { full.append(topics.count == 1 ? topics[0] : .or(topics)) } else { full += topics }
         }
         let read = try readMarks(request.flags)
-        let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort),
-                                     entitiesPerType: ResultSet.facetsPerType, readMarks: read)
+        let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
+                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read)
         // With `any`, a topic's count is what the other filters let through and carry it: the
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
@@ -66,7 +66,7 @@ package final class StoreArticleSource: ArticleSource {
             if let cached = cache.baseTopics(for: key) {
                 topicCounts = cached
             } else {
-                topicCounts = try store.query(key.filter, entitiesPerType: 1, readMarks: read).facets.topics
+                topicCounts = try store.query(key.filter, entitiesPerType: 0, entityTypes: [], readMarks: read).facets.topics
                 cache.setBaseTopics(topicCounts, for: key)
             }
         }

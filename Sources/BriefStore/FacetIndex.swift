@@ -47,6 +47,10 @@ final class FacetIndex: @unchecked Sendable {
     /// the first time that order is used and again after new articles arrive; with the highest
     /// rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
     private var otherOrders: [ResultOrder: (through: Int64, rowids: [Int32])] = [:]
+    /// Bitmaps for counting large results and answering topic leaves, rebuilt when rows were loaded since.
+    private var bitmaps: FacetBitmaps?
+    /// Every article in the cache, and when that was true.
+    private var universe: (stamp: UniverseStamp, bits: RowidBitmap)?
 
     /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
     /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
@@ -62,6 +66,23 @@ final class FacetIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
+        return try matches(db, filter, order: order, readMarks: readMarks).rowids
+    }
+
+    /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
+    func query(_ db: Database, matching filter: FilterExpression, order: ResultOrder, readMarks: RowidBitmap?,
+               entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (rowids: [Int64], facets: Facets) {
+        lock.lock()
+        defer { lock.unlock() }
+        try catchUp(db)
+        let (rowids, bits) = try matches(db, filter, order: order, readMarks: readMarks)
+        return (rowids, try countFacets(db, result: bits, count: rowids.count, entitiesPerType: entitiesPerType,
+                                        entityTypes: entityTypes))
+    }
+
+    /// The filter as a bitmap, and its set bits collected along the global `order`.
+    private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
+                         readMarks: RowidBitmap?) throws -> (rowids: [Int64], bits: RowidBitmap) {
         let global: [Int32]
         if order == .newest {
             if orderedThrough != loadedRowid {
@@ -75,7 +96,7 @@ final class FacetIndex: @unchecked Sendable {
             global = try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
             otherOrders[order] = (loadedRowid, global)
         }
-        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks)
+        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks, memory: try memoryLeaves(db))
         let bits = try evaluator.evaluate(filter)
         var result: [Int64] = []
         bits.words.withUnsafeBufferPointer { words in
@@ -83,7 +104,47 @@ final class FacetIndex: @unchecked Sendable {
                 result.append(Int64(rowid))
             }
         }
-        return result
+        return (result, bits)
+    }
+
+    /// The bitmaps for the rows loaded now.
+    private func currentBitmaps() -> FacetBitmaps {
+        if let bitmaps, bitmaps.builtThrough == loadedRowid { return bitmaps }
+        let built = FacetBitmaps(builtThrough: loadedRowid, start: start, topicEnd: topicEnd, end: end, values: values,
+                                 entityTypes: entityType, frequentFraction: FacetIndex.frequentEntityFraction)
+        bitmaps = built
+        return built
+    }
+
+    /// Every article, topic and day leaf from memory: what the database said, for as long as
+    /// it has not changed.
+    private func memoryLeaves(_ db: Database) throws -> MemoryLeaves {
+        let maps = currentBitmaps()
+        let universe = try liveUniverse(db)
+        var keys: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM topic") {
+            keys[(row[1] as String).lowercased()] = row[0]
+        }
+        let words = universe.words.count
+        return MemoryLeaves(universe: universe, topic: { id in
+            // SQLite's NOCASE folds ASCII only: other ids are matched by SQL.
+            guard id.allSatisfy(\.isASCII) else { return nil }
+            guard let key = keys[id.lowercased()] else { return RowidBitmap(words: words) }
+            return maps.topicBitmap(key, words: words)
+        }, day: day)
+    }
+
+    /// Every article in the cache, as of this read. Fetched again when the database changed:
+    /// SQLite's `data_version` of a connection changes when another connection commits, so an
+    /// unchanged value on the connection that fetched it means nothing was added or deleted.
+    private func liveUniverse(_ db: Database) throws -> RowidBitmap {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
+        let stamp = UniverseStamp(connection: db.sqliteConnection.map { UInt(bitPattern: $0) } ?? 0, version: version,
+                                  loadedRowid: loadedRowid)
+        if let universe, universe.stamp == stamp { return universe.bits }
+        let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: day.count)
+        universe = (stamp, bits)
+        return bits
     }
 
     /// Every loaded rowid, day descending, undated last, rowid descending within a day: a
@@ -142,19 +203,64 @@ final class FacetIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
+        var bits = RowidBitmap(capacity: day.count)
+        var count = 0
+        bits.words.withUnsafeMutableBufferPointer { words in
+            for rowid in rowids where rowid > 0 && Int(rowid) < day.count {
+                let mask: UInt64 = 1 << UInt64(rowid & 63)
+                if words[Int(rowid) >> 6] & mask == 0 {
+                    words[Int(rowid) >> 6] |= mask
+                    count += 1
+                }
+            }
+        }
+        return try countFacets(db, result: bits, count: count, entitiesPerType: entitiesPerType, entityTypes: nil)
+    }
 
+    /// Topic, entity and day counts of the articles set in `result` (`count` of them).
+    ///
+    /// A small result is walked article by article. A large one (an eighth of the library or
+    /// more) is counted from `FacetBitmaps`: topics and frequent entities by popcount; if a
+    /// type's top list could still hold a rare entity, its counts come from walking the
+    /// smaller of the result and the rest of the library (subtracted from the totals).
+    private func countFacets(_ db: Database, result: RowidBitmap, count: Int, entitiesPerType: Int,
+                             entityTypes: Set<EntityType>?) throws -> Facets {
         let topicRows = try Row.fetchAll(db, sql: "SELECT key, id, name FROM topic ORDER BY id")
         var topicCounts = [Int](repeating: 0, count: Int(topicRows.map { $0[0] as Int64 }.max() ?? 0) + 1)
+        let rows = day.count
+        var best: [EntityType: [(id: Int, count: Int32)]]?
+        var walk: (complement: Bool, topics: Bool, entities: Bool) = (false, true, true)
+        var totals: [Int32] = []
+        if count >= (rows - 1) / FacetIndex.largeResultFraction {
+            let maps = currentBitmaps()
+            for key in topicCounts.indices { topicCounts[key] = maps.topicCount(key, in: result) }
+            var frequentCounts = [Int32](repeating: 0, count: entityType.count)
+            for (slot, id) in maps.frequentIDs.enumerated() { frequentCounts[id] = maps.frequentEntityCount(slot, in: result) }
+            let top = topEntities(frequentCounts, perType: entitiesPerType, types: entityTypes)
+            // Exact when every type whose list a rare entity could join has its N-th count at the threshold or above.
+            let exact = maps.typesWithRareEntities.filter { entityTypes?.contains($0) ?? true }.allSatisfy { type in
+                guard let list = top[type], list.count == entitiesPerType else { return false }
+                return list[list.count - 1].count >= maps.frequentThreshold
+            }
+            if exact {
+                best = top
+                walk = (false, false, false)
+            } else {
+                walk = (count > (rows - 1) / 2, false, true)
+                totals = maps.articleCount
+            }
+        }
         var entityCounts = [Int32](repeating: 0, count: entityType.count)
-        // Walk the result in rowid order: the per-article arrays are laid out by rowid, so this
-        // streams through memory, where a newest-first walk jumps about and waits on cache misses.
-        let ordered = rowids.count > 1024 ? Self.ascending(rowids, capacity: day.count) : rowids.sorted()
         // Days counted in an array over the library's date range (a map if the range is absurd).
         let span = highestDay >= lowestDay ? Int(highestDay) - Int(lowestDay) + 1 : 0
         let dense = span <= FacetIndex.maximumDenseDaySpan
         var perDay = [Int32](repeating: 0, count: dense ? span : 0)
         var dayCounts: [Int32: Int] = [:]
         let lowest = Int(lowestDay)
+        let walkTopics = walk.topics
+        let walkEntities = walk.entities
+        let complement = walk.complement
+        // Rowid order: the per-article arrays are laid out by rowid, so the walk streams through memory.
         day.withUnsafeBufferPointer { day in
         start.withUnsafeBufferPointer { start in
         topicEnd.withUnsafeBufferPointer { topicEnd in
@@ -163,75 +269,93 @@ final class FacetIndex: @unchecked Sendable {
         topicCounts.withUnsafeMutableBufferPointer { topicCounts in
         entityCounts.withUnsafeMutableBufferPointer { entityCounts in
         perDay.withUnsafeMutableBufferPointer { perDay in
-            for rowid in ordered {
-                let row = Int(rowid)
-                guard row > 0, row < day.count else { continue }
-                let articleDay = day[row]
-                if articleDay != Int32.min {
-                    if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayCounts[articleDay, default: 0] += 1 }
+        result.words.withUnsafeBufferPointer { words in
+            for (index, word) in words.enumerated() {
+                var inResult = word
+                // The rest of the library: loaded rowids (1..<rows) not in the result.
+                var walked = complement ? ~word : word
+                if complement {
+                    if index == 0 { walked &= ~1 }
+                    let firstRow = index << 6
+                    if firstRow + 64 > rows { walked &= rows > firstRow ? (1 << UInt64(rows - firstRow)) &- 1 : 0 }
                 }
-                let topicsEnd = Int(topicEnd[row])
-                for index in Int(start[row])..<topicsEnd {
-                    let key = Int(values[index])
-                    if key < topicCounts.count { topicCounts[key] += 1 }
+                while inResult != 0 {
+                    let row = index << 6 | inResult.trailingZeroBitCount
+                    inResult &= inResult - 1
+                    guard row > 0, row < day.count else { continue }
+                    let articleDay = day[row]
+                    if articleDay != Int32.min {
+                        if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayCounts[articleDay, default: 0] += 1 }
+                    }
+                    if walkTopics {
+                        for index in Int(start[row])..<Int(topicEnd[row]) {
+                            let key = Int(values[index])
+                            if key < topicCounts.count { topicCounts[key] += 1 }
+                        }
+                    }
+                    if walkEntities && !complement {
+                        for index in Int(topicEnd[row])..<Int(end[row]) {
+                            let id = Int(values[index])
+                            if id < entityCounts.count { entityCounts[id] &+= 1 }
+                        }
+                    }
                 }
-                for index in topicsEnd..<Int(end[row]) {
-                    let id = Int(values[index])
-                    if id < entityCounts.count { entityCounts[id] &+= 1 }
+                guard walkEntities && complement else { continue }
+                while walked != 0 {
+                    let row = index << 6 | walked.trailingZeroBitCount
+                    walked &= walked - 1
+                    for index in Int(topicEnd[row])..<Int(end[row]) {
+                        let id = Int(values[index])
+                        if id < entityCounts.count { entityCounts[id] &+= 1 }
+                    }
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
+        if complement {
+            for id in entityCounts.indices { entityCounts[id] = (id < totals.count ? totals[id] : 0) - entityCounts[id] }
+        }
         for (offset, count) in perDay.enumerated() where count > 0 { dayCounts[Int32(lowest + offset)] = Int(count) }
 
         let topics = topicRows.map { row in
             Facets.TopicCount(id: row[1], name: row[2], count: topicCounts[Int(row[0] as Int64)])
         }
-        // Top N per type: one pass keeping each type's best N (N is small).
-        var best: [EntityType: [(id: Int, count: Int32)]] = [:]
-        for id in 1..<entityCounts.count where entityCounts[id] > 0 {
-            guard let type = entityType[id] else { continue }
-            let count = entityCounts[id]
-            var list = best[type, default: []]
-            if list.count < entitiesPerType || count > list[list.count - 1].count
-                || (count == list[list.count - 1].count && entityName[id] < entityName[list[list.count - 1].id]) {
-                list.append((id, count))
-                list.sort { ($0.count, entityName[$1.id]) > ($1.count, entityName[$0.id]) }
-                if list.count > entitiesPerType { list.removeLast() }
-                best[type] = list
-            }
-        }
-        let entities = best.mapValues { list in
+        let entities = (best ?? topEntities(entityCounts, perType: entitiesPerType, types: entityTypes)).mapValues { list in
             list.map { Facets.EntityCount(name: entityName[$0.id], type: entityType[$0.id]!, count: Int($0.count)) }
         }
         let days = dayCounts.sorted { $0.key < $1.key }.map {
             Facets.DayCount(date: ArticleDate(daysSinceEpoch: Int($0.key)), count: $0.value)
         }
-        return Facets(total: rowids.count, topics: topics, entities: entities, days: days)
+        return Facets(total: count, topics: topics, entities: entities, days: days)
     }
+
+    /// The `perType` entities with the highest counts of each type in `types` (all when nil; ties by name): one pass
+    /// keeping each type's best N (N is small).
+    private func topEntities(_ counts: [Int32], perType: Int, types: Set<EntityType>?) -> [EntityType: [(id: Int, count: Int32)]] {
+        var best: [EntityType: [(id: Int, count: Int32)]] = [:]
+        guard perType > 0 else { return best }
+        for id in 1..<max(1, counts.count) where counts[id] > 0 {
+            guard let type = entityType[id], types?.contains(type) ?? true else { continue }
+            let count = counts[id]
+            var list = best[type, default: []]
+            if list.count < perType || count > list[list.count - 1].count
+                || (count == list[list.count - 1].count && entityName[id] < entityName[list[list.count - 1].id]) {
+                list.append((id, count))
+                list.sort { ($0.count, entityName[$1.id]) > ($1.count, entityName[$0.id]) }
+                if list.count > perType { list.removeLast() }
+                best[type] = list
+            }
+        }
+        return best
+    }
+
+    /// Results of at least 1/this of the library are counted from bitmaps.
+    static let largeResultFraction = 8
+    /// Entities in at least 1/this of the library's articles get a bitmap.
+    static let frequentEntityFraction = 64
 
     /// Days spanned by the library above which day counts use a map rather than an array
     /// (a stray year 1 or 9999 in a date should not cost megabytes per keystroke).
     static let maximumDenseDaySpan = 200_000
-
-    /// The rowids in ascending order, through a bitmap (linear, where sorting is not).
-    private static func ascending(_ rowids: [Int64], capacity: Int) -> [Int64] {
-        var bits = RowidBitmap(capacity: capacity)
-        bits.words.withUnsafeMutableBufferPointer { words in
-            for rowid in rowids where rowid > 0 && Int(rowid) < capacity {
-                words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63)
-            }
-        }
-        var result: [Int64] = []
-        result.reserveCapacity(rowids.count)
-        for (index, word) in bits.words.enumerated() where word != 0 {
-            var remaining = word
-            while remaining != 0 {
-                result.append(Int64(index << 6 | remaining.trailingZeroBitCount))
-                remaining &= remaining - 1
-            }
-        }
-        return result
-    }
 
     /// Loads articles and entities added since the last call.
     private func catchUp(_ db: Database) throws {
@@ -289,4 +413,11 @@ final class FacetIndex: @unchecked Sendable {
             loadedEntity = id
         }
     }
+}
+
+/// The connection and its `data_version` at a read, and the rows loaded then.
+struct UniverseStamp: Equatable {
+    var connection: UInt
+    var version: Int64
+    var loadedRowid: Int64
 }

@@ -18,15 +18,18 @@ public struct LibraryResult: Sendable {
 extension LibraryStore {
     /// Evaluates `filter` once: ordered matches and facets, as the reader needs on each keystroke.
     ///
-    /// - Parameter readMarks: the read marks when the caller keeps them between queries (see
-    ///   `readMarks()`); `unread` then costs no database work.
+    /// - Parameters:
+    ///   - entityTypes: the entity types whose top lists are wanted (nil: every type); fewer
+    ///     types let a large result be counted without visiting its articles.
+    ///   - readMarks: the read marks when the caller keeps them between queries (see
+    ///     `readMarks()`); `unread` then costs no database work.
     public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10,
-                      readMarks: ReadMarks? = nil) throws -> LibraryResult {
+                      entityTypes: Set<EntityType>? = nil, readMarks: ReadMarks? = nil) throws -> LibraryResult {
         return try read { db in
             // Each leaf is selected by the database from an index; the boolean structure and the
             // order (kept in memory per order) are applied in memory.
-            let rowids = try facetIndex.ordered(db, matching: filter, order: order, readMarks: readMarks?.rowids)
-            let facets = try facetIndex.facets(db, rowids: rowids, entitiesPerType: entitiesPerType)
+            let (rowids, facets) = try facetIndex.query(db, matching: filter, order: order, readMarks: readMarks?.rowids,
+                                                        entitiesPerType: entitiesPerType, entityTypes: entityTypes)
             return LibraryResult(filter: filter, order: order, facets: facets, rowids: rowids)
         }
     }

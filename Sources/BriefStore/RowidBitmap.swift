@@ -10,6 +10,8 @@ struct RowidBitmap {
 
     init(capacity: Int) { words = [UInt64](repeating: 0, count: capacity / 64 + 1) }
 
+    init(words count: Int) { words = [UInt64](repeating: 0, count: count) }
+
     var capacity: Int { words.count * 64 }
 
     func contains(_ rowid: Int) -> Bool {
@@ -60,12 +62,16 @@ struct FilterBitmapEvaluator {
     let capacity: Int
     /// The read articles when the caller already has them (they change only when marks do).
     let readMarks: RowidBitmap?
+    /// Leaves the caller answers from memory (what the database said, kept while it is unchanged).
+    let memory: MemoryLeaves?
     private var universeCache: RowidBitmap?
 
-    init(db: Database, capacity: Int, readMarks: RowidBitmap? = nil) {
+    init(db: Database, capacity: Int, readMarks: RowidBitmap? = nil, memory: MemoryLeaves? = nil) {
         self.db = db
         self.capacity = capacity
         self.readMarks = readMarks
+        self.memory = memory
+        universeCache = memory?.universe
     }
 
     /// The articles marked read: the caller's, or from the state database.
@@ -138,9 +144,48 @@ struct FilterBitmapEvaluator {
                 result.subtract(try readArticles())
             }
             return result
+        case .topic(let id):
+            if let memory, var result = memory.topic(id) {
+                result.formIntersection(memory.universe)
+                return result
+            }
+            return try sqlLeaf(expression)
+        case .since(let date):
+            if let memory { return memory.days { $0 >= date.daysSinceEpoch } }
+            return try sqlLeaf(expression)
+        case .until(let date):
+            if let memory { return memory.days { $0 <= date.daysSinceEpoch } }
+            return try sqlLeaf(expression)
         default:
-            // Leaves: one indexed SQL query each.
-            return try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: expression), capacity: capacity)
+            return try sqlLeaf(expression)
         }
+    }
+
+    /// A leaf as one indexed SQL query.
+    private func sqlLeaf(_ expression: FilterExpression) throws -> RowidBitmap {
+        try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: expression), capacity: capacity)
+    }
+}
+
+/// Leaves answered without a query: every article, its topics and its day, as the database
+/// gave them to `FacetIndex` and for as long as the database has not changed since.
+struct MemoryLeaves {
+    /// The articles in the cache now (loaded rows of deleted articles are not in it).
+    let universe: RowidBitmap
+    /// The articles carrying a topic, nil when the id must be matched by SQL.
+    let topic: (String) -> RowidBitmap?
+    /// Per rowid, the day (Int32.min when undated).
+    let day: [Int32]
+
+    /// The articles whose day passes `test` (undated ones never do).
+    func days(_ test: (Int) -> Bool) -> RowidBitmap {
+        var result = RowidBitmap(words: universe.words.count)
+        result.words.withUnsafeMutableBufferPointer { words in
+            for row in 1..<min(day.count, words.count * 64) where day[row] != Int32.min && test(Int(day[row])) {
+                words[row >> 6] |= 1 << UInt64(row & 63)
+            }
+        }
+        result.formIntersection(universe)
+        return result
     }
 }

@@ -80,12 +80,26 @@ import Testing
     @Test func inMemoryCountsEqualSQLGrouping() throws {
         let directory = try TemporaryDirectory()
         let store = try Self.plantedStore(directory, count: 300)
-        for filter in Self.filters {
-            let fast = try store.facets(matching: filter, entitiesPerType: 5)
-            let reference = try store.facetsBySQL(matching: filter, entitiesPerType: 5)
-            #expect(fast == reference, "\(filter)")
+        // A long tail: people and places mentioned in one article each, as in real news.
+        for index in 0..<12 {
+            var article = LibraryFixture.articles[index % LibraryFixture.articles.count]
+            article.source = "/tail/\(index).txt"
+            article.entities = [LibraryFixture.person("Rare Person \(index)"),
+                                EntitySpan(paragraph: 0, start: 0, end: 4, text: "Rare", type: .place, canonical: "Rare Town \(index)")]
+            try store.insert([article], path: article.source)
         }
-        #expect(try store.facets(matching: .all).total == 300)
+        // Short and long top lists: large results are counted from bitmaps when the top list
+        // is decided by frequent entities alone, and by walking the result (or the rest of
+        // the library, subtracted from the totals) when a rare entity could still be in it.
+        for perType in [1, 5, 40] {
+            for filter in Self.filters {
+                let fast = try store.facets(matching: filter, entitiesPerType: perType)
+                let reference = try store.facetsBySQL(matching: filter, entitiesPerType: perType)
+                #expect(fast == reference, "\(filter) top \(perType)")
+                #expect(try store.query(filter, entitiesPerType: perType).facets == reference, "\(filter) top \(perType)")
+            }
+        }
+        #expect(try store.facets(matching: .all).total == 312)
         #expect(try store.facets(matching: .all).entities[.person]?.count == 10)
     }
 
@@ -93,6 +107,11 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try LibraryFixture.store(in: directory)
         #expect(try store.facets(matching: .topic("cyber")).total == 2)
+        let filters: [FilterExpression] = [
+            .all, .topic("cyber"), .topic("missiles"), .not(.topic("cyber")), .since(ArticleDate(year: 2000, month: 1, day: 1)),
+        ]
+        // Loaded and kept in memory before the change.
+        for filter in filters { _ = try store.query(filter) }
         // Another connection (another process, say) replaces one article and adds one.
         let other = try LibraryStore(path: store.path, statePath: store.state.path)
         var changed = LibraryFixture.articles[0]
@@ -102,11 +121,19 @@ import Testing
         var added = LibraryFixture.articles[1]
         added.source = "/lib/news/f.txt"
         try other.insert([added], path: added.source)
-        for filter in [FilterExpression.all, .topic("cyber"), .topic("missiles")] {
+        for filter in filters {
             #expect(try store.facets(matching: filter) == (try store.facetsBySQL(matching: filter)), "\(filter)")
+            let result = try store.query(filter)
+            #expect(result.facets == (try store.facetsBySQL(matching: filter)), "\(filter)")
+            #expect(try store.summaries(of: result, 0..<100).map(\.id) == (try store.ids(matching: filter)), "\(filter)")
         }
         #expect(try store.facets(matching: .topic("missiles")).entities[.person]
                 == [Facets.EntityCount(name: "Fumio Kishida", type: .person, count: 3)])
+        // A deletion alone (no new rowid) is seen too.
+        try other.write { db in try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [added.source]) }
+        for filter in filters {
+            #expect(try store.query(filter).facets == (try store.facetsBySQL(matching: filter)), "after delete \(filter)")
+        }
     }
 }
 
