@@ -17,8 +17,19 @@ package final class StoreArticleSource: ArticleSource {
     /// leaves that filter alone).
     private let cache = SourceCache()
 
+    /// Left when the read marks fetched at start are in `cache`.
+    private let initialMarks = DispatchGroup()
+
     package init(store: LibraryStore) {
         self.store = store
+        // The read marks are a join over the state database; fetched on the other core while
+        // the first query loads the facet index (both are most of a warm start at 100,000).
+        let cache = self.cache
+        initialMarks.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [initialMarks] in
+            if let marks = try? store.readMarks() { cache.setReadMarks(marks, for: [:]) }
+            initialMarks.leave()
+        }
     }
 
     /// The ordered matches and what the rows need to name their topics.
@@ -29,6 +40,8 @@ package final class StoreArticleSource: ArticleSource {
 
     /// Call after the cache changed underneath (a refresh finished): counts are taken again.
     package func libraryDidChange() {
+        // The marks fetched at start must not land after the clear.
+        initialMarks.wait()
         cache.clear()
     }
 
@@ -123,6 +136,7 @@ package final class StoreArticleSource: ArticleSource {
     /// The read marks, fetched again when the session marked something (the run loop has
     /// written it to the state database by then) or the library changed.
     private func readMarks(_ session: [String: ArticleFlags]) throws -> ReadMarks {
+        initialMarks.wait()
         if let marks = cache.readMarks(for: session) { return marks }
         let marks = try store.readMarks()
         cache.setReadMarks(marks, for: session)

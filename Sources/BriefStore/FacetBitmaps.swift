@@ -28,22 +28,31 @@ struct FacetBitmaps {
     /// Entity types with at least one entity below the threshold (their top list may need a walk).
     private(set) var typesWithRareEntities: Set<EntityType> = []
 
-    /// One pass to count, one to set bits: linear in the entity mentions loaded.
+    /// One pass to count, one to set bits: linear in the topic and entity ids loaded.
     init(builtThrough: Int64, start: [Int32], topicEnd: [Int32], end: [Int32], values: [UInt32],
          entityTypes: [EntityType?], frequentFraction: Int) {
         self.builtThrough = builtThrough
         let rows = start.count
         wordCount = rows / 64 + 1
+        // Topic keys are small integers (the topic table's), so per-key arrays rather than maps.
+        var topicArticles: [Int32] = []
         var counts = [Int32](repeating: 0, count: entityTypes.count)
-        var topicArticles: [Int: Int] = [:]
+        start.withUnsafeBufferPointer { start in
+        topicEnd.withUnsafeBufferPointer { topicEnd in
+        end.withUnsafeBufferPointer { end in
         values.withUnsafeBufferPointer { values in
+        counts.withUnsafeMutableBufferPointer { counts in
             for row in 1..<rows {
-                for index in Int(start[row])..<Int(topicEnd[row]) { topicArticles[Int(values[index]), default: 0] += 1 }
+                for index in Int(start[row])..<Int(topicEnd[row]) {
+                    let key = Int(values[index])
+                    if key >= topicArticles.count { topicArticles += [Int32](repeating: 0, count: key + 1 - topicArticles.count) }
+                    topicArticles[key] &+= 1
+                }
                 for index in Int(topicEnd[row])..<Int(end[row]) where Int(values[index]) < counts.count {
                     counts[Int(values[index])] &+= 1
                 }
             }
-        }
+        }}}}}
         articleCount = counts
         frequentThreshold = Int32(max(1, (rows - 1) / frequentFraction))
         var entitySlot = [Int32](repeating: -1, count: entityTypes.count)
@@ -55,25 +64,35 @@ struct FacetBitmaps {
                 typesWithRareEntities.insert(type)
             }
         }
-        for key in topicArticles.keys.sorted() { topicSlot[key] = topicSlot.count }
+        var topicSlots = [Int32](repeating: -1, count: topicArticles.count)
+        for key in topicArticles.indices where topicArticles[key] > 0 {
+            topicSlots[key] = Int32(topicSlot.count)
+            topicSlot[key] = topicSlot.count
+        }
         topicBits = [UInt64](repeating: 0, count: topicSlot.count * wordCount)
         entityBits = [UInt64](repeating: 0, count: frequentIDs.count * wordCount)
         let words = wordCount
+        start.withUnsafeBufferPointer { start in
+        topicEnd.withUnsafeBufferPointer { topicEnd in
+        end.withUnsafeBufferPointer { end in
         values.withUnsafeBufferPointer { values in
+        topicSlots.withUnsafeBufferPointer { topicSlots in
+        entitySlot.withUnsafeBufferPointer { entitySlot in
         topicBits.withUnsafeMutableBufferPointer { topicBits in
         entityBits.withUnsafeMutableBufferPointer { entityBits in
             for row in 1..<rows {
                 let word = row >> 6
                 let bit: UInt64 = 1 << UInt64(row & 63)
                 for index in Int(start[row])..<Int(topicEnd[row]) {
-                    if let slot = topicSlot[Int(values[index])] { topicBits[slot * words + word] |= bit }
+                    let slot = Int(topicSlots[Int(values[index])])
+                    if slot >= 0 { topicBits[slot * words + word] |= bit }
                 }
                 for index in Int(topicEnd[row])..<Int(end[row]) where Int(values[index]) < entitySlot.count {
                     let slot = Int(entitySlot[Int(values[index])])
                     if slot >= 0 { entityBits[slot * words + word] |= bit }
                 }
             }
-        }}}
+        }}}}}}}}
     }
 
     /// Articles of `result` carrying the topic `key`.

@@ -138,13 +138,17 @@ final class FacetIndex: @unchecked Sendable {
     /// SQLite's `data_version` of a connection changes when another connection commits, so an
     /// unchanged value on the connection that fetched it means nothing was added or deleted.
     private func liveUniverse(_ db: Database) throws -> RowidBitmap {
-        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
-        let stamp = UniverseStamp(connection: db.sqliteConnection.map { UInt(bitPattern: $0) } ?? 0, version: version,
-                                  loadedRowid: loadedRowid)
+        let stamp = try stamp(db)
         if let universe, universe.stamp == stamp { return universe.bits }
         let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: day.count)
         universe = (stamp, bits)
         return bits
+    }
+
+    /// This read's connection and `data_version`, and the rows loaded.
+    private func stamp(_ db: Database) throws -> UniverseStamp {
+        UniverseStamp(connection: db.sqliteConnection.map { UInt(bitPattern: $0) } ?? 0,
+                      version: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1, loadedRowid: loadedRowid)
     }
 
     /// Every loaded rowid, day descending, undated last, rowid descending within a day: a
@@ -365,6 +369,9 @@ final class FacetIndex: @unchecked Sendable {
         try statement.setArguments([loadedRowid])
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }
+        // Loading from scratch reads every article: that is the universe of this read, kept.
+        let fromScratch = loadedRowid == 0
+        var loaded: [Int64] = []
         while true {
             let step = sqlite3_step(sqlite)
             if step == SQLITE_DONE { break }
@@ -372,6 +379,7 @@ final class FacetIndex: @unchecked Sendable {
                 throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             let rowid = sqlite3_column_int64(sqlite, 0)
+            if fromScratch { loaded.append(rowid) }
             // Rowids skipped (deleted before we saw them) get empty ranges.
             while day.count < Int(rowid) {
                 day.append(Int32.min)
@@ -399,6 +407,11 @@ final class FacetIndex: @unchecked Sendable {
             }
             end.append(Int32(values.count))
             loadedRowid = rowid
+        }
+        if fromScratch {
+            var bits = RowidBitmap(capacity: day.count)
+            for rowid in loaded { bits.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
+            universe = (try stamp(db), bits)
         }
         let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name FROM entity WHERE id > ? ORDER BY id",
                                              arguments: [loadedEntity])

@@ -38,7 +38,7 @@ package enum FilterSetCompiler {
         case .unread:
             return SQLCondition("\(everything) EXCEPT \(readArticles)")
         case .starred:
-            return SQLCondition("SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.starred = 1")
+            return SQLCondition(starredArticles)
         case .not(let inner):
             return compound(first: SQLCondition(everything), [("EXCEPT", rowids(for: inner))])
         case .or(let parts):
@@ -73,7 +73,11 @@ package enum FilterSetCompiler {
 
     /// Every article, from the narrow facet table (the article table's pages hold the text).
     private static let everything = "SELECT article FROM article_facet"
-    static let readArticles = "SELECT a.rowid FROM state.article_flags f JOIN article a ON a.id = f.id WHERE f.read = 1"
+    /// Marked articles: the marks drive the join (CROSS JOIN keeps that order; the planner,
+    /// without statistics for the state database, would scan every article id and probe the
+    /// marks, twice as slow at 100,000 articles and 33,000 marks).
+    static let readArticles = "SELECT a.rowid FROM state.article_flags f CROSS JOIN article a ON a.id = f.id WHERE f.read = 1"
+    static let starredArticles = "SELECT a.rowid FROM state.article_flags f CROSS JOIN article a ON a.id = f.id WHERE f.starred = 1"
 
     static func isText(_ expression: FilterExpression) -> Bool {
         switch expression {

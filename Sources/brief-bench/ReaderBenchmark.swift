@@ -139,6 +139,25 @@ enum ReaderBenchmark {
             precondition(grid.textLines[0].contains("Articles"))
             shown = state.results.count
         }
+        // Where a warm start's time goes: opening both databases, the first query (loading the
+        // facet index, order and bitmaps), and the rest of the first frame (rows, counts, grid).
+        var open: [Double] = []
+        var query: [Double] = []
+        var frame: [Double] = []
+        for _ in 0..<5 {
+            var clock = ContinuousClock.now
+            let store = try LibraryStore(path: cachePath, statePath: statePath)
+            open.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            _ = try store.query(.all, entitiesPerType: ResultSet.facetsPerType, entityTypes: Set(ResultSet.facetTypes))
+            query.append(UIBenchmark.milliseconds(since: clock))
+            clock = ContinuousClock.now
+            let state = AppState(source: StoreArticleSource(store: store), size: size)
+            precondition(ScreenView.render(state).textLines[0].contains("Articles"))
+            frame.append(UIBenchmark.milliseconds(since: clock))
+        }
+        func m(_ values: [Double]) -> String { LibraryBenchmark.f(LibraryBenchmark.median(values), 1) }
+        print("\(label) reader_warm_start_breakdown_ms median open \(m(open)) first_query \(m(query)) first_frame_after \(m(frame))")
         print("\(label) reader_warm_start_first_frame_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(times), 1)) "
               + "max \(LibraryBenchmark.f(times.max()!, 1)) cpu_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(cpu), 1)) "
               + "(open cache + query + facets + first page + 140x45 grid, "
