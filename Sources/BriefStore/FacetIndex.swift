@@ -51,6 +51,8 @@ final class FacetIndex: @unchecked Sendable {
     private var bitmaps: FacetBitmaps?
     /// Every article in the cache, and when that was true.
     private var universe: (stamp: UniverseStamp, bits: RowidBitmap)?
+    /// Leaves evaluated under the universe's stamp, oldest first.
+    private var leaves: (stamp: UniverseStamp?, bits: [FilterExpression: RowidBitmap], order: [FilterExpression]) = (nil, [:], [])
 
     /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
     /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
@@ -126,13 +128,27 @@ final class FacetIndex: @unchecked Sendable {
             keys[(row[1] as String).lowercased()] = row[0]
         }
         let words = universe.words.count
+        if self.universe?.stamp != leaves.stamp {
+            leaves = (self.universe?.stamp, [:], [])
+        }
         return MemoryLeaves(universe: universe, topic: { id in
             // SQLite's NOCASE folds ASCII only: other ids are matched by SQL.
             guard id.allSatisfy(\.isASCII) else { return nil }
             guard let key = keys[id.lowercased()] else { return RowidBitmap(words: words) }
             return maps.topicBitmap(key, words: words)
-        }, day: day)
+        }, day: day, remembered: { [self] expression, compute in
+            // Called during the query, under the lock.
+            if let known = leaves.bits[expression] { return known }
+            let bits = try compute()
+            if leaves.order.count >= FacetIndex.rememberedLeaves { leaves.bits[leaves.order.removeFirst()] = nil }
+            leaves.bits[expression] = bits
+            leaves.order.append(expression)
+            return bits
+        })
     }
+
+    /// Text and entity leaves kept while the library is unchanged (a few KB each at 100,000 articles).
+    static let rememberedLeaves = 32
 
     /// Every article in the cache, as of this read. Fetched again when the database changed:
     /// SQLite's `data_version` of a connection changes when another connection commits, so an

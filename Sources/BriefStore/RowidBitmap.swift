@@ -90,7 +90,7 @@ struct FilterBitmapEvaluator {
 
     mutating func evaluate(_ expression: FilterExpression) throws -> RowidBitmap {
         if FilterSQLCompiler.ftsQuery(for: expression) != nil {
-            return try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: expression), capacity: capacity)
+            return try rememberedLeaf(expression)
         }
         switch expression {
         case .all:
@@ -156,9 +156,18 @@ struct FilterBitmapEvaluator {
         case .until(let date):
             if let memory { return memory.days { $0 <= date.daysSinceEpoch } }
             return try sqlLeaf(expression)
+        case .entity, .source:
+            return try rememberedLeaf(expression)
         default:
             return try sqlLeaf(expression)
         }
+    }
+
+    /// A leaf of the library alone (not of the marks), kept by the caller while the library is unchanged:
+    /// typing on after a search, or toggling topics under it, asks the full-text index once.
+    private func rememberedLeaf(_ expression: FilterExpression) throws -> RowidBitmap {
+        guard let memory else { return try sqlLeaf(expression) }
+        return try memory.remembered(expression) { try sqlLeaf(expression) }
     }
 
     /// A leaf as one indexed SQL query.
@@ -176,6 +185,8 @@ struct MemoryLeaves {
     let topic: (String) -> RowidBitmap?
     /// Per rowid, the day (Int32.min when undated).
     let day: [Int32]
+    /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
+    let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 
     /// The articles whose day passes `test` (undated ones never do).
     func days(_ test: (Int) -> Bool) -> RowidBitmap {

@@ -109,6 +109,7 @@ import Testing
         #expect(try store.facets(matching: .topic("cyber")).total == 2)
         let filters: [FilterExpression] = [
             .all, .topic("cyber"), .topic("missiles"), .not(.topic("cyber")), .since(ArticleDate(year: 2000, month: 1, day: 1)),
+            .word("missile", prefix: false), .entity(.person, "Fumio Kishida"),
         ]
         // Loaded and kept in memory before the change.
         for filter in filters { _ = try store.query(filter) }
