@@ -168,4 +168,41 @@ import Testing
         let changed = reduce(state, .libraryChanged(nil)).0
         #expect(changed.results.count == 7 && changed.selectedRow?.id == selected.id && changed.selection == 6)
     }
+
+    @Test func aLargeLibraryScannedInSlicesGivesTheSameAnswerAsItsParts() throws {
+        // 400 copies of each fixture article: large enough to be scanned one slice per core.
+        let copies = 400
+        var articles: [Article] = []
+        for copy in 0..<copies {
+            for var article in FixtureLibrary.articles {
+                article.source = "/copy\(copy)\(article.source)"
+                articles.append(article)
+            }
+        }
+        #expect(articles.count >= InMemorySource.parallelScanMinimum)
+        let large = InMemorySource(library: Library(articles: articles))
+        let small = InMemorySource(library: Library(articles: FixtureLibrary.articles))
+        var filters: [FilterState] = [FilterState()]
+        for text in ["seoul", "korea OR storm", "-cyber"] {
+            var filter = FilterState()
+            filter.query = try FilterQuery(text)
+            filters.append(filter)
+        }
+        var topic = FilterState()
+        topic.topics = ["security"]
+        filters.append(topic)
+        for filter in filters {
+            let whole = large.evaluate(ResultRequest(filter: filter))
+            let part = small.evaluate(ResultRequest(filter: filter))
+            #expect(whole.count == part.count * copies, "\(filter)")
+            #expect(whole.unread == part.unread * copies, "\(filter)")
+            #expect(whole.topics.map(\.count) == part.topics.map { $0.count * copies }, "\(filter)")
+            #expect(whole.entityFacets.mapValues { $0.map(\.count) } == part.entityFacets.mapValues { $0.map { $0.count * copies } },
+                    "\(filter)")
+            #expect(whole.days.map(\.count) == part.days.map { $0.count * copies }, "\(filter)")
+            // Newest first across the slices' seam.
+            let dates = large.rows(of: whole, 0..<whole.count).map { $0.date?.daysSinceEpoch ?? Int.min }
+            #expect(dates == dates.sorted(by: >), "\(filter)")
+        }
+    }
 }

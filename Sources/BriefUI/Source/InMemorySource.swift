@@ -25,6 +25,10 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
         var indices: [Int]
     }
 
+    /// Libraries of at least this many articles are scanned in `scanSlices` slices at once.
+    package static let parallelScanMinimum = 2_000
+    static let scanSlices = 2
+
     // `current` is guarded by `lock`: a background reload may replace it.
     private let lock = NSLock()
     private var current: Snapshot
@@ -47,45 +51,83 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
         let library = snapshot.library
         let index = library.index
         let filter = request.filter
-        func flags(_ article: Int) -> ArticleFlags {
+        @Sendable func flags(_ article: Int) -> ArticleFlags {
             let id = library.articles[article].id
             return request.flags[id] ?? library.flags[id] ?? .unread
         }
         let selectedTopics = Set(filter.topics.compactMap { id in index.topics.firstIndex { $0.id == id } })
         let selectedEntities = filter.entities.compactMap { key in index.entities.firstIndex(of: key) }
         let missingEntity = selectedEntities.count < filter.entities.count
+        /// What one slice of the order contributes.
+        struct Partial {
+            var matches: [Int] = []
+            var topicCounts: [Int]
+            var entityCounts: [Int]
+            var dayCounts: [Int: Int] = [:]
+            var unread = 0
+        }
+        @Sendable func scan(_ slice: ArraySlice<Int>) -> Partial {
+            var part = Partial(topicCounts: Array(repeating: 0, count: index.topics.count),
+                               entityCounts: Array(repeating: 0, count: index.entities.count))
+            for article in slice {
+                if missingEntity { break }
+                let articleFlags = flags(article)
+                if filter.unreadOnly, articleFlags.read { continue }
+                let entities = index.entitiesOfArticle[article]
+                if !selectedEntities.allSatisfy({ entities.contains($0) }) { continue }
+                if let query = filter.query, !query.matches(library.articles[article], flags: articleFlags,
+                                                               searchText: index.searchTextOfArticle[article]) {
+                    continue
+                }
+                let topics = index.topicsOfArticle[article]
+                let passesTopics: Bool
+                if selectedTopics.isEmpty {
+                    passesTopics = true
+                } else if filter.topicMode == .any {
+                    passesTopics = topics.contains { selectedTopics.contains($0) }
+                } else {
+                    passesTopics = selectedTopics.allSatisfy { topics.contains($0) }
+                }
+                if filter.topicMode == .any || passesTopics {
+                    for topic in topics { part.topicCounts[topic] += 1 }
+                }
+                guard passesTopics else { continue }
+                part.matches.append(article)
+                if !articleFlags.read { part.unread += 1 }
+                for entity in entities { part.entityCounts[entity] += 1 }
+                if let day = index.dayOfArticle[article] { part.dayCounts[day, default: 0] += 1 }
+            }
+            return part
+        }
+        // A text query reads every article's text: a large library is scanned in one slice per
+        // core, and the slices' matches joined in order.
+        let order = index.order[filter.sort] ?? []
+        let slices = order.count >= InMemorySource.parallelScanMinimum ? InMemorySource.scanSlices : 1
+        let bounds = (0...slices).map { order.count * $0 / slices }
+        let parts = UnsafeMutableBufferPointer<Partial?>.allocate(capacity: slices)
+        parts.initialize(repeating: nil)
+        defer { parts.deinitialize(); parts.deallocate() }
+        if slices == 1 {
+            parts[0] = scan(order[...])
+        } else {
+            // Each iteration writes its own slot.
+            nonisolated(unsafe) let slots = parts
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                slots[slice] = scan(order[bounds[slice]..<bounds[slice + 1]])
+            }
+        }
         var matches: [Int] = []
         var topicCounts = Array(repeating: 0, count: index.topics.count)
         var entityCounts = Array(repeating: 0, count: index.entities.count)
         var dayCounts: [Int: Int] = [:]
         var unread = 0
-        for article in index.order[filter.sort] ?? [] {
-            if missingEntity { break }
-            let articleFlags = flags(article)
-            if filter.unreadOnly, articleFlags.read { continue }
-            let entities = index.entitiesOfArticle[article]
-            if !selectedEntities.allSatisfy({ entities.contains($0) }) { continue }
-            if let query = filter.query, !query.matches(library.articles[article], flags: articleFlags,
-                                                           searchText: index.searchTextOfArticle[article]) {
-                continue
-            }
-            let topics = index.topicsOfArticle[article]
-            let passesTopics: Bool
-            if selectedTopics.isEmpty {
-                passesTopics = true
-            } else if filter.topicMode == .any {
-                passesTopics = topics.contains { selectedTopics.contains($0) }
-            } else {
-                passesTopics = selectedTopics.allSatisfy { topics.contains($0) }
-            }
-            if filter.topicMode == .any || passesTopics {
-                for topic in topics { topicCounts[topic] += 1 }
-            }
-            guard passesTopics else { continue }
-            matches.append(article)
-            if !articleFlags.read { unread += 1 }
-            for entity in entities { entityCounts[entity] += 1 }
-            if let day = index.dayOfArticle[article] { dayCounts[day, default: 0] += 1 }
+        for part in parts {
+            guard let part else { continue }
+            matches += part.matches
+            for (topic, count) in part.topicCounts.enumerated() { topicCounts[topic] += count }
+            for (entity, count) in part.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
+            for (day, count) in part.dayCounts { dayCounts[day, default: 0] += count }
+            unread += part.unread
         }
         var facets: [EntityType: [EntityFacet]] = [:]
         for type in ResultSet.facetTypes { facets[type] = [] }
