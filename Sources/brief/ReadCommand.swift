@@ -27,14 +27,17 @@ struct ReadCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
-        // The pipeline's tables (gazetteer, cleaning rules, built-in topics) take tens of ms to
-        // load: load them on the other core while this one reads the config and opens the library.
-        // Each is a static constant, so a thread that needs one first simply waits for it.
-        DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
-        DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
         let config = ReaderConfig(file: directories.configFile)
+        // Articles read into memory go through the pipeline before the first frame, and its tables
+        // (gazetteer, cleaning rules, built-in topics) take tens of ms to load: load them on the
+        // other core while this one opens the files. Each is a static constant, so a thread that
+        // needs one first simply waits for it. The cached library needs none of them to start.
+        if !paths.isEmpty || config.library.isEmpty {
+            DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
+            DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
+        }
         let (library, libraryProblems) = ReaderLibrary.open(paths: paths, config: config, directories: directories)
 
         var bindings = KeyBindings.defaults
