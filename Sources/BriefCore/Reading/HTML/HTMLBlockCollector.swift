@@ -15,6 +15,9 @@ struct HTMLContainer {
     var removalIsWeak = false
     /// The verdict comes from the tag itself (`nav`, `footer`, `aside`), not from class, id or role.
     var removalIsByTag = false
+    /// The verdict names chrome that is never the story (a cookie banner, a gallery): it is not
+    /// voided however much of the page's text the container holds.
+    var removalIsCertain = false
     /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
     var label: String? = nil
 }
@@ -212,6 +215,7 @@ final class HTMLBlockCollector {
             let verdict = judge(attributes)
             containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
                                             removal: verdict.removal, removalIsWeak: verdict.isWeak,
+                                            removalIsCertain: verdict.isCertain,
                                             label: label(name, attributes)))
             context.container = Int32(containers.count - 1)
         case .block:
@@ -262,6 +266,7 @@ final class HTMLBlockCollector {
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
                                         removal: removal, removalIsWeak: isWeak,
                                         removalIsByTag: tag.removal != nil,
+                                        removalIsCertain: removal != nil && removal == verdict.removal && verdict.isCertain,
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle

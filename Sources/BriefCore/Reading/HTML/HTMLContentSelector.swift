@@ -57,31 +57,33 @@ struct HTMLContentSelector {
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
     func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
-        // A section certainly named as comments stays removed however long the discussion runs,
-        // and its prose does not count towards the page's.
-        func isCertainComments(_ index: Int) -> Bool {
-            containers[index].removal == .comments && !containers[index].removalIsWeak
+        // A section certainly named as comments stays removed however long the discussion runs, and so
+        // does chrome that is never the story (a cookie banner, a gallery); their prose does not count
+        // towards the page's.
+        func isCertain(_ index: Int) -> Bool {
+            guard let removal = containers[index].removal else { return false }
+            return containers[index].removalIsCertain || (removal == .comments && !containers[index].removalIsWeak)
         }
         var prose = [Double](repeating: 0, count: containers.count)
         var pageProse = 0.0
         for block in blocks {
             let value = value(of: block)
             guard value > 0 else { continue }
-            var inComments = false
+            var inCertainChrome = false
             var container = Int(block.container)
             while container >= 0 {
                 prose[container] += value
-                inComments = inComments || isCertainComments(container)
+                inCertainChrome = inCertainChrome || isCertain(container)
                 container = Int(containers[container].parent)
             }
-            if !inComments { pageProse += value }
+            if !inCertainChrome { pageProse += value }
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
             while container >= 0 {
-                if let verdict = containers[container].removal, isCertainComments(container) || prose[container] <= limit {
+                if let verdict = containers[container].removal, isCertain(container) || prose[container] <= limit {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
@@ -103,6 +105,7 @@ struct HTMLContentSelector {
         for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
             && relaxed[index].removal != .comments {
             relaxed[index].removalIsWeak = true
+            relaxed[index].removalIsCertain = false
             changed = true
         }
         guard changed else { return selection }

@@ -1,0 +1,53 @@
+// Which chrome verdicts stand when the named container holds much of the page's text.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLChromeVerdictTests {
+    typealias Page = HTMLExtractionQualityTests
+
+    /// A caption long enough to read like prose, for galleries that outweigh a short story.
+    static func caption(_ number: Int) -> String {
+        "Slide \(number): a photograph of another event, with a caption long enough to read like a sentence, and a credit."
+    }
+
+    @Test func aPhotoGalleryLargerThanTheStoryIsNotKept() throws {
+        let slides = (1...12).map { "<li><h3>Picture \($0)</h3><p>\(Self.caption($0))</p></li>" }.joined()
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <div class="article-gallery"><ul>\(slides)</ul></div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("a photograph of another event"))
+        #expect(document.removed.contains { $0.text.contains("Slide 3:") && $0.reason == .boilerplate })
+    }
+
+    @Test func aCookieBannerLongerThanTheStoryIsNotKept() throws {
+        let notice = (1...6).map { _ in
+            "<p>We and our partners use cookies to store and read information on your device, and to measure how you use this site.</p>"
+        }.joined()
+        let document = try Page.read("""
+            <html><body><div class="cookiebanner-wrap optin">\(notice)</div>
+            <div class="story">\(Page.story)</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("We and our partners use cookies"))
+    }
+
+    @Test func aPageThatIsOnlyAGalleryKeepsItsCaptions() throws {
+        // When the gallery is all there is, the name was wrong about the page.
+        let slides = (1...4).map { "<li><p>\(Self.caption($0))</p></li>" }.joined()
+        let document = try Page.read("<html><body><div class=\"gallery\"><ul>\(slides)</ul></div></body></html>")
+        #expect(Page.kept(document).contains("Slide 2: a photograph of another event"))
+    }
+
+    @Test func aScriptHookClassDoesNotMakeTheStoryChrome() throws {
+        // `js-lightbox-gallery` says a script opens the pictures in a lightbox, not that the text is chrome.
+        let document = try Page.read("""
+            <html><body><main><div class="media js-lightbox-gallery">\(Page.story)</div>
+            <div class="lightbox"><p>Close the picture viewer</p></div></main></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("Close the picture viewer"))
+    }
+}
