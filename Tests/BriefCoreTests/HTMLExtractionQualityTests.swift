@@ -184,4 +184,19 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
         #expect(!Self.kept(document).contains("A summary of another story"))
     }
+
+    @Test func aLedeAboveTheStoryWrapperJoinsTheStory() throws {
+        let document = try Self.read("""
+            <html><body><div class="column">
+            <p class="intro">Engineers worked through the weekend to restore the only river crossing between the two towns.</p>
+            <div class="group"><div class="links"><a href="/a">Town</a> <a href="/b">River</a> <a href="/c">Ferry</a></div>
+            <div class="long">\(Self.story)</div></div>
+            <p>Another paragraph after the story, below the wrapper, which belongs to the page's footer notes.</p>
+            <ul>\((1...8).map { #"<li><a href="/t/\#($0)">Ferry topic \#($0)</a></li>"# }.joined())</ul>
+            </div></body></html>
+            """)
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("footer notes"))
+    }
 }

@@ -188,14 +188,18 @@ struct HTMLContentSelector {
             }
         }
         // Readability's sibling rule: a standfirst or lede often stands beside the winner, as a
-        // paragraph directly under the same parent.
+        // paragraph directly under the same parent. A lede above the story may also stand a level
+        // higher, beside the wrapper that holds the winner (`intro` paragraph, then `group > body`).
         let parent = Int(containers[winner].parent)
+        let grandparent = parent >= 0 ? Int(containers[parent].parent) : -1
         var selection = partition(blocks) { block in
             let container = Int(block.container)
             if container >= winner && container <= subtreeEnd[winner] { return true }
-            guard parent >= 0, container == parent || Int(containers[container].parent) == parent,
-                  container < winner || container > subtreeEnd[winner] else { return false }
-            return isSiblingProse(block)
+            guard parent >= 0, container < winner || container > subtreeEnd[winner] else { return false }
+            if container == parent || Int(containers[container].parent) == parent { return isSiblingProse(block) }
+            // Containers come in document order: one opened before the parent stands above the story.
+            return grandparent >= 0 && Int(containers[container].parent) == grandparent && container < parent
+                && isSiblingProse(block)
         }
         if textLength(selection.kept) < settings.minimumArticleLength {
             selection = fallback(blocks, current: selection)
