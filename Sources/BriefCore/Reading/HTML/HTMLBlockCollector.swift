@@ -327,6 +327,11 @@ final class HTMLBlockCollector {
             } else if byte == 0xC2 && index + 1 < length && content[index + 1] >= 0x80 && content[index + 1] <= 0x9F {
                 // C1 control characters never reach the reader.
                 index += 1
+            } else if (byte == 0xE2 && index + 2 < length && ((content[index + 1] == 0x80 && content[index + 2] == 0x8B)
+                        || (content[index + 1] == 0x81 && content[index + 2] == 0xA0)))
+                        || (byte == 0xEF && index + 2 < length && content[index + 1] == 0xBB && content[index + 2] == 0xBF) {
+                // Zero-width space, word joiner and a stray byte-order mark: invisible, and they split words.
+                index += 2
             } else if byte < 0x20 || byte == 0x7F {
                 // Control characters never reach the reader.
             } else {
