@@ -199,4 +199,27 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("fares would stay the same"))
         #expect(!Self.kept(document).contains("footer notes"))
     }
+
+    /// A standfirst in the article's header and the story below a row of buttons: one `article`.
+    static func splitStory(in element: String) -> String {
+        let buttons = (1...6).map { "<p><a href=\"/d/\($0)\">Download map \($0)</a></p>" }.joined()
+        return """
+            <html><body><\(element)><header><h1>Ferry</h1>
+            <p class="standfirst">Engineers worked through the weekend to restore the only river crossing between the two towns, which had been closed since spring.</p>
+            <p>Commuters, shop owners and the school board had all asked the council to speed up the repair, and the council agreed in a special session.</p></header>
+            <div class="row">\(buttons)</div>
+            <div class="body"><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p></div>
+            </\(element)><ul><li><p>A list below the story, with a teaser for another report about the harbour works, its costs and delays.</p></li></ul>
+            <div class="row">\(buttons)\(buttons)</div></body></html>
+            """
+    }
+
+    @Test func aShortStorySplitByButtonsIsReadAsItsWholeArticle() throws {
+        let document = try Self.read(Self.splitStory(in: "article"))
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("Download map"))
+        #expect(!Self.kept(document).contains("A list below the story"))
+    }
 }
+

@@ -9,6 +9,8 @@ struct HTMLContainer {
     var positive: Bool
     /// `article`, `main`, or `itemprop=articleBody`.
     var isArticle: Bool
+    /// `main`: the page's main region, which often holds more than the story (lists below it).
+    var isMain = false
     /// The element's own verdict as page chrome (by tag, class, id or role); blocks inherit the outermost one.
     var removal: RemovalReason?
     /// The verdict rests on weak evidence and may be voided by content selection.
@@ -264,7 +266,7 @@ final class HTMLBlockCollector {
             isWeak = true
         }
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                        removal: removal, removalIsWeak: isWeak,
+                                        isMain: xmlStrEqual(name, "main") != 0, removal: removal, removalIsWeak: isWeak,
                                         removalIsByTag: tag.removal != nil,
                                         removalIsCertain: removal != nil && removal == verdict.removal && verdict.isCertain,
                                         label: label(name, attributes)))

@@ -35,6 +35,8 @@ struct HTMLExtractionSettings: Sendable {
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
     var teaserCardMaximumBlocks = 4
+    /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
+    var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -171,6 +173,7 @@ struct HTMLContentSelector {
                 winner = index
             }
         }
+        winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
         if Self.debugging {
             FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
             if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
@@ -205,6 +208,24 @@ struct HTMLContentSelector {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// The one `article` (or `articleBody`, but not the wider `main`) around the winner, when it holds clearly more prose:
+    /// a short story split by page furniture (download buttons, a map, a standfirst in the header)
+    /// scores in pieces, while the page's own markup says where the whole story stands. Not when the
+    /// element holds other articles (a list of teaser cards each marked as `article`).
+    private func widenedToArticle(_ winner: Int, prose: [Double], containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
+        guard !containers[winner].isArticle, prose[winner] > 0 else { return winner }
+        var article = Int(containers[winner].parent)
+        while article > 0, !containers[article].isArticle || containers[article].isMain {
+            article = Int(containers[article].parent)
+        }
+        guard article > 0, prose[article] > settings.articleWideningRatio * prose[winner] else { return winner }
+        for index in (article + 1)...subtreeEnd[article] where containers[index].isArticle && prose[index] > 0 {
+            let holdsWinner = index <= winner && subtreeEnd[index] >= winner
+            if !holdsWinner { return winner }
+        }
+        return article
     }
 
     /// A paragraph beside the winner that reads as prose: long enough, few links, sentences.
