@@ -50,4 +50,27 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
         #expect(!Page.kept(document).contains("Close the picture viewer"))
     }
+
+    /// Sentences about other things, long enough together to outweigh a short story.
+    static let asideProse = (1...9).map { _ in
+        "<p>The club meets on the first Tuesday of each month in the library, and new members are always welcome to join.</p>"
+    }.joined()
+
+    @Test func anIdThatIsOnlyAChromeWordStandsHoweverLongItsText() throws {
+        let document = try Page.read("""
+            <html><body><div class="post">\(Page.story)</div><div id="sidebar">\(Self.asideProse)</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("The club meets"))
+    }
+
+    @Test func aClassNamedAsideIsChrome() throws {
+        let document = try Page.read("""
+            <html><body><div class="content"><div class="post">\(Page.story)</div>
+            <div class="aside"><p>The club meets on the first Tuesday of each month in the library.</p></div></div></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("The club meets"))
+    }
 }
+

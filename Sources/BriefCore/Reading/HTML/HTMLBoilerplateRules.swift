@@ -148,7 +148,17 @@ struct HTMLBoilerplateRules: Sendable {
     func evidence(idValue: String) -> Evidence {
         var tokens: [String] = []
         Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
-        return evidence(tokens)
+        return exactNameEvidence(evidence(tokens), tokens: tokens)
+    }
+
+    /// An id that is one chrome word and nothing else (`sidebar`, `comments`) names the page region
+    /// itself, not a wrapper that happens to mention it: its verdict is certain. (Not so for classes:
+    /// a lone `class="widget"` may style a story's box.)
+    private func exactNameEvidence(_ evidence: Evidence, tokens: [String]) -> Evidence {
+        guard tokens.count == 1, let entry = table[tokens[0]], entry.strong != nil || entry.weak != nil else { return evidence }
+        var evidence = evidence
+        evidence.certain = true
+        return evidence
     }
 
     private func evidence(_ tokens: [String]) -> Evidence {
