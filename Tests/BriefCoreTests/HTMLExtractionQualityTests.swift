@@ -221,5 +221,21 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("Download map"))
         #expect(!Self.kept(document).contains("A list below the story"))
     }
+
+    @Test func aHeadingOverARemovedLinkListGoesWithIt() throws {
+        let links = (1...4).map { "<li><a href=\"/s/\($0)\">Another story number \($0)</a></li>" }.joined()
+        let document = try Self.read("""
+            <html><body><article><h2>What Happened</h2>\(Self.story)
+            <h3>More From the River Desk</h3><ul>\(links)</ul>
+            <h3>Further Reading</h3><ul>\(links)</ul><h3>Gallery</h3></article></body></html>
+            """)
+        let kept = document.blocks.map(\.text)
+        #expect(kept.first == "What Happened")
+        #expect(!kept.contains("More From the River Desk"))
+        #expect(!kept.contains("Further Reading"))
+        #expect(document.removed.contains { $0.text == "Further Reading" })
+        // A heading with nothing removed under it (pictures only) stays.
+        #expect(kept.last == "Gallery")
+    }
 }
 

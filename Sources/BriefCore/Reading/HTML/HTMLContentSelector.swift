@@ -47,6 +47,16 @@ struct HTMLExtractionSettings: Sendable {
 struct HTMLSelection {
     var kept: [HTMLTextBlock] = []
     var removed: [(block: HTMLTextBlock, reason: RemovalReason, position: Int)] = []
+
+    /// Moves a kept block to the removed ones, keeping `removed` in document order.
+    mutating func remove(keptAt index: Int, reason: RemovalReason) {
+        let block = kept.remove(at: index)
+        let insertion = removed.firstIndex { $0.position > index } ?? removed.endIndex
+        for removedIndex in removed.indices where removed[removedIndex].position > index {
+            removed[removedIndex].position -= 1
+        }
+        removed.insert((block, reason, index), at: insertion)
+    }
 }
 
 /// Scores every container by the prose it holds and keeps the best one.
@@ -100,6 +110,37 @@ struct HTMLContentSelector {
     /// most of the page's prose (tags such as `nav` and `footer`, and comment sections, stay certain),
     /// and keeps that reading if it finds more of the story.
     func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        var selection = selectStory(blocks: blocks, containers: containers)
+        removeOrphanHeadings(&selection)
+        return selection
+    }
+
+    /// A heading whose section lost all its text to link lists or widgets (the title of "Related
+    /// stories", "Read more", "Share this") heads nothing in the story: it is the last kept block, or
+    /// another heading follows it straight after the removed section. A heading over pictures alone
+    /// (nothing removed under it) stays.
+    private func removeOrphanHeadings(_ selection: inout HTMLSelection) {
+        var index = selection.kept.count - 1
+        while index >= 0 {
+            if selection.kept[index].kind == .heading {
+                let next = index + 1
+                let endsSection = next == selection.kept.count || selection.kept[next].kind == .heading
+                if endsSection, let first = selection.removed.first(where: { $0.position == next }), isWidgetOrLinkList(first) {
+                    selection.remove(keptAt: index, reason: first.reason)
+                }
+            }
+            index -= 1
+        }
+    }
+
+    private func isWidgetOrLinkList(_ removed: (block: HTMLTextBlock, reason: RemovalReason, position: Int)) -> Bool {
+        switch removed.reason {
+        case .share, .newsletter, .unrelatedHeadline, .advertisement, .navigation: return true
+        default: return removed.block.linkDensity > settings.linkedHeadlineDensity
+        }
+    }
+
+    private func selectStory(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
         let selection = selectTrustingNames(blocks: blocks, containers: containers)
         guard textLength(selection.kept) < settings.minimumArticleLength else { return selection }
         var relaxed = containers
