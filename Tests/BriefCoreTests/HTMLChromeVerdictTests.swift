@@ -72,5 +72,15 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).contains("fares would stay the same"))
         #expect(!Page.kept(document).contains("The club meets"))
     }
+
+    @Test func anEmbeddedPostTheStoryQuotesStaysButAShareBarGoes() throws {
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <blockquote class="twitter-tweet"><p>The ferry is back! First crossing this morning, right on time.</p>&mdash; Harbour Office</blockquote>
+            <div class="share-twitter"><p>Share on Twitter</p></div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("The ferry is back! First crossing this morning"))
+        #expect(!Page.kept(document).contains("Share on Twitter"))
+    }
 }
 

@@ -260,6 +260,9 @@ final class HTMLBlockCollector {
         let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
         var removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        // A quotation named for a social network (`blockquote.twitter-tweet`) is an embedded post the
+        // story quotes, not a share button.
+        if tag.kind == .quote, removal == .share { removal = nil }
         var isWeak = tag.removal == nil && verdict.isWeak
         if removal == nil, !isArticle, let weak = tag.weakRemoval {
             removal = weak
