@@ -82,5 +82,16 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).contains("The ferry is back! First crossing this morning"))
         #expect(!Page.kept(document).contains("Share on Twitter"))
     }
+
+    @Test func aTeaserBoxWithoutLinksIsTheStorysStandfirst() throws {
+        let document = try Page.read("""
+            <html><body><article><div class="teaser"><p>Engineers worked through the weekend to restore the only river crossing.</p></div>
+            \(Page.story)
+            <div class="teaser"><p><a href="/other">Harbour works</a>: the new quay opens next month, a year late.</p></div>
+            </article></body></html>
+            """)
+        #expect(Page.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(!Page.kept(document).contains("the new quay opens"))
+    }
 }
 

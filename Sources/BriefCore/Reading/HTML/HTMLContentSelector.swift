@@ -77,8 +77,16 @@ struct HTMLContentSelector {
             return containers[index].removalIsCertain || (removal == .comments && !containers[index].removalIsWeak)
         }
         var prose = [Double](repeating: 0, count: containers.count)
+        var links = [Int](repeating: 0, count: containers.count)
         var pageProse = 0.0
         for block in blocks {
+            if block.linkLength > 0 {
+                var container = Int(block.container)
+                while container >= 0 {
+                    links[container] += block.linkLength
+                    container = Int(containers[container].parent)
+                }
+            }
             let value = value(of: block)
             guard value > 0 else { continue }
             var inCertainChrome = false
@@ -95,7 +103,12 @@ struct HTMLContentSelector {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
             while container >= 0 {
-                if let verdict = containers[container].removal, isCertain(container) || prose[container] <= limit {
+                // A `teaser` or `latest` box without a single link leads nowhere else: it is the
+                // story's own standfirst (German pages call their lede the Teaser), not a promotion.
+                let isUnlinkedPromotion = containers[container].removal == .unrelatedHeadline
+                    && containers[container].removalIsWeak && links[container] == 0
+                if let verdict = containers[container].removal, !isUnlinkedPromotion,
+                   isCertain(container) || prose[container] <= limit {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
