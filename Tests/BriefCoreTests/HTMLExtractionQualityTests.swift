@@ -237,5 +237,16 @@ struct HTMLExtractionQualityTests {
         // A heading with nothing removed under it (pictures only) stays.
         #expect(kept.last == "Gallery")
     }
+
+    @Test func aSummaryFieldAboveTheStoryInItsArticleJoinsIt() throws {
+        let buttons = (1...8).map { "<p><a href=\"/d/\($0)\">Download \($0)</a></p>" }.joined()
+        let document = try Self.read("""
+            <html><body><article><div class="field-summary"><p>Engineers worked through the weekend to restore the only river crossing between the two towns.</p></div>
+            <div class="field-story"><div class="item">\(Self.story)\(Self.story)</div></div>
+            <div class="row">\(buttons)</div></article></body></html>
+            """)
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(!Self.kept(document).contains("Download"))
+    }
 }
 

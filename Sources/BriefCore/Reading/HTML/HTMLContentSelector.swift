@@ -228,6 +228,9 @@ struct HTMLContentSelector {
             }
         }
         winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
+        // Prose above the winner inside its article (a summary field, an intro paragraph) is the story's
+        // opening, however deep the markup nests it.
+        let article = articleAround(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd) ?? -1
         if Self.debugging {
             FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
             if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
@@ -252,6 +255,7 @@ struct HTMLContentSelector {
         var selection = partition(blocks) { block in
             let container = Int(block.container)
             if container >= winner && container <= subtreeEnd[winner] { return true }
+            if article >= 0, container > article, container < winner, isSiblingProse(block) { return true }
             guard parent >= 0, container < winner || container > subtreeEnd[winner] else { return false }
             if container == parent || Int(containers[container].parent) == parent { return isSiblingProse(block) }
             // Containers come in document order: one opened before the parent stands above the story.
@@ -269,15 +273,22 @@ struct HTMLContentSelector {
     /// scores in pieces, while the page's own markup says where the whole story stands. Not when the
     /// element holds other articles (a list of teaser cards each marked as `article`).
     private func widenedToArticle(_ winner: Int, prose: [Double], containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
-        guard !containers[winner].isArticle, prose[winner] > 0 else { return winner }
+        guard let article = articleAround(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd),
+              prose[article] > settings.articleWideningRatio * prose[winner] else { return winner }
+        return article
+    }
+
+    /// The nearest `article` (or `articleBody`, not `main`) holding the winner and no other article.
+    private func articleAround(_ winner: Int, prose: [Double], containers: [HTMLContainer], subtreeEnd: [Int]) -> Int? {
+        guard !containers[winner].isArticle, prose[winner] > 0 else { return nil }
         var article = Int(containers[winner].parent)
         while article > 0, !containers[article].isArticle || containers[article].isMain {
             article = Int(containers[article].parent)
         }
-        guard article > 0, prose[article] > settings.articleWideningRatio * prose[winner] else { return winner }
+        guard article > 0 else { return nil }
         for index in (article + 1)...subtreeEnd[article] where containers[index].isArticle && prose[index] > 0 {
             let holdsWinner = index <= winner && subtreeEnd[index] >= winner
-            if !holdsWinner { return winner }
+            if !holdsWinner { return nil }
         }
         return article
     }
