@@ -184,4 +184,69 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
         #expect(!Self.kept(document).contains("A summary of another story"))
     }
+
+    @Test func aLedeAboveTheStoryWrapperJoinsTheStory() throws {
+        let document = try Self.read("""
+            <html><body><div class="column">
+            <p class="intro">Engineers worked through the weekend to restore the only river crossing between the two towns.</p>
+            <div class="group"><div class="links"><a href="/a">Town</a> <a href="/b">River</a> <a href="/c">Ferry</a></div>
+            <div class="long">\(Self.story)</div></div>
+            <p>Another paragraph after the story, below the wrapper, which belongs to the page's footer notes.</p>
+            <ul>\((1...8).map { #"<li><a href="/t/\#($0)">Ferry topic \#($0)</a></li>"# }.joined())</ul>
+            </div></body></html>
+            """)
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("footer notes"))
+    }
+
+    /// A standfirst in the article's header and the story below a row of buttons: one `article`.
+    static func splitStory(in element: String) -> String {
+        let buttons = (1...6).map { "<p><a href=\"/d/\($0)\">Download map \($0)</a></p>" }.joined()
+        return """
+            <html><body><\(element)><header><h1>Ferry</h1>
+            <p class="standfirst">Engineers worked through the weekend to restore the only river crossing between the two towns, which had been closed since spring.</p>
+            <p>Commuters, shop owners and the school board had all asked the council to speed up the repair, and the council agreed in a special session.</p></header>
+            <div class="row">\(buttons)</div>
+            <div class="body"><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p></div>
+            </\(element)><ul><li><p>A list below the story, with a teaser for another report about the harbour works, its costs and delays.</p></li></ul>
+            <div class="row">\(buttons)\(buttons)</div></body></html>
+            """
+    }
+
+    @Test func aShortStorySplitByButtonsIsReadAsItsWholeArticle() throws {
+        let document = try Self.read(Self.splitStory(in: "article"))
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("Download map"))
+        #expect(!Self.kept(document).contains("A list below the story"))
+    }
+
+    @Test func aHeadingOverARemovedLinkListGoesWithIt() throws {
+        let links = (1...4).map { "<li><a href=\"/s/\($0)\">Another story number \($0)</a></li>" }.joined()
+        let document = try Self.read("""
+            <html><body><article><h2>What Happened</h2>\(Self.story)
+            <h3>More From the River Desk</h3><ul>\(links)</ul>
+            <h3>Further Reading</h3><ul>\(links)</ul><h3>Gallery</h3></article></body></html>
+            """)
+        let kept = document.blocks.map(\.text)
+        #expect(kept.first == "What Happened")
+        #expect(!kept.contains("More From the River Desk"))
+        #expect(!kept.contains("Further Reading"))
+        #expect(document.removed.contains { $0.text == "Further Reading" })
+        // A heading with nothing removed under it (pictures only) stays.
+        #expect(kept.last == "Gallery")
+    }
+
+    @Test func aSummaryFieldAboveTheStoryInItsArticleJoinsIt() throws {
+        let buttons = (1...8).map { "<p><a href=\"/d/\($0)\">Download \($0)</a></p>" }.joined()
+        let document = try Self.read("""
+            <html><body><article><div class="field-summary"><p>Engineers worked through the weekend to restore the only river crossing between the two towns.</p></div>
+            <div class="field-story"><div class="item">\(Self.story)\(Self.story)</div></div>
+            <div class="row">\(buttons)</div></article></body></html>
+            """)
+        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(!Self.kept(document).contains("Download"))
+    }
 }
+

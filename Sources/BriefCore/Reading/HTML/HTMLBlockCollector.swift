@@ -9,12 +9,17 @@ struct HTMLContainer {
     var positive: Bool
     /// `article`, `main`, or `itemprop=articleBody`.
     var isArticle: Bool
+    /// `main`: the page's main region, which often holds more than the story (lists below it).
+    var isMain = false
     /// The element's own verdict as page chrome (by tag, class, id or role); blocks inherit the outermost one.
     var removal: RemovalReason?
     /// The verdict rests on weak evidence and may be voided by content selection.
     var removalIsWeak = false
     /// The verdict comes from the tag itself (`nav`, `footer`, `aside`), not from class, id or role.
     var removalIsByTag = false
+    /// The verdict names chrome that is never the story (a cookie banner, a gallery): it is not
+    /// voided however much of the page's text the container holds.
+    var removalIsCertain = false
     /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
     var label: String? = nil
 }
@@ -212,6 +217,7 @@ final class HTMLBlockCollector {
             let verdict = judge(attributes)
             containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
                                             removal: verdict.removal, removalIsWeak: verdict.isWeak,
+                                            removalIsCertain: verdict.isCertain,
                                             label: label(name, attributes)))
             context.container = Int32(containers.count - 1)
         case .block:
@@ -254,14 +260,18 @@ final class HTMLBlockCollector {
         let isArticle = tag.isArticle || attributes.itemprop?.lowercased() == "articlebody"
         // Elements named as the story itself are never chrome, whatever their other tokens say.
         var removal = isArticle && verdict.removal != .comments ? nil : tag.removal ?? verdict.removal
+        // A quotation named for a social network (`blockquote.twitter-tweet`) is an embedded post the
+        // story quotes, not a share button.
+        if tag.kind == .quote, removal == .share { removal = nil }
         var isWeak = tag.removal == nil && verdict.isWeak
         if removal == nil, !isArticle, let weak = tag.weakRemoval {
             removal = weak
             isWeak = true
         }
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
-                                        removal: removal, removalIsWeak: isWeak,
+                                        isMain: xmlStrEqual(name, "main") != 0, removal: removal, removalIsWeak: isWeak,
                                         removalIsByTag: tag.removal != nil,
+                                        removalIsCertain: removal != nil && removal == verdict.removal && verdict.isCertain,
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
@@ -322,6 +332,11 @@ final class HTMLBlockCollector {
             } else if byte == 0xC2 && index + 1 < length && content[index + 1] >= 0x80 && content[index + 1] <= 0x9F {
                 // C1 control characters never reach the reader.
                 index += 1
+            } else if (byte == 0xE2 && index + 2 < length && ((content[index + 1] == 0x80 && content[index + 2] == 0x8B)
+                        || (content[index + 1] == 0x81 && content[index + 2] == 0xA0)))
+                        || (byte == 0xEF && index + 2 < length && content[index + 1] == 0xBB && content[index + 2] == 0xBF) {
+                // Zero-width space, word joiner and a stray byte-order mark: invisible, and they split words.
+                index += 2
             } else if byte < 0x20 || byte == 0x7F {
                 // Control characters never reach the reader.
             } else {

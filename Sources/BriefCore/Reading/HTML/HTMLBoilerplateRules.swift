@@ -10,6 +10,9 @@ struct HTMLElementVerdict: Sendable {
     /// True when the removal rests on a weak token, prefix or substring (`sidebar-right`): such
     /// verdicts are void on containers that hold most of the page's prose.
     var isWeak = false
+    /// True when a token names chrome that is never the story however much text it holds (a
+    /// cookie banner, a photo gallery): the verdict stands against the prose-share test.
+    var isCertain = false
 }
 
 /// Token tables from `Resources/Data/html-boilerplate.json`.
@@ -28,6 +31,7 @@ struct HTMLBoilerplateRules: Sendable {
         var maximumClassPieces: Int
         var maximumIdPieces: Int
         var substrings: [String: String]
+        var certainPrefixes: [String]
     }
 
     private var tokenReasons: [String: RemovalReason] = [:]
@@ -41,6 +45,7 @@ struct HTMLBoilerplateRules: Sendable {
     private var maximumClassPieces = 4
     private var maximumIdPieces = 3
     private var substrings: [(bytes: [UInt8], reason: RemovalReason)] = []
+    private var certainPrefixes: [String] = []
     /// Every whole-token entry in one table, so each token costs one lookup.
     private struct TokenEntry {
         var strong: RemovalReason?
@@ -79,6 +84,7 @@ struct HTMLBoilerplateRules: Sendable {
         substrings = file.substrings.sorted { $0.key < $1.key }
             .compactMap { text, reason in RemovalReason(rawValue: reason).map { (Array(text.utf8), $0) } }
         protect = Set(file.protect)
+        certainPrefixes = file.certainPrefixes
         positive = Set(file.positive)
         for (token, reason) in tokenReasons { table[token, default: TokenEntry()].strong = reason }
         for (token, reason) in weakReasons { table[token, default: TokenEntry()].weak = reason }
@@ -95,12 +101,14 @@ struct HTMLBoilerplateRules: Sendable {
         var weak: RemovalReason?
         var protected = false
         var positive = false
+        var certain = false
 
         mutating func add(_ other: Evidence) {
             strong = strong ?? other.strong
             weak = weak ?? other.weak
             protected = protected || other.protected
             positive = positive || other.positive
+            certain = certain || other.certain
         }
     }
 
@@ -116,11 +124,15 @@ struct HTMLBoilerplateRules: Sendable {
         var verdict = HTMLElementVerdict(removal: nil, positive: evidence.positive)
         if let role, let reason = roles[role.lowercased()] { verdict.removal = reason }
         if verdict.removal == nil { verdict.removal = evidence.strong }
-        if verdict.removal == nil, !evidence.protected, let weak = evidence.weak {
+        // `article-gallery` is a gallery in the article, not the article: certain chrome is not protected.
+        if verdict.removal == nil, !evidence.protected || evidence.certain, let weak = evidence.weak {
             verdict.removal = weak
             verdict.isWeak = true
         }
-        if verdict.removal != nil { verdict.positive = false }
+        if verdict.removal != nil {
+            verdict.positive = false
+            verdict.isCertain = evidence.certain
+        }
         return verdict
     }
 
@@ -136,7 +148,17 @@ struct HTMLBoilerplateRules: Sendable {
     func evidence(idValue: String) -> Evidence {
         var tokens: [String] = []
         Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
-        return evidence(tokens)
+        return exactNameEvidence(evidence(tokens), tokens: tokens)
+    }
+
+    /// An id that is one chrome word and nothing else (`sidebar`, `comments`) names the page region
+    /// itself, not a wrapper that happens to mention it: its verdict is certain. (Not so for classes:
+    /// a lone `class="widget"` may style a story's box.)
+    private func exactNameEvidence(_ evidence: Evidence, tokens: [String]) -> Evidence {
+        guard tokens.count == 1, let entry = table[tokens[0]], entry.strong != nil || entry.weak != nil else { return evidence }
+        var evidence = evidence
+        evidence.certain = true
+        return evidence
     }
 
     private func evidence(_ tokens: [String]) -> Evidence {
@@ -149,6 +171,7 @@ struct HTMLBoilerplateRules: Sendable {
                 if evidence.weak == nil { evidence.weak = entry.weak }
             }
             if evidence.weak == nil { evidence.weak = prefixReason(token) ?? substringReason(token) }
+            if !evidence.certain { evidence.certain = certainPrefixes.contains { token.hasPrefix($0) } }
         }
         return evidence
     }

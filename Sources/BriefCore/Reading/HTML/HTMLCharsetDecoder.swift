@@ -1,5 +1,10 @@
 // Turns the bytes of a page into UTF-8: BOM, then <meta charset>/http-equiv, then sniffing.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decodes page bytes to UTF-8 so the parser never sees a byte it could choke on.
 enum HTMLCharsetDecoder {
@@ -18,6 +23,10 @@ enum HTMLCharsetDecoder {
             return (Array((text ?? "").utf8), "utf-16")
         }
         let label = declaredCharset(in: bytes)
+        // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares: legacy
+        // text almost never forms valid multibyte sequences, while pages converted to UTF-8 often
+        // keep their old `<meta charset=gb2312>`.
+        if label != nil, bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) { return (bytes, "utf-8") }
         switch label {
         case nil, "utf-8", "utf8", "unicode-1-1-utf-8":
             if label == nil, !isValidUTF8(bytes) { return (windows1252(bytes), "windows-1252") }
@@ -28,6 +37,8 @@ enum HTMLCharsetDecoder {
             if let encoding = foundationEncoding(other), let text = String(data: data, encoding: encoding) {
                 return (Array(text.utf8), other)
             }
+            // Every other legacy charset (GBK, Big5, EUC-KR, KOI8-R, …) through the C library's iconv.
+            if let converted = iconvUTF8(bytes, from: iconvName(other)) { return (converted, other) }
             // Unknown or undecodable label: trust the bytes if they are UTF-8, else Windows-1252.
             if isValidUTF8(bytes) { return (bytes, "utf-8") }
             return (windows1252(bytes), "windows-1252")
@@ -98,6 +109,65 @@ enum HTMLCharsetDecoder {
         0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
         0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
+
+    /// The iconv name for a web label: as browsers do, the Chinese and Korean labels read as the
+    /// supersets that pages labelled with them actually use.
+    static func iconvName(_ label: String) -> String {
+        switch label {
+        case "gb2312", "gbk", "x-gbk", "gb_2312-80", "gb_2312", "chinese", "csgb2312", "iso-ir-58", "gb18030": return "GB18030"
+        case "big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5": return "BIG5-HKSCS"
+        case "euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean", "windows-949", "cp949": return "CP949"
+        default: return label.uppercased()
+        }
+    }
+
+    /// Converts with iconv; nil when the C library does not know the charset. A byte sequence the
+    /// charset cannot hold becomes U+FFFD, and conversion goes on after it.
+    static func iconvUTF8(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        #if canImport(Glibc) || canImport(Darwin)
+        guard !bytes.isEmpty else { return [] }
+        let converter = iconv_open("UTF-8", charset)
+        guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
+        var produced = 0
+        var input = bytes
+        return input.withUnsafeMutableBufferPointer { inputBuffer -> [UInt8]? in
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputBuffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
+            var inLeft = inputBuffer.count
+            while inLeft > 0 {
+                if output.count - produced < 16 { output += [UInt8](repeating: 0, count: output.count) }
+                let room = output.count - produced
+                var outLeft = room
+                let result = output.withUnsafeMutableBufferPointer { outputBuffer -> Int in
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outputBuffer.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
+                    return iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                }
+                produced += room - outLeft
+                if result == -1 {
+                    switch errno {
+                    case E2BIG:
+                        output += [UInt8](repeating: 0, count: output.count)
+                    case EILSEQ, EINVAL:
+                        // A bad or truncated sequence: one replacement character, then the next byte.
+                        if output.count - produced < 3 { output += [UInt8](repeating: 0, count: output.count) }
+                        output.replaceSubrange(produced..<produced + 3, with: [0xEF, 0xBF, 0xBD])
+                        produced += 3
+                        inPointer = inPointer.map { $0 + 1 }
+                        inLeft -= 1
+                    default:
+                        return nil
+                    }
+                }
+            }
+            return repairUTF8(Array(output[0..<produced]))
+        }
+        #else
+        return nil
+        #endif
+    }
 
     private static func foundationEncoding(_ label: String) -> String.Encoding? {
         switch label {

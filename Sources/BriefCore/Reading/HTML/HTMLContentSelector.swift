@@ -35,6 +35,8 @@ struct HTMLExtractionSettings: Sendable {
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
     var teaserCardMaximumBlocks = 4
+    /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
+    var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
 
@@ -45,6 +47,16 @@ struct HTMLExtractionSettings: Sendable {
 struct HTMLSelection {
     var kept: [HTMLTextBlock] = []
     var removed: [(block: HTMLTextBlock, reason: RemovalReason, position: Int)] = []
+
+    /// Moves a kept block to the removed ones, keeping `removed` in document order.
+    mutating func remove(keptAt index: Int, reason: RemovalReason) {
+        let block = kept.remove(at: index)
+        let insertion = removed.firstIndex { $0.position > index } ?? removed.endIndex
+        for removedIndex in removed.indices where removed[removedIndex].position > index {
+            removed[removedIndex].position -= 1
+        }
+        removed.insert((block, reason, index), at: insertion)
+    }
 }
 
 /// Scores every container by the prose it holds and keeps the best one.
@@ -57,31 +69,46 @@ struct HTMLContentSelector {
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
     func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
-        // A section certainly named as comments stays removed however long the discussion runs,
-        // and its prose does not count towards the page's.
-        func isCertainComments(_ index: Int) -> Bool {
-            containers[index].removal == .comments && !containers[index].removalIsWeak
+        // A section certainly named as comments stays removed however long the discussion runs, and so
+        // does chrome that is never the story (a cookie banner, a gallery); their prose does not count
+        // towards the page's.
+        func isCertain(_ index: Int) -> Bool {
+            guard let removal = containers[index].removal else { return false }
+            return containers[index].removalIsCertain || (removal == .comments && !containers[index].removalIsWeak)
         }
         var prose = [Double](repeating: 0, count: containers.count)
+        var links = [Int](repeating: 0, count: containers.count)
         var pageProse = 0.0
         for block in blocks {
+            if block.linkLength > 0 {
+                var container = Int(block.container)
+                while container >= 0 {
+                    links[container] += block.linkLength
+                    container = Int(containers[container].parent)
+                }
+            }
             let value = value(of: block)
             guard value > 0 else { continue }
-            var inComments = false
+            var inCertainChrome = false
             var container = Int(block.container)
             while container >= 0 {
                 prose[container] += value
-                inComments = inComments || isCertainComments(container)
+                inCertainChrome = inCertainChrome || isCertain(container)
                 container = Int(containers[container].parent)
             }
-            if !inComments { pageProse += value }
+            if !inCertainChrome { pageProse += value }
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
             while container >= 0 {
-                if let verdict = containers[container].removal, isCertainComments(container) || prose[container] <= limit {
+                // A `teaser` or `latest` box without a single link leads nowhere else: it is the
+                // story's own standfirst (German pages call their lede the Teaser), not a promotion.
+                let isUnlinkedPromotion = containers[container].removal == .unrelatedHeadline
+                    && containers[container].removalIsWeak && links[container] == 0
+                if let verdict = containers[container].removal, !isUnlinkedPromotion,
+                   isCertain(container) || prose[container] <= limit {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
@@ -96,6 +123,37 @@ struct HTMLContentSelector {
     /// most of the page's prose (tags such as `nav` and `footer`, and comment sections, stay certain),
     /// and keeps that reading if it finds more of the story.
     func select(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
+        var selection = selectStory(blocks: blocks, containers: containers)
+        removeOrphanHeadings(&selection)
+        return selection
+    }
+
+    /// A heading whose section lost all its text to link lists or widgets (the title of "Related
+    /// stories", "Read more", "Share this") heads nothing in the story: it is the last kept block, or
+    /// another heading follows it straight after the removed section. A heading over pictures alone
+    /// (nothing removed under it) stays.
+    private func removeOrphanHeadings(_ selection: inout HTMLSelection) {
+        var index = selection.kept.count - 1
+        while index >= 0 {
+            if selection.kept[index].kind == .heading {
+                let next = index + 1
+                let endsSection = next == selection.kept.count || selection.kept[next].kind == .heading
+                if endsSection, let first = selection.removed.first(where: { $0.position == next }), isWidgetOrLinkList(first) {
+                    selection.remove(keptAt: index, reason: first.reason)
+                }
+            }
+            index -= 1
+        }
+    }
+
+    private func isWidgetOrLinkList(_ removed: (block: HTMLTextBlock, reason: RemovalReason, position: Int)) -> Bool {
+        switch removed.reason {
+        case .share, .newsletter, .unrelatedHeadline, .advertisement, .navigation: return true
+        default: return removed.block.linkDensity > settings.linkedHeadlineDensity
+        }
+    }
+
+    private func selectStory(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
         let selection = selectTrustingNames(blocks: blocks, containers: containers)
         guard textLength(selection.kept) < settings.minimumArticleLength else { return selection }
         var relaxed = containers
@@ -103,6 +161,7 @@ struct HTMLContentSelector {
         for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
             && relaxed[index].removal != .comments {
             relaxed[index].removalIsWeak = true
+            relaxed[index].removalIsCertain = false
             changed = true
         }
         guard changed else { return selection }
@@ -168,6 +227,10 @@ struct HTMLContentSelector {
                 winner = index
             }
         }
+        winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
+        // Prose above the winner inside its article (a summary field, an intro paragraph) is the story's
+        // opening, however deep the markup nests it.
+        let article = articleAround(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd) ?? -1
         if Self.debugging {
             FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
             if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
@@ -185,19 +248,49 @@ struct HTMLContentSelector {
             }
         }
         // Readability's sibling rule: a standfirst or lede often stands beside the winner, as a
-        // paragraph directly under the same parent.
+        // paragraph directly under the same parent. A lede above the story may also stand a level
+        // higher, beside the wrapper that holds the winner (`intro` paragraph, then `group > body`).
         let parent = Int(containers[winner].parent)
+        let grandparent = parent >= 0 ? Int(containers[parent].parent) : -1
         var selection = partition(blocks) { block in
             let container = Int(block.container)
             if container >= winner && container <= subtreeEnd[winner] { return true }
-            guard parent >= 0, container == parent || Int(containers[container].parent) == parent,
-                  container < winner || container > subtreeEnd[winner] else { return false }
-            return isSiblingProse(block)
+            if article >= 0, container > article, container < winner, isSiblingProse(block) { return true }
+            guard parent >= 0, container < winner || container > subtreeEnd[winner] else { return false }
+            if container == parent || Int(containers[container].parent) == parent { return isSiblingProse(block) }
+            // Containers come in document order: one opened before the parent stands above the story.
+            return grandparent >= 0 && Int(containers[container].parent) == grandparent && container < parent
+                && isSiblingProse(block)
         }
         if textLength(selection.kept) < settings.minimumArticleLength {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// The one `article` (or `articleBody`, but not the wider `main`) around the winner, when it holds clearly more prose:
+    /// a short story split by page furniture (download buttons, a map, a standfirst in the header)
+    /// scores in pieces, while the page's own markup says where the whole story stands. Not when the
+    /// element holds other articles (a list of teaser cards each marked as `article`).
+    private func widenedToArticle(_ winner: Int, prose: [Double], containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
+        guard let article = articleAround(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd),
+              prose[article] > settings.articleWideningRatio * prose[winner] else { return winner }
+        return article
+    }
+
+    /// The nearest `article` (or `articleBody`, not `main`) holding the winner and no other article.
+    private func articleAround(_ winner: Int, prose: [Double], containers: [HTMLContainer], subtreeEnd: [Int]) -> Int? {
+        guard !containers[winner].isArticle, prose[winner] > 0 else { return nil }
+        var article = Int(containers[winner].parent)
+        while article > 0, !containers[article].isArticle || containers[article].isMain {
+            article = Int(containers[article].parent)
+        }
+        guard article > 0 else { return nil }
+        for index in (article + 1)...subtreeEnd[article] where containers[index].isArticle && prose[index] > 0 {
+            let holdsWinner = index <= winner && subtreeEnd[index] >= winner
+            if !holdsWinner { return nil }
+        }
+        return article
     }
 
     /// A paragraph beside the winner that reads as prose: long enough, few links, sentences.

@@ -4,7 +4,7 @@ import Foundation
 /// The reader's view of one tag name.
 struct HTMLTag: Sendable {
     enum Role: Sendable {
-        /// Never text (script, style, form controls, media): skipped with its subtree.
+        /// Never text (script, style, form controls, media, the pronunciation over ruby text): skipped with its subtree.
         case skip
         /// Starts and ends a block of text; its own kind if it has one (`p`, `li`, `h2`).
         case block
@@ -37,7 +37,7 @@ struct HTMLTag: Sendable {
         for name in ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
                      "video", "audio", "source", "track", "map", "head", "select", "option", "optgroup", "textarea",
                      "input", "button", "link", "meta", "title", "base", "img", "picture", "datalist", "output",
-                     "progress", "meter", "param", "applet", "frame", "frameset", "area", "wbr"] {
+                     "progress", "meter", "param", "applet", "frame", "frameset", "area", "wbr", "rt", "rp"] {
             table[name] = HTMLTag(role: .skip)
         }
         for name in ["div", "section", "body", "html", "center", "address", "details", "summary", "fieldset", "form",

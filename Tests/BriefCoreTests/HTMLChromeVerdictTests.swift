@@ -1,0 +1,97 @@
+// Which chrome verdicts stand when the named container holds much of the page's text.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLChromeVerdictTests {
+    typealias Page = HTMLExtractionQualityTests
+
+    /// A caption long enough to read like prose, for galleries that outweigh a short story.
+    static func caption(_ number: Int) -> String {
+        "Slide \(number): a photograph of another event, with a caption long enough to read like a sentence, and a credit."
+    }
+
+    @Test func aPhotoGalleryLargerThanTheStoryIsNotKept() throws {
+        let slides = (1...12).map { "<li><h3>Picture \($0)</h3><p>\(Self.caption($0))</p></li>" }.joined()
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <div class="article-gallery"><ul>\(slides)</ul></div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("a photograph of another event"))
+        #expect(document.removed.contains { $0.text.contains("Slide 3:") && $0.reason == .boilerplate })
+    }
+
+    @Test func aCookieBannerLongerThanTheStoryIsNotKept() throws {
+        let notice = (1...6).map { _ in
+            "<p>We and our partners use cookies to store and read information on your device, and to measure how you use this site.</p>"
+        }.joined()
+        let document = try Page.read("""
+            <html><body><div class="cookiebanner-wrap optin">\(notice)</div>
+            <div class="story">\(Page.story)</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("We and our partners use cookies"))
+    }
+
+    @Test func aPageThatIsOnlyAGalleryKeepsItsCaptions() throws {
+        // When the gallery is all there is, the name was wrong about the page.
+        let slides = (1...4).map { "<li><p>\(Self.caption($0))</p></li>" }.joined()
+        let document = try Page.read("<html><body><div class=\"gallery\"><ul>\(slides)</ul></div></body></html>")
+        #expect(Page.kept(document).contains("Slide 2: a photograph of another event"))
+    }
+
+    @Test func aScriptHookClassDoesNotMakeTheStoryChrome() throws {
+        // `js-lightbox-gallery` says a script opens the pictures in a lightbox, not that the text is chrome.
+        let document = try Page.read("""
+            <html><body><main><div class="media js-lightbox-gallery">\(Page.story)</div>
+            <div class="lightbox"><p>Close the picture viewer</p></div></main></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("Close the picture viewer"))
+    }
+
+    /// Sentences about other things, long enough together to outweigh a short story.
+    static let asideProse = (1...9).map { _ in
+        "<p>The club meets on the first Tuesday of each month in the library, and new members are always welcome to join.</p>"
+    }.joined()
+
+    @Test func anIdThatIsOnlyAChromeWordStandsHoweverLongItsText() throws {
+        let document = try Page.read("""
+            <html><body><div class="post">\(Page.story)</div><div id="sidebar">\(Self.asideProse)</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("The club meets"))
+    }
+
+    @Test func aClassNamedAsideIsChrome() throws {
+        let document = try Page.read("""
+            <html><body><div class="content"><div class="post">\(Page.story)</div>
+            <div class="aside"><p>The club meets on the first Tuesday of each month in the library.</p></div></div></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("The club meets"))
+    }
+
+    @Test func anEmbeddedPostTheStoryQuotesStaysButAShareBarGoes() throws {
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <blockquote class="twitter-tweet"><p>The ferry is back! First crossing this morning, right on time.</p>&mdash; Harbour Office</blockquote>
+            <div class="share-twitter"><p>Share on Twitter</p></div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("The ferry is back! First crossing this morning"))
+        #expect(!Page.kept(document).contains("Share on Twitter"))
+    }
+
+    @Test func aTeaserBoxWithoutLinksIsTheStorysStandfirst() throws {
+        let document = try Page.read("""
+            <html><body><article><div class="teaser"><p>Engineers worked through the weekend to restore the only river crossing.</p></div>
+            \(Page.story)
+            <div class="teaser"><p><a href="/other">Harbour works</a>: the new quay opens next month, a year late.</p></div>
+            </article></body></html>
+            """)
+        #expect(Page.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(!Page.kept(document).contains("the new quay opens"))
+    }
+}
+
