@@ -235,18 +235,14 @@ struct ParsedFile: Sendable {
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
-            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(try prepare(articles)))
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(prepare(articles)))
         } catch {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
         }
     }
 
-    static func prepare(_ articles: [Article]) throws(ReadError) -> [PreparedArticle] {
-        do {
-            return try articles.map(PreparedArticle.init)
-        } catch {
-            throw ReadError("cannot encode the parsed article: \(error)")
-        }
+    static func prepare(_ articles: [Article]) -> [PreparedArticle] {
+        articles.map(PreparedArticle.init)
     }
 }
 
@@ -305,7 +301,7 @@ extension LibraryStore {
     /// Stores articles as if parsed from `path` (tests and generators that build `Article` values).
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
-        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(try ParsedFile.prepare(articles)))
+        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(ParsedFile.prepare(articles)))
         try write { db in try BatchWriter().write([parsed], db) }
     }
 }
