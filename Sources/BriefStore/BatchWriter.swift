@@ -98,8 +98,8 @@ final class BatchWriter {
             INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
             """)
-        let insertFacets = try db.cachedStatement(sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
-        let insertTopic = try db.cachedStatement(sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
+        let insertFacets = try DirectInsert(db, sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
+        let insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
         let upsertTopic = try db.cachedStatement(sql: """
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
             RETURNING key
@@ -108,7 +108,7 @@ final class BatchWriter {
         // that updates would rewrite the row's page every time).
         let findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
         let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
-        let insertMention = try db.cachedStatement(sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
+        let insertMention = try DirectInsert(db, sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
 
         var unindexed = UnindexedArticles()
         // A file's old articles go with their full-text rows (the delete trigger); those rows
@@ -169,12 +169,21 @@ final class BatchWriter {
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }
                     unindexed.add(rowid)
-                    try insertFacets.execute(arguments: [rowid, article.day, facets])
+                    insertFacets.bind(1, rowid)
+                    insertFacets.bind(2, article.day)
+                    insertFacets.bind(3, facets)
+                    try insertFacets.run(db)
                     for topic in topicsInArticle {
-                        try insertTopic.execute(arguments: [topic.id, rowid, topic.score])
+                        insertTopic.bind(1, topic.id)
+                        insertTopic.bind(2, rowid)
+                        insertTopic.bind(3, topic.score)
+                        try insertTopic.run(db)
                     }
                     for mention in entityMentions {
-                        try insertMention.execute(arguments: [mention.id, rowid, mention.count])
+                        insertMention.bind(1, mention.id)
+                        insertMention.bind(2, rowid)
+                        insertMention.bind(3, Int64(mention.count))
+                        try insertMention.run(db)
                     }
                 }
             }

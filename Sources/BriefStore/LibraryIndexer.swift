@@ -40,8 +40,10 @@ public struct IndexProgress: Sendable {
 /// Settings of the indexer.
 public enum IndexerSettings {
     /// Files parsed and committed together: one transaction each, so a killed process loses
-    /// at most one batch, and memory holds at most this many parsed articles.
-    public static let batchSize = 256
+    /// at most one batch, and memory holds at most this many parsed articles. Each commit
+    /// writes the index pages it touched and one full-text segment, so larger batches write
+    /// less; much larger ones leave the cores idle while the first batch parses and the last writes.
+    public static let batchSize = 512
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
