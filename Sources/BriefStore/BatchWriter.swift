@@ -110,13 +110,22 @@ final class BatchWriter {
         let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
         let insertMention = try DirectInsert(db, sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
 
+        let deleteFacets = try db.cachedStatement(sql: "DELETE FROM article_facet WHERE article = ?")
+        let deleteTopics = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article = ?")
+        let deleteMentions = try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?")
         var unindexed = UnindexedArticles()
         // A file's old articles go with their full-text rows (the delete trigger); those rows
-        // must be in the index first if this batch inserted them.
+        // must be in the index first if this batch inserted them. Their other rows are deleted
+        // here rather than by the foreign keys' cascade: the indexer writes with the checks off.
         func deleteArticles(ofFile fileID: Int64) throws {
             let rowids = try Int64.fetchAll(articlesOfFile, arguments: [fileID])
             guard !rowids.isEmpty else { return }
             if let first = unindexed.first, rowids.contains(where: { $0 >= first }) { try unindexed.index(db) }
+            for rowid in rowids {
+                try deleteFacets.execute(arguments: [rowid])
+                try deleteTopics.execute(arguments: [rowid])
+                try deleteMentions.execute(arguments: [rowid])
+            }
             try deleteFileArticles.execute(arguments: [fileID])
         }
 

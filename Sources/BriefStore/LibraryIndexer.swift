@@ -102,16 +102,20 @@ extension LibraryStore {
         // While indexing, the writer connection checkpoints less often, and reads pages into its
         // bounded page cache rather than through the memory map: every page the writer touches
         // would otherwise stay mapped, and count in the process's memory, up to the map's size.
+        // Foreign keys are not checked: the writer makes every parent row before its children
+        // and deletes children itself (each check was a B-tree search per mention and topic row).
         try withStoreErrors(path: path) {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(IndexerSettings.walAutocheckpointPages)")
                 try db.execute(sql: "PRAGMA mmap_size = 0")
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
             }
         }
         defer {
             try? pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
                 try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
         }
         progress?(IndexProgress(total: toParse.count, done: 0))
