@@ -228,7 +228,7 @@ struct ParsedFile: Sendable {
     static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
+            data = try FileBytes.read(file.path) ?? Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
         } catch {
             return ParsedFile(file: file, previous: previous, hash: "", kind: .failed("cannot read: \(error.localizedDescription)"))
         }
