@@ -3,27 +3,24 @@ import BriefCore
 import Foundation
 import GRDB
 
-/// The parts of an article that are only needed when it is opened: stored as one JSON blob.
-struct ArticleDetail: Codable {
-    var kinds: [BlockKind]
-    var removed: [RemovedBlock]
-    var entities: [EntitySpan]
-    var topics: [TopicMatch]
-}
-
 enum ArticleRow {
     /// Kept paragraphs are stored as one text (the full-text index reads it) joined by this
     /// separator, which the tokenizer treats as white space.
     static let paragraphSeparator: Character = "\u{2029}"
 
     static func text(of article: Article) -> String {
-        article.paragraphs
-            .map { paragraph in
-                // The separator inside a paragraph is rare; looking for it is cheap, replacing is not.
-                paragraph.unicodeScalars.contains { $0.value == 0x2029 }
-                    ? paragraph.replacingOccurrences(of: String(paragraphSeparator), with: "\n") : paragraph
-            }
-            .joined(separator: String(paragraphSeparator))
+        storedParagraphs(of: article).joined(separator: String(paragraphSeparator))
+    }
+
+    /// The paragraphs as `paragraphs(fromText:)` gives them back from `text(of:)`.
+    static func storedParagraphs(of article: Article) -> [String] {
+        // One empty paragraph joins to an empty text, which reads back as no paragraph.
+        if article.paragraphs.count == 1, article.paragraphs[0].isEmpty { return [] }
+        return article.paragraphs.map { paragraph in
+            // The separator inside a paragraph is rare; looking for it is cheap, replacing is not.
+            paragraph.unicodeScalars.contains { $0.value == 0x2029 }
+                ? paragraph.replacingOccurrences(of: String(paragraphSeparator), with: "\n") : paragraph
+        }
     }
 
     static func paragraphs(fromText text: String) -> [String] {
@@ -35,12 +32,12 @@ enum ArticleRow {
 
     static func decode(_ row: Row) throws -> Article {
         let paragraphs = paragraphs(fromText: row[7])
-        let detailData: Data = row[8]
-        let detail = try JSONDecoder().decode(ArticleDetail.self, from: detailData)
+        let title: String = row[2]
+        let detail = try ArticleDetailCodec.decode(row[8], title: title, paragraphs: paragraphs)
         let day: Int? = row[3]
         let formatName: String = row[1]
         return Article(
-            source: row[0], format: ArticleFormat(rawValue: formatName) ?? .text, title: row[2],
+            source: row[0], format: ArticleFormat(rawValue: formatName) ?? .text, title: title,
             date: day.map(ArticleDate.init(daysSinceEpoch:)), byline: row[4], url: row[5], siteName: row[6],
             paragraphs: paragraphs,
             paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 
 /// An article in the form the cache stores it, made on a parsing thread so that the single
-/// writer only runs SQL: the JSON detail, the joined text and the counted entity mentions.
+/// writer only runs SQL: the encoded detail, the joined text and the counted entity mentions.
 struct PreparedArticle: Sendable {
     struct EntityKey: Hashable, Sendable {
         var type: EntityType
@@ -24,7 +24,7 @@ struct PreparedArticle: Sendable {
     /// Each distinct entity with its number of mentions, in first-mention order.
     var mentions: [(key: EntityKey, count: Int)]
 
-    init(_ article: Article) throws {
+    init(_ article: Article) {
         id = article.id
         format = article.format.rawValue
         title = article.title
@@ -32,9 +32,11 @@ struct PreparedArticle: Sendable {
         byline = article.byline
         url = article.url
         siteName = article.siteName
-        text = ArticleRow.text(of: article)
-        detail = try JSONEncoder().encode(ArticleDetail(
-            kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics))
+        let paragraphs = ArticleRow.storedParagraphs(of: article)
+        text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
+        detail = ArticleDetailCodec.encode(
+            ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics),
+            title: article.title, paragraphs: paragraphs)
         topics = article.topics
         var positions: [EntityKey: Int] = [:]
         var mentions: [(key: EntityKey, count: Int)] = []
@@ -48,6 +50,29 @@ struct PreparedArticle: Sendable {
             }
         }
         self.mentions = mentions
+    }
+}
+
+/// Articles inserted by this batch and not yet in the full-text index.
+///
+/// The index is written with one statement per batch rather than a trigger per article: FTS5
+/// writes its pending terms to disk as a new segment whenever a statement opens a savepoint, as
+/// every insert that fires a trigger does, so a trigger made one tiny segment per article (and
+/// the merging of them cost more than the rest of the write). Rowids only grow, and the batch
+/// holds the write lock, so the batch's articles are exactly the rows from the first one on.
+private struct UnindexedArticles {
+    private(set) var first: Int64?
+
+    mutating func add(_ rowid: Int64) {
+        if first == nil { first = rowid }
+    }
+
+    mutating func index(_ db: Database) throws {
+        guard let first else { return }
+        try db.execute(sql: """
+            INSERT INTO article_fts (rowid, title, text) SELECT rowid, title, text FROM article WHERE rowid >= ? ORDER BY rowid
+            """, arguments: [first])
+        self.first = nil
     }
 }
 
@@ -67,13 +92,14 @@ final class BatchWriter {
             RETURNING id
             """)
         let touchFile = try db.cachedStatement(sql: "UPDATE file SET size = ?, mtime = ? WHERE path = ?")
-        let deleteArticles = try db.cachedStatement(sql: "DELETE FROM article WHERE file = ?")
+        let articlesOfFile = try db.cachedStatement(sql: "SELECT rowid FROM article WHERE file = ?")
+        let deleteFileArticles = try db.cachedStatement(sql: "DELETE FROM article WHERE file = ?")
         let insertArticle = try db.cachedStatement(sql: """
             INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
             """)
-        let insertFacets = try db.cachedStatement(sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
-        let insertTopic = try db.cachedStatement(sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
+        let insertFacets = try DirectInsert(db, sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
+        let insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
         let upsertTopic = try db.cachedStatement(sql: """
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
             RETURNING key
@@ -82,7 +108,26 @@ final class BatchWriter {
         // that updates would rewrite the row's page every time).
         let findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
         let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
-        let insertMention = try db.cachedStatement(sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
+        let insertMention = try DirectInsert(db, sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
+
+        let deleteFacets = try db.cachedStatement(sql: "DELETE FROM article_facet WHERE article = ?")
+        let deleteTopics = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article = ?")
+        let deleteMentions = try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?")
+        var unindexed = UnindexedArticles()
+        // A file's old articles go with their full-text rows (the delete trigger); those rows
+        // must be in the index first if this batch inserted them. Their other rows are deleted
+        // here rather than by the foreign keys' cascade: the indexer writes with the checks off.
+        func deleteArticles(ofFile fileID: Int64) throws {
+            let rowids = try Int64.fetchAll(articlesOfFile, arguments: [fileID])
+            guard !rowids.isEmpty else { return }
+            if let first = unindexed.first, rowids.contains(where: { $0 >= first }) { try unindexed.index(db) }
+            for rowid in rowids {
+                try deleteFacets.execute(arguments: [rowid])
+                try deleteTopics.execute(arguments: [rowid])
+                try deleteMentions.execute(arguments: [rowid])
+            }
+            try deleteFileArticles.execute(arguments: [fileID])
+        }
 
         for parsed in batch {
             let file = parsed.file
@@ -91,10 +136,10 @@ final class BatchWriter {
                 try touchFile.execute(arguments: [file.size, file.mtime, file.path])
             case .failed(let reason):
                 let fileID = try Int64.fetchOne(upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, reason])!
-                try deleteArticles.execute(arguments: [fileID])
+                try deleteArticles(ofFile: fileID)
             case .parsed(let articles):
                 let fileID = try Int64.fetchOne(upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
-                try deleteArticles.execute(arguments: [fileID])
+                try deleteArticles(ofFile: fileID)
                 for article in articles {
                     // Topic keys and entity ids first: the packed facets go into the article row.
                     var facetTopics: [UInt32] = []
@@ -132,16 +177,27 @@ final class BatchWriter {
                     ])
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }
-                    try insertFacets.execute(arguments: [rowid, article.day, facets])
+                    unindexed.add(rowid)
+                    insertFacets.bind(1, rowid)
+                    insertFacets.bind(2, article.day)
+                    insertFacets.bind(3, facets)
+                    try insertFacets.run(db)
                     for topic in topicsInArticle {
-                        try insertTopic.execute(arguments: [topic.id, rowid, topic.score])
+                        insertTopic.bind(1, topic.id)
+                        insertTopic.bind(2, rowid)
+                        insertTopic.bind(3, topic.score)
+                        try insertTopic.run(db)
                     }
                     for mention in entityMentions {
-                        try insertMention.execute(arguments: [mention.id, rowid, mention.count])
+                        insertMention.bind(1, mention.id)
+                        insertMention.bind(2, rowid)
+                        insertMention.bind(3, Int64(mention.count))
+                        try insertMention.run(db)
                     }
                 }
             }
         }
+        try unindexed.index(db)
     }
 
     private func fold(_ name: String) -> String {

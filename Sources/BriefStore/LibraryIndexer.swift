@@ -40,8 +40,10 @@ public struct IndexProgress: Sendable {
 /// Settings of the indexer.
 public enum IndexerSettings {
     /// Files parsed and committed together: one transaction each, so a killed process loses
-    /// at most one batch, and memory holds at most this many parsed articles.
-    public static let batchSize = 256
+    /// at most one batch, and memory holds at most this many parsed articles. Each commit
+    /// writes the index pages it touched and one full-text segment, so larger batches write
+    /// less; much larger ones leave the cores idle while the first batch parses and the last writes.
+    public static let batchSize = 512
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
@@ -100,16 +102,20 @@ extension LibraryStore {
         // While indexing, the writer connection checkpoints less often, and reads pages into its
         // bounded page cache rather than through the memory map: every page the writer touches
         // would otherwise stay mapped, and count in the process's memory, up to the map's size.
+        // Foreign keys are not checked: the writer makes every parent row before its children
+        // and deletes children itself (each check was a B-tree search per mention and topic row).
         try withStoreErrors(path: path) {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(IndexerSettings.walAutocheckpointPages)")
                 try db.execute(sql: "PRAGMA mmap_size = 0")
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
             }
         }
         defer {
             try? pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
                 try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
         }
         progress?(IndexProgress(total: toParse.count, done: 0))
@@ -222,7 +228,7 @@ struct ParsedFile: Sendable {
     static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
+            data = try FileBytes.read(file.path) ?? Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
         } catch {
             return ParsedFile(file: file, previous: previous, hash: "", kind: .failed("cannot read: \(error.localizedDescription)"))
         }
@@ -235,18 +241,14 @@ struct ParsedFile: Sendable {
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
-            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(try prepare(articles)))
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(prepare(articles)))
         } catch {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
         }
     }
 
-    static func prepare(_ articles: [Article]) throws(ReadError) -> [PreparedArticle] {
-        do {
-            return try articles.map(PreparedArticle.init)
-        } catch {
-            throw ReadError("cannot encode the parsed article: \(error)")
-        }
+    static func prepare(_ articles: [Article]) -> [PreparedArticle] {
+        articles.map(PreparedArticle.init)
     }
 }
 
@@ -305,7 +307,7 @@ extension LibraryStore {
     /// Stores articles as if parsed from `path` (tests and generators that build `Article` values).
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
-        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(try ParsedFile.prepare(articles)))
+        let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(ParsedFile.prepare(articles)))
         try write { db in try BatchWriter().write([parsed], db) }
     }
 }

@@ -4,8 +4,10 @@ import GRDB
 enum LibrarySchema {
     /// Identifies what the pipeline produced. When the cached value differs from the running
     /// one, every cached article is dropped and re-parsed: a cache is rebuilt, never misread.
-    /// Bump it whenever reading, cleaning, entities or topics change their output.
-    static let builtInPipelineVersion = "pipeline-1"
+    /// Bump it whenever reading, cleaning, entities or topics change their output, or the
+    /// stored form of an article does. The cases of the enums the detail blob stores by number
+    /// are folded in, so adding or reordering one rebuilds the cache without anyone bumping.
+    static let builtInPipelineVersion = "pipeline-2+" + ArticleDetailCodec.layoutFingerprint
 
     /// Migrations in order. Never edit a shipped one; append a new one.
     static var migrator: DatabaseMigrator {
@@ -93,10 +95,14 @@ enum LibrarySchema {
                 """)
             try db.execute(sql: ftsTriggers)
         }
+        migrator.registerMigration("v2: full-text rows written per batch, not by a trigger") { db in
+            // BatchWriter indexes each batch's new articles with one statement (see UnindexedArticles).
+            try db.execute(sql: "DROP TRIGGER article_fts_insert")
+        }
         return migrator
     }
 
-    /// Keep the external-content full-text index in step with `article`.
+    /// Keep the external-content full-text index in step with `article` (v1; v2 drops the insert trigger).
     static let ftsTriggers = """
         CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
             INSERT INTO article_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);

@@ -1,4 +1,4 @@
-// What the indexer's writer stores: mention counts, shared entity rows, and articles that read back whole.
+// What the indexer's writer stores: mention counts, shared entity rows, articles that read back whole, full text in step.
 import BriefCore
 import Foundation
 import GRDB
@@ -43,5 +43,39 @@ import Testing
         #expect(readBack.entities == first.entities)
         #expect(readBack.topics == first.topics)
         #expect(readBack.date == first.date)
+    }
+
+    @Test func theFullTextIndexFollowsABatchThatReplacesItsOwnArticles() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryStore(path: directory.file("cache.sqlite").path, statePath: directory.file("state.sqlite").path)
+        func parsed(_ path: String, _ articles: [Article]) -> ParsedFile {
+            ParsedFile(file: ScannedFile(path: path, size: 1, mtime: 1), previous: nil, hash: path,
+                       kind: .parsed(ParsedFile.prepare(articles)))
+        }
+        func article(_ source: String, _ text: String) -> Article {
+            Article(source: source, format: .text, title: "Title of \(source)", paragraphs: [text])
+        }
+        // The same file twice in one batch: its first articles are replaced before the batch
+        // indexes them, and a later batch replaces them again.
+        try store.write { db in
+            try BatchWriter().write([
+                parsed("/lib/a.txt", [article("/lib/a.txt#1", "Herons wade."), article("/lib/a.txt#2", "Egrets wade.")]),
+                parsed("/lib/b.txt", [article("/lib/b.txt", "Storks fly.")]),
+                parsed("/lib/a.txt", [article("/lib/a.txt#1", "Cranes wade.")]),
+            ], db)
+        }
+        try store.write { db in
+            try BatchWriter().write([parsed("/lib/b.txt", [article("/lib/b.txt", "Ibises fly.")])], db)
+        }
+        func search(_ word: String) throws -> [String] { try store.ids(matching: .word(word, prefix: false)).sorted() }
+        #expect(try search("wade") == ["/lib/a.txt#1"])
+        #expect(try search("cranes") == ["/lib/a.txt#1"])
+        #expect(try search("herons").isEmpty)
+        #expect(try search("egrets").isEmpty)
+        #expect(try search("storks").isEmpty)
+        #expect(try search("ibises") == ["/lib/b.txt"])
+        #expect(try store.ids(matching: .word("ib", prefix: true)) == ["/lib/b.txt"])
+        // FTS5 compares its index with the article table, row by row.
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
     }
 }

@@ -1,6 +1,7 @@
 // Incremental refresh: only new or changed files are parsed, deleted ones dropped, bad ones named.
 import BriefCore
 import Foundation
+import GRDB
 import Testing
 @testable import BriefStore
 
@@ -55,6 +56,35 @@ import Testing
         #expect(try store.articleCount() == 3)
         // The id is the file's absolute path.
         #expect(try store.article(id: a.standardizedFileURL.path)?.title == "Alpha report")
+    }
+
+    @Test func aChangedOrFailedFileLeavesNoRowOfItsOldArticles() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        let a = try dir.write("library/a.txt", Self.article("Talks in Seoul", "Officials in Seoul discussed the missile launch with Jake Sullivan."))
+        let b = try dir.write("library/b.txt", Self.article("Talks in Tokyo", "Officials in Tokyo discussed the ransomware attack."))
+        for url in [a, b] { try setMTime(url, secondsAgo: 100) }
+        let store = try open(dir)
+        _ = try store.refresh(paths: [library])
+        #expect(try store.ids(matching: .entity(nil, "Seoul")).count == 1)
+
+        try dir.write("library/a.txt", Self.article("Talks in Manila", "Officials in Manila discussed fishing rights."))
+        try dir.write("library/b.txt", "")
+        let report = try store.refresh(paths: [library])
+        #expect((report.changed, report.bad) == (1, 1))
+        #expect(try store.ids(matching: .entity(nil, "Seoul")).isEmpty)
+        #expect(try store.ids(matching: .entity(nil, "Tokyo")).isEmpty)
+        #expect(try store.ids(matching: .word("missile", prefix: false)).isEmpty)
+        #expect(try store.ids(matching: .entity(nil, "Manila")) == [a.standardizedFileURL.path])
+        for table in ["article_facet", "article_topic", "article_entity"] {
+            let orphans = try store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE article NOT IN (SELECT rowid FROM article)")
+            }
+            #expect(orphans == 0, "\(table)")
+        }
+        let brokenReferences = try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(brokenReferences.isEmpty)
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
     }
 
     @Test func badFilesAreNamedEveryRunAndTheRestLoads() throws {

@@ -221,7 +221,7 @@ package struct LineFeatures: Sendable, Equatable {
                 return
             }
             guard wordLength >= 3 else { return }
-            tokens.insert(Self.fold(lower))
+            tokens.insert(Self.foldASCII(word) ?? Self.fold(lower))
         }
         for value in sample {
             if isLetter(value) {
@@ -292,6 +292,28 @@ package struct LineFeatures: Sendable, Equatable {
             return String(folded.dropLast())
         }
         return folded
+    }
+
+    /// `fold` of a word's lowercased UTF-8 bytes when they are all ASCII (nearly every word):
+    /// the same string, without slicing characters. Nil for any other word.
+    static func foldASCII(_ bytes: [UInt8]) -> String? {
+        let apostrophe = UInt8(ascii: "'"), s = UInt8(ascii: "s")
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var start = 0, end = bytes.count
+        if end >= 2, bytes[end - 2] == apostrophe, bytes[end - 1] == s { end -= 2 }
+        while start < end, bytes[start] == apostrophe { start += 1 }
+        while end > start, bytes[end - 1] == apostrophe { end -= 1 }
+        let count = end - start
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count >= length else { return false }
+            return (0..<length).allSatisfy { bytes[end - length + $0] == suffix.utf8Start[$0] }
+        }
+        if count > 4, endsWith("ies") { return String(decoding: bytes[start..<end - 3], as: UTF8.self) + "y" }
+        if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+            return String(decoding: bytes[start..<end - 1], as: UTF8.self)
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Shaped like a headline: a few words, no sentence end (a question or exclamation may end one),
