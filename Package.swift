@@ -61,10 +61,13 @@ let package = Package(
         .executableTarget(name: "brief-bench", dependencies: ["BriefCore", "BriefStore", "BriefUI", "BriefReaderStore"]),
 
         // MARK: Tests
+        // What several test targets share (temporary directories, entity spans for hand-built articles).
+        .target(name: "BriefTestSupport", dependencies: ["BriefCore"], path: "Tests/BriefTestSupport"),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore"]),
-        .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "BriefReaderStoreTests", dependencies: ["BriefReaderStore", "BriefStore", "BriefUI", "BriefCore"]),
+        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefTestSupport"]),
+        .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore", "BriefTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "BriefReaderStoreTests",
+                    dependencies: ["BriefReaderStore", "BriefStore", "BriefUI", "BriefCore", "BriefTestSupport"]),
         .testTarget(name: "BriefEndToEndTests", dependencies: ["brief"]),
     ]
 )

@@ -15,8 +15,8 @@ struct FacetBitmaps {
     let builtThrough: Int64
     /// Words per bitmap: one bit per rowid up to the highest loaded.
     let wordCount: Int
-    /// Topic key → index of its bitmap in `topicBits`.
-    private(set) var topicSlot: [Int: Int] = [:]
+    /// Topic key → index of its bitmap in `topicBits` (-1: no article carries it).
+    private var topicSlot: [Int32] = []
     private var topicBits: [UInt64] = []
     /// Articles (loaded, including any deleted since) that mention each entity id.
     private(set) var articleCount: [Int32]
@@ -65,11 +65,13 @@ struct FacetBitmaps {
             }
         }
         var topicSlots = [Int32](repeating: -1, count: topicArticles.count)
+        var topicsWithArticles = 0
         for key in topicArticles.indices where topicArticles[key] > 0 {
-            topicSlots[key] = Int32(topicSlot.count)
-            topicSlot[key] = topicSlot.count
+            topicSlots[key] = Int32(topicsWithArticles)
+            topicsWithArticles += 1
         }
-        topicBits = [UInt64](repeating: 0, count: topicSlot.count * wordCount)
+        topicSlot = topicSlots
+        topicBits = [UInt64](repeating: 0, count: topicsWithArticles * wordCount)
         entityBits = [UInt64](repeating: 0, count: frequentIDs.count * wordCount)
         let words = wordCount
         start.withUnsafeBufferPointer { start in
@@ -97,14 +99,14 @@ struct FacetBitmaps {
 
     /// Articles of `result` carrying the topic `key`.
     func topicCount(_ key: Int, in result: RowidBitmap) -> Int {
-        guard let slot = topicSlot[key] else { return 0 }
+        guard let slot = slot(ofTopic: key) else { return 0 }
         return Self.intersectionCount(topicBits, from: slot * wordCount, wordCount, result)
     }
 
     /// The articles carrying the topic `key`, as a bitmap of `words` words.
     func topicBitmap(_ key: Int, words: Int) -> RowidBitmap {
         var result = RowidBitmap(words: words)
-        guard let slot = topicSlot[key] else { return result }
+        guard let slot = slot(ofTopic: key) else { return result }
         let shared = min(words, wordCount)
         result.words.withUnsafeMutableBufferPointer { target in
             topicBits.withUnsafeBufferPointer { bits in
@@ -112,6 +114,10 @@ struct FacetBitmaps {
             }
         }
         return result
+    }
+
+    private func slot(ofTopic key: Int) -> Int? {
+        key >= 0 && key < topicSlot.count && topicSlot[key] >= 0 ? Int(topicSlot[key]) : nil
     }
 
     /// Articles of `result` mentioning the `slot`-th frequent entity.

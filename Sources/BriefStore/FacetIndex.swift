@@ -54,37 +54,22 @@ final class FacetIndex: @unchecked Sendable {
     /// Leaves evaluated under the universe's stamp, oldest first.
     private var leaves: (stamp: UniverseStamp?, bits: [FilterExpression: RowidBitmap], order: [FilterExpression]) = (nil, [:], [])
 
-    /// The matching rowids newest first: the filter is evaluated to a bitmap (SQL per leaf,
-    /// see `FilterBitmapEvaluator`), then one walk over the global order collects the set bits
-    /// (linear in the library, no sorting per query).
-    func newestFirst(_ db: Database, matching filter: FilterExpression, readMarks: RowidBitmap? = nil) throws -> [Int64] {
-        try ordered(db, matching: filter, order: .newest, readMarks: readMarks)
-    }
-
-    /// The matching rowids in `order`, the same way: a bitmap walked along a global order kept
-    /// in memory, so sorting by title at 100,000 articles is not a sort of the table per keystroke.
-    func ordered(_ db: Database, matching filter: FilterExpression, order: ResultOrder,
-                 readMarks: RowidBitmap? = nil) throws -> [Int64] {
-        lock.lock()
-        defer { lock.unlock() }
-        try catchUp(db)
-        return try matches(db, filter, order: order, readMarks: readMarks).rowids
-    }
-
     /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
     func query(_ db: Database, matching filter: FilterExpression, order: ResultOrder, readMarks: RowidBitmap?,
                entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (rowids: [Int64], facets: Facets) {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        let (rowids, bits) = try matches(db, filter, order: order, readMarks: readMarks)
-        return (rowids, try countFacets(db, result: bits, count: rowids.count, entitiesPerType: entitiesPerType,
+        let topics = try TopicRow.fetchAll(db)
+        let (rowids, bits) = try matches(db, filter, order: order, readMarks: readMarks, topics: topics)
+        return (rowids, countFacets(result: bits, count: rowids.count, topics: topics, entitiesPerType: entitiesPerType,
                                         entityTypes: entityTypes))
     }
 
-    /// The filter as a bitmap, and its set bits collected along the global `order`.
+    /// The filter as a bitmap (see `FilterBitmapEvaluator`), and its set bits collected along the
+    /// global `order` kept in memory: linear in the library, no sort per keystroke.
     private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
-                         readMarks: RowidBitmap?) throws -> (rowids: [Int64], bits: RowidBitmap) {
+                         readMarks: RowidBitmap?, topics: [TopicRow]) throws -> (rowids: [Int64], bits: RowidBitmap) {
         let global: [Int32]
         if order == .newest {
             if orderedThrough != loadedRowid {
@@ -98,7 +83,7 @@ final class FacetIndex: @unchecked Sendable {
             global = try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
             otherOrders[order] = (loadedRowid, global)
         }
-        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks, memory: try memoryLeaves(db))
+        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
         let bits = try evaluator.evaluate(filter)
         var result: [Int64] = []
         bits.words.withUnsafeBufferPointer { words in
@@ -120,13 +105,11 @@ final class FacetIndex: @unchecked Sendable {
 
     /// Every article, topic and day leaf from memory: what the database said, for as long as
     /// it has not changed.
-    private func memoryLeaves(_ db: Database) throws -> MemoryLeaves {
+    private func memoryLeaves(_ db: Database, topics: [TopicRow]) throws -> MemoryLeaves {
         let maps = currentBitmaps()
         let universe = try liveUniverse(db)
         var keys: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM topic") {
-            keys[(row[1] as String).lowercased()] = row[0]
-        }
+        for topic in topics { keys[topic.id.lowercased()] = topic.key }
         let words = universe.words.count
         if self.universe?.stamp != leaves.stamp {
             leaves = (self.universe?.stamp, [:], [])
@@ -234,7 +217,8 @@ final class FacetIndex: @unchecked Sendable {
                 }
             }
         }
-        return try countFacets(db, result: bits, count: count, entitiesPerType: entitiesPerType, entityTypes: nil)
+        return countFacets(result: bits, count: count, topics: try TopicRow.fetchAll(db), entitiesPerType: entitiesPerType,
+                               entityTypes: nil)
     }
 
     /// Topic, entity and day counts of the articles set in `result` (`count` of them).
@@ -243,10 +227,9 @@ final class FacetIndex: @unchecked Sendable {
     /// more) is counted from `FacetBitmaps`: topics and frequent entities by popcount; if a
     /// type's top list could still hold a rare entity, its counts come from walking the
     /// smaller of the result and the rest of the library (subtracted from the totals).
-    private func countFacets(_ db: Database, result: RowidBitmap, count: Int, entitiesPerType: Int,
-                             entityTypes: Set<EntityType>?) throws -> Facets {
-        let topicRows = try Row.fetchAll(db, sql: "SELECT key, id, name FROM topic ORDER BY id")
-        var topicCounts = [Int](repeating: 0, count: Int(topicRows.map { $0[0] as Int64 }.max() ?? 0) + 1)
+    private func countFacets(result: RowidBitmap, count: Int, topics topicRows: [TopicRow], entitiesPerType: Int,
+                             entityTypes: Set<EntityType>?) -> Facets {
+        var topicCounts = [Int](repeating: 0, count: (topicRows.map(\.key).max() ?? 0) + 1)
         let rows = day.count
         var best: [EntityType: [(id: Int, count: Int32)]]?
         var walk: (complement: Bool, topics: Bool, entities: Bool) = (false, true, true)
@@ -336,9 +319,7 @@ final class FacetIndex: @unchecked Sendable {
         }
         for (offset, count) in perDay.enumerated() where count > 0 { dayCounts[Int32(lowest + offset)] = Int(count) }
 
-        let topics = topicRows.map { row in
-            Facets.TopicCount(id: row[1], name: row[2], count: topicCounts[Int(row[0] as Int64)])
-        }
+        let topics = topicRows.map { row in Facets.TopicCount(id: row.id, name: row.name, count: topicCounts[row.key]) }
         let entities = (best ?? topEntities(entityCounts, perType: entitiesPerType, types: entityTypes)).mapValues { list in
             list.map { Facets.EntityCount(name: entityName[$0.id], type: entityType[$0.id]!, count: Int($0.count)) }
         }
@@ -458,4 +439,16 @@ struct UniverseStamp: Equatable {
     var connection: UInt
     var version: Int64
     var loadedRowid: Int64
+}
+
+/// A row of the topic table: the key articles' facets carry, the id filters name, the display name.
+struct TopicRow {
+    var key: Int
+    var id: String
+    var name: String
+
+    /// Every topic, in id order (the order facets list them in).
+    static func fetchAll(_ db: Database) throws -> [TopicRow] {
+        try Row.fetchAll(db, sql: "SELECT key, id, name FROM topic ORDER BY id").map { TopicRow(key: $0[0], id: $0[1], name: $0[2]) }
+    }
 }

@@ -6,8 +6,7 @@ import Testing
 struct ReaderEndToEndTests {
     @Test func startsOnTheSampleLibraryAndQuitsToARestoredShell() throws {
         let tmux = try TmuxSession()
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         let screen = try tmux.waitFor("Articles")
         #expect(screen.contains("US, South Korea and Japan to step up their"))
         #expect(screen.contains("Filter") && screen.contains("Reader"))
@@ -21,8 +20,7 @@ struct ReaderEndToEndTests {
 
     @Test func opensTheSeedArticleAndShowsItsBody() throws {
         let tmux = try TmuxSession()
-        try tmux.type(BriefExecutable.command([SampleFiles.seed.path]))
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command([SampleFiles.seed.path]))
         try tmux.waitFor("Articles")
         try tmux.press("Enter")
         let screen = try tmux.waitFor("The national security advisers")
@@ -34,8 +32,7 @@ struct ReaderEndToEndTests {
 
     @Test func hidesPromoLinesAndShowsThemInPlaceOnR() throws {
         let tmux = try TmuxSession()
-        try tmux.type(BriefExecutable.command([SampleFiles.seed.path]))
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command([SampleFiles.seed.path]))
         try tmux.waitFor("Articles")
         try tmux.press("Enter")
         let body = try tmux.waitFor("The national security advisers")
@@ -54,10 +51,8 @@ struct ReaderEndToEndTests {
 
     @Test func typingAFilterNarrowsTheList() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
-        try tmux.type(BriefExecutable.command([library.path]))
-        try tmux.press("Enter")
+        let library = try tmux.fixtureLibrary()
+        try tmux.run(BriefExecutable.command([library.path]))
         try tmux.waitFor("3 articles")
         try tmux.press("/")
         try tmux.type("seoul")
@@ -73,10 +68,8 @@ struct ReaderEndToEndTests {
 
     @Test func togglingATopicChangesTheListAndCounts() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
-        try tmux.type(BriefExecutable.command([library.path]))
-        try tmux.press("Enter")
+        let library = try tmux.fixtureLibrary()
+        try tmux.run(BriefExecutable.command([library.path]))
         let before = try tmux.waitFor("3 articles")
         try tmux.press("BTab", "Space")
         let after = try tmux.waitUntil(what: "the list to shrink") { $0.contains("1 of 3 articles") && $0.contains("[x]") }
@@ -88,8 +81,7 @@ struct ReaderEndToEndTests {
 
     @Test func resizeRewrapsTheOpenArticleAndKeepsThePlace() throws {
         let tmux = try TmuxSession(width: 140, height: 45)
-        try tmux.type(BriefExecutable.command([SampleFiles.seed.path]))
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command([SampleFiles.seed.path]))
         try tmux.waitFor("Articles")
         try tmux.press("Enter")
         let wide = try tmux.waitFor("The national security advisers")
@@ -110,11 +102,9 @@ struct ReaderEndToEndTests {
 
     @Test func opensTheConfiguredLibraryThroughItsCache() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
+        let library = try tmux.fixtureLibrary()
         try tmux.configureLibrary(library)
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         // A first start indexes in the background, then lists what it found.
         let screen = try tmux.waitFor("library refreshed, files 3 added")
         #expect(screen.contains("Seoul hosts talks") && screen.contains("Storm floods coastal towns"))
@@ -132,17 +122,14 @@ struct ReaderEndToEndTests {
 
     @Test func aFileAddedToTheLibraryAppearsAfterTheBackgroundRefresh() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
+        let library = try tmux.fixtureLibrary()
         try tmux.configureLibrary(library)
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         try tmux.waitFor("library refreshed, files 3 added")
         try tmux.press("q")
         try tmux.expectShellRestored()
         try FixtureFiles.extra.write(to: library.appendingPathComponent("article-new.txt"), atomically: true, encoding: .utf8)
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         let refreshed = try tmux.waitFor("library refreshed, file 1 added")
         #expect(refreshed.contains("Wildfire forces evacuations"))
         try tmux.press("Escape")
@@ -153,15 +140,13 @@ struct ReaderEndToEndTests {
 
     @Test func storedFeedItemsJoinTheCachedLibrary() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
+        let library = try tmux.fixtureLibrary()
         try tmux.configureLibrary(library)
         // What `brief fetch` leaves in $XDG_DATA_HOME/brief/feeds/.
         let feeds = tmux.home.appendingPathComponent("data/brief/feeds")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
         try FixtureFiles.storedFeed.write(to: feeds.appendingPathComponent("example.org-1.json"), atomically: true, encoding: .utf8)
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         let screen = try tmux.waitFor("library refreshed, files 4 added")
         #expect(screen.contains("Harbour reopens after dredging"))
         try tmux.press("Escape")
@@ -172,14 +157,12 @@ struct ReaderEndToEndTests {
 
     @Test func capitalRReloadsTheFeedsAndTheirItemsJoinTheList() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
+        let library = try tmux.fixtureLibrary()
         // A feed read from a local file (the fetcher takes paths for offline feeds).
         let feed = tmux.home.appendingPathComponent("port-news.xml")
         try FixtureFiles.rss(items: 1).write(to: feed, atomically: true, encoding: .utf8)
         try tmux.configureLibrary(library, more: "[[feeds]]\nurl = \"\(feed.path)\"\n")
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         try tmux.waitFor("library refreshed, files 3 added")
         try tmux.press("R")
         let fetched = try tmux.waitFor("feeds: 1 new item")
@@ -217,8 +200,7 @@ struct ReaderEndToEndTests {
 
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         try tmux.waitFor("Articles")
         #expect(try tmux.alternateScreen())
         let pid = try #require(try tmux.briefPID())
@@ -228,8 +210,7 @@ struct ReaderEndToEndTests {
 
     @Test func ctrlZSuspendsToTheShellAndFgResumesWhereItWas() throws {
         let tmux = try TmuxSession()
-        try tmux.type(BriefExecutable.command())
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command())
         try tmux.waitFor("Articles")
         try tmux.press("j", "Enter")
         // The title wraps in the reader; its second line is only there, not in the list.
@@ -238,8 +219,7 @@ struct ReaderEndToEndTests {
         let stopped = try tmux.waitFor("Stopped")
         #expect(try !tmux.alternateScreen(), "the shell's screen is back while Brief is stopped")
         #expect(!stopped.contains("Filter"))
-        try tmux.type("fg")
-        try tmux.press("Enter")
+        try tmux.run("fg")
         // The same article is still open after resuming.
         let resumed = try tmux.waitFor("of the moon (嫦娥六号")
         #expect(try tmux.alternateScreen())
@@ -252,21 +232,17 @@ struct ReaderEndToEndTests {
     /// in the same shell (same data directory) no longer lists it.
     @Test func anArticleOpenedInTheReaderIsNoLongerUnreadForTheCLI() throws {
         let tmux = try TmuxSession()
-        let library = tmux.home.appendingPathComponent("library")
-        try FixtureFiles.write(to: library)
-        try tmux.type(BriefExecutable.command(["list", "--filter", "unread", library.path]) + " | wc -l | sed 's/^/unread-before=/'")
-        try tmux.press("Enter")
+        let library = try tmux.fixtureLibrary()
+        try tmux.run(BriefExecutable.command(["list", "--filter", "unread", library.path]) + " | wc -l | sed 's/^/unread-before=/'")
         try tmux.waitFor("unread-before=\(FixtureFiles.texts.count)")
-        try tmux.type(BriefExecutable.command([library.path]))
-        try tmux.press("Enter")
+        try tmux.run(BriefExecutable.command([library.path]))
         try tmux.waitFor("Articles")
         // Newest first: the central bank article is at the top; open it, then quit.
         try tmux.press("Enter")
         try tmux.waitFor("benchmark interest rate")
         try tmux.press("q", "q")
         try tmux.expectShellRestored()
-        try tmux.type("clear; " + BriefExecutable.command(["list", "--filter", "unread", library.path]))
-        try tmux.press("Enter")
+        try tmux.run("clear; " + BriefExecutable.command(["list", "--filter", "unread", library.path]))
         let screen = try tmux.waitFor("Storm floods")
         #expect(screen.contains("Seoul hosts talks"))
         #expect(!screen.contains("Central bank raises"))
@@ -276,8 +252,7 @@ struct ReaderEndToEndTests {
     /// quitting clears the screen instead of leaving the last frame under the prompt.
     @Test func aVT100GetsAttributesOnlyAndAClearScreenAtQuit() throws {
         let tmux = try TmuxSession()
-        try tmux.type("TERM=vt100 " + BriefExecutable.command() + "; echo status=$?")
-        try tmux.press("Enter")
+        try tmux.run("TERM=vt100 " + BriefExecutable.command() + "; echo status=$?")
         let screen = try tmux.waitFor("Articles")
         #expect(!screen.contains("theme"), "no notice about the default theme on a terminal without colors")
         let styled = try tmux.screen(styles: true)
@@ -292,8 +267,7 @@ struct ReaderEndToEndTests {
 
     @Test func aDumbTerminalGetsAMessageAndExitStatus1() throws {
         let tmux = try TmuxSession()
-        try tmux.type("TERM=dumb " + BriefExecutable.command() + "; echo status=$?")
-        try tmux.press("Enter")
+        try tmux.run("TERM=dumb " + BriefExecutable.command() + "; echo status=$?")
         let screen = try tmux.waitUntil(what: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("status=") } }
         #expect(screen.contains("status=1"))
         #expect(screen.contains("cannot move the cursor"))

@@ -76,6 +76,19 @@ final class TmuxSession {
                                                         encoding: .utf8)
     }
 
+    /// Writes the fixture articles to `library/` under the session's home and returns that folder.
+    func fixtureLibrary() throws -> URL {
+        let library = home.appendingPathComponent("library")
+        try FixtureFiles.write(to: library)
+        return library
+    }
+
+    /// Types a shell command line and presses Enter.
+    func run(_ command: String) throws {
+        try type(command)
+        try press("Enter")
+    }
+
     /// Types literal text (no key names).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 
@@ -133,8 +146,7 @@ final class TmuxSession {
     /// The shell answers and echoes what is typed: the terminal is back in cooked mode.
     func expectShellRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
         try waitUntil(what: "curses to end", sourceLocation: sourceLocation) { _ in (try? !self.alternateScreen()) ?? false }
-        try type("echo restored-$((40+2))")
-        try press("Enter")
+        try run("echo restored-$((40+2))")
         let screen = try waitFor("restored-42\n", sourceLocation: sourceLocation)
         // Typed text was echoed (echo is back on) and the command ran.
         #expect(screen.contains("echo restored-$((40+2))"), sourceLocation: sourceLocation)

@@ -2,6 +2,7 @@
 import BriefCore
 import BriefReaderStore
 import BriefStore
+import BriefTestSupport
 import BriefUI
 import Testing
 

@@ -1,33 +1,14 @@
 // A real library cache in a temporary directory, filled with hand-built articles, for the reader's tests.
 import BriefCore
-import BriefStore
 import BriefReaderStore
+import BriefStore
+import BriefTestSupport
 import BriefUI
 import Foundation
 
-/// A fresh directory per test, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("brief-reader-store-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func file(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-}
-
 enum StoreLibrary {
     static func span(_ text: String, in article: Article, paragraph: Int, type: EntityType, canonical: String? = nil) -> EntitySpan {
-        let haystack = paragraph < 0 ? article.title : article.paragraphs[paragraph]
-        let range = haystack.range(of: text)!
-        let scalars = haystack.unicodeScalars
-        let start = scalars.distance(from: scalars.startIndex, to: range.lowerBound)
-        return EntitySpan(paragraph: paragraph, start: start, end: start + text.unicodeScalars.count, text: text, type: type,
-                          canonical: canonical)
+        .firstOccurrence(of: text, in: article, paragraph: paragraph, type: type, canonical: canonical)
     }
 
     static func topic(_ id: String, _ name: String, _ score: Double = 1) -> TopicMatch {

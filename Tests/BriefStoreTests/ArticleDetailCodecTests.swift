@@ -1,5 +1,6 @@
 // The stored form of an opened article's detail: read back whole, damaged blobs refused.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import GRDB
 import Testing

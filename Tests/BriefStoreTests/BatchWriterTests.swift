@@ -1,5 +1,6 @@
 // What the indexer's writer stores: mention counts, shared entity rows, articles that read back whole, full text in step.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import GRDB
 import Testing

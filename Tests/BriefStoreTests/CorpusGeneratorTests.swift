@@ -1,5 +1,6 @@
 // The generator is deterministic and writes articles the pipeline reads.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import Testing
 @testable import BriefStore

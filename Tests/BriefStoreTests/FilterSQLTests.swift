@@ -1,5 +1,6 @@
 // The database answers the filter language: text through FTS5, the rest through indexed tables.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import Testing
 @testable import BriefStore

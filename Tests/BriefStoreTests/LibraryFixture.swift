@@ -1,5 +1,6 @@
 // A small library of hand-built articles with known entities, topics, dates and sources.
 import BriefCore
+import BriefTestSupport
 import Foundation
 @testable import BriefStore
 

@@ -1,5 +1,6 @@
 // Paging, bodies and facets come from the database without loading every article.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import Testing
 @testable import BriefStore

@@ -1,5 +1,6 @@
 // Results in every order come out as the database would sort them, also after the library grows.
 import BriefCore
+import BriefTestSupport
 import Testing
 @testable import BriefStore
 

@@ -1,5 +1,6 @@
 // The SQL compiler and the in-memory evaluator (`FilterQuery.matches`) must select the same articles.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import Testing
 @testable import BriefStore

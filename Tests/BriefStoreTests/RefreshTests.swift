@@ -1,5 +1,6 @@
 // Incremental refresh: only new or changed files are parsed, deleted ones dropped, bad ones named.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import GRDB
 import Testing

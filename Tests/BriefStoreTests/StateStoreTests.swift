@@ -1,5 +1,6 @@
 // Read/starred marks survive restarts, bad files are named, two writers coexist.
 import BriefCore
+import BriefTestSupport
 import Foundation
 import Testing
 @testable import BriefStore

@@ -1,16 +1,12 @@
 // A small library built in code: topics, entities, removed blocks, CJK titles, hostile control characters.
 import BriefCore
+import BriefTestSupport
 import BriefUI
 
 enum FixtureLibrary {
     /// A span for the first occurrence of `text` in `paragraph` (-1: the title).
     static func entity(_ text: String, in article: Article, paragraph: Int, type: EntityType, canonical: String? = nil) -> EntitySpan {
-        let haystack = paragraph < 0 ? article.title : article.paragraphs[paragraph]
-        let range = haystack.range(of: text)!
-        let scalars = haystack.unicodeScalars
-        let start = scalars.distance(from: scalars.startIndex, to: range.lowerBound)
-        return EntitySpan(paragraph: paragraph, start: start, end: start + text.unicodeScalars.count, text: text, type: type,
-                          canonical: canonical)
+        .firstOccurrence(of: text, in: article, paragraph: paragraph, type: type, canonical: canonical)
     }
 
     static func topic(_ id: String, _ name: String, _ terms: [String] = []) -> TopicMatch {

@@ -65,6 +65,15 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
             var entityCounts: [Int]
             var dayCounts: [Int: Int] = [:]
             var unread = 0
+
+            /// Adds the next slice's matches (which come after these) and counts.
+            mutating func append(_ next: Partial) {
+                matches += next.matches
+                for (topic, count) in next.topicCounts.enumerated() { topicCounts[topic] += count }
+                for (entity, count) in next.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
+                for (day, count) in next.dayCounts { dayCounts[day, default: 0] += count }
+                unread += next.unread
+            }
         }
         @Sendable func scan(_ slice: ArraySlice<Int>) -> Partial {
             var part = Partial(topicCounts: Array(repeating: 0, count: index.topics.count),
@@ -116,19 +125,10 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
                 slots[slice] = scan(order[bounds[slice]..<bounds[slice + 1]])
             }
         }
-        var matches: [Int] = []
-        var topicCounts = Array(repeating: 0, count: index.topics.count)
-        var entityCounts = Array(repeating: 0, count: index.entities.count)
-        var dayCounts: [Int: Int] = [:]
-        var unread = 0
-        for part in parts {
-            guard let part else { continue }
-            matches += part.matches
-            for (topic, count) in part.topicCounts.enumerated() { topicCounts[topic] += count }
-            for (entity, count) in part.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
-            for (day, count) in part.dayCounts { dayCounts[day, default: 0] += count }
-            unread += part.unread
-        }
+        var total = parts[0]!
+        for part in parts.dropFirst() { total.append(part!) }
+        let (matches, topicCounts, entityCounts, dayCounts, unread) =
+            (total.matches, total.topicCounts, total.entityCounts, total.dayCounts, total.unread)
         var facets: [EntityType: [EntityFacet]] = [:]
         for type in ResultSet.facetTypes { facets[type] = [] }
         for (entity, count) in entityCounts.enumerated() where count > 0 {
