@@ -46,6 +46,8 @@ public enum IndexerSettings {
     public static let batchSize = 512
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
+    /// Files the parsing threads may get ahead of the batch being written (three batches).
+    public static let parseLookahead = 3 * batchSize
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
     /// Index pages that every batch touches are then copied to the database once per
     /// checkpoint rather than once every few batches.
@@ -119,17 +121,15 @@ extension LibraryStore {
             }
         }
         progress?(IndexProgress(total: toParse.count, done: 0))
-        var batches = stride(from: 0, to: toParse.count, by: IndexerSettings.batchSize).map {
-            Array(toParse[$0..<min($0 + IndexerSettings.batchSize, toParse.count)])
-        }.makeIterator()
-        // Parse the next batch while this one is written: the writer needs one core, parsing both.
-        var pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
+        // Parsing runs ahead on the other threads while each batch is written: the writer needs
+        // one core, parsing both.
+        let parsing = ParsePipeline(toParse, parse: parse)
+        defer { parsing.stop() }
         var done = 0
-        while let current = pending {
+        for index in 0..<parsing.batchCount {
             let waitStart = ContinuousClock.now
-            let parsed = current.wait()
+            let parsed = parsing.batch(index)
             report.parseWaitSeconds += Self.seconds(since: waitStart)
-            pending = batches.next().map { ParsedBatch.start($0, parse: parse) }
             let writeStart = ContinuousClock.now
             let writeCPUStart = Self.threadCPUSeconds()
             try write { db in try writer.write(parsed, db) }
@@ -252,19 +252,41 @@ struct ParsedFile: Sendable {
     }
 }
 
-/// A batch being parsed on background threads.
-final class ParsedBatch: @unchecked Sendable {
-    // Each slot is written by exactly one worker before `group` is left, and read after `wait`.
+/// Files parsed on background threads, ahead of the writer, handed over a batch at a time.
+///
+/// The workers live for the whole refresh and may run up to `lookahead` files past the batch
+/// being written: a batch whose write takes long (a full-text merge, a checkpoint) then does
+/// not leave a core idle, and a batch that parses slowly does not stall the writer for long.
+/// The bound keeps memory to a few batches of parsed articles.
+final class ParsePipeline: @unchecked Sendable {
+    private let files: [(ScannedFile, KnownFile?)]
+    private let parse: LibraryStore.Parser
+    private let batchSize: Int
+    private let lookahead: Int
+    // Each slot is written by one worker, then read by the writer after the condition says the
+    // slot's batch is complete; the lock around both orders the accesses.
     private let slots: UnsafeMutableBufferPointer<ParsedFile?>
-    private let group = DispatchGroup()
-    /// The next file to parse; workers take files one at a time, so a worker slowed down
-    /// by another process does not hold up the batch.
-    private var next = 0
-    private let lock = NSLock()
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var nextFile = 0
+    private var handedOver = 0
+    private var finishedPerBatch: [Int]
+    private var stopped = false
 
-    private init(count: Int) {
-        slots = .allocate(capacity: count)
+    init(_ files: [(ScannedFile, KnownFile?)], batchSize: Int = IndexerSettings.batchSize,
+         lookahead: Int = IndexerSettings.parseLookahead, parse: @escaping LibraryStore.Parser) {
+        self.files = files
+        self.parse = parse
+        self.batchSize = batchSize
+        self.lookahead = lookahead
+        slots = .allocate(capacity: files.count)
         slots.initialize(repeating: nil)
+        finishedPerBatch = Array(repeating: 0, count: (files.count + batchSize - 1) / batchSize)
+        for _ in 0..<IndexerSettings.workers {
+            let thread = Thread { [self] in work() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     deinit {
@@ -272,34 +294,58 @@ final class ParsedBatch: @unchecked Sendable {
         slots.deallocate()
     }
 
-    static func start(_ files: [(ScannedFile, KnownFile?)], parse: @escaping LibraryStore.Parser) -> ParsedBatch {
-        let batch = ParsedBatch(count: files.count)
-        for _ in 0..<IndexerSettings.workers {
-            batch.group.enter()
-            let thread = Thread {
-                while let index = batch.take(limit: files.count) {
-                    let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
-                    batch.slots[index] = parsed
-                }
-                batch.group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+    var batchCount: Int { finishedPerBatch.count }
+
+    /// The parsed files of batch `index`, waiting for them if need be. Batches are taken in order.
+    func batch(_ index: Int) -> [ParsedFile] {
+        let range = batchRange(index)
+        condition.lock()
+        while finishedPerBatch[index] < range.count { condition.wait() }
+        condition.unlock()
+        var parsed: [ParsedFile] = []
+        parsed.reserveCapacity(range.count)
+        for slot in range {
+            parsed.append(slots[slot]!)
+            slots[slot] = nil
         }
-        return batch
+        condition.lock()
+        handedOver = range.upperBound
+        condition.broadcast()
+        condition.unlock()
+        return parsed
     }
 
-    private func take(limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
+    /// Lets the workers finish the file in hand and exit (the writer failed, or is done).
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func batchRange(_ index: Int) -> Range<Int> {
+        index * batchSize..<min((index + 1) * batchSize, files.count)
+    }
+
+    private func work() {
+        while let index = take() {
+            let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
+            condition.lock()
+            slots[index] = parsed
+            finishedPerBatch[index / batchSize] += 1
+            if finishedPerBatch[index / batchSize] == batchRange(index / batchSize).count { condition.broadcast() }
+            condition.unlock()
         }
     }
 
-    func wait() -> [ParsedFile] {
-        group.wait()
-        return slots.map { $0! }
+    /// The next file to parse, once the writer is close enough behind; nil when there is none.
+    private func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, nextFile < files.count, nextFile >= handedOver + lookahead { condition.wait() }
+        guard !stopped, nextFile < files.count else { return nil }
+        defer { nextFile += 1 }
+        return nextFile
     }
 }
 
