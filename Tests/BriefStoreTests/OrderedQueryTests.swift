@@ -1,6 +1,7 @@
 // Results in every order come out as the database would sort them, also after the library grows.
 import BriefCore
 import BriefTestSupport
+import GRDB
 import Testing
 @testable import BriefStore
 
@@ -28,5 +29,19 @@ import Testing
             #expect(try listed(store, .all, order) == store.ids(matching: .all, order: order), "\(order) after insert")
         }
         #expect(try listed(store, .all, .title).last == "/lib/news/z.txt")
+    }
+
+    @Test func listingByTitleOrSourceWalksAnIndexInsteadOfSortingTheLibrary() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        for order in [ResultOrder.title, .source] {
+            // A row of the plan is (id, parent, notused, detail): the detail is the fourth column.
+            let details = try store.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT a.rowid FROM article a ORDER BY \(LibraryStore.orderSQL(order))")
+                    .map { $0[3] as String }
+            }
+            #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(order): \(details)")
+            #expect(details.contains { $0.contains("article_by_\(order == .title ? "title" : "source")") }, "\(order): \(details)")
+        }
     }
 }
