@@ -29,6 +29,12 @@ import Testing
         #expect(DateLineParser.firstDate(in: "Dan Goodin - Apr 16, 2015 8:02 pm UTC")?.description == "2015-04-16")
     }
 
+    @Test(arguments: ["", "\n", "one line", "title\n\nbody\n", "a\n\n\nb", "\n\u{301}accent after a line feed\n",
+                      "한국어 제목\n본문입니다.", "emoji 👩‍👩‍👧\nnext\n\n", "trailing spaces  \n  leading"])
+    func linesAreSplitAtEveryLineFeedAsCharactersWouldBe(text: String) {
+        #expect(TextMeasure.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
     @Test func readsTitleDateAndOneParagraphPerLine() throws {
         let document = try read("A Title\nNov 14, 2019\nFirst paragraph.\nSecond paragraph.\n")
         #expect(document.format == .text)

@@ -19,7 +19,7 @@ public struct TextArticleReader: ArticleReader {
 
     public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {
         let text = try TextDecoding.decode(data)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextMeasure.lines(text)
         switch TextLayout.detect(lines) {
         case .header: return [readHeader(lines, source: source)]
         case .article: return [readArticle(lines, source: source)]

@@ -58,6 +58,26 @@ package enum TextMeasure {
         }
     }
 
+    /// The lines of decoded text (line ends are `\n` by then), found in its UTF-8 bytes. A line
+    /// feed is always a character of its own, so this is `split(separator: "\n",
+    /// omittingEmptySubsequences: false)` without walking the text character by character
+    /// (which was a third of reading a plain-text file).
+    package static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
     /// The text without leading and trailing spaces; cheap on very long lines.
     package static func trim<S: StringProtocol>(_ text: S) -> S.SubSequence {
         let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
