@@ -46,8 +46,8 @@ public enum IndexerSettings {
     public static let batchSize = 512
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
-    /// Files the parsing threads may get ahead of the batch being written (three batches).
-    public static let parseLookahead = 3 * batchSize
+    /// Files the parsing threads may get ahead of the batch being written (eight batches).
+    public static let parseLookahead = 8 * batchSize
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
     /// Index pages that every batch touches are then copied to the database once per
     /// checkpoint rather than once every few batches.
