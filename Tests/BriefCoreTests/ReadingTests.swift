@@ -35,6 +35,13 @@ import Testing
         #expect(TextMeasure.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
     }
 
+    @Test(arguments: [("- item", true), ("• item", true), ("(a) item", true), ("12. item", true), ("3) item", true),
+                      ("Apple pie", false), ("apple pie", false), ("Ünïcode line", false), ("-dash", false),
+                      ("2024 was a year", false), ("(parenthetical remark that goes on)", false), ("", false)])
+    func listItemsAreToldByTheirMarker(line: String, isItem: Bool) {
+        #expect(HardWrapJoiner.startsListItem(line) == isItem)
+    }
+
     @Test func readsTitleDateAndOneParagraphPerLine() throws {
         let document = try read("A Title\nNov 14, 2019\nFirst paragraph.\nSecond paragraph.\n")
         #expect(document.format == .text)

@@ -65,6 +65,9 @@ package enum HardWrapJoiner {
 
     /// Bullets and numbered items start a new paragraph even inside a wrapped block.
     static func startsListItem(_ line: String) -> Bool {
+        // Most lines open with an ASCII letter, which starts no marker: answered without
+        // comparing characters (this runs on every line the cleaner measures).
+        if let scalar = line.unicodeScalars.first, scalar.value < 0x80, (0x61...0x7A).contains(scalar.value | 0x20) { return false }
         guard let first = line.first else { return false }
         if "-*+•–—·‣▪■►▶→›»✓✔◦○●".contains(first), line.dropFirst().first == " " { return true }
         if first == "(", let close = line.firstIndex(of: ")"), line.distance(from: line.startIndex, to: close) <= 4 { return true }
