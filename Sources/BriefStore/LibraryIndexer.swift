@@ -48,6 +48,9 @@ public enum IndexerSettings {
     public static let workers = 2
     /// Files the parsing threads may get ahead of the batch being written (eight batches).
     public static let parseLookahead = 8 * batchSize
+    /// Niceness of the parsing threads (Linux, per thread): they yield a core to the writer and to
+    /// the UI when both want one, and use it all when nobody else does.
+    public static let parseNiceness: Int32 = 5
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
     /// Index pages that every batch touches are then copied to the database once per
     /// checkpoint rather than once every few batches.
@@ -328,6 +331,12 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     private func work() {
+        #if os(Linux)
+        // Behind the writer and the reader's UI thread in the queue for a core: the writer is the
+        // one thread a refresh cannot do without, and a keystroke must not wait for a parse.
+        // On Linux a nice value belongs to a thread, and `who` 0 names the calling one.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, IndexerSettings.parseNiceness)
+        #endif
         while let index = take() {
             let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
             condition.lock()
