@@ -4,7 +4,7 @@ import CNcursesw
 import Glibc
 
 /// A terminal in curses mode. Create it with `open`, always `close` it; fatal
-/// signals restore the terminal on their own.
+/// signals restore the terminal on their own (with bytes and modes captured beforehand).
 @MainActor
 package final class NcursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
@@ -42,11 +42,13 @@ package final class NcursesTerminal {
         guard term != "dumb", addressable, clears else {
             throw TerminalError("terminal \"\(term)\" cannot move the cursor: Brief needs a full-screen terminal")
         }
+        brief_save_shell_modes()
         brief_install_signal_handlers()
         _ = brief_install_winch()
         guard brief_newterm(term) != nil, let window = brief_stdscr() else {
             throw TerminalError("cannot start curses on terminal \"\(term)\"")
         }
+        brief_capture_restore_sequence()
         raw()
         noecho()
         nonl()
@@ -162,8 +164,10 @@ package final class NcursesTerminal {
 
     /// Gives the terminal back to the shell and stops; returns once resumed (`fg`).
     package func suspend() {
+        brief_forget_restore_sequence()
         endwin()
         brief_stop_self()
+        brief_capture_restore_sequence()
         brief_apply_window_size()
         previous = nil
         clearok(window, true)
@@ -181,6 +185,7 @@ package final class NcursesTerminal {
             werase(window)
             wrefresh(window)
         }
+        brief_forget_restore_sequence()
         endwin()
     }
 }

@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <wchar.h>
 #include <curses.h>
 #include <term.h>
@@ -58,11 +59,69 @@ static inline void brief_release_terminfo(void) { del_curterm(cur_term); }
 /// The current LC_CTYPE codeset ("UTF-8", "ANSI_X3.4-1968", ...).
 static inline const char *brief_codeset(void) { return nl_langinfo(CODESET); }
 
+/// What the fatal-signal handler needs to give the terminal back, captured while curses runs
+/// normally: the shell's terminal modes and the bytes endwin would send. The handler then calls
+/// only async-signal-safe functions (write, tcsetattr, signal, raise). endwin itself is not
+/// safe there: a signal landing inside curses' own output or malloc could hang or crash it.
+struct brief_restore_state {
+    struct termios shell_modes;
+    volatile sig_atomic_t have_shell_modes;
+    char bytes[512];
+    /// 0 while curses is not running: the handler then leaves the terminal alone.
+    volatile sig_atomic_t length;
+};
+
+/// The one restore state (a function's static: file-level statics without an initializer
+/// are not emitted for Swift's importer, and the link fails).
+static inline struct brief_restore_state *brief_restore(void) {
+    static struct brief_restore_state state;
+    return &state;
+}
+
+/// Remembers the terminal modes before curses changes them.
+static inline void brief_save_shell_modes(void) {
+    brief_restore()->have_shell_modes = tcgetattr(STDIN_FILENO, &brief_restore()->shell_modes) == 0;
+}
+
+static inline void brief_append_restore(size_t *length, const char *value) {
+    if (value == NULL || value == (const char *)-1) return;
+    size_t count = strlen(value);
+    if (*length + count >= sizeof brief_restore()->bytes) return;
+    memcpy(brief_restore()->bytes + *length, value, count);
+    *length += count;
+}
+
+/// After curses started: attributes and colors off, keypad off, cursor shown, alternate screen
+/// left; without an alternate screen, the cursor goes to the last line, as endwin puts it.
+static inline void brief_capture_restore_sequence(void) {
+    size_t length = 0;
+    brief_append_restore(&length, tigetstr("sgr0"));
+    brief_append_restore(&length, tigetstr("op"));
+    brief_append_restore(&length, tigetstr("rmkx"));
+    brief_append_restore(&length, tigetstr("cnorm"));
+    const char *leave = tigetstr("rmcup");
+    if (leave != NULL && leave != (const char *)-1) {
+        brief_append_restore(&length, leave);
+    } else {
+        const char *move = tigetstr("cup");
+        if (move != NULL && move != (const char *)-1) brief_append_restore(&length, tiparm(move, LINES - 1, 0));
+        brief_append_restore(&length, "\r\n");
+    }
+    brief_restore()->length = (sig_atomic_t)length;
+}
+
+/// Curses has ended (quit or suspend): a signal from now on needs no restoring.
+static inline void brief_forget_restore_sequence(void) { brief_restore()->length = 0; }
+
 /// Restores the terminal, then lets the signal do what it would have done.
-/// endwin is not async-signal-safe, but it is what every curses program does here
-/// (htop, tig): the alternative is leaving the user's terminal raw.
 static void brief_on_fatal_signal(int sig) {
-    endwin();
+    struct brief_restore_state *state = brief_restore();
+    size_t length = (size_t)state->length;
+    if (length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, state->bytes, length);
+        (void)ignored;
+        if (state->have_shell_modes) tcsetattr(STDIN_FILENO, TCSADRAIN, &state->shell_modes);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }

@@ -198,13 +198,16 @@ struct ReaderEndToEndTests {
         try resized.expectShellRestored()
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// Killed, hung up on, or crashed: the shell gets its screen and its modes back.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGSEGV])
+    func aSignalThatEndsTheReaderRestoresTheTerminal(signal: Int32) throws {
         let tmux = try TmuxSession()
-        try tmux.run(BriefExecutable.command())
+        // A crash signal dumps core where core dumps are on: not into the working copy.
+        try tmux.run("ulimit -c 0; " + BriefExecutable.command())
         try tmux.waitFor("Articles")
         #expect(try tmux.alternateScreen())
         let pid = try #require(try tmux.briefPID())
-        kill(pid, SIGTERM)
+        kill(pid, signal)
         try tmux.expectShellRestored()
     }
 
