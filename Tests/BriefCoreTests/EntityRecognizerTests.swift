@@ -41,6 +41,23 @@ struct EntityRecognizerTests {
         #expect(later.first?.canonical == "Halvard Brenne")
     }
 
+    @Test func aRomanizedHyphenatedGivenNameStaysWithTheSurname() {
+        let found = spans(["\"It is a warning shot,\" said Chen Wei-lin, a trade economist.",
+                           "Colonel Ahn Hye-jin said the ships sailed side by side.",
+                           "Later, Chen added that prices would rise."])
+        #expect(type(of: "Chen Wei-lin", in: found) == .person)
+        #expect(type(of: "Ahn Hye-jin", in: found) == .person)
+        // The surname alone later in the story is the same person, not a second one named "Chen".
+        #expect(found.filter { $0.text == "Chen" }.allSatisfy { $0.canonical == "Chen Wei-lin" })
+        #expect(!found.contains { $0.canonical == "Ahn" || $0.canonical == "Chen" })
+    }
+
+    @Test func aHyphenatedModifierDoesNotJoinAName() {
+        let found = spans(["The Tokyo-born engineer Mara Velkin joined a Velkin-led delegation in Seoul."])
+        #expect(!found.contains { $0.text.contains("born") || $0.text.contains("led") })
+        #expect(type(of: "Mara Velkin", in: found) == .person)
+    }
+
     @Test func possessivesAndCountryVariants() {
         let found = spans(["North Korea’s envoy met U.S. officials and the United Kingdom's ambassador."])
         #expect(type(of: "North Korea", in: found) == .place)

@@ -18,6 +18,8 @@ struct EntitySettings: Sendable {
     var unknownSingleWordType: EntityType? = .organization
     /// What two or three capitalized words with no evidence are taken to be.
     var unknownNameType: EntityType = .person
+    /// Longest syllable (in letters) on either side of the hyphen of a romanized given name (`Hye-jin`).
+    var romanizedSyllableMaximum = 5
 
     static let standard = EntitySettings()
 }

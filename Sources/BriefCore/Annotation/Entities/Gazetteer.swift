@@ -76,6 +76,8 @@ struct Gazetteer: Sendable {
     private(set) var conjunctions: Set<UInt64> = []
     /// Verbs of saying: `X said` makes X a person.
     private(set) var speechVerbs: Set<UInt64> = []
+    /// Lowercase last parts that make a hyphenated word a modifier (`-born`, `-led`), not a given name.
+    private(set) var modifierTails: Set<UInt64> = []
     /// Nouns for kinds of place: `the city of X` makes X a place.
     private(set) var placeNouns: Set<UInt64> = []
     /// Prepositions after which an unknown name is most likely a place.
@@ -131,6 +133,7 @@ struct Gazetteer: Sendable {
         leadingArticles = words("leading-articles.txt")
         functionWords = words("function-words.txt")
         speechVerbs = words("speech-verbs.txt")
+        modifierTails = Set(lines("modifier-tails.txt").map { ScalarKey.word($0) })
         nameParticles = words("name-particles.txt")
         conjunctions = words("conjunctions.txt")
         placePrepositions = words("place-prepositions.txt")

@@ -26,7 +26,7 @@ extension DocumentEntityFinder {
                 continue
             }
             if isNameWord(tokens, i, casing: line.casing) {
-                let end = runEnd(tokens, from: i, casing: line.casing)
+                let end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
                 // `The New York Times`: a leading article is not part of the name.
                 if end - i >= 2, gazetteer.leadingArticles.contains(token.key), !startsPhrase(tokens, i) {
                     i += 1
@@ -81,6 +81,20 @@ extension DocumentEntityFinder {
         }
     }
 
+    /// `Wei-lin` in `Chen Wei-lin`, `Hye-jin` in `Ahn Hye-jin`: a given name romanized from Chinese
+    /// or Korean, two short syllables joined by a hyphen, the second in lowercase. It only continues
+    /// a name, and a tail that makes a modifier (`Kim-led`, `Tokyo-born`) rules it out.
+    private func isRomanizedGivenName(_ token: EntityToken, _ scalars: [UInt32]) -> Bool {
+        guard token.has(.lowercaseTail), token.isCapitalized, !token.has(.digit), !token.has(.allCaps) else { return false }
+        let limit = settings.romanizedSyllableMaximum
+        guard let hyphen = (token.start..<token.end).first(where: { scalars[$0] == 0x2D || scalars[$0] == 0x2010 || scalars[$0] == 0x2011 }),
+              (1...limit).contains(hyphen - token.start), (1...limit).contains(token.end - hyphen - 1)
+        else { return false }
+        let tail = scalars[(hyphen + 1)..<token.end]
+        guard tail.allSatisfy(EntityTokenizer.isLower) else { return false }
+        return !gazetteer.modifierTails.contains(ScalarKey.word(tail.compactMap(Unicode.Scalar.init)))
+    }
+
     /// Whether a gazetteer phrase starts at `i` that outweighs the word being common:
     /// `New York` at a sentence start is a name, `Total` (the company) is not.
     private func startsPhrase(_ tokens: [EntityToken], _ i: Int) -> Bool {
@@ -92,12 +106,16 @@ extension DocumentEntityFinder {
 
     /// The end of a run of name words from `start`, taking in name particles (`de`, `van`),
     /// `of`/`the` after an organization or place head (`Bank of Japan`), and `&`.
-    private func runEnd(_ tokens: [EntityToken], from start: Int, casing: LineCasing) -> Int {
+    private func runEnd(_ tokens: [EntityToken], from start: Int, casing: LineCasing, scalars: [UInt32]) -> Int {
         let n = tokens.count
         var j = start + 1
         var headSeen = gazetteer.organizationHeads.contains(tokens[start].key) || gazetteer.placeHeads.contains(tokens[start].key)
         while j < n {
             let token = tokens[j]
+            if isRomanizedGivenName(token, scalars) {
+                j += 1
+                continue
+            }
             // `Theresa May`: a month that is also a word may continue a name, not start one.
             if isNameWord(tokens, j, casing: casing)
                 || (gazetteer.ambiguousMonths.contains(token.key) && token.isCapitalized && !token.has(.allCaps)) {
