@@ -71,8 +71,8 @@ struct brief_restore_state {
     volatile sig_atomic_t length;
 };
 
-/// The one restore state (a function's static: file-level statics without an initializer
-/// are not emitted for Swift's importer, and the link fails).
+/// The one restore state, as a function's static: a file-level static without an initializer
+/// (a tentative definition) is never emitted for Swift's importer, and the link fails.
 static inline struct brief_restore_state *brief_restore(void) {
     static struct brief_restore_state state;
     return &state;
