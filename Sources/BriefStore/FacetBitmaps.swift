@@ -25,6 +25,8 @@ struct FacetBitmaps {
     /// Entity ids with a bitmap, in bitmap order.
     private(set) var frequentIDs: [Int] = []
     private var entityBits: [UInt64] = []
+    /// Per entity id, its row in `entityBits`; -1 when it is not frequent.
+    private var entitySlots: [Int32] = []
     /// Entity types with at least one entity below the threshold (their top list may need a walk).
     private(set) var typesWithRareEntities: Set<EntityType> = []
 
@@ -64,6 +66,7 @@ struct FacetBitmaps {
                 typesWithRareEntities.insert(type)
             }
         }
+        entitySlots = entitySlot
         var topicSlots = [Int32](repeating: -1, count: topicArticles.count)
         var topicsWithArticles = 0
         for key in topicArticles.indices where topicArticles[key] > 0 {
@@ -104,6 +107,20 @@ struct FacetBitmaps {
     }
 
     /// The articles carrying the topic `key`, as a bitmap of `words` words.
+    /// The articles that mention entity `id`; nil when it has no bitmap (it is not frequent).
+    func entityBitmap(_ id: Int, words: Int) -> RowidBitmap? {
+        guard id < entitySlots.count, entitySlots[id] >= 0 else { return nil }
+        let slot = Int(entitySlots[id])
+        var result = RowidBitmap(words: words)
+        let shared = min(words, wordCount)
+        result.words.withUnsafeMutableBufferPointer { target in
+            entityBits.withUnsafeBufferPointer { bits in
+                for index in 0..<shared { target[index] = bits[slot * wordCount + index] }
+            }
+        }
+        return result
+    }
+
     func topicBitmap(_ key: Int, words: Int) -> RowidBitmap {
         var result = RowidBitmap(words: words)
         guard let slot = slot(ofTopic: key) else { return result }

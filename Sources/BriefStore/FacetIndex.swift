@@ -39,6 +39,8 @@ final class FacetIndex: @unchecked Sendable {
     /// Per entity id: type and canonical name (`nil` for ids never loaded).
     private var entityType: [EntityType?] = [nil]
     private var entityName: [String] = [""]
+    /// Entity ids by their case- and diacritic-folded name (`entity.fold`), as entity filters match them.
+    private var entitiesByFold: [String: [Int]] = [:]
     /// Every loaded rowid, newest first (day descending, undated last, then rowid descending),
     /// and the highest rowid it includes.
     private var newestOrder: [Int32] = []
@@ -119,6 +121,13 @@ final class FacetIndex: @unchecked Sendable {
             guard id.allSatisfy(\.isASCII) else { return nil }
             guard let key = keys[id.lowercased()] else { return RowidBitmap(words: words) }
             return maps.topicBitmap(key, words: words)
+        }, entity: { [entityType, entitiesByFold] type, name in
+            var result = RowidBitmap(words: words)
+            for id in entitiesByFold[NameFolding.fold(name)] ?? [] where type == nil || entityType[id] == type {
+                guard let bits = maps.entityBitmap(id, words: words) else { return nil }
+                result.formUnion(bits)
+            }
+            return result
         }, day: day, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
@@ -438,7 +447,7 @@ final class FacetIndex: @unchecked Sendable {
             for rowid in loaded { bits.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
             universe = (try stamp(db, loadedRowid: loadedRowid), bits)
         }
-        let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name FROM entity WHERE id > ? ORDER BY id",
+        let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name, fold FROM entity WHERE id > ? ORDER BY id",
                                              arguments: [loadedEntity])
         while let row = try entityRows.next() {
             let id: Int64 = row[0]
@@ -448,6 +457,7 @@ final class FacetIndex: @unchecked Sendable {
             }
             entityType.append(EntityType(rawValue: row[1]) ?? .other)
             entityName.append(row[2])
+            entitiesByFold[row[3] as String, default: []].append(Int(id))
             loadedEntity = id
         }
     }

@@ -156,7 +156,13 @@ struct FilterBitmapEvaluator {
         case .until(let date):
             if let memory { return memory.days { $0 <= date.daysSinceEpoch } }
             return try sqlLeaf(expression)
-        case .entity, .source:
+        case .entity(let type, let name):
+            if let memory, var result = memory.entity(type, name) {
+                result.formIntersection(memory.universe)
+                return result
+            }
+            return try rememberedLeaf(expression)
+        case .source:
             return try rememberedLeaf(expression)
         default:
             return try sqlLeaf(expression)
@@ -183,6 +189,9 @@ struct MemoryLeaves {
     let universe: RowidBitmap
     /// The articles carrying a topic, nil when the id must be matched by SQL.
     let topic: (String) -> RowidBitmap?
+    /// The articles mentioning an entity (of a type, if given) by its folded name; nil when one
+    /// of the entities so named has no bitmap in memory, and SQL must answer.
+    let entity: (EntityType?, String) -> RowidBitmap?
     /// Per rowid, the day (Int32.min when undated).
     let day: [Int32]
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
