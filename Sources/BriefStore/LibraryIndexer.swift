@@ -266,6 +266,7 @@ final class ParsePipeline: @unchecked Sendable {
     private let parse: LibraryStore.Parser
     private let batchSize: Int
     private let lookahead: Int
+    let batchCount: Int
     // Each slot is written by one worker, then read by the writer after the condition says the
     // slot's batch is complete; the lock around both orders the accesses.
     private let slots: UnsafeMutableBufferPointer<ParsedFile?>
@@ -284,7 +285,8 @@ final class ParsePipeline: @unchecked Sendable {
         self.lookahead = lookahead
         slots = .allocate(capacity: files.count)
         slots.initialize(repeating: nil)
-        finishedPerBatch = Array(repeating: 0, count: (files.count + batchSize - 1) / batchSize)
+        batchCount = (files.count + batchSize - 1) / batchSize
+        finishedPerBatch = Array(repeating: 0, count: batchCount)
         for _ in 0..<IndexerSettings.workers {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
@@ -297,7 +299,6 @@ final class ParsePipeline: @unchecked Sendable {
         slots.deallocate()
     }
 
-    var batchCount: Int { finishedPerBatch.count }
 
     /// The parsed files of batch `index`, waiting for them if need be. Batches are taken in order.
     func batch(_ index: Int) -> [ParsedFile] {
