@@ -93,5 +93,18 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).hasPrefix("Engineers worked through the weekend"))
         #expect(!Page.kept(document).contains("the new quay opens"))
     }
-}
 
+    @Test func aFooterBelowAShortStoryInAChromeNameStaysRemoved() throws {
+        // The story's wrapper is named like chrome, so the last stage reads the page again trusting names
+        // less; the `footer` tag's author box is then a large share of a short page, but still no story.
+        let document = try Page.read("""
+            <html><body><div class="share-wrap"><p>The harbour board approved the new berth on Tuesday, after a year of talks with the shipping lines and the town council.</p>
+            <p>Work starts in May and should end before the winter storms, the board said.</p></div>
+            <footer><p>About the author: Jane Doe has written about the harbour, its ferries and its fishing fleet for the paper since the spring of 2009, and lives in the old town with her two dogs.</p></footer>
+            </body></html>
+            """)
+        #expect(Page.kept(document).contains("The harbour board approved the new berth"))
+        #expect(!Page.kept(document).contains("Jane Doe has written about the harbour"))
+        #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .footer })
+    }
+}

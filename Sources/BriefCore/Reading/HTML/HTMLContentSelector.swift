@@ -99,6 +99,9 @@ struct HTMLContentSelector {
             if !inCertainChrome { pageProse += value }
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        // The last stage's lower minimum is for names that were wrong about a short story; a `footer`,
+        // `nav` or `aside` tag keeps the usual one (on a short page its author box is a large share).
+        let tagLimit = max(settings.chromeVoidMinimum, limit)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
@@ -108,7 +111,7 @@ struct HTMLContentSelector {
                 let isUnlinkedPromotion = containers[container].removal == .unrelatedHeadline
                     && containers[container].removalIsWeak && links[container] == 0
                 if let verdict = containers[container].removal, !isUnlinkedPromotion,
-                   isCertain(container) || prose[container] <= limit {
+                   isCertain(container) || prose[container] <= (containers[container].removalIsByTag ? tagLimit : limit) {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
