@@ -107,4 +107,22 @@ struct HTMLChromeVerdictTests {
         #expect(!Page.kept(document).contains("Jane Doe has written about the harbour"))
         #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .footer })
     }
+
+    @Test func metadataElementsInsideTheStorysBEMBlockAreNotStoryText() throws {
+        // `article__author` is an author line that sits in the article block: the block's name does not
+        // make it story text, while `article__lead` and `article__body` stay.
+        let document = try Page.read("""
+            <html><body><article class="article"><header class="article__header">
+            <h1>Ferry crossings resume</h1>
+            <p class="article__lead">Engineers worked through the weekend to restore the only river crossing between the two towns.</p>
+            <div class="article-header__author">Jane Doe, harbour correspondent</div>
+            <div class="article__tags">Ferries, Transport, River towns</div></header>
+            <div class="article__body">\(Page.story)</div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("Engineers worked through the weekend"))
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("harbour correspondent"))
+        #expect(!Page.kept(document).contains("River towns"))
+        #expect(document.removed.contains { $0.text.contains("harbour correspondent") && $0.reason == .metadata })
+    }
 }

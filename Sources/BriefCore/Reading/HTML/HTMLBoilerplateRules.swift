@@ -140,9 +140,33 @@ struct HTMLBoilerplateRules: Sendable {
         var tokens: [String] = []
         for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
-            Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+            if let element = metadataElement(of: name) {
+                tokens += element
+            } else {
+                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+            }
         }
         return evidence(tokens)
+    }
+
+    /// In a BEM name (`article__date`, `article-header__author`) the part after `__` says what the
+    /// element is and the part before says where it sits. When that element is a metadata line (a
+    /// date, an author, tags), the story's block name around it does not protect it: it is the
+    /// story's metadata, not its text. Returns the element part's tokens in that case.
+    private func metadataElement(of name: Substring.UTF8View.SubSequence) -> [String]? {
+        var separator: Substring.UTF8View.Index?
+        var index = name.startIndex
+        while index < name.endIndex {
+            let next = name.index(after: index)
+            if name[index] == 0x5F, next < name.endIndex, name[next] == 0x5F { separator = name.index(after: next) }
+            index = next
+        }
+        guard let separator, separator < name.endIndex else { return nil }
+        var tokens: [String] = []
+        Self.appendTokens(of: name[separator...], to: &tokens, maximumPieces: maximumClassPieces)
+        let evidence = evidence(tokens)
+        guard evidence.strong == nil, evidence.weak == .metadata, !evidence.protected else { return nil }
+        return tokens
     }
 
     func evidence(idValue: String) -> Evidence {
