@@ -125,4 +125,18 @@ struct HTMLChromeVerdictTests {
         #expect(!Page.kept(document).contains("River towns"))
         #expect(document.removed.contains { $0.text.contains("harbour correspondent") && $0.reason == .metadata })
     }
+
+    @Test func anAuthorBoxBelowTheStoryIsNotStoryText() throws {
+        let bio = "Jane Doe has written about the harbour, its ferries and its fishing fleet since 2009, and lives in the old town."
+        for box in [#"<section class="site-content-box author-box">"#, #"<div class="post-author-bio">"#,
+                    #"<div class="about-the-author">"#] {
+            let document = try Page.read("""
+                <html><body><article class="post"><div class="entry-content">\(Page.story)</div>
+                \(box)<p>\(bio)</p></div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("Jane Doe has written"), "\(box)")
+            #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .metadata }, "\(box)")
+        }
+    }
 }

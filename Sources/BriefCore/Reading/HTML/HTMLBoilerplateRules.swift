@@ -138,15 +138,23 @@ struct HTMLBoilerplateRules: Sendable {
 
     func evidence(classValue: String) -> Evidence {
         var tokens: [String] = []
+        var pairs: [String] = []
         for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
             if let element = metadataElement(of: name) {
                 tokens += element
             } else {
-                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces, pairs: &pairs)
             }
         }
-        return evidence(tokens)
+        var evidence = evidence(tokens)
+        // Two neighbouring pieces may spell a metadata name of their own (`post-author-bio` holds `authorbio`),
+        // which the story's word beside them (`post`) does not protect. Only metadata names: other pairs
+        // (`up-next-bottom-wrapper`) name layout wrappers that may hold the story itself.
+        if evidence.strong == nil, pairs.contains(where: { self.table[$0]?.strong == .metadata }) {
+            evidence.strong = .metadata
+        }
+        return evidence
     }
 
     /// In a BEM name (`article__date`, `article-header__author`) the part after `__` says what the
@@ -229,7 +237,8 @@ struct HTMLBoilerplateRules: Sendable {
     /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined
     /// `articlebodymaintext`), working on bytes: class names are ASCII in practice, and any other
     /// byte simply counts as a letter.
-    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int) {
+    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int,
+                                     pairs: UnsafeMutablePointer<[String]>? = nil) {
         var pieces: [[UInt8]] = []
         var current: [UInt8] = []
         var previousLower = false
@@ -257,5 +266,8 @@ struct HTMLBoilerplateRules: Sendable {
             if !trimmed.isEmpty { tokens.append(String(decoding: trimmed, as: UTF8.self)) }
         }
         if pieces.count > 1 { tokens.append(String(decoding: pieces.joined(), as: UTF8.self)) }
+        if let pairs, pieces.count > 2 {
+            for index in 1..<pieces.count { pairs.pointee.append(String(decoding: pieces[index - 1] + pieces[index], as: UTF8.self)) }
+        }
     }
 }
