@@ -66,6 +66,7 @@ final class HTMLBlockCollector {
     private let rules: HTMLBoilerplateRules
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
     private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
+    private var screenReaderCache: [String: Bool] = [:]
 
     private struct Context {
         var container: Int32
@@ -195,7 +196,7 @@ final class HTMLBlockCollector {
                 flush()
             }
         case .inline:
-            if attributes.isHidden {
+            if attributes.isHidden || isScreenReaderOnly(attributes) {
                 skipDepth = 1
                 return
             }
@@ -291,6 +292,15 @@ final class HTMLBlockCollector {
     private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
         guard HTMLContentSelector.debugging else { return nil }
         return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
+    }
+
+    /// An inline element only screen readers announce (`span.sr-only`); class values are cached.
+    private func isScreenReaderOnly(_ attributes: HTMLAttributes) -> Bool {
+        guard let classValue = attributes.classValue else { return false }
+        if let cached = screenReaderCache[classValue] { return cached }
+        let answer = rules.isScreenReaderOnly(classValue: classValue)
+        screenReaderCache[classValue] = answer
+        return answer
     }
 
     /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;

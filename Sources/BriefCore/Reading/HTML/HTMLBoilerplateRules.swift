@@ -32,6 +32,7 @@ struct HTMLBoilerplateRules: Sendable {
         var maximumIdPieces: Int
         var substrings: [String: String]
         var certainPrefixes: [String]
+        var screenReaderOnly: [String]
     }
 
     private var tokenReasons: [String: RemovalReason] = [:]
@@ -46,6 +47,7 @@ struct HTMLBoilerplateRules: Sendable {
     private var maximumIdPieces = 3
     private var substrings: [(bytes: [UInt8], reason: RemovalReason)] = []
     private var certainPrefixes: [String] = []
+    private var screenReaderOnly: Set<String> = []
     /// Every whole-token entry in one table, so each token costs one lookup.
     private struct TokenEntry {
         var strong: RemovalReason?
@@ -85,6 +87,7 @@ struct HTMLBoilerplateRules: Sendable {
             .compactMap { text, reason in RemovalReason(rawValue: reason).map { (Array(text.utf8), $0) } }
         protect = Set(file.protect)
         certainPrefixes = file.certainPrefixes
+        screenReaderOnly = Set(file.screenReaderOnly)
         positive = Set(file.positive)
         for (token, reason) in tokenReasons { table[token, default: TokenEntry()].strong = reason }
         for (token, reason) in weakReasons { table[token, default: TokenEntry()].weak = reason }
@@ -110,6 +113,14 @@ struct HTMLBoilerplateRules: Sendable {
             positive = positive || other.positive
             certain = certain || other.certain
         }
+    }
+
+    /// True when one of the class names hides the element from sight and leaves it to screen readers
+    /// (`sr-only`, `visually-hidden`): a label such as "Media caption" or "Image copyright" that a reader of
+    /// the page never sees. Checked on inline elements, which the chrome tables do not judge.
+    func isScreenReaderOnly(classValue: String) -> Bool {
+        classValue.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .contains { screenReaderOnly.contains($0.lowercased()) }
     }
 
     /// Judges one element from its class and id values and its ARIA role.
