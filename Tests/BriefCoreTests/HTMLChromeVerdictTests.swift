@@ -139,4 +139,17 @@ struct HTMLChromeVerdictTests {
             #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .metadata }, "\(box)")
         }
     }
+
+    @Test func aChartExportedAsPositionedTextIsNotStoryText() throws {
+        // ai2html turns a chart into absolutely placed labels: numbers and axis titles, never sentences.
+        let labels = ["Interest payments on the national debt", "$915", "billion", "Net interest, 13.0%", "Share of the budget, 6.6%"]
+            .map { "<div class=\"g-aiAbs\"><p>\($0)</p></div>" }.joined()
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)<div class="ai2html ai2html-box-v5"><div class="g-artboard">\(labels)</div></div>
+            </article></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("Interest payments on the national debt"))
+        #expect(!Page.kept(document).contains("Net interest"))
+    }
 }
