@@ -152,4 +152,16 @@ struct HTMLChromeVerdictTests {
         #expect(!Page.kept(document).contains("Interest payments on the national debt"))
         #expect(!Page.kept(document).contains("Net interest"))
     }
+
+    @Test func aMoreNewsBoxBelowTheStoryIsNotKept() throws {
+        let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
+        for box in [#"<div class="more-news">"#, #"<section class="moreNews">"#, #"<div id="more-posts">"#] {
+            let document = try Page.read("""
+                <html><body><article>\(Page.story)
+                \(box)<h3>More from the town</h3>\(teaser)</div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("new bus timetable"), "\(box)")
+        }
+    }
 }
