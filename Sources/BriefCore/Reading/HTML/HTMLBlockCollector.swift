@@ -38,6 +38,8 @@ struct HTMLTextBlock {
     /// Set by content selection when the block sits in page chrome.
     var removal: RemovalReason?
     var isHeading1: Bool
+    /// Inside a `figure` element (its caption, credit, or a label drawn over the picture).
+    var inFigure = false
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }
@@ -76,6 +78,8 @@ final class HTMLBlockCollector {
         var isHeading1 = false
         /// Inside a paragraph-like block, where `<br>` is a line break, not a new block.
         var inParagraph = false
+        /// Inside a `figure`: a picture's caption, credit or label.
+        var inFigure = false
     }
 
     /// What an open element changed, restored at its end tag.
@@ -276,6 +280,7 @@ final class HTMLBlockCollector {
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
+        if xmlStrEqual(name, "figure") != 0 { context.inFigure = true }
         if let kind = tag.kind {
             // A quote or a list item keeps its kind for the paragraphs inside it.
             if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { context.kind = kind }
@@ -385,7 +390,7 @@ final class HTMLBlockCollector {
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
-                                    isHeading1: owner.isHeading1))
+                                    isHeading1: owner.isHeading1, inFigure: owner.inFigure))
     }
 
     // MARK: Metadata
