@@ -182,7 +182,8 @@ struct HTMLBoilerplateRules: Sendable {
         }
         guard let separator, separator < name.endIndex else { return nil }
         var tokens: [String] = []
-        Self.appendTokens(of: name[separator...], to: &tokens, maximumPieces: maximumClassPieces)
+        var pairs: [String] = []
+        Self.appendTokens(of: name[separator...], to: &tokens, maximumPieces: maximumClassPieces, pairs: &pairs)
         let evidence = evidence(tokens)
         guard evidence.strong == nil, evidence.weak == .metadata, !evidence.protected else { return nil }
         return tokens
@@ -190,7 +191,8 @@ struct HTMLBoilerplateRules: Sendable {
 
     func evidence(idValue: String) -> Evidence {
         var tokens: [String] = []
-        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
+        var unusedPairs: [String] = []
+        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
         return exactNameEvidence(evidence(tokens), tokens: tokens)
     }
 
@@ -247,9 +249,10 @@ struct HTMLBoilerplateRules: Sendable {
 
     /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined
     /// `articlebodymaintext`), working on bytes: class names are ASCII in practice, and any other
-    /// byte simply counts as a letter.
+    /// byte simply counts as a letter. A name of three or more pieces also adds each two neighbouring
+    /// pieces joined (`post-author-bio`: `postauthor`, `authorbio`) to `pairs`.
     private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int,
-                                     pairs: UnsafeMutablePointer<[String]>? = nil) {
+                                     pairs: inout [String]) {
         var pieces: [[UInt8]] = []
         var current: [UInt8] = []
         var previousLower = false
@@ -277,8 +280,8 @@ struct HTMLBoilerplateRules: Sendable {
             if !trimmed.isEmpty { tokens.append(String(decoding: trimmed, as: UTF8.self)) }
         }
         if pieces.count > 1 { tokens.append(String(decoding: pieces.joined(), as: UTF8.self)) }
-        if let pairs, pieces.count > 2 {
-            for index in 1..<pieces.count { pairs.pointee.append(String(decoding: pieces[index - 1] + pieces[index], as: UTF8.self)) }
+        if pieces.count > 2 {
+            for index in 1..<pieces.count { pairs.append(String(decoding: pieces[index - 1] + pieces[index], as: UTF8.self)) }
         }
     }
 }
