@@ -164,4 +164,15 @@ struct HTMLChromeVerdictTests {
             #expect(!Page.kept(document).contains("new bus timetable"), "\(box)")
         }
     }
+
+    @Test func aChromeNameInAFivePieceBlockClassIsJudged() throws {
+        // WordPress block classes spend two pieces on their namespace (`wp-block-…`).
+        let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <div class="wp-block-mmo-recirculation-box"><div class="title">More columns</div>\(teaser)</div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("new bus timetable"))
+    }
 }
