@@ -175,4 +175,16 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).contains("fares would stay the same"))
         #expect(!Page.kept(document).contains("new bus timetable"))
     }
+
+    @Test func aGridWordDoesNotProtectChrome() throws {
+        // `column` and `page` say where a box sits in the layout, not that it is the story.
+        let notice = "<p>This post is a community blog entry, and it does not state the opinion of the editors of this site.</p>"
+        for box in [#"<div class="column community-notice">"#, #"<div class="page-sidebar">"#] {
+            let document = try Page.read("""
+                <html><body><article>\(Page.story)\(box)\(notice)</div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("community blog entry"), "\(box)")
+        }
+    }
 }
