@@ -43,4 +43,14 @@ struct HTMLCharsetAndInvisibleTextTests {
         let document = try HTMLArticleReader(selectsMainContent: false).document(from: Data(html.utf8), source: "zw.html")
         #expect(document.blocks.first?.text.hasPrefix("Ferryman and crossing again with enough") == true)
     }
+
+    @Test func labelsOnlyScreenReadersAnnounceAreNotText() throws {
+        // "Media caption" is hidden from sight for screen readers; the caption itself is visible.
+        let html = """
+            <html><body><article><p><span class="off-screen">Media caption</span> <span class="media-caption__text">The ferry at the quay</span>
+            and <span class="sr-only">Image copyright</span> plain words after it\(Self.sentence)
+            """
+        let document = try HTMLArticleReader(selectsMainContent: false).document(from: Data(html.utf8), source: "sr.html")
+        #expect(document.blocks.first?.text.hasPrefix("The ferry at the quay and plain words after it") == true)
+    }
 }

@@ -93,5 +93,98 @@ struct HTMLChromeVerdictTests {
         #expect(Page.kept(document).hasPrefix("Engineers worked through the weekend"))
         #expect(!Page.kept(document).contains("the new quay opens"))
     }
-}
 
+    @Test func aFooterBelowAShortStoryInAChromeNameStaysRemoved() throws {
+        // The story's wrapper is named like chrome, so the last stage reads the page again trusting names
+        // less; the `footer` tag's author box is then a large share of a short page, but still no story.
+        let document = try Page.read("""
+            <html><body><div class="share-wrap"><p>The harbour board approved the new berth on Tuesday, after a year of talks with the shipping lines and the town council.</p>
+            <p>Work starts in May and should end before the winter storms, the board said.</p></div>
+            <footer><p>About the author: Jane Doe has written about the harbour, its ferries and its fishing fleet for the paper since the spring of 2009, and lives in the old town with her two dogs.</p></footer>
+            </body></html>
+            """)
+        #expect(Page.kept(document).contains("The harbour board approved the new berth"))
+        #expect(!Page.kept(document).contains("Jane Doe has written about the harbour"))
+        #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .footer })
+    }
+
+    @Test func metadataElementsInsideTheStorysBEMBlockAreNotStoryText() throws {
+        // `article__author` is an author line that sits in the article block: the block's name does not
+        // make it story text, while `article__lead` and `article__body` stay.
+        let document = try Page.read("""
+            <html><body><article class="article"><header class="article__header">
+            <h1>Ferry crossings resume</h1>
+            <p class="article__lead">Engineers worked through the weekend to restore the only river crossing between the two towns.</p>
+            <div class="article-header__author">Jane Doe, harbour correspondent</div>
+            <div class="article__tags">Ferries, Transport, River towns</div></header>
+            <div class="article__body">\(Page.story)</div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("Engineers worked through the weekend"))
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("harbour correspondent"))
+        #expect(!Page.kept(document).contains("River towns"))
+        #expect(document.removed.contains { $0.text.contains("harbour correspondent") && $0.reason == .metadata })
+    }
+
+    @Test func anAuthorBoxBelowTheStoryIsNotStoryText() throws {
+        let bio = "Jane Doe has written about the harbour, its ferries and its fishing fleet since 2009, and lives in the old town."
+        for box in [#"<section class="site-content-box author-box">"#, #"<div class="post-author-bio">"#,
+                    #"<div class="about-the-author">"#] {
+            let document = try Page.read("""
+                <html><body><article class="post"><div class="entry-content">\(Page.story)</div>
+                \(box)<p>\(bio)</p></div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("Jane Doe has written"), "\(box)")
+            #expect(document.removed.contains { $0.text.contains("Jane Doe") && $0.reason == .metadata }, "\(box)")
+        }
+    }
+
+    @Test func aChartExportedAsPositionedTextIsNotStoryText() throws {
+        // ai2html turns a chart into absolutely placed labels: numbers and axis titles, never sentences.
+        let labels = ["Interest payments on the national debt", "$915", "billion", "Net interest, 13.0%", "Share of the budget, 6.6%"]
+            .map { "<div class=\"g-aiAbs\"><p>\($0)</p></div>" }.joined()
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)<div class="ai2html ai2html-box-v5"><div class="g-artboard">\(labels)</div></div>
+            </article></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("Interest payments on the national debt"))
+        #expect(!Page.kept(document).contains("Net interest"))
+    }
+
+    @Test func aMoreNewsBoxBelowTheStoryIsNotKept() throws {
+        let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
+        for box in [#"<div class="more-news">"#, #"<section class="moreNews">"#, #"<div id="more-posts">"#] {
+            let document = try Page.read("""
+                <html><body><article>\(Page.story)
+                \(box)<h3>More from the town</h3>\(teaser)</div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("new bus timetable"), "\(box)")
+        }
+    }
+
+    @Test func aChromeNameInAFivePieceBlockClassIsJudged() throws {
+        // WordPress block classes spend two pieces on their namespace (`wp-block-…`).
+        let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
+        let document = try Page.read("""
+            <html><body><article>\(Page.story)
+            <div class="wp-block-mmo-recirculation-box"><div class="title">More columns</div>\(teaser)</div></article></body></html>
+            """)
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("new bus timetable"))
+    }
+
+    @Test func aGridWordDoesNotProtectChrome() throws {
+        // `column` and `page` say where a box sits in the layout, not that it is the story.
+        let notice = "<p>This post is a community blog entry, and it does not state the opinion of the editors of this site.</p>"
+        for box in [#"<div class="column community-notice">"#, #"<div class="page-sidebar">"#] {
+            let document = try Page.read("""
+                <html><body><article>\(Page.story)\(box)\(notice)</div></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("community blog entry"), "\(box)")
+        }
+    }
+}

@@ -248,5 +248,19 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
         #expect(!Self.kept(document).contains("Download"))
     }
-}
 
+    @Test func captionsStayUnlessTheSettingLeavesThemOut() throws {
+        let html = """
+            <html><body><article>\(Self.story)<figure><img src="ferry.jpg"><figcaption>The ferry leaves the quay on Monday morning.
+            <span class="credit">Photo: Jane Doe</span></figcaption></figure></article></body></html>
+            """
+        let kept = try Self.read(html)
+        #expect(Self.kept(kept).contains("The ferry leaves the quay"))
+        var reader = HTMLArticleReader()
+        reader.settings.keepsCaptions = false
+        let document = try reader.document(from: Data(html.utf8), source: "test.html")
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("The ferry leaves the quay"))
+        #expect(document.removed.contains { $0.text.contains("Photo: Jane Doe") && $0.reason == .caption })
+    }
+}

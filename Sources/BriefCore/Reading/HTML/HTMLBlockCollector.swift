@@ -38,6 +38,8 @@ struct HTMLTextBlock {
     /// Set by content selection when the block sits in page chrome.
     var removal: RemovalReason?
     var isHeading1: Bool
+    /// Inside a `figure` element (its caption, credit, or a label drawn over the picture).
+    var inFigure = false
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }
@@ -66,6 +68,7 @@ final class HTMLBlockCollector {
     private let rules: HTMLBoilerplateRules
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
     private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
+    private var screenReaderCache: [String: Bool] = [:]
 
     private struct Context {
         var container: Int32
@@ -75,6 +78,8 @@ final class HTMLBlockCollector {
         var isHeading1 = false
         /// Inside a paragraph-like block, where `<br>` is a line break, not a new block.
         var inParagraph = false
+        /// Inside a `figure`: a picture's caption, credit or label.
+        var inFigure = false
     }
 
     /// What an open element changed, restored at its end tag.
@@ -195,7 +200,7 @@ final class HTMLBlockCollector {
                 flush()
             }
         case .inline:
-            if attributes.isHidden {
+            if attributes.isHidden || isScreenReaderOnly(attributes) {
                 skipDepth = 1
                 return
             }
@@ -275,6 +280,7 @@ final class HTMLBlockCollector {
                                         label: label(name, attributes)))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
+        if xmlStrEqual(name, "figure") != 0 { context.inFigure = true }
         if let kind = tag.kind {
             // A quote or a list item keeps its kind for the paragraphs inside it.
             if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { context.kind = kind }
@@ -291,6 +297,15 @@ final class HTMLBlockCollector {
     private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
         guard HTMLContentSelector.debugging else { return nil }
         return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
+    }
+
+    /// An inline element only screen readers announce (`span.sr-only`); class values are cached.
+    private func isScreenReaderOnly(_ attributes: HTMLAttributes) -> Bool {
+        guard let classValue = attributes.classValue else { return false }
+        if let cached = screenReaderCache[classValue] { return cached }
+        let answer = rules.isScreenReaderOnly(classValue: classValue)
+        screenReaderCache[classValue] = answer
+        return answer
     }
 
     /// The verdict of the class/id/role tables. Class values repeat across a page and are cached;
@@ -375,7 +390,7 @@ final class HTMLBlockCollector {
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
-                                    isHeading1: owner.isHeading1))
+                                    isHeading1: owner.isHeading1, inFigure: owner.inFigure))
     }
 
     // MARK: Metadata

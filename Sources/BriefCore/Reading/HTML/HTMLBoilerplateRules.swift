@@ -32,6 +32,7 @@ struct HTMLBoilerplateRules: Sendable {
         var maximumIdPieces: Int
         var substrings: [String: String]
         var certainPrefixes: [String]
+        var screenReaderOnly: [String]
     }
 
     private var tokenReasons: [String: RemovalReason] = [:]
@@ -46,6 +47,7 @@ struct HTMLBoilerplateRules: Sendable {
     private var maximumIdPieces = 3
     private var substrings: [(bytes: [UInt8], reason: RemovalReason)] = []
     private var certainPrefixes: [String] = []
+    private var screenReaderOnly: Set<String> = []
     /// Every whole-token entry in one table, so each token costs one lookup.
     private struct TokenEntry {
         var strong: RemovalReason?
@@ -85,6 +87,7 @@ struct HTMLBoilerplateRules: Sendable {
             .compactMap { text, reason in RemovalReason(rawValue: reason).map { (Array(text.utf8), $0) } }
         protect = Set(file.protect)
         certainPrefixes = file.certainPrefixes
+        screenReaderOnly = Set(file.screenReaderOnly)
         positive = Set(file.positive)
         for (token, reason) in tokenReasons { table[token, default: TokenEntry()].strong = reason }
         for (token, reason) in weakReasons { table[token, default: TokenEntry()].weak = reason }
@@ -110,6 +113,14 @@ struct HTMLBoilerplateRules: Sendable {
             positive = positive || other.positive
             certain = certain || other.certain
         }
+    }
+
+    /// True when one of the class names hides the element from sight and leaves it to screen readers
+    /// (`sr-only`, `visually-hidden`): a label such as "Media caption" or "Image copyright" that a reader of
+    /// the page never sees. Checked on inline elements, which the chrome tables do not judge.
+    func isScreenReaderOnly(classValue: String) -> Bool {
+        classValue.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .contains { screenReaderOnly.contains($0.lowercased()) }
     }
 
     /// Judges one element from its class and id values and its ARIA role.
@@ -138,16 +149,50 @@ struct HTMLBoilerplateRules: Sendable {
 
     func evidence(classValue: String) -> Evidence {
         var tokens: [String] = []
+        var pairs: [String] = []
         for name in classValue.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             if ignoreClassPrefixes.contains(where: { Self.hasPrefix(name, $0) }) { continue }
-            Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces)
+            if let element = metadataElement(of: name) {
+                tokens += element
+            } else {
+                Self.appendTokens(of: name, to: &tokens, maximumPieces: maximumClassPieces, pairs: &pairs)
+            }
         }
-        return evidence(tokens)
+        var evidence = evidence(tokens)
+        // Two neighbouring pieces may spell a metadata name of their own (`post-author-bio` holds `authorbio`),
+        // which the story's word beside them (`post`) does not protect. Only metadata names: other pairs
+        // (`up-next-bottom-wrapper`) name layout wrappers that may hold the story itself.
+        if evidence.strong == nil, pairs.contains(where: { self.table[$0]?.strong == .metadata }) {
+            evidence.strong = .metadata
+        }
+        return evidence
+    }
+
+    /// In a BEM name (`article__date`, `article-header__author`) the part after `__` says what the
+    /// element is and the part before says where it sits. When that element is a metadata line (a
+    /// date, an author, tags), the story's block name around it does not protect it: it is the
+    /// story's metadata, not its text. Returns the element part's tokens in that case.
+    private func metadataElement(of name: Substring.UTF8View.SubSequence) -> [String]? {
+        var separator: Substring.UTF8View.Index?
+        var index = name.startIndex
+        while index < name.endIndex {
+            let next = name.index(after: index)
+            if name[index] == 0x5F, next < name.endIndex, name[next] == 0x5F { separator = name.index(after: next) }
+            index = next
+        }
+        guard let separator, separator < name.endIndex else { return nil }
+        var tokens: [String] = []
+        var pairs: [String] = []
+        Self.appendTokens(of: name[separator...], to: &tokens, maximumPieces: maximumClassPieces, pairs: &pairs)
+        let evidence = evidence(tokens)
+        guard evidence.strong == nil, evidence.weak == .metadata, !evidence.protected else { return nil }
+        return tokens
     }
 
     func evidence(idValue: String) -> Evidence {
         var tokens: [String] = []
-        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces)
+        var unusedPairs: [String] = []
+        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
         return exactNameEvidence(evidence(tokens), tokens: tokens)
     }
 
@@ -204,8 +249,10 @@ struct HTMLBoilerplateRules: Sendable {
 
     /// Splits `articleBody_main-text` into `article`, `body`, `main`, `text` (and the joined
     /// `articlebodymaintext`), working on bytes: class names are ASCII in practice, and any other
-    /// byte simply counts as a letter.
-    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int) {
+    /// byte simply counts as a letter. A name of three or more pieces also adds each two neighbouring
+    /// pieces joined (`post-author-bio`: `postauthor`, `authorbio`) to `pairs`.
+    private static func appendTokens(of name: Substring.UTF8View.SubSequence, to tokens: inout [String], maximumPieces: Int,
+                                     pairs: inout [String]) {
         var pieces: [[UInt8]] = []
         var current: [UInt8] = []
         var previousLower = false
@@ -233,5 +280,8 @@ struct HTMLBoilerplateRules: Sendable {
             if !trimmed.isEmpty { tokens.append(String(decoding: trimmed, as: UTF8.self)) }
         }
         if pieces.count > 1 { tokens.append(String(decoding: pieces.joined(), as: UTF8.self)) }
+        if pieces.count > 2 {
+            for index in 1..<pieces.count { pairs.append(String(decoding: pieces[index - 1] + pieces[index], as: UTF8.self)) }
+        }
     }
 }

@@ -39,6 +39,9 @@ struct HTMLExtractionSettings: Sendable {
     var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     var minimumArticleLength = 300
+    /// Whether a picture's caption and credit (`figcaption`, text inside `figure`) stay with the story.
+    /// Readability keeps them; article-body benchmarks annotated by people mostly leave them out.
+    var keepsCaptions = true
 
     static let standard = HTMLExtractionSettings()
 }
@@ -99,6 +102,9 @@ struct HTMLContentSelector {
             if !inCertainChrome { pageProse += value }
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        // The last stage's lower minimum is for names that were wrong about a short story; a `footer`,
+        // `nav` or `aside` tag keeps the usual one (on a short page its author box is a large share).
+        let tagLimit = max(settings.chromeVoidMinimum, limit)
         for index in blocks.indices {
             var removal: RemovalReason?
             var container = Int(blocks[index].container)
@@ -108,7 +114,7 @@ struct HTMLContentSelector {
                 let isUnlinkedPromotion = containers[container].removal == .unrelatedHeadline
                     && containers[container].removalIsWeak && links[container] == 0
                 if let verdict = containers[container].removal, !isUnlinkedPromotion,
-                   isCertain(container) || prose[container] <= limit {
+                   isCertain(container) || prose[container] <= (containers[container].removalIsByTag ? tagLimit : limit) {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
@@ -323,6 +329,8 @@ struct HTMLContentSelector {
             let block = blocks[index]
             if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
+            } else if !settings.keepsCaptions && (block.kind == .caption || block.inFigure) {
+                selection.removed.append((block, .caption, selection.kept.count))
             } else if !inStory(block) {
                 selection.removed.append((block, .boilerplate, selection.kept.count))
             } else if dropLinkLists && isLinkList(block) {
