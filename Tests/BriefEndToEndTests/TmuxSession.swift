@@ -25,6 +25,9 @@ final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: home)
+        // A killed server leaves its socket file behind: one per test, piling up in /tmp.
+        let socketDirectory = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        unlink(socketDirectory + "/" + socket)
     }
 
     /// Runs a tmux client command and returns what it printed.
