@@ -53,8 +53,10 @@ public enum IndexerSettings {
     public static let parseNiceness: Int32 = 5
     /// WAL pages after which a commit of the indexer checkpoints (SQLite's default is 1,000).
     /// Index pages that every batch touches are then copied to the database once per
-    /// checkpoint rather than once every few batches.
-    public static let walAutocheckpointPages = 8_192
+    /// checkpoint rather than once every few batches. At 128 MB of WAL (4 KB pages) a 100,000
+    /// article index spent ~2 CPU-s less writing than at 32 MB; the WAL goes when the refresh
+    /// ends and the last connection closes.
+    public static let walAutocheckpointPages = 32_768
 }
 
 extension LibraryStore {
