@@ -112,12 +112,14 @@ enum LibrarySchema {
             // prefix index alone was a third of it. Longer prefixes match few terms, so FTS5 answers
             // them quickly from the main index; the short ones, which match many, keep theirs.
             // Merging 16 segments at a time (FTS5's default is 4) rewrites each term fewer times.
-            // The existing rows are indexed again from `article` (external content).
+            // The cached articles are dropped rather than indexed again here: the open that runs
+            // this would wait for the whole index (many seconds at 100,000 articles), while the next
+            // refresh parses them again in the background (this release changes the pipeline too).
             try db.execute(sql: """
                 DROP TABLE article_fts;
                 \(ftsTable)
-                INSERT INTO article_fts (article_fts) VALUES ('rebuild');
                 """)
+            try deleteAllArticles(db)
         }
         migrator.registerMigration("v4: title and source orders indexed") { db in
             // Listing a library by title or by source needs every rowid in that order; without
