@@ -8,11 +8,8 @@ enum ArticleRow {
     /// separator, which the tokenizer treats as white space.
     static let paragraphSeparator: Character = "\u{2029}"
 
-    static func text(of article: Article) -> String {
-        storedParagraphs(of: article).joined(separator: String(paragraphSeparator))
-    }
-
-    /// The paragraphs as `paragraphs(fromText:)` gives them back from `text(of:)`.
+    /// The paragraphs as stored: joined by `paragraphSeparator` they are the article's text, and
+    /// `paragraphs(fromText:)` gives them back.
     static func storedParagraphs(of article: Article) -> [String] {
         // One empty paragraph joins to an empty text, which reads back as no paragraph.
         if article.paragraphs.count == 1, article.paragraphs[0].isEmpty { return [] }

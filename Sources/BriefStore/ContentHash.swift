@@ -7,16 +7,9 @@ struct ContentHash {
     mutating func update(_ bytes: some Sequence<UInt8>) {
         // Byte by byte through a contiguous buffer when there is one (a file's Data): its
         // iterator costs several times the hashing.
-        if let hashed = bytes.withContiguousStorageIfAvailable({ buffer in Self.hash(buffer, from: state) }) {
-            state = hashed
-            return
-        }
-        var h = state
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        state = h
+        let start = state
+        state = bytes.withContiguousStorageIfAvailable { Self.hash($0, from: start) }
+            ?? Array(bytes).withUnsafeBufferPointer { Self.hash($0, from: start) }
     }
 
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {

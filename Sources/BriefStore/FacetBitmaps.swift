@@ -107,26 +107,23 @@ struct FacetBitmaps {
     }
 
     /// The articles carrying the topic `key`, as a bitmap of `words` words.
+    func topicBitmap(_ key: Int, words: Int) -> RowidBitmap {
+        guard let slot = slot(ofTopic: key) else { return RowidBitmap(words: words) }
+        return Self.bitmap(topicBits, slot: slot, wordCount, words: words)
+    }
+
     /// The articles that mention entity `id`; nil when it has no bitmap (it is not frequent).
     func entityBitmap(_ id: Int, words: Int) -> RowidBitmap? {
         guard id < entitySlots.count, entitySlots[id] >= 0 else { return nil }
-        let slot = Int(entitySlots[id])
-        var result = RowidBitmap(words: words)
-        let shared = min(words, wordCount)
-        result.words.withUnsafeMutableBufferPointer { target in
-            entityBits.withUnsafeBufferPointer { bits in
-                for index in 0..<shared { target[index] = bits[slot * wordCount + index] }
-            }
-        }
-        return result
+        return Self.bitmap(entityBits, slot: Int(entitySlots[id]), wordCount, words: words)
     }
 
-    func topicBitmap(_ key: Int, words: Int) -> RowidBitmap {
+    /// Bitmap `slot` of `bits` (each `wordCount` words long) copied into one of `words` words.
+    private static func bitmap(_ bits: [UInt64], slot: Int, _ wordCount: Int, words: Int) -> RowidBitmap {
         var result = RowidBitmap(words: words)
-        guard let slot = slot(ofTopic: key) else { return result }
         let shared = min(words, wordCount)
         result.words.withUnsafeMutableBufferPointer { target in
-            topicBits.withUnsafeBufferPointer { bits in
+            bits.withUnsafeBufferPointer { bits in
                 for index in 0..<shared { target[index] = bits[slot * wordCount + index] }
             }
         }

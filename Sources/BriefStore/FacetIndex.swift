@@ -379,7 +379,6 @@ final class FacetIndex: @unchecked Sendable {
         defer { sqlite3_reset(sqlite) }
         // Loading from scratch reads every article: that is the universe of this read, kept.
         let fromScratch = loadedRowid == 0
-        var loaded: [Int64] = []
         // Worked on as local arrays, put back at the end: appending to a class's stored arrays
         // checks exclusive access on every call (a third of a warm start at 100,000).
         var (day, start, topicEnd, end, values) = (self.day, self.start, self.topicEnd, self.end, self.values)
@@ -397,7 +396,7 @@ final class FacetIndex: @unchecked Sendable {
         start.reserveCapacity(highestRowid + 1)
         topicEnd.reserveCapacity(highestRowid + 1)
         end.reserveCapacity(highestRowid + 1)
-        if fromScratch { loaded.reserveCapacity(rowsExpected) }
+        var loaded = RowidBitmap(capacity: fromScratch ? highestRowid + 1 : 0)
         let valuesBefore = values.count
         var rowsRead = 0
         while true {
@@ -407,7 +406,7 @@ final class FacetIndex: @unchecked Sendable {
                 throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             let rowid = sqlite3_column_int64(sqlite, 0)
-            if fromScratch { loaded.append(rowid) }
+            if fromScratch { loaded.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
             // Rowids skipped (deleted before we saw them) get empty ranges.
             while day.count < Int(rowid) {
                 day.append(Int32.min)
@@ -443,9 +442,7 @@ final class FacetIndex: @unchecked Sendable {
             }
         }
         if fromScratch {
-            var bits = RowidBitmap(capacity: day.count)
-            for rowid in loaded { bits.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
-            universe = (try stamp(db, loadedRowid: loadedRowid), bits)
+            universe = (try stamp(db, loadedRowid: loadedRowid), loaded)
         }
         let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name, fold FROM entity WHERE id > ? ORDER BY id",
                                              arguments: [loadedEntity])

@@ -32,22 +32,21 @@ enum ReaderLibrary {
         var problems: [String] = []
         // A user's topics file is read now, so that its errors show at start; the built-in
         // topics (and the rest of the pipeline) load when the background refresh first parses.
-        var userClassifier: TopicClassifier?
+        var classifier: TopicClassifier?
         if FileManager.default.fileExists(atPath: directories.topicsFile.path) {
             do {
-                userClassifier = try TopicClassifier.load(userFile: directories.topicsFile)
+                classifier = try TopicClassifier.load(userFile: directories.topicsFile)
             } catch {
                 problems.append(error.description)
             }
         }
-        let classifier = userClassifier
         // A user's topics file changes every article's topics: fold it into the cache's version
         // (as `brief index` does, so both keep one cache).
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
         do {
             let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
             let feeds = FeedStore(directories: directories)
-            let parse = LibraryParser.make(pipeline: { ArticlePipeline(classifier: classifier ?? .builtIn) }, feeds: feeds)
+            let parse = LibraryParser.make(pipeline: { [classifier] in ArticlePipeline(classifier: classifier ?? .builtIn) }, feeds: feeds)
             return (.cached(store, roots: LibraryParser.roots(library: config.library, feeds: feeds), parse: parse), problems)
         } catch {
             problems.append("library cache: \(error); reading the files instead")
