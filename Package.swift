@@ -19,11 +19,13 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // apt: libxml2-dev; the headers live in /usr/include/libxml2 (pkg-config libxml-2.0)
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // apt: libcurl4-openssl-dev; the feed fetcher's HTTP (URLSession cannot bound a decoded body)
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: The pure core: reading, cleaning, annotation, query
         .target(
             name: "BriefCore",
-            dependencies: ["CLibXML2", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CLibXML2", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Resources/Data")]
         ),
 

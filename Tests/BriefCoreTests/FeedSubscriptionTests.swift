@@ -36,6 +36,45 @@ struct FeedSubscriptionTests {
         #expect(error?.reason.contains("broken.toml") == true)
     }
 
+    @Test func fetchLimitsComeFromTheFetchTableWithDefaultsForTheRest() throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let defaults = try SubscriptionConfig.fetchSettings(from: directory.appendingPathComponent("none.toml"))
+        #expect(defaults == FeedFetchSettings())
+        #expect(defaults.maximumBytes == 50 << 20 && defaults.deadline == 30 && defaults.timeout == 20)
+
+        let file = directory.appendingPathComponent("config.toml")
+        try Data("""
+            theme = "dark"
+            [fetch]
+            deadline = 12.5
+            max_feed_size_mb = 80
+
+            [[feeds]]
+            url = "https://ledger.example/feed.xml"
+            """.utf8).write(to: file)
+        let settings = try SubscriptionConfig.fetchSettings(from: file)
+        #expect(settings.deadline == 12.5)
+        #expect(settings.maximumBytes == 80 << 20)
+        #expect(settings.timeout == 20)
+        #expect(try SubscriptionConfig.load(from: file).count == 1)
+    }
+
+    @Test func aBadFetchSettingIsNamedWithItsFile() throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("config.toml")
+        for (text, expected) in [("[fetch]\ndeadline = \"soon\"\n", "[fetch] deadline: expected a number greater than 0"),
+                                 ("[fetch]\ntimeout = 0\n", "[fetch] timeout: expected a number greater than 0"),
+                                 ("[fetch]\nmax_size = 10\n", "[fetch] max_size: unknown setting"),
+                                 ("fetch = 3\n", "expected a [fetch] table")] {
+            try Data(text.utf8).write(to: file)
+            let error = #expect(throws: ReadError.self) { try SubscriptionConfig.fetchSettings(from: file) }
+            #expect(error?.reason.contains(file.path) == true)
+            #expect(error?.reason.contains(expected) == true, "\(error?.reason ?? "")")
+        }
+    }
+
     @Test func importsOPMLAppendingWithoutDestroying() throws {
         let directory = FeedFetchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -17,6 +17,8 @@ final class FeedTestHTTPServer: @unchecked Sendable {
         var body: Data = Data()
         /// Seconds to wait before answering (to provoke timeouts).
         var delay: TimeInterval = 0
+        /// Seconds between the body's bytes: a server that keeps a fetch alive without finishing.
+        var trickle: TimeInterval = 0
     }
 
     let port: UInt16
@@ -89,14 +91,28 @@ final class FeedTestHTTPServer: @unchecked Sendable {
         var text = "HTTP/1.1 \(response.status) \(response.status == 200 ? "OK" : "Status")\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         text += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        var bytes = Array(text.utf8)
-        bytes += response.body
+        guard response.trickle > 0 else {
+            transmit(Array(text.utf8) + response.body, to: connection)
+            return
+        }
+        // Byte by byte until the body ends or the client hangs up.
+        guard transmit(Array(text.utf8), to: connection) else { return }
+        for byte in response.body {
+            Thread.sleep(forTimeInterval: response.trickle)
+            guard transmit([byte], to: connection) else { return }
+        }
+    }
+
+    /// Sends all of `bytes`; false once the client has gone.
+    @discardableResult
+    private func transmit(_ bytes: [UInt8], to connection: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if sent <= 0 { return }
+            if sent <= 0 { return false }
             offset += sent
         }
+        return true
     }
 }
 

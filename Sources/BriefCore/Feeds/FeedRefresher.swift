@@ -12,11 +12,20 @@ public struct FeedRefreshReport: Sendable, Hashable {
     public var notModified: Bool
     /// Why the refresh failed; the stored items stay.
     public var error: String?
+    /// Items of a `full = true` feed whose linked page was not fetched, each as `link: reason`
+    /// (a link that is not http or https is refused, never read).
+    public var linkProblems: [String] = []
 
     public var summary: String {
         if let error { return "\(name): \(error) (kept \(storedItems) stored items)" }
         if notModified { return "\(name): not modified" }
-        return "\(name): \(newItems) new, \(storedItems) stored"
+        return "\(name): \(newItems) new, \(storedItems) stored" + linkSummary
+    }
+
+    private var linkSummary: String {
+        guard let first = linkProblems.first else { return "" }
+        let count = linkProblems.count
+        return "; full text of \(count) item\(count == 1 ? "" : "s") not fetched (\(first))"
     }
 }
 
@@ -60,6 +69,7 @@ public struct FeedRefresher: Sendable {
 
     /// Refreshes one subscription.
     public func refresh(_ subscription: FeedSubscription) async -> FeedRefreshReport {
+        let started = ContinuousClock.now
         var stored = store.load(url: subscription.url) ?? StoredFeed(url: subscription.url)
         var report = FeedRefreshReport(url: subscription.url, name: subscription.name ?? stored.title ?? subscription.url,
                                        newItems: 0, storedItems: stored.items.count, notModified: false, error: nil)
@@ -71,7 +81,9 @@ public struct FeedRefresher: Sendable {
             case .fetched(let body, let etag, let lastModified, let contentType):
                 let feed = try parseFeed(body, contentType: contentType)
                 var items = feed.items
-                if subscription.wantsFullText { items = await withFullText(items, known: stored) }
+                if subscription.wantsFullText {
+                    (items, report.linkProblems) = await withFullText(items, known: stored, started: started)
+                }
                 stored.title = feed.title ?? stored.title
                 stored.link = feed.link ?? stored.link
                 stored.etag = etag
@@ -107,20 +119,45 @@ public struct FeedRefresher: Sendable {
         }
     }
 
-    /// For `full = true` feeds: items that carry only a summary get the extracted text of their page.
-    private func withFullText(_ items: [FeedItem], known: StoredFeed) async -> [FeedItem] {
+    /// For `full = true` feeds: items that carry only a summary get the extracted text of their
+    /// page, within what is left of the feed's deadline. Returns the items and the links not
+    /// fetched, with why.
+    private func withFullText(_ items: [FeedItem], known: StoredFeed, started: ContinuousClock.Instant) async
+        -> ([FeedItem], [String]) {
         let knownLinks = Set(known.items.compactMap(\.link))
+        let deadline = Duration.seconds(fetcher.settings.deadline)
+        var problems: [String] = []
         var result: [FeedItem] = []
         for var item in items {
-            if item.isSummaryOnly, let link = item.link, !knownLinks.contains(link),
-               case .fetched(let body, _, _, _)? = try? await fetcher.fetch(link),
-               let page = try? HTMLArticleReader().document(from: body, source: link), !page.blocks.isEmpty {
+            defer { result.append(item) }
+            guard item.isSummaryOnly, let link = item.link, !knownLinks.contains(link) else { continue }
+            let left = deadline - started.duration(to: .now)
+            guard left > .zero else {
+                problems.append("\(Self.shown(link)): the feed's deadline passed")
+                continue
+            }
+            let body: Data
+            do {
+                guard case .fetched(let page, _, _, _) = try await fetcher.fetchLink(link, deadline: Self.seconds(left)) else { continue }
+                body = page
+            } catch {
+                problems.append("\(Self.shown(link)): \(error.reason)")
+                continue
+            }
+            if let page = try? HTMLArticleReader().document(from: body, source: link), !page.blocks.isEmpty {
                 item.contentHTML = page.blocks.map { "<p>\(Self.escape($0.text))</p>" }.joined()
                 item.isSummaryOnly = false
             }
-            result.append(item)
         }
-        return result
+        return (result, problems)
+    }
+
+    /// A link from feed data as a message quotes it: at most 100 characters.
+    private static func shown(_ link: String) -> String { link.count > 100 ? String(link.prefix(99)) + "…" : link }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 
     private static func escape(_ text: String) -> String {

@@ -28,19 +28,69 @@ public enum SubscriptionConfig {
 
     /// The subscriptions in `file`; none when the file does not exist.
     public static func load(from file: URL) throws(ReadError) -> [FeedSubscription] {
-        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
-        let text: String
-        do {
-            text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
-        } catch {
-            throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
-        }
+        guard let text = try text(of: file) else { return [] }
         do {
             return try TOMLDecoder().decode(File.self, from: text).feeds ?? []
         } catch let error as TOMLParseError {
             throw ReadError("\(file.path): line \(error.source.begin.line): \(error.description)")
         } catch {
             throw ReadError("\(file.path): [[feeds]] entries need a url string (\(error))")
+        }
+    }
+
+    /// The names of the `[fetch]` settings, as messages quote them.
+    static let timeoutSetting = "[fetch] timeout"
+    static let deadlineSetting = "[fetch] deadline"
+    static let sizeSetting = "[fetch] max_feed_size_mb"
+
+    /// The limits of fetching from the `[fetch]` table of `file`; the defaults for what is not
+    /// set (or when the file does not exist):
+    ///
+    ///     [fetch]
+    ///     timeout = 20            # seconds without a byte received before a feed is abandoned
+    ///     deadline = 30           # seconds one feed may take in all
+    ///     max_feed_size_mb = 50   # decoded size above which a response is refused
+    public static func fetchSettings(from file: URL) throws(ReadError) -> FeedFetchSettings {
+        var settings = FeedFetchSettings()
+        guard let text = try text(of: file) else { return settings }
+        let fetch: TOMLTable
+        do {
+            guard let table = try TOMLTable(string: text)["fetch"] else { return settings }
+            guard let found = table.table else { throw ReadError("\(file.path): fetch: expected a [fetch] table") }
+            fetch = found
+        } catch let error as ReadError {
+            throw error
+        } catch let error as TOMLParseError {
+            throw ReadError("\(file.path): line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ReadError("\(file.path): \(error)")
+        }
+        for key in fetch.keys {
+            let value = fetch[key]
+            let number = value?.double ?? value?.int.map(Double.init)
+            guard let number, number > 0, number.isFinite else {
+                throw ReadError("\(file.path): [fetch] \(key): expected a number greater than 0")
+            }
+            switch key {
+            case "timeout": settings.timeout = number
+            case "deadline": settings.deadline = number
+            case "max_feed_size_mb":
+                guard number <= 4096 else { throw ReadError("\(file.path): \(sizeSetting): at most 4096 (MB)") }
+                settings.maximumBytes = Int(number * 1_048_576)
+            default:
+                throw ReadError("\(file.path): [fetch] \(key): unknown setting (timeout, deadline, max_feed_size_mb)")
+            }
+        }
+        return settings
+    }
+
+    /// The file's text; nil when it does not exist.
+    private static func text(of file: URL) throws(ReadError) -> String? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        } catch {
+            throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
         }
     }
 
