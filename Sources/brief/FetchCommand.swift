@@ -8,14 +8,16 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Reload every feed in config.toml ([[feeds]] url=…) into the local store.")
 
-    @Option(name: .long, help: "Seconds before a request is abandoned.")
-    var timeout: Double = 20
+    @Option(name: .long, help: "Seconds without a byte received before a feed is abandoned (default: [fetch] timeout in config.toml, else 20).")
+    var timeout: Double?
 
     func run() async throws {
         let directories = BriefDirectories.current
         let subscriptions: [FeedSubscription]
+        var settings: FeedFetchSettings
         do {
             subscriptions = try SubscriptionConfig.load(from: directories.configFile)
+            settings = try SubscriptionConfig.fetchSettings(from: directories.configFile)
         } catch {
             FileHandle.standardError.write(Data("brief: \(error.reason)\n".utf8))
             throw ExitCode(1)
@@ -24,8 +26,13 @@ struct FetchCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("brief: no feeds in \(directories.configFile.path); add [[feeds]] url = \"…\" or run brief import-opml FILE\n".utf8))
             throw ExitCode(1)
         }
-        var settings = FeedFetchSettings()
-        settings.timeout = timeout
+        if let timeout {
+            guard timeout > 0 else {
+                FileHandle.standardError.write(Data("brief: --timeout: expected a number of seconds greater than 0\n".utf8))
+                throw ExitCode(1)
+            }
+            settings.timeout = timeout
+        }
         let refresher = FeedRefresher(store: FeedStore(directories: directories), fetcher: FeedFetcher(settings: settings))
         let interactive = isatty(STDERR_FILENO) != 0
         let reports = await refresher.refreshAll(subscriptions) { done, total, report in

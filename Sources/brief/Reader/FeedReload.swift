@@ -34,8 +34,10 @@ final class FeedReload: @unchecked Sendable {
     /// what to say instead when none can start.
     func start(articleID: String?, inbox: TerminalInbox) -> String? {
         let all: [FeedSubscription]
+        let settings: FeedFetchSettings
         do {
             all = try SubscriptionConfig.load(from: directories.configFile)
+            settings = try SubscriptionConfig.fetchSettings(from: directories.configFile)
         } catch {
             return "feeds: \(error.reason)"
         }
@@ -55,16 +57,16 @@ final class FeedReload: @unchecked Sendable {
         let subscriptions = chosen
         BackgroundRefresh.running.add(1)
         Task.detached {
-            await self.run(subscriptions, inbox: inbox)
+            await self.run(subscriptions, settings: settings, inbox: inbox)
             BackgroundRefresh.running.add(-1)
         }
         return nil
     }
 
-    private func run(_ subscriptions: [FeedSubscription], inbox: TerminalInbox) async {
+    private func run(_ subscriptions: [FeedSubscription], settings: FeedFetchSettings, inbox: TerminalInbox) async {
         let feeds = FeedStore(directories: directories)
         inbox.post(.activity("fetching \(subscriptions.count == 1 ? "1 feed" : "\(subscriptions.count) feeds")…"))
-        let refresher = FeedRefresher(store: feeds)
+        let refresher = FeedRefresher(store: feeds, fetcher: FeedFetcher(settings: settings))
         let reports = await refresher.refreshAll(subscriptions) { done, total, _ in
             inbox.post(.activity("fetched \(done)/\(total) feeds"))
         }
