@@ -19,6 +19,8 @@ final class FeedTestHTTPServer: @unchecked Sendable {
         var delay: TimeInterval = 0
         /// Seconds between the body's bytes: a server that keeps a fetch alive without finishing.
         var trickle: TimeInterval = 0
+        /// False: no Content-Length, the body ends when the connection closes (the size is hidden).
+        var declaresLength = true
     }
 
     let port: UInt16
@@ -90,7 +92,8 @@ final class FeedTestHTTPServer: @unchecked Sendable {
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
         var text = "HTTP/1.1 \(response.status) \(response.status == 200 ? "OK" : "Status")\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
-        text += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        if response.declaresLength { text += "Content-Length: \(response.body.count)\r\n" }
+        text += "Connection: close\r\n\r\n"
         guard response.trickle > 0 else {
             transmit(Array(text.utf8) + response.body, to: connection)
             return

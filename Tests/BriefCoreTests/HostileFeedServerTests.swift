@@ -47,7 +47,8 @@ struct HostileFeedServerTests {
             let xml = [("Content-Type", "application/rss+xml")]
             switch request.path {
             case "/bomb.xml":
-                return .init(status: 200, headers: xml + [("Content-Encoding", "gzip")], body: gzipBomb(decodedMegabytes: 1024))
+                return .init(status: 200, headers: xml + [("Content-Encoding", "gzip")], body: gzipBomb(decodedMegabytes: 1024),
+                             declaresLength: false)
             case "/trickle.xml":
                 let feed = "<rss version=\"2.0\"><channel><title>Slow</title>" + String(repeating: " ", count: 400) + "</channel></rss>"
                 return .init(status: 200, headers: xml, body: Data(feed.utf8), trickle: 0.05)
@@ -60,6 +61,15 @@ struct HostileFeedServerTests {
                 }
                 let feed = "<rss version=\"2.0\"><channel><title>Links</title>\(items.joined())</channel></rss>"
                 return .init(status: 200, headers: xml, body: Data(feed.utf8))
+            case "/slow-links.xml":
+                let items = (1...3).map {
+                    "<item><title>Slow \($0)</title><link>http://127.0.0.1:\(port)/slow-page.html?\($0)</link><description>Slow summary \($0).</description></item>"
+                }
+                let feed = "<rss version=\"2.0\"><channel><title>Slow links</title>\(items.joined())</channel></rss>"
+                return .init(status: 200, headers: xml, body: Data(feed.utf8))
+            case let path where path.hasPrefix("/slow-page.html"):
+                let page = "<html><body><p>" + String(repeating: "Slowly. ", count: 50) + "</p></body></html>"
+                return .init(status: 200, headers: [("Content-Type", "text/html")], body: Data(page.utf8), trickle: 0.05)
             case "/big.xml":
                 let paragraph = String(repeating: "Harbour cranes return to service after the long winter. ", count: 10)
                 let items = (0..<5000).map { "<item><title>Item \($0)</title><guid>g\($0)</guid><description>\(paragraph)</description></item>" }
@@ -84,7 +94,7 @@ struct HostileFeedServerTests {
         let directory = FeedFetchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = Self.peakMemory()
-        // 6.6 MB on the wire, 1 GB of zeros decoded; the cap is 1 MB of decoded bytes.
+        // 6.6 MB on the wire with no declared length, 1 GB of zeros decoded; the cap is 1 MB.
         let report = await Self.refresher(directory).refresh(FeedSubscription(url: server.url("/bomb.xml"), name: "Bomb"))
         let error = try #require(report.error)
         #expect(error.contains("larger than 1 MB"), "\(error)")
@@ -104,6 +114,23 @@ struct HostileFeedServerTests {
         let error = try #require(report.error)
         #expect(error.contains("deadline"), "\(error)")
         #expect(error.contains("[fetch] deadline"))
+    }
+
+    @Test func theFeedDeadlineCoversTheLinkedPagesOfAFullTextFeed() async throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let subscription = FeedSubscription(url: server.url("/slow-links.xml"), full: true)
+        let report = await Self.refresher(directory, timeout: 5, deadline: 1).refresh(subscription)
+        // The feed itself arrived: its items are kept with their summaries.
+        #expect(report.error == nil)
+        #expect(report.newItems == 3)
+        #expect(report.linkProblems.count == 3, "\(report.linkProblems)")
+        #expect(report.linkProblems.first?.contains("deadline") == true)
+        #expect(report.linkProblems.last?.hasSuffix("the feed's deadline passed") == true)
+        let stored = try #require(FeedStore(directory: directory).load(url: subscription.url))
+        #expect(stored.documents.flatMap(\.blocks).contains { $0.text.contains("Slow summary 1.") })
     }
 
     @Test func itemLinksThatAreNotHttpAreRefusedAndNeverRead() async throws {
