@@ -48,14 +48,14 @@ struct FeedSubscriptionTests {
             theme = "dark"
             [fetch]
             deadline = 12.5
-            max_feed_size_mb = 80
+            max_feed_size_mb = 60
 
             [[feeds]]
             url = "https://ledger.example/feed.xml"
             """.utf8).write(to: file)
         let settings = try SubscriptionConfig.fetchSettings(from: file)
         #expect(settings.deadline == 12.5)
-        #expect(settings.maximumBytes == 80 << 20)
+        #expect(settings.maximumBytes == 60 << 20)
         #expect(settings.timeout == 20)
         #expect(try SubscriptionConfig.load(from: file).count == 1)
     }
@@ -67,6 +67,7 @@ struct FeedSubscriptionTests {
         for (text, expected) in [("[fetch]\ndeadline = \"soon\"\n", "[fetch] deadline: expected a number greater than 0"),
                                  ("[fetch]\ntimeout = 0\n", "[fetch] timeout: expected a number greater than 0"),
                                  ("[fetch]\nmax_size = 10\n", "[fetch] max_size: unknown setting"),
+                                 ("[fetch]\nmax_feed_size_mb = 100\n", "[fetch] max_feed_size_mb: at most 64 (MB)"),
                                  ("fetch = 3\n", "expected a [fetch] table")] {
             try Data(text.utf8).write(to: file)
             let error = #expect(throws: ReadError.self) { try SubscriptionConfig.fetchSettings(from: file) }

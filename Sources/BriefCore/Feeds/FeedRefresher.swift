@@ -144,9 +144,13 @@ public struct FeedRefresher: Sendable {
                 problems.append("\(Self.shown(link)): \(error.reason)")
                 continue
             }
-            if let page = try? HTMLArticleReader().document(from: body, source: link), !page.blocks.isEmpty {
+            do {
+                let page = try HTMLArticleReader().document(from: body, source: link)
+                guard !page.blocks.isEmpty else { continue }
                 item.contentHTML = page.blocks.map { "<p>\(Self.escape($0.text))</p>" }.joined()
                 item.isSummaryOnly = false
+            } catch {
+                problems.append("\(Self.shown(link)): \(error.reason)")
             }
         }
         return (result, problems)

@@ -75,7 +75,8 @@ public enum SubscriptionConfig {
             case "timeout": settings.timeout = number
             case "deadline": settings.deadline = number
             case "max_feed_size_mb":
-                guard number <= 4096 else { throw ReadError("\(file.path): \(sizeSetting): at most 4096 (MB)") }
+                let most = FeedReader.maximumInputSize >> 20
+                guard number <= Double(most) else { throw ReadError("\(file.path): \(sizeSetting): at most \(most) (MB)") }
                 settings.maximumBytes = Int(number * 1_048_576)
             default:
                 throw ReadError("\(file.path): [fetch] \(key): unknown setting (timeout, deadline, max_feed_size_mb)")
