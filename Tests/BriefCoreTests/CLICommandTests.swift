@@ -23,7 +23,8 @@ struct CLICommandTests {
 
     static let seedPath = Bundle.module.url(forResource: "seed", withExtension: "txt", subdirectory: "Fixtures")!.path
 
-    func brief(_ arguments: [String], configHome: String? = nil) throws -> Run {
+    /// `dataHome`: XDG_DATA_HOME for commands that store something (`fetch`).
+    func brief(_ arguments: [String], configHome: String? = nil, dataHome: String? = nil) throws -> Run {
         let binary = try #require(Self.binary, "the brief executable was not built; run `swift build` first")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -31,6 +32,7 @@ struct CLICommandTests {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = configHome ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("brief-no-config-\(UUID().uuidString)").path
+        if let dataHome { environment["XDG_DATA_HOME"] = dataHome }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

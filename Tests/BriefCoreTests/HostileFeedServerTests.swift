@@ -116,6 +116,23 @@ struct HostileFeedServerTests {
         #expect(error.contains("[fetch] deadline"))
     }
 
+    @Test func briefFetchTakesItsDeadlineFromConfigAndNamesTheSetting() throws {
+        let server = try Self.makeServer()
+        defer { server.stop() }
+        let home = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let config = home.appendingPathComponent("config/brief")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("[fetch]\ndeadline = 1\n\n[[feeds]]\nurl = \"\(server.url("/trickle.xml"))\"\nname = \"Slow\"\n".utf8)
+            .write(to: config.appendingPathComponent("config.toml"))
+        let run = try CLICommandTests().brief(["fetch"], configHome: home.appendingPathComponent("config").path,
+                                              dataHome: home.appendingPathComponent("data").path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("brief: Slow: timed out: not finished within the 1 s deadline"), "\(run.stderr)")
+        #expect(run.stderr.contains("set [fetch] deadline in config.toml"))
+        #expect(run.stdout.contains("1 feeds, 0 new items, 1 failed"))
+    }
+
     @Test func theFeedDeadlineCoversTheLinkedPagesOfAFullTextFeed() async throws {
         let server = try Self.makeServer()
         defer { server.stop() }
