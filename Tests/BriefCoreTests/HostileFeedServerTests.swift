@@ -174,6 +174,15 @@ struct HostileFeedServerTests {
         #expect(report.summary.contains("full text of 3 items not fetched"))
     }
 
+    @Test func aLocalFeedThatIsAFIFOIsRefusedInsteadOfBlocking() async throws {
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("feed.xml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let report = await Self.refresher(directory.appendingPathComponent("store")).refresh(FeedSubscription(url: fifo))
+        #expect(report.error?.contains("not a regular file") == true, "\(report.error ?? "no error")")
+    }
+
     @Test func aLargeFeedIsReadUpToTheSizeSettingAndRefusedPastIt() async throws {
         let server = try Self.makeServer()
         defer { server.stop() }

@@ -106,6 +106,8 @@ public struct FeedFetcher: Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw FetchError("no such file or unsupported URL scheme")
         }
+        // A FIFO or a device would block the refresh, past any deadline.
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { throw FetchError("not a regular file; not read") }
         if let size = attributes[.size] as? Int, size > settings.maximumBytes {
             throw FetchError("file larger than \(CurlTransfer.describe(bytes: settings.maximumBytes)); not read "
                 + "(set \(SubscriptionConfig.sizeSetting) in config.toml to allow more)")
