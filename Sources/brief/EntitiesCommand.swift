@@ -90,6 +90,6 @@ struct EntitiesCommand: ParsableCommand {
     }
 
     static func complain(_ message: String) {
-        FileHandle.standardError.write(Data("brief: \(TerminalSafeText.clean(message))\n".utf8))
+        StandardStreams.message(message)
     }
 }

@@ -24,10 +24,10 @@ struct ImportOPMLCommand: AsyncParsableCommand {
                 throw ReadError("\(file): \(error.reason)")
             }
             let added = try SubscriptionConfig.append(subscriptions, to: configFile)
-            print("\(added.count) feeds added to \(configFile.path) (\(subscriptions.count - added.count) already there)")
+            StandardStreams.output("\(added.count) feeds added to \(TerminalSafeText.clean(configFile.path)) (\(subscriptions.count - added.count) already there)")
         } catch {
             let message = error.reason.hasPrefix(file) ? error.reason : "\(file): \(error.reason)"
-            FileHandle.standardError.write(Data("brief: \(message)\n".utf8))
+            StandardStreams.message(message)
             throw ExitCode(1)
         }
     }

@@ -14,11 +14,13 @@ extension Brief {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            let status = exitCode(for: error)
+            // Help and version go to stdout as ArgumentParser writes them; every other message
+            // may quote what was typed, so it goes through the terminal-safe writer.
+            guard !status.isSuccess else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { StandardStreams.error(message) }
+            Foundation.exit(status == .validationFailure ? 2 : status.rawValue)
         }
     }
 }
