@@ -3,6 +3,9 @@ import BriefCore
 import BriefTestSupport
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import BriefStore
 
@@ -104,6 +107,52 @@ import Testing
         #expect(missing.badFiles.map(\.path) == [dir.file("nowhere").standardizedFileURL.path])
         // A path that vanished is not taken for a deleted library.
         #expect(try store.articleCount() == 1)
+    }
+
+    @Test func linksToItsOwnOrEachOthersDirectoriesIndexEachArticleOnce() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/one/a.txt", Self.article("One", "Text about lynxes."))
+        try dir.write("library/two/b.txt", Self.article("Two", "Text about ibises."))
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: dir.file("library/self").path, withDestinationPath: ".")
+        try manager.createSymbolicLink(atPath: dir.file("library/one/to-two").path, withDestinationPath: "../two")
+        try manager.createSymbolicLink(atPath: dir.file("library/two/to-one").path, withDestinationPath: "../one")
+        let store = try open(dir)
+        let report = try store.refresh(paths: [dir.file("library").path])
+        #expect((report.added, report.bad, report.articles) == (2, 0, 2))
+        #expect(try searching(store, "lynxes") == ["a.txt"])
+    }
+
+    @Test func aSparseFileOverTheSizeLimitIsReportedNotRead() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/good.txt", Self.article("Good", "A good paragraph."))
+        let huge = try dir.write("library/huge.txt", "Title\n")
+        let size = LibraryFileSettings.maximumFileSize + 1
+        #expect(truncate(huge.path, off_t(size)) == 0)
+        let report = try open(dir).refresh(paths: [dir.file("library").path])
+        #expect(report.articles == 1)
+        #expect(report.badFiles.map(\.path) == [huge.standardizedFileURL.path])
+        #expect(report.badFiles.first?.reason == "too large (\(size) bytes; the limit is \(LibraryFileSettings.maximumFileSize))")
+    }
+
+    @Test func fileNamesThatAreNotUTF8AreIndexedUnderEscapedPaths() throws {
+        let dir = try TemporaryDirectory()
+        let library = try dir.write("library/good.txt", Self.article("Good", "A good paragraph.")).deletingLastPathComponent()
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let path = Array((library.standardizedFileURL.path + "/").utf8) + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { Glibc.open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        let text = Array(Self.article("Latin", "Text about pelicans.").utf8)
+        #expect(text.withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress!, $0.count) } == text.count)
+        Glibc.close(descriptor)
+        let store = try open(dir)
+        let report = try store.refresh(paths: [library.path])
+        #expect((report.added, report.bad) == (2, 0), "\(report.badFiles)")
+        let escaped = library.standardizedFileURL.path + "/caf\\xE9.txt"
+        #expect(try store.article(id: escaped)?.title == "Latin")
+        #expect(try store.refresh(paths: [library.path]).unchanged == 2, "found again under the same path")
     }
 
     @Test func onlyFilesUnderTheRefreshedPathsCanBeDropped() throws {
