@@ -85,6 +85,18 @@ struct CLICommandTests {
         #expect(run.stderr.contains(empty + ":"))
     }
 
+    @Test func aFilterThatStartsWithAMinusIsTheQueryNotAnOption() throws {
+        let other = try temporaryFile("harbour.txt",
+            "Harbour festival draws crowds\n2024-03-02\nThousands came to the harbour festival in Busan.\n")
+        for arguments in [["--filter", "-topic:cyber"], ["--filter=-topic:cyber"]] {
+            let run = try brief(["list", "--json"] + arguments + [Self.seedPath, other])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(try jsonLines(run.stdout).map { $0["path"] as? String } == [other])
+        }
+        let topics = try brief(["topics", "--filter", "-topic:cyber", Self.seedPath, other])
+        #expect(topics.status == 0, "\(topics.stderr)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let malformed = try brief(["list", "--filter", "topic:cyber (seoul", Self.seedPath])
         #expect(malformed.status == 2)
