@@ -6,6 +6,7 @@ import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 import Testing
 @testable import BriefStore
 
@@ -233,6 +234,24 @@ import Testing
         #expect(try store.articleCount() == 0)
         _ = try store.refresh(paths: [dir.file("library").path])
         #expect(try store.count(matching: .starred) == 1)
+    }
+
+    @Test func twoIndexersOnANewCacheBothSucceed() throws {
+        for _ in 0..<4 {
+            let dir = try TemporaryDirectory()
+            try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
+            try dir.write("library/b.txt", Self.article("Bravo", "Text about hares."))
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do {
+                    let report = try open(dir).refresh(paths: [dir.file("library").path])
+                    if report.bad > 0 || report.articles != 2 { failures.withLock { $0.append("\(report.badFiles)") } }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [])
+        }
     }
 
     @Test func aCacheFromANewerSchemaIsRebuilt() throws {
