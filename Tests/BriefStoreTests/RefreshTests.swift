@@ -236,6 +236,50 @@ import Testing
         #expect(try store.count(matching: .starred) == 1)
     }
 
+    @Test func randomBytesInACacheLeftByACrashAreFoundAndTheCacheRebuilt() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        for index in 0..<200 {
+            try dir.write("library/a\(index).txt", Self.article("Alpha \(index)", String(repeating: "Text about voles \(index). ", count: 40)))
+        }
+        do {
+            let store = try open(dir)
+            _ = try store.refresh(paths: [library])
+            try store.state.setStarred(try store.ids(matching: .all)[0], true)
+        }
+        // As a crash leaves it: a write-ahead log nobody checkpointed, and damaged pages that
+        // opening and counting do not read.
+        let cache = dir.file("cache/library.sqlite")
+        let handle = try FileHandle(forUpdating: cache)
+        let size = try handle.seekToEnd()
+        var generator = SystemRandomNumberGenerator()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: (0..<Int(size / 4)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try handle.close()
+        try Data(repeating: 0x17, count: 4096).write(to: URL(fileURLWithPath: cache.path + "-wal"))
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0, "rebuilt, not misread")
+        let report = try store.refresh(paths: [library])
+        #expect((report.added, report.bad) == (200, 0))
+        #expect(try store.count(matching: .starred) == 1, "the state is not the cache: kept")
+    }
+
+    @Test func aCacheWithoutItsFullTextTableIsRebuiltAndTextFiltersMatchOnlyTheirArticles() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
+        try dir.write("library/b.txt", Self.article("Bravo", "Text about hares."))
+        do { _ = try open(dir).refresh(paths: [library]) }
+        do {
+            let queue = try DatabaseQueue(path: dir.file("cache/library.sqlite").path)
+            try queue.write { db in try db.execute(sql: "DROP TABLE article_fts") }
+        }
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0, "rebuilt, not misread")
+        _ = try store.refresh(paths: [library])
+        #expect(try searching(store, "moles") == ["a.txt"])
+    }
+
     @Test func twoIndexersOnANewCacheBothSucceed() throws {
         for _ in 0..<4 {
             let dir = try TemporaryDirectory()
