@@ -56,4 +56,43 @@ struct CLIHostileFileNameTests {
         #expect(run.stderr.contains("\u{241B}[2J"), "\(run.stderr)")
         expectNoEscape(run, "list --unknown")
     }
+
+    @Test func fileNamesThatAreNotUTF8AreReadAndNamedWithEscapes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-latin1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The shell writes the names byte for byte: Foundation has no way to.
+        let script = """
+            cd "$1" && printf 'Harbour festival draws crowds\\n2024-03-02\\nThousands came to the harbour.\\n' > "$(printf 'caf\\351.txt')" \
+              && : > "$(printf 'bad\\377.txt')"
+            """
+        let setup = Process()
+        setup.executableURL = URL(fileURLWithPath: "/bin/sh")
+        setup.arguments = ["-c", script, "sh", directory.path]
+        try setup.run()
+        setup.waitUntilExit()
+        #expect(setup.terminationStatus == 0)
+        let list = try cli.brief(["list", directory.path])
+        #expect(list.status == 1, "the empty file is bad")
+        #expect(list.stdout.contains(directory.path + "/caf\\xE9.txt"), "\(list.stdout)")
+        #expect(list.stderr.contains(directory.path + "/bad\\xFF.txt: "), "\(list.stderr)")
+        #expect(!list.stderr.contains("dangling"))
+        // The name as messages show it opens the file too.
+        let show = try cli.brief(["show", directory.path + "/caf\\xE9.txt"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("Harbour festival"))
+        // And so does the name as its raw bytes, as a shell passes it.
+        let raw = Process()
+        raw.executableURL = URL(fileURLWithPath: "/bin/sh")
+        raw.arguments = ["-c", "exec \"$2\" show \"$1/$(printf 'caf\\351.txt')\"", "sh", directory.path,
+                         try #require(CLICommandTests.binary)]
+        let output = Pipe()
+        raw.standardOutput = output
+        raw.standardError = FileHandle.nullDevice
+        try raw.run()
+        let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        raw.waitUntilExit()
+        #expect(raw.terminationStatus == 0)
+        #expect(shown.contains("Harbour festival"))
+    }
 }

@@ -92,6 +92,25 @@ public enum DirectoryWalker {
         return text
     }
 
+    /// The bytes a path shown by `displayName` stands for: each `\xNN` one byte.
+    public static func systemPath(shown path: String) -> [UInt8] {
+        let bytes = Array(path.utf8)
+        guard path.contains("\\x") else { return bytes }
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
+               let value = UInt8(String(decoding: bytes[index + 2...index + 3], as: UTF8.self), radix: 16) {
+                result.append(value)
+                index += 4
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// The reason the system gives for `code`, lowercased to follow "cannot read: ".
     static func reason(errno code: Int32) -> String {
         String(cString: strerror(code)).lowercased()
@@ -120,8 +139,13 @@ private struct Walker {
 
     /// Walks one root; false when part of it could not be listed.
     mutating func walkRoot(_ root: String) -> Bool {
-        let systemPath = Array(root.utf8)
+        var systemPath = Array(root.utf8)
         var info = Glibc.stat()
+        // A path typed with `\xNN` for bytes that are not UTF-8 (as messages show them).
+        if !Self.statFollowingLinks(systemPath, &info), errno == ENOENT {
+            let unescaped = DirectoryWalker.systemPath(shown: root)
+            if unescaped != systemPath, Self.statFollowingLinks(unescaped, &info) { systemPath = unescaped }
+        }
         guard Self.statFollowingLinks(systemPath, &info) else {
             let code = errno
             problem(root, code == ENOENT ? (Self.isLink(systemPath) ? "cannot read: a dangling symbolic link" : "no such file or directory")

@@ -1,5 +1,6 @@
 // Runs `brief` so that usage errors exit with status 2, as the CLI contract says (ArgumentParser uses 64).
 import ArgumentParser
+import BriefCore
 import Foundation
 
 extension Brief {
@@ -7,7 +8,7 @@ extension Brief {
     /// (unknown option, missing argument, failed validation) exits with 2 instead of 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments())
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -21,6 +22,16 @@ extension Brief {
             let message = fullMessage(for: error)
             if !message.isEmpty { StandardStreams.error(message) }
             Foundation.exit(status == .validationFailure ? 2 : status.rawValue)
+        }
+    }
+
+    /// The arguments with bytes that are not UTF-8 written `\xNN`, as the walker shows file
+    /// names: Swift's own `CommandLine.arguments` turns them into U+FFFD, naming no file.
+    static func arguments() -> [String] {
+        (1..<Int(CommandLine.argc)).map { index in
+            guard let argument = CommandLine.unsafeArgv[index] else { return "" }
+            return DirectoryWalker.displayName(UnsafeBufferPointer(start: argument, count: strlen(argument))
+                .lazy.map { UInt8(bitPattern: $0) })
         }
     }
 }
