@@ -22,11 +22,12 @@ struct EntitiesCommand: ParsableCommand {
     func run() throws {
         let source = file == "-" ? "standard input" : file
         let data: Data
-        do {
-            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                               : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            Self.complain("\(source): cannot be read (\(Self.reason(error)))")
+        // A file is read as the library reads one: regular files only, within the same size limit.
+        switch file == "-" ? .success(FileHandle.standardInput.readDataToEndOfFile()) : FileContents.read(Array(file.utf8)) {
+        case .success(let contents):
+            data = contents
+        case .failure(let failure):
+            Self.complain("\(source): \(failure.reason)")
             if json { print("[]") }
             throw ExitCode(1)
         }
@@ -79,14 +80,6 @@ struct EntitiesCommand: ParsableCommand {
         GazetteerEntityRecognizer.shared.entities(inText: text).map {
             Span(start: $0.start, end: $0.end, text: $0.text, type: $0.type, canonical: $0.canonical)
         }
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 
     static func complain(_ message: String) {

@@ -14,8 +14,10 @@ struct ImportOPMLCommand: AsyncParsableCommand {
     func run() async throws {
         let configFile = BriefDirectories.current.configFile
         do throws(ReadError) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ReadError("cannot read the file")
+            let data: Data
+            switch FileContents.read(Array(file.utf8)) {
+            case .success(let contents): data = contents
+            case .failure(let failure): throw ReadError(failure.reason)
             }
             let subscriptions: [FeedSubscription]
             do {

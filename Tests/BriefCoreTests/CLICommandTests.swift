@@ -97,6 +97,18 @@ struct CLICommandTests {
         #expect(topics.status == 0, "\(topics.stderr)")
     }
 
+    @Test func entitiesAndImportOPMLRefuseAFileOverTheLibraryLimitWithoutReadingIt() throws {
+        let huge = try temporaryFile("huge.txt", "Jake Sullivan met officials in Seoul.\n")
+        // Sparse: 64 MB and a byte on paper, nothing on disk.
+        #expect(truncate(huge, off_t(64 << 20) + 1) == 0)
+        let entities = try brief(["entities", huge])
+        #expect(entities.status == 1)
+        #expect(entities.stderr.contains("\(huge): too large (67108865 bytes; the limit is 67108864)"), "\(entities.stderr)")
+        let opml = try brief(["import-opml", huge])
+        #expect(opml.status == 1)
+        #expect(opml.stderr.contains("too large"), "\(opml.stderr)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let malformed = try brief(["list", "--filter", "topic:cyber (seoul", Self.seedPath])
         #expect(malformed.status == 2)
