@@ -2,6 +2,9 @@
 import BriefCore
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Settings shared by Brief's databases.
 enum DatabaseSettings {
@@ -36,6 +39,10 @@ enum DatabaseOpener {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError(path: path, reason: "a directory is in the way of the database file")
         }
+        // Two processes opening a new file at once both saw it unmigrated and both created the
+        // tables ("table meta already exists", exit 1): opening and migrating take turns.
+        let turn = OpeningTurn(directory: directory.path)
+        defer { turn.end() }
         func configuration(attaching: Bool) -> Configuration {
             var config = Configuration()
             config.busyMode = .timeout(DatabaseSettings.busyTimeout)
@@ -62,5 +69,25 @@ enum DatabaseOpener {
             try pool.close()
             return try DatabasePool(path: path, configuration: configuration(attaching: true))
         }
+    }
+}
+
+/// An exclusive `flock` on the database's directory while a process opens and migrates a
+/// database there. A lock on the directory rather than the file: closing any descriptor of a
+/// SQLite file would drop the POSIX locks SQLite holds on it, and no lock file is left behind.
+/// The kernel releases the lock if the process dies.
+private struct OpeningTurn {
+    private let descriptor: Int32
+
+    /// Waits for the turn; without a descriptor (an unreadable directory) it goes ahead unlocked.
+    init(directory: String) {
+        descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+    }
+
+    func end() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
     }
 }

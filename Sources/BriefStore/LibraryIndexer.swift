@@ -232,10 +232,9 @@ struct ParsedFile: Sendable {
 
     static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
         let data: Data
-        do {
-            data = try FileBytes.read(file.path) ?? Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
-        } catch {
-            return ParsedFile(file: file, previous: previous, hash: "", kind: .failed("cannot read: \(error.localizedDescription)"))
+        switch FileContents.read(file.systemPath) {
+        case .success(let contents): data = contents
+        case .failure(let failure): return ParsedFile(file: file, previous: previous, hash: "", kind: .failed(failure.reason))
         }
         let hash = ContentHash.of(data)
         if let previous, previous.hash == hash, previous.error == nil {

@@ -17,6 +17,22 @@ enum LibrarySchema {
     /// are folded in, so adding or reordering one rebuilds the cache without anyone bumping.
     static let builtInPipelineVersion = "pipeline-3+" + ArticleDetailCodec.layoutFingerprint
 
+    /// Tables every query needs. Without `article_fts` a text filter matched every article.
+    static let requiredTables = ["meta", "file", "article", "article_facet", "article_topic", "topic",
+                                 "entity", "article_entity", "article_fts"]
+
+    /// What is wrong with an opened cache, or nil: a missing table, and with `checkIntegrity`
+    /// whatever SQLite's `quick_check` finds (it reads every page, so only after a crash).
+    static func damage(_ db: Database, checkIntegrity: Bool) throws -> String? {
+        let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'"))
+        if let missing = requiredTables.first(where: { !present.contains($0) }) {
+            return "the table \(missing) is missing"
+        }
+        guard checkIntegrity else { return nil }
+        let findings = try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+        return findings == ["ok"] ? nil : "quick_check: \(findings.joined(separator: "; "))"
+    }
+
     /// Migrations in order. Never edit a shipped one; append a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

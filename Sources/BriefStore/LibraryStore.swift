@@ -2,6 +2,9 @@
 import BriefCore
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The parsed library: articles keyed by file, full-text and facet indexes, and the user's
 /// read/starred state (a separate database under `$XDG_DATA_HOME`, attached for queries).
@@ -17,6 +20,8 @@ public final class LibraryStore: Sendable {
     public let pipelineVersion: String
     let pool: DatabasePool
     let facetIndex = FacetIndex()
+    /// Held while this store is open: tells the next process whether it opens the cache alone.
+    private let users: CacheUsers
 
     /// The default cache file: `$XDG_CACHE_HOME/brief/library.sqlite`.
     public static func defaultPath(_ directories: BriefDirectories = .current) -> String {
@@ -46,7 +51,10 @@ public final class LibraryStore: Sendable {
         let prepare: @Sendable (Database) throws -> Void = { db in
             try db.execute(sql: "ATTACH DATABASE ? AS state", arguments: [statePath])
         }
-        pool = try Self.openCache(path: path, prepare: prepare)
+        let users = CacheUsers(cachePath: path)
+        defer { users.shareWithOthers() }
+        self.users = users
+        pool = try Self.openCache(path: path, prepare: prepare, checkIntegrity: users.isOnlyUser && Self.hasLeftoverLog(path))
         try withStoreErrors(path: path) {
             let current = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'") }
             guard current != pipelineVersion else { return }
@@ -65,14 +73,32 @@ public final class LibraryStore: Sendable {
                       pipelineVersion: pipelineVersion)
     }
 
-    private static func openCache(path: String, prepare: @escaping @Sendable (Database) throws -> Void) throws(StoreError) -> DatabasePool {
-        do {
-            return try DatabaseOpener.open(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
+    /// Opens the cache; one that is damaged, from a newer schema or missing a table is deleted
+    /// and made anew (only a cache: the articles' files and the state are never touched).
+    ///
+    /// `checkIntegrity` runs SQLite's `quick_check` too: after an unclean shutdown bytes may be
+    /// wrong anywhere, which a read would only notice on the damaged page (or never).
+    private static func openCache(path: String, prepare: @escaping @Sendable (Database) throws -> Void,
+                                  checkIntegrity: Bool) throws(StoreError) -> DatabasePool {
+        do throws(StoreError) {
+            let pool = try DatabaseOpener.open(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
+            if let damage = try withStoreErrors(path: path, { try pool.read { db in try LibrarySchema.damage(db, checkIntegrity: checkIntegrity) } }) {
+                try? pool.close()
+                throw StoreError(path: path, reason: StoreError.corruptPrefix + " (\(damage))")
+            }
+            return pool
         } catch {
             guard error.isCorruption || error.isFromNewerVersion else { throw error }
             try deleteDatabaseFiles(path)
             return try DatabaseOpener.open(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
         }
+    }
+
+    /// A write-ahead log that outlived every process using the cache: the last one did not
+    /// close it (killed, crashed, power cut). A clean close checkpoints and removes it.
+    private static func hasLeftoverLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
     }
 
     private static func deleteDatabaseFiles(_ path: String) throws(StoreError) {
@@ -226,5 +252,41 @@ public final class LibraryStore: Sendable {
             }
             return Facets(total: total, topics: topics, entities: entities, days: days)
         }
+    }
+}
+
+/// A shared `flock` on `<cache>-users` for as long as a process has the cache open. The first
+/// process to open it finds no other holder, and is the one that may check it after a crash.
+/// The kernel drops the lock of a process that dies, so a crash leaves nothing stale.
+final class CacheUsers: Sendable {
+    private let descriptor: Int32
+    /// No other process had the cache open when this one opened it.
+    let isOnlyUser: Bool
+
+    /// Waits while another process checks or rebuilds the cache (it holds the lock exclusively).
+    init(cachePath: String) {
+        let directory = (cachePath as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        descriptor = open(cachePath + "-users", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            isOnlyUser = false
+            return
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+            isOnlyUser = true
+        } else {
+            isOnlyUser = false
+            while flock(descriptor, LOCK_SH) != 0, errno == EINTR {}
+        }
+    }
+
+    /// Lets other processes open the cache alongside this one (after the check is done).
+    func shareWithOthers() {
+        guard descriptor >= 0, isOnlyUser else { return }
+        while flock(descriptor, LOCK_SH) != 0, errno == EINTR {}
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
     }
 }

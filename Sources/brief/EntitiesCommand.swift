@@ -22,11 +22,12 @@ struct EntitiesCommand: ParsableCommand {
     func run() throws {
         let source = file == "-" ? "standard input" : file
         let data: Data
-        do {
-            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                               : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            Self.complain("\(source): cannot be read (\(Self.reason(error)))")
+        // A file is read as the library reads one: regular files only, within the same size limit.
+        switch file == "-" ? .success(FileHandle.standardInput.readDataToEndOfFile()) : FileContents.read(Array(file.utf8)) {
+        case .success(let contents):
+            data = contents
+        case .failure(let failure):
+            Self.complain("\(source): \(failure.reason)")
             if json { print("[]") }
             throw ExitCode(1)
         }
@@ -81,15 +82,7 @@ struct EntitiesCommand: ParsableCommand {
         }
     }
 
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
-    }
-
     static func complain(_ message: String) {
-        FileHandle.standardError.write(Data("brief: \(TerminalSafeText.clean(message))\n".utf8))
+        StandardStreams.message(message)
     }
 }

@@ -19,11 +19,11 @@ struct FetchCommand: AsyncParsableCommand {
             subscriptions = try SubscriptionConfig.load(from: directories.configFile)
             settings = try SubscriptionConfig.fetchSettings(from: directories.configFile)
         } catch {
-            FileHandle.standardError.write(Data("brief: \(error.reason)\n".utf8))
+            StandardStreams.message(error.reason)
             throw ExitCode(1)
         }
         guard !subscriptions.isEmpty else {
-            FileHandle.standardError.write(Data("brief: no feeds in \(directories.configFile.path); add [[feeds]] url = \"…\" or run brief import-opml FILE\n".utf8))
+            StandardStreams.message("no feeds in \(directories.configFile.path); add [[feeds]] url = \"…\" or run brief import-opml FILE")
             throw ExitCode(1)
         }
         if let timeout {
@@ -37,14 +37,13 @@ struct FetchCommand: AsyncParsableCommand {
         let interactive = isatty(STDERR_FILENO) != 0
         let reports = await refresher.refreshAll(subscriptions) { done, total, report in
             // One progress line, rewritten in place on a terminal; one line per feed otherwise.
-            let line = "[\(done)/\(total)] \(TerminalSafeText.clean(report.summary))"
-            FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
+            StandardStreams.progress("[\(done)/\(total)] \(report.summary)", inPlace: interactive)
         }
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { StandardStreams.endProgress(clearing: false) }
         let failed = reports.filter { $0.error != nil }
         let fresh = reports.reduce(0) { $0 + $1.newItems }
         print("\(reports.count) feeds, \(fresh) new items, \(failed.count) failed")
-        for report in failed { FileHandle.standardError.write(Data("brief: \(TerminalSafeText.clean(report.summary))\n".utf8)) }
+        for report in failed { StandardStreams.message(report.summary) }
         if !failed.isEmpty { throw ExitCode(1) }
     }
 

@@ -14,8 +14,10 @@ struct ImportOPMLCommand: AsyncParsableCommand {
     func run() async throws {
         let configFile = BriefDirectories.current.configFile
         do throws(ReadError) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ReadError("cannot read the file")
+            let data: Data
+            switch FileContents.read(Array(file.utf8)) {
+            case .success(let contents): data = contents
+            case .failure(let failure): throw ReadError(failure.reason)
             }
             let subscriptions: [FeedSubscription]
             do {
@@ -24,10 +26,10 @@ struct ImportOPMLCommand: AsyncParsableCommand {
                 throw ReadError("\(file): \(error.reason)")
             }
             let added = try SubscriptionConfig.append(subscriptions, to: configFile)
-            print("\(added.count) feeds added to \(configFile.path) (\(subscriptions.count - added.count) already there)")
+            StandardStreams.output("\(added.count) feeds added to \(TerminalSafeText.clean(configFile.path)) (\(subscriptions.count - added.count) already there)")
         } catch {
             let message = error.reason.hasPrefix(file) ? error.reason : "\(file): \(error.reason)"
-            FileHandle.standardError.write(Data("brief: \(message)\n".utf8))
+            StandardStreams.message(message)
             throw ExitCode(1)
         }
     }

@@ -33,14 +33,14 @@ struct IndexCommand: AsyncParsableCommand {
                 statePath: stateFile ?? StateStore.defaultPath(directories),
                 pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
         } catch {
-            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
+            StandardStreams.message("\(error)")
             throw ExitCode(1)
         }
         var roots = paths
         if roots.isEmpty {
             roots = try store.roots()
             guard !roots.isEmpty else {
-                FileHandle.standardError.write(Data("brief: nothing indexed yet: give the files or directories to index\n".utf8))
+                StandardStreams.message("nothing indexed yet: give the files or directories to index")
                 throw ExitCode(2)
             }
         }
@@ -53,16 +53,16 @@ struct IndexCommand: AsyncParsableCommand {
             report = try store.refresh(paths: roots, parse: parse) { bar.show($0) }
         } catch {
             bar.finish()
-            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
+            StandardStreams.message("\(error)")
             throw ExitCode(1)
         }
         bar.finish()
         for (path, reason) in report.badFiles {
-            FileHandle.standardError.write(Data("brief: \(path): \(reason)\n".utf8))
+            StandardStreams.message("\(path): \(reason)")
         }
         print("added \(report.added), changed \(report.changed), removed \(report.removed), "
               + "unchanged \(report.unchanged), bad \(report.bad)")
-        print("\(report.articles) articles in \(store.path), \(String(format: "%.2f", report.seconds)) s")
+        StandardStreams.output("\(report.articles) articles in \(TerminalSafeText.clean(store.path)), \(String(format: "%.2f", report.seconds)) s")
         if report.bad > 0 { throw ExitCode(1) }
     }
 }
@@ -79,13 +79,13 @@ private final class ProgressLine: Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            FileHandle.standardError.write(Data("\r[\(bar)] \(progress.done)/\(progress.total) files".utf8))
+            StandardStreams.progress("[\(bar)] \(progress.done)/\(progress.total) files", inPlace: true)
         } else {
-            FileHandle.standardError.write(Data("indexed \(progress.done)/\(progress.total) files\n".utf8))
+            StandardStreams.progress("indexed \(progress.done)/\(progress.total) files", inPlace: false)
         }
     }
 
     func finish() {
-        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if interactive { StandardStreams.endProgress(clearing: true) }
     }
 }

@@ -16,7 +16,8 @@ struct ListCommand: AsyncParsableCommand {
             Exit status: 0 ok, 1 some file could not be read, 2 usage error (a malformed filter included).
             """)
 
-    @Option(help: "Only articles matching this filter query.")
+    // A query may start with `-` (`--filter -place:China`): the next word is the query, whatever it looks like.
+    @Option(parsing: .unconditional, help: "Only articles matching this filter query (it may start with -).")
     var filter: String?
 
     @Flag(help: "One JSON object per line per article (path, format, title, date, byline, url, topics).")

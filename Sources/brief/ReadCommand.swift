@@ -77,7 +77,7 @@ struct ReadCommand: AsyncParsableCommand {
         do {
             terminal = try NcursesTerminal.open(useColor: useColor, environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("brief: \(error)\n".utf8))
+            StandardStreams.message("\(error)")
             throw ExitCode(1)
         }
         defer { terminal.close() }

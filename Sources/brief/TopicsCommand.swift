@@ -13,7 +13,7 @@ struct TopicsCommand: AsyncParsableCommand {
             Exit status: 0 ok, 1 some file could not be read, 2 usage error.
             """)
 
-    @Option(help: "Only count articles matching this filter query (see `brief list --help`).")
+    @Option(parsing: .unconditional, help: "Only count articles matching this filter query (see `brief list --help`).")
     var filter: String?
 
     @Flag(help: "Print the counts as JSON.")

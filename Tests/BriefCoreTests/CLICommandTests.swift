@@ -87,6 +87,30 @@ struct CLICommandTests {
         #expect(run.stderr.contains(empty + ":"))
     }
 
+    @Test func aFilterThatStartsWithAMinusIsTheQueryNotAnOption() throws {
+        let other = try temporaryFile("harbour.txt",
+            "Harbour festival draws crowds\n2024-03-02\nThousands came to the harbour festival in Busan.\n")
+        for arguments in [["--filter", "-topic:cyber"], ["--filter=-topic:cyber"]] {
+            let run = try brief(["list", "--json"] + arguments + [Self.seedPath, other])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(try jsonLines(run.stdout).map { $0["path"] as? String } == [other])
+        }
+        let topics = try brief(["topics", "--filter", "-topic:cyber", Self.seedPath, other])
+        #expect(topics.status == 0, "\(topics.stderr)")
+    }
+
+    @Test func entitiesAndImportOPMLRefuseAFileOverTheLibraryLimitWithoutReadingIt() throws {
+        let huge = try temporaryFile("huge.txt", "Jake Sullivan met officials in Seoul.\n")
+        // Sparse: 64 MB and a byte on paper, nothing on disk.
+        #expect(truncate(huge, off_t(64 << 20) + 1) == 0)
+        let entities = try brief(["entities", huge])
+        #expect(entities.status == 1)
+        #expect(entities.stderr.contains("\(huge): too large (67108865 bytes; the limit is 67108864)"), "\(entities.stderr)")
+        let opml = try brief(["import-opml", huge])
+        #expect(opml.status == 1)
+        #expect(opml.stderr.contains("too large"), "\(opml.stderr)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let malformed = try brief(["list", "--filter", "topic:cyber (seoul", Self.seedPath])
         #expect(malformed.status == 2)

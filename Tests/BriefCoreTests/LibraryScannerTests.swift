@@ -122,6 +122,77 @@ struct LibraryScannerTests {
         #expect(scan.problems.first?.reason.hasPrefix("too large") == true)
     }
 
+    @Test func aLinkToItsOwnDirectoryGivesEachArticleOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("lib/a.txt", Self.article("Alpha"))
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/self", withDestinationPath: ".")
+        let scan = LibraryScanner().scan([directory.path + "/lib"])
+        #expect(scan.articles.map(\.title) == ["Alpha"])
+        #expect(scan.problems == [])
+    }
+
+    @Test func twoLinksToEachOthersDirectoriesEndAndGiveEachArticleOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("lib/one/a.txt", Self.article("Alpha"))
+        try directory.write("lib/two/b.txt", Self.article("Bravo"))
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/one/to-two", withDestinationPath: "../two")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/two/to-one", withDestinationPath: "../one")
+        let scan = LibraryScanner().scan([directory.path + "/lib"])
+        #expect(scan.articles.map(\.title).sorted() == ["Alpha", "Bravo"])
+        #expect(scan.problems == [])
+    }
+
+    @Test func aLinkToASiblingDirectoryGivesItsArticlesOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("lib/real/a.txt", Self.article("Alpha"))
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/link", withDestinationPath: "real")
+        #expect(LibraryScanner().scan([directory.path + "/lib"]).articles.map(\.title) == ["Alpha"])
+        // A directory reached only through a link is read: links are followed, once.
+        let outside = try TemporaryDirectory()
+        try outside.write("b.txt", Self.article("Bravo"))
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/lib/outside", withDestinationPath: outside.path)
+        let scan = LibraryScanner().scan([directory.path + "/lib", outside.path])
+        // Name order decides which way in a directory is read by: "link" comes before "real".
+        #expect(scan.articles.map(\.source) == [directory.path + "/lib/link/a.txt", directory.path + "/lib/outside/b.txt"])
+    }
+
+    @Test func aSparseFileOverTheLimitIsReportedWithoutBeingRead() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("good.txt", Self.article("Good"))
+        let huge = directory.path + "/huge.txt"
+        #expect(FileManager.default.createFile(atPath: huge, contents: Data("Title\n".utf8)))
+        let size = LibraryFileSettings.maximumFileSize + 1
+        #expect(truncate(huge, off_t(size)) == 0)
+        let scan = LibraryScanner().scan([directory.path])
+        #expect(scan.articles.map(\.title) == ["Good"])
+        #expect(scan.problems == [ScanProblem(path: huge, reason: "too large (\(size) bytes; the limit is \(LibraryFileSettings.maximumFileSize))")])
+        // Read directly, the open file's size is checked before a byte is read.
+        guard case .failure(let failure) = FileContents.read(Array(huge.utf8)) else {
+            Issue.record("an oversized file must not be read")
+            return
+        }
+        #expect(failure.reason.hasPrefix("too large"))
+    }
+
+    @Test func fileNamesThatAreNotUTF8AreReadAndShownWithEscapes() throws {
+        let directory = try TemporaryDirectory()
+        // "caf\xE9.txt" in Latin-1: not UTF-8.
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let path = Array((directory.path + "/").utf8) + name
+        let contents = Self.article("Latin one")
+        let descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        _ = contents.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress!, $0.count - 1) }
+        close(descriptor)
+        let scan = LibraryScanner().scan([directory.path])
+        #expect(scan.problems == [])
+        #expect(scan.articles.map(\.title) == ["Latin one"])
+        #expect(scan.articles.first?.source == directory.path + "/caf\\xE9.txt")
+        #expect(DirectoryWalker.displayName([0x61, 0xFF, 0xC3, 0xA9, 0xE2, 0x82]) == "a\\xFFé\\xE2\\x82")
+    }
+
     @Test func inMemoryInputsKeepTheirOrder() {
         let inputs = (0..<50).map { (source: "mem-\($0)", data: Data(Self.article("Item \($0)").utf8)) }
         let scan = LibraryScanner().process(inputs + [(source: "mem-empty", data: Data())])

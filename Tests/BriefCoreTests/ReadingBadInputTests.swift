@@ -74,6 +74,23 @@ import Testing
         #expect(document.blocks.map(\.text) == ["Body text."])
     }
 
+    @Test func anOSCEndedByStringTerminatorOrNeverEndedKeepsTheTextAfterIt() throws {
+        let data = Data(("Title\nDec 9, 2023\n"
+            + "Ended by ST \u{1B}]0;owned\u{1B}\\here.\n"
+            + "A clipboard write \u{1B}]52;c;Y2xpcA== never ended\n"
+            + "This paragraph survives.\n"
+            + "A device string \u{1B}Pq#0;2;0;0;0\u{1B}\\ and a broken CSI \u{1B}[12\n"
+            + "The last paragraph survives too.\n").utf8)
+        let document = try #require(try reader.read(data, source: "osc.txt").first)
+        let texts = document.blocks.map(\.text)
+        #expect(texts.contains("Ended by ST here."))
+        #expect(texts.contains("This paragraph survives."))
+        #expect(texts.contains("The last paragraph survives too."))
+        #expect(texts.contains { $0.hasPrefix("A device string  and a broken CSI") })
+        #expect(!texts.joined().unicodeScalars.contains { $0.value < 0x20 })
+        #expect(!texts.joined().contains("owned") && !texts.joined().contains("Y2xpcA"))
+    }
+
     @Test func aSingleTenMegabyteLineIsReadWhole() throws {
         let sentence = "Ships crossed the strait again today. "
         let line = String(repeating: sentence, count: 10_000_000 / sentence.utf8.count)

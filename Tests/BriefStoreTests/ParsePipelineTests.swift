@@ -42,7 +42,7 @@ import Testing
     @Test func aFileThatCannotBeReadIsReportedInItsPlace() throws {
         var (dir, files) = try library(4)
         defer { withExtendedLifetime(dir) {} }
-        files[2].0.path += ".missing"
+        files[2].0 = ScannedFile(path: files[2].0.path + ".missing", size: 0, mtime: 0)
         let pipeline = ParsePipeline(files, batchSize: 3, lookahead: 3, parse: { data, source throws(ReadError) in
             try ArticlePipeline().articles(from: data, source: source)
         })

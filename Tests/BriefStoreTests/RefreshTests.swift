@@ -3,6 +3,10 @@ import BriefCore
 import BriefTestSupport
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
 import Testing
 @testable import BriefStore
 
@@ -106,6 +110,52 @@ import Testing
         #expect(try store.articleCount() == 1)
     }
 
+    @Test func linksToItsOwnOrEachOthersDirectoriesIndexEachArticleOnce() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/one/a.txt", Self.article("One", "Text about lynxes."))
+        try dir.write("library/two/b.txt", Self.article("Two", "Text about ibises."))
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: dir.file("library/self").path, withDestinationPath: ".")
+        try manager.createSymbolicLink(atPath: dir.file("library/one/to-two").path, withDestinationPath: "../two")
+        try manager.createSymbolicLink(atPath: dir.file("library/two/to-one").path, withDestinationPath: "../one")
+        let store = try open(dir)
+        let report = try store.refresh(paths: [dir.file("library").path])
+        #expect((report.added, report.bad, report.articles) == (2, 0, 2))
+        #expect(try searching(store, "lynxes") == ["a.txt"])
+    }
+
+    @Test func aSparseFileOverTheSizeLimitIsReportedNotRead() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/good.txt", Self.article("Good", "A good paragraph."))
+        let huge = try dir.write("library/huge.txt", "Title\n")
+        let size = LibraryFileSettings.maximumFileSize + 1
+        #expect(truncate(huge.path, off_t(size)) == 0)
+        let report = try open(dir).refresh(paths: [dir.file("library").path])
+        #expect(report.articles == 1)
+        #expect(report.badFiles.map(\.path) == [huge.standardizedFileURL.path])
+        #expect(report.badFiles.first?.reason == "too large (\(size) bytes; the limit is \(LibraryFileSettings.maximumFileSize))")
+    }
+
+    @Test func fileNamesThatAreNotUTF8AreIndexedUnderEscapedPaths() throws {
+        let dir = try TemporaryDirectory()
+        let library = try dir.write("library/good.txt", Self.article("Good", "A good paragraph.")).deletingLastPathComponent()
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let path = Array((library.standardizedFileURL.path + "/").utf8) + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { Glibc.open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        let text = Array(Self.article("Latin", "Text about pelicans.").utf8)
+        #expect(text.withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress!, $0.count) } == text.count)
+        Glibc.close(descriptor)
+        let store = try open(dir)
+        let report = try store.refresh(paths: [library.path])
+        #expect((report.added, report.bad) == (2, 0), "\(report.badFiles)")
+        let escaped = library.standardizedFileURL.path + "/caf\\xE9.txt"
+        #expect(try store.article(id: escaped)?.title == "Latin")
+        #expect(try store.refresh(paths: [library.path]).unchanged == 2, "found again under the same path")
+    }
+
     @Test func onlyFilesUnderTheRefreshedPathsCanBeDropped() throws {
         let dir = try TemporaryDirectory()
         try dir.write("one/a.txt", Self.article("One", "Text about lynxes."))
@@ -184,6 +234,68 @@ import Testing
         #expect(try store.articleCount() == 0)
         _ = try store.refresh(paths: [dir.file("library").path])
         #expect(try store.count(matching: .starred) == 1)
+    }
+
+    @Test func randomBytesInACacheLeftByACrashAreFoundAndTheCacheRebuilt() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        for index in 0..<200 {
+            try dir.write("library/a\(index).txt", Self.article("Alpha \(index)", String(repeating: "Text about voles \(index). ", count: 40)))
+        }
+        do {
+            let store = try open(dir)
+            _ = try store.refresh(paths: [library])
+            try store.state.setStarred(try store.ids(matching: .all)[0], true)
+        }
+        // As a crash leaves it: a write-ahead log nobody checkpointed, and damaged pages that
+        // opening and counting do not read.
+        let cache = dir.file("cache/library.sqlite")
+        let handle = try FileHandle(forUpdating: cache)
+        let size = try handle.seekToEnd()
+        var generator = SystemRandomNumberGenerator()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: (0..<Int(size / 4)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try handle.close()
+        try Data(repeating: 0x17, count: 4096).write(to: URL(fileURLWithPath: cache.path + "-wal"))
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0, "rebuilt, not misread")
+        let report = try store.refresh(paths: [library])
+        #expect((report.added, report.bad) == (200, 0))
+        #expect(try store.count(matching: .starred) == 1, "the state is not the cache: kept")
+    }
+
+    @Test func aCacheWithoutItsFullTextTableIsRebuiltAndTextFiltersMatchOnlyTheirArticles() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
+        try dir.write("library/b.txt", Self.article("Bravo", "Text about hares."))
+        do { _ = try open(dir).refresh(paths: [library]) }
+        do {
+            let queue = try DatabaseQueue(path: dir.file("cache/library.sqlite").path)
+            try queue.write { db in try db.execute(sql: "DROP TABLE article_fts") }
+        }
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0, "rebuilt, not misread")
+        _ = try store.refresh(paths: [library])
+        #expect(try searching(store, "moles") == ["a.txt"])
+    }
+
+    @Test func twoIndexersOnANewCacheBothSucceed() throws {
+        for _ in 0..<4 {
+            let dir = try TemporaryDirectory()
+            try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
+            try dir.write("library/b.txt", Self.article("Bravo", "Text about hares."))
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do {
+                    let report = try open(dir).refresh(paths: [dir.file("library").path])
+                    if report.bad > 0 || report.articles != 2 { failures.withLock { $0.append("\(report.badFiles)") } }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [])
+        }
     }
 
     @Test func aCacheFromANewerSchemaIsRebuilt() throws {

@@ -43,10 +43,13 @@ public struct TopicClassifier: Sendable {
     /// `base` with each topic of `overrides` replacing the one with its id, new ids appended.
     public static func merge(_ base: [TopicDefinition], with overrides: [TopicDefinition]) -> [TopicDefinition] {
         var merged = base
+        // Positions by id, so a file of many topics merges in one pass.
+        var positions = Dictionary(base.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for topic in overrides {
-            if let index = merged.firstIndex(where: { $0.id == topic.id }) {
+            if let index = positions[topic.id] {
                 merged[index] = topic
             } else {
+                positions[topic.id] = merged.count
                 merged.append(topic)
             }
         }

@@ -19,9 +19,11 @@ package func reduce(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
         state.activity = text
     case .libraryChanged(let text):
         state.refreshResults()
-        if let text { state.message = StatusMessage(text: text, isError: false) }
+        // News from the background does not hide an error (a bad config line, say) before the
+        // user has seen it: an error stays until a key press or another error.
+        if let text, state.message?.isError != true { state.message = StatusMessage(text: text, isError: false) }
     case .message(let text, let isError):
-        state.message = StatusMessage(text: text, isError: isError)
+        if isError || state.message?.isError != true { state.message = StatusMessage(text: text, isError: isError) }
     case .key(let key):
         if state.prompt != nil {
             state.handlePromptKey(key, effects: &effects)

@@ -13,7 +13,7 @@ enum ArticleLoading {
         do {
             return try TopicClassifier.load(userFile: BriefDirectories.current.topicsFile)
         } catch {
-            StandardStreams.message(TerminalSafeText.clean(error.description))
+            StandardStreams.message(error.description)
             throw ExitCode(2)
         }
     }
@@ -31,7 +31,7 @@ enum ArticleLoading {
         let scanner = LibraryScanner(pipeline: ArticlePipeline(classifier: try classifier()))
         let scan = scanner.scan(paths)
         for problem in scan.problems {
-            StandardStreams.message("\(TerminalSafeText.clean(problem.path)): \(TerminalSafeText.clean(problem.reason))")
+            StandardStreams.message("\(problem.path): \(problem.reason)")
         }
         return (scan.articles, !scan.problems.isEmpty)
     }
@@ -44,7 +44,7 @@ enum ArticleLoading {
         } catch {
             let safe = TerminalSafeText.clean(text)
             let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
-            StandardStreams.message("--filter: \(TerminalSafeText.clean(error.description))\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
+            StandardStreams.message("--filter: \(error.description)\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
             throw ExitCode(2)
         }
     }
@@ -57,7 +57,7 @@ enum ArticleLoading {
         do {
             return try StateStore(path: path).allFlags()
         } catch {
-            StandardStreams.message("\(TerminalSafeText.clean(path)): reading state unavailable (\(TerminalSafeText.clean("\(error)"))); every article counts as unread")
+            StandardStreams.message("\(path): reading state unavailable (\(error)); every article counts as unread")
             return [:]
         }
     }

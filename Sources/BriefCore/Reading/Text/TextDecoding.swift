@@ -128,8 +128,46 @@ package enum TextDecoding {
         }
     }
 
+    /// Skips the escape sequence whose ESC was just read, so no `[31m` or `]0;title` debris
+    /// remains: `ESC [` parameters and a final letter (CSI); `ESC ]`, `ESC P`, `ESC X`, `ESC ^`
+    /// and `ESC _` strings (OSC, DCS, SOS, PM, APC) up to BEL or `ESC \` (ST); else ESC and one
+    /// character. A sequence never ends past a line: a broken or unterminated one costs the
+    /// rest of its line at most, never the rest of the article.
+    /// - Returns: the line break that cut the sequence short, which the caller keeps.
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) -> Unicode.Scalar? {
+        guard let kind = scalars.next() else { return nil }
+        switch kind {
+        case "\n", "\r", "\u{2028}", "\u{2029}":
+            return kind
+        case "[":
+            // Parameter and intermediate bytes are 0x20-0x3F; anything else ends the sequence.
+            while let part = scalars.next() {
+                switch part.value {
+                case 0x20...0x3F: continue
+                case 0x40...0x7E: return nil
+                case 0x0A, 0x0D, 0x2028, 0x2029: return part
+                default: return nil
+                }
+            }
+            return nil
+        case "]", "P", "X", "^", "_":
+            var afterEscape = false
+            while let part = scalars.next() {
+                switch part.value {
+                case 0x07, 0x9C: return nil
+                case 0x5C where afterEscape: return nil
+                case 0x0A, 0x0D, 0x2028, 0x2029: return part
+                default: afterEscape = part.value == 0x1B
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// Normalizes line ends, turns tabs into spaces, and drops control characters and
-    /// ANSI escape sequences (`ESC [ … letter`) whole, so no `[31m` debris remains.
+    /// terminal escape sequences whole (see `skipEscapeSequence`).
     package static func sanitize(_ text: String) -> String {
         // Most files are clean: printable ASCII or any non-ASCII, and plain `\n` line ends.
         if text.utf8.allSatisfy({ $0 >= 0x20 ? $0 != 0x7F : $0 == 0x0A }),
@@ -151,13 +189,7 @@ package enum TextDecoding {
             case 0x09:
                 out.append(" ")
             case 0x1B:
-                // Skip an escape sequence: ESC [ params final-byte, or ESC plus one character.
-                guard let next = scalars.next() else { break }
-                if next == "[" || next == "]" {
-                    while let part = scalars.next() {
-                        if next == "[" ? (0x40...0x7E).contains(part.value) : (part.value == 0x07) { break }
-                    }
-                }
+                pending = skipEscapeSequence(&scalars)
             case 0xFEFF where out.isEmpty:
                 // A byte order mark that survived decoding.
                 break
