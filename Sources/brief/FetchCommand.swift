@@ -28,7 +28,7 @@ struct FetchCommand: AsyncParsableCommand {
         }
         if let timeout {
             guard timeout > 0 else {
-                FileHandle.standardError.write(Data("brief: --timeout: expected a number of seconds greater than 0\n".utf8))
+                StandardStreams.message("--timeout: expected a number of seconds greater than 0")
                 throw ExitCode(1)
             }
             settings.timeout = timeout
