@@ -24,7 +24,7 @@ struct SSHEndToEndTests {
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        Issue.record("a process running \(marker) is still there 15 s after the hang-up", sourceLocation: sourceLocation)
+        Issue.record("a process naming \(marker) is still running after 15 s", sourceLocation: sourceLocation)
     }
 
     /// Keys typed while ssh still runs go to the server: wait until the pane's shell has its terminal back.
@@ -81,5 +81,8 @@ struct SSHEndToEndTests {
         try waitForTheClientToEnd(tmux)
         try tmux.expectShellRestored()
         try waitUntilGone(library.path)
+        // And the server itself is gone (Brief on it was checked above).
+        server.stop()
+        try waitUntilGone(server.directory.path)
     }
 }
