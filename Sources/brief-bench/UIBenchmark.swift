@@ -1,4 +1,5 @@
-// UI figures: first full frame on the sample library, and filter keystroke → repainted grid at 10,000 articles.
+// UI figures: first full frame on the sample library, filter keystroke → repainted grid at 10,000 articles, and
+// a very long article opened, scrolled and searched for entities in the reader.
 import BriefCore
 import BriefUI
 import Foundation
@@ -10,6 +11,8 @@ enum UIBenchmark {
     static func run() {
         firstFrame()
         filterKeystrokes(articleCount: 10_000)
+        longArticle(paragraphs: 100_000)
+        longArticle(paragraphs: 1_000_000)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
@@ -103,5 +106,30 @@ enum UIBenchmark {
                      times[times.count / 2], times.last!, articleCount, times.count))
         print(String(format: "ui_topic_toggle_ms median %.2f max %.2f (%d articles)", toggles[toggles.count / 2],
                      toggles.last!, articleCount))
+    }
+
+    /// One article of `paragraphs` short paragraphs with an entity each (issue 11: the reader froze for seconds on
+    /// it): Enter to the first frame, then a line down, the bottom and the next entity, each key with its frame.
+    static func longArticle(paragraphs: Int) {
+        let prefix = "talks resumed in "
+        let text = (0..<paragraphs).map { "Paragraph \($0): \(prefix)Seoul on Tuesday." }
+        let entities = text.indices.map { index in
+            let start = text[index].unicodeScalars.count - " on Tuesday.".unicodeScalars.count - "Seoul".unicodeScalars.count
+            return EntitySpan(paragraph: index, start: start, end: start + 5, text: "Seoul", type: .place)
+        }
+        var article = Article(source: "/bench/long.txt", format: .text, title: "A very long article", paragraphs: text)
+        article.entities = entities
+        var state = AppState(library: Library(articles: [article]), size: Size(width: 140, height: 45))
+        var figures: [String] = []
+        for (name, key) in [("open", Key.enter), ("line_down", .character("j")), ("bottom", .character("G")),
+                            ("next_entity", .character("]"))] {
+            let start = ContinuousClock.now
+            state = reduce(state, .key(key)).0
+            let grid = ScreenView.render(state)
+            figures.append(name + String(format: " %.2f", milliseconds(since: start)))
+            precondition(grid.textLines.joined().contains("Seoul"))
+        }
+        print("ui_long_article_ms \(figures.joined(separator: " ")) (\(paragraphs) paragraphs with an entity each, "
+            + "key + 140x45 grid)")
     }
 }

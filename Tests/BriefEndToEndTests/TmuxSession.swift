@@ -32,43 +32,11 @@ final class TmuxSession {
 
     /// Runs a tmux client command and returns what it printed.
     ///
-    /// Spawned directly and waited for with waitpid: the first command forks the
-    /// tmux server, which would inherit a pipe and keep it open for its whole life,
-    /// so output goes through a file.
+    /// The first command forks the tmux server, which would inherit a pipe and keep it open for
+    /// its whole life, so output goes through a file.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let outputPath = home.path + "-\(UUID().uuidString).out"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // The first command forks the server, which keeps this thread's signal mask: the test
-        // runner's threads block most signals, and a server started with SIGCHLD and SIGTERM
-        // blocked never finishes `kill-server` (servers piled up after every run). Children
-        // start with nothing blocked and default handlers.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw TmuxError(message: "cannot run tmux: error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        try ChildProcess.run("/usr/bin/tmux", ["-L", socket] + arguments, scratch: home.path).output
     }
 
     /// Writes `$XDG_CONFIG_HOME/brief/config.toml` naming `directory` as the library (then `more`).
@@ -154,8 +122,4 @@ final class TmuxSession {
         // Typed text was echoed (echo is back on) and the command ran.
         #expect(screen.contains("echo restored-$((40+2))"), sourceLocation: sourceLocation)
     }
-}
-
-struct TmuxError: Error {
-    var message: String
 }

@@ -43,49 +43,127 @@ package struct ReaderOptions: Hashable, Sendable {
     package init() {}
 }
 
+/// The open article as a sequence of blocks, styled when asked for.
+///
+/// The header (title, meta line) is built at once; a body block is built, styled and later wrapped only when a
+/// frame or a key needs it, so the cost of a frame follows what the pane shows, not the article's length.
 package struct ReaderDocument: Sendable {
-    package var blocks: [StyledBlock] = []
-    /// The article's entity spans in reading order (title first).
-    package var entityOrder: [EntitySpan] = []
+    /// The blocks above the body, in order.
+    package private(set) var header: [StyledBlock] = []
+    private let article: Article
+    private let outline: ReaderOutline
+    private let options: ReaderOptions
 
-    package init(article: Article, source: String, options: ReaderOptions) {
-        entityOrder = article.entities
-            .filter { $0.paragraph >= -1 && $0.paragraph < article.paragraphs.count }
-            .sorted { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+    /// The article's entity spans in reading order (title first).
+    package var entityOrder: [EntitySpan] { outline.entityOrder }
+
+    package init(article: Article, outline: ReaderOutline, source: String, options: ReaderOptions) {
+        self.article = article
+        self.outline = outline
+        self.options = options
 
         var title = StyledBlock(key: .title, text: article.title.isEmpty ? "(untitled)" : article.title, role: .readerTitle)
-        decorate(&title, paragraph: -1, options: options, article: article)
-        blocks.append(title)
+        decorate(&title, paragraph: -1)
+        header.append(title)
 
         let meta = [article.date?.description, source, article.byline].compactMap { $0 }.filter { !$0.isEmpty }
-        blocks.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
-
-        for (index, text) in article.paragraphs.enumerated() {
-            if options.showRemoved { appendRemoved(article, at: index) }
-            let kind = index < article.paragraphKinds.count ? article.paragraphKinds[index] : .paragraph
-            var block = StyledBlock(key: .paragraph(index), text: text, role: kind == .heading ? .readerHeading : .normal)
-            if kind == .listItem {
-                block = StyledBlock(key: .paragraph(index), text: "• " + text, role: .normal)
-                block.indent = 2
-            }
-            decorate(&block, paragraph: index, options: options, article: article, offset: kind == .listItem ? 2 : 0)
-            blocks.append(block)
-        }
-        if options.showRemoved { appendRemoved(article, at: article.paragraphs.count, orLater: true) }
+        header.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
     }
 
-    private mutating func appendRemoved(_ article: Article, at position: Int, orLater: Bool = false) {
-        for (index, removed) in article.removed.enumerated()
-        where removed.position == position || (orLater && removed.position > position) {
+    /// Header and body blocks.
+    package var blockCount: Int {
+        header.count + outline.paragraphCount + (options.showRemoved ? outline.removedCount : 0)
+    }
+
+    /// The block at a place in the reading order (`0..<blockCount`).
+    package func key(at position: Int) -> BlockKey {
+        if position < header.count { return header[position].key }
+        let body = position - header.count
+        return options.showRemoved ? outline.bodyBlock(at: body) : .paragraph(body)
+    }
+
+    /// The place of a block in the reading order; a block not shown (removed text hidden) gives the place of the
+    /// paragraph it stood before, or of the last one.
+    package func position(of key: BlockKey) -> Int {
+        switch key {
+        case .paragraph(let index):
+            let paragraph = max(0, min(index, outline.paragraphCount - 1))
+            guard outline.paragraphCount > 0 else { return header.count - 1 }
+            return header.count + (options.showRemoved ? outline.bodyIndex(ofParagraph: paragraph) : paragraph)
+        case .removed(let index):
+            guard index >= 0, index < outline.removedCount else { return 0 }
+            if options.showRemoved { return header.count + outline.bodyIndex(ofRemoved: index) }
+            return position(of: .paragraph(outline.position(ofRemoved: index)))
+        default:
+            return header.firstIndex { $0.key == key } ?? 0
+        }
+    }
+
+    /// The block at a place in the reading order, styled.
+    package func block(at position: Int) -> StyledBlock {
+        if position < header.count { return header[position] }
+        switch key(at: position) {
+        case .removed(let index):
+            let removed = article.removed[index]
             let label = "[removed: \(removed.reason.rawValue)] "
             var block = StyledBlock(key: .removed(index), text: label + removed.text, role: .removed)
             block.paint(0..<label.unicodeScalars.count, .removedReason)
-            blocks.append(block)
+            return block
+        case .paragraph(let index):
+            let text = article.paragraphs[index]
+            let kind = index < article.paragraphKinds.count ? article.paragraphKinds[index] : .paragraph
+            let isListItem = kind == .listItem
+            var block = StyledBlock(key: .paragraph(index), text: isListItem ? ReaderDocument.listBullet + text : text,
+                                    role: kind == .heading ? .readerHeading : .normal)
+            if isListItem { block.indent = 2 }
+            decorate(&block, paragraph: index, offset: isListItem ? ReaderDocument.listBulletLength : 0)
+            return block
+        default:
+            return header[0]
+        }
+    }
+
+    static let listBullet = "• "
+    static let listBulletLength = listBullet.unicodeScalars.count
+
+    /// The block an entity span is shown in, and the scalar offset of its start in that block's text.
+    package func place(of span: EntitySpan) -> (block: BlockKey, offset: Int) {
+        guard span.paragraph >= 0 else { return (.title, span.start) }
+        let kinds = article.paragraphKinds
+        let isListItem = span.paragraph < kinds.count && kinds[span.paragraph] == .listItem
+        return (.paragraph(span.paragraph), span.start + (isListItem ? ReaderDocument.listBulletLength : 0))
+    }
+
+    /// UTF-8 bytes of article text before a block, and the block's own share; removed blocks and the header
+    /// count as the place where they stand. For the reader's percentage.
+    package func textExtent(at position: Int) -> (before: Int, length: Int) {
+        guard position >= header.count else { return (0, 0) }
+        switch key(at: position) {
+        case .paragraph(let index):
+            return (outline.textBefore(paragraph: index), article.paragraphs[index].utf8.count)
+        case .removed(let index):
+            return (outline.textBefore(paragraph: outline.position(ofRemoved: index)), 0)
+        default:
+            return (0, 0)
+        }
+    }
+
+    /// All of the article's text, in UTF-8 bytes.
+    package var textLength: Int { outline.textLength }
+
+    /// An upper bound on the lines the block at `position` wraps to, blank line included, found without
+    /// wrapping it: a line holds at least one grapheme, and a grapheme has at least one UTF-8 byte.
+    package func lineBound(at position: Int) -> Int {
+        if position < header.count { return header[position].text.utf8.count + 2 }
+        switch key(at: position) {
+        case .paragraph(let index): return article.paragraphs[index].utf8.count + ReaderDocument.listBullet.utf8.count + 2
+        case .removed(let index): return article.removed[index].text.utf8.count + 64
+        default: return 2
         }
     }
 
     /// Paints entities, topic terms and search matches over a block (`offset` scalars of prefix).
-    private func decorate(_ block: inout StyledBlock, paragraph: Int, options: ReaderOptions, article: Article, offset: Int = 0) {
+    private func decorate(_ block: inout StyledBlock, paragraph: Int, offset: Int = 0) {
         let body = offset == 0 ? block.text : String(block.text.unicodeScalars.dropFirst(offset))
         if options.emphasizeTopicTerms {
             for term in article.topics.flatMap(\.terms) {
@@ -94,7 +172,8 @@ package struct ReaderDocument: Sendable {
                 }
             }
         }
-        for (number, span) in entityOrder.enumerated() where span.paragraph == paragraph {
+        for number in outline.entities(in: paragraph) {
+            let span = outline.entityOrder[number]
             let role: StyleRole = number == options.currentEntity ? .entityCurrent : .entity(span.type)
             block.paint(span.start + offset..<span.end + offset, role)
         }
@@ -111,14 +190,17 @@ package struct ReaderDocument: Sendable {
         var result: [Range<Int>] = []
         var searchStart = text.startIndex
         let scalars = text.unicodeScalars
+        // Offsets are counted on from the previous match, so many matches in a long paragraph stay linear.
+        var counted = (index: text.startIndex, offset: 0)
         while let found = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
             let isWord = !wholeWords || (
                 (found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter)
                     && (found.upperBound == text.endIndex || !text[found.upperBound].isLetter))
             if isWord {
-                let start = scalars.distance(from: scalars.startIndex, to: found.lowerBound)
+                let start = counted.offset + scalars.distance(from: counted.index, to: found.lowerBound)
                 let end = start + scalars.distance(from: found.lowerBound, to: found.upperBound)
                 result.append(start..<end)
+                counted = (found.upperBound, end)
             }
             searchStart = found.upperBound > found.lowerBound ? found.upperBound : text.index(after: found.lowerBound)
             if searchStart >= text.endIndex { break }

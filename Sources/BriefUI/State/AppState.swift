@@ -45,7 +45,9 @@ package struct ReaderState: Sendable, Hashable {
     /// Library id of the article.
     package var id: String
     /// The article with its body, loaded from the source when opened.
-    package var article: Article
+    package private(set) var article: Article
+    /// Its entities and removed blocks by paragraph, worked out once on opening.
+    package private(set) var outline: ReaderOutline
     /// Where it came from, as the list shows it.
     package var source: String
     /// The line at the top of the pane, kept as block + line so a resize keeps it.
@@ -57,6 +59,7 @@ package struct ReaderState: Sendable, Hashable {
     package init(article: Article, source: String) {
         id = article.id
         self.article = article
+        outline = ReaderOutline(article: article)
         self.source = source
     }
 }

@@ -19,7 +19,7 @@ extension AppState {
     }
 
     package func readerDocument(_ reader: ReaderState) -> ReaderDocument {
-        ReaderDocument(article: reader.article, source: reader.source, options: readerOptions)
+        ReaderDocument(article: reader.article, outline: reader.outline, source: reader.source, options: readerOptions)
     }
 
     package func readerLayout(_ reader: ReaderState) -> ReaderLayout {
@@ -28,11 +28,8 @@ extension AppState {
 
     mutating func scrollReader(by step: Int) {
         guard let reader else { return }
-        let layout = readerLayout(reader)
-        let height = ScreenLayout.contentHeight(readerRect)
-        let lastTop = max(0, layout.lines.count - height)
-        let top = max(0, min(layout.line(of: reader.anchor).addingClamped(step), lastTop))
-        self.reader?.anchor = layout.anchor(at: top)
+        let anchor = readerLayout(reader).scroll(reader.anchor, by: step, height: ScreenLayout.contentHeight(readerRect))
+        self.reader?.anchor = anchor
     }
 
     mutating func toggleRemoved() {
@@ -60,16 +57,15 @@ extension AppState {
             return
         }
         let layout = readerLayout(reader)
-        let top = layout.line(of: reader.anchor)
-        let matching = layout.lines.indices.filter { number in
-            layout.lines[number].graphemes.contains { $0.role == .searchMatch }
-        }
+        let top = layout.clamped(reader.anchor)
+        let matching = layout.searchMatchLines()
         guard !matching.isEmpty else {
             message = StatusMessage(text: "not found: \(reader.search)", isError: true)
             return
         }
-        let target = forward ? (matching.first { $0 > top } ?? matching[0]) : (matching.last { $0 < top } ?? matching.last!)
-        self.reader?.anchor = layout.anchor(at: target)
+        let target = forward ? (matching.first { layout.precedes(top, $0) } ?? matching[0])
+            : (matching.last { layout.precedes($0, top) } ?? matching.last!)
+        self.reader?.anchor = target
         let number = matching.firstIndex(of: target)! + 1
         message = StatusMessage(text: "match \(number) of \(matching.count) lines", isError: false)
     }
@@ -86,22 +82,14 @@ extension AppState {
         let next = reader.currentEntity.map { ($0 + step + count) % count } ?? (step > 0 ? 0 : count - 1)
         self.reader?.currentEntity = next
         let span = document.entityOrder[next]
-        let block: BlockKey = span.paragraph < 0 ? .title : .paragraph(span.paragraph)
+        let (block, offset) = document.place(of: span)
         let layout = readerLayout(self.reader!)
-        guard let line = layout.line(containing: span.start + listPrefix(span.paragraph), in: block) else { return }
-        let top = layout.line(of: self.reader!.anchor)
+        let line = layout.anchor(containing: offset, in: block)
         let height = ScreenLayout.contentHeight(readerRect)
-        if line < top || line >= top + height {
-            self.reader?.anchor = layout.anchor(at: max(0, line - height / 3))
+        if !layout.shows(line, from: reader.anchor, height: height) {
+            self.reader?.anchor = layout.anchor(line, back: height / 3)
         }
         message = StatusMessage(text: "\(span.type.rawValue): \(span.canonical)  (e filters by it)", isError: false)
-    }
-
-    /// List items are shown with a bullet prefix, which shifts their offsets.
-    private func listPrefix(_ paragraph: Int) -> Int {
-        guard let reader, paragraph >= 0 else { return 0 }
-        let kinds = reader.article.paragraphKinds
-        return paragraph < kinds.count && kinds[paragraph] == .listItem ? 2 : 0
     }
 
     /// `e` in the reader: filter the list by the entity under the cursor.

@@ -9,17 +9,12 @@ package enum ReaderView {
                               role: .facetCount)
             return
         }
-        let layout = state.readerLayout(reader)
         let height = rect.height - 1
-        let top = layout.line(of: reader.anchor)
-        let percent = layout.lines.count <= height ? 100 : min(100, (top + height) * 100 / layout.lines.count)
-        var detail = "\(percent)%"
+        let window = state.readerLayout(reader).window(at: reader.anchor, height: height)
+        var detail = "\(window.percent)%"
         if state.showRemoved { detail = "removed shown · " + detail }
         grid.drawTitleBar(rect, title: "Reader", detail: detail, focused: focused)
-        for slot in 0..<height {
-            let number = top + slot
-            guard number < layout.lines.count else { break }
-            let line = layout.lines[number]
+        for (slot, line) in window.lines.enumerated() {
             var column = rect.x + 1 + line.indent
             for styled in line.graphemes {
                 guard grid.put(styled.grapheme, x: column, y: rect.y + 1 + slot, room: rect.maxX - 1 - column,
