@@ -13,13 +13,7 @@ final class FeedDocument {
     /// Second try for feeds whose only fault is an HTML entity (`&nbsp;`) XML does not know.
     private static let recoveringOptions = strictOptions | Int32(XML_PARSE_RECOVER.rawValue)
 
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     init(bytes: [UInt8]) throws(ReadError) {
-        _ = Self.initialized
         guard !bytes.isEmpty else { throw ReadError("empty feed") }
         guard bytes.count < Int(Int32.max) else { throw ReadError("feed too large") }
         var parsed = Self.parse(bytes, options: Self.strictOptions)
@@ -47,6 +41,7 @@ final class FeedDocument {
     ]
 
     private static func parse(_ bytes: [UInt8], options: Int32) -> (document: xmlDocPtr?, code: Int32?, message: String?) {
+        LibXML2Errors.prepareThisThread()
         guard let context = xmlNewParserCtxt() else { return (nil, nil, "out of memory") }
         defer { xmlFreeParserCtxt(context) }
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -64,7 +59,7 @@ final class FeedDocument {
     }
 
     private static func explain(code: Int32?, message: String?) -> String {
-        let detail = message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
+        let detail = LibXML2Errors.cleanedReason(message)
         switch code {
         case Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_ENTITY_PE_INTERNAL.rawValue):
             return "feed refused: entity expansion loop or bomb (\(detail))"
