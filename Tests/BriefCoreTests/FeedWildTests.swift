@@ -79,6 +79,24 @@ struct FeedWildTests {
         #expect(FeedCharsetDecoder.charset(inContentType: "application/rss+xml; charset=\"Windows-1251\"") == "windows-1251")
     }
 
+    @Test func aFetchedFeedIsDecodedByItsHTTPCharset() async throws {
+        let russian = "Новости дня"
+        let xml = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>"
+            + rssItem("<title>\(russian)</title><link>https://wild.example/ru</link>")
+        let body = try #require(xml.data(using: .windowsCP1251))
+        let server = try FeedTestHTTPServer { _ in
+            .init(status: 200, headers: [("Content-Type", "application/rss+xml; charset=windows-1251")], body: body)
+        }
+        defer { server.stop() }
+        let directory = FeedFetchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let subscription = FeedSubscription(url: server.url("/ru.xml"))
+        let report = await FeedFetchTests.refresher(directory).refresh(subscription)
+        #expect(report.error == nil)
+        let stored = try #require(FeedStore(directory: directory).load(url: subscription.url))
+        #expect(stored.documents.first?.title == russian)
+    }
+
     @Test func referencesToC1CodePointsReadAsWindows1252() throws {
         let feed = try items(rssItem("<title>don&#146;t &#147;stop&#148; &#x85;</title>"))
         #expect(feed.first?.title == "don’t “stop” …")
@@ -237,5 +255,23 @@ struct FeedWildTests {
         #expect(cutInItem.map(\.title) == ["One", "Two"])
         let cutInEndTag = try items(whole + "</channel></rss")
         #expect(cutInEndTag.map(\.title) == ["One", "Two"])
+    }
+}
+
+extension CLICommandTests {
+    @Test func showJSONGivesFeedItemsTheirFeed() throws {
+        let feed = try temporaryFile("wild.xml", """
+            <rss version="2.0"><channel><title>Wild &amp; Free</title><link>https://wild.example/</link>
+            <item><title>One</title><link>https://wild.example/one#top</link><description>Body text.</description></item>
+            </channel></rss>
+            """)
+        let run = try brief(["show", "--json", feed])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try jsonLines(run.stdout).first)
+        let feedObject = try #require(object["feed"] as? [String: Any])
+        #expect(feedObject["title"] as? String == "Wild & Free")
+        #expect(feedObject["url"] as? String == feed)
+        let article = try #require(try jsonLines(try brief(["show", "--json", Self.seedPath]).stdout).first)
+        #expect(article["feed"] is NSNull, "articles that are not feed items have a null feed")
     }
 }
