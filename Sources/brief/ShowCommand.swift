@@ -8,7 +8,7 @@ struct ShowCommand: AsyncParsableCommand {
         abstract: "Show articles cleaned of promo and boilerplate, with their entities and topics.",
         discussion: """
             With --json, prints one JSON object per line per article: path, format, title, \
-            date (YYYY-MM-DD or null), byline, url, paragraphs, removed [{text, reason}], \
+            date (YYYY-MM-DD or null), byline, url, feed ({title, url} for feed items, else null), paragraphs, removed [{text, reason}], \
             entities [{paragraph, start, end, text, type, canonical}] (paragraph -1 is the title; \
             offsets in Unicode scalars), topics [{id, name, score, terms}].
             Exit status: 0 ok, 1 some file could not be read (the others are still shown), 2 usage error.

@@ -113,7 +113,7 @@ public struct FeedRefresher: Sendable {
             throw FetchError("the server sent an HTML page, not a feed" + (contentType.map { " (\($0))" } ?? ""))
         }
         do {
-            return try FeedReader().parse(body)
+            return try FeedReader().parse(body, httpCharset: contentType.flatMap(FeedCharsetDecoder.charset(inContentType:)))
         } catch {
             throw FetchError(error.reason)
         }

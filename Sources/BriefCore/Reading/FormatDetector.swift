@@ -8,8 +8,10 @@ public enum FormatDetector {
     public static func detect(_ data: Data, source: String) -> ArticleFormat {
         // Markup of every kind starts with `<`: a file opening with other ASCII text is text,
         // known without decoding and lowercasing its head.
-        if opensWithPlainASCII(data) { return .text }
-        let head = String(decoding: data.prefix(sniffLength), as: UTF8.self).lowercased()
+        // UTF-16 and UTF-32 (a BOM, or the NULs around `<`) are decoded before anything is sniffed.
+        let wideHead = FeedCharsetDecoder.wideHead(data, length: sniffLength)
+        if wideHead == nil, opensWithPlainASCII(data) { return .text }
+        let head = (wideHead ?? String(decoding: data.prefix(sniffLength), as: UTF8.self)).lowercased()
         let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if isFeed(trimmed) { return .feed }
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
@@ -50,7 +52,11 @@ public enum FormatDetector {
             guard let end = rest.range(of: close) else { return rest.hasPrefix("<!doctype rss") || rest.hasPrefix("<!doctype feed") }
             rest = rest[end.upperBound...].drop(while: { $0.isWhitespace })
         }
-        return rest.hasPrefix("<rss") || rest.hasPrefix("<feed") || rest.hasPrefix("<rdf:rdf") || rest.hasPrefix("<rdf")
+        guard rest.hasPrefix("<") else { return false }
+        // The root's local name: `<rss>`, `<feed>`, `<rdf:RDF>`, and prefixed roots such as `<r:rss>`.
+        let name = rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+        let local = name.split(separator: ":").last.map(String.init) ?? ""
+        return ["rss", "feed", "rdf"].contains(local)
     }
 
     public static func reader(for format: ArticleFormat) -> any ArticleReader {

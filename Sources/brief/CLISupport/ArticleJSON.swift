@@ -2,7 +2,7 @@
 import BriefCore
 
 enum ArticleJSON {
-    /// Everything `show --json` promises: path, format, title, date, byline, url, paragraphs,
+    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, paragraphs,
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
@@ -13,6 +13,7 @@ enum ArticleJSON {
             ("date", .optional(article.date?.description)),
             ("byline", .optional(article.byline)),
             ("url", .optional(article.url)),
+            ("feed", feed(of: article)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in
                 .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue)), ("position", .integer(block.position))])
@@ -39,6 +40,19 @@ enum ArticleJSON {
             ("url", .optional(article.url)),
             ("topics", topics(article.topics)),
         ])
+    }
+
+    /// For a feed item, the feed it came from: `{title, url}` (the url is the feed's path or
+    /// address, the item's source without its `#link`); null for other articles.
+    static func feed(of article: Article) -> JSONText {
+        guard article.format == .feed else { return .null }
+        var url = article.source
+        if let link = article.url, url.hasSuffix("#" + link) {
+            url.removeLast(link.count + 1)
+        } else if let hash = url.lastIndex(of: "#") {
+            url = String(url[..<hash])
+        }
+        return .object([("title", .optional(article.siteName)), ("url", .string(url))])
     }
 
     static func topics(_ matches: [TopicMatch]) -> JSONText {

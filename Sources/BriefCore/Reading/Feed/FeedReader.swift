@@ -20,49 +20,72 @@ public struct FeedReader: ArticleReader {
     }
 
     /// The feed's own fields and its items, before the bodies are read.
-    public func parse(_ data: Data) throws(ReadError) -> ParsedFeed {
+    ///
+    /// - Parameter httpCharset: the `charset` of the response's `Content-Type`, for fetched feeds;
+    ///   it overrides the XML declaration, as feedparser and browsers let it.
+    public func parse(_ data: Data, httpCharset: String? = nil) throws(ReadError) -> ParsedFeed {
         guard data.count <= Self.maximumInputSize else {
             throw ReadError("feed is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
-        let document = try FeedDocument(bytes: [UInt8](data))
+        let bytes = FeedEntityResolver.resolve(FeedCharsetDecoder.utf8(data, httpCharset: httpCharset))
+        let document = try FeedDocument(bytes: bytes)
         guard let root = document.root, let rootName = root.localName else { throw ReadError("feed has no root element") }
+        var feed: ParsedFeed
         switch rootName {
-        case "rss": return rss(root, rdf: false)
-        case "RDF": return rss(root, rdf: true)
-        case "feed": return atom(root)
+        case "rss", "RDF": feed = rss(root)
+        case "feed": feed = atom(root)
         case "html", "HTML": throw ReadError("an HTML page, not a feed")
         default: throw ReadError("not an RSS or Atom feed (root element <\(rootName)>)")
         }
+        if document.wasRecovered {
+            // A cut feed: only the items whose end tag arrived are whole; recovery invented the rest.
+            let complete = FeedDocument.closedItemCount(in: bytes)
+            if complete == 0, !feed.items.isEmpty { throw ReadError("truncated or malformed XML (no item is complete)") }
+            feed.items = Array(feed.items.prefix(complete))
+        }
+        return feed
     }
 
     // MARK: RSS
 
-    private func rss(_ root: xmlNodePtr, rdf: Bool) -> ParsedFeed {
+    private func rss(_ root: xmlNodePtr) -> ParsedFeed {
         var feed = ParsedFeed()
-        let channel = root.children.first { $0.localName == "channel" }
+        // RSS 0.9x/2.0 have no namespace, RSS 1.0 and 0.90 their own; a prefixed root (`<r:rss>`) its prefix's.
+        let rssNames = FeedNamespace.rss.union([root.namespaceURI ?? ""])
+        let channel = root.child("channel", rssNames)
         if let channel {
-            feed.title = channel.childText("title")
-            feed.link = channel.childText("link")
-            feed.language = channel.childText("language")
+            feed.title = (channel.childText("title", rssNames) ?? channel.childText("title", FeedNamespace.dc)).map(FeedText.plain)
+            feed.link = channel.childText("link", rssNames) ?? alternateLink(channel, FeedNamespace.atom)
+            feed.language = channel.childText("language", rssNames) ?? channel.childText("language", FeedNamespace.dc)
         }
         // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
-        let itemNodes = (channel?.children ?? []).filter { $0.localName == "item" } + root.children.filter { $0.localName == "item" }
+        let itemNodes = (channel?.children ?? []).filter { $0.isElement("item", rssNames) }
+            + root.children.filter { $0.isElement("item", rssNames) }
         for node in itemNodes {
             var item = FeedItem()
-            item.title = node.childText("title").map(FeedText.plain)
-            item.link = node.childText("link") ?? node.attributeValue("about")
-            let guid = node.children.first { $0.localName == "guid" }
+            item.title = (node.childText("title", rssNames) ?? node.childText("title", FeedNamespace.dc)).map(FeedText.plain)
+            let guid = node.child("guid", rssNames)
             item.guid = guid?.text.trimmed
+            item.link = node.childText("link", rssNames) ?? alternateLink(node, FeedNamespace.atom)
             if item.link == nil, let guid, guid.attributeValue("isPermaLink") != "false", let value = item.guid, value.hasPrefix("http") {
                 item.link = value
             }
-            item.dateText = node.childText("pubDate") ?? node.childText("date") ?? node.childText("issued")
-                ?? node.childText("published") ?? node.childText("updated")
-            item.author = (node.childText("creator") ?? node.childText("author")).map { FeedText.plain(FeedText.authorName($0)) }
-            let encoded = node.children.first { $0.localName == "encoded" }?.text.trimmed
-            item.contentHTML = (encoded?.isEmpty == false ? encoded : nil) ?? node.childText("description")
-            item.isSummaryOnly = encoded == nil
-            for enclosure in node.children where enclosure.localName == "enclosure" {
+            if item.link == nil { item.link = node.attributeValue("about") }
+            item.dateText = dateText(node, [
+                ("pubDate", rssNames), ("date", FeedNamespace.dc), ("modified", FeedNamespace.dcterms),
+                ("created", FeedNamespace.dcterms), ("issued", FeedNamespace.dcterms),
+                ("published", FeedNamespace.atom), ("updated", FeedNamespace.atom),
+            ])
+            let author = node.childText("author", rssNames) ?? node.childText("creator", FeedNamespace.dc)
+                ?? node.childText("author", FeedNamespace.dc) ?? node.child("author", FeedNamespace.atom).flatMap(atomPerson)
+            item.author = author.map { FeedText.plain(FeedText.authorName($0)) }
+            let full = node.childText("encoded", FeedNamespace.content)
+                ?? node.child("body", FeedNamespace.xhtml)?.innerXML.nonEmpty
+                ?? node.children.first(where: { $0.localName == "fullitem" })?.text.trimmed.nonEmpty
+            // A description is HTML, escaped or not, even when it holds no tag (`don&#146;t`).
+            item.contentHTML = full ?? node.childText("description", rssNames).map(FeedText.html(fromUntagged:))
+            item.isSummaryOnly = full == nil
+            for enclosure in node.children where enclosure.isElement("enclosure", rssNames) {
                 if let url = enclosure.attributeValue("url") {
                     item.enclosures.append(FeedEnclosure(url: url, type: enclosure.attributeValue("type"),
                                                          length: enclosure.attributeValue("length").flatMap { Int($0) }))
@@ -73,27 +96,38 @@ public struct FeedReader: ArticleReader {
         return feed
     }
 
+    /// The first date among `candidates` that reads; else the first one given (so its failure is reported).
+    private func dateText(_ node: xmlNodePtr, _ candidates: [(String, Set<String>)]) -> String? {
+        let texts = candidates.compactMap { node.childText($0.0, $0.1) }
+        return texts.first { FeedDateParser.parse($0) != nil } ?? texts.first
+    }
+
     // MARK: Atom
 
     private func atom(_ root: xmlNodePtr) -> ParsedFeed {
         var feed = ParsedFeed()
-        feed.title = root.childText("title").map(FeedText.plain)
-        feed.link = alternateLink(root)
+        let atomNames = FeedNamespace.atom.union([root.namespaceURI ?? ""])
+        feed.title = root.child("title", atomNames).map { atomText($0) }
+        feed.link = alternateLink(root, atomNames)
         feed.language = root.attributeValue("lang")
-        for node in root.children where node.localName == "entry" {
+        let feedAuthor = root.child("author", atomNames).flatMap(atomPerson)
+        for node in root.children where node.isElement("entry", atomNames) {
             var item = FeedItem()
-            item.title = node.children.first { $0.localName == "title" }.map { atomText($0) }.map(FeedText.plain)
-            item.link = alternateLink(node)
-            item.guid = node.childText("id")
-            item.dateText = node.childText("published") ?? node.childText("updated") ?? node.childText("issued")
-                ?? node.childText("modified") ?? node.childText("created")
-            let author = node.children.first { $0.localName == "author" } ?? root.children.first { $0.localName == "author" }
-            item.author = author?.childText("name").map(FeedText.plain)
-            let content = node.children.first { $0.localName == "content" && $0.attributeValue("src") == nil }
-            let summary = node.children.first { $0.localName == "summary" }
+            item.title = node.child("title", atomNames).map { atomText($0) }
+            item.link = alternateLink(node, atomNames)
+            item.guid = node.childText("id", atomNames)
+            item.dateText = dateText(node, [
+                ("published", atomNames), ("updated", atomNames), ("issued", atomNames), ("modified", atomNames),
+                ("created", atomNames), ("date", FeedNamespace.dc),
+            ])
+            let author = node.child("author", atomNames).flatMap(atomPerson)
+                ?? node.child("source", atomNames)?.child("author", atomNames).flatMap(atomPerson) ?? feedAuthor
+            item.author = author.map(FeedText.plain)
+            let content = node.children.first { $0.isElement("content", atomNames) && $0.attributeValue("src") == nil }
+            let summary = node.child("summary", atomNames)
             if let body = content ?? summary { item.contentHTML = atomHTML(body) }
             item.isSummaryOnly = content == nil
-            for link in node.children where link.localName == "link" && link.attributeValue("rel") == "enclosure" {
+            for link in node.children where link.isElement("link", atomNames) && link.attributeValue("rel") == "enclosure" {
                 if let url = link.attributeValue("href") {
                     item.enclosures.append(FeedEnclosure(url: url, type: link.attributeValue("type"),
                                                          length: link.attributeValue("length").flatMap { Int($0) }))
@@ -104,27 +138,59 @@ public struct FeedReader: ArticleReader {
         return feed
     }
 
-    private func alternateLink(_ node: xmlNodePtr) -> String? {
-        let links = node.children.filter { $0.localName == "link" }
-        let alternate = links.first { ($0.attributeValue("rel") ?? "alternate") == "alternate" } ?? links.first
-        return alternate?.attributeValue("href")
+    /// An Atom person: the name, else the email.
+    private func atomPerson(_ node: xmlNodePtr) -> String? {
+        let names = FeedNamespace.atom.union([node.namespaceURI ?? ""])
+        return node.childText("name", names) ?? node.childText("email", names) ?? node.text.trimmed.nonEmpty
     }
 
-    /// An Atom text construct as plain text (titles).
+    /// The page a feed or entry points at: `rel="alternate"` or a link with no rel, never `self`,
+    /// `enclosure`, `license`, `via`, `related` and the like.
+    private func alternateLink(_ node: xmlNodePtr, _ names: Set<String>) -> String? {
+        let links = node.children.filter { $0.isElement("link", names) && $0.attributeValue("href") != nil }
+        let alternates = links.filter { ($0.attributeValue("rel")?.trimmed.lowercased() ?? "alternate") == "alternate" }
+        let page = alternates.first { ($0.attributeValue("type") ?? "text/html").lowercased().contains("html") } ?? alternates.first
+        return page?.attributeValue("href")?.trimmed
+    }
+
+    /// The kind of an Atom text construct, from Atom 1.0's `type` or Atom 0.3's MIME type and `mode`.
+    private enum TextKind { case text, html, xhtml }
+
+    private func textKind(_ node: xmlNodePtr) -> TextKind {
+        let type = node.attributeValue("type")?.trimmed.lowercased()
+        switch type {
+        case "html", "text/html": return .html
+        case "xhtml", "application/xhtml+xml": return node.attributeValue("mode") == "escaped" ? .html : .xhtml
+        default:
+            if node.attributeValue("mode") == "escaped" { return .html }
+            if node.attributeValue("mode") == "xml" { return .xhtml }
+            return .text
+        }
+    }
+
+    /// The construct's characters: base64-decoded for Atom 0.3's `mode="base64"`.
+    private func constructText(_ node: xmlNodePtr) -> String {
+        guard node.attributeValue("mode") == "base64" else { return node.text }
+        let compact = node.text.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: compact) else { return node.text }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// An Atom text construct as plain text (titles): `type="text"` is characters, `<blink>` included.
     private func atomText(_ node: xmlNodePtr) -> String {
-        switch node.attributeValue("type") {
-        case "html": FeedText.plain(node.text)
-        case "xhtml": FeedText.plain(node.innerXML)
-        default: node.text
+        switch textKind(node) {
+        case .html: FeedText.plain(constructText(node))
+        case .xhtml: FeedText.plain(node.innerXML)
+        case .text: FeedText.clean(constructText(node))
         }
     }
 
     /// An Atom content or summary as HTML.
     private func atomHTML(_ node: xmlNodePtr) -> String {
-        switch node.attributeValue("type") {
-        case "xhtml": node.innerXML
-        case "text", nil: FeedText.html(fromPlain: node.text)
-        default: node.text
+        switch textKind(node) {
+        case .xhtml: node.innerXML
+        case .text: FeedText.html(fromPlain: constructText(node))
+        case .html: constructText(node)
         }
     }
 
@@ -135,8 +201,9 @@ public struct FeedReader: ArticleReader {
         let itemSource = "\(source)#\(identity)"
         var document = RawDocument(source: itemSource, format: .feed, blocks: [])
         if let html = item.contentHTML, !html.trimmed.isEmpty {
-            let markup = html.contains("<") ? html : FeedText.html(fromPlain: html)
-            if let body = try? HTMLArticleReader(selectsMainContent: false).document(from: Data(markup.utf8), source: itemSource) {
+            // The HTML's own references read as in the feed (`&#146;` is ’, `&hellip;` from the HTML5 table).
+            let markup = Data(FeedEntityResolver.resolve(Array(html.utf8)))
+            if let body = try? HTMLArticleReader(selectsMainContent: false).document(from: markup, source: itemSource) {
                 document.blocks = body.blocks
                 document.removed = body.removed
             }
@@ -145,7 +212,12 @@ public struct FeedReader: ArticleReader {
             document.blocks.append(Block(kind: .caption, text: enclosure.description))
         }
         document.title = item.title ?? document.blocks.first?.text ?? feed.title
-        document.date = item.dateText.flatMap(NewsDateParser.parse)
+        document.date = item.dateText.flatMap(FeedDateParser.parse)
+        if let dateText = item.dateText, document.date == nil {
+            // No guess at the day: the date stays empty and the reason is kept with the removed text.
+            document.removed.append(RemovedBlock(text: "Date not understood, left empty: \(FeedText.clean(dateText))",
+                                                 reason: .metadata, position: 0))
+        }
         document.byline = item.author
         document.url = item.link
         document.siteName = feed.title
@@ -222,11 +294,19 @@ enum FeedText {
         var value = text
         if value.contains("<") || value.contains("&") {
             let collector = HTMLBlockCollector()
-            if collector.collect(utf8: Array("<html><body><p>\(text)</p></body></html>".utf8)) {
-                value = collector.blocks.map(\.text).joined(separator: " ")
+            if collector.collect(utf8: FeedEntityResolver.resolve(Array("<html><body><p>\(text)</p></body></html>".utf8))) {
+                let decoded = collector.blocks.map(\.text).joined(separator: " ")
+                // A title that is only `&` or `<` is still that title.
+                if !decoded.trimmed.isEmpty || text.trimmed.isEmpty { value = decoded }
             }
         }
-        return value.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        return clean(value)
+    }
+
+    /// Whitespace collapsed and control characters dropped; nothing else changes.
+    /// (Only ASCII white space and line breaks collapse: a no-break or thin space from an entity is text.)
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { ($0.isASCII && $0.isWhitespace) || $0.isNewline }).joined(separator: " ")
             .unicodeScalars.filter { $0.properties.generalCategory != .control }.map(String.init).joined()
     }
 
@@ -237,22 +317,73 @@ enum FeedText {
         return paragraphs.map { "<p>\($0)</p>" }.joined()
     }
 
-    /// RSS `author` is often `mail@example.com (Jane Doe)`: the name is what readers want.
+    /// An HTML fragment that may hold no tag at all (RSS descriptions): its blank lines become
+    /// paragraphs, its entities stay entities.
+    static func html(fromUntagged text: String) -> String {
+        guard !text.contains("<") else { return text }
+        let paragraphs = text.components(separatedBy: "\n\n").filter { !$0.trimmed.isEmpty }
+        return paragraphs.map { "<p>\($0)</p>" }.joined()
+    }
+
+    /// RSS `author` is `Name (email)`, `email (Name)` or `Name <email>`: the name is what readers want.
     static func authorName(_ text: String) -> String {
-        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close, text.contains("@") {
-            return String(text[text.index(after: open)..<close]).trimmed
+        let value = text.trimmed
+        if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
+            let inside = String(value[value.index(after: open)..<close]).trimmed
+            let outside = (String(value[..<open]) + String(value[value.index(after: close)...])).trimmed
+            if outside.contains("@"), !inside.isEmpty { return inside }
+            if inside.contains("@"), !outside.isEmpty { return outside }
         }
-        return text.trimmed
+        if let open = value.firstIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close,
+           value[open..<close].contains("@") {
+            let outside = (String(value[..<open]) + String(value[value.index(after: close)...])).trimmed
+            if !outside.isEmpty { return outside.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }
+        }
+        return value
     }
 }
 
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Nil for an empty string.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
-/// Namespace-agnostic access to XML elements, by local name.
+/// The namespaces feed elements are matched by ("" is no namespace): an extension's
+/// `szf:description` is not RSS's description, and `atom:link rel="self"` in an RSS item is not its link.
+enum FeedNamespace {
+    static let rss: Set<String> = [
+        "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
+        "http://backend.userland.com/rss2", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
+    ]
+    static let atom: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]
+    static let dc: Set<String> = ["http://purl.org/dc/elements/1.1/"]
+    static let dcterms: Set<String> = ["http://purl.org/dc/terms/"]
+    static let content: Set<String> = ["http://purl.org/rss/1.0/modules/content/"]
+    static let xhtml: Set<String> = ["http://www.w3.org/1999/xhtml"]
+}
+
+/// Access to XML elements by local name and namespace.
 extension UnsafeMutablePointer where Pointee == xmlNode {
     var localName: String? { pointee.name.map { String(cString: $0) } }
+
+    /// The element's namespace URI, nil when it has none.
+    var namespaceURI: String? { pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// True for an element named `name` in one of `namespaces`.
+    func isElement(_ name: String, _ namespaces: Set<String>) -> Bool {
+        localName == name && namespaces.contains(namespaceURI ?? "")
+    }
+
+    /// The first child element named `name` in one of `namespaces`.
+    func child(_ name: String, _ namespaces: Set<String>) -> xmlNodePtr? {
+        children.first { $0.isElement(name, namespaces) }
+    }
+
+    /// The trimmed text of the first such child, nil when absent or empty.
+    func childText(_ name: String, _ namespaces: Set<String>) -> String? {
+        child(name, namespaces)?.text.trimmed.nonEmpty
+    }
 
     var children: [xmlNodePtr] {
         var result: [xmlNodePtr] = []

@@ -112,12 +112,6 @@ final class HTMLBlockCollector {
 
     init(rules: HTMLBoilerplateRules = .shared) { self.rules = rules }
 
-    /// libxml2 wants one global initialization before parsers run on several threads.
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     /// Options: recover from any tag soup, never touch the network, stay quiet.
     private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
         | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
@@ -125,7 +119,6 @@ final class HTMLBlockCollector {
     /// Parses UTF-8 bytes; false when libxml2 could not even start.
     @discardableResult
     func collect(utf8 bytes: [UInt8]) -> Bool {
-        _ = Self.initialized
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return false }
         containers.append(HTMLContainer(parent: -1, positive: false, isArticle: false, removal: nil))
         var handler = htmlSAXHandler()
@@ -144,6 +137,7 @@ final class HTMLBlockCollector {
         handler.characters = text
         handler.ignorableWhitespace = text
         handler.cdataBlock = text
+        LibXML2Errors.prepareThisThread()
         let parsed: Bool = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 guard let parser = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else { return false }

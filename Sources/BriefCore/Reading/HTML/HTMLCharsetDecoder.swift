@@ -34,15 +34,20 @@ enum HTMLCharsetDecoder {
         case "iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii", "iso8859-1", "x-cp1252":
             return (windows1252(bytes), "windows-1252")
         case let other?:
-            if let encoding = foundationEncoding(other), let text = String(data: data, encoding: encoding) {
-                return (Array(text.utf8), other)
-            }
-            // Every other legacy charset (GBK, Big5, EUC-KR, KOI8-R, …) through the C library's iconv.
-            if let converted = iconvUTF8(bytes, from: iconvName(other)) { return (converted, other) }
-            // Unknown or undecodable label: trust the bytes if they are UTF-8, else Windows-1252.
-            if isValidUTF8(bytes) { return (bytes, "utf-8") }
-            return (windows1252(bytes), "windows-1252")
+            return decode(bytes, label: other)
         }
+    }
+
+    /// Bytes in a legacy charset named by `label` to UTF-8, and the charset they were read as.
+    static func decode(_ bytes: [UInt8], label: String) -> (bytes: [UInt8], charset: String) {
+        if let encoding = foundationEncoding(label), let text = String(data: Data(bytes), encoding: encoding) {
+            return (Array(text.utf8), label)
+        }
+        // Every other legacy charset (GBK, Big5, EUC-KR, KOI8-R, …) through the C library's iconv.
+        if let converted = iconvUTF8(bytes, from: iconvName(label)) { return (converted, label) }
+        // Unknown or undecodable label: trust the bytes if they are UTF-8, else Windows-1252.
+        if isValidUTF8(bytes) { return (bytes, "utf-8") }
+        return (windows1252(bytes), "windows-1252")
     }
 
     /// Finds `charset=` inside the first `<meta` tags (covers `<meta charset>` and http-equiv content),

@@ -19,6 +19,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 package enum HTMLSAXProbe {
     package static func parse(_ bytes: [UInt8]) {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return }
+        LibXML2Errors.prepareThisThread()
         var handler = htmlSAXHandler()
         handler.startElement = { _, _, _ in }
         handler.endElement = { _, _ in }

@@ -6,27 +6,8 @@ enum NewsDateParser {
     /// Years outside this range are not news dates (a phone number, a price).
     static let plausibleYears = 1990...2100
 
-    private static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        let names = [
-            ["january", "jan", "januar", "janvier", "enero", "gennaio", "jänner"],
-            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo"],
-            ["april", "apr", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio"],
-            ["june", "jun", "juni", "juin", "junio", "giugno"],
-            ["july", "jul", "juli", "juillet", "julio", "luglio"],
-            ["august", "aug", "août", "aout", "agosto"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"],
-            ["november", "nov", "novembre", "noviembre"],
-            ["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre"],
-        ]
-        for (index, group) in names.enumerated() {
-            for name in group { table[name] = index + 1 }
-        }
-        return table
-    }()
+    /// Month names in the languages of Resources/Data/date-names.json.
+    private static var months: [String: Int] { DateNames.months }
 
     /// A date from a machine-readable value or a written date line; nil when none is there.
     static func parse(_ text: String) -> ArticleDate? {

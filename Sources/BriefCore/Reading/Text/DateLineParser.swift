@@ -21,28 +21,9 @@ package enum DateLineParser {
         case other
     }
 
-    private static let months: [String: Int] = {
-        let names = [["jan", "january", "janv", "januar", "enero", "janeiro"],
-                     ["feb", "february", "févr", "fevr", "februar", "febrero", "fevereiro"],
-                     ["mar", "march", "mars", "märz", "marzo", "março"],
-                     ["apr", "april", "avril", "abril"],
-                     ["may", "mai", "mayo", "maio"],
-                     ["jun", "june", "juin", "juni", "junio", "junho"],
-                     ["jul", "july", "juil", "juillet", "juli", "julio", "julho"],
-                     ["aug", "august", "août", "aout", "agosto"],
-                     ["sep", "sept", "september", "septembre", "septiembre", "setembro"],
-                     ["oct", "october", "octobre", "oktober", "octubre", "outubro"],
-                     ["nov", "november", "novembre", "noviembre", "novembro"],
-                     ["dec", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro"]]
-        var table: [String: Int] = [:]
-        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
-        return table
-    }()
-
-    private static let weekdays: Set<String> = [
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-        "fri", "friday", "sat", "saturday", "sun", "sunday",
-    ]
+    /// Month and weekday names in the languages of Resources/Data/date-names.json.
+    private static var months: [String: Int] { DateNames.months }
+    private static var weekdays: Set<String> { DateNames.weekdays }
 
     private static let zones: Set<String> = [
         "utc", "gmt", "z", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
