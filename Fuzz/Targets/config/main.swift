@@ -15,6 +15,8 @@ private struct FeedsFile: Decodable {
 runFuzzer { start, count in
     guard let text = String(validating: fuzzInput(start, count), as: UTF8.self) else { return 0 }
     _ = try? TopicFile.parse(text, file: "topics.toml")
+    // Every TOML reader in Brief refuses these headers before TOMLKit sees them (toml++ aborts).
+    guard TOMLHeaderCheck.problem(in: text) == nil else { return 0 }
     _ = try? TOMLDecoder().decode(FeedsFile.self, from: text)
     guard let table = try? TOMLTable(string: text) else { return 0 }
     _ = table["library"]?.array?.compactMap(\.string)

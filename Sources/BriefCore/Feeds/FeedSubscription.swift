@@ -35,6 +35,9 @@ public enum SubscriptionConfig {
         } catch {
             throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
         }
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ReadError("\(file.path): line \(problem.line): \(problem.message)")
+        }
         do {
             return try TOMLDecoder().decode(File.self, from: text).feeds ?? []
         } catch let error as TOMLParseError {
