@@ -73,3 +73,21 @@ let package = Package(
         .testTarget(name: "BriefEndToEndTests", dependencies: ["brief"]),
     ]
 )
+
+// MARK: Fuzz targets, only with BRIEF_FUZZ=1 (Fuzz/run builds them with -sanitize=fuzzer,address)
+// Each target's main.swift hands its test function to libFuzzer's driver (FuzzSupport); the
+// ordinary build and `swift test` never see them.
+if Context.environment["BRIEF_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["BriefCore"], path: "Fuzz/Support"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("text", ["BriefCore"]), ("pagetext", ["BriefCore"]), ("html", ["BriefCore"]),
+        ("feed", ["BriefCore"]), ("opml", ["BriefCore"]), ("filter", ["BriefCore", "BriefStore"]),
+        ("theme", ["BriefUI"]), ("config", ["BriefCore", "BriefUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        ("detail", ["BriefCore", "BriefStore"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: "fuzz-\(target.name)", dependencies: ["FuzzSupport"] + target.dependencies,
+                                                 path: "Fuzz/Targets/\(target.name)"))
+        package.products.append(.executable(name: "fuzz-\(target.name)", targets: ["fuzz-\(target.name)"]))
+    }
+}

@@ -115,7 +115,8 @@ enum ArticleDetailCodec {
             guard typeIndex < EntityType.allCases.count else { throw Malformed(reason: "entity type \(typeIndex)") }
             let paragraph = try input.signed()
             let start = try input.signed()
-            let end = start + (try input.signed())
+            let (end, overflows) = start.addingReportingOverflow(try input.signed())
+            guard !overflows else { throw Malformed(reason: "mention \(start)... overflows") }
             let canonical = try string(try input.unsigned())
             let text: String
             if flags & 1 == textIsSlice {

@@ -107,4 +107,12 @@ struct QueryParserTests {
         #expect(try parse("a AND (b OR c) NOT d").queryText == "a (b OR c) -d")
         #expect(try parse("org:\"White House\"").queryText == "org:\"White House\"")
     }
+
+    /// Found by Fuzz/run (filter): "i\n\u{07F0}" parsed to two words, but its printed form
+    /// "i \u{07F0}" is one word, the mark joined to the space.
+    @Test func aWordBeginningWithACombiningMarkIsAnErrorSoEveryQueryPrintsBack() throws {
+        #expect(throws: QueryError.self) { try parse("i\n\u{07F0}") }
+        #expect(throws: QueryError.self) { try parse("sanctions\t\u{0301}fleet") }
+        #expect(try parse("caf\u{0065}\u{0301}") == .word("caf\u{00E9}", prefix: false))
+    }
 }

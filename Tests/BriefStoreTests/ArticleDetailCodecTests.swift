@@ -80,4 +80,16 @@ import Testing
         #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
                 == ArticleDetail(kinds: [], removed: [], entities: [], topics: []))
     }
+
+    /// Found by Fuzz/run (detail): a mention starting at Int.max with a length of 1 trapped on
+    /// the addition instead of being refused, so one damaged cache row crashed the reader.
+    @Test func aMentionWhoseEndOverflowsIsRefusedNotACrash() {
+        // Version 1, no kinds, no removed blocks, one string "a", one mention: type 0 as a slice
+        // of paragraph 0, start Int.max (zigzag varint), length 1; no topics.
+        let blob = Data([1, 0, 0, 1, 1, UInt8(ascii: "a"), 1, 0, 0,
+                         0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 2, 0, 0])
+        #expect(throws: ArticleDetailCodec.Malformed.self) {
+            try ArticleDetailCodec.decode(blob, title: "", paragraphs: ["a"])
+        }
+    }
 }

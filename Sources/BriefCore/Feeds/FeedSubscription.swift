@@ -88,11 +88,17 @@ public enum SubscriptionConfig {
     /// The file's text; nil when it does not exist.
     private static func text(of file: URL) throws(ReadError) -> String? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let text: String
         do {
-            return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         } catch {
             throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
         }
+        // TOMLKit's parser aborts the process on some malformed headers: refuse them first.
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ReadError("\(file.path): line \(problem.line): \(problem.message)")
+        }
+        return text
     }
 
     /// Appends the subscriptions whose URL is not there yet as `[[feeds]]` tables at the end of

@@ -65,6 +65,11 @@ struct FilterLexer {
             throw QueryError("a quote cannot start inside a word", position: index)
         }
         let text = String(characters[start..<index])
+        // After a line break or tab a combining mark starts a word of its own, but printed back
+        // after a space it would join the space and the word before it: refuse it here.
+        if (" " + text).count != text.count + 1 {
+            throw QueryError("'\(text)' begins with a combining mark", position: start)
+        }
         switch text {
         case "OR": return FilterToken(kind: .or, position: start)
         case "AND": return FilterToken(kind: .and, position: start)

@@ -1,4 +1,5 @@
 // Reads a theme file (TOML) into a Theme, reporting mistakes by line and key.
+import BriefCore
 import TOMLKit
 
 /// A theme file that could not be used, and where it went wrong.
@@ -26,6 +27,9 @@ package struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Role names are dotted; they may be quoted keys or nested tables.
 package enum ThemeParser {
     package static func parse(_ text: String, file: String, defaultName: String) throws(ThemeError) -> Theme {
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ThemeError(file: file, line: problem.line, key: nil, message: problem.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -1,4 +1,5 @@
 // The reader's part of `$XDG_CONFIG_HOME/brief/config.toml`: library paths, theme, key bindings.
+import BriefCore
 import BriefUI
 import Foundation
 import TOMLKit
@@ -24,6 +25,10 @@ struct ReaderConfig {
         guard FileManager.default.fileExists(atPath: file.path) else { return }
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
             problems.append("\(file.path): cannot read the file as UTF-8")
+            return
+        }
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            problems.append("\(file.path):\(problem.line): \(problem.message)")
             return
         }
         let table: TOMLTable

@@ -20,6 +20,9 @@ public enum TopicFile {
 
     /// Parses `text`; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(TopicFileError) -> [TopicDefinition] {
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw TopicFileError(file: file, line: problem.line, message: problem.message)
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
