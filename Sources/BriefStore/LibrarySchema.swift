@@ -15,7 +15,7 @@ enum LibrarySchema {
     /// Bump it whenever reading, cleaning, entities or topics change their output, or the
     /// stored form of an article does. The cases of the enums the detail blob stores by number
     /// are folded in, so adding or reordering one rebuilds the cache without anyone bumping.
-    static let builtInPipelineVersion = "pipeline-3+" + ArticleDetailCodec.layoutFingerprint
+    static let builtInPipelineVersion = "pipeline-4+" + ArticleDetailCodec.layoutFingerprint
 
     /// Migrations in order. Never edit a shipped one; append a new one.
     static var migrator: DatabaseMigrator {
@@ -130,6 +130,12 @@ enum LibrarySchema {
                 CREATE INDEX article_by_title ON article(title COLLATE NOCASE);
                 CREATE INDEX article_by_source ON article(coalesce(site_name, id) COLLATE NOCASE, day DESC);
                 """)
+        }
+        migrator.registerMigration("v5: topics an article is about, and those it only mentions") { db in
+            // `topic:` and the pane's counts read the rows with `about = 1`; `mentions:` reads all.
+            // The articles cached before were classified by presence alone: the new pipeline
+            // version drops them, and the next refresh parses them again.
+            try db.execute(sql: "ALTER TABLE article_topic ADD COLUMN about INTEGER NOT NULL DEFAULT 1")
         }
         return migrator
     }
