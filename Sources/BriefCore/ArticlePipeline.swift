@@ -31,7 +31,9 @@ public struct ArticlePipeline: Sendable {
             paragraphs: cleaned.paragraphs.map(\.text), paragraphKinds: cleaned.paragraphs.map(\.kind),
             removed: cleaned.removed)
         article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs)
-        article.topics = classifier.classify(title: article.title, paragraphs: article.paragraphs)
+        let matches = classifier.classify(title: article.title, paragraphs: article.paragraphs)
+        article.topics = matches.filter { $0.level == .about }
+        article.mentions = matches.filter { $0.level == .mention }
         return article
     }
 }

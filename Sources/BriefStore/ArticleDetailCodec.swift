@@ -7,6 +7,7 @@ struct ArticleDetail: Equatable {
     var kinds: [BlockKind]
     var removed: [RemovedBlock]
     var entities: [EntitySpan]
+    /// The topics it is about, then those it mentions (each says its level).
     var topics: [TopicMatch]
 }
 
@@ -17,7 +18,8 @@ struct ArticleDetail: Equatable {
 ///
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
-    static let formatVersion: UInt8 = 1
+    /// 2: a topic's level and evidence follow its terms.
+    static let formatVersion: UInt8 = 2
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering.
     static let layoutFingerprint: String = {
@@ -33,6 +35,10 @@ enum ArticleDetailCodec {
     /// How a mention's text is stored, in the low bit of its type byte.
     private static let textIsSlice: UInt8 = 0
     private static let textInTable: UInt8 = 1
+    /// A topic's flags byte: its level and where its evidence stands.
+    private static let topicIsMention: UInt8 = 1
+    private static let topicInTitle: UInt8 = 2
+    private static let topicInLead: UInt8 = 4
 
     /// - Parameters:
     ///   - title: The title as stored.
@@ -66,6 +72,12 @@ enum ArticleDetailCodec {
             body.double(topic.score)
             body.unsigned(topic.terms.count)
             for term in topic.terms { body.unsigned(strings.index(of: term)) }
+            let evidence = topic.evidence
+            body.byte((topic.level == .mention ? topicIsMention : 0) | (evidence.inTitle ? topicInTitle : 0)
+                          | (evidence.inLead ? topicInLead : 0))
+            body.unsigned(evidence.paragraphs)
+            body.unsigned(evidence.sentencesWithEvidence)
+            body.unsigned(evidence.sentences)
         }
 
         out.unsigned(detail.kinds.count)
@@ -142,7 +154,12 @@ enum ArticleDetailCodec {
             var terms: [String] = []
             terms.reserveCapacity(termCount)
             for _ in 0..<termCount { terms.append(try string(try input.unsigned())) }
-            detail.topics.append(TopicMatch(id: id, name: name, score: score, terms: terms))
+            let flags = try input.byte()
+            let evidence = TopicEvidence(inTitle: flags & topicInTitle != 0, inLead: flags & topicInLead != 0,
+                                         paragraphs: try input.unsigned(), sentencesWithEvidence: try input.unsigned(),
+                                         sentences: try input.unsigned())
+            detail.topics.append(TopicMatch(id: id, name: name, score: score, terms: terms,
+                                            level: flags & topicIsMention != 0 ? .mention : .about, evidence: evidence))
         }
         guard input.isAtEnd else { throw Malformed(reason: "trailing bytes") }
         return detail

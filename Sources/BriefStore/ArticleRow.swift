@@ -38,7 +38,8 @@ enum ArticleRow {
             date: day.map(ArticleDate.init(daysSinceEpoch:)), byline: row[4], url: row[5], siteName: row[6],
             paragraphs: paragraphs,
             paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,
-            removed: detail.removed, entities: detail.entities, topics: detail.topics)
+            removed: detail.removed, entities: detail.entities, topics: detail.topics.filter { $0.level == .about },
+            mentions: detail.topics.filter { $0.level == .mention })
     }
 }
 

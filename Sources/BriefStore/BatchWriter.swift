@@ -20,6 +20,7 @@ struct PreparedArticle: Sendable {
     var siteName: String?
     var text: String
     var detail: Data
+    /// The topics it is about, then those it mentions.
     var topics: [TopicMatch]
     /// Each distinct entity with its number of mentions, in first-mention order.
     var mentions: [(key: EntityKey, count: Int)]
@@ -35,9 +36,10 @@ struct PreparedArticle: Sendable {
         let paragraphs = ArticleRow.storedParagraphs(of: article)
         text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
         detail = ArticleDetailCodec.encode(
-            ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics),
+            ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
+                          topics: article.topics + article.mentions),
             title: article.title, paragraphs: paragraphs)
-        topics = article.topics
+        topics = article.topics + article.mentions
         var positions: [EntityKey: Int] = [:]
         var mentions: [(key: EntityKey, count: Int)] = []
         for span in article.entities {
@@ -99,7 +101,7 @@ final class BatchWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
             """)
         let insertFacets = try DirectInsert(db, sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
-        let insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score) VALUES (?, ?, ?)")
+        let insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score, about) VALUES (?, ?, ?, ?)")
         let upsertTopic = try db.cachedStatement(sql: """
             INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
             RETURNING key
@@ -143,7 +145,7 @@ final class BatchWriter {
                 for article in articles {
                     // Topic keys and entity ids first: the packed facets go into the article row.
                     var facetTopics: [UInt32] = []
-                    var topicsInArticle: [(id: String, score: Double)] = []
+                    var topicsInArticle: [(id: String, score: Double, about: Bool)] = []
                     for topic in article.topics {
                         let key: Int64
                         if let known = topicKeys[topic.id] {
@@ -152,10 +154,12 @@ final class BatchWriter {
                             key = try Int64.fetchOne(upsertTopic, arguments: [topic.id, topic.name])!
                             topicKeys[topic.id] = key
                         }
-                        // A topic listed twice (or in two spellings of one id) counts once.
-                        guard !facetTopics.contains(UInt32(key)) else { continue }
-                        facetTopics.append(UInt32(key))
-                        topicsInArticle.append((topic.id, topic.score))
+                        // A topic listed twice (or in two spellings of one id) counts once, at its
+                        // first level (the topics it is about come first).
+                        guard !facetTopics.contains(where: { $0 & ~PackedFacets.mentionFlag == UInt32(key) }) else { continue }
+                        let about = topic.level == .about
+                        facetTopics.append(about ? UInt32(key) : UInt32(key) | PackedFacets.mentionFlag)
+                        topicsInArticle.append((topic.id, topic.score, about))
                     }
                     var entityMentions: [(id: Int64, count: Int)] = []
                     entityMentions.reserveCapacity(article.mentions.count)
@@ -186,6 +190,7 @@ final class BatchWriter {
                         insertTopic.bind(1, topic.id)
                         insertTopic.bind(2, rowid)
                         insertTopic.bind(3, topic.score)
+                        insertTopic.bind(4, Int64(topic.about ? 1 : 0))
                         try insertTopic.run(db)
                     }
                     for mention in entityMentions {

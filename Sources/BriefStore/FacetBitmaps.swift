@@ -15,7 +15,8 @@ struct FacetBitmaps {
     let builtThrough: Int64
     /// Words per bitmap: one bit per rowid up to the highest loaded.
     let wordCount: Int
-    /// Topic key → index of its bitmap in `topicBits` (-1: no article carries it).
+    /// Topic key × 2 (+ 1 for the articles that only mention it) → index of its bitmap in
+    /// `topicBits` (-1: no article carries it so).
     private var topicSlot: [Int32] = []
     private var topicBits: [UInt64] = []
     /// Articles (loaded, including any deleted since) that mention each entity id.
@@ -46,7 +47,7 @@ struct FacetBitmaps {
         counts.withUnsafeMutableBufferPointer { counts in
             for row in 1..<rows {
                 for index in Int(start[row])..<Int(topicEnd[row]) {
-                    let key = Int(values[index])
+                    let key = Self.topicIndex(values[index])
                     if key >= topicArticles.count { topicArticles += [Int32](repeating: 0, count: key + 1 - topicArticles.count) }
                     topicArticles[key] &+= 1
                 }
@@ -89,7 +90,7 @@ struct FacetBitmaps {
                 let word = row >> 6
                 let bit: UInt64 = 1 << UInt64(row & 63)
                 for index in Int(start[row])..<Int(topicEnd[row]) {
-                    let slot = Int(topicSlots[Int(values[index])])
+                    let slot = Int(topicSlots[Self.topicIndex(values[index])])
                     if slot >= 0 { topicBits[slot * words + word] |= bit }
                 }
                 for index in Int(topicEnd[row])..<Int(end[row]) where Int(values[index]) < entitySlot.count {
@@ -100,16 +101,26 @@ struct FacetBitmaps {
         }}}}}}}}
     }
 
-    /// Articles of `result` carrying the topic `key`.
+    /// A packed topic value's index in `topicSlot`: the key's about slot, or its mention slot.
+    private static func topicIndex(_ value: UInt32) -> Int {
+        Int(value & ~PackedFacets.mentionFlag) * 2 + (value & PackedFacets.mentionFlag != 0 ? 1 : 0)
+    }
+
+    /// Articles of `result` about the topic `key`.
     func topicCount(_ key: Int, in result: RowidBitmap) -> Int {
-        guard let slot = slot(ofTopic: key) else { return 0 }
+        guard let slot = slot(ofTopic: key * 2) else { return 0 }
         return Self.intersectionCount(topicBits, from: slot * wordCount, wordCount, result)
     }
 
-    /// The articles carrying the topic `key`, as a bitmap of `words` words.
-    func topicBitmap(_ key: Int, words: Int) -> RowidBitmap {
-        guard let slot = slot(ofTopic: key) else { return RowidBitmap(words: words) }
-        return Self.bitmap(topicBits, slot: slot, wordCount, words: words)
+    /// The articles about the topic `key` (and those that only mention it, if asked), as a
+    /// bitmap of `words` words.
+    func topicBitmap(_ key: Int, words: Int, includingMentions: Bool) -> RowidBitmap {
+        var result = slot(ofTopic: key * 2).map { Self.bitmap(topicBits, slot: $0, wordCount, words: words) }
+            ?? RowidBitmap(words: words)
+        if includingMentions, let slot = slot(ofTopic: key * 2 + 1) {
+            result.formUnion(Self.bitmap(topicBits, slot: slot, wordCount, words: words))
+        }
+        return result
     }
 
     /// The articles that mention entity `id`; nil when it has no bitmap (it is not frequent).

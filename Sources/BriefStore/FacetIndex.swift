@@ -6,7 +6,12 @@ import GRDBSQLite
 
 /// How an article's topic keys and entity ids are packed into `article.facets`:
 /// little-endian UInt32s, the topic count first, then the topic keys, then the entity ids.
+/// The key of a topic the article only mentions carries `mentionFlag`.
 enum PackedFacets {
+    /// Marks a topic key of a topic mentioned in passing (the article is not about it). Such
+    /// a value is above every real key, so counting by key skips it.
+    static let mentionFlag: UInt32 = 1 << 31
+
     static func pack(topics: [UInt32], entities: [UInt32]) -> Data {
         var words = [UInt32(topics.count).littleEndian]
         words += topics.map(\.littleEndian)
@@ -116,11 +121,11 @@ final class FacetIndex: @unchecked Sendable {
         if self.universe?.stamp != leaves.stamp {
             leaves = (self.universe?.stamp, [:], [])
         }
-        return MemoryLeaves(universe: universe, topic: { id in
+        return MemoryLeaves(universe: universe, topic: { id, includingMentions in
             // SQLite's NOCASE folds ASCII only: other ids are matched by SQL.
             guard id.allSatisfy(\.isASCII) else { return nil }
             guard let key = keys[id.lowercased()] else { return RowidBitmap(words: words) }
-            return maps.topicBitmap(key, words: words)
+            return maps.topicBitmap(key, words: words, includingMentions: includingMentions)
         }, entity: { [entityType, entitiesByFold] type, name in
             var result = RowidBitmap(words: words)
             for id in entitiesByFold[NameFolding.fold(name)] ?? [] where type == nil || entityType[id] == type {
@@ -302,6 +307,7 @@ final class FacetIndex: @unchecked Sendable {
                         if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayCounts[articleDay, default: 0] += 1 }
                     }
                     if walkTopics {
+                        // Mentioned topics' keys carry `PackedFacets.mentionFlag`: past the counts, not counted.
                         for index in Int(start[row])..<Int(topicEnd[row]) {
                             let key = Int(values[index])
                             if key < topicCounts.count { topicCounts[key] += 1 }

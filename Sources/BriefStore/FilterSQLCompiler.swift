@@ -19,7 +19,7 @@ package struct SQLCondition: Sendable {
 ///
 /// - Words, prefixes and phrases go to the FTS5 index over title and kept text; a subtree made
 ///   only of them (with AND, OR and NOT under an AND) becomes a single MATCH.
-/// - `topic:` and entities use the indexed `article_topic` and `entity`/`article_entity` tables.
+/// - `topic:` (rows with `about = 1`), `mentions:` and entities use the indexed `article_topic` and `entity`/`article_entity` tables.
 /// - Dates use the indexed `day` column; undated articles match neither `since:` nor `until:`.
 /// - `unread`/`starred` read the state database, attached as `state`.
 package enum FilterSQLCompiler {
@@ -33,6 +33,8 @@ package enum FilterSQLCompiler {
         case .word, .phrase:
             preconditionFailure("text leaves always have an FTS query")
         case .topic(let id):
+            return SQLCondition("a.rowid IN (SELECT article FROM article_topic WHERE topic = ? AND about = 1)", [id])
+        case .mentions(let id):
             return SQLCondition("a.rowid IN (SELECT article FROM article_topic WHERE topic = ?)", [id])
         case .entity(let type, let name):
             if let type {

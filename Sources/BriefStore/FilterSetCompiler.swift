@@ -19,6 +19,8 @@ package enum FilterSetCompiler {
         case .word, .phrase:
             preconditionFailure("text leaves always have an FTS query")
         case .topic(let id):
+            return SQLCondition("SELECT article FROM article_topic WHERE topic = ? AND about = 1", [id])
+        case .mentions(let id):
             return SQLCondition("SELECT article FROM article_topic WHERE topic = ?", [id])
         case .entity(let type, let name):
             if let type {

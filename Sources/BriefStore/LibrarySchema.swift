@@ -147,6 +147,12 @@ enum LibrarySchema {
                 CREATE INDEX article_by_source ON article(coalesce(site_name, id) COLLATE NOCASE, day DESC);
                 """)
         }
+        migrator.registerMigration("v5: topics an article is about, and those it only mentions") { db in
+            // `topic:` and the pane's counts read the rows with `about = 1`; `mentions:` reads all.
+            // The articles cached before were classified by presence alone: the new pipeline
+            // version drops them, and the next refresh parses them again.
+            try db.execute(sql: "ALTER TABLE article_topic ADD COLUMN about INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 

@@ -149,7 +149,7 @@ public final class LibraryStore: Sendable {
     static let summaryColumns = """
         a.id, a.day, a.title, a.site_name, a.format,
         (SELECT group_concat(topic, char(31)) FROM
-            (SELECT topic FROM article_topic WHERE article = a.rowid ORDER BY score DESC)),
+            (SELECT topic FROM article_topic WHERE article = a.rowid AND about = 1 ORDER BY score DESC)),
         a.url
         """
 
@@ -222,7 +222,7 @@ public final class LibraryStore: Sendable {
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM article a WHERE \(condition.sql)",
                                          arguments: condition.arguments) ?? 0
             var topicCounts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT topic, count(*) FROM article_topic WHERE \(inResult("article")) GROUP BY topic",
+            for row in try Row.fetchAll(db, sql: "SELECT topic, count(*) FROM article_topic WHERE about = 1 AND \(inResult("article")) GROUP BY topic",
                                         arguments: everything ? [] : condition.arguments) {
                 topicCounts[(row[0] as String).lowercased()] = row[1]
             }

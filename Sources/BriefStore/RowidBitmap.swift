@@ -144,8 +144,9 @@ struct FilterBitmapEvaluator {
                 result.subtract(try readArticles())
             }
             return result
-        case .topic(let id):
-            if let memory, var result = memory.topic(id) {
+        case .topic(let id), .mentions(let id):
+            let includingMentions = if case .mentions = expression { true } else { false }
+            if let memory, var result = memory.topic(id, includingMentions) {
                 result.formIntersection(memory.universe)
                 return result
             }
@@ -187,8 +188,9 @@ struct FilterBitmapEvaluator {
 struct MemoryLeaves {
     /// The articles in the cache now (loaded rows of deleted articles are not in it).
     let universe: RowidBitmap
-    /// The articles carrying a topic, nil when the id must be matched by SQL.
-    let topic: (String) -> RowidBitmap?
+    /// The articles about a topic (or mentioning it, when the flag is set), nil when the id
+    /// must be matched by SQL.
+    let topic: (String, Bool) -> RowidBitmap?
     /// The articles mentioning an entity (of a type, if given) by its folded name; nil when one
     /// of the entities so named has no bitmap in memory, and SQL must answer.
     let entity: (EntityType?, String) -> RowidBitmap?

@@ -9,7 +9,8 @@ struct ListCommand: AsyncParsableCommand {
         discussion: """
             With no PATH, lists the bundled sample library.
             Filter language: words and "quoted phrases" (whole words, any case, over title and kept \
-            text; word* for a prefix), topic:ID, person:/place:/org:/nationality:/entity:NAME, \
+            text; word* for a prefix), topic:ID (articles about the topic), mentions:ID (articles that \
+            mention it, in passing too), person:/place:/org:/nationality:/entity:NAME, \
             since:YYYY-MM-DD, until:YYYY-MM-DD, source:TEXT, unread, starred; terms side by side \
             must all match, OR for either, NOT or - to exclude, parentheses to group.
             Example: brief list --filter 'topic:cyber (person:sullivan OR place:seoul) -crypto*'

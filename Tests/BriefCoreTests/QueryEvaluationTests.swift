@@ -19,7 +19,8 @@ struct QueryEvaluationTests {
             EntitySpan(paragraph: -1, start: 0, end: 2, text: "US", type: .place, canonical: "United States"),
             EntitySpan(paragraph: 0, start: 0, end: 11, text: "White House", type: .organization),
         ],
-        topics: [TopicMatch(id: "cyber", name: "Cyber", score: 4, terms: ["cyber*"])])
+        topics: [TopicMatch(id: "cyber", name: "Cyber", score: 4, terms: ["cyber*"])],
+        mentions: [TopicMatch(id: "diplomacy", name: "Diplomacy", score: 2, terms: ["meeting"], level: .mention)])
 
     static let undated = Article(source: "/library/other/note.txt", format: .pageText, title: "Harbour notes",
                                  paragraphs: ["Ships and more ships."])
@@ -59,6 +60,11 @@ struct QueryEvaluationTests {
     @Test func topicsDatesAndSources() throws {
         #expect(try matches("topic:cyber"))
         #expect(try !matches("topic:space"))
+        #expect(try !matches("topic:diplomacy"), "a topic mentioned in passing is not what the article is about")
+        #expect(try matches("mentions:diplomacy"))
+        #expect(try matches("mentions:CYBER"), "an article about a topic mentions it too")
+        #expect(try !matches("mentions:space"))
+        #expect(try matches("mentions:diplomacy -topic:diplomacy"))
         #expect(try matches("since:2023-12-09 until:2023-12-09"))
         #expect(try !matches("since:2023-12-10"))
         #expect(try !matches("until:2023-12-08"))

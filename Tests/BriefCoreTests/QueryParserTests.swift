@@ -21,6 +21,7 @@ struct QueryParserTests {
     @Test func phrasesAndFields() throws {
         #expect(try parse("\"supply chain\"") == .phrase("supply chain"))
         #expect(try parse("topic:Cyber") == .topic("cyber"))
+        #expect(try parse("mentions:Nuclear -topic:nuclear") == .and([.mentions("nuclear"), .not(.topic("nuclear"))]))
         #expect(try parse("entity:\"Jake Sullivan\"") == .entity(nil, "Jake Sullivan"))
         #expect(try parse("person:Sullivan place:Seoul org:\"White House\" nationality:Japanese") == .and([
             .entity(.person, "Sullivan"), .entity(.place, "Seoul"), .entity(.organization, "White House"),
@@ -94,7 +95,7 @@ struct QueryParserTests {
         "cyber", "missil*", "\"supply chain\"", "topic:cyber person:Sullivan", "entity:\"Jake Sullivan\"",
         "a b OR c", "a (b OR c) -d", "-(a OR b) NOT c", "since:2023-12-01 until:2024-01-31 source:\"my folder\"",
         "unread starred", "\"unread\"", "org:\"White House\" OR place:Seoul", "10:30 well-known", #""say \"no\"""#,
-        "((a OR b) (c OR -d))", "--a", "서울 \"윤석열 대통령\"",
+        "((a OR b) (c OR -d))", "--a", "서울 \"윤석열 대통령\"", "mentions:nuclear -topic:nuclear",
     ])
     func printingRoundTrips(text: String) throws {
         let expression = try parse(text)
@@ -106,6 +107,7 @@ struct QueryParserTests {
     @Test func printerUsesCanonicalSpelling() throws {
         #expect(try parse("a AND (b OR c) NOT d").queryText == "a (b OR c) -d")
         #expect(try parse("org:\"White House\"").queryText == "org:\"White House\"")
+        #expect(try parse("MENTIONS:Cyber").queryText == "mentions:cyber")
     }
 
     /// Found by Fuzz/run (filter): "i\n\u{07F0}" parsed to two words, but its printed form

@@ -33,8 +33,13 @@ import Testing
             EntitySpan(paragraph: 7, start: 0, end: 3, text: "Far", type: .organization),
         ],
         topics: [
-            TopicMatch(id: "diplomacy", name: "Diplomacy", score: 2.75, terms: ["talks", "envoy"]),
+            TopicMatch(id: "diplomacy", name: "Diplomacy", score: 2.75, terms: ["talks", "envoy"],
+                       evidence: TopicEvidence(inTitle: true, inLead: true, paragraphs: 3, sentencesWithEvidence: 4, sentences: 9)),
             TopicMatch(id: "china", name: "China", score: 0.1, terms: ["Wang Yi", "talks"]),
+        ],
+        mentions: [
+            TopicMatch(id: "cyber", name: "Cyber", score: 2, terms: ["hacker"], level: .mention,
+                       evidence: TopicEvidence(paragraphs: 1, sentencesWithEvidence: 1, sentences: 9)),
         ])
 
     @Test func anOpenedArticleReadsBackAsItWasStored() throws {

@@ -17,9 +17,14 @@ enum LibraryFixture {
     static func topic(_ id: String, _ score: Double = 1) -> TopicMatch {
         TopicMatch(id: id, name: id.capitalized, score: score, terms: [id])
     }
+    /// A topic mentioned in passing.
+    static func mention(_ id: String, _ score: Double = 2) -> TopicMatch {
+        TopicMatch(id: id, name: id.capitalized, score: score, terms: [id], level: .mention)
+    }
 
-    /// a: cyber + crypto, Sullivan, Seoul. b: missiles, Kishida, Tokyo. c: supply chain, undated.
-    /// d: cyber, Sullivan quoted in Zürich café. e: sanctions, no entities, from another site.
+    /// a: cyber + crypto, Sullivan, Seoul. b: missiles (mentions cyber), Kishida, Tokyo. c: supply
+    /// chain (mentions missiles), undated. d: cyber, Sullivan quoted in Zürich café. e: sanctions
+    /// (mentions supply chain), no entities, from another site.
     static let articles: [Article] = [
         Article(
             source: "/lib/news/a.txt", format: .text,
@@ -38,13 +43,13 @@ enum LibraryFixture {
             date: ArticleDate(year: 2023, month: 12, day: 1), siteName: "Harbor Times",
             paragraphs: ["Fumio Kishida condemned the ballistic missile launch.", "Tokyo raised its alert level."],
             entities: [person("Fumio Kishida"), place("Tokyo", 1)],
-            topics: [topic("missiles", 2)]),
+            topics: [topic("missiles", 2)], mentions: [mention("cyber")]),
         Article(
             source: "/lib/news/c.txt", format: .pageText,
             title: "Battery makers rethink the supply chain",
             paragraphs: ["Rechargeable batteries face a supply-chain squeeze.", "Factories moved production."],
             entities: [org("Samsung Electronics")],
-            topics: [topic("supply-chain", 1.5)]),
+            topics: [topic("supply-chain", 1.5)], mentions: [mention("missiles")]),
         Article(
             source: "/lib/other/d.txt", format: .text,
             title: "Talks in a café in Zürich",
@@ -57,7 +62,7 @@ enum LibraryFixture {
             title: "New sanctions target shipping firms",
             date: ArticleDate(year: 2024, month: 1, day: 15), url: "https://example.org/sanctions",
             paragraphs: ["The Treasury imposed sanctions on eleven firms.", "Economic coercion was cited."],
-            topics: [topic("sanctions", 2)]),
+            topics: [topic("sanctions", 2)], mentions: [mention("supply-chain")]),
     ]
 
     static func ids(_ letters: String) -> Set<String> {

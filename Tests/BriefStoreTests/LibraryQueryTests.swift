@@ -56,12 +56,30 @@ import Testing
         let limited = try facets(.all, 1)
         #expect(limited.entities[.place]?.count == 1)
     }
+
+    @Test func aMentionedTopicIsNeitherCountedNorABadgeButMentionsFindsIt() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        // b is about missiles and mentions cyber in passing.
+        let badges = try store.summaries(matching: .all, limit: 10).first { $0.id == "/lib/news/b.txt" }?.topics
+        #expect(badges == ["missiles"])
+        for facets in [try store.facets(matching: .all), try store.facetsBySQL(matching: .all), try store.query(.all).facets] {
+            #expect(facets.topics.first { $0.id == "cyber" }?.count == 2)
+        }
+        #expect(Set(try store.ids(matching: .mentions("cyber"))) == LibraryFixture.ids("abd"))
+        #expect(Set(try store.ids(matching: .topic("cyber"))) == LibraryFixture.ids("ad"))
+        let passing = try store.query(.and([.mentions("cyber"), .not(.topic("cyber"))]))
+        #expect(try store.summaries(of: passing, 0..<10).map(\.id) == ["/lib/news/b.txt"])
+        let readBack = try #require(try store.article(id: "/lib/news/b.txt"))
+        #expect(readBack.mentions.map(\.id) == ["cyber"] && readBack.topics.map(\.id) == ["missiles"])
+    }
 }
 
 @Suite struct FacetIndexTests {
     static let filters: [FilterExpression] = [
         .all, .topic("cyber"), .entity(.person, "Jake Sullivan"), .word("missile", prefix: true),
         .not(.topic("missiles")), .and([.topic("diplomacy"), .since(ArticleDate(year: 2021, month: 1, day: 1))]), .or([]),
+        .mentions("cyber"), .and([.mentions("diplomacy"), .not(.topic("diplomacy"))]), .not(.mentions("missiles")),
     ]
 
     /// A generated library with the generator's planted entities and topics.
@@ -73,6 +91,11 @@ import Testing
             var article = try ArticlePipeline().articles(from: Data(file.text.utf8), source: "/gen/\(file.relativePath)")[0]
             article.entities = file.plantedEntities
             article.topics = file.plantedTopics
+            // Every third article mentions in passing a topic it is not about.
+            let planted = Set(file.plantedTopics.map(\.id))
+            if index % 3 == 0, let passing = ["cyber", "diplomacy", "missiles"].first(where: { !planted.contains($0) }) {
+                article.mentions = [TopicMatch(id: passing, name: passing, score: 2, terms: [], level: .mention)]
+            }
             try store.insert([article], path: article.source)
         }
         return store

@@ -56,29 +56,107 @@ public struct TopicClassifier: Sendable {
         return merged
     }
 
-    /// The topics the text matches, best first, each with the terms that fired.
+    /// The topics the text matches at either level, best score first, each with the terms that
+    /// fired and where.
     public func classify(title: String, paragraphs: [String]) -> [TopicMatch] {
-        var counts = [Int](repeating: 0, count: matcher.terms.count)
+        var tally = Tally(terms: matcher.terms.count, topics: topics.count)
         let titleTokens = FoldedWordTokenizer.tokens(title)
-        matcher.count(titleTokens, multiplier: scoring.titleOccurrences, into: &counts)
-        var words = titleTokens.count
-        for paragraph in paragraphs {
-            let tokens = FoldedWordTokenizer.tokens(paragraph)
-            words += tokens.count
-            matcher.count(tokens, multiplier: 1, into: &counts)
+        tally.add(titleTokens, titleTokens.indices, paragraph: nil, occurrences: scoring.titleOccurrences, matcher)
+        for (index, paragraph) in paragraphs.enumerated() {
+            // One pass of the tokenizer per paragraph; its sentences are ranges of the tokens.
+            let (tokens, tokenEnds) = FoldedWordTokenizer.tokensWithEnds(paragraph)
+            var first = 0
+            for sentenceEnd in SentenceSplitter.ends(in: paragraph) {
+                var last = first
+                while last < tokens.count && tokenEnds[last] <= sentenceEnd { last += 1 }
+                tally.add(tokens, first..<last, paragraph: index, occurrences: 1, matcher)
+                first = last
+            }
         }
         var fired = [[(term: String, contribution: Double)]](repeating: [], count: topics.count)
-        for (index, count) in counts.enumerated() where count > 0 {
+        var hasEvidence = [Bool](repeating: false, count: topics.count)
+        var strongTerms = [Int](repeating: 0, count: topics.count)
+        for (index, count) in tally.counts.enumerated() where count > 0 {
             let term = matcher.terms[index]
+            if term.role == .evidence { hasEvidence[term.topic] = true }
+            if term.weight >= scoring.strongWeight { strongTerms[term.topic] += 1 }
             fired[term.topic].append((term.text, scoring.contribution(weight: term.weight, occurrences: count)))
         }
         var matches: [TopicMatch] = []
-        for (index, topic) in topics.enumerated() where !fired[index].isEmpty {
+        for (index, topic) in topics.enumerated() where hasEvidence[index] {
             let score = fired[index].reduce(0) { $0 + $1.contribution }
-            guard score >= scoring.threshold(topic.threshold ?? scoring.threshold, words: words) else { continue }
+            guard score >= scoring.threshold(topic.threshold ?? scoring.threshold, words: tally.words) else { continue }
+            var evidence = tally.evidence[index]
+            evidence.inLead = tally.firstParagraph[index].map { $0 < scoring.leadParagraphs } ?? false
+            evidence.sentences = tally.sentences
+            let salience = scoring.salience(evidence, titleWeight: tally.titleWeight[index], distinctTerms: fired[index].count,
+                                             distinctStrongTerms: strongTerms[index])
+            let level: TopicLevel = salience >= (topic.about ?? scoring.aboutThreshold) ? .about : .mention
             let terms = fired[index].sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }.map(\.term)
-            matches.append(TopicMatch(id: topic.id, name: topic.name, score: (score * 100).rounded() / 100, terms: terms))
+            matches.append(TopicMatch(id: topic.id, name: topic.name, score: (score * 100).rounded() / 100, terms: terms,
+                                      level: level, evidence: evidence))
         }
         return matches.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+    }
+
+    /// What one pass over the text found: occurrences per term, and per topic where they stand.
+    private struct Tally {
+        var counts: [Int]
+        var evidence: [TopicEvidence]
+        /// The sum of the weights of the distinct terms in the title, per topic.
+        var titleWeight: [Double]
+        var firstParagraph: [Int?]
+        var lastParagraph: [Int]
+        var words = 0
+        var sentences = 0
+        /// Scratch: the terms of the sentence being added, and the topics it speaks against.
+        private var sentenceTerms: [Int] = []
+        private var against: [Int] = []
+
+        init(terms: Int, topics: Int) {
+            counts = [Int](repeating: 0, count: terms)
+            evidence = [TopicEvidence](repeating: TopicEvidence(), count: topics)
+            titleWeight = [Double](repeating: 0, count: topics)
+            firstParagraph = [Int?](repeating: nil, count: topics)
+            lastParagraph = [Int](repeating: -1, count: topics)
+        }
+
+        /// Counts one sentence, `tokens[range]` (the title when `paragraph` is nil); a sentence holding a topic's
+        /// `against` word gives that topic nothing.
+        mutating func add(_ tokens: [String], _ range: Range<Int>, paragraph: Int?, occurrences: Int, _ matcher: TopicMatcher) {
+            words += range.count
+            if paragraph != nil { sentences += 1 }
+            sentenceTerms.removeAll(keepingCapacity: true)
+            against.removeAll(keepingCapacity: true)
+            matcher.forEachMatch(in: tokens, range) { term in
+                if matcher.terms[term].role == .against {
+                    against.append(matcher.terms[term].topic)
+                } else {
+                    sentenceTerms.append(term)
+                }
+            }
+            var lastTopic = -1
+            sentenceTerms.sort()
+            for term in sentenceTerms {
+                let topic = matcher.terms[term].topic
+                guard !against.contains(topic) else { continue }
+                let isNewTerm = counts[term] == 0
+                counts[term] += occurrences
+                guard let paragraph else {
+                    if isNewTerm { titleWeight[topic] += matcher.terms[term].weight }
+                    evidence[topic].inTitle = true
+                    continue
+                }
+                // Terms are numbered topic by topic, so a topic's terms come together.
+                guard topic != lastTopic else { continue }
+                lastTopic = topic
+                evidence[topic].sentencesWithEvidence += 1
+                if firstParagraph[topic] == nil { firstParagraph[topic] = paragraph }
+                if lastParagraph[topic] != paragraph {
+                    lastParagraph[topic] = paragraph
+                    evidence[topic].paragraphs += 1
+                }
+            }
+        }
     }
 }

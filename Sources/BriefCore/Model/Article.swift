@@ -139,19 +139,54 @@ public struct EntitySpan: Hashable, Codable, Sendable {
     }
 }
 
-/// One topic an article matched, with the terms that made it match.
+/// How much of an article a topic is.
+public enum TopicLevel: String, Hashable, Codable, Sendable {
+    /// The article is about the topic: a badge in the list, counted in the pane, `topic:`.
+    case about
+    /// The article mentions it in passing: listed in the reader's header, `mentions:`.
+    case mention
+}
+
+/// Where a topic's evidence stands in an article: the explanation of its level.
+public struct TopicEvidence: Hashable, Codable, Sendable {
+    /// A term fired in the title.
+    public var inTitle: Bool
+    /// A term fired in the lead paragraphs.
+    public var inLead: Bool
+    /// Body paragraphs with a term.
+    public var paragraphs: Int
+    /// Body sentences with a term, of `sentences` in all.
+    public var sentencesWithEvidence: Int
+    public var sentences: Int
+
+    public init(inTitle: Bool = false, inLead: Bool = false, paragraphs: Int = 0, sentencesWithEvidence: Int = 0,
+                sentences: Int = 0) {
+        self.inTitle = inTitle
+        self.inLead = inLead
+        self.paragraphs = paragraphs
+        self.sentencesWithEvidence = sentencesWithEvidence
+        self.sentences = sentences
+    }
+}
+
+/// One topic an article matched, with the terms that made it match and where they stand.
 public struct TopicMatch: Hashable, Codable, Sendable {
     public var id: String
     public var name: String
     public var score: Double
     /// The terms that fired, as defined in the topic (not as written).
     public var terms: [String]
+    public var level: TopicLevel
+    public var evidence: TopicEvidence
 
-    public init(id: String, name: String, score: Double, terms: [String]) {
+    public init(id: String, name: String, score: Double, terms: [String], level: TopicLevel = .about,
+                evidence: TopicEvidence = TopicEvidence()) {
         self.id = id
         self.name = name
         self.score = score
         self.terms = terms
+        self.level = level
+        self.evidence = evidence
     }
 }
 
@@ -174,13 +209,16 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     public var paragraphKinds: [BlockKind]
     public var removed: [RemovedBlock]
     public var entities: [EntitySpan]
+    /// The topics the article is about (`TopicLevel.about`), best first.
     public var topics: [TopicMatch]
+    /// The topics it only mentions (`TopicLevel.mention`), best first.
+    public var mentions: [TopicMatch]
 
     public init(
         source: String, format: ArticleFormat, title: String, date: ArticleDate? = nil,
         byline: String? = nil, url: String? = nil, siteName: String? = nil,
         paragraphs: [String], paragraphKinds: [BlockKind]? = nil,
-        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = []
+        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [], mentions: [TopicMatch] = []
     ) {
         self.source = source
         self.format = format
@@ -194,5 +232,6 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         self.removed = removed
         self.entities = entities
         self.topics = topics
+        self.mentions = mentions
     }
 }

@@ -17,6 +17,9 @@ struct FilterEvaluator {
         case .topic(let id):
             let wanted = id.lowercased()
             return article.topics.contains { $0.id.lowercased() == wanted }
+        case .mentions(let id):
+            let wanted = id.lowercased()
+            return article.topics.contains { $0.id.lowercased() == wanted } || article.mentions.contains { $0.id.lowercased() == wanted }
         case .entity(let type, let name):
             let wanted = FoldedWordTokenizer.tokens(name)
             guard !wanted.isEmpty else { return false }

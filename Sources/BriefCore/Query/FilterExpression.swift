@@ -8,8 +8,10 @@ public indirect enum FilterExpression: Hashable, Sendable {
     case word(String, prefix: Bool)
     /// A "quoted phrase", case-insensitive, over the title and kept text.
     case phrase(String)
-    /// `topic:ID`.
+    /// `topic:ID`: articles about the topic.
     case topic(String)
+    /// `mentions:ID`: articles that mention the topic, in passing or because they are about it.
+    case mentions(String)
     /// `person:`, `place:`, `org:`, `nationality:` (a type) or `entity:` (nil: any type).
     case entity(EntityType?, String)
     /// `since:YYYY-MM-DD` (inclusive).

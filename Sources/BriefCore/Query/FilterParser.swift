@@ -16,7 +16,7 @@ struct FilterParser {
     private var index = 0
 
     /// The fields `field:value` understands.
-    static let fields = ["topic", "person", "place", "org", "nationality", "entity", "since", "until", "source"]
+    static let fields = ["topic", "mentions", "person", "place", "org", "nationality", "entity", "since", "until", "source"]
 
     init(tokens: [FilterToken], length: Int) {
         self.tokens = tokens
@@ -118,6 +118,7 @@ struct FilterParser {
     private func field(name: String, value: String, position: Int, valuePosition: Int) throws(QueryError) -> FilterExpression {
         switch name.lowercased() {
         case "topic": return .topic(value.lowercased())
+        case "mentions": return .mentions(value.lowercased())
         case "person": return .entity(.person, value)
         case "place": return .entity(.place, value)
         case "org", "organization", "organisation": return .entity(.organization, value)

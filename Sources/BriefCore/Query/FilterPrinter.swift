@@ -18,6 +18,7 @@ enum FilterPrinter {
             return word + (prefix ? "*" : "")
         case .phrase(let phrase): return quote(phrase)
         case .topic(let id): return "topic:" + value(id)
+        case .mentions(let id): return "mentions:" + value(id)
         case .entity(let type, let name): return fieldName(for: type) + ":" + value(name)
         case .since(let date): return "since:\(date)"
         case .until(let date): return "until:\(date)"

@@ -66,7 +66,9 @@ package struct ReaderDocument: Sendable {
         decorate(&title, paragraph: -1)
         header.append(title)
 
-        let meta = [article.date?.description, source, article.byline].compactMap { $0 }.filter { !$0.isEmpty }
+        // The topics it is about are the list's badges; those it only mentions are listed here.
+        let mentions = article.mentions.isEmpty ? nil : "mentions " + article.mentions.map(\.name).joined(separator: ", ")
+        let meta = [article.date?.description, source, article.byline, mentions].compactMap { $0 }.filter { !$0.isEmpty }
         header.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
     }
 

@@ -26,6 +26,7 @@ enum ArticleJSON {
                 ])
             })),
             ("topics", topics(article.topics)),
+            ("mentions", topics(article.mentions)),
         ])
     }
 
@@ -60,6 +61,12 @@ enum ArticleJSON {
             .object([
                 ("id", .string(match.id)), ("name", .string(match.name)), ("score", .number(match.score)),
                 ("terms", .array(match.terms.map(JSONText.string))),
+                ("evidence", .object([
+                    ("title", .bool(match.evidence.inTitle)), ("lead", .bool(match.evidence.inLead)),
+                    ("paragraphs", .integer(match.evidence.paragraphs)),
+                    ("sentences", .integer(match.evidence.sentencesWithEvidence)),
+                    ("of_sentences", .integer(match.evidence.sentences)),
+                ])),
             ])
         })
     }

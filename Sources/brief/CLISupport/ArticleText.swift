@@ -15,6 +15,9 @@ enum ArticleText {
             let topics = article.topics.map { "\(safe($0.name)) [\($0.terms.prefix(4).map(safe).joined(separator: ", "))]" }
             lines.append("Topics: " + topics.joined(separator: "; "))
         }
+        if !article.mentions.isEmpty {
+            lines.append("Mentions: " + article.mentions.map { safe($0.name) }.joined(separator: ", "))
+        }
         for (type, label) in [(EntityType.person, "People"), (.place, "Places"), (.organization, "Organizations"),
                               (.nationality, "Nationalities")] {
             var seen = Set<String>()

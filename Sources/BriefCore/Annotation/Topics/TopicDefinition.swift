@@ -14,14 +14,26 @@ public struct TopicDefinition: Hashable, Sendable {
     public var strong: [String]
     /// Terms that support a match: several distinct ones, or one used repeatedly.
     public var terms: [String]
-    /// The score an article must reach; nil for `TopicScoring.threshold`.
+    /// Terms with other common senses (`space`, `rocket`, `visit`): they add to a match only
+    /// when a term of `strong` or `terms` fired too, never make one alone.
+    public var context: [String]
+    /// Words that mark another sense (`fans` for an army of fans, `goals` for a shortage of
+    /// goals): a sentence holding one gives this topic no evidence.
+    public var against: [String]
+    /// The score an article must reach to mention the topic; nil for `TopicScoring.threshold`.
     public var threshold: Double?
+    /// The salience an article must reach to be about the topic; nil for `TopicScoring.aboutThreshold`.
+    public var about: Double?
 
-    public init(id: String, name: String, strong: [String] = [], terms: [String] = [], threshold: Double? = nil) {
+    public init(id: String, name: String, strong: [String] = [], terms: [String] = [], context: [String] = [],
+                against: [String] = [], threshold: Double? = nil, about: Double? = nil) {
         self.id = id
         self.name = name
         self.strong = strong
         self.terms = terms
+        self.context = context
+        self.against = against
         self.threshold = threshold
+        self.about = about
     }
 }

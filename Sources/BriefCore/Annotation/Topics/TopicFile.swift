@@ -11,12 +11,15 @@ import TOMLKit
 /// name = "Supply chain"
 /// strong = ["supply chain", "critical minerals"]
 /// terms = ["semiconductor", "lithium", "shortage"]
-/// threshold = 2.0        # optional
+/// context = ["space"]    # optional: count only beside a strong term or a term
+/// against = ["parking"]  # optional: a sentence with one of these is another sense
+/// threshold = 2.0        # optional: the score to mention the topic
+/// about = 1.2            # optional: the salience to be about it
 /// ```
 ///
 /// Topics come back in the order the file lists them.
 public enum TopicFile {
-    static let allowedKeys: Set<String> = ["name", "strong", "terms", "threshold"]
+    static let allowedKeys: Set<String> = ["name", "strong", "terms", "context", "against", "threshold", "about"]
 
     /// Parses `text`; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(TopicFileError) -> [TopicDefinition] {
@@ -55,14 +58,15 @@ public enum TopicFile {
             for term in strong + terms where TermVariants.forms(of: term).isEmpty {
                 throw fail("term '\(term)' has no words to match")
             }
-            var threshold: Double?
-            if let value = table["threshold"] {
-                guard let number = value.double ?? value.int.map(Double.init), number > 0 else {
-                    throw fail("'threshold' must be a positive number")
-                }
-                threshold = number
+            let context = try stringArray(table, "context", fail)
+            let against = try stringArray(table, "against", fail)
+            for term in context + against where TermVariants.forms(of: term).isEmpty {
+                throw fail("term '\(term)' has no words to match")
             }
-            topics.append((line ?? Int.max, TopicDefinition(id: id, name: name, strong: strong, terms: terms, threshold: threshold)))
+            let threshold = try positiveNumber(table, "threshold", fail)
+            let about = try positiveNumber(table, "about", fail)
+            topics.append((line ?? Int.max, TopicDefinition(id: id, name: name, strong: strong, terms: terms, context: context,
+                                                            against: against, threshold: threshold, about: about)))
         }
         return topics.sorted { ($0.line, $0.topic.id) < ($1.line, $1.topic.id) }.map(\.topic)
     }
@@ -97,6 +101,15 @@ public enum TopicFile {
             result.append(string)
         }
         return result
+    }
+
+    private static func positiveNumber(_ table: TOMLTable, _ key: String,
+                                       _ fail: (String) -> TopicFileError) throws(TopicFileError) -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.double ?? value.int.map(Double.init), number > 0 else {
+            throw fail("'\(key)' must be a positive number")
+        }
+        return number
     }
 }
 

@@ -1,0 +1,94 @@
+// Cuts a paragraph into sentences, so topic evidence can be counted as a share of sentences.
+
+/// Splits a paragraph at `.`, `!` or `?` (and any closing quotes or brackets) followed by
+/// space and a capital letter, a digit or an opening quote. A period after a single letter
+/// (`U.S.`) or a common title (`Mr.`, `Gen.`) does not end a sentence. Good enough to count
+/// sentences; not meant for display. Works on the UTF-8 bytes: it runs on every paragraph the
+/// topic classifier sees.
+enum SentenceSplitter {
+    static func sentences(in paragraph: String) -> [Substring] {
+        guard !paragraph.isEmpty else { return [] }
+        let utf8 = paragraph.utf8
+        let cuts: [(start: Int, end: Int)]? = utf8.withContiguousStorageIfAvailable { cutPoints(in: $0) }
+        guard let cuts, cuts.count > 1 else { return [paragraph[...]] }
+        return cuts.map { cut in
+            paragraph[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)]
+        }
+    }
+
+    /// The UTF-8 offset where each sentence of `paragraph` ends (the last is its length).
+    static func ends(in paragraph: String) -> [Int] {
+        guard !paragraph.isEmpty else { return [] }
+        return paragraph.utf8.withContiguousStorageIfAvailable { cutPoints(in: $0).map(\.end) } ?? [paragraph.utf8.count]
+    }
+
+    /// Byte ranges of the sentences of `bytes`.
+    private static func cutPoints(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        var result: [(start: Int, end: Int)] = []
+        var sentenceStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { continue }  // . ! ?
+            var end = index
+            while end < count {
+                if bytes[end] == 0x22 || bytes[end] == 0x27 || bytes[end] == 0x29 || bytes[end] == 0x5D {
+                    end += 1
+                } else if isQuote(bytes, end, last: 0x9D) || isQuote(bytes, end, last: 0x99) {  // ” ’
+                    end += 3
+                } else {
+                    break
+                }
+            }
+            guard end < count, isSpace(bytes[end]) else { continue }
+            var next = end
+            while next < count, isSpace(bytes[next]) { next += 1 }
+            guard next < count, startsSentence(bytes, next) else { continue }
+            if byte == 0x2E && isAbbreviation(bytes, before: index - 1) { continue }
+            result.append((sentenceStart, end))
+            sentenceStart = next
+            index = next
+        }
+        if sentenceStart < count { result.append((sentenceStart, count)) }
+        return result
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// U+201x quotation marks: E2 80 `last`.
+    private static func isQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, last: UInt8) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == last
+    }
+
+    /// A capital letter, a digit, an opening quote or bracket; any other script's letter is
+    /// decoded and asked whether it is uppercase.
+    private static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22 || byte == 0x27 || byte == 0x28
+        }
+        if isQuote(bytes, index, last: 0x9C) || isQuote(bytes, index, last: 0x98) { return true }  // “ ‘
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    private static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+                                               "capt", "cmdr", "adm", "maj", "prof", "no", "vs", "jan", "feb", "aug", "sept",
+                                               "oct", "nov", "dec"]
+
+    /// Whether the ASCII letters before the period at `period` are a single letter or a title.
+    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before period: Int) -> Bool {
+        var start = period
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        let length = period - start
+        if length == 1 { return true }
+        guard length >= 2 && length <= 4 else { return false }
+        return titles.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<period]), as: UTF8.self).lowercased())
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+}
