@@ -8,6 +8,8 @@ struct ArticleDetail: Equatable {
     var removed: [RemovedBlock]
     var entities: [EntitySpan]
     var topics: [TopicMatch]
+    /// The article's language (`en`, `de`), nil when unknown.
+    var language: String? = nil
 }
 
 /// Encodes `ArticleDetail` as bytes: varints, one byte per enum case, and a per-article table
@@ -17,7 +19,7 @@ struct ArticleDetail: Equatable {
 ///
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering.
     static let layoutFingerprint: String = {
@@ -67,6 +69,8 @@ enum ArticleDetailCodec {
             body.unsigned(topic.terms.count)
             for term in topic.terms { body.unsigned(strings.index(of: term)) }
         }
+        // The language last: 0 when unknown, else its string's number plus one.
+        body.unsigned(detail.language.map { strings.index(of: $0) + 1 } ?? 0)
 
         out.unsigned(detail.kinds.count)
         for kind in detail.kinds { out.byte(UInt8(BlockKind.allCases.firstIndex(of: kind)!)) }
@@ -143,6 +147,8 @@ enum ArticleDetailCodec {
             for _ in 0..<termCount { terms.append(try string(try input.unsigned())) }
             detail.topics.append(TopicMatch(id: id, name: name, score: score, terms: terms))
         }
+        let language = try input.unsigned()
+        if language > 0 { detail.language = try string(language - 1) }
         guard input.isAtEnd else { throw Malformed(reason: "trailing bytes") }
         return detail
     }

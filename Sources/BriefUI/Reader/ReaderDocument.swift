@@ -57,7 +57,11 @@ package struct ReaderDocument: Sendable {
         decorate(&title, paragraph: -1, options: options, article: article)
         blocks.append(title)
 
-        let meta = [article.date?.description, source, article.byline].compactMap { $0 }.filter { !$0.isEmpty }
+        // A language other than English is named (`DE`): its entities are only the gazetteer's.
+        // The code is 2-3 ASCII letters (`LanguageIdentifier` makes it so): safe to show.
+        let language = article.language.flatMap { $0 == LanguageIdentifier.english ? nil : $0.uppercased() }
+        let meta = [article.date?.description, source, article.byline, language]
+            .compactMap { $0 }.filter { !$0.isEmpty }
         blocks.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
 
         for (index, text) in article.paragraphs.enumerated() {
