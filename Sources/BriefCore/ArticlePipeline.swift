@@ -6,13 +6,15 @@ public struct ArticlePipeline: Sendable {
     public var cleaner: ArticleCleaner
     public var recognizer: any EntityRecognizer
     public var classifier: TopicClassifier
+    public var languages: LanguageIdentifier
 
     public init(cleaner: ArticleCleaner = ArticleCleaner(),
                 recognizer: any EntityRecognizer = GazetteerEntityRecognizer.shared,
-                classifier: TopicClassifier = .builtIn) {
+                classifier: TopicClassifier = .builtIn, languages: LanguageIdentifier = .shared) {
         self.cleaner = cleaner
         self.recognizer = recognizer
         self.classifier = classifier
+        self.languages = languages
     }
 
     /// Processes one file's bytes into its articles (one, or one per feed item).
@@ -30,7 +32,8 @@ public struct ArticlePipeline: Sendable {
             date: cleaned.date, byline: cleaned.byline, url: document.url, siteName: document.siteName,
             paragraphs: cleaned.paragraphs.map(\.text), paragraphKinds: cleaned.paragraphs.map(\.kind),
             removed: cleaned.removed)
-        article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs)
+        article.language = languages.language(declared: document.language, title: article.title, paragraphs: article.paragraphs)
+        article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs, language: article.language)
         let matches = classifier.classify(title: article.title, paragraphs: article.paragraphs)
         article.topics = matches.filter { $0.level == .about }
         article.mentions = matches.filter { $0.level == .mention }

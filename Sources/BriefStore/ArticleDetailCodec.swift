@@ -9,6 +9,8 @@ struct ArticleDetail: Equatable {
     var entities: [EntitySpan]
     /// The topics it is about, then those it mentions (each says its level).
     var topics: [TopicMatch]
+    /// The article's language (`en`, `de`), nil when unknown.
+    var language: String? = nil
 }
 
 /// Encodes `ArticleDetail` as bytes: varints, one byte per enum case, and a per-article table
@@ -18,7 +20,7 @@ struct ArticleDetail: Equatable {
 ///
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
-    /// 2: a topic's level and evidence follow its terms.
+    /// 2: a topic's level and evidence follow its terms; the language ends the body.
     static let formatVersion: UInt8 = 2
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering.
@@ -79,6 +81,8 @@ enum ArticleDetailCodec {
             body.unsigned(evidence.sentencesWithEvidence)
             body.unsigned(evidence.sentences)
         }
+        // The language last: 0 when unknown, else its string's number plus one.
+        body.unsigned(detail.language.map { strings.index(of: $0) + 1 } ?? 0)
 
         out.unsigned(detail.kinds.count)
         for kind in detail.kinds { out.byte(UInt8(BlockKind.allCases.firstIndex(of: kind)!)) }
@@ -161,6 +165,8 @@ enum ArticleDetailCodec {
             detail.topics.append(TopicMatch(id: id, name: name, score: score, terms: terms,
                                             level: flags & topicIsMention != 0 ? .mention : .about, evidence: evidence))
         }
+        let language = try input.unsigned()
+        if language > 0 { detail.language = try string(language - 1) }
         guard input.isAtEnd else { throw Malformed(reason: "trailing bytes") }
         return detail
     }

@@ -36,7 +36,7 @@ enum ArticleRow {
         return Article(
             source: row[0], format: ArticleFormat(rawValue: formatName) ?? .text, title: title,
             date: day.map(ArticleDate.init(daysSinceEpoch:)), byline: row[4], url: row[5], siteName: row[6],
-            paragraphs: paragraphs,
+            language: detail.language, paragraphs: paragraphs,
             paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,
             removed: detail.removed, entities: detail.entities, topics: detail.topics.filter { $0.level == .about },
             mentions: detail.topics.filter { $0.level == .mention })

@@ -12,7 +12,7 @@ import Testing
     static let article = Article(
         source: "/lib/detail.html", format: .html, title: "Zürich 🎉 talks: Sullivan meets Wang Yi",
         date: ArticleDate(year: 2024, month: 2, day: 29), byline: "By A. Writer", url: "https://example.org/a", siteName: "Wire",
-        paragraphs: [
+        language: "en", paragraphs: [
             "In the café of Zürich, Jake Sullivan — 🇺🇸 envoy — met Wang Yi.",
             "The U.S. side said little.",
             "A list item.",
@@ -82,7 +82,7 @@ import Testing
         #expect(throws: ArticleDetailCodec.Malformed.self) {
             try ArticleDetailCodec.decode(encoded, title: Self.article.title, paragraphs: ["Short."])
         }
-        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
+        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
                 == ArticleDetail(kinds: [], removed: [], entities: [], topics: []))
     }
 

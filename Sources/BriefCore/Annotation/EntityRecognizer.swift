@@ -11,4 +11,15 @@ public protocol EntityRecognizer: Sendable {
     /// - Returns: Spans with `paragraph` -1 for the title, else the paragraph index;
     ///   offsets in Unicode scalars.
     func entities(title: String?, paragraphs: [String]) -> [EntitySpan]
+
+    /// Recognizes entities in a document whose language is already known (`en`, `de`, …;
+    /// nil when undecided), so that rules made for one language are not run on another.
+    func entities(title: String?, paragraphs: [String], language: String?) -> [EntitySpan]
+}
+
+extension EntityRecognizer {
+    /// A recognizer that does not distinguish languages reads every document the same way.
+    public func entities(title: String?, paragraphs: [String], language: String?) -> [EntitySpan] {
+        entities(title: title, paragraphs: paragraphs)
+    }
 }

@@ -203,6 +203,9 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     public var url: String?
     /// Name of the site or feed, when known.
     public var siteName: String?
+    /// The language the article is written in (`en`, `de`, …), from its text or its declaration;
+    /// nil when neither says.
+    public var language: String?
     /// The kept body text, one string per paragraph.
     public var paragraphs: [String]
     /// Kind of each kept paragraph (same count as `paragraphs`).
@@ -216,7 +219,7 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
 
     public init(
         source: String, format: ArticleFormat, title: String, date: ArticleDate? = nil,
-        byline: String? = nil, url: String? = nil, siteName: String? = nil,
+        byline: String? = nil, url: String? = nil, siteName: String? = nil, language: String? = nil,
         paragraphs: [String], paragraphKinds: [BlockKind]? = nil,
         removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [], mentions: [TopicMatch] = []
     ) {
@@ -227,6 +230,7 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         self.byline = byline
         self.url = url
         self.siteName = siteName
+        self.language = language
         self.paragraphs = paragraphs
         self.paragraphKinds = paragraphKinds ?? Array(repeating: .paragraph, count: paragraphs.count)
         self.removed = removed

@@ -68,7 +68,11 @@ package struct ReaderDocument: Sendable {
 
         // The topics it is about are the list's badges; those it only mentions are listed here.
         let mentions = article.mentions.isEmpty ? nil : "mentions " + article.mentions.map(\.name).joined(separator: ", ")
-        let meta = [article.date?.description, source, article.byline, mentions].compactMap { $0 }.filter { !$0.isEmpty }
+        // A language other than English is named (`DE`): its entities are only the gazetteer's.
+        // The code is 2-3 ASCII letters (`LanguageIdentifier` makes it so): safe to show.
+        let language = article.language.flatMap { $0 == LanguageIdentifier.english ? nil : $0.uppercased() }
+        let meta = [article.date?.description, source, article.byline, language, mentions]
+            .compactMap { $0 }.filter { !$0.isEmpty }
         header.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
     }
 

@@ -2,7 +2,7 @@
 import BriefCore
 
 enum ArticleJSON {
-    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, paragraphs,
+    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, language, paragraphs,
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
@@ -14,6 +14,7 @@ enum ArticleJSON {
             ("byline", .optional(article.byline)),
             ("url", .optional(article.url)),
             ("feed", feed(of: article)),
+            ("language", .optional(article.language)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in
                 .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue)), ("position", .integer(block.position))])
@@ -39,6 +40,7 @@ enum ArticleJSON {
             ("date", .optional(article.date?.description)),
             ("byline", .optional(article.byline)),
             ("url", .optional(article.url)),
+            ("language", .optional(article.language)),
             ("topics", topics(article.topics)),
         ])
     }

@@ -8,6 +8,9 @@
 struct DocumentEntityFinder {
     let gazetteer: Gazetteer
     let settings: EntitySettings
+    /// Whether the document is in English (or undecided), so capitals and English context words
+    /// may mark names; otherwise only the gazetteer's international names are read.
+    let englishRules: Bool
     var lines: [EntityLine] = []
     /// Keys of every word the document writes in lowercase somewhere: a capital on such
     /// a word at a sentence start or in a headline marks nothing.
@@ -15,9 +18,10 @@ struct DocumentEntityFinder {
     var mentions: [EntityMention] = []
     private var scratch: [EntityToken] = []
 
-    init(gazetteer: Gazetteer, settings: EntitySettings) {
+    init(gazetteer: Gazetteer, settings: EntitySettings, englishRules: Bool = true) {
         self.gazetteer = gazetteer
         self.settings = settings
+        self.englishRules = englishRules
     }
 
     /// Adds one line (title or paragraph) of the document.
@@ -32,12 +36,11 @@ struct DocumentEntityFinder {
 
     /// Finds, settles and returns the document's entity spans.
     mutating func spans() -> [EntitySpan] {
-        for index in lines.indices {
-            lines[index].casing = casing(of: lines[index].tokens)
-            lines[index].numbers = lines[index].tokens.reduce(0) { $0 + ($1.has(.digit) && !$1.isWord ? 1 : 0) }
+        if englishRules {
+            findEnglishMentions()
+        } else {
+            for index in lines.indices { findInternationalNames(inLine: index) }
         }
-        for index in lines.indices { findMentions(inLine: index) }
-        settleWithDocument()
         var result: [EntitySpan] = []
         result.reserveCapacity(mentions.count)
         for mention in mentions {
@@ -50,6 +53,35 @@ struct DocumentEntityFinder {
         }
         result.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
         return result
+    }
+
+    private mutating func findEnglishMentions() {
+        for index in lines.indices {
+            lines[index].casing = casing(of: lines[index].tokens)
+            lines[index].numbers = lines[index].tokens.reduce(0) { $0 + ($1.has(.digit) && !$1.isWord ? 1 : 0) }
+        }
+        for index in lines.indices { findMentions(inLine: index) }
+        settleWithDocument()
+    }
+
+    /// Names in a line of another language: the gazetteer's countries, capitals and
+    /// international organizations, starting on a capital (acronyms in capitals), and nothing
+    /// else: that language's capitals and context words follow rules these are not.
+    private mutating func findInternationalNames(inLine lineIndex: Int) {
+        let tokens = lines[lineIndex].tokens
+        var i = 0
+        while i < tokens.count {
+            if tokens[i].isCapitalized,
+               let match = gazetteer.internationalNames.longest(in: tokens, at: i, limit: tokens.count, accept: \.isWord),
+               let type = match.entry.kind.entityType,
+               !match.entry.acronym || tokens[i..<match.end].allSatisfy({ $0.has(.allCaps) || $0.has(.initial) }) {
+                mentions.append(EntityMention(line: lineIndex, first: i, end: match.end, type: type,
+                                              canonical: match.entry.canonical, strength: .strong))
+                i = match.end
+            } else {
+                i += 1
+            }
+        }
     }
 
     static func string(_ scalars: ArraySlice<UInt32>) -> String {

@@ -7,6 +7,8 @@ enum PhraseKind: UInt8, Sendable {
     /// A person's title or role (`President`, `National Security Adviser`, `striker`):
     /// not an entity itself, but the name after it is a person.
     case personTitle
+    /// Capitalized but no name: a product, software, vehicle, unit, event, law or work.
+    case notName
 
     var entityType: EntityType? {
         switch self {
@@ -14,7 +16,7 @@ enum PhraseKind: UInt8, Sendable {
         case .organization: .organization
         case .nationality: .nationality
         case .person: .person
-        case .personTitle: nil
+        case .personTitle, .notName: nil
         }
     }
 }
@@ -26,6 +28,10 @@ struct PhraseEntry: Sendable {
     var canonical: String?
     /// A country or territory: in a results table it is a national team, still a place.
     var national = false
+    /// Written in capitals in the gazetteer (`UN`, `США`): in another language's text it must be too.
+    var acronym = false
+    /// A company (companies.txt): an unknown word right after it names its product (`Chevrolet Volt`).
+    var company = false
 }
 
 /// The longest gazetteer phrase starting at a token.
@@ -44,10 +50,11 @@ struct Gazetteer: Sendable {
     static let shared = Gazetteer.loadBundled()
 
     let tokenizer: EntityTokenizer
-    private(set) var phrases: [UInt64: PhraseEntry] = [:]
-    /// Keys of every proper prefix of a phrase, so a longest match can stop early.
-    private(set) var phrasePrefixes: Set<UInt64> = []
-    private(set) var maxPhraseTokens = 1
+    /// Every phrase, read in English text.
+    private(set) var phrases = PhraseTable()
+    /// Countries, capitals and international organizations in the common languages: all that
+    /// is read in text in another language.
+    private(set) var internationalNames = PhraseTable()
 
     private(set) var firstNames: Set<UInt64> = []
     /// Words that are capitalized only because they start a sentence or a headline.
@@ -86,6 +93,10 @@ struct Gazetteer: Sendable {
     /// Month names that are also ordinary words (`May`, `March`): dates only next to a number.
     private(set) var ambiguousMonths: Set<UInt64> = []
     private(set) var weekdays: Set<UInt64> = []
+    /// Last words that make a name an event, prize or law (`Cup`, `Festival`, `Act`): no entity.
+    private(set) var eventSuffixes: Set<UInt64> = []
+    /// Words that continue a product's model name (`Pro`, `Ultra`): dropped with the product.
+    private(set) var modelWords: Set<UInt64> = []
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
@@ -142,6 +153,8 @@ struct Gazetteer: Sendable {
         ambiguousMonths = words("months-ambiguous.txt")
         months.formUnion(ambiguousMonths)
         weekdays = words("weekdays.txt")
+        modelWords = words("model-words.txt")
+        eventSuffixes = words("event-suffixes.txt")
 
         // Earlier files win when a phrase appears twice.
         let phraseFiles: [(String, PhraseKind)] = [
@@ -154,18 +167,47 @@ struct Gazetteer: Sendable {
             ("places-regions.txt", .place),
             ("places-cities.txt", .place),
             ("places-landmarks.txt", .place),
+            ("places-astronomical.txt", .place),
             ("people.txt", .person),
+            // Last: a name listed anywhere above keeps its type (`BP` the company, not the unit).
+            ("not-names-products.txt", .notName),
+            ("not-names-software.txt", .notName),
+            ("not-names-vehicles.txt", .notName),
+            ("not-names-units.txt", .notName),
+            ("not-names-events.txt", .notName),
         ]
-        for (name, kind) in phraseFiles {
+        func entries(_ name: String, _ kind: PhraseKind) -> [(variant: String, entry: PhraseEntry)] {
+            var result: [(variant: String, entry: PhraseEntry)] = []
             for line in lines(name) {
                 let variants = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard let canonical = variants.first else { continue }
                 for variant in variants {
-                    addPhrase(variant, entry: PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
-                                                          national: name == "places-countries.txt"))
+                    let acronym = variant.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2
+                        && !variant.unicodeScalars.contains(where: \.properties.isLowercase)
+                    result.append((variant, PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
+                                                        national: name == "places-countries.txt", acronym: acronym,
+                                                        company: name == "companies.txt")))
                 }
             }
+            return result
         }
+        for (name, kind) in phraseFiles {
+            for (variant, entry) in entries(name, kind) { phrases.add(tokens(variant), entry) }
+        }
+        let internationalFiles: [(String, PhraseKind)] = [
+            ("multilingual-places.txt", .place),
+            ("multilingual-organizations.txt", .organization),
+            ("places-countries.txt", .place),
+        ]
+        for (name, kind) in internationalFiles {
+            for (variant, entry) in entries(name, kind) { internationalNames.add(tokens(variant), entry) }
+        }
+    }
+
+    private func tokens(_ text: String) -> [EntityToken] {
+        var tokens: [EntityToken] = []
+        tokenizer.tokenize(text.unicodeScalars.map(\.value), into: &tokens)
+        return tokens
     }
 
     /// The chained key of a phrase, tokenized as text will be.
@@ -177,17 +219,10 @@ struct Gazetteer: Sendable {
         return tokens.count == 1 ? tokens[0].key : key
     }
 
-    private mutating func addPhrase(_ text: String, entry: PhraseEntry) {
-        var tokens: [EntityToken] = []
-        tokenizer.tokenize(text.unicodeScalars.map(\.value), into: &tokens)
-        guard !tokens.isEmpty else { return }
-        var key = ScalarKey.emptyPhrase
-        for (index, token) in tokens.enumerated() {
-            key = ScalarKey.appending(token.key, to: key)
-            if index < tokens.count - 1 { phrasePrefixes.insert(key) }
-        }
-        if phrases[key] == nil { phrases[key] = entry }
-        maxPhraseTokens = max(maxPhraseTokens, tokens.count)
+    /// Whether a word heads or ends organization, place or event names (`Council`, `Street`, `Festival`).
+    func isNameHeadOrSuffix(_ key: UInt64) -> Bool {
+        organizationSuffixes.contains(key) || organizationHeads.contains(key)
+            || placeSuffixes.contains(key) || placeHeads.contains(key) || eventSuffixes.contains(key)
     }
 
     /// The longest phrase starting at `start` and ending at or before `limit`.
@@ -196,15 +231,42 @@ struct Gazetteer: Sendable {
     @inline(__always)
     func longestPhrase(in tokens: [EntityToken], at start: Int, limit: Int,
                        accept: (EntityToken) -> Bool) -> PhraseMatch? {
+        phrases.longest(in: tokens, at: start, limit: limit, accept: accept)
+    }
+}
+
+/// Phrases keyed by their chained token keys, with the prefixes that let a scan stop early.
+struct PhraseTable: Sendable {
+    private(set) var entries: [UInt64: PhraseEntry] = [:]
+    /// Keys of every proper prefix of a phrase, so a longest match can stop early.
+    private(set) var prefixes: Set<UInt64> = []
+    private(set) var maxTokens = 1
+
+    /// Adds a phrase given as tokens; a phrase already present keeps its first entry.
+    mutating func add(_ tokens: [EntityToken], _ entry: PhraseEntry) {
+        guard !tokens.isEmpty else { return }
+        var key = ScalarKey.emptyPhrase
+        for (index, token) in tokens.enumerated() {
+            key = ScalarKey.appending(token.key, to: key)
+            if index < tokens.count - 1 { prefixes.insert(key) }
+        }
+        if entries[key] == nil { entries[key] = entry }
+        maxTokens = max(maxTokens, tokens.count)
+    }
+
+    /// The longest phrase starting at `start` and ending at or before `limit`.
+    @inline(__always)
+    func longest(in tokens: [EntityToken], at start: Int, limit: Int,
+                 accept: (EntityToken) -> Bool) -> PhraseMatch? {
         var key = ScalarKey.emptyPhrase
         var best: PhraseMatch?
         var index = start
-        while index < limit, index - start < maxPhraseTokens {
+        while index < limit, index - start < maxTokens {
             let token = tokens[index]
             guard accept(token) else { break }
             key = ScalarKey.appending(token.key, to: key)
-            if let entry = phrases[key] { best = PhraseMatch(entry: entry, end: index + 1) }
-            guard phrasePrefixes.contains(key) else { break }
+            if let entry = entries[key] { best = PhraseMatch(entry: entry, end: index + 1) }
+            guard prefixes.contains(key) else { break }
             index += 1
         }
         return best

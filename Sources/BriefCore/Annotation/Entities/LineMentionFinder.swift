@@ -25,21 +25,53 @@ extension DocumentEntityFinder {
                 i = match.end
                 continue
             }
+            // Products, software, units, events: capitalized, yet no name.
+            if let skipEnd = notNameEnd(tokens, at: i) {
+                i = skipEnd
+                afterTitle = false
+                continue
+            }
             if isNameWord(tokens, i, casing: line.casing) {
-                let end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
+                var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
+                // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
+                var resume = end
+                if let productStart = ((i + 1)..<end).first(where: { notNameEnd(tokens, at: $0) != nil }) {
+                    resume = notNameEnd(tokens, at: productStart) ?? end
+                    end = productStart
+                }
                 // `The New York Times`: a leading article is not part of the name.
                 if end - i >= 2, gazetteer.leadingArticles.contains(token.key), !startsPhrase(tokens, i) {
                     i += 1
                     continue
                 }
+                if line.casing == .prose, isSentenceOpener(tokens, i, end, scalars: line.scalars) {
+                    i += 1
+                    continue
+                }
                 classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
                 afterTitle = false
-                i = end
+                i = max(end, resume)
                 continue
             }
             afterTitle = false
             i += 1
         }
+    }
+
+    /// The end of a capitalized phrase at `i` that names no entity (`Black Friday`, `MacBook Pro`,
+    /// `Tbsp`), past the model words and numbers after it (`Galaxy S23 Ultra`); nil when none starts there.
+    private func notNameEnd(_ tokens: [EntityToken], at i: Int) -> Int? {
+        let token = tokens[i]
+        guard token.isCapitalized || token.has(.digit),
+              let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { _ in true }),
+              match.entry.kind == .notName
+        else { return nil }
+        var end = match.end
+        while end < tokens.count, tokens[end].start == tokens[end - 1].end + 1 || tokens[end].start == tokens[end - 1].end,
+              tokens[end].has(.digit) || (gazetteer.modelWords.contains(tokens[end].key) && !tokens[end].has(.lowercase)) {
+            end += 1
+        }
+        return end
     }
 
     private func endsMention(_ line: Int, at token: Int) -> Bool {
@@ -130,10 +162,50 @@ extension DocumentEntityFinder {
                 if gazetteer.nameParticles.contains(key) || (headSeen && gazetteer.connectors.contains(key)) { k += 1 } else { break }
             }
             if k == j, token.symbol == 0x26 { k += 1 }  // &
+            // `Bank of America and Wells Fargo`: `and` before a name of its own ends the run.
+            if k > j, k < n, tokens[j..<k].contains(where: { gazetteer.conjunctions.contains($0.key) }),
+               startsOwnName(tokens, k) { break }
             if k > j, k < n, isNameWord(tokens, k, casing: casing) { j = k; continue }
             break
         }
         return j
+    }
+
+    /// Whether a name that stands on its own starts at `i`: a known organization or person, a
+    /// given name, or an organization head with its connector (`University of`).
+    private func startsOwnName(_ tokens: [EntityToken], _ i: Int) -> Bool {
+        let token = tokens[i]
+        if gazetteer.firstNames.contains(token.key) { return true }
+        if i + 1 < tokens.count, gazetteer.organizationHeads.contains(token.key), gazetteer.connectors.contains(tokens[i + 1].key) {
+            return true
+        }
+        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { !$0.has(.lowercase) })
+        else { return false }
+        return match.entry.kind == .organization || match.entry.kind == .person
+    }
+
+    /// `Meanwhile Apple`, `Despite Jake Sullivan`: the first word of a sentence glued onto a name
+    /// after it is no part of it when it is no name itself (no given name, gazetteer phrase, title
+    /// or organization word) and the rest is a known name, or when it reads as an adverb or a
+    /// (`Separately`).
+    func isSentenceOpener(_ tokens: [EntityToken], _ a: Int, _ b: Int, scalars: [UInt32]) -> Bool {
+        let token = tokens[a]
+        guard token.has(.sentenceStart), b - a >= 2, !token.has(.allCaps), !token.has(.initial),
+              !gazetteer.firstNames.contains(token.key), !gazetteer.firstNames.contains(token.headKey),
+              !gazetteer.organizationPrefixes.contains(token.key), !gazetteer.organizationHeads.contains(token.key),
+              !gazetteer.placeHeads.contains(token.key),
+              gazetteer.longestPhrase(in: tokens, at: a, limit: b, accept: { _ in true }) == nil
+        else { return false }
+        if Self.endsWith(scalars, token, "ly") { return true }
+        if gazetteer.firstNames.contains(tokens[a + 1].key) { return true }
+        guard let rest = gazetteer.longestPhrase(in: tokens, at: a + 1, limit: b, accept: { _ in true }) else { return false }
+        return rest.end == b && rest.entry.kind != .personTitle
+    }
+
+    static func endsWith(_ scalars: [UInt32], _ token: EntityToken, _ suffix: String) -> Bool {
+        let tail = suffix.unicodeScalars.map(\.value)
+        guard token.end - token.start > tail.count + 2 else { return false }
+        return scalars[(token.end - tail.count)..<token.end].elementsEqual(tail)
     }
 
     /// A piece of a run: a gazetteer phrase or an unknown stretch.
@@ -188,6 +260,11 @@ extension DocumentEntityFinder {
         let casing = lines[lineIndex].casing
         let last = tokens[b - 1].key
         let wholeIsOnePhrase = index == pieces.count - 1 && pieces[index].entry != nil
+        // `FA Cup`, `Glastonbury Festival`, `Civil Rights Act`: an event, a prize or a law, no entity.
+        if !wholeIsOnePhrase, b - nameStart >= 2, gazetteer.eventSuffixes.contains(last),
+           !gazetteer.organizationSuffixes.contains(last) {
+            return
+        }
         if !wholeIsOnePhrase, b - nameStart >= 2 {
             let ampersand = tokens[nameStart..<b].contains { $0.symbol == 0x26 }
             if gazetteer.organizationSuffixes.contains(last) || ampersand
@@ -246,6 +323,14 @@ extension DocumentEntityFinder {
                     // `Victoria Beckham` is a person; `New York Knicks` a team.
                     let person = piece.end - piece.first == 1 && gazetteer.firstNames.contains(tokens[piece.first].key)
                     add(lineIndex, piece.first, b, person ? .person : .organization, nil, person ? .strong : .context, tokens)
+                    return
+                }
+                // `Chevrolet Volt`, `Nokia Lumia`: a company and then an unknown word or two is the
+                // company's product, which is no name.
+                if entry.company, !titled, p + 1 == pieces.count - 1, pieces[p + 1].entry == nil,
+                   pieces[p + 1].end - pieces[p + 1].first <= 2, casing == .prose,
+                   !tokens[pieces[p + 1].first].has(.allCaps) {
+                    add(lineIndex, piece.first, piece.end, .organization, entry.canonical, .strong, tokens)
                     return
                 }
                 if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
@@ -338,6 +423,8 @@ extension DocumentEntityFinder {
             mentions[mentions.count - 1].team = true
             return
         }
+        // `the Council`, `the Union`, `the Park`: a word that heads or ends names is no name alone.
+        if length == 1, !first.has(.allCaps), gazetteer.isNameHeadOrSuffix(first.key) { return }
         if length == 1, first.has(.allCaps), !first.has(.digit), !headline,
            first.end - first.start <= settings.maximumAcronymLetters,
            !gazetteer.commonWords.contains(first.key), !lowercaseWords.contains(first.key) {
