@@ -29,7 +29,7 @@ public struct ArticlePipeline: Sendable {
             source: document.source, format: document.format, title: cleaned.title,
             date: cleaned.date, byline: cleaned.byline, url: document.url, siteName: document.siteName,
             paragraphs: cleaned.paragraphs.map(\.text), paragraphKinds: cleaned.paragraphs.map(\.kind),
-            removed: cleaned.removed)
+            removed: cleaned.removed, summary: document.summary)
         article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs)
         article.topics = classifier.classify(title: article.title, paragraphs: article.paragraphs)
         return article

@@ -8,6 +8,8 @@ struct ArticleDetail: Equatable {
     var removed: [RemovedBlock]
     var entities: [EntitySpan]
     var topics: [TopicMatch]
+    /// The deck, standfirst or key points shown under the title.
+    var summary: String? = nil
 }
 
 /// Encodes `ArticleDetail` as bytes: varints, one byte per enum case, and a per-article table
@@ -17,7 +19,7 @@ struct ArticleDetail: Equatable {
 ///
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering.
     static let layoutFingerprint: String = {
@@ -76,6 +78,12 @@ enum ArticleDetailCodec {
             out.signed(block.position)
             out.string(block.text)
         }
+        if let summary = detail.summary {
+            out.byte(1)
+            out.string(summary)
+        } else {
+            out.byte(0)
+        }
         out.unsigned(strings.strings.count)
         for string in strings.strings { out.string(string) }
         out.bytes.append(contentsOf: body.bytes)
@@ -97,6 +105,7 @@ enum ArticleDetailCodec {
             let position = try input.signed()
             detail.removed.append(RemovedBlock(text: try input.string(), reason: reason, position: position))
         }
+        if try input.byte() == 1 { detail.summary = try input.string() }
         let stringCount = try input.count()
         var strings: [String] = []
         strings.reserveCapacity(stringCount)

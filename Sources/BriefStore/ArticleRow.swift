@@ -38,7 +38,7 @@ enum ArticleRow {
             date: day.map(ArticleDate.init(daysSinceEpoch:)), byline: row[4], url: row[5], siteName: row[6],
             paragraphs: paragraphs,
             paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,
-            removed: detail.removed, entities: detail.entities, topics: detail.topics)
+            removed: detail.removed, entities: detail.entities, topics: detail.topics, summary: detail.summary)
     }
 }
 

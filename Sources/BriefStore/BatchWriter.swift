@@ -35,7 +35,8 @@ struct PreparedArticle: Sendable {
         let paragraphs = ArticleRow.storedParagraphs(of: article)
         text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
         detail = ArticleDetailCodec.encode(
-            ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics),
+            ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities, topics: article.topics,
+                          summary: article.summary),
             title: article.title, paragraphs: paragraphs)
         topics = article.topics
         var positions: [EntityKey: Int] = [:]

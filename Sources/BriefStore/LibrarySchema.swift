@@ -15,7 +15,7 @@ enum LibrarySchema {
     /// Bump it whenever reading, cleaning, entities or topics change their output, or the
     /// stored form of an article does. The cases of the enums the detail blob stores by number
     /// are folded in, so adding or reordering one rebuilds the cache without anyone bumping.
-    static let builtInPipelineVersion = "pipeline-3+" + ArticleDetailCodec.layoutFingerprint
+    static let builtInPipelineVersion = "pipeline-4+" + ArticleDetailCodec.layoutFingerprint
 
     /// Migrations in order. Never edit a shipped one; append a new one.
     static var migrator: DatabaseMigrator {

@@ -35,7 +35,8 @@ import Testing
         topics: [
             TopicMatch(id: "diplomacy", name: "Diplomacy", score: 2.75, terms: ["talks", "envoy"]),
             TopicMatch(id: "china", name: "China", score: 0.1, terms: ["Wang Yi", "talks"]),
-        ])
+        ],
+        summary: "Talks in Zürich\nNo agreement yet")
 
     @Test func anOpenedArticleReadsBackAsItWasStored() throws {
         // The offsets above are meant to cover the texts they name: check the fixture itself.
@@ -61,7 +62,7 @@ import Testing
 
     @Test func aDamagedDetailIsRefusedNotMisread() throws {
         let detail = ArticleDetail(kinds: Self.article.paragraphKinds, removed: Self.article.removed,
-                                   entities: Self.article.entities, topics: Self.article.topics)
+                                   entities: Self.article.entities, topics: Self.article.topics, summary: Self.article.summary)
         let encoded = ArticleDetailCodec.encode(detail, title: Self.article.title, paragraphs: Self.article.paragraphs)
         for length in 0..<encoded.count {
             #expect(throws: ArticleDetailCodec.Malformed.self) {
@@ -77,7 +78,7 @@ import Testing
         #expect(throws: ArticleDetailCodec.Malformed.self) {
             try ArticleDetailCodec.decode(encoded, title: Self.article.title, paragraphs: ["Short."])
         }
-        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
+        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
                 == ArticleDetail(kinds: [], removed: [], entities: [], topics: []))
     }
 }

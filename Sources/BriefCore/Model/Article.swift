@@ -87,12 +87,14 @@ public enum RemovalReason: String, Codable, Sendable, CaseIterable {
     case comments
     /// Page footers: copyright, legal, contact.
     case footer
-    /// Image and video captions, credits.
+    /// Image and video captions.
     case caption
     /// Metadata lines that are not body text (bylines, reading time, tags).
     case metadata
     /// Anything else judged not to be article text (low text density, link lists).
     case boilerplate
+    /// Picture credits and copyright notes for the article's pictures ("Photo credit: PTI", "© Reuters").
+    case credit
 }
 
 /// A block the cleaning stage removed, kept so the reader can show it on request.
@@ -168,6 +170,8 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     public var url: String?
     /// Name of the site or feed, when known.
     public var siteName: String?
+    /// The deck, standfirst or key points (one per line), shown under the title; nil when the page has none.
+    public var summary: String?
     /// The kept body text, one string per paragraph.
     public var paragraphs: [String]
     /// Kind of each kept paragraph (same count as `paragraphs`).
@@ -180,7 +184,8 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         source: String, format: ArticleFormat, title: String, date: ArticleDate? = nil,
         byline: String? = nil, url: String? = nil, siteName: String? = nil,
         paragraphs: [String], paragraphKinds: [BlockKind]? = nil,
-        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = []
+        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [],
+        summary: String? = nil
     ) {
         self.source = source
         self.format = format
@@ -194,5 +199,6 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         self.removed = removed
         self.entities = entities
         self.topics = topics
+        self.summary = summary
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 package enum BlockKey: Hashable, Sendable {
     case title
     case meta
+    /// One line of the article's summary (deck, standfirst, key points).
+    case summary(Int)
     case paragraph(Int)
     case removed(Int)
 }
@@ -59,6 +61,9 @@ package struct ReaderDocument: Sendable {
 
         let meta = [article.date?.description, source, article.byline].compactMap { $0 }.filter { !$0.isEmpty }
         blocks.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
+        for (index, line) in (article.summary ?? "").split(separator: "\n").enumerated() {
+            blocks.append(StyledBlock(key: .summary(index), text: String(line), role: .readerSummary))
+        }
 
         for (index, text) in article.paragraphs.enumerated() {
             if options.showRemoved { appendRemoved(article, at: index) }

@@ -2,7 +2,7 @@
 import BriefCore
 
 enum ArticleJSON {
-    /// Everything `show --json` promises: path, format, title, date, byline, url, paragraphs,
+    /// Everything `show --json` promises: path, format, title, date, byline, url, summary, paragraphs,
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
@@ -13,6 +13,7 @@ enum ArticleJSON {
             ("date", .optional(article.date?.description)),
             ("byline", .optional(article.byline)),
             ("url", .optional(article.url)),
+            ("summary", .optional(article.summary)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in
                 .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue)), ("position", .integer(block.position))])
