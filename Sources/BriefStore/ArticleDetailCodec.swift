@@ -11,6 +11,8 @@ struct ArticleDetail: Equatable {
     var topics: [TopicMatch]
     /// The article's language (`en`, `de`), nil when unknown.
     var language: String? = nil
+    /// The deck, standfirst or key points shown under the title.
+    var summary: String? = nil
 }
 
 /// Encodes `ArticleDetail` as bytes: varints, one byte per enum case, and a per-article table
@@ -20,7 +22,7 @@ struct ArticleDetail: Equatable {
 ///
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
-    /// 2: a topic's level and evidence follow its terms; the language ends the body.
+    /// 2: a topic's level and evidence follow its terms; the language and the summary end the body.
     static let formatVersion: UInt8 = 2
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering.
@@ -92,6 +94,12 @@ enum ArticleDetailCodec {
             out.signed(block.position)
             out.string(block.text)
         }
+        if let summary = detail.summary {
+            out.byte(1)
+            out.string(summary)
+        } else {
+            out.byte(0)
+        }
         out.unsigned(strings.strings.count)
         for string in strings.strings { out.string(string) }
         out.bytes.append(contentsOf: body.bytes)
@@ -113,6 +121,7 @@ enum ArticleDetailCodec {
             let position = try input.signed()
             detail.removed.append(RemovedBlock(text: try input.string(), reason: reason, position: position))
         }
+        if try input.byte() == 1 { detail.summary = try input.string() }
         let stringCount = try input.count()
         var strings: [String] = []
         strings.reserveCapacity(stringCount)

@@ -37,7 +37,7 @@ struct PreparedArticle: Sendable {
         text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
         detail = ArticleDetailCodec.encode(
             ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
-                          topics: article.topics + article.mentions, language: article.language),
+                          topics: article.topics + article.mentions, language: article.language, summary: article.summary),
             title: article.title, paragraphs: paragraphs)
         topics = article.topics + article.mentions
         var positions: [EntityKey: Int] = [:]

@@ -216,7 +216,8 @@ struct HTMLExtractionQualityTests {
 
     @Test func aShortStorySplitByButtonsIsReadAsItsWholeArticle() throws {
         let document = try Self.read(Self.splitStory(in: "article"))
-        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(document.summary?.hasPrefix("Engineers worked through the weekend") == true)
+        #expect(Self.kept(document).hasPrefix("Commuters, shop owners"))
         #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
         #expect(!Self.kept(document).contains("Download map"))
         #expect(!Self.kept(document).contains("A list below the story"))
@@ -238,29 +239,40 @@ struct HTMLExtractionQualityTests {
         #expect(kept.last == "Gallery")
     }
 
-    @Test func aSummaryFieldAboveTheStoryInItsArticleJoinsIt() throws {
+    @Test func aSummaryFieldAboveTheStoryInItsArticleIsItsSummary() throws {
         let buttons = (1...8).map { "<p><a href=\"/d/\($0)\">Download \($0)</a></p>" }.joined()
         let document = try Self.read("""
             <html><body><article><div class="field-summary"><p>Engineers worked through the weekend to restore the only river crossing between the two towns.</p></div>
             <div class="field-story"><div class="item">\(Self.story)\(Self.story)</div></div>
             <div class="row">\(buttons)</div></article></body></html>
             """)
-        #expect(Self.kept(document).hasPrefix("Engineers worked through the weekend"))
+        #expect(document.summary?.hasPrefix("Engineers worked through the weekend") == true)
+        #expect(Self.kept(document).hasPrefix("The river ferry resumed"))
         #expect(!Self.kept(document).contains("Download"))
     }
 
-    @Test func captionsStayUnlessTheSettingLeavesThemOut() throws {
+    @Test func captionsGoToRemovedUnlessTheSettingKeepsThem() throws {
         let html = """
             <html><body><article>\(Self.story)<figure><img src="ferry.jpg"><figcaption>The ferry leaves the quay on Monday morning.
             <span class="credit">Photo: Jane Doe</span></figcaption></figure></article></body></html>
             """
-        let kept = try Self.read(html)
-        #expect(Self.kept(kept).contains("The ferry leaves the quay"))
-        var reader = HTMLArticleReader()
-        reader.settings.keepsCaptions = false
-        let document = try reader.document(from: Data(html.utf8), source: "test.html")
+        let document = try Self.read(html)
         #expect(Self.kept(document).contains("fares would stay the same"))
         #expect(!Self.kept(document).contains("The ferry leaves the quay"))
         #expect(document.removed.contains { $0.text.contains("Photo: Jane Doe") && $0.reason == .caption })
+        var reader = HTMLArticleReader()
+        reader.settings.keepsCaptions = true
+        let kept = try reader.document(from: Data(html.utf8), source: "test.html")
+        #expect(Self.kept(kept).contains("The ferry leaves the quay"))
+    }
+
+    @Test func aPictureCreditOfItsOwnGoesAsACredit() throws {
+        let html = """
+            <html><body><article>\(Self.story)<figure><img src="ferry.jpg"><figcaption>The ferry at the quay.</figcaption>
+            <p class="credit">Photo credit: Jane Doe</p></figure></article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.removed.contains { $0.text == "The ferry at the quay." && $0.reason == .caption })
+        #expect(document.removed.contains { $0.text == "Photo credit: Jane Doe" && $0.reason == .credit })
     }
 }

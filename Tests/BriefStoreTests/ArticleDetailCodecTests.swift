@@ -40,7 +40,8 @@ import Testing
         mentions: [
             TopicMatch(id: "cyber", name: "Cyber", score: 2, terms: ["hacker"], level: .mention,
                        evidence: TopicEvidence(paragraphs: 1, sentencesWithEvidence: 1, sentences: 9)),
-        ])
+        ],
+        summary: "Talks in Zürich\nNo agreement yet")
 
     @Test func anOpenedArticleReadsBackAsItWasStored() throws {
         // The offsets above are meant to cover the texts they name: check the fixture itself.
@@ -66,7 +67,7 @@ import Testing
 
     @Test func aDamagedDetailIsRefusedNotMisread() throws {
         let detail = ArticleDetail(kinds: Self.article.paragraphKinds, removed: Self.article.removed,
-                                   entities: Self.article.entities, topics: Self.article.topics)
+                                   entities: Self.article.entities, topics: Self.article.topics, summary: Self.article.summary)
         let encoded = ArticleDetailCodec.encode(detail, title: Self.article.title, paragraphs: Self.article.paragraphs)
         for length in 0..<encoded.count {
             #expect(throws: ArticleDetailCodec.Malformed.self) {

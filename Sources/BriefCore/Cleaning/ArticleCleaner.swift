@@ -28,10 +28,12 @@ public struct CleanedDocument: Sendable {
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
     let rules: CleaningRules
+    let metadataLines: MetadataLineRules
 
     public init(settings: CleaningSettings = CleaningSettings()) {
         self.settings = settings
         self.rules = .builtIn
+        self.metadataLines = .builtIn
     }
 
     /// A decision about one block.
@@ -49,7 +51,9 @@ public struct ArticleCleaner: Sendable {
         var decisions = blocks.map { Decision(reason: $0.removalHint) }
         let title = document.title ?? ""
 
-        applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions)
+        var statedDate: ArticleDate?
+        applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions,
+                          statedDate: &statedDate)
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
@@ -81,18 +85,28 @@ public struct ArticleCleaner: Sendable {
                 paragraphs.append(block)
             }
         }
-        return CleanedDocument(title: title, date: document.date, byline: document.byline,
+        return CleanedDocument(title: title, date: document.date ?? statedDate, byline: document.byline,
                                paragraphs: paragraphs, removed: removed)
     }
 
     // MARK: Stage 2: certain rules
 
     private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String,
-                                   format: ArticleFormat, to decisions: inout [Decision]) {
+                                   format: ArticleFormat, to decisions: inout [Decision], statedDate: inout ArticleDate?) {
         let normalizedTitle = CleaningRules.normalize(title)
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
-            if let match = rules.match(block.text) {
+            if let line = metadataLines.judge(block.text) {
+                // A labelled date line or a picture credit, in any format; a date it states is the
+                // article's when the reader found none.
+                switch line {
+                case .credit:
+                    decisions[index] = Decision(reason: .credit)
+                case .dateline(let date):
+                    decisions[index] = Decision(reason: .metadata)
+                    if statedDate == nil { statedDate = date }
+                }
+            } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
             } else if let density = block.linkDensity, density >= settings.linkListDensity,
                       features[index].words < settings.linkListMaximumWords {

@@ -55,7 +55,8 @@ package struct CleaningRules: Sendable {
         }
     }()
 
-    private static func load(_ name: String) throws -> Data {
+    /// The bytes of `Resources/Data/<name>.json`.
+    package static func load(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
             throw ReadError("missing resource \(name).json")
         }

@@ -87,12 +87,14 @@ public enum RemovalReason: String, Codable, Sendable, CaseIterable {
     case comments
     /// Page footers: copyright, legal, contact.
     case footer
-    /// Image and video captions, credits.
+    /// Image and video captions.
     case caption
     /// Metadata lines that are not body text (bylines, reading time, tags).
     case metadata
     /// Anything else judged not to be article text (low text density, link lists).
     case boilerplate
+    /// Picture credits and copyright notes for the article's pictures ("Photo credit: PTI", "© Reuters").
+    case credit
 }
 
 /// A block the cleaning stage removed, kept so the reader can show it on request.
@@ -206,6 +208,8 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     /// The language the article is written in (`en`, `de`, …), from its text or its declaration;
     /// nil when neither says.
     public var language: String?
+    /// The deck, standfirst or key points (one per line), shown under the title; nil when the page has none.
+    public var summary: String?
     /// The kept body text, one string per paragraph.
     public var paragraphs: [String]
     /// Kind of each kept paragraph (same count as `paragraphs`).
@@ -221,7 +225,8 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         source: String, format: ArticleFormat, title: String, date: ArticleDate? = nil,
         byline: String? = nil, url: String? = nil, siteName: String? = nil, language: String? = nil,
         paragraphs: [String], paragraphKinds: [BlockKind]? = nil,
-        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [], mentions: [TopicMatch] = []
+        removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [], mentions: [TopicMatch] = [],
+        summary: String? = nil
     ) {
         self.source = source
         self.format = format
@@ -237,5 +242,6 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         self.entities = entities
         self.topics = topics
         self.mentions = mentions
+        self.summary = summary
     }
 }

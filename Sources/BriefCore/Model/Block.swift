@@ -13,6 +13,8 @@ public enum BlockKind: String, Codable, Sendable, CaseIterable {
     case caption
     /// Code or preformatted text.
     case preformatted
+    /// A deck, standfirst or key-points box: the article's summary, not its body.
+    case summary
 }
 
 /// One block of a document with the features its format knows.
@@ -48,6 +50,8 @@ public struct RawDocument: Sendable {
     public var siteName: String?
     /// The document's language as declared (`<html lang>`, a feed's language), when known.
     public var language: String? = nil
+    /// The deck, standfirst or key points, when the format marks them (one line each).
+    public var summary: String? = nil
     /// Body blocks in document order; the title and date line, once recognized, are not among them.
     public var blocks: [Block]
     /// Blocks the reader itself already removed (script-free but structural boilerplate, say),

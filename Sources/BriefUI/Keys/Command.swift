@@ -68,7 +68,7 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .toggleItem: "toggle the topic or entity under the cursor"
         case .topicMode: "match any or all selected topics"
         case .filterByEntity: "filter by the entity under the cursor"
-        case .showRemoved: "show or hide removed text, with reasons"
+        case .showRemoved: "show or hide removed text and captions, with reasons"
         case .emphasizeTopicTerms: "emphasize the terms that matched topics"
         case .search: "search in the article"
         case .nextMatch: "next search match"

@@ -7,6 +7,8 @@ import Foundation
 package enum BlockKey: Hashable, Sendable {
     case title
     case meta
+    /// One line of the article's summary (deck, standfirst, key points).
+    case summary(Int)
     case paragraph(Int)
     case removed(Int)
 }
@@ -74,6 +76,9 @@ package struct ReaderDocument: Sendable {
         let meta = [article.date?.description, source, article.byline, language, mentions]
             .compactMap { $0 }.filter { !$0.isEmpty }
         header.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
+        for (index, line) in (article.summary ?? "").split(separator: "\n").enumerated() {
+            header.append(StyledBlock(key: .summary(index), text: String(line), role: .readerSummary))
+        }
     }
 
     /// Header and body blocks.

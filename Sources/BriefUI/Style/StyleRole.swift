@@ -20,6 +20,7 @@ package enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case topicTerm = "topic.term"
     case readerTitle = "reader.title"
     case readerMeta = "reader.meta"
+    case readerSummary = "reader.summary"
     case readerHeading = "reader.heading"
     case entityPerson = "entity.person"
     case entityOrganization = "entity.organization"

@@ -2,7 +2,7 @@
 import BriefCore
 
 enum ArticleJSON {
-    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, language, paragraphs,
+    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, language, summary, paragraphs,
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
@@ -15,6 +15,7 @@ enum ArticleJSON {
             ("url", .optional(article.url)),
             ("feed", feed(of: article)),
             ("language", .optional(article.language)),
+            ("summary", .optional(article.summary)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in
                 .object([("text", .string(block.text)), ("reason", .string(block.reason.rawValue)), ("position", .integer(block.position))])

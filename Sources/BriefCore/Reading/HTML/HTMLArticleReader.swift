@@ -45,6 +45,7 @@ public struct HTMLArticleReader: ArticleReader {
         }
         let metadata = HTMLMetadataResolver.resolve(facts: collector.facts, blocks: collector.blocks, kept: selection.kept)
         if let title = metadata.title { removeTitleRepeat(title, from: &selection) }
+        let summary = takeSummary(from: &selection)
 
         let blocks = selection.kept.map {
             Block(kind: $0.kind, text: $0.text, linkDensity: $0.linkDensity, removalHint: nil, container: nil)
@@ -54,7 +55,35 @@ public struct HTMLArticleReader: ArticleReader {
                                    byline: metadata.byline, url: metadata.url, siteName: metadata.siteName,
                                    blocks: blocks, removed: removed)
         document.language = metadata.language
+        document.summary = summary
         return document
+    }
+
+    /// Decks, standfirsts and key points out of the story: those kept, and those above it that only
+    /// content selection left out (a standfirst in the page header, beside the headline).
+    private func takeSummary(from selection: inout HTMLSelection) -> String? {
+        // Only the story's opening: further down, a block so named is a section's subtitle.
+        let opening = selection.kept.firstIndex { $0.kind != .summary && $0.kind != .heading } ?? selection.kept.endIndex
+        for index in selection.kept.indices[opening...] where selection.kept[index].kind == .summary {
+            selection.kept[index].kind = .paragraph
+        }
+        let kept = selection.kept.indices.filter { selection.kept[$0].kind == .summary }
+        let above = selection.removed.indices.filter {
+            selection.removed[$0].position == 0 && selection.removed[$0].reason == .boilerplate
+                && selection.removed[$0].block.kind == .summary && selection.removed[$0].block.linkDensity < 0.5
+        }
+        guard !kept.isEmpty || !above.isEmpty else { return nil }
+        let summaryLength = (kept.map { selection.kept[$0] } + above.map { selection.removed[$0].block }).reduce(0) { $0 + $1.length }
+        let storyLength = selection.kept.reduce(0) { $0 + $1.length }
+        guard Double(summaryLength) <= settings.summaryMaximumShare * Double(storyLength) else {
+            // Too much for a summary: the container was misnamed, and its text is the story's.
+            for index in kept { selection.kept[index].kind = .paragraph }
+            return nil
+        }
+        var lines = above.map { selection.removed[$0].block.text }
+        for index in above.reversed() { selection.removed.remove(at: index) }
+        for index in kept.reversed() { lines.insert(selection.take(keptAt: index).text, at: above.count) }
+        return lines.joined(separator: "\n")
     }
 
     /// The headline usually stands again at the top of the story; it is the title, not body text.

@@ -69,6 +69,8 @@ final class HTMLBlockCollector {
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
     private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
     private var screenReaderCache: [String: Bool] = [:]
+    private let kindRules = HTMLBlockKindRules.shared
+    private var summaryCache: [String: Bool] = [:]
 
     private struct Context {
         var container: Int32
@@ -275,13 +277,19 @@ final class HTMLBlockCollector {
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
         if xmlStrEqual(name, "figure") != 0 { context.inFigure = true }
-        if let kind = tag.kind {
-            // A quote or a list item keeps its kind for the paragraphs inside it.
-            if context.kind != .quote && !(context.kind == .listItem && kind == .paragraph) { context.kind = kind }
+        if context.kind != .summary, marksSummary(attributes) {
+            // A deck, standfirst or key-points box: every block inside is the summary.
+            context.kind = .summary
+            context.inParagraph = tag.kind != nil && tag.kind != .tableRow
+        } else if let kind = tag.kind {
+            // A quote, a summary or a list item keeps its kind for the paragraphs inside it.
+            if context.kind != .quote && context.kind != .summary && !(context.kind == .listItem && kind == .paragraph) {
+                context.kind = kind
+            }
             context.inParagraph = kind != .tableRow
             context.isHeading1 = tag.isHeading1
-        } else if context.kind == .heading || context.kind == .caption {
-            // Keep the kind of the enclosing heading or caption.
+        } else if context.kind == .heading || context.kind == .caption || context.kind == .summary {
+            // Keep the kind of the enclosing heading, caption or summary.
         } else if context.kind != .quote && context.kind != .listItem {
             context.kind = .paragraph
             context.inParagraph = false
@@ -291,6 +299,16 @@ final class HTMLBlockCollector {
     private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
         guard HTMLContentSelector.debugging else { return nil }
         return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
+    }
+
+    /// A class or id naming a summary (`standfirst`, `article-dek`); class values are cached.
+    private func marksSummary(_ attributes: HTMLAttributes) -> Bool {
+        if let id = attributes.id, kindRules.marksSummary(id) { return true }
+        guard let classValue = attributes.classValue else { return false }
+        if let cached = summaryCache[classValue] { return cached }
+        let answer = kindRules.marksSummary(classValue)
+        summaryCache[classValue] = answer
+        return answer
     }
 
     /// An inline element only screen readers announce (`span.sr-only`); class values are cached.

@@ -1,0 +1,132 @@
+// Date lines and picture credits that sit among a story's paragraphs, recognized by their shape.
+import Foundation
+
+/// What a metadata line is, and what it says when it parses.
+package enum MetadataLine: Equatable, Sendable {
+    /// A labelled date line ("Published … · Updated 2 hours ago"); the date when one is written.
+    case dateline(ArticleDate?)
+    /// A picture credit ("(Photo Credit : PTI)", "© Reuters").
+    case credit
+}
+
+/// Recognizes metadata lines from the word lists in `Resources/Data/metadata-lines.json`.
+///
+/// A date line is short, split by separators (`·`, `|`) into segments; one segment opens with a
+/// date label (`Published`, `Updated :`) followed by a date, a time or a relative time, and every
+/// other segment is a few words (a place, an agency). A credit opens with a credit label before a
+/// colon (`Main image credit:`), or is a copyright sign and a name with no year.
+package struct MetadataLineRules: Sendable {
+    private struct File: Decodable {
+        var maximumLength: Int
+        var maximumWords: Int
+        var separators: [String]
+        var maximumOtherSegmentWords: Int
+        var dateLabels: [String]
+        var relativeTimeWords: [String]
+        var creditLabels: [String]
+        var creditLabelMaximumWords: Int
+        var creditMaximumWords: Int
+        var copyrightSigns: [String]
+        var copyrightMaximumWords: Int
+    }
+
+    private let file: File
+    private let dateLabels: [[Substring]]
+    private let relativeTimeWords: Set<String>
+    private let relativeTimePhrases: [String]
+    private let creditLabels: Set<String>
+
+    package static let builtIn: MetadataLineRules = {
+        do {
+            return try MetadataLineRules(data: CleaningRules.load("metadata-lines"))
+        } catch {
+            // The data file ships inside the package; a broken one is a build defect, caught by the tests.
+            fatalError("Brief's metadata line data is damaged: \(error)")
+        }
+    }()
+
+    package init(data: Data) throws {
+        file = try JSONDecoder().decode(File.self, from: data)
+        // Longest labels first, so "last updated" is tried before "updated".
+        dateLabels = file.dateLabels.map { CleaningRules.normalize($0).split(separator: " ") }.sorted { $0.count > $1.count }
+        let relative = file.relativeTimeWords.map { CleaningRules.normalize($0) }
+        relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
+        relativeTimePhrases = relative.filter { $0.contains(" ") }
+        creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
+    }
+
+    /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
+    package func judge(_ text: String) -> MetadataLine? {
+        guard text.utf8.count <= file.maximumLength else { return nil }
+        var line = Substring(TextMeasure.trim(text))
+        guard !line.isEmpty else { return nil }
+        // A credit is often wrapped: "(Photo Credit : PTI)".
+        if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
+            line = line.dropFirst().dropLast()
+        }
+        if let credit = judgeCredit(line) { return credit }
+        return judgeDateline(line)
+    }
+
+    private func judgeCredit(_ line: Substring) -> MetadataLine? {
+        let lowered = line.lowercased()
+        for sign in file.copyrightSigns where lowered.hasPrefix(sign) {
+            let rest = CleaningRules.normalize(lowered.dropFirst(sign.count)).split(separator: " ")
+            // "© 2024 Example Media" is a page footer; "© Reuters" credits a picture.
+            if !rest.isEmpty, rest.count <= file.copyrightMaximumWords, !rest.contains(where: { $0.allSatisfy(\.isNumber) }) {
+                return .credit
+            }
+            return nil
+        }
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = CleaningRules.normalize(line[..<colon]).split(separator: " ")
+        let rest = CleaningRules.normalize(line[line.index(after: colon)...]).split(separator: " ")
+        guard !label.isEmpty, label.count <= file.creditLabelMaximumWords, !rest.isEmpty,
+              label.count + rest.count <= file.creditMaximumWords else { return nil }
+        // The label ends with a credit word or phrase: "Photo", "Main image credit", "Bildquelle".
+        for length in 1...min(3, label.count) where creditLabels.contains(label.suffix(length).joined(separator: " ")) {
+            return .credit
+        }
+        return nil
+    }
+
+    private func judgeDateline(_ line: Substring) -> MetadataLine? {
+        var segments = [String(line)]
+        for separator in file.separators {
+            segments = segments.flatMap { $0.components(separatedBy: separator) }
+        }
+        var labelled: (date: ArticleDate?, found: Bool) = (nil, false)
+        var words = 0
+        for segment in segments {
+            let tokens = CleaningRules.normalize(segment).split(separator: " ")
+            words += tokens.count
+            guard words <= file.maximumWords else { return nil }
+            if tokens.isEmpty { continue }
+            if let label = dateLabels.first(where: { tokens.starts(with: $0) }) {
+                let rest = tokens.dropFirst(label.count)
+                let date = DateLineParser.firstDate(in: segment)
+                guard date != nil || statesTime(segment) || statesRelativeTime(rest) else { return nil }
+                if !labelled.found || labelled.date == nil { labelled = (labelled.date ?? date, true) }
+            } else if tokens.count > file.maximumOtherSegmentWords && DateLineParser.parseLine(segment) == nil {
+                return nil
+            }
+        }
+        return labelled.found ? .dateline(labelled.date) : nil
+    }
+
+    /// A clock time such as `10:45`.
+    private func statesTime(_ segment: String) -> Bool {
+        let scalars = Array(segment.unicodeScalars)
+        for index in scalars.indices.dropFirst().dropLast() where scalars[index] == ":" {
+            if scalars[index - 1].properties.numericType != nil, scalars[index + 1].properties.numericType != nil { return true }
+        }
+        return false
+    }
+
+    /// "2 hours ago", "yesterday", "vor 3 Stunden".
+    private func statesRelativeTime(_ words: ArraySlice<Substring>) -> Bool {
+        if words.contains(where: { relativeTimeWords.contains(String($0)) }) { return true }
+        let joined = words.joined(separator: " ")
+        return relativeTimePhrases.contains { joined.contains($0) }
+    }
+}

@@ -1,0 +1,57 @@
+// Date lines and picture credits among the paragraphs: removed with their reasons, in every format.
+import Foundation
+import Testing
+@testable import BriefCore
+
+@Suite struct CleaningMetadataLineTests {
+    let cleaner = ArticleCleaner()
+
+    let body = [
+        "Engineers at the Hollow Creek dam began releasing water on Monday after the reservoir rose to its highest level in forty years.",
+        "The dam operator said the spillway gates would stay open until the reservoir level dropped below the flood line.",
+        "Residents downstream in Millbrook were told to move vehicles away from the riverbank as the river rose overnight.",
+    ]
+
+    func clean(_ lines: [String], format: ArticleFormat) -> CleanedDocument {
+        cleaner.clean(RawDocument(source: "t", format: format, title: "Hollow Creek dam opens spillway",
+                                  blocks: lines.map { Block(kind: .paragraph, text: $0) }))
+    }
+
+    @Test(arguments: [ArticleFormat.text, .html, .pageText, .feed])
+    func labelledDateLinesGoAsMetadataAndGiveTheDate(format: ArticleFormat) {
+        let lines = ["Published Tuesday, March 5, 2024 10:32 AM EST · Updated 2 hours ago", body[0],
+                     "New Delhi, PTI | Updated : 12 Mar 2024, 10:45 AM", body[1], body[2]]
+        let cleaned = clean(lines, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata])
+        #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
+    }
+
+    @Test(arguments: [ArticleFormat.text, .html])
+    func pictureCreditsGoAsCredits(format: ArticleFormat) {
+        let lines = [body[0], "(Photo Credit : PTI)", body[1], "Main image credit: Getty Images", "© Reuters", body[2]]
+        let cleaned = clean(lines, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.credit, .credit, .credit])
+        #expect(cleaned.removed.map(\.position) == [1, 2, 2])
+    }
+
+    @Test func sentencesThatMentionPublishingOrCreditStay() {
+        let lines = [
+            "Published in 1998, the report warned that the spillway would not cope with a flood of this size.",
+            "Updated flood maps show the river reaching the school for the first time since the dam was built.",
+            "The operator gave credit: the engineers who worked through the night kept the town dry, he said.",
+            "© 2024 Hollow Creek Water Authority",
+        ]
+        let cleaned = clean(lines, format: .text)
+        #expect(cleaned.paragraphs.map(\.text) == Array(lines.prefix(3)))
+        // A copyright line with a year is the page's footer, not a picture's credit.
+        #expect(cleaned.removed.map(\.reason) == [.footer])
+    }
+
+    @Test func aDateFromTheReaderWins() {
+        let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
+                                   blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })
+        #expect(cleaner.clean(document).date == ArticleDate(year: 2023, month: 1, day: 2))
+    }
+}

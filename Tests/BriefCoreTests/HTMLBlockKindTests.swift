@@ -1,0 +1,57 @@
+// Typed blocks from HTML structure: decks go to the summary, captions and credits out of the body.
+import Foundation
+import Testing
+@testable import BriefCore
+
+struct HTMLBlockKindTests {
+    static let story = """
+        <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said in a statement.</p>
+        <p>Commuters had faced a forty-minute detour by road since the service stopped in early spring, and local shops reported fewer customers.</p>
+        <p>The operator said the new cable should last for twenty years, and that fares would stay the same until the end of the season.</p>
+        """
+
+    static func read(_ html: String) throws -> RawDocument {
+        try HTMLArticleReader().document(from: Data(html.utf8), source: "test.html")
+    }
+
+    @Test func aStandfirstBesideTheHeadlineIsTheSummaryNotTheBody() throws {
+        let html = """
+            <html><body><article><header><h1>River ferry returns after cable repair</h1>
+            <p class="c-standfirst">The crossing reopens after a month of repairs.</p></header>
+            <div class="body">\(Self.story)</div></article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "The crossing reopens after a month of repairs.")
+        #expect(!document.blocks.contains { $0.text.contains("The crossing reopens") })
+        #expect(document.blocks.first?.text.hasPrefix("The river ferry resumed") == true)
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "test.html").first)
+        #expect(article.summary == "The crossing reopens after a month of repairs.")
+    }
+
+    @Test func keyPointsAreTheSummaryOneLineEach() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns after cable repair</h1>
+            <ul class="key-points"><li>Crossings resume on Monday</li><li>Fares stay the same</li></ul>
+            \(Self.story)</article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "Crossings resume on Monday\nFares stay the same")
+        #expect(document.blocks.count == 3)
+    }
+
+    @Test func aStoryInsideAContainerNamedSummaryStaysTheBody() throws {
+        let document = try Self.read("<html><body><h1>River ferry returns</h1><div class=\"summary\">\(Self.story)</div></body></html>")
+        #expect(document.summary == nil)
+        #expect(document.blocks.count == 3)
+    }
+
+    @Test func aSubtitleFurtherDownTheStoryStaysInTheBody() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns</h1>\(Self.story)
+            <h2 class="subtitle">What the repair cost</h2>\(Self.story)</article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == nil)
+        #expect(document.blocks.contains { $0.text == "What the repair cost" })
+    }
+}
