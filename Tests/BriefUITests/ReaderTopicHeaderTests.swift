@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ReaderTopicHeaderTests {
     func meta(_ article: Article) -> String? {
-        ReaderDocument(article: article, source: "Herald", options: ReaderOptions()).blocks.first { $0.key == .meta }?.text
+        ReaderDocument(article: article, outline: ReaderOutline(article: article), source: "Herald", options: ReaderOptions())
+            .header.first { $0.key == .meta }?.text
     }
 
     @Test func mentionedTopicsAreListedInTheHeader() {
