@@ -83,7 +83,7 @@ import Testing
         #expect(throws: ArticleDetailCodec.Malformed.self) {
             try ArticleDetailCodec.decode(encoded, title: Self.article.title, paragraphs: ["Short."])
         }
-        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
+        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
                 == ArticleDetail(kinds: [], removed: [], entities: [], topics: []))
     }
 
