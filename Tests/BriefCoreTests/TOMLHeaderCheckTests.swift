@@ -31,4 +31,28 @@ import Testing
             """
         #expect(TOMLHeaderCheck.problem(in: valid) == nil)
     }
+
+    /// Found by Fuzz/run (theme): `t=[}` made toml++'s value parser abort the process.
+    @Test func aMissingValueIsAnErrorNotACrash() {
+        for text in ["t=[}", "t = }", "t=,", "t = [1,,2]", "t = [\n# c\n}", "[x]\nt = { a = ] }"] {
+            #expect(TOMLHeaderCheck.problem(in: text) != nil, "\(text)")
+            #expect(throws: TopicFileError.self) { try TopicFile.parse(text, file: "topics.toml") }
+        }
+        #expect(TOMLHeaderCheck.problem(in: "a = 1\nb = 2\nc = [ 1,,]")?.line == 3)
+    }
+
+    @Test func emptyArraysTrailingCommasAndInlineTablesAreValues() {
+        let valid = """
+            empty = []
+            spaced = [ ]
+            trailing = [1, 2,]
+            lines = [
+              "a", # a comment
+              "b",
+            ]
+            nested = [[], [1,], {a = 1}]
+            inline = { a = 1, b = [2] }
+            """
+        #expect(TOMLHeaderCheck.problem(in: valid) == nil)
+    }
 }

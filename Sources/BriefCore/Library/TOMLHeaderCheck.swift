@@ -1,24 +1,28 @@
-// Refuses the one kind of table header that makes TOMLKit's parser abort the process.
+// Refuses the inputs that make TOMLKit's parser abort the process.
 //
-// TOMLKit 0.6.0 bundles a toml++ whose table-header parser asserts (abort, SIGABRT, in debug
-// and release builds alike: SwiftPM does not define NDEBUG for it) that the first character
-// after `[` or `[[` and any blanks begins a key, instead of reporting an error. A config,
-// topics or theme file with `[:` or `[ !x]` would end Brief rather than be reported, so every
-// TOML file is checked here first. Found by Fuzz/run (config).
+// TOMLKit 0.6.0 bundles a toml++ that asserts (abort, SIGABRT, in debug and release builds
+// alike: SwiftPM does not define NDEBUG for it) instead of reporting an error in two places:
+// - its table-header parser, when the first character after `[` or `[[` and any blanks does
+//   not begin a key (`[:`, `[ !x]`; found by Fuzz/run, config);
+// - its value parser, when a value is expected and a terminator (`,`, `]`, `}`) stands there
+//   instead (`t=[}`, `t=[1,,2]`; found by Fuzz/run, theme).
+// A config, topics, feeds or theme file like that would end Brief rather than be reported, so
+// every TOML file is checked here first.
 
 package enum TOMLHeaderCheck {
-    /// The 1-based line and the reason, when a table header does not begin with a key.
+    /// The 1-based line and the reason, when a table header does not begin with a key or a
+    /// value is missing where the parser expects one.
     package static func problem(in text: String) -> (line: Int, message: String)? {
         var scanner = Scanner(bytes: Array(text.utf8))
-        return scanner.firstBadHeader()
+        return scanner.firstProblem()
     }
 
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0
         var line = 1
-        /// Open `[` and `{` of values (arrays and inline tables may span lines).
-        var depth = 0
+        /// Open `[` and `{` of headers and values (arrays and inline tables may span lines).
+        var open: [UInt8] = []
         var atLineStart = true
 
         init(bytes: [UInt8]) {
@@ -27,7 +31,9 @@ package enum TOMLHeaderCheck {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         }
 
-        mutating func firstBadHeader() -> (line: Int, message: String)? {
+        static let missingValue = "a value is missing (a ',', ']' or '}' stands where a value belongs)"
+
+        mutating func firstProblem() -> (line: Int, message: String)? {
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
@@ -45,16 +51,29 @@ package enum TOMLHeaderCheck {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     skipString(quote: byte)
                 case UInt8(ascii: "["):
-                    if atLineStart, depth == 0, !headerStartsWithKey() {
-                        return (line, "a table header must begin with a key (letters, digits, _ or -, or a quoted key)")
+                    if atLineStart, open.isEmpty {
+                        if !headerStartsWithKey() {
+                            return (line, "a table header must begin with a key (letters, digits, _ or -, or a quoted key)")
+                        }
+                    } else if nextIsTerminator(after: index, acrossLines: true, allowing: UInt8(ascii: "]")) {
+                        return (line, Self.missingValue)  // an array's first element
                     }
-                    depth += 1
+                    open.append(byte)
                     index += 1
                 case UInt8(ascii: "{"):
-                    depth += 1
+                    open.append(byte)
                     index += 1
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    depth = max(0, depth - 1)
+                    _ = open.popLast()
+                    index += 1
+                case UInt8(ascii: "="):
+                    if nextIsTerminator(after: index, acrossLines: false, allowing: nil) { return (line, Self.missingValue) }
+                    index += 1
+                case UInt8(ascii: ","):
+                    // In an array a value follows (or the closing bracket of a trailing comma).
+                    if open.last == UInt8(ascii: "["), nextIsTerminator(after: index, acrossLines: true, allowing: UInt8(ascii: "]")) {
+                        return (line, Self.missingValue)
+                    }
                     index += 1
                 default:
                     index += 1
@@ -62,6 +81,27 @@ package enum TOMLHeaderCheck {
                 atLineStart = false
             }
             return nil
+        }
+
+        /// Whether the first character after `position`, past blanks (and, `acrossLines`, line
+        /// breaks and comments), is `,`, `]` or `}` other than `allowed`.
+        func nextIsTerminator(after position: Int, acrossLines: Bool, allowing allowed: UInt8?) -> Bool {
+            var next = position + 1
+            while next < bytes.count {
+                switch bytes[next] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    next += 1
+                case UInt8(ascii: "\n") where acrossLines:
+                    next += 1
+                case UInt8(ascii: "#") where acrossLines:
+                    while next < bytes.count, bytes[next] != UInt8(ascii: "\n") { next += 1 }
+                case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    return bytes[next] != allowed
+                default:
+                    return false
+                }
+            }
+            return false
         }
 
         /// At a `[` that opens a header: is the first character after `[`, `[[` and blanks one that starts a key?
