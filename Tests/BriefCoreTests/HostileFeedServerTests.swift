@@ -100,8 +100,9 @@ struct HostileFeedServerTests {
         #expect(error.contains("larger than 1 MB"), "\(error)")
         #expect(error.contains("max_feed_size_mb"))
         #expect(report.summary.hasPrefix("Bomb: "))
-        // Decoding stopped at the cap, not after the whole gigabyte.
-        #expect(Self.peakMemory() - before < 256 << 20)
+        // Decoding stopped at the cap, not after the whole gigabyte (uncapped: +988 MB). The
+        // peak is the process's, and other suites run beside this one, hence the wide margin.
+        #expect(Self.peakMemory() - before < 512 << 20)
     }
 
     @Test func aTricklingServerIsStoppedByTheFeedDeadline() async throws {

@@ -89,8 +89,10 @@ struct LibXML2ErrorOutputTests {
             _ = try? HTMLArticleReader().read(Data("<html><body><p>\(hostileText)</p></body></html>".utf8), source: "hostile.html")
             _ = try? OPMLReader.subscriptions(from: Data("<opml><body>\(hostileText)</body></opml>".utf8))
         }
+        // Other suites run in this process at the same time and may write their own lines to
+        // stderr while it is captured, so the check is for the input's bytes, not for silence.
         #expect(!written.contains(0x1B), "libxml2 wrote the input's escape sequences to stderr")
-        #expect(written.isEmpty, "libxml2 wrote \(written.count) bytes to stderr")
+        #expect(!written.contains(0x07), "libxml2 wrote the input's BEL to stderr")
     }
 
     @Test func refusedFeedReasonIsOneCleanLine() throws {
