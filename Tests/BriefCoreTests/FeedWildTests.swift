@@ -231,6 +231,14 @@ struct FeedWildTests {
         #expect(FeedDateParser.parse(text) == nil)
     }
 
+    /// Found by Fuzz/run (feed): a digit of another script in an ISO date matched the pattern's
+    /// `\d` but not `Int(_:)`, and the reader trapped on the unwrap.
+    @Test(arguments: ["2024-03-19T0\u{0668}:15:00Z", "\u{0662}\u{0660}\u{0662}\u{0664}-03-19", "2024-03-1\u{0669}",
+                      "\u{FF12}\u{FF10}\u{FF12}\u{FF14}-001", "24031\u{0669}", "-2\u{0664}-03"])
+    func datesWithOtherScriptsDigitsAreNullNotACrash(text: String) {
+        #expect(FeedDateParser.parse(text) == nil)
+    }
+
     @Test func anUnreadableFirstDateGivesWayToAReadableOne() throws {
         let feed = try items(rssItem("<title>T</title><pubDate>sometime soon</pubDate><dc:date>2024-03-19</dc:date>",
                                      namespaces: " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""))

@@ -37,17 +37,20 @@ enum FeedDateParser {
     /// `2003-12-31T10:14:55Z`, `2003-12`, `2003`, `2003-012-31` (an extra zero in the month),
     /// `2004-07-08 23:56:58.0`, `2004-július-13T9:15-05:00`, two-digit years (`03-12-31`,
     /// `031231`, `-0312`, `-03-12`), ordinal days (`2003-335`).
+    ///
+    /// Digits are ASCII `[0-9]`, not `\d`: `\d` also matches other scripts' digits (`٢٠٢٤`),
+    /// which `Int(_:)` does not read, and the unwraps below trapped (found by Fuzz/run, feed).
     private static func iso(_ text: String) -> Stamp? {
-        if let match = text.wholeMatch(of: #/(\d{4})-(\d{3})/#) {
+        if let match = text.wholeMatch(of: #/([0-9]{4})-([0-9]{3})/#) {
             return ordinal(year: Int(match.output.1)!, day: Int(match.output.2)!)
         }
-        if let match = text.wholeMatch(of: #/(\d{2})(\d{2})(\d{2})/#) {
+        if let match = text.wholeMatch(of: #/([0-9]{2})([0-9]{2})([0-9]{2})/#) {
             return valid(Stamp(year: century(Int(match.output.1)!), month: Int(match.output.2)!, day: Int(match.output.3)!))
         }
-        if let match = text.wholeMatch(of: #/-(\d{2})-?(\d{2})/#) {
+        if let match = text.wholeMatch(of: #/-([0-9]{2})-?([0-9]{2})/#) {
             return valid(Stamp(year: century(Int(match.output.1)!), month: Int(match.output.2)!, day: 1))
         }
-        let pattern = #/(\d{4}|\d{2})(?:-(\d{2,3}|[^\d\sT:+-]+)(?:-(\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/#
+        let pattern = #/([0-9]{4}|[0-9]{2})(?:-([0-9]{2,3}|[^0-9\sT:+-]+)(?:-([0-9]{1,2}))?)?(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?/#
         guard let match = text.wholeMatch(of: pattern) else { return nil }
         let (_, yearText, monthText, dayText, hourText, minuteText, secondText, zone) = match.output
         var year = Int(yearText)!
@@ -153,7 +156,7 @@ enum FeedDateParser {
                 guard time < 13 * 60 else { return nil }
                 minutes = time % 720 + (bare == "pm" ? 720 : 0)
             } else if numericDate == nil, month == nil, numbers.isEmpty,
-                      let date = token.wholeMatch(of: #/(\d{4})[\/-](\d{1,2})[\/-](\d{1,2})/#) {
+                      let date = token.wholeMatch(of: #/([0-9]{4})[\/-]([0-9]{1,2})[\/-]([0-9]{1,2})/#) {
                 numericDate = (Int(date.output.1)!, Int(date.output.2)!, Int(date.output.3)!)
             } else if offset == nil, minutes != nil || numbers.count >= 2 || numericDate != nil, let zone = zoneOffset(token) {
                 offset = zone
