@@ -19,12 +19,16 @@ struct ImportOPMLCommand: AsyncParsableCommand {
             case .success(let contents): data = contents
             case .failure(let failure): throw ReadError(failure.reason)
             }
-            let subscriptions: [FeedSubscription]
+            let contents: OPMLReader.Contents
             do {
-                subscriptions = try OPMLReader.subscriptions(from: data)
+                contents = try OPMLReader.read(data)
             } catch {
                 throw ReadError("\(file): \(error.reason)")
             }
+            for address in contents.refused {
+                StandardStreams.message("\(file): skipped \(address): not an http or https feed address")
+            }
+            let subscriptions = contents.subscriptions
             let added = try SubscriptionConfig.append(subscriptions, to: configFile)
             StandardStreams.output("\(added.count) feeds added to \(TerminalSafeText.clean(configFile.path)) (\(subscriptions.count - added.count) already there)")
         } catch {

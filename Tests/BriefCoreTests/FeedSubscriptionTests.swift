@@ -100,6 +100,20 @@ struct FeedSubscriptionTests {
         #expect(try SubscriptionConfig.append(imported, to: file).isEmpty)
     }
 
+    @Test func anOPMLFileCannotSubscribeToLocalFiles() throws {
+        let opml = Data("""
+            <opml version="2.0"><body>
+              <outline text="Wire" xmlUrl="https://wire.example/rss"/>
+              <outline text="Secrets" xmlUrl="file:///etc/shadow"/>
+              <outline text="Environment" xmlUrl="/proc/self/environ"/>
+              <outline text="Old" xmlUrl="ftp://archive.example/feed.xml"/>
+            </body></opml>
+            """.utf8)
+        let contents = try OPMLReader.read(opml)
+        #expect(contents.subscriptions.map(\.url) == ["https://wire.example/rss"])
+        #expect(contents.refused == ["file:///etc/shadow", "/proc/self/environ", "ftp://archive.example/feed.xml"])
+    }
+
     @Test func refusesFilesThatAreNotOPML() {
         #expect(throws: ReadError.self) { try OPMLReader.subscriptions(from: Data("<rss version=\"2.0\"/>".utf8)) }
         #expect(throws: ReadError.self) { try OPMLReader.subscriptions(from: Data("not xml".utf8)) }
