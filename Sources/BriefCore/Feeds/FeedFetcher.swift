@@ -145,6 +145,8 @@ private final class CurlTransfer: @unchecked Sendable {
     private var started = ContinuousClock.now
     private var lastProgress = ContinuousClock.now
     private var lastReceived = -1
+    /// Header bytes so far: a server sending its headers is making progress too.
+    private var headerBytes = 0
     // Set from the cancelling task, read by the transfer's thread.
     private let lock = NSLock()
     private var cancelled = false
@@ -221,6 +223,7 @@ private final class CurlTransfer: @unchecked Sendable {
 
     /// One header line; a status line starts a new response (after a redirect or a 100 Continue).
     private func header(_ bytes: UnsafeRawBufferPointer) -> Int {
+        headerBytes += bytes.count
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers = []
@@ -239,8 +242,8 @@ private final class CurlTransfer: @unchecked Sendable {
             stop = .cancelled
         } else if started.duration(to: now) > .seconds(deadline) {
             stop = .deadline
-        } else if received != lastReceived {
-            lastReceived = received
+        } else if received + headerBytes != lastReceived {
+            lastReceived = received + headerBytes
             lastProgress = now
         } else if lastProgress.duration(to: now) > .seconds(idleTimeout) {
             stop = .idle
