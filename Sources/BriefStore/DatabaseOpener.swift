@@ -72,6 +72,39 @@ enum DatabaseOpener {
     }
 }
 
+extension DatabaseOpener {
+    /// Opens an existing database read-only (SQLite refuses every write on these connections),
+    /// for a cache another account keeps. Nothing is created, migrated or deleted: a missing file
+    /// or another schema version is an error that says who can fix it.
+    static func openReadOnly(path: String, migrator: DatabaseMigrator,
+                             prepare: @escaping @Sendable (Database) throws -> Void) throws(StoreError) -> DatabasePool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw StoreError(path: path, reason: "no shared cache here (`brief index --cache-file \(path)` builds it)")
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(DatabaseSettings.busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
+            try db.execute(sql: "PRAGMA cache_size = -\(DatabaseSettings.cacheKiB)")
+            try db.execute(sql: "PRAGMA query_only = ON")
+            try prepare(db)
+        }
+        return try withStoreErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: config)
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError(path: path, reason: StoreError.newerVersionReason) }
+            if !complete {
+                throw StoreError(path: path, reason: "the shared cache was built by an older Brief; run `brief index --cache-file` with this version to update it")
+            }
+            return pool
+        }
+    }
+}
+
 /// An exclusive `flock` on the database's directory while a process opens and migrates a
 /// database there. A lock on the directory rather than the file: closing any descriptor of a
 /// SQLite file would drop the POSIX locks SQLite holds on it, and no lock file is left behind.

@@ -77,6 +77,9 @@ extension LibraryStore {
     /// Refreshes with any parser (benchmarks wrap the pipeline to add annotations it lacks).
     public func refresh(paths: [String], parse: @escaping Parser,
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        guard access == .owner else {
+            throw StoreError(path: path, reason: "opened read-only as a shared cache; the account that runs `brief index` keeps it up to date")
+        }
         let clock = ContinuousClock.now
         var report = IndexReport()
         let scan = FileScanner.scan(paths)

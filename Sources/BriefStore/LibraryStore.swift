@@ -18,10 +18,13 @@ public final class LibraryStore: Sendable {
     public let state: StateStore
     /// The pipeline identity the cached articles were parsed with.
     public let pipelineVersion: String
+    /// Whether this process keeps the cache or only reads one another account keeps.
+    public let access: CacheAccess
     let pool: DatabasePool
     let facetIndex = FacetIndex()
     /// Held while this store is open: tells the next process whether it opens the cache alone.
-    private let users: CacheUsers
+    /// None for a shared cache, whose directory may not be this user's to write.
+    private let users: CacheUsers?
 
     /// The default cache file: `$XDG_CACHE_HOME/brief/library.sqlite`.
     public static func defaultPath(_ directories: BriefDirectories = .current) -> String {
@@ -44,12 +47,26 @@ public final class LibraryStore: Sendable {
     /// A cache that is damaged or was written by another schema version is deleted and
     /// recreated (it is only a cache). A cache parsed by another pipeline version is emptied,
     /// so the next `refresh` parses everything again.
-    public init(path: String, statePath: String, pipelineVersion: String = LibraryStore.builtInPipelineVersion) throws {
+    ///
+    /// With `access: .sharedReadOnly` none of that happens: the cache must exist and be of this
+    /// schema, it is opened read-only and used as it is, and any problem is an error. The state
+    /// database is the user's own either way.
+    public init(path: String, statePath: String, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
+                access: CacheAccess = .owner) throws {
         self.path = path
         self.pipelineVersion = pipelineVersion
+        self.access = access
         state = try StateStore(path: statePath)
         let prepare: @Sendable (Database) throws -> Void = { db in
             try db.execute(sql: "ATTACH DATABASE ? AS state", arguments: [statePath])
+        }
+        guard access == .owner else {
+            users = nil
+            pool = try DatabaseOpener.openReadOnly(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
+            if let damage = try withStoreErrors(path: path, { try pool.read { db in try LibrarySchema.damage(db, checkIntegrity: false) } }) {
+                throw StoreError(path: path, reason: StoreError.corruptPrefix + " (\(damage)); the shared cache is left as it is")
+            }
+            return
         }
         let users = CacheUsers(cachePath: path)
         defer { users.shareWithOthers() }
@@ -68,6 +85,16 @@ public final class LibraryStore: Sendable {
     }
 
     /// Opens the cache and state at their default places.
+    /// A token that changes whenever another process commits to the cache: the sizes and times of
+    /// the database file and its write-ahead log. Cheap enough to poll (no query, two `stat`s).
+    public func changeToken() -> [Int] {
+        [path, path + "-wal"].flatMap { file -> [Int] in
+            var info = stat()
+            guard stat(file, &info) == 0 else { return [-1] }
+            return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        }
+    }
+
     public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion) throws {
         try self.init(path: Self.defaultPath(directories), statePath: StateStore.defaultPath(directories),
                       pipelineVersion: pipelineVersion)
@@ -253,6 +280,15 @@ public final class LibraryStore: Sendable {
             return Facets(total: total, topics: topics, entities: entities, days: days)
         }
     }
+}
+
+/// How a process uses a library cache.
+public enum CacheAccess: Sendable {
+    /// The user's own cache: created, migrated, rebuilt when damaged, refreshed.
+    case owner
+    /// A cache that another account keeps up to date (a team's `brief index --cache-file` run by
+    /// cron): opened read-only, never written, migrated, emptied or rebuilt by this process.
+    case sharedReadOnly
 }
 
 /// A shared `flock` on `<cache>-users` for as long as a process has the cache open. The first

@@ -14,7 +14,9 @@ struct ReadCommand: AsyncParsableCommand {
         discussion: """
             With no path, opens the library configured in $XDG_CONFIG_HOME/brief/config.toml \
             (library = [...]) through its cache, refreshed in the background, or else the bundled \
-            sample library. Paths given are read into memory. Press ? inside for the keys.
+            sample library. Paths given are read into memory. --cache-file (or cache = "…" in \
+            config.toml) opens a cache that another account keeps up to date, read-only. Press ? \
+            inside for the keys.
             """)
 
     @Argument(help: "Article files or directories to read.")
@@ -26,6 +28,10 @@ struct ReadCommand: AsyncParsableCommand {
     @Flag(help: "Attributes only, no colors (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(name: .customLong("cache-file"),
+            help: "A shared cache kept by another account's `brief index --cache-file`, opened read-only.")
+    var cacheFile: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
@@ -34,18 +40,26 @@ struct ReadCommand: AsyncParsableCommand {
         // (gazetteer, cleaning rules, built-in topics) take tens of ms to load: load them on the
         // other core while this one opens the files. Each is a static constant, so a thread that
         // needs one first simply waits for it. The cached library needs none of them to start.
-        if !paths.isEmpty || config.library.isEmpty {
+        let sharedCache = paths.isEmpty ? cacheFile ?? config.sharedCache : nil
+        if sharedCache == nil, !paths.isEmpty || config.library.isEmpty {
             DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
             DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
         }
-        let (library, libraryProblems) = ReaderLibrary.open(paths: paths, config: config, directories: directories)
+        let library: ReaderLibrary
+        let libraryProblems: [String]
+        do {
+            (library, libraryProblems) = try ReaderLibrary.open(paths: paths, sharedCache: cacheFile, config: config, directories: directories)
+        } catch {
+            StandardStreams.message("\(error)")
+            throw ExitCode(1)
+        }
 
         var bindings = KeyBindings.defaults
         var problems = config.problems + bindings.rebind(config.keys) + libraryProblems
         let store: StateStore?
         let flags: [String: ArticleFlags]
         switch library {
-        case .cached(let cache, _, _):
+        case .cached(let cache, _, _), .shared(let cache):
             // The cache reads marks from its own state database: no need to load them all.
             store = cache.state
             flags = [:]
@@ -92,6 +106,11 @@ struct ReadCommand: AsyncParsableCommand {
                 BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
             }
             feedLibrary = .cached(cache, cached, parse: parse)
+        case .shared(let cache):
+            let shared = StoreArticleSource(store: cache)
+            source = shared
+            background = { inbox in SharedCacheWatch.start(store: cache, source: shared, inbox: inbox) }
+            feedLibrary = .none
         case .inMemory(let loaded):
             let memory = InMemorySource(library: Library(articles: loaded.articles))
             source = memory

@@ -7,6 +7,7 @@ import TOMLKit
 /// Settings read from config.toml:
 ///
 ///     library = ["~/news", "~/saved/articles"]   # opened when `brief` gets no path
+///     cache = "/srv/brief/library.sqlite"         # or a team's shared cache, read-only
 ///     theme = "solarized-dark"
 ///     [keys]                                      # everywhere
 ///     "C-n" = "next-article"
@@ -15,6 +16,8 @@ import TOMLKit
 ///     h = "none"                                  # unbind
 struct ReaderConfig {
     var library: [String] = []
+    /// A cache another account keeps (`brief index --cache-file` run by cron), opened read-only.
+    var sharedCache: String?
     var theme: String?
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
@@ -48,6 +51,13 @@ struct ReaderConfig {
                 library = [NSString(string: single).expandingTildeInPath]
             } else {
                 problems.append("\(file.path): library: expected a path or a list of paths")
+            }
+        }
+        if let value = table["cache"] {
+            if let path = value.string, !path.isEmpty {
+                sharedCache = NSString(string: path).expandingTildeInPath
+            } else {
+                problems.append("\(file.path): cache: expected the path of a cache file")
             }
         }
         if let value = table["theme"] {

@@ -11,14 +11,27 @@ import Foundation
 /// - With explicit paths: those files, read into memory. They are an ad-hoc set (often one file or
 ///   one folder) that should neither wait for nor join the library cache (a refresh would also
 ///   remember them as library roots for `brief index`).
+/// - With `--cache-file` or `cache = "…"` (and no path): a cache another account keeps, read-only;
+///   the reader never writes or refreshes it, and shows what the indexer adds as it commits.
 /// - Otherwise: the stored feeds, or the bundled samples, in memory.
 enum ReaderLibrary {
     case cached(LibraryStore, roots: [String], parse: LibraryStore.Parser)
+    case shared(LibraryStore)
     case inMemory(LoadedLibrary)
 
     /// Chooses and opens the library; problems (a bad topics file, an unopenable cache) are
     /// returned for the status line, and an unopenable cache falls back to reading the files.
-    static func open(paths: [String], config: ReaderConfig, directories: BriefDirectories) -> (ReaderLibrary, [String]) {
+    /// A shared cache that cannot be opened is an error of its own: there are no files to fall back on.
+    static func open(paths: [String], sharedCache: String?, config: ReaderConfig,
+                     directories: BriefDirectories) throws(StoreError) -> (ReaderLibrary, [String]) {
+        if paths.isEmpty, let sharedCache = sharedCache ?? config.sharedCache {
+            do {
+                let store = try LibraryStore(path: sharedCache, statePath: StateStore.defaultPath(directories), access: .sharedReadOnly)
+                return (.shared(store), [])
+            } catch {
+                throw error as? StoreError ?? StoreError(path: sharedCache, reason: "\(error)")
+            }
+        }
         if !paths.isEmpty {
             return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
         }
