@@ -9,8 +9,9 @@ struct IndexCommand: AsyncParsableCommand {
         commandName: "index",
         abstract: "Build or refresh the library cache (only new or changed files are parsed).",
         discussion: """
-            With no PATH, refreshes the paths indexed before. Bad files are listed on stderr \
-            with the reason; the exit status is then 1.
+            With no PATH, refreshes the paths indexed before and, for the default cache, the \
+            library configured in config.toml (library = [...]) and the stored feeds. Bad files \
+            are listed on stderr with the reason; the exit status is then 1.
             """)
 
     @Argument(help: "Article files or directories (read recursively, hidden files skipped).")
@@ -39,8 +40,17 @@ struct IndexCommand: AsyncParsableCommand {
         var roots = paths
         if roots.isEmpty {
             roots = try store.roots()
+            // The configured library is what the reader keeps this cache to; another cache
+            // file is a library of its own.
+            if cacheFile == nil {
+                let config = ReaderConfig(file: directories.configFile)
+                for problem in config.problems { StandardStreams.message(problem) }
+                let configured = LibraryParser.roots(library: config.library, feeds: FeedStore(directories: directories))
+                roots += configured.filter { !roots.contains($0) }
+            }
             guard !roots.isEmpty else {
-                StandardStreams.message("nothing indexed yet: give the files or directories to index")
+                StandardStreams.message("nothing to index: give the files or directories, or set library = [...] in "
+                    + directories.configFile.path)
                 throw ExitCode(2)
             }
         }
@@ -60,7 +70,7 @@ struct IndexCommand: AsyncParsableCommand {
         for (path, reason) in report.badFiles {
             StandardStreams.message("\(path): \(reason)")
         }
-        print("added \(report.added), changed \(report.changed), removed \(report.removed), "
+        StandardStreams.output("added \(report.added), changed \(report.changed), removed \(report.removed), "
               + "unchanged \(report.unchanged), bad \(report.bad)")
         StandardStreams.output("\(report.articles) articles in \(TerminalSafeText.clean(store.path)), \(String(format: "%.2f", report.seconds)) s")
         if report.bad > 0 { throw ExitCode(1) }

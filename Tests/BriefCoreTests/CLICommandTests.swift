@@ -23,8 +23,9 @@ struct CLICommandTests {
 
     static let seedPath = Bundle.module.url(forResource: "seed", withExtension: "txt", subdirectory: "Fixtures")!.path
 
-    /// `dataHome`: XDG_DATA_HOME for commands that store something (`fetch`).
-    func brief(_ arguments: [String], configHome: String? = nil, dataHome: String? = nil) throws -> Run {
+    /// `dataHome`, `cacheHome`: XDG_DATA_HOME and XDG_CACHE_HOME for commands that store something
+    /// (`fetch`, `index`).
+    func brief(_ arguments: [String], configHome: String? = nil, dataHome: String? = nil, cacheHome: String? = nil) throws -> Run {
         let binary = try #require(Self.binary, "the brief executable was not built; run `swift build` first")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -33,6 +34,7 @@ struct CLICommandTests {
         environment["XDG_CONFIG_HOME"] = configHome ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("brief-no-config-\(UUID().uuidString)").path
         if let dataHome { environment["XDG_DATA_HOME"] = dataHome }
+        if let cacheHome { environment["XDG_CACHE_HOME"] = cacheHome }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
