@@ -1,6 +1,7 @@
 // `brief entities`: the named entities in any text, as JSON for scripts or as readable lines.
 import ArgumentParser
 import BriefCore
+import BriefUI
 import Foundation
 
 struct EntitiesCommand: ParsableCommand {

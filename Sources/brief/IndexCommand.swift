@@ -2,6 +2,7 @@
 import ArgumentParser
 import BriefCore
 import BriefStore
+import BriefUI
 import Foundation
 
 struct IndexCommand: AsyncParsableCommand {

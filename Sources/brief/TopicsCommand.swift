@@ -1,6 +1,7 @@
 // `brief topics`: how many articles match each topic.
 import ArgumentParser
 import BriefCore
+import BriefUI
 
 struct TopicsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

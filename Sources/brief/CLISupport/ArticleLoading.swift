@@ -2,6 +2,7 @@
 import ArgumentParser
 import BriefCore
 import BriefStore
+import BriefUI
 import Foundation
 
 /// The shared first step of `show`, `list` and `topics`.

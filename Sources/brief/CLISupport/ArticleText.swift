@@ -1,5 +1,6 @@
 // Plain-text renderings of an article for the terminal; every piece of article text passes through TerminalSafeText.
 import BriefCore
+import BriefUI
 
 enum ArticleText {
     /// `show` without --json: header, topics, entities, paragraphs, and optionally what was removed.

@@ -1,4 +1,5 @@
 // Where the headless commands write: results to stdout, messages (naming file and reason) to stderr.
+import BriefUI
 import Foundation
 
 /// The one way the CLI writes to stderr. Messages name files and quote feeds and articles, which
