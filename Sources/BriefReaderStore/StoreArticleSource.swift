@@ -113,7 +113,7 @@ package final class StoreArticleSource: ArticleSource {
             ArticleRow(id: summary.id, title: summary.title, date: summary.date,
                        source: LibraryIndex.sourceName(siteName: summary.siteName, url: summary.url, source: summary.id),
                        topicNames: summary.topics.map { handle.topicNames[$0.lowercased()] ?? $0 },
-                       flags: flags[summary.id] ?? .unread)
+                       flags: flags[summary.id] ?? .unread, url: summary.url)
         }
     }
 

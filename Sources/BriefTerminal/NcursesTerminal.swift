@@ -1,6 +1,7 @@
 // The only place Brief talks to the terminal: ncursesw setup, input, output of changed cells.
 import BriefUI
 import CNcursesw
+import Foundation
 import Glibc
 
 /// A terminal in curses mode. Create it with `open`, always `close` it; fatal
@@ -172,6 +173,46 @@ package final class NcursesTerminal {
         previous = nil
         clearok(window, true)
         wrefresh(window)
+    }
+
+    /// Puts `text` on the clipboard of the terminal the user sits at (OSC 52): the way a copy
+    /// crosses ssh and tmux (`set-clipboard on`). Base64 carries the text, so no byte of it can be
+    /// read as a control sequence.
+    package func copyToClipboard(_ text: String) {
+        writeOutside("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
+    }
+
+    /// Leaves curses mode to show `text` (made terminal-safe by the caller) on the normal screen,
+    /// where it can be selected across rows as the terminal wraps it, until Enter; then repaints.
+    package func showOutside(_ text: String) {
+        brief_forget_restore_sequence()
+        endwin()
+        writeOutside("\n" + text + "\n\nPress Enter to return to Brief.")
+        // The shell's modes are back (a line at a time): one read returns at Enter, or at the end
+        // of input should the terminal go away.
+        var byte: UInt8 = 0
+        while true {
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 || byte == 0x0A || byte == 0x0D { break }
+        }
+        brief_capture_restore_sequence()
+        brief_apply_window_size()
+        previous = nil
+        clearok(window, true)
+        wrefresh(window)
+    }
+
+    /// Writes bytes curses does not know about, after what curses has sent (every frame ends in
+    /// `doupdate`, which flushes its own buffer to the descriptor).
+    private func writeOutside(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// Leaves curses mode and restores the terminal as it was.

@@ -80,13 +80,13 @@ struct ReadCommand: AsyncParsableCommand {
         let themeName = theme ?? config.theme ?? ThemeCatalog.defaultName
         try await runTerminal(library: library, flags: flags, store: store, bindings: bindings, catalog: catalog,
                               themeName: themeName, useColor: !(noColor || noColorEnvironment),
-                              problems: problems, environment: environment)
+                              problems: problems, environment: environment, clipboard: config.clipboard)
     }
 
     @MainActor
     private func runTerminal(library: ReaderLibrary, flags: [String: ArticleFlags], store: StateStore?,
                              bindings: KeyBindings, catalog: ThemeCatalog, themeName: String, useColor: Bool,
-                             problems: [String], environment: [String: String]) throws {
+                             problems: [String], environment: [String: String], clipboard: Bool) throws {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.open(useColor: useColor, environment: environment)
@@ -126,7 +126,8 @@ struct ReadCommand: AsyncParsableCommand {
             state.message = StatusMessage(text: first + more, isError: true)
         }
         let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
-        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds)
+        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds,
+                      clipboard: clipboard, links: LinkOpener(environment: environment))
             .run(state, afterFirstFrame: background)
         // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
         // (a cut batch is redone next time) and fetched feeds are saved atomically.

@@ -51,6 +51,7 @@ enum FixtureLibrary {
             paragraphs: ["岸田首相は新たな経済対策を発表した。", "物価高への対応が柱となる。"],
             topics: [topic("economy", "Economy"), topic("asia", "Asia")])
         japan.entities = [entity("岸田", in: japan, paragraph: 0, type: .person, canonical: "Fumio Kishida")]
+        japan.url = "https://www.nikkei.example/stimulus"
 
         var rates = Article(
             source: "/news/wire/rates.txt", format: .text, title: "Central bank holds rates steady as inflation cools",

@@ -140,6 +140,23 @@ import Testing
         #expect(open == [.markRead("/news/herald/korea-cyber.txt"), .reloadFeeds(articleID: "/news/herald/korea-cyber.txt")])
     }
 
+    @Test func linkKeysHandTheArticlesAddressToTheRunLoop() {
+        // The list: the selected article's URL, or the file it came from when it has none.
+        let (_, fileLink) = press([.character("y")], wide)
+        #expect(fileLink == [.copyToClipboard("/news/herald/korea-cyber.txt")])
+        let (_, webLink) = press([.character("j"), .character("j"), .character("y")], wide)
+        #expect(webLink == [.copyToClipboard("https://www.nikkei.example/stimulus")])
+        // The reader: the open article's, also after the list's cursor moved on.
+        let (reading, _) = press([.character("j"), .character("j"), .enter], wide)
+        let (_, open) = press([.character("O")], reading)
+        #expect(open == [.openLink("https://www.nikkei.example/stimulus")])
+        // Nothing listed: nothing to copy, and the status line says so.
+        let (empty, _) = press([.character("/")] + type("zzzz") + [.enter], wide)
+        let (after, none) = press([.character("y")], empty)
+        #expect(none.isEmpty)
+        #expect(after.message?.text == "no article selected")
+    }
+
     @Test func backgroundNewsReachesTheStatusLineAndTheList() throws {
         // A library not indexed yet: the list says so while the activity runs.
         let source = InMemorySource(library: Library(articles: []))

@@ -39,6 +39,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
     case previousArticle = "previous-article"
     case reloadFeeds = "reload-feeds"
     case reloadFeed = "reload-feed"
+    case copyLink = "copy-link"
+    case openLink = "open-link"
 
     package var help: String {
         switch self {
@@ -79,6 +81,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .previousArticle: "previous article"
         case .reloadFeeds: "reload every subscribed feed (in the background)"
         case .reloadFeed: "reload the feed of the current article"
+        case .copyLink: "copy the article's address (or file path) to the clipboard, over ssh too"
+        case .openLink: "open the article's address in the browser, or show it in full"
         }
     }
 }

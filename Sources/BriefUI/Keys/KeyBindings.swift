@@ -71,6 +71,7 @@ package struct KeyBindings: Hashable, Sendable {
             .character("u"): .unreadOnly, .character("s"): .star, .character("o"): .cycleSort,
             .character("t"): .cycleTheme, .character("r"): .showRemoved,
             .character("R"): .reloadFeeds, .control("r"): .reloadFeed,
+            .character("y"): .copyLink, .character("O"): .openLink,
         ],
         .list: [
             .enter: .open, .character("l"): .open, .right: .open,

@@ -13,15 +13,18 @@ package struct ArticleRow: Sendable, Hashable {
     package var topicNames: [String]
     /// The flags the source knows; the session's own changes (`AppState.flags`) win over them.
     package var flags: ArticleFlags
+    /// The article's web address, when it has one (feeds and HTML pages).
+    package var url: String?
 
     package init(id: String, title: String, date: ArticleDate?, source: String, topicNames: [String],
-                 flags: ArticleFlags = .unread) {
+                 flags: ArticleFlags = .unread, url: String? = nil) {
         self.id = id
         self.title = title
         self.date = date
         self.source = source
         self.topicNames = topicNames
         self.flags = flags
+        self.url = url
     }
 }
 

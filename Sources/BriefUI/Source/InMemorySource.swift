@@ -156,7 +156,7 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
             return ArticleRow(id: article.id, title: article.title, date: article.date,
                               source: library.index.sourceOfArticle[index],
                               topicNames: article.topics.sorted { $0.score > $1.score }.map(\.name),
-                              flags: library.flags[article.id] ?? .unread)
+                              flags: library.flags[article.id] ?? .unread, url: article.url)
         }
     }
 

@@ -12,4 +12,8 @@ package enum Effect: Sendable, Hashable {
     case applyTheme(String)
     /// Fetch subscribed feeds in the background: all of them, or the one an article came from.
     case reloadFeeds(articleID: String?)
+    /// Put text on the terminal's clipboard (OSC 52), saying what it was.
+    case copyToClipboard(String)
+    /// Open a web address in the browser, or show it in full where there is none.
+    case openLink(String)
 }

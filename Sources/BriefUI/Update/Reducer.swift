@@ -109,13 +109,29 @@ extension AppState {
         case .nextArticle: stepArticle(by: 1, effects: &effects)
         case .previousArticle: stepArticle(by: -1, effects: &effects)
         case .reloadFeeds: effects.append(.reloadFeeds(articleID: nil))
+        case .copyLink:
+            if let link = currentLink { effects.append(.copyToClipboard(link)) } else { noArticleSelected() }
+        case .openLink:
+            if let link = currentLink { effects.append(.openLink(link)) } else { noArticleSelected() }
         case .reloadFeed:
             if let id = focus == .reader ? reader?.id : selectedRow?.id {
                 effects.append(.reloadFeeds(articleID: id))
             } else {
-                message = StatusMessage(text: "no article selected", isError: false)
+                noArticleSelected()
             }
         }
+    }
+
+    /// The address of the article in the reader (when it has focus) or under the list's cursor:
+    /// its URL, else the file it was read from.
+    var currentLink: String? {
+        if focus == .reader, let reader { return reader.article.url ?? reader.id }
+        guard let row = selectedRow else { return nil }
+        return row.url ?? row.id
+    }
+
+    mutating func noArticleSelected() {
+        message = StatusMessage(text: "no article selected", isError: false)
     }
 
     /// `q` and Esc: close what is open, one layer at a time; `q` quits from the list.

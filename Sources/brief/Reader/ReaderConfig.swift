@@ -9,6 +9,7 @@ import TOMLKit
 ///     library = ["~/news", "~/saved/articles"]   # opened when `brief` gets no path
 ///     cache = "/srv/brief/library.sqlite"         # or a team's shared cache, read-only
 ///     theme = "solarized-dark"
+///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
 ///     [keys]                                      # everywhere
 ///     "C-n" = "next-article"
 ///     [keys.reader]                               # per pane: list, reader, filter
@@ -19,6 +20,8 @@ struct ReaderConfig {
     /// A cache another account keeps (`brief index --cache-file` run by cron), opened read-only.
     var sharedCache: String?
     var theme: String?
+    /// `clipboard = false`: `y` shows the link instead of writing OSC 52 (for terminals that refuse it).
+    var clipboard = true
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
     var problems: [String] = []
@@ -59,6 +62,9 @@ struct ReaderConfig {
             } else {
                 problems.append("\(file.path): cache: expected the path of a cache file")
             }
+        }
+        if let value = table["clipboard"] {
+            if let enabled = value.bool { clipboard = enabled } else { problems.append("\(file.path): clipboard: expected true or false") }
         }
         if let value = table["theme"] {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }

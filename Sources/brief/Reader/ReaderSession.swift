@@ -13,6 +13,11 @@ struct ReaderSession {
     var monochromeOnly: Bool
     /// Fetches feeds for R and Ctrl-R.
     var feeds: FeedReload?
+    /// Whether `y` writes the terminal's clipboard (OSC 52); `clipboard = false` in config.toml
+    /// for terminals that refuse it, and the link is then only shown.
+    var clipboard = true
+    /// Opens links for `O`.
+    var links = LinkOpener(environment: [:])
 
     /// Runs until quit. `afterFirstFrame` starts background work once the first frame is on
     /// screen; it reports through the terminal's inbox.
@@ -56,6 +61,23 @@ struct ReaderSession {
                     persist(&state) { try $0.setStarred(id, starred) }
                 case .applyTheme(let name):
                     applyTheme(name, to: &state)
+                case .copyToClipboard(let link):
+                    let shown = TerminalSafeText.clean(link)
+                    if clipboard {
+                        terminal.copyToClipboard(link)
+                        state = reduce(state, .message("copied \(shown)", isError: false)).0
+                    } else {
+                        state = reduce(state, .message("clipboard off in config.toml: \(shown)", isError: false)).0
+                    }
+                case .openLink(let link):
+                    if links.command == nil {
+                        terminal.showOutside(TerminalSafeText.clean(link))
+                        state = reduce(state, .resize(terminal.size)).0
+                    } else if let problem = links.open(link) {
+                        state = reduce(state, .message("cannot open the link: \(problem)", isError: true)).0
+                    } else {
+                        state = reduce(state, .message("opened \(TerminalSafeText.clean(link))", isError: false)).0
+                    }
                 case .reloadFeeds(let articleID):
                     if let problem = feeds?.start(articleID: articleID, inbox: terminal.inbox) {
                         state = reduce(state, .message(problem, isError: false)).0
