@@ -165,9 +165,20 @@ package final class NcursesTerminal {
 
     /// Gives the terminal back to the shell and stops; returns once resumed (`fg`).
     package func suspend() {
+        leaveCurses()
+        brief_stop_self()
+        resumeCurses()
+    }
+
+    /// Gives the screen back as it was before curses (the fatal-signal path then has nothing to restore).
+    private func leaveCurses() {
         brief_forget_restore_sequence()
         endwin()
-        brief_stop_self()
+    }
+
+    /// Takes the screen again after `leaveCurses`: the size may have changed meanwhile, and
+    /// whatever was written there is repainted over.
+    private func resumeCurses() {
         brief_capture_restore_sequence()
         brief_apply_window_size()
         previous = nil
@@ -185,8 +196,7 @@ package final class NcursesTerminal {
     /// Leaves curses mode to show `text` (made terminal-safe by the caller) on the normal screen,
     /// where it can be selected across rows as the terminal wraps it, until Enter; then repaints.
     package func showOutside(_ text: String) {
-        brief_forget_restore_sequence()
-        endwin()
+        leaveCurses()
         writeOutside("\n" + text + "\n\nPress Enter to return to Brief.")
         // The shell's modes are back (a line at a time): one read returns at Enter, or at the end
         // of input should the terminal go away.
@@ -196,11 +206,7 @@ package final class NcursesTerminal {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 || byte == 0x0A || byte == 0x0D { break }
         }
-        brief_capture_restore_sequence()
-        brief_apply_window_size()
-        previous = nil
-        clearok(window, true)
-        wrefresh(window)
+        resumeCurses()
     }
 
     /// Writes bytes curses does not know about, after what curses has sent (every frame ends in
