@@ -2,6 +2,8 @@
 import ArgumentParser
 import BriefCore
 
+extension ListFormat: ExpressibleByArgument {}
+
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -21,22 +23,31 @@ struct ListCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Only articles matching this filter query (it may start with -).")
     var filter: String?
 
-    @Flag(help: "One JSON object per line per article (path, format, title, date, byline, url, topics).")
+    @Flag(help: "One JSON object per line per article (path, format, title, date, byline, url, topics); --format jsonl.")
     var json = false
+
+    @Option(help: "text, jsonl or csv (a header line, then date, topics, title, byline, url, path).")
+    var format: ListFormat?
 
     @Argument(help: "Article files or directories.")
     var paths: [String] = []
+
+    func validate() throws {
+        if json, let format, format != .jsonl { throw ValidationError("--json and --format \(format.rawValue) disagree") }
+    }
 
     func run() async throws {
         let query = try ArticleLoading.filter(filter)
         let (articles, hadProblems) = try ArticleLoading.load(paths)
         let flags = query == nil ? [:] : ArticleLoading.flags()
         let shown = ArticleOrder.newestFirst(articles.filter { query?.matches($0, flags: flags[$0.id] ?? .unread) ?? true })
+        let format = json ? .jsonl : format ?? .text
+        if format == .csv { StandardStreams.output(ArticleCSV.header) }
         for article in shown {
-            if json {
-                StandardStreams.output(ArticleJSON.summary(article).rendered)
-            } else {
-                StandardStreams.output(ArticleText.listLine(article))
+            switch format {
+            case .jsonl: StandardStreams.output(ArticleJSON.summary(article).rendered)
+            case .csv: StandardStreams.output(ArticleCSV.row(article))
+            case .text: StandardStreams.output(ArticleText.listLine(article))
             }
         }
         try ArticleLoading.finish(hadProblems: hadProblems)

@@ -2,6 +2,8 @@
 import ArgumentParser
 import BriefCore
 
+extension ShowFormat: ExpressibleByArgument {}
+
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -11,11 +13,16 @@ struct ShowCommand: AsyncParsableCommand {
             date (YYYY-MM-DD or null), byline, url, feed ({title, url} for feed items, else null), paragraphs, removed [{text, reason}], \
             entities [{paragraph, start, end, text, type, canonical}] (paragraph -1 is the title; \
             offsets in Unicode scalars), topics [{id, name, score, terms}].
+            --format markdown prints title, date, byline and address, summary and paragraphs as \
+            Markdown (entities as plain text); --format json is --json.
             Exit status: 0 ok, 1 some file could not be read (the others are still shown), 2 usage error.
             """)
 
-    @Flag(help: "One JSON object per line per article.")
+    @Flag(help: "One JSON object per line per article (the same as --format json).")
     var json = false
+
+    @Option(help: "text, markdown or json.")
+    var format: ShowFormat?
 
     @Flag(help: "Also list the blocks that cleaning removed, and why.")
     var removed = false
@@ -25,14 +32,20 @@ struct ShowCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if json, let format, format != .json { throw ValidationError("--json and --format \(format.rawValue) disagree") }
     }
 
     func run() async throws {
         let (articles, hadProblems) = try ArticleLoading.load(files, defaultToSample: false)
+        let format = json ? .json : format ?? .text
         for (index, article) in articles.enumerated() {
-            if json {
+            switch format {
+            case .json:
                 StandardStreams.output(ArticleJSON.full(article).rendered)
-            } else {
+            case .markdown:
+                if index > 0 { StandardStreams.output("\n---\n") }
+                StandardStreams.output(ArticleMarkdown.render(article))
+            case .text:
                 if index > 0 { StandardStreams.output("\n" + String(repeating: "─", count: 60) + "\n") }
                 StandardStreams.output(ArticleText.render(article, showRemoved: removed))
             }
