@@ -33,11 +33,11 @@ enum DatabaseOpener {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw StoreError(path: path, reason: "cannot create the directory \(directory.path): \(error.localizedDescription)")
+            throw StoreError(path: path, kind: .cannotOpen, reason: "cannot create the directory \(directory.path): \(error.localizedDescription)")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StoreError(path: path, reason: "a directory is in the way of the database file")
+            throw StoreError(path: path, kind: .cannotOpen, reason: "a directory is in the way of the database file")
         }
         // Two processes opening a new file at once both saw it unmigrated and both created the
         // tables ("table meta already exists", exit 1): opening and migrating take turns.
@@ -63,7 +63,7 @@ enum DatabaseOpener {
             let (superseded, complete) = try pool.read { db in
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            if superseded { throw StoreError(path: path, reason: StoreError.newerVersionReason) }
+            if superseded { throw StoreError(path: path, kind: .newerVersion, reason: StoreError.newerVersionReason) }
             if !complete { try migrator.migrate(pool) }
             guard prepare != nil else { return pool }
             try pool.close()
@@ -80,7 +80,7 @@ extension DatabaseOpener {
                              prepare: @escaping @Sendable (Database) throws -> Void) throws(StoreError) -> DatabasePool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw StoreError(path: path, reason: "no shared cache here (`brief index --cache-file \(path)` builds it)")
+            throw StoreError(path: path, kind: .cannotOpen, reason: "no shared cache here (`brief index --cache-file \(path)` builds it)")
         }
         var config = Configuration()
         config.readonly = true
@@ -96,9 +96,9 @@ extension DatabaseOpener {
             let (superseded, complete) = try pool.read { db in
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            if superseded { throw StoreError(path: path, reason: StoreError.newerVersionReason) }
+            if superseded { throw StoreError(path: path, kind: .newerVersion, reason: StoreError.newerVersionReason) }
             if !complete {
-                throw StoreError(path: path, reason: "the shared cache was built by an older Brief; run `brief index --cache-file` with this version to update it")
+                throw StoreError(path: path, kind: .olderVersion, reason: "the shared cache was built by an older Brief; run `brief index --cache-file` with this version to update it")
             }
             return pool
         }

@@ -78,7 +78,7 @@ extension LibraryStore {
     public func refresh(paths: [String], parse: @escaping Parser,
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
         guard access == .owner else {
-            throw StoreError(path: path, reason: "opened read-only as a shared cache; the account that runs `brief index` keeps it up to date")
+            throw StoreError(path: path, kind: .readOnly, reason: "opened read-only as a shared cache; the account that runs `brief index` keeps it up to date")
         }
         let clock = ContinuousClock.now
         var report = IndexReport()

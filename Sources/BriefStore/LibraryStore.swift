@@ -64,7 +64,7 @@ public final class LibraryStore: Sendable {
             users = nil
             pool = try DatabaseOpener.openReadOnly(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
             if let damage = try withStoreErrors(path: path, { try pool.read { db in try LibrarySchema.damage(db, checkIntegrity: false) } }) {
-                throw StoreError(path: path, reason: StoreError.corruptPrefix + " (\(damage)); the shared cache is left as it is")
+                throw StoreError.corrupt(path: path, "\(damage); the shared cache is left as it is")
             }
             return
         }
@@ -111,7 +111,7 @@ public final class LibraryStore: Sendable {
             let pool = try DatabaseOpener.open(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
             if let damage = try withStoreErrors(path: path, { try pool.read { db in try LibrarySchema.damage(db, checkIntegrity: checkIntegrity) } }) {
                 try? pool.close()
-                throw StoreError(path: path, reason: StoreError.corruptPrefix + " (\(damage))")
+                throw StoreError.corrupt(path: path, damage)
             }
             return pool
         } catch {

@@ -30,7 +30,7 @@ public final class StateStore: Sendable {
             try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
         }
         if problems != ["ok"] {
-            throw StoreError(path: path, reason: "\(StoreError.corruptPrefix): \(problems.prefix(3).joined(separator: "; "))")
+            throw StoreError.corrupt(path: path, problems.prefix(3).joined(separator: "; "))
         }
     }
 

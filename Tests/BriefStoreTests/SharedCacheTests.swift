@@ -93,7 +93,8 @@ private final class IndexingFlag: Sendable {
         let first = try #require(try reader.ids(matching: .all).first)
         try reader.state.setRead(first, true)
         #expect(try reader.count(matching: .unread) == 4)
-        #expect(throws: StoreError.self) { try reader.refresh(paths: [dir.file("library").path]) }
+        let refused = try #require(throws: StoreError.self) { try reader.refresh(paths: [dir.file("library").path]) }
+        #expect(refused.kind == .readOnly)
 
         #expect(try Self.fileBytes(cacheFile) == before)
         #expect(try Self.filesBeside(dir) == filesBefore)
@@ -105,6 +106,7 @@ private final class IndexingFlag: Sendable {
         let dir = try TemporaryDirectory()
         let error = try #require(throws: StoreError.self) { try Self.openReader(dir, user: "ana") }
         #expect(error.path == dir.file("srv/library.sqlite").path)
+        #expect(error.kind == .cannotOpen)
         #expect(error.reason.contains("brief index --cache-file"))
         #expect(!FileManager.default.fileExists(atPath: dir.file("srv").path))
     }
