@@ -2,14 +2,6 @@
 import BriefUI
 import CNcursesw
 
-/// What the terminal delivered.
-package enum TerminalInput: Sendable, Hashable {
-    case key(Key)
-    case resize
-    /// Events background work posted to the terminal's inbox.
-    case posted([Event])
-}
-
 enum KeyDecoder {
     /// A function key (wget_wch returned KEY_CODE_YES).
     static func functionKey(_ code: Int32) -> TerminalInput? {

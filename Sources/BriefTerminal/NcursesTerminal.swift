@@ -7,7 +7,7 @@ import Glibc
 /// A terminal in curses mode. Create it with `open`, always `close` it; fatal
 /// signals restore the terminal on their own (with bytes and modes captured beforehand).
 @MainActor
-package final class NcursesTerminal {
+package final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let palette: ColorPairs
     /// False when no UTF-8 locale exists: non-ASCII text is then shown as `?`.
@@ -16,6 +16,7 @@ package final class NcursesTerminal {
     private var isOpen = true
     /// Where background work posts events; they come out of `nextInput` as `.posted`.
     package nonisolated let inbox = TerminalInbox()
+    package nonisolated var events: any EventPoster { inbox }
 
     /// Colors the terminal reports (256, 16, 8), or 0 when it has none or colors are off.
     package var colors: Int { palette.colors }

@@ -5,7 +5,7 @@ import Glibc
 
 /// A queue any thread may post reader events to; posting wakes the terminal's input wait
 /// through a pipe, so the run loop needs neither a timeout nor a polling loop.
-package final class TerminalInbox: @unchecked Sendable {
+package final class TerminalInbox: EventPoster, @unchecked Sendable {
     // `events` is guarded by `lock`; the descriptors never change after init.
     private let lock = NSLock()
     private var events: [Event] = []

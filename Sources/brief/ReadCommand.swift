@@ -96,7 +96,7 @@ struct ReadCommand: AsyncParsableCommand {
         }
         defer { terminal.close() }
         let source: any ArticleSource
-        var background: (@Sendable (TerminalInbox) -> Void)?
+        var background: (@Sendable (any EventPoster) -> Void)?
         let feedLibrary: FeedReload.Library
         switch library {
         case .cached(let cache, let roots, let parse):
@@ -126,9 +126,13 @@ struct ReadCommand: AsyncParsableCommand {
             state.message = StatusMessage(text: first + more, isError: true)
         }
         let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
-        ReaderSession(terminal: terminal, store: store, themes: catalog, monochromeOnly: terminal.colors < 8, feeds: feeds,
-                      clipboard: clipboard, links: LinkOpener(environment: environment))
-            .run(state, afterFirstFrame: background)
+        let marks: (any ReadingMarks)? = if let store { StoreReadingMarks(store) } else { nil }
+        var session = ReaderSession(terminal: terminal, marks: marks, themes: catalog, monochromeOnly: terminal.colors < 8)
+        session.clipboard = clipboard
+        session.reloadFeeds = { articleID, events in feeds.start(articleID: articleID, inbox: events) }
+        let links = LinkOpener(environment: environment)
+        session.openLink = links.command == nil ? nil : { link in links.open(link) }
+        session.run(state, afterFirstFrame: background)
         // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
         // (a cut batch is redone next time) and fetched feeds are saved atomically.
         if BackgroundRefresh.running.value > 0 {

@@ -18,7 +18,7 @@ enum BackgroundRefresh {
     static let running = JobCount()
 
     static func start(store: LibraryStore, source: StoreArticleSource, roots: [String], parse: @escaping LibraryStore.Parser,
-                      inbox: TerminalInbox, saying lead: String = "checking the library for changes…",
+                      inbox: any EventPoster, saying lead: String = "checking the library for changes…",
                       then done: (@Sendable () -> Void)? = nil) {
         running.add(1)
         queue.async {

@@ -32,7 +32,7 @@ final class FeedReload: @unchecked Sendable {
 
     /// Starts a reload of every subscription, or of the one `articleID` came from; returns
     /// what to say instead when none can start.
-    func start(articleID: String?, inbox: TerminalInbox) -> String? {
+    func start(articleID: String?, inbox: any EventPoster) -> String? {
         let all: [FeedSubscription]
         let settings: FeedFetchSettings
         do {
@@ -63,7 +63,7 @@ final class FeedReload: @unchecked Sendable {
         return nil
     }
 
-    private func run(_ subscriptions: [FeedSubscription], settings: FeedFetchSettings, inbox: TerminalInbox) async {
+    private func run(_ subscriptions: [FeedSubscription], settings: FeedFetchSettings, inbox: any EventPoster) async {
         let feeds = FeedStore(directories: directories)
         inbox.post(.activity("fetching \(subscriptions.count == 1 ? "1 feed" : "\(subscriptions.count) feeds")…"))
         let refresher = FeedRefresher(store: feeds, fetcher: FeedFetcher(settings: settings))

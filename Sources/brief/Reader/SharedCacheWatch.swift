@@ -2,6 +2,7 @@
 import BriefReaderStore
 import BriefStore
 import BriefTerminal
+import BriefUI
 import Foundation
 
 /// Polls a shared cache for commits by the account that indexes it and lets the list catch up.
@@ -13,7 +14,7 @@ enum SharedCacheWatch {
     /// How often the cache is looked at; a cron indexer commits minutes apart.
     static let pollInterval: TimeInterval = 5
 
-    static func start(store: LibraryStore, source: StoreArticleSource, inbox: TerminalInbox) {
+    static func start(store: LibraryStore, source: StoreArticleSource, inbox: any EventPoster) {
         let thread = Thread {
             var seen = store.changeToken()
             while true {
