@@ -81,8 +81,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .previousArticle: "previous article"
         case .reloadFeeds: "reload every subscribed feed (in the background)"
         case .reloadFeed: "reload the feed of the current article"
-        case .copyLink: "copy the article's address (or file path) to the clipboard, over ssh too"
-        case .openLink: "open the article's address in the browser, or show it in full"
+        case .copyLink: "copy the article's URL or path to the clipboard (OSC 52)"
+        case .openLink: "open the URL in a browser, or show it in full"
         }
     }
 }
