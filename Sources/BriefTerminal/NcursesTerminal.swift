@@ -92,6 +92,10 @@ package final class NcursesTerminal: Terminal {
             var value: wint_t = 0
             let result = wget_wch(window, &value)
             if result == brief_key_code_yes() {
+                if Int32(value) == brief_key_mouse() {
+                    if let mouse = Self.takeMouseEvent() { return .mouse(mouse) }
+                    continue
+                }
                 if let input = KeyDecoder.functionKey(Int32(value)) { return input }
                 continue
             } else if result == OK {
@@ -112,6 +116,29 @@ package final class NcursesTerminal: Terminal {
                 continue
             }
         }
+    }
+
+    /// Turns mouse reporting on (clicks, double clicks, the wheel) or off; false when the
+    /// terminal cannot report the mouse. A fatal signal turns it off with the rest.
+    @discardableResult
+    package func enableMouse(_ on: Bool) -> Bool {
+        let granted = brief_enable_mouse(on ? 1 : 0) == 1
+        brief_capture_restore_sequence()
+        return granted
+    }
+
+    private static func takeMouseEvent() -> MouseEvent? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch brief_mouse_event(&x, &y) {
+        case 1: kind = .click
+        case 2: kind = .doubleClick
+        case 3: kind = .wheelUp
+        case 4: kind = .wheelDown
+        default: return nil
+        }
+        return MouseEvent(kind, x: Int(x), y: Int(y))
     }
 
     /// Shows a grid, sending only the cells that changed since the last one.

@@ -69,6 +69,8 @@ struct brief_restore_state {
     char bytes[512];
     /// 0 while curses is not running: the handler then leaves the terminal alone.
     volatile sig_atomic_t length;
+    /// Mouse reporting is on: the restore turns it off as well.
+    int mouse;
 };
 
 /// The one restore state, as a function's static: a file-level static without an initializer
@@ -99,6 +101,9 @@ static inline void brief_capture_restore_sequence(void) {
     brief_append_restore(&length, tigetstr("op"));
     brief_append_restore(&length, tigetstr("rmkx"));
     brief_append_restore(&length, tigetstr("cnorm"));
+    // xterm's mouse modes (normal, button-event, SGR reports): any terminal that reports the
+    // mouse knows them, and a terminal left reporting would type escape codes into the shell.
+    if (brief_restore()->mouse) brief_append_restore(&length, "\033[?1006l\033[?1002l\033[?1000l");
     const char *leave = tigetstr("rmcup");
     if (leave != NULL && leave != (const char *)-1) {
         brief_append_restore(&length, leave);
@@ -108,6 +113,32 @@ static inline void brief_capture_restore_sequence(void) {
         brief_append_restore(&length, "\r\n");
     }
     brief_restore()->length = (sig_atomic_t)length;
+}
+
+/// Mouse reporting for clicks, double clicks and the wheel, or off. Returns 1 when the terminal
+/// reports the mouse, 0 when it cannot.
+static inline int brief_enable_mouse(int on) {
+    mmask_t wanted = on ? (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    mmask_t granted = mousemask(wanted, NULL);
+    brief_restore()->mouse = on && granted != 0;
+    return brief_restore()->mouse;
+}
+
+/// The key code curses returns when a mouse event is waiting.
+static inline int brief_key_mouse(void) { return KEY_MOUSE; }
+
+/// Takes the waiting mouse event: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 anything
+/// else; `x` and `y` are the cell.
+static inline int brief_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (event.bstate & BUTTON1_CLICKED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+    return 0;
 }
 
 /// Curses has ended (quit or suspend): a signal from now on needs no restoring.

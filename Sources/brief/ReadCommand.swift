@@ -80,13 +80,13 @@ struct ReadCommand: AsyncParsableCommand {
         let themeName = theme ?? config.theme ?? ThemeCatalog.defaultName
         try await runTerminal(library: library, flags: flags, store: store, bindings: bindings, catalog: catalog,
                               themeName: themeName, useColor: !(noColor || noColorEnvironment),
-                              problems: problems, environment: environment, clipboard: config.clipboard)
+                              problems: problems, environment: environment, clipboard: config.clipboard, mouse: config.mouse)
     }
 
     @MainActor
     private func runTerminal(library: ReaderLibrary, flags: [String: ArticleFlags], store: StateStore?,
                              bindings: KeyBindings, catalog: ThemeCatalog, themeName: String, useColor: Bool,
-                             problems: [String], environment: [String: String], clipboard: Bool) throws {
+                             problems: [String], environment: [String: String], clipboard: Bool, mouse: Bool) throws {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.open(useColor: useColor, environment: environment)
@@ -95,6 +95,7 @@ struct ReadCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { terminal.close() }
+        if mouse { terminal.enableMouse(true) }
         let source: any ArticleSource
         var background: (@Sendable (any EventPoster) -> Void)?
         let feedLibrary: FeedReload.Library

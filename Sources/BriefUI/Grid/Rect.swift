@@ -35,6 +35,10 @@ package struct Rect: Hashable, Sendable {
     package var maxY: Int { y + height }
     package var isEmpty: Bool { width <= 0 || height <= 0 }
 
+    package func contains(x column: Int, y row: Int) -> Bool {
+        column >= x && column < maxX && row >= y && row < maxY
+    }
+
     /// The rectangle shrunk by `by` cells on every side.
     package func inset(by amount: Int) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)

@@ -46,6 +46,7 @@ package struct ReaderSession<Screen: Terminal> {
             let events: [Event]
             switch terminal.nextInput() {
             case .key(let key): events = [.key(key)]
+            case .mouse(let mouse): events = [.mouse(mouse)]
             case .resize: events = [.resize(terminal.size)]
             case .posted(let posted): events = posted
             }

@@ -3,9 +3,27 @@
 /// What the terminal delivered.
 package enum TerminalInput: Sendable, Hashable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize
     /// Events background work posted to the terminal's inbox.
     case posted([Event])
+}
+
+/// A click, double click or wheel turn at a cell of the screen.
+package struct MouseEvent: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
+        case click, doubleClick, wheelUp, wheelDown
+    }
+
+    package var kind: Kind
+    package var x: Int
+    package var y: Int
+
+    package init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }
 
 /// Where background work (indexing, fetching, a shared cache's watch) posts events for the run

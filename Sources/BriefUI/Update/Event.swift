@@ -2,6 +2,7 @@
 
 package enum Event: Sendable, Hashable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(Size)
     /// A message from the run loop (a failed write, a theme error) for the status line.
     case message(String, isError: Bool)

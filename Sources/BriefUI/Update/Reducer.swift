@@ -24,6 +24,9 @@ package func reduce(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
         if let text, state.message?.isError != true { state.message = StatusMessage(text: text, isError: false) }
     case .message(let text, let isError):
         if isError || state.message?.isError != true { state.message = StatusMessage(text: text, isError: isError) }
+    case .mouse(let mouse):
+        // Over a prompt or the help the keyboard has the floor.
+        if state.prompt == nil && state.helpTop == nil { state.handleMouse(mouse, effects: &effects) }
     case .key(let key):
         if state.prompt != nil {
             state.handlePromptKey(key, effects: &effects)

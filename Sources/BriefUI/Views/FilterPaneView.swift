@@ -13,10 +13,9 @@ package enum FilterPaneView {
         let focused = state.focus == .filter
         grid.fill(rect, role: .normal)
         grid.drawTitleBar(rect, title: "Filter", detail: state.filter.isEmpty ? "" : "c clears", focused: focused)
-        let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let body = body(of: rect)
         let rows = rows(state, width: body.width)
-        let cursorRow = rows.firstIndex { $0.item == state.filterCursor } ?? 0
-        let top = max(0, min(cursorRow - body.height / 2, rows.count - body.height))
+        let top = firstShown(rows, state: state, height: body.height)
         for (slot, row) in rows.dropFirst(top).prefix(body.height).enumerated() {
             let y = body.y + slot
             let isCursor = focused && row.item != nil && row.item == state.filterCursor
@@ -32,6 +31,25 @@ package enum FilterPaneView {
                 grid.putRight(row.count, maxX: body.maxX, y: y, role: cursorRole ?? .facetCount)
             }
         }
+    }
+
+    /// The item a click at screen row `y` lands on, if any.
+    package static func item(at y: Int, state: AppState, in rect: Rect) -> Int? {
+        let body = body(of: rect)
+        let rows = rows(state, width: body.width)
+        let index = firstShown(rows, state: state, height: body.height) + y - body.y
+        guard y >= body.y, rows.indices.contains(index) else { return nil }
+        return rows[index].item
+    }
+
+    private static func body(of rect: Rect) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+    }
+
+    /// The first row shown: the cursor's row is kept in the middle of the pane where it can be.
+    private static func firstShown(_ rows: [Row], state: AppState, height: Int) -> Int {
+        let cursorRow = rows.firstIndex { $0.item == state.filterCursor } ?? 0
+        return max(0, min(cursorRow - height / 2, rows.count - height))
     }
 
     static func rows(_ state: AppState, width: Int) -> [Row] {

@@ -16,8 +16,18 @@ package enum HelpOverlayView {
             lines.append((context.title, "", true))
             lines += entries.map { ($0.0, $0.1, false) }
         }
+        lines.append(("", "", false))
+        lines.append(("Mouse (mouse = false in config.toml leaves it to the terminal)", "", true))
+        lines += mouse.map { ($0.0, $0.1, false) }
         return lines
     }
+
+    /// What the mouse does, as `AppState.handleMouse` does it.
+    static let mouse = [
+        ("click", "select in any pane; on a topic or entity, toggle it"),
+        ("double-click", "open the article"),
+        ("wheel", "scroll the pane under the pointer"),
+    ]
 
     package static func draw(_ state: AppState, into grid: inout CellGrid) {
         let size = grid.size

@@ -9,6 +9,7 @@ import TOMLKit
 ///     library = ["~/news", "~/saved/articles"]   # opened when `brief` gets no path
 ///     cache = "/srv/brief/library.sqlite"         # or a team's shared cache, read-only
 ///     theme = "solarized-dark"
+///     mouse = false                               # clicks and the wheel go to the terminal
 ///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
 ///     [keys]                                      # everywhere
 ///     "C-n" = "next-article"
@@ -22,6 +23,8 @@ struct ReaderConfig {
     var theme: String?
     /// `clipboard = false`: `y` shows the link instead of writing OSC 52 (for terminals that refuse it).
     var clipboard = true
+    /// `mouse = false`: leave the mouse to the terminal (its own selection without Shift).
+    var mouse = true
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
     var problems: [String] = []
@@ -62,6 +65,9 @@ struct ReaderConfig {
             } else {
                 problems.append("\(file.path): cache: expected the path of a cache file")
             }
+        }
+        if let value = table["mouse"] {
+            if let enabled = value.bool { mouse = enabled } else { problems.append("\(file.path): mouse: expected true or false") }
         }
         if let value = table["clipboard"] {
             if let enabled = value.bool { clipboard = enabled } else { problems.append("\(file.path): clipboard: expected true or false") }
