@@ -185,6 +185,58 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("A summary of another story"))
     }
 
+    /// Other stories listed inside the story's own container: each a linked headline and a
+    /// one-line summary (`dt`/`dd`, as news sites of every age print them).
+    static func teaserList(items: Int) -> String {
+        let pairs = (1...items).map {
+            #"<dt><a href="/news/\#($0).html">Council approves budget for the harbour works number \#($0)</a></dt><dd>The city council approved the spending plan after a long debate, officials said on Tuesday.</dd>"#
+        }
+        return "<dl>\(pairs.joined())</dl>"
+    }
+
+    @Test func aTeaserListInsideTheStoryContainerIsOtherArticles() throws {
+        let document = try Self.read("""
+            <html><body><div class="content"><h1>Ferry</h1>\(Self.story)\(Self.teaserList(items: 4))</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("The city council approved"))
+        #expect(document.removed.contains { $0.reason == .unrelatedHeadline && $0.text.hasPrefix("The city council approved") })
+    }
+
+    @Test func aTeaserListLongerThanTheStoryDoesNotWinOverIt() throws {
+        let document = try Self.read("""
+            <html><body><div class="story"><h1>Ferry</h1>\(Self.story)</div>
+            <div class="column">\(Self.teaserList(items: 12))</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("The city council approved"))
+    }
+
+    @Test func aListOfReferencesIsNotATeaserList() throws {
+        // Each reference is a linked title and its source; the source opens with a full stop, no sentence.
+        let references = (1...5).map {
+            #"<li><p>^ <a href="/r/\#($0)">“Ferry cable report number \#($0)”</a></p><p>. The River Gazette. 9 August 2017. Retrieved 27 January 2020.</p></li>"#
+        }
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)<ol class="notes">\(references.joined())</ol></article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The River Gazette"))
+        #expect(!document.removed.contains { $0.reason == .unrelatedHeadline })
+    }
+
+    @Test func twoLinkedLinesBetweenParagraphsAreNotATeaserList() throws {
+        // A story may link a source before a paragraph once or twice; that is no list of other articles.
+        let document = try Self.read("""
+            <html><body><article><p><a href="/report.pdf">The operator's annual report on the ferry cable</a></p>
+            <p>The operator said the new cable should last for twenty years.</p>
+            <p><a href="/map.pdf">The map of the detour by road for commuters</a></p>
+            <p>Commuters had faced a forty-minute detour by road since spring.</p>\(Self.story)</article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The operator said the new cable should last for twenty years."))
+        #expect(Self.kept(document).contains("Commuters had faced a forty-minute detour by road since spring."))
+    }
+
     @Test func aLedeAboveTheStoryWrapperJoinsTheStory() throws {
         let document = try Self.read("""
             <html><body><div class="column">
