@@ -237,6 +237,34 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("Commuters had faced a forty-minute detour by road since spring."))
     }
 
+    @Test func aShortStoryUnderItsHeadlineWinsOverALongerContactBoxElsewhere() throws {
+        let contact = """
+            <div class="service"><p>Our customer service team answers questions about subscriptions, deliveries and billing, from Monday to Friday, between eight in the morning and six in the evening.</p>
+            <p>You can also write to us by post, at the address printed on your invoice, and we will answer within ten working days, or reach us by phone, at the number on the back page.</p>
+            <p>For changes to a delivery address, please allow three working days, and keep your customer number at hand when you call us.</p></div>
+            """
+        // A row of section links at the page's level costs the page more than the story brings it.
+        let sections = (1...20).map { "<p><a href=\"/section/\($0)\">Section of the site \($0)</a></p>" }.joined()
+        let document = try Self.read("""
+            <html><body><div class="page"><div class="bar">\(sections)</div><div class="main"><h1>Ferry service resumes</h1>
+            <div class="text"><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said in a statement.</p>
+            <p>Commuters had faced a forty-minute detour by road since the service stopped in early spring.</p>
+            <p>The operator said the new cable should last for twenty years, and fares would stay the same.</p></div></div>
+            \(contact)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("Our customer service team"))
+    }
+
+    @Test func aHeadlineOverALongStoryElsewhereDoesNotPullTheStoryAway() throws {
+        // The headline's own box holds a line of text only: far from a tie with the story.
+        let document = try Self.read("""
+            <html><body><div class="top"><h1>Ferry service resumes</h1><p>Updated on Monday, with the operator's statement.</p></div>
+            <div class="text">\(Self.story)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
     @Test func aLedeAboveTheStoryWrapperJoinsTheStory() throws {
         let document = try Self.read("""
             <html><body><div class="column">

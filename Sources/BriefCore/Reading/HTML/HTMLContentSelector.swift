@@ -42,6 +42,9 @@ struct HTMLExtractionSettings: Sendable {
     var teaserListMinimumItems = 3
     var teaserHeadlineMaximumLength = 160
     var teaserSummaryMaximumLength = 320
+    /// A container that holds the page's one `h1` and scores at least this share of the winner's score
+    /// wins over a winner elsewhere (a contact box, a list beside the story): the story starts at its headline.
+    var titleAnchorShare = 0.5
     /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
     var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
@@ -251,6 +254,7 @@ struct HTMLContentSelector {
                 winner = index
             }
         }
+        winner = anchoredOnHeadline(winner, blocks: blocks, scores: scores, containers: containers, subtreeEnd: subtreeEnd)
         winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
         // Prose above the winner inside its article (a summary field, an intro paragraph) is the story's
         // opening, however deep the markup nests it.
@@ -290,6 +294,29 @@ struct HTMLContentSelector {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// The container of the page's headline when it nearly ties with a winner elsewhere. With one `h1`
+    /// (outside chrome), the best container that holds it and neither holds nor lies inside the winner
+    /// takes over when it scores `titleAnchorShare` of the winner: the story is the text under its
+    /// headline, and what outscores it a little elsewhere (a contact box, a list of other stories) is not.
+    private func anchoredOnHeadline(_ winner: Int, blocks: [HTMLTextBlock], scores: [Double],
+                                    containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
+        let headlines = blocks.filter { $0.isHeading1 && $0.removal == nil }
+        guard let headline = headlines.first, headlines.allSatisfy({ $0.container == headline.container }),
+              scores[winner] > 0 else { return winner }
+        let anchor = Int(headline.container)
+        // Inside the winner already, or the winner holds it: nothing to anchor.
+        if anchor >= winner && anchor <= subtreeEnd[winner] { return winner }
+        var best = -1
+        var container = anchor
+        while container > 0 {
+            if container <= winner && subtreeEnd[container] >= winner { break }
+            if best < 0 || scores[container] > scores[best] { best = container }
+            container = Int(containers[container].parent)
+        }
+        guard best >= 0, scores[best] >= settings.titleAnchorShare * scores[winner] else { return winner }
+        return best
     }
 
     /// The one `article` (or `articleBody`, but not the wider `main`) around the winner, when it holds clearly more prose:
