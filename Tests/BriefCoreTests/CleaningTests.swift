@@ -35,6 +35,12 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.metadata, .share, .share])
     }
 
+    @Test func aRowOfToolButtonsWithTextSizeGoes() {
+        let cleaned = clean([body[0], body[1], "Email Print Text Size", body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.share])
+    }
+
     @Test func aSentenceNamingSocialNetworksStays() {
         let line = "Officials shared the warning on Facebook and Twitter before the gates opened, the operator said."
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])

@@ -185,6 +185,86 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("A summary of another story"))
     }
 
+    /// Other stories listed inside the story's own container: each a linked headline and a
+    /// one-line summary (`dt`/`dd`, as news sites of every age print them).
+    static func teaserList(items: Int) -> String {
+        let pairs = (1...items).map {
+            #"<dt><a href="/news/\#($0).html">Council approves budget for the harbour works number \#($0)</a></dt><dd>The city council approved the spending plan after a long debate, officials said on Tuesday.</dd>"#
+        }
+        return "<dl>\(pairs.joined())</dl>"
+    }
+
+    @Test func aTeaserListInsideTheStoryContainerIsOtherArticles() throws {
+        let document = try Self.read("""
+            <html><body><div class="content"><h1>Ferry</h1>\(Self.story)\(Self.teaserList(items: 4))</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("The city council approved"))
+        #expect(document.removed.contains { $0.reason == .unrelatedHeadline && $0.text.hasPrefix("The city council approved") })
+    }
+
+    @Test func aTeaserListLongerThanTheStoryDoesNotWinOverIt() throws {
+        let document = try Self.read("""
+            <html><body><div class="story"><h1>Ferry</h1>\(Self.story)</div>
+            <div class="column">\(Self.teaserList(items: 12))</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("The city council approved"))
+    }
+
+    @Test func aListOfReferencesIsNotATeaserList() throws {
+        // Each reference is a linked title and its source; the source opens with a full stop, no sentence.
+        let references = (1...5).map {
+            #"<li><p>^ <a href="/r/\#($0)">“Ferry cable report number \#($0)”</a></p><p>. The River Gazette. 9 August 2017. Retrieved 27 January 2020.</p></li>"#
+        }
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)<ol class="notes">\(references.joined())</ol></article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The River Gazette"))
+        #expect(!document.removed.contains { $0.reason == .unrelatedHeadline })
+    }
+
+    @Test func twoLinkedLinesBetweenParagraphsAreNotATeaserList() throws {
+        // A story may link a source before a paragraph once or twice; that is no list of other articles.
+        let document = try Self.read("""
+            <html><body><article><p><a href="/report.pdf">The operator's annual report on the ferry cable</a></p>
+            <p>The operator said the new cable should last for twenty years.</p>
+            <p><a href="/map.pdf">The map of the detour by road for commuters</a></p>
+            <p>Commuters had faced a forty-minute detour by road since spring.</p>\(Self.story)</article></body></html>
+            """)
+        #expect(Self.kept(document).contains("The operator said the new cable should last for twenty years."))
+        #expect(Self.kept(document).contains("Commuters had faced a forty-minute detour by road since spring."))
+    }
+
+    @Test func aShortStoryUnderItsHeadlineWinsOverALongerContactBoxElsewhere() throws {
+        let contact = """
+            <div class="service"><p>Our customer service team answers questions about subscriptions, deliveries and billing, from Monday to Friday, between eight in the morning and six in the evening.</p>
+            <p>You can also write to us by post, at the address printed on your invoice, and we will answer within ten working days, or reach us by phone, at the number on the back page.</p>
+            <p>For changes to a delivery address, please allow three working days, and keep your customer number at hand when you call us.</p></div>
+            """
+        // A row of section links at the page's level costs the page more than the story brings it.
+        let sections = (1...20).map { "<p><a href=\"/section/\($0)\">Section of the site \($0)</a></p>" }.joined()
+        let document = try Self.read("""
+            <html><body><div class="page"><div class="bar">\(sections)</div><div class="main"><h1>Ferry service resumes</h1>
+            <div class="text"><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said in a statement.</p>
+            <p>Commuters had faced a forty-minute detour by road since the service stopped in early spring.</p>
+            <p>The operator said the new cable should last for twenty years, and fares would stay the same.</p></div></div>
+            \(contact)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("Our customer service team"))
+    }
+
+    @Test func aHeadlineOverALongStoryElsewhereDoesNotPullTheStoryAway() throws {
+        // The headline's own box holds a line of text only: far from a tie with the story.
+        let document = try Self.read("""
+            <html><body><div class="top"><h1>Ferry service resumes</h1><p>Updated on Monday, with the operator's statement.</p></div>
+            <div class="text">\(Self.story)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
     @Test func aLedeAboveTheStoryWrapperJoinsTheStory() throws {
         let document = try Self.read("""
             <html><body><div class="column">

@@ -66,6 +66,7 @@ public struct ArticleCleaner: Sendable {
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         if document.format == .text || document.format == .html {
             removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         }
@@ -248,6 +249,22 @@ public struct ArticleCleaner: Sendable {
                 }
             }
             index = end + 1
+        }
+    }
+
+    /// Prompts anywhere in the article ("Enjoyed this? Join 40,000 readers who get our weekly digest"),
+    /// known by what they ask the reader to do rather than by a marker phrase, when they share little
+    /// with the article: a story about an app or a newsletter keeps its own lines.
+    private func removeCallsToAction(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+                                     vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+        for index in blocks.indices where decisions[index].reason == nil && !features[index].isQuoted {
+            guard let reason = rules.callToAction(blocks[index].text, maximumWords: settings.callToActionMaximumWords) else { continue }
+            let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
+            let share = vocabulary.relatedness(features[index].contentTokens, ownWeight: own) ?? 0
+            // A prompt shares nothing with the story; a line about the story that names a channel
+            // ("Follow #njstorm for the storm's effect on New Jersey") shares some words.
+            guard share <= settings.unrelatedShare else { continue }
+            decisions[index] = Decision(reason: reason, judged: true)
         }
     }
 

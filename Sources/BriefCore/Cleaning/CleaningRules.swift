@@ -19,11 +19,16 @@ package struct CleaningRules: Sendable {
     }
     private struct WordList: Decodable { var words: [String] }
     private struct PrefixList: Decodable { var prefixes: [String] }
+    private struct CallsToAction: Decodable {
+        var actions: [String]
+        var channels: [String: [String]]
+    }
     private struct MarkerFile: Decodable {
         var maximumMarkerWords: Int
         var promoWords: WordList
         var creditPrefixes: PrefixList
         var shareButtons: WordList
+        var callsToAction: CallsToAction
         var rules: [Rule]
     }
     private struct WordFile: Decodable { var words: [String] }
@@ -44,6 +49,10 @@ package struct CleaningRules: Sendable {
     package var creditPrefixes: [String]
     /// Words a row of share buttons is made of.
     private var shareButtonWords: Set<String>
+    /// Words and two-word phrases that ask the reader to act ("join", "sign up").
+    private var actionPhrases: Set<String> = []
+    /// What a prompt may ask the reader to use (a newsletter, an app), by the reason it is removed for.
+    private var channelPhrases: [String: RemovalReason] = [:]
 
     /// The rules shipped with Brief.
     package static let builtIn: CleaningRules = {
@@ -69,6 +78,11 @@ package struct CleaningRules: Sendable {
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
+        actionPhrases = Set(file.callsToAction.actions.map { Self.normalize($0) })
+        for (reason, phrases) in file.callsToAction.channels {
+            guard let reason = RemovalReason(rawValue: reason) else { throw ReadError("unknown removal reason \(reason) in callsToAction") }
+            for phrase in phrases { channelPhrases[Self.normalize(phrase)] = reason }
+        }
         for rule in file.rules {
             let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
             for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
@@ -124,6 +138,32 @@ package struct CleaningRules: Sendable {
         if words.contains(where: promoWords.contains) { return true }
         let pairs = zip(words, words.dropFirst()).map { $0 + " " + $1 }
         return pairs.contains(where: promoWords.contains)
+    }
+
+    /// The reason to remove a line that asks the reader to act for the publication ("Enjoyed this?
+    /// Join 40,000 readers who get our weekly digest", "Tap the bell to get notified"), or nil. It must
+    /// ask (open with an action, or put a question with an action or "you" in it) and name a channel;
+    /// whether it is the article's own line (a story about an app) is for the caller to judge.
+    package func callToAction(_ line: String, maximumWords: Int) -> RemovalReason? {
+        guard line.utf8.count <= 300 else { return nil }
+        let opening = line.first(where: { !$0.isWhitespace })
+        guard !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
+        let words = Self.normalize(line).split(separator: " ").map(String.init)
+        guard words.count >= 2, words.count <= maximumWords else { return nil }
+        // An interview's speaker label ("Q: Do you have an app?") is the story's own line.
+        if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
+           line[..<colon].count <= 12 { return nil }
+        let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        let opensWithAction = actionPhrases.contains(words[0]) || actionPhrases.contains(words[0] + " " + words[1])
+        let asksQuestion = line.contains("?") && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
+        guard opensWithAction || asksQuestion else { return nil }
+        var found: RemovalReason?
+        for phrase in phrases {
+            guard let reason = channelPhrases[phrase] else { continue }
+            // A newsletter or social channel names the prompt better than a generic one.
+            if found == nil || found == .boilerplate { found = reason }
+        }
+        return found
     }
 
     /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").

@@ -29,6 +29,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var structuralMarkerMaximumWords = 6
     /// Short prompts after an article's last paragraph have at most this many words.
     public var trailingPromptMaximumWords = 8
+    /// A prompt to the reader ("Join 40,000 readers who get our weekly digest") has at most this many words.
+    public var callToActionMaximumWords = 16
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 

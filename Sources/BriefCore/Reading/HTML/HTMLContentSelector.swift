@@ -35,6 +35,16 @@ struct HTMLExtractionSettings: Sendable {
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
     var teaserCardMaximumBlocks = 4
+    /// A teaser list: at least this many items in a row, each a linked headline (at most
+    /// `teaserHeadlineMaximumLength` bytes) directly followed by a one-line summary of at most
+    /// `teaserSummaryMaximumLength` bytes with little link text (`dt`/`dd` pairs, `h3 > a` + `p`).
+    /// Such a run lists other articles, wherever it stands: its summaries are not the story's prose.
+    var teaserListMinimumItems = 3
+    var teaserHeadlineMaximumLength = 160
+    var teaserSummaryMaximumLength = 320
+    /// A container that holds the page's one `h1` and scores at least this share of the winner's score
+    /// wins over a winner elsewhere (a contact box, a list beside the story): the story starts at its headline.
+    var titleAnchorShare = 0.5
     /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
     var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
@@ -219,11 +229,12 @@ struct HTMLContentSelector {
             }
             return false
         }
+        let teaserList = teaserListMembers(blocks)
         var scores = [Double](repeating: 0, count: count)
         var prose = [Double](repeating: 0, count: count)
-        for block in blocks where block.removal == nil {
+        for (index, block) in blocks.enumerated() where block.removal == nil {
             var value = value(of: block)
-            if value > 0, isInTeaserCard(block) { value = 0 }
+            if value > 0, teaserList[index] || isInTeaserCard(block) { value = 0 }
             var container = Int(block.container)
             while container >= 0 {
                 scores[container] += value
@@ -243,6 +254,7 @@ struct HTMLContentSelector {
                 winner = index
             }
         }
+        winner = anchoredOnHeadline(winner, blocks: blocks, scores: scores, containers: containers, subtreeEnd: subtreeEnd)
         winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
         // Prose above the winner inside its article (a summary field, an intro paragraph) is the story's
         // opening, however deep the markup nests it.
@@ -268,7 +280,7 @@ struct HTMLContentSelector {
         // higher, beside the wrapper that holds the winner (`intro` paragraph, then `group > body`).
         let parent = Int(containers[winner].parent)
         let grandparent = parent >= 0 ? Int(containers[parent].parent) : -1
-        var selection = partition(blocks) { block in
+        var selection = partition(blocks, teaserList: teaserList) { block in
             let container = Int(block.container)
             if container >= winner && container <= subtreeEnd[winner] { return true }
             if article >= 0, container > article, container < winner, isSiblingProse(block) { return true }
@@ -282,6 +294,29 @@ struct HTMLContentSelector {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// The container of the page's headline when it nearly ties with a winner elsewhere. With one `h1`
+    /// (outside chrome), the best container that holds it and neither holds nor lies inside the winner
+    /// takes over when it scores `titleAnchorShare` of the winner: the story is the text under its
+    /// headline, and what outscores it a little elsewhere (a contact box, a list of other stories) is not.
+    private func anchoredOnHeadline(_ winner: Int, blocks: [HTMLTextBlock], scores: [Double],
+                                    containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
+        let headlines = blocks.filter { $0.isHeading1 && $0.removal == nil }
+        guard let headline = headlines.first, headlines.allSatisfy({ $0.container == headline.container }),
+              scores[winner] > 0 else { return winner }
+        let anchor = Int(headline.container)
+        // Inside the winner already, or the winner holds it: nothing to anchor.
+        if anchor >= winner && anchor <= subtreeEnd[winner] { return winner }
+        var best = -1
+        var container = anchor
+        while container > 0 {
+            if container <= winner && subtreeEnd[container] >= winner { break }
+            if best < 0 || scores[container] > scores[best] { best = container }
+            container = Int(containers[container].parent)
+        }
+        guard best >= 0, scores[best] >= settings.titleAnchorShare * scores[winner] else { return winner }
+        return best
     }
 
     /// The one `article` (or `articleBody`, but not the wider `main`) around the winner, when it holds clearly more prose:
@@ -331,9 +366,10 @@ struct HTMLContentSelector {
     }
 
     /// Splits blocks into kept and removed, given which ones lie in the story's container.
-    private func partition(_ blocks: [HTMLTextBlock], dropLinkLists: Bool = true,
+    private func partition(_ blocks: [HTMLTextBlock], dropLinkLists: Bool = true, teaserList: [Bool] = [],
                            inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
         var selection = HTMLSelection()
+        let teaserList = teaserList.isEmpty ? teaserListMembers(blocks) : teaserList
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
@@ -343,6 +379,8 @@ struct HTMLContentSelector {
                 selection.removed.append((block, reason, selection.kept.count))
             } else if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
+            } else if dropLinkLists && teaserList[index] {
+                selection.removed.append((block, .unrelatedHeadline, selection.kept.count))
             } else if !inStory(block) {
                 selection.removed.append((block, .boilerplate, selection.kept.count))
             } else if dropLinkLists && isLinkList(block) {
@@ -376,6 +414,47 @@ struct HTMLContentSelector {
             end += 1
         }
         return end - start
+    }
+
+    /// The blocks of teaser lists: runs of linked headlines each followed by a short summary (see
+    /// `teaserListMinimumItems`). Chrome blocks break a run; a headline without a summary continues it.
+    func teaserListMembers(_ blocks: [HTMLTextBlock]) -> [Bool] {
+        var members = [Bool](repeating: false, count: blocks.count)
+        // Headlines and summaries open with a word, a number or a quote; the pieces of a list of
+        // references ("^ Title", ". Publisher. Retrieved …") open with signs.
+        func opensWithWord(_ block: HTMLTextBlock) -> Bool {
+            guard let first = block.text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+            return first.properties.isAlphabetic || first.properties.numericType != nil || "\"“„«'‘".unicodeScalars.contains(first)
+        }
+        func isHeadline(_ block: HTMLTextBlock) -> Bool {
+            block.removal == nil && block.linkDensity > settings.linkedHeadlineDensity
+                && block.length <= settings.teaserHeadlineMaximumLength && opensWithWord(block)
+        }
+        func isSummary(_ block: HTMLTextBlock) -> Bool {
+            block.removal == nil && block.kind != .heading && block.kind != .caption && !block.inFigure && opensWithWord(block)
+                && block.linkDensity < settings.siblingMaximumLinkDensity
+                && block.length - block.linkLength >= settings.fragmentLength
+                && block.length <= settings.teaserSummaryMaximumLength
+        }
+        var index = 0
+        while index < blocks.count {
+            guard isHeadline(blocks[index]) else { index += 1; continue }
+            var end = index
+            var items = 0
+            while end < blocks.count, isHeadline(blocks[end]) {
+                if end + 1 < blocks.count, isSummary(blocks[end + 1]) {
+                    items += 1
+                    end += 2
+                } else {
+                    end += 1
+                }
+            }
+            if items >= settings.teaserListMinimumItems {
+                for member in index..<end { members[member] = true }
+            }
+            index = max(end, index + 1)
+        }
+        return members
     }
 
     private func isLinkList(_ block: HTMLTextBlock) -> Bool {
