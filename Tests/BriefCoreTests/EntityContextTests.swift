@@ -77,4 +77,11 @@ struct EntityContextTests {
         #expect(types(of: "Premier League", in: found) == [.organization])
         #expect(!names(found).contains("Champions League"))
     }
+
+    @Test func aDailyIsAPaperAndAShoalIsAPlace() {
+        let found = spans(["She told the Daily Ledger that ships near Second Thomas Shoal were blocked, and the Eastern Theater Command agreed."])
+        #expect(types(of: "Daily Ledger", in: found) == [.organization])
+        #expect(types(of: "Second Thomas Shoal", in: found) == [.place])
+        #expect(types(of: "Eastern Theater Command", in: found) == [.organization])
+    }
 }
