@@ -56,7 +56,7 @@ extension DocumentEntityFinder {
             var confirmed = false
             if mention.team {
                 confirmed = true
-            } else if mention.type == .place, !mention.national, teams.contains(key),
+            } else if mention.type == .place, teams.contains(key),
                       !isDateline(mention.line, mention.first, mention.end) {
                 // A city that is a team in this document's results is the team in its text too.
                 mention.type = .organization

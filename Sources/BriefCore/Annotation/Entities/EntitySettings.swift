@@ -13,9 +13,12 @@ struct EntitySettings: Sendable {
     var longestRememberedName = 8
     /// Longest run of capitalized words still read as a person's name without other evidence.
     var maximumGuessedNameWords = 3
-    /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped). News
-    /// introduces people by full name, so a lone unknown word is more often an organization.
+    /// What a lone capitalized word with no evidence at all is taken to be (nil: dropped), when the
+    /// document confirms it or it reads as a plural name. News introduces people by full name, so
+    /// a lone unknown word is more often an organization.
     var unknownSingleWordType: EntityType? = .organization
+    /// Shortest lone unknown word (in letters) read as a plural name (`Rams`), kept without confirmation.
+    var minimumPluralNameLetters = 4
     /// What two or three capitalized words with no evidence are taken to be.
     var unknownNameType: EntityType = .person
     /// Longest syllable (in letters) on either side of the hyphen of a romanized given name (`Hye-jin`).

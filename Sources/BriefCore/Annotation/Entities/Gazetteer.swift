@@ -97,6 +97,17 @@ struct Gazetteer: Sendable {
     private(set) var eventSuffixes: Set<UInt64> = []
     /// Words that continue a product's model name (`Pro`, `Ultra`): dropped with the product.
     private(set) var modelWords: Set<UInt64> = []
+    /// One to three lowercase words right before a name that make it an organization
+    /// (`the carmaker X`, `chief executive of X`), as chained keys.
+    private(set) var organizationCuesBefore: Set<UInt64> = []
+    /// Words right after a name that make it an organization (`X spokesman`, `X shares`).
+    private(set) var organizationCuesAfter: Set<UInt64> = []
+    /// Words right after a place that make it a sports team (`England coach`).
+    private(set) var teamCuesAfter: Set<UInt64> = []
+    /// One to three lowercase words right before a place that make it a sports team (`played for X`).
+    private(set) var teamCuesBefore: Set<UInt64> = []
+    /// Prefixes of ships' names (`USS`, `HMS`): the ship after them is no entity.
+    private(set) var shipPrefixes: Set<UInt64> = []
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
@@ -155,6 +166,11 @@ struct Gazetteer: Sendable {
         weekdays = words("weekdays.txt")
         modelWords = words("model-words.txt")
         eventSuffixes = words("event-suffixes.txt")
+        organizationCuesBefore = words("organization-cues-before.txt")
+        organizationCuesAfter = words("organization-cues-after.txt")
+        teamCuesAfter = words("team-cues-after.txt")
+        teamCuesBefore = words("team-cues-before.txt")
+        shipPrefixes = words("ship-prefixes.txt")
 
         // Earlier files win when a phrase appears twice.
         let phraseFiles: [(String, PhraseKind)] = [

@@ -1,5 +1,12 @@
 // Finding mentions in one line: runs of name words, split by the gazetteer, typed by patterns.
 
+/// What the words around a name say it is.
+enum OrganizationCue {
+    case organization
+    /// A sports team named by its place (`England coach`).
+    case team
+}
+
 extension DocumentEntityFinder {
     /// Finds the mentions of one line and appends them to `mentions`.
     mutating func findMentions(inLine lineIndex: Int) {
@@ -31,6 +38,13 @@ extension DocumentEntityFinder {
                 afterTitle = false
                 continue
             }
+            // `USS Cole`, `HMS Queen Elizabeth`: a ship is no person, and no entity.
+            if token.has(.allCaps), gazetteer.shipPrefixes.contains(token.key), i + 1 < n,
+               isNameWord(tokens, i + 1, casing: line.casing) {
+                i = runEnd(tokens, from: i + 1, casing: line.casing, scalars: line.scalars)
+                afterTitle = false
+                continue
+            }
             if isNameWord(tokens, i, casing: line.casing) {
                 var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
                 // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
@@ -46,6 +60,11 @@ extension DocumentEntityFinder {
                 }
                 if line.casing == .prose, isSentenceOpener(tokens, i, end, scalars: line.scalars) {
                     i += 1
+                    continue
+                }
+                if line.casing == .prose, isWorkTitle(tokens, i, end) {
+                    i = max(end, resume)
+                    afterTitle = false
                     continue
                 }
                 classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
@@ -73,6 +92,50 @@ extension DocumentEntityFinder {
         }
         return end
     }
+
+    /// `Shrek The Third`, a quoted `“Back to Black”`: in prose, a capitalized function word inside a
+    /// run or quotation marks around all of it make it the title of a work, which is no name
+    /// (unless the gazetteer knows the whole run).
+    private func isWorkTitle(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
+        if let match = gazetteer.longestPhrase(in: tokens, at: a, limit: b, accept: { _ in true }), match.end == b { return false }
+        if tokens[(a + 1)..<b].contains(where: { $0.isCapitalized && !$0.has(.allCaps) && gazetteer.functionWords.contains($0.key)
+            && !gazetteer.nameParticles.contains($0.key) }) {
+            return true
+        }
+        guard a > 0, b < tokens.count else { return false }
+        return Self.isOpeningQuote(tokens[a - 1].symbol) && Self.isClosingQuote(tokens[b].symbol)
+    }
+
+    static func isOpeningQuote(_ symbol: UInt32) -> Bool { symbol == 0x22 || symbol == 0x201C || symbol == 0xAB }
+    static func isClosingQuote(_ symbol: UInt32) -> Bool { symbol == 0x22 || symbol == 0x201D || symbol == 0xBB }
+
+    /// What the words around a name say it is: `the carmaker X`, `chief executive of X`, `X spokesman`
+    /// make an organization, `X coach`, `X's fans` a team. Nil when they say nothing.
+    func organizationCue(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> OrganizationCue? {
+        var after = b
+        // `Liverpool's manager`: past the possessive.
+        if after + 1 < tokens.count, EntityTokenizer.isApostrophe(tokens[after].symbol), tokens[after + 1].key == Self.possessiveKey {
+            after += 2
+        }
+        if after < tokens.count, tokens[after].isWord, tokens[after].has(.lowercase) || tokens[after].has(.allCaps) {
+            let key = tokens[after].key
+            if gazetteer.teamCuesAfter.contains(key) { return .team }
+            if gazetteer.organizationCuesAfter.contains(key) { return .organization }
+        }
+        var key = ScalarKey.emptyPhrase
+        var start = a
+        var words: [UInt64] = []
+        while start > 0, words.count < 3, tokens[start - 1].isWord, !tokens[start - 1].isCapitalized || tokens[start - 1].has(.allCaps) {
+            start -= 1
+            words.insert(tokens[start].key, at: 0)
+            key = words.count == 1 ? words[0] : words.reduce(ScalarKey.emptyPhrase) { ScalarKey.appending($1, to: $0) }
+            if gazetteer.teamCuesBefore.contains(key) { return .team }
+            if gazetteer.organizationCuesBefore.contains(key) { return .organization }
+        }
+        return nil
+    }
+
+    static let possessiveKey = ScalarKey.word("s")
 
     private func endsMention(_ line: Int, at token: Int) -> Bool {
         guard let last = mentions.last, last.line == line else { return false }
@@ -280,7 +343,7 @@ extension DocumentEntityFinder {
                 // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
                 if first == a, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
                    let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1,
-                   previous.strength == .guess, previous.end - previous.first == 1, !ampersand {
+                   previous.strength == .guess, previous.end - previous.first <= settings.maximumGuessedNameWords, !ampersand {
                     first = previous.first
                     mentions.removeLast()
                 }
@@ -332,6 +395,13 @@ extension DocumentEntityFinder {
                    !tokens[pieces[p + 1].first].has(.allCaps) {
                     add(lineIndex, piece.first, piece.end, .organization, entry.canonical, .strong, tokens)
                     return
+                }
+                // `England coach`, `Liverpool's fans`: the place names its team.
+                if entry.kind == .place, !titled, piece.end == b, casing == .prose, organizationCue(tokens, piece.first, b) == .team {
+                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
+                    mentions[mentions.count - 1].team = true
+                    p += 1
+                    continue
                 }
                 if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
                     add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
@@ -411,6 +481,11 @@ extension DocumentEntityFinder {
             }
             return
         }
+        if !headline, let cue = organizationCue(tokens, a, b) {
+            add(lineIndex, a, b, .organization, nil, .context, tokens)
+            mentions[mentions.count - 1].team = cue == .team
+            return
+        }
         if isDateline(lineIndex, a, b) {
             add(lineIndex, a, b, .place, nil, .strong, tokens)
             return
@@ -461,14 +536,32 @@ extension DocumentEntityFinder {
         }
         if length == 1 {
             if gazetteer.commonWords.contains(first.key) { return }
-            // A lone unknown word opening a sentence is as likely an ordinary word: only if confirmed.
+            // A lone unknown word is as likely a product, a heading or a word used as a label: kept
+            // only if the document confirms it (`Nadella` after `Satya Nadella`), unless it reads as
+            // the plural name of a team or a band (`Bruins`, `Beatles`) inside a sentence.
             if let type = settings.unknownSingleWordType {
-                add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline || first.has(.sentenceStart))
+                let plural = !headline && !first.has(.sentenceStart) && isPluralName(lines[lineIndex].scalars, first)
+                add(lineIndex, a, b, type, nil, .guess, tokens, confirm: !plural)
             }
             return
         }
+        // `Rights Reserved`, `Match Referee`: a run of words the document also writes in lowercase is no name.
+        if tokens[a..<b].allSatisfy({ lowercaseWords.contains($0.key) || gazetteer.commonWords.contains($0.key) }) { return }
         let type: EntityType = length <= settings.maximumGuessedNameWords ? settings.unknownNameType : .organization
         add(lineIndex, a, b, type, nil, .guess, tokens, confirm: headline)
+    }
+
+    /// `Bruins`, `Cottagers`: a capitalized word ending in a plural `s` (not `ss`, `us`, `is`) whose
+    /// singular the document never writes in lowercase (`Marines` beside `a marine` is a word).
+    private func isPluralName(_ scalars: [UInt32], _ token: EntityToken) -> Bool {
+        let length = token.end - token.start
+        guard length >= settings.minimumPluralNameLetters, !token.has(.allCaps), token.headKey == token.key,
+              scalars[token.end - 1] == 0x73 else { return false }
+        let before = scalars[token.end - 2]
+        guard before != 0x73, before != 0x75, before != 0x69, before != 0x27 else { return false }
+        let singular = ScalarKey.word(scalars[token.start..<(token.end - 1)].compactMap(Unicode.Scalar.init))
+        return !lowercaseWords.contains(singular) && !gazetteer.commonWords.contains(singular)
+            && !gazetteer.firstNames.contains(token.key)
     }
 
     /// Whether a place named before `end` closes its clause (`…, Texas.` or `…, Texas,`).
@@ -482,3 +575,4 @@ extension DocumentEntityFinder {
                                       strength: strength, needsConfirmation: confirm))
     }
 }
+
