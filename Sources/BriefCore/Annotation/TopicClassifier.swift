@@ -85,13 +85,15 @@ public struct TopicClassifier: Sendable {
         var matches: [TopicMatch] = []
         for (index, topic) in topics.enumerated() where hasEvidence[index] {
             let score = fired[index].reduce(0) { $0 + $1.contribution }
-            guard score >= scoring.threshold(topic.threshold ?? scoring.threshold, words: tally.words) else { continue }
+            let threshold = topic.threshold ?? scoring.threshold
+            guard score >= scoring.threshold(threshold, words: tally.words) else { continue }
             var evidence = tally.evidence[index]
             evidence.inLead = tally.firstParagraph[index].map { $0 < scoring.leadParagraphs } ?? false
             evidence.sentences = tally.sentences
             let salience = scoring.salience(evidence, titleWeight: tally.titleWeight[index], distinctTerms: fired[index].count,
                                              distinctStrongTerms: strongTerms[index])
-            let level: TopicLevel = salience >= (topic.about ?? scoring.aboutThreshold) ? .about : .mention
+            let isAbout = salience >= (topic.about ?? scoring.aboutThreshold) && score >= scoring.aboutEvidence * threshold
+            let level: TopicLevel = isAbout ? .about : .mention
             let terms = fired[index].sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }.map(\.term)
             matches.append(TopicMatch(id: topic.id, name: topic.name, score: (score * 100).rounded() / 100, terms: terms,
                                       level: level, evidence: evidence))
