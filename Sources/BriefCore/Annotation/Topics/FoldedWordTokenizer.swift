@@ -19,29 +19,21 @@ package enum FoldedWordTokenizer {
     /// Calls `body` with each token of `text`, lowercased, in order.
     package static func forEachToken(in text: some StringProtocol, _ body: (String) -> Void) {
         var text = String(text)
-        text.withUTF8 { bytes in tokenize(bytes) { token, _ in body(token) } }
+        text.withUTF8 { bytes in tokenize(bytes) { token, _ in body(String(decoding: token, as: UTF8.self)) } }
     }
 
-    /// The tokens of `text` and, for each, a UTF-8 offset at or past its end and before the
-    /// next token's start: where the text can be cut (into sentences) between tokens.
-    package static func tokensWithEnds(_ text: String) -> (tokens: [String], ends: [Int]) {
-        var tokens: [String] = []
-        var ends: [Int] = []
-        tokens.reserveCapacity(text.utf8.count / 5)
-        ends.reserveCapacity(text.utf8.count / 5)
+    /// Calls `body` with the lowercased UTF-8 bytes of each token of `text` (valid only during
+    /// the call) and a UTF-8 offset at or past its end and before the next token's start: where
+    /// the text can be cut (into sentences) between tokens. The topic matcher's way in: it
+    /// makes no string for an ASCII word.
+    package static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            tokenize(bytes) { token, end in
-                tokens.append(token)
-                ends.append(end)
-            }
-        }
-        return (tokens, ends)
+        text.withUTF8 { bytes in tokenize(bytes, body) }
     }
 
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Int) -> Void) {
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(32)
         var hasNonASCII = false
@@ -51,8 +43,12 @@ package enum FoldedWordTokenizer {
         /// Emits the word gathered so far; `index` is then at or past its end.
         func flush() {
             guard !scratch.isEmpty else { return }
-            let token = String(decoding: scratch, as: UTF8.self)
-            body(hasNonASCII ? token.lowercased() : token, index)
+            if hasNonASCII {
+                var lowered = String(decoding: scratch, as: UTF8.self).lowercased()
+                lowered.withUTF8 { body($0, index) }
+            } else {
+                scratch.withUnsafeBufferPointer { body($0, index) }
+            }
             scratch.removeAll(keepingCapacity: true)
             hasNonASCII = false
         }
@@ -85,7 +81,7 @@ package enum FoldedWordTokenizer {
             } else if isIdeographic(scalar.value) {
                 flush()
                 skippingPossessive = false
-                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), index)
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index]), index)
             } else if isWordScalar(scalar) {
                 if !skippingPossessive {
                     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
