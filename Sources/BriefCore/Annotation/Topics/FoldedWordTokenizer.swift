@@ -34,22 +34,38 @@ package enum FoldedWordTokenizer {
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(32)
+        // The word being gathered, in a buffer of our own: an array's uniqueness check on every
+        // byte appended was a good part of the topic matcher's time.
+        var capacity = 64
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var count = 0
+        defer { scratch.deallocate() }
+        func append(_ byte: UInt8) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: scratch, count: count)
+                scratch.deallocate()
+                scratch = grown
+                capacity *= 2
+            }
+            scratch[count] = byte
+            count += 1
+        }
         var hasNonASCII = false
         var skippingPossessive = false
         var index = 0
 
         /// Emits the word gathered so far; `index` is then at or past its end.
         func flush() {
-            guard !scratch.isEmpty else { return }
+            guard count > 0 else { return }
+            let word = UnsafeBufferPointer(start: scratch, count: count)
             if hasNonASCII {
-                var lowered = String(decoding: scratch, as: UTF8.self).lowercased()
+                var lowered = String(decoding: word, as: UTF8.self).lowercased()
                 lowered.withUTF8 { body($0, index) }
             } else {
-                scratch.withUnsafeBufferPointer { body($0, index) }
+                body(word, index)
             }
-            scratch.removeAll(keepingCapacity: true)
+            count = 0
             hasNonASCII = false
         }
 
@@ -58,11 +74,11 @@ package enum FoldedWordTokenizer {
             if byte < 0x80 {
                 index += 1
                 if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if !skippingPossessive { scratch.append(byte) }
+                    if !skippingPossessive { append(byte) }
                 } else if byte >= 0x41 && byte <= 0x5A {
-                    if !skippingPossessive { scratch.append(byte + 0x20) }
+                    if !skippingPossessive { append(byte + 0x20) }
                 } else if byte == 0x27 {  // ' as an apostrophe
-                    let afterWord = !scratch.isEmpty
+                    let afterWord = count > 0
                     flush()
                     skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
                 } else {
@@ -75,7 +91,7 @@ package enum FoldedWordTokenizer {
             let start = index
             index += length
             if scalar.value == 0x2019 {  // ’ as an apostrophe
-                let afterWord = !scratch.isEmpty
+                let afterWord = count > 0
                 flush()
                 skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
             } else if isIdeographic(scalar.value) {
@@ -84,7 +100,7 @@ package enum FoldedWordTokenizer {
                 body(UnsafeBufferPointer(rebasing: bytes[start..<index]), index)
             } else if isWordScalar(scalar) {
                 if !skippingPossessive {
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    for byte in bytes[start..<index] { append(byte) }
                     hasNonASCII = true
                 }
             } else {

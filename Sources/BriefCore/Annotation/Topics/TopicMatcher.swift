@@ -141,12 +141,14 @@ final class TopicMatcher: Sendable {
     /// Codes `text` into `coded` (emptied first): one pass of the tokenizer, one hash per word.
     func code(_ text: String, into coded: inout CodedText) {
         coded.removeAll()
+        // The tables as locals: read through `self` in the closure, each was retained per word.
+        let (words, prefixes, isPrefixLength, prefixFirstBytes) = (words, prefixes, isPrefixLength, prefixFirstBytes)
         FoldedWordTokenizer.forEachTokenBytes(in: text) { bytes, end in
             let position = coded.words.count
             var hash = ByteTable.seed
             let checksPrefixes = prefixFirstBytes[Int(bytes[0])]
-            for (offset, byte) in bytes.enumerated() {
-                hash = ByteTable.hash(hash, byte)
+            for offset in 0..<bytes.count {
+                hash = ByteTable.hash(hash, bytes[offset])
                 let length = offset + 1
                 if checksPrefixes, length < isPrefixLength.count, isPrefixLength[length] {
                     let number = prefixes.find(UnsafeBufferPointer(rebasing: bytes[..<length]), hash: hash)
