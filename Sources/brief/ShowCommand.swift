@@ -12,7 +12,8 @@ struct ShowCommand: AsyncParsableCommand {
             With --json, prints one JSON object per line per article: path, format, title, \
             date (YYYY-MM-DD or null), byline, url, feed ({title, url} for feed items, else null), paragraphs, removed [{text, reason}], \
             entities [{paragraph, start, end, text, type, canonical}] (paragraph -1 is the title; \
-            offsets in Unicode scalars), topics [{id, name, score, terms}].
+            offsets in Unicode scalars), topics (those it is about, as topic:ID matches) and mentions \
+            (those named only in passing, as mentions:ID adds), each [{id, name, score, terms, evidence}].
             --format markdown prints title, date, byline and address, summary and paragraphs as \
             Markdown (entities as plain text); --format json is --json.
             Exit status: 0 ok, 1 some file could not be read (the others are still shown), 2 usage error.

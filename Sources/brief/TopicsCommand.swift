@@ -6,9 +6,10 @@ import BriefUI
 struct TopicsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "topics",
-        abstract: "Count the articles per topic.",
+        abstract: "Count the articles about each topic.",
         discussion: """
-            Every defined topic is listed (built-in ones and those of $XDG_CONFIG_HOME/brief/topics.toml), \
+            An article counts under the topics it is about (what topic:ID matches), not those it \
+            only mentions in passing (mentions:ID). Every defined topic is listed (built-in ones and those of $XDG_CONFIG_HOME/brief/topics.toml), \
             most frequent first. With no PATH, counts the bundled sample library.
             With --json, prints one object: {"articles": N, "topics": [{id, name, count}]}.
             Exit status: 0 ok, 1 some file could not be read, 2 usage error.

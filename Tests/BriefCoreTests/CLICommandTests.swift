@@ -181,12 +181,13 @@ struct CLICommandTests {
         let directory = config.appendingPathComponent("brief")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("topics.toml")
-        // Camp David is one sentence of the seed: a mention, unless the topic asks for less salience.
+        // Camp David is one sentence of the seed: a mention, unless the topic asks for less salience
+        // and less evidence.
         try Data("[camp-david]\nname = \"Camp David\"\nstrong = [\"camp david\"]\n".utf8).write(to: file)
         let passing = try brief(["list", "--filter", "mentions:camp-david -topic:camp-david", Self.seedPath], configHome: config.path)
         #expect(passing.status == 0)
         #expect(passing.stdout.contains("seed"))
-        try Data("[camp-david]\nname = \"Camp David\"\nstrong = [\"camp david\"]\nabout = 0.3\n".utf8).write(to: file)
+        try Data("[camp-david]\nname = \"Camp David\"\nstrong = [\"camp david\"]\nabout = 0.3\nthreshold = 1\n".utf8).write(to: file)
         let good = try brief(["list", "--filter", "topic:camp-david", Self.seedPath], configHome: config.path)
         #expect(good.status == 0)
         #expect(good.stdout.contains("camp-david"))

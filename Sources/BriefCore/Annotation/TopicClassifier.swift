@@ -60,16 +60,17 @@ public struct TopicClassifier: Sendable {
     /// fired and where.
     public func classify(title: String, paragraphs: [String]) -> [TopicMatch] {
         var tally = Tally(terms: matcher.terms.count, topics: topics.count)
-        let titleTokens = FoldedWordTokenizer.tokens(title)
-        tally.add(titleTokens, titleTokens.indices, paragraph: nil, occurrences: scoring.titleOccurrences, matcher)
+        // One coding of the words per paragraph, into one reused buffer; sentences are ranges of it.
+        var coded = TopicMatcher.CodedText()
+        matcher.code(title, into: &coded)
+        tally.add(coded, coded.words.indices, paragraph: nil, occurrences: scoring.titleOccurrences, matcher)
         for (index, paragraph) in paragraphs.enumerated() {
-            // One pass of the tokenizer per paragraph; its sentences are ranges of the tokens.
-            let (tokens, tokenEnds) = FoldedWordTokenizer.tokensWithEnds(paragraph)
+            matcher.code(paragraph, into: &coded)
             var first = 0
             for sentenceEnd in SentenceSplitter.ends(in: paragraph) {
                 var last = first
-                while last < tokens.count && tokenEnds[last] <= sentenceEnd { last += 1 }
-                tally.add(tokens, first..<last, paragraph: index, occurrences: 1, matcher)
+                while last < coded.words.count && coded.ends[last] <= sentenceEnd { last += 1 }
+                tally.add(coded, first..<last, paragraph: index, occurrences: 1, matcher)
                 first = last
             }
         }
@@ -85,13 +86,15 @@ public struct TopicClassifier: Sendable {
         var matches: [TopicMatch] = []
         for (index, topic) in topics.enumerated() where hasEvidence[index] {
             let score = fired[index].reduce(0) { $0 + $1.contribution }
-            guard score >= scoring.threshold(topic.threshold ?? scoring.threshold, words: tally.words) else { continue }
+            let threshold = topic.threshold ?? scoring.threshold
+            guard score >= scoring.threshold(threshold, words: tally.words) else { continue }
             var evidence = tally.evidence[index]
             evidence.inLead = tally.firstParagraph[index].map { $0 < scoring.leadParagraphs } ?? false
             evidence.sentences = tally.sentences
             let salience = scoring.salience(evidence, titleWeight: tally.titleWeight[index], distinctTerms: fired[index].count,
                                              distinctStrongTerms: strongTerms[index])
-            let level: TopicLevel = salience >= (topic.about ?? scoring.aboutThreshold) ? .about : .mention
+            let isAbout = salience >= (topic.about ?? scoring.aboutThreshold) && score >= scoring.aboutEvidence * threshold
+            let level: TopicLevel = isAbout ? .about : .mention
             let terms = fired[index].sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }.map(\.term)
             matches.append(TopicMatch(id: topic.id, name: topic.name, score: (score * 100).rounded() / 100, terms: terms,
                                       level: level, evidence: evidence))
@@ -121,14 +124,15 @@ public struct TopicClassifier: Sendable {
             lastParagraph = [Int](repeating: -1, count: topics)
         }
 
-        /// Counts one sentence, `tokens[range]` (the title when `paragraph` is nil); a sentence holding a topic's
-        /// `against` word gives that topic nothing.
-        mutating func add(_ tokens: [String], _ range: Range<Int>, paragraph: Int?, occurrences: Int, _ matcher: TopicMatcher) {
+        /// Counts one sentence, the words of `coded` in `range` (the title when `paragraph` is nil); a
+        /// sentence holding a topic's `against` word gives that topic nothing.
+        mutating func add(_ coded: TopicMatcher.CodedText, _ range: Range<Int>, paragraph: Int?, occurrences: Int,
+                          _ matcher: TopicMatcher) {
             words += range.count
             if paragraph != nil { sentences += 1 }
             sentenceTerms.removeAll(keepingCapacity: true)
             against.removeAll(keepingCapacity: true)
-            matcher.forEachMatch(in: tokens, range) { term in
+            matcher.forEachMatch(in: coded, range) { term in
                 if matcher.terms[term].role == .against {
                     against.append(matcher.terms[term].topic)
                 } else {

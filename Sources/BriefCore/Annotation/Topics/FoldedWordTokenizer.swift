@@ -19,41 +19,53 @@ package enum FoldedWordTokenizer {
     /// Calls `body` with each token of `text`, lowercased, in order.
     package static func forEachToken(in text: some StringProtocol, _ body: (String) -> Void) {
         var text = String(text)
-        text.withUTF8 { bytes in tokenize(bytes) { token, _ in body(token) } }
+        text.withUTF8 { bytes in tokenize(bytes) { token, _ in body(String(decoding: token, as: UTF8.self)) } }
     }
 
-    /// The tokens of `text` and, for each, a UTF-8 offset at or past its end and before the
-    /// next token's start: where the text can be cut (into sentences) between tokens.
-    package static func tokensWithEnds(_ text: String) -> (tokens: [String], ends: [Int]) {
-        var tokens: [String] = []
-        var ends: [Int] = []
-        tokens.reserveCapacity(text.utf8.count / 5)
-        ends.reserveCapacity(text.utf8.count / 5)
+    /// Calls `body` with the lowercased UTF-8 bytes of each token of `text` (valid only during
+    /// the call) and a UTF-8 offset at or past its end and before the next token's start: where
+    /// the text can be cut (into sentences) between tokens. The topic matcher's way in: it
+    /// makes no string for an ASCII word.
+    package static func forEachTokenBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            tokenize(bytes) { token, end in
-                tokens.append(token)
-                ends.append(end)
-            }
-        }
-        return (tokens, ends)
+        text.withUTF8 { bytes in tokenize(bytes, body) }
     }
 
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Int) -> Void) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(32)
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        // The word being gathered, in a buffer of our own: an array's uniqueness check on every
+        // byte appended was a good part of the topic matcher's time.
+        var capacity = 64
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var count = 0
+        defer { scratch.deallocate() }
+        func append(_ byte: UInt8) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: scratch, count: count)
+                scratch.deallocate()
+                scratch = grown
+                capacity *= 2
+            }
+            scratch[count] = byte
+            count += 1
+        }
         var hasNonASCII = false
         var skippingPossessive = false
         var index = 0
 
         /// Emits the word gathered so far; `index` is then at or past its end.
         func flush() {
-            guard !scratch.isEmpty else { return }
-            let token = String(decoding: scratch, as: UTF8.self)
-            body(hasNonASCII ? token.lowercased() : token, index)
-            scratch.removeAll(keepingCapacity: true)
+            guard count > 0 else { return }
+            let word = UnsafeBufferPointer(start: scratch, count: count)
+            if hasNonASCII {
+                var lowered = String(decoding: word, as: UTF8.self).lowercased()
+                lowered.withUTF8 { body($0, index) }
+            } else {
+                body(word, index)
+            }
+            count = 0
             hasNonASCII = false
         }
 
@@ -62,11 +74,11 @@ package enum FoldedWordTokenizer {
             if byte < 0x80 {
                 index += 1
                 if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if !skippingPossessive { scratch.append(byte) }
+                    if !skippingPossessive { append(byte) }
                 } else if byte >= 0x41 && byte <= 0x5A {
-                    if !skippingPossessive { scratch.append(byte + 0x20) }
+                    if !skippingPossessive { append(byte + 0x20) }
                 } else if byte == 0x27 {  // ' as an apostrophe
-                    let afterWord = !scratch.isEmpty
+                    let afterWord = count > 0
                     flush()
                     skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
                 } else {
@@ -79,16 +91,16 @@ package enum FoldedWordTokenizer {
             let start = index
             index += length
             if scalar.value == 0x2019 {  // ’ as an apostrophe
-                let afterWord = !scratch.isEmpty
+                let afterWord = count > 0
                 flush()
                 skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
             } else if isIdeographic(scalar.value) {
                 flush()
                 skippingPossessive = false
-                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), index)
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index]), index)
             } else if isWordScalar(scalar) {
                 if !skippingPossessive {
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    for byte in bytes[start..<index] { append(byte) }
                     hasNonASCII = true
                 }
             } else {

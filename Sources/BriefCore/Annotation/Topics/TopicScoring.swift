@@ -19,7 +19,10 @@ import Foundation
 /// terms fired (`varietySalience`, in full at `fullVariety`) and whether several distinct strong
 /// terms did (`strongVarietySalience`: a sentence naming a supply chain, critical minerals and
 /// batteries is an outcome of the story, not a passing word). One strong term in one sentence of
-/// a long article scores little; a story told about the topic scores on most counts.
+/// a long article scores little; a story told about the topic scores on most counts. However
+/// salient, evidence scoring under `aboutEvidence` times the topic's threshold (with the
+/// defaults: one strong term once, two ordinary terms once each) is a mention: in a short
+/// article every word stands in the lead.
 public struct TopicScoring: Hashable, Sendable {
     /// Weight of a term listed under `strong`.
     public var strongWeight: Double
@@ -54,12 +57,15 @@ public struct TopicScoring: Hashable, Sendable {
     public var fullStrongVariety: Int
     /// The salience at which an article is about a topic unless its definition sets its own.
     public var aboutThreshold: Double
+    /// The least score of an article about a topic, whatever its salience, as a multiple of the
+    /// topic's threshold (its own or `threshold`).
+    public var aboutEvidence: Double
 
     public init(strongWeight: Double = 2, termWeight: Double = 1, titleOccurrences: Int = 2, termCap: Double = 1.5,
                 threshold: Double = 2, referenceWords: Int = 800, leadParagraphs: Int = 2, titleSalience: Double = 1,
                 leadSalience: Double = 0.5, shareSalience: Double = 1, fullShare: Double = 0.3, spreadSalience: Double = 1,
                 fullSpread: Int = 4, varietySalience: Double = 0.5, fullVariety: Int = 4, strongVarietySalience: Double = 0.6,
-                fullStrongVariety: Int = 2, aboutThreshold: Double = 1.2) {
+                fullStrongVariety: Int = 2, aboutThreshold: Double = 1.2, aboutEvidence: Double = 1.5) {
         self.strongWeight = strongWeight
         self.termWeight = termWeight
         self.titleOccurrences = titleOccurrences
@@ -78,6 +84,7 @@ public struct TopicScoring: Hashable, Sendable {
         self.strongVarietySalience = strongVarietySalience
         self.fullStrongVariety = fullStrongVariety
         self.aboutThreshold = aboutThreshold
+        self.aboutEvidence = aboutEvidence
     }
 
     public static let standard = TopicScoring()
