@@ -1,6 +1,6 @@
 // Item fields read as feedparser reads them: links written as text or only as an Atom id, Atom
 // 1.0 base64 constructs, persons without a name, RSS bodies and descriptions from extensions,
-// titles of punctuation only, untitled items, Media RSS and CDF channels.
+// titles of punctuation only, untitled items, Media RSS, CDF channels and C1 control characters.
 import Foundation
 import Testing
 @testable import BriefCore
@@ -107,5 +107,11 @@ struct FeedItemFieldTests {
         #expect(entries.first?.date == ArticleDate(year: 2004, month: 4, day: 7))
         #expect(entries.first?.blocks.map(\.text) == ["Its abstract"])
         #expect(entries.first?.siteName == "Active channel")
+    }
+
+    @Test func c1ControlCharactersAreReadAsWindows1252NotDropped() throws {
+        let feed = try items(rssItem("<title>don\u{92}t \u{93}quote\u{94}</title><description>5 \u{80}</description>"))
+        #expect(feed.first?.title == "don’t “quote”")
+        #expect(feed.first?.blocks.map(\.text) == ["5 €"])
     }
 }
