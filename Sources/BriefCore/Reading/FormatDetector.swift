@@ -37,7 +37,7 @@ public enum FormatDetector {
         return false
     }
 
-    /// RSS 0.9x/2.0 (`<rss`), RSS 1.0 (`<rdf:RDF`), Atom (`<feed`), after an optional XML declaration and comments.
+    /// RSS 0.9x/2.0 (`<rss`), RSS 1.0 (`<rdf:RDF`), Atom (`<feed`), CDF (`<CHANNEL`), after an optional XML declaration and comments.
     static func isFeed(_ trimmed: Substring) -> Bool {
         guard trimmed.hasPrefix("<") else { return false }
         var rest = trimmed
@@ -56,7 +56,8 @@ public enum FormatDetector {
         // The root's local name: `<rss>`, `<feed>`, `<rdf:RDF>`, and prefixed roots such as `<r:rss>`.
         let name = rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
         let local = name.split(separator: ":").last.map(String.init) ?? ""
-        return ["rss", "feed", "rdf"].contains(local)
+        // A CDF channel (`<CHANNEL HREF=…>`) has no prefix.
+        return ["rss", "feed", "rdf"].contains(local) || name == "channel"
     }
 
     public static func reader(for format: ArticleFormat) -> any ArticleReader {

@@ -20,6 +20,30 @@ enum FeedCharsetDecoder {
 
     /// The feed as UTF-8 bytes, with any XML declaration's encoding rewritten to UTF-8.
     static func utf8(_ data: Data, httpCharset: String? = nil) -> [UInt8] {
+        readingC1AsWindows1252(decoded(data, httpCharset: httpCharset))
+    }
+
+    /// C1 control characters (U+0080–U+009F) in a feed are Windows-1252 bytes decoded as Latin-1
+    /// on the way (`don` U+0092 `t`): they are read as Windows-1252, as `&#146;` is, not dropped.
+    static func readingC1AsWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.indices.first(where: { bytes[$0] == 0xC2 && $0 + 1 < bytes.count && (0x80...0x9F).contains(bytes[$0 + 1]) })
+        else { return bytes }
+        var output = Array(bytes[..<first])
+        output.reserveCapacity(bytes.count + 16)
+        var index = first
+        while index < bytes.count {
+            if bytes[index] == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                output += HTMLCharsetDecoder.windows1252([bytes[index + 1]])
+                index += 2
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
+    }
+
+    private static func decoded(_ data: Data, httpCharset: String?) -> [UInt8] {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return declaringUTF8(HTMLCharsetDecoder.repairUTF8(Array(bytes.dropFirst(3))))

@@ -50,7 +50,7 @@ final class FeedDocument {
         Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue),
     ]
 
-    /// How many items or entries were closed (`</item>`, `</rss:item>`, `</entry>`) in a feed's bytes,
+    /// How many items or entries were closed (`</item>`, `</rss:item>`, `</entry>`, CDF `</ITEM>`) in a feed's bytes,
     /// outside CDATA sections and comments.
     static func closedItemCount(in bytes: [UInt8]) -> Int {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -67,7 +67,7 @@ final class FeedDocument {
             guard rest.hasPrefix("/") else { continue }
             let name = rest.dropFirst().prefix { $0 != ">" && !$0.isWhitespace }
             let local = name.split(separator: ":").last.map(String.init) ?? ""
-            if local == "item" || local == "entry" { count += 1 }
+            if local == "item" || local == "entry" || local == "ITEM" { count += 1 }
         }
         return count
     }

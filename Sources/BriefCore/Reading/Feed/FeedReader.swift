@@ -34,6 +34,7 @@ public struct FeedReader: ArticleReader {
         switch rootName {
         case "rss", "RDF": feed = rss(root)
         case "feed": feed = atom(root)
+        case "CHANNEL" where root.namespaceURI == nil, "channel" where root.namespaceURI == nil: feed = cdf(root)
         case "html", "HTML": throw ReadError("an HTML page, not a feed")
         default: throw ReadError("not an RSS or Atom feed (root element <\(rootName)>)")
         }
@@ -63,10 +64,13 @@ public struct FeedReader: ArticleReader {
             + root.children.filter { $0.isElement("item", rssNames) }
         for node in itemNodes {
             var item = FeedItem()
-            item.title = (node.childText("title", rssNames) ?? node.childText("title", FeedNamespace.dc)).map(FeedText.plain)
+            item.title = (node.childText("title", rssNames) ?? node.childText("title", FeedNamespace.dc)
+                ?? mediaText(node, "title")).map(FeedText.plain)
             let guid = node.child("guid", rssNames)
             item.guid = guid?.text.trimmed
+            // An RSS link is its text; some feeds write it Atom's way, as an `href`.
             item.link = node.childText("link", rssNames) ?? alternateLink(node, FeedNamespace.atom)
+                ?? node.child("link", rssNames)?.attributeValue("href")?.trimmed.nonEmpty
             if item.link == nil, let guid, guid.attributeValue("isPermaLink") != "false", let value = item.guid, value.hasPrefix("http") {
                 item.link = value
             }
@@ -78,12 +82,15 @@ public struct FeedReader: ArticleReader {
             ])
             let author = node.childText("author", rssNames) ?? node.childText("creator", FeedNamespace.dc)
                 ?? node.childText("author", FeedNamespace.dc) ?? node.child("author", FeedNamespace.atom).flatMap(atomPerson)
+                ?? node.childText("author", FeedNamespace.itunes)
             item.author = author.map { FeedText.plain(FeedText.authorName($0)) }
             let full = node.childText("encoded", FeedNamespace.content)
-                ?? node.child("body", FeedNamespace.xhtml)?.innerXML.nonEmpty
+                ?? (node.child("body", FeedNamespace.xhtml) ?? node.child("body", rssNames))?.innerXML.nonEmpty
                 ?? node.children.first(where: { $0.localName == "fullitem" })?.text.trimmed.nonEmpty
+            let description = node.childText("description", rssNames) ?? node.childText("description", FeedNamespace.dc)
+                ?? node.childText("summary", FeedNamespace.itunes) ?? mediaDescriptionHTML(node)
             // A description is HTML, escaped or not, even when it holds no tag (`don&#146;t`).
-            item.contentHTML = full ?? node.childText("description", rssNames).map(FeedText.html(fromUntagged:))
+            item.contentHTML = full ?? description.map(FeedText.html(fromUntagged:))
             item.isSummaryOnly = full == nil
             for enclosure in node.children where enclosure.isElement("enclosure", rssNames) {
                 if let url = enclosure.attributeValue("url") {
@@ -114,8 +121,9 @@ public struct FeedReader: ArticleReader {
         for node in root.children where node.isElement("entry", atomNames) {
             var item = FeedItem()
             item.title = node.child("title", atomNames).map { atomText($0) }
-            item.link = alternateLink(node, atomNames)
             item.guid = node.childText("id", atomNames)
+            // An entry with no link is often identified by its page's address.
+            item.link = alternateLink(node, atomNames) ?? item.guid.flatMap(FeedText.webAddress)
             item.dateText = dateText(node, [
                 ("published", atomNames), ("updated", atomNames), ("issued", atomNames), ("modified", atomNames),
                 ("created", atomNames), ("date", FeedNamespace.dc),
@@ -125,7 +133,7 @@ public struct FeedReader: ArticleReader {
             item.author = author.map(FeedText.plain)
             let content = node.children.first { $0.isElement("content", atomNames) && $0.attributeValue("src") == nil }
             let summary = node.child("summary", atomNames)
-            if let body = content ?? summary { item.contentHTML = atomHTML(body) }
+            if let body = content ?? summary { item.contentHTML = atomHTML(body) } else { item.contentHTML = mediaDescriptionHTML(node) }
             item.isSummaryOnly = content == nil
             for link in node.children where link.isElement("link", atomNames) && link.attributeValue("rel") == "enclosure" {
                 if let url = link.attributeValue("href") {
@@ -138,19 +146,82 @@ public struct FeedReader: ArticleReader {
         return feed
     }
 
-    /// An Atom person: the name, else the email.
+    // MARK: Media RSS
+
+    /// A Media RSS `media:title` or `media:description` of the item or its `media:group`.
+    private func mediaText(_ node: xmlNodePtr, _ name: String) -> String? {
+        node.childText(name, FeedNamespace.media) ?? node.child("group", FeedNamespace.media)?.childText(name, FeedNamespace.media)
+    }
+
+    /// The Media RSS description as HTML: `type="html"` is HTML, else it is plain text.
+    private func mediaDescriptionHTML(_ node: xmlNodePtr) -> String? {
+        guard let text = mediaText(node, "description") else { return nil }
+        let element = node.child("description", FeedNamespace.media)
+            ?? node.child("group", FeedNamespace.media)?.child("description", FeedNamespace.media)
+        return element?.attributeValue("type") == "html" ? FeedText.html(fromUntagged: text) : FeedText.html(fromPlain: text)
+    }
+
+    // MARK: CDF
+
+    /// Microsoft's Channel Definition Format (IE 4's "active channels"): `<CHANNEL HREF>` holding
+    /// `<ITEM HREF LASTMOD>` with `<TITLE>` and `<ABSTRACT>`; relative addresses against `BASE`.
+    private func cdf(_ root: xmlNodePtr) -> ParsedFeed {
+        func element(_ node: xmlNodePtr, _ name: String) -> xmlNodePtr? {
+            node.children.first { $0.localName?.uppercased() == name && $0.namespaceURI == nil }
+        }
+        func text(_ node: xmlNodePtr, _ name: String) -> String? { element(node, name)?.text.trimmed.nonEmpty }
+        func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+            (node.attributeValue(name) ?? node.attributeValue(name.lowercased()))?.trimmed.nonEmpty
+        }
+        func address(_ href: String?, base: String?) -> String? {
+            guard let href else { return nil }
+            guard let base, let baseURL = URL(string: base), let url = URL(string: href, relativeTo: baseURL) else { return href }
+            return url.absoluteString
+        }
+        var feed = ParsedFeed()
+        feed.title = text(root, "TITLE").map(FeedText.plain)
+        let base = attribute(root, "BASE")
+        feed.link = address(attribute(root, "HREF"), base: base)
+        // Channels nest; their items are read in document order, a bounded depth down.
+        func gather(_ channel: xmlNodePtr, base: String?, depth: Int) {
+            guard depth < 8 else { return }
+            for node in channel.children where node.namespaceURI == nil {
+                switch node.localName?.uppercased() {
+                case "ITEM":
+                    var item = FeedItem()
+                    item.title = text(node, "TITLE").map(FeedText.plain)
+                    item.link = address(attribute(node, "HREF"), base: attribute(node, "BASE") ?? base)
+                    item.dateText = attribute(node, "LASTMOD")
+                    item.contentHTML = text(node, "ABSTRACT").map(FeedText.html(fromUntagged:))
+                    feed.items.append(item)
+                case "CHANNEL":
+                    gather(node, base: attribute(node, "BASE") ?? base, depth: depth + 1)
+                default:
+                    break
+                }
+            }
+        }
+        gather(root, base: base, depth: 0)
+        return feed
+    }
+
+    /// An Atom person: the name, else the email (never the `uri`); a bare `<author>Name</author>`
+    /// as some Atom 0.3 feeds write it.
     private func atomPerson(_ node: xmlNodePtr) -> String? {
         let names = FeedNamespace.atom.union([node.namespaceURI ?? ""])
-        return node.childText("name", names) ?? node.childText("email", names) ?? node.text.trimmed.nonEmpty
+        if let person = node.childText("name", names) ?? node.childText("email", names) { return person }
+        return node.children.isEmpty ? node.text.trimmed.nonEmpty : nil
     }
 
     /// The page a feed or entry points at: `rel="alternate"` or a link with no rel, never `self`,
     /// `enclosure`, `license`, `via`, `related` and the like.
     private func alternateLink(_ node: xmlNodePtr, _ names: Set<String>) -> String? {
-        let links = node.children.filter { $0.isElement("link", names) && $0.attributeValue("href") != nil }
+        // Some feeds write the address as the link's text instead of its `href`.
+        func address(_ link: xmlNodePtr) -> String? { (link.attributeValue("href") ?? link.text).trimmed.nonEmpty }
+        let links = node.children.filter { $0.isElement("link", names) && address($0) != nil }
         let alternates = links.filter { ($0.attributeValue("rel")?.trimmed.lowercased() ?? "alternate") == "alternate" }
         let page = alternates.first { ($0.attributeValue("type") ?? "text/html").lowercased().contains("html") } ?? alternates.first
-        return page?.attributeValue("href")?.trimmed
+        return page.flatMap(address)
     }
 
     /// The kind of an Atom text construct, from Atom 1.0's `type` or Atom 0.3's MIME type and `mode`.
@@ -168,9 +239,12 @@ public struct FeedReader: ArticleReader {
         }
     }
 
-    /// The construct's characters: base64-decoded for Atom 0.3's `mode="base64"`.
+    /// The construct's characters: base64-decoded for Atom 0.3's `mode="base64"` and for Atom 1.0's
+    /// MIME types that are neither text nor XML (RFC 4287 4.1.3.3).
     private func constructText(_ node: xmlNodePtr) -> String {
-        guard node.attributeValue("mode") == "base64" else { return node.text }
+        let type = node.attributeValue("type")?.trimmed.lowercased() ?? "text"
+        let binaryType = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+        guard node.attributeValue("mode") == "base64" || (binaryType && node.attributeValue("mode") == nil) else { return node.text }
         let compact = node.text.filter { !$0.isWhitespace }
         guard let data = Data(base64Encoded: compact) else { return node.text }
         return String(decoding: data, as: UTF8.self)
@@ -211,7 +285,8 @@ public struct FeedReader: ArticleReader {
         for enclosure in item.enclosures {
             document.blocks.append(Block(kind: .caption, text: enclosure.description))
         }
-        document.title = item.title ?? document.blocks.first?.text ?? feed.title
+        // An untitled item is listed by its first paragraph (never an enclosure line), else its feed.
+        document.title = item.title ?? document.blocks.first { $0.kind != .caption }?.text ?? feed.title
         document.date = item.dateText.flatMap(FeedDateParser.parse)
         if let dateText = item.dateText, document.date == nil {
             // No guess at the day: the date stays empty and the reason is kept with the removed text.
@@ -296,11 +371,50 @@ enum FeedText {
             let collector = HTMLBlockCollector()
             if collector.collect(utf8: FeedEntityResolver.resolve(Array("<html><body><p>\(text)</p></body></html>".utf8))) {
                 let decoded = collector.blocks.map(\.text).joined(separator: " ")
-                // A title that is only `&` or `<` is still that title.
-                if !decoded.trimmed.isEmpty || text.trimmed.isEmpty { value = decoded }
+                // The collector keeps no block of punctuation only: a title that is only `&` (`<b>&amp;</b>`)
+                // is still that title.
+                value = decoded.trimmed.isEmpty ? characters(ofMarkup: text) : decoded
             }
         }
         return clean(value)
+    }
+
+    /// Markup's characters: tags left out, character references and entities decoded.
+    static func characters(ofMarkup markup: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in markup {
+            switch character {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false
+            default: if !inTag { text.append(character) }
+            }
+        }
+        // Every reference is now `&#xH;` or one of XML's five entities.
+        let resolved = String(decoding: FeedEntityResolver.resolve(Array(text.utf8)), as: UTF8.self)
+        var result = ""
+        var rest = Substring(resolved)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            guard let semicolon = rest[ampersand...].firstIndex(of: ";") else { break }
+            let name = rest[rest.index(after: ampersand)..<semicolon]
+            let xmlEntities: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            if let value = xmlEntities[name] {
+                result += value
+            } else if name.hasPrefix("#x"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += rest[ampersand...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
+    }
+
+    /// The text when it is an http(s) address (an Atom id that names the entry's page).
+    static func webAddress(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? text : nil
     }
 
     /// Whitespace collapsed and control characters dropped; nothing else changes.
@@ -360,6 +474,8 @@ enum FeedNamespace {
     static let dc: Set<String> = ["http://purl.org/dc/elements/1.1/"]
     static let dcterms: Set<String> = ["http://purl.org/dc/terms/"]
     static let content: Set<String> = ["http://purl.org/rss/1.0/modules/content/"]
+    static let itunes: Set<String> = ["http://www.itunes.com/dtds/podcast-1.0.dtd"]
+    static let media: Set<String> = ["http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"]
     static let xhtml: Set<String> = ["http://www.w3.org/1999/xhtml"]
 }
 
