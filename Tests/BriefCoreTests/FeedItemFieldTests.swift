@@ -19,6 +19,14 @@ struct FeedItemFieldTests {
         "<rss version=\"2.0\"\(namespaces)><channel><title>Fields</title><item>\(inner)</item></channel></rss>"
     }
 
+    @Test func textAfterAnEmbedInADescriptionIsKept() throws {
+        // feedparser's sanitizer drops the embed and keeps the words after it; libxml2's HTML
+        // parser puts them inside the embed.
+        let feed = rssItem("<title>Clip</title><description>safe&lt;embed src=\"http://example.com/\"&gt; description</description>")
+        let article = try #require(try ArticlePipeline().articles(from: Data(feed.utf8), source: "feed.xml").first)
+        #expect(article.paragraphs == ["safe description"])
+    }
+
     @Test func anAtomLinkWrittenAsTextOrAnHTTPIdIsTheArticleLink() throws {
         let entries = try items(atomFeed("""
             <entry><title>1</title><link rel="alternate" type="text/html">https://fields.example/text</link>

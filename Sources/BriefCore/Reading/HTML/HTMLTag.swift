@@ -34,12 +34,16 @@ struct HTMLTag: Sendable {
     /// The table of known tags; anything else is inline.
     static let table: [String: HTMLTag] = {
         var table: [String: HTMLTag] = [:]
-        for name in ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+        for name in ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
                      "video", "audio", "source", "track", "map", "head", "select", "option", "optgroup", "textarea",
                      "input", "button", "link", "meta", "title", "base", "img", "picture", "datalist", "output",
                      "progress", "meter", "param", "applet", "frame", "frameset", "area", "wbr", "rt", "rp"] {
             table[name] = HTMLTag(role: .skip)
         }
+        // `embed` is empty in HTML, but libxml2's HTML parser lets it swallow the text after it
+        // ("safe<embed src=…> description" put " description" inside the embed): its
+        // children, if any, are that text.
+        table["embed"] = HTMLTag(role: .inline)
         for name in ["div", "section", "body", "html", "center", "address", "details", "summary", "fieldset", "form",
                      "figure", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "hgroup", "legend", "hr", "frameset",
                      "noframes", "main", "article", "header", "footer", "nav", "aside", "dialog", "menu", "search"] {
