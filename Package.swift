@@ -65,7 +65,8 @@ let package = Package(
         // MARK: Tests
         // What several test targets share (temporary directories, entity spans for hand-built articles).
         .target(name: "BriefTestSupport", dependencies: ["BriefCore"], path: "Tests/BriefTestSupport"),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefTestSupport"]),
         .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore", "BriefTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BriefReaderStoreTests",

@@ -49,7 +49,7 @@ package final class StoreArticleSource: ArticleSource {
         // The whole library is what most sessions start from and come back to (the last topic
         // toggled off, the filters cleared): kept until the library or the marks change.
         guard request.filter.isEmpty else { return try evaluateFiltered(request) }
-        let key = EverythingKey(sort: request.filter.sort, flags: request.flags)
+        let key = EverythingKey(sort: request.filter.sort, flags: request.flags, searches: request.countedSearches)
         if let cached = cache.everything(for: key) { return cached }
         let result = try evaluateFiltered(request)
         cache.setEverything(result, for: key)
@@ -63,11 +63,15 @@ package final class StoreArticleSource: ArticleSource {
         for entity in filter.entities { base.append(.entity(entity.type, entity.name)) }
         if filter.unreadOnly { base.append(.unread) }
         let topics = filter.topics.sorted().map(FilterExpression.topic)
-        var full = base
+        var topicParts: [FilterExpression] = []
         if !topics.isEmpty {
-            if filter.topicMode == .any { full.append(topics.count == 1 ? topics[0] : .or(topics)) } else { full += topics }
+            if filter.topicMode == .any { topicParts.append(topics.count == 1 ? topics[0] : .or(topics)) } else { topicParts = topics }
         }
         let read = try readMarks(request.flags)
+        let searchCounts = try countSearches(request.countedSearches, within: base + topicParts, flags: request.flags, read: read)
+        let searches = filter.searches.map(\.query.expression)
+        if !searches.isEmpty { base.append(searches.count == 1 ? searches[0] : .or(searches)) }
+        let full = base + topicParts
         let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
                                      entityTypes: Set(ResultSet.facetTypes), readMarks: read)
         // With `any`, a topic's count is what the other filters let through and carry it: the
@@ -102,7 +106,22 @@ package final class StoreArticleSource: ArticleSource {
             count: result.count, total: try total(), unread: store.unreadCount(in: result, read: read),
             topics: facets,
             entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
-            handle: Handle(result: result, topicNames: names))
+            searchCounts: searchCounts, handle: Handle(result: result, topicNames: names))
+    }
+
+    /// What each saved search matches among the articles `others` (the filter without its
+    /// searches) lets through; kept while that filter, the marks and the searches stay the same.
+    private func countSearches(_ searches: [SavedSearch], within others: [FilterExpression],
+                               flags: [String: ArticleFlags], read: ReadMarks) throws -> [Int] {
+        guard !searches.isEmpty else { return [] }
+        let key = SearchCountKey(filter: Self.conjunction(others), flags: flags, searches: searches)
+        if let cached = cache.searchCounts(for: key) { return cached }
+        let counts = try searches.map { search in
+            try store.query(Self.conjunction(others + [search.query.expression]), entitiesPerType: 0, entityTypes: [],
+                            readMarks: read).count
+        }
+        cache.setSearchCounts(counts, for: key)
+        return counts
     }
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) throws -> [ArticleRow] {
@@ -166,10 +185,18 @@ struct BaseKey: Hashable, Sendable {
     var flags: [String: ArticleFlags]
 }
 
-/// The unfiltered library in one order, with the session's marks it was counted with.
+/// The unfiltered library in one order, with the session's marks and the saved searches it was counted with.
 struct EverythingKey: Hashable, Sendable {
     var sort: BriefUI.SortOrder
     var flags: [String: ArticleFlags]
+    var searches: [SavedSearch]
+}
+
+/// The filter without its saved searches, the marks, and the searches counted under it.
+struct SearchCountKey: Hashable, Sendable {
+    var filter: FilterExpression
+    var flags: [String: ArticleFlags]
+    var searches: [SavedSearch]
 }
 
 /// Values kept between keystrokes; shared with the thread that finishes a refresh (which clears them).
@@ -180,6 +207,7 @@ private final class SourceCache: @unchecked Sendable {
     private var marks: (session: [String: ArticleFlags], marks: ReadMarks)?
     private var topics: (key: BaseKey, counts: [Facets.TopicCount])?
     private var whole: (key: EverythingKey, result: SourceResult)?
+    private var searches: (key: SearchCountKey, counts: [Int])?
 
     var total: Int? {
         get { lock.withLock { storedTotal } }
@@ -202,6 +230,14 @@ private final class SourceCache: @unchecked Sendable {
         lock.withLock { topics = (key, counts) }
     }
 
+    func searchCounts(for key: SearchCountKey) -> [Int]? {
+        lock.withLock { searches?.key == key ? searches?.counts : nil }
+    }
+
+    func setSearchCounts(_ counts: [Int], for key: SearchCountKey) {
+        lock.withLock { searches = (key, counts) }
+    }
+
     func everything(for key: EverythingKey) -> SourceResult? {
         lock.withLock { whole?.key == key ? whole?.result : nil }
     }
@@ -216,6 +252,7 @@ private final class SourceCache: @unchecked Sendable {
             storedTotal = nil
             marks = nil
             topics = nil
+            searches = nil
         }
     }
 }

@@ -23,6 +23,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Only articles matching this filter query (it may start with -).")
     var filter: String?
 
+    @Option(help: "Only articles matching a saved search ([[searches]] in config.toml, or S in the reader), by name.")
+    var search: String?
+
     @Flag(help: "One JSON object per line per article (path, format, title, date, byline, url, topics); --format jsonl.")
     var json = false
 
@@ -37,7 +40,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let query = try ArticleLoading.filter(filter)
+        let query = try ArticleLoading.filter(filter, savedSearch: search)
         let (articles, hadProblems) = try ArticleLoading.load(paths)
         let flags = query == nil ? [:] : ArticleLoading.flags()
         let shown = ArticleOrder.newestFirst(articles.filter { query?.matches($0, flags: flags[$0.id] ?? .unread) ?? true })

@@ -80,13 +80,13 @@ struct ReadCommand: AsyncParsableCommand {
         let themeName = theme ?? config.theme ?? ThemeCatalog.defaultName
         try await runTerminal(library: library, flags: flags, store: store, bindings: bindings, catalog: catalog,
                               themeName: themeName, useColor: !(noColor || noColorEnvironment),
-                              problems: problems, environment: environment, clipboard: config.clipboard, mouse: config.mouse)
+                              problems: problems, environment: environment, config: config)
     }
 
     @MainActor
     private func runTerminal(library: ReaderLibrary, flags: [String: ArticleFlags], store: StateStore?,
                              bindings: KeyBindings, catalog: ThemeCatalog, themeName: String, useColor: Bool,
-                             problems: [String], environment: [String: String], clipboard: Bool, mouse: Bool) throws {
+                             problems: [String], environment: [String: String], config: ReaderConfig) throws {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.open(useColor: useColor, environment: environment)
@@ -95,7 +95,7 @@ struct ReadCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { terminal.close() }
-        if mouse { terminal.enableMouse(true) }
+        if config.mouse { terminal.enableMouse(true) }
         let source: any ArticleSource
         var background: (@Sendable (any EventPoster) -> Void)?
         let feedLibrary: FeedReload.Library
@@ -120,7 +120,7 @@ struct ReadCommand: AsyncParsableCommand {
                 : .none
         }
         var state = AppState(source: source, flags: flags, size: terminal.size, themeNames: catalog.names,
-                             themeName: themeName, bindings: bindings)
+                             themeName: themeName, bindings: bindings, savedSearches: config.searches)
         if !terminal.isUTF8 { state.notice = "no UTF-8 locale: ASCII only" }
         if let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
@@ -129,7 +129,17 @@ struct ReadCommand: AsyncParsableCommand {
         let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
         let marks: (any ReadingMarks)? = if let store { StoreReadingMarks(store) } else { nil }
         var session = ReaderSession(terminal: terminal, marks: marks, themes: catalog, monochromeOnly: terminal.colors < 8)
-        session.clipboard = clipboard
+        session.clipboard = config.clipboard
+        let configFile = BriefDirectories(environment: environment).configFile
+        session.saveSearch = { search in
+            guard config.canAppendSearches else { return "searches in \(configFile.path) is not a list of [[searches]] tables" }
+            do throws(ReadError) {
+                try ConfigAppender.append([search.configTable], to: configFile)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
         session.reloadFeeds = { articleID, events in feeds.start(articleID: articleID, inbox: events) }
         let links = LinkOpener(environment: environment)
         session.openLink = links.command == nil ? nil : { link in links.open(link) }

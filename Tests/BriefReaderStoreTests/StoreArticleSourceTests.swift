@@ -74,6 +74,30 @@ import Testing
         #expect(both.results.topics.map(\.count) == [1, 1, 0, 0])
     }
 
+    @Test func savedSearchesCountAndFilterLikeTheInMemoryLibrary() throws {
+        let directory = try TemporaryDirectory()
+        let store = try StoreLibrary.store(in: directory)
+        let searches = [try SavedSearch(name: "Seoul", queryText: "seoul"), try SavedSearch(name: "Asia", queryText: "topic:asia")]
+        var cached = StoreLibrary.storeState(store)
+        var memory = StoreLibrary.inMemoryState()
+        cached.savedSearches = searches
+        memory.savedSearches = searches
+        cached.refreshResults()
+        memory.refreshResults()
+        #expect(cached.results.searchCounts == [2, 4])
+        // Seoul on, then Asia on too (either), then unread only, then Seoul off.
+        let steps: [[Key]] = [[.backTab, .character(" ")], [.character("j"), .character(" ")], [.character("u")],
+                              [.character("k"), .character(" ")]]
+        for keys in steps {
+            (cached, _) = try press(keys, cached, store: store)
+            (memory, _) = try press(keys, memory)
+            #expect(cached.titles == memory.titles)
+            #expect(cached.results.searchCounts == memory.results.searchCounts)
+            #expect(cached.results.topics == memory.results.topics)
+        }
+        #expect(cached.filter.searches.map(\.name) == ["Asia"] && cached.results.count == 4)
+    }
+
     @Test func aTypedQueryAndAnEntityFacetNarrowTheList() throws {
         let directory = try TemporaryDirectory()
         let store = try StoreLibrary.store(in: directory)

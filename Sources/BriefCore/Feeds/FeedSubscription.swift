@@ -109,47 +109,12 @@ public enum SubscriptionConfig {
         var known = Set(existing.map(\.url))
         let added = subscriptions.filter { known.insert($0.url).inserted }
         guard !added.isEmpty else { return [] }
-        var text = ""
-        if let data = FileManager.default.contents(atPath: file.path), !data.isEmpty, data.last != UInt8(ascii: "\n") {
-            text += "\n"
-        }
-        for subscription in added {
-            text += "\n[[feeds]]\nurl = \(quoted(subscription.url))\n"
-            if let name = subscription.name { text += "name = \(quoted(name))\n" }
-            if let full = subscription.full { text += "full = \(full)\n" }
-        }
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if let handle = try? FileHandle(forWritingTo: file) {
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data(text.utf8))
-            } else {
-                try Data(text.drop(while: { $0 == "\n" }).utf8).write(to: file)
-            }
-        } catch {
-            throw ReadError("cannot write \(file.path): \(error.localizedDescription)")
-        }
+        try ConfigAppender.append(added.map { subscription in
+            var table = "[[feeds]]\nurl = \(ConfigAppender.quoted(subscription.url))\n"
+            if let name = subscription.name { table += "name = \(ConfigAppender.quoted(name))\n" }
+            if let full = subscription.full { table += "full = \(full)\n" }
+            return table
+        }, to: file)
         return added
-    }
-
-    /// A TOML basic string.
-    static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\u%04X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

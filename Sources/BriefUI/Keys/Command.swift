@@ -21,6 +21,7 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
     case filter
     case query
     case clearFilters = "clear-filters"
+    case saveSearch = "save-search"
     case unreadOnly = "unread-only"
     case star
     case cycleSort = "sort"
@@ -63,11 +64,12 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .filter: "filter as you type (filter language)"
         case .query: "enter a full query"
         case .clearFilters: "clear query, topics and entities"
+        case .saveSearch: "save the filter as a named search (config.toml)"
         case .unreadOnly: "show unread articles only, or all"
         case .star: "star or unstar the article"
         case .cycleSort: "sort by date, title or source"
         case .cycleTheme: "switch to the next theme"
-        case .toggleItem: "toggle the topic or entity under the cursor"
+        case .toggleItem: "toggle the saved search, topic or entity under the cursor"
         case .topicMode: "match any or all selected topics"
         case .filterByEntity: "filter by the entity under the cursor"
         case .showRemoved: "show or hide removed text and captions, with reasons"

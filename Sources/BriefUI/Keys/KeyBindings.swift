@@ -67,7 +67,7 @@ package struct KeyBindings: Hashable, Sendable {
             .pageDown: .pageDown, .control("f"): .pageDown, .control("d"): .pageDown,
             .pageUp: .pageUp, .control("b"): .pageUp, .control("u"): .pageUp,
             .character("g"): .top, .home: .top, .character("G"): .bottom, .end: .bottom,
-            .character("/"): .filter, .character(":"): .query, .character("c"): .clearFilters,
+            .character("/"): .filter, .character(":"): .query, .character("c"): .clearFilters, .character("S"): .saveSearch,
             .character("u"): .unreadOnly, .character("s"): .star, .character("o"): .cycleSort,
             .character("t"): .cycleTheme, .character("r"): .showRemoved,
             .character("R"): .reloadFeeds, .control("r"): .reloadFeed,

@@ -1,4 +1,5 @@
 // The run loop: terminal input into the reducer, effects out to the terminal and the marks store.
+import BriefCore
 
 /// Owns the terminal for the life of the reader and carries out the reducer's effects. I/O the
 /// UI layer cannot do itself (writing marks, fetching feeds, starting a browser) comes in as
@@ -19,6 +20,9 @@ package struct ReaderSession<Screen: Terminal> {
     /// O: opens a link in a browser and returns nil, or the reason it could not; nil itself where
     /// no browser can be opened (a plain ssh login), and the link is then shown in full.
     package var openLink: ((String) -> String?)?
+    /// S: keeps a saved search for later sessions (appended to config.toml); returns the reason
+    /// it could not, and the search then lasts for this session only.
+    package var saveSearch: (SavedSearch) -> String? = { _ in "no config file to save searches in" }
 
     package init(terminal: Screen, marks: (any ReadingMarks)?, themes: ThemeCatalog, monochromeOnly: Bool) {
         self.terminal = terminal
@@ -99,6 +103,10 @@ package struct ReaderSession<Screen: Terminal> {
             }
         case .reloadFeeds(let articleID):
             if let problem = reloadFeeds(articleID, terminal.events) { say(problem, to: &state) }
+        case .saveSearch(let search):
+            if let problem = saveSearch(search) {
+                state = reduce(state, .message("search kept for this session only: \(problem)", isError: true)).0
+            }
         }
     }
 

@@ -69,10 +69,14 @@ package struct DayCount: Sendable, Hashable {
 package struct ResultRequest: Sendable, Hashable {
     package var filter: FilterState
     package var flags: [String: ArticleFlags]
+    /// Saved searches whose counts the filter pane shows: how many articles the rest of the
+    /// filter lets through that each one matches (what selecting it alone would leave).
+    package var countedSearches: [SavedSearch]
 
-    package init(filter: FilterState, flags: [String: ArticleFlags] = [:]) {
+    package init(filter: FilterState, flags: [String: ArticleFlags] = [:], countedSearches: [SavedSearch] = []) {
         self.filter = filter
         self.flags = flags
+        self.countedSearches = countedSearches
     }
 }
 
@@ -92,17 +96,20 @@ package struct SourceResult: Sendable {
     package var entityFacets: [EntityType: [EntityFacet]]
     /// Matches per day, oldest first, days without matches omitted.
     package var days: [DayCount]
+    /// One count per `ResultRequest.countedSearches`, in its order.
+    package var searchCounts: [Int]
     /// The source's key for the ordered matches (indices, rowids…); only that source reads it.
     package var handle: any Sendable
 
     package init(count: Int, total: Int, unread: Int, topics: [TopicFacet], entityFacets: [EntityType: [EntityFacet]],
-                 days: [DayCount], handle: any Sendable) {
+                 days: [DayCount], searchCounts: [Int] = [], handle: any Sendable) {
         self.count = count
         self.total = total
         self.unread = unread
         self.topics = topics
         self.entityFacets = entityFacets
         self.days = days
+        self.searchCounts = searchCounts
         self.handle = handle
     }
 }

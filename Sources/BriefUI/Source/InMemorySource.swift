@@ -58,12 +58,14 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
         let selectedTopics = Set(filter.topics.compactMap { id in index.topics.firstIndex { $0.id == id } })
         let selectedEntities = filter.entities.compactMap { key in index.entities.firstIndex(of: key) }
         let missingEntity = selectedEntities.count < filter.entities.count
+        let counted = request.countedSearches
         /// What one slice of the order contributes.
         struct Partial {
             var matches: [Int] = []
             var topicCounts: [Int]
             var entityCounts: [Int]
             var dayCounts: [Int: Int] = [:]
+            var searchCounts: [Int]
             var unread = 0
 
             /// Adds the next slice's matches (which come after these) and counts.
@@ -72,12 +74,14 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
                 for (topic, count) in next.topicCounts.enumerated() { topicCounts[topic] += count }
                 for (entity, count) in next.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
                 for (day, count) in next.dayCounts { dayCounts[day, default: 0] += count }
+                for (search, count) in next.searchCounts.enumerated() { searchCounts[search] += count }
                 unread += next.unread
             }
         }
         @Sendable func scan(_ slice: ArraySlice<Int>) -> Partial {
             var part = Partial(topicCounts: Array(repeating: 0, count: index.topics.count),
-                               entityCounts: Array(repeating: 0, count: index.entities.count))
+                               entityCounts: Array(repeating: 0, count: index.entities.count),
+                               searchCounts: Array(repeating: 0, count: counted.count))
             for article in slice {
                 if missingEntity { break }
                 let articleFlags = flags(article)
@@ -97,6 +101,15 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
                 } else {
                     passesTopics = selectedTopics.allSatisfy { topics.contains($0) }
                 }
+                // A saved search's count is what the rest of the filter lets through and it matches.
+                let searchText = index.searchTextOfArticle[article]
+                func matches(_ search: SavedSearch) -> Bool {
+                    search.query.matches(library.articles[article], flags: articleFlags, searchText: searchText)
+                }
+                if passesTopics {
+                    for (position, search) in counted.enumerated() where matches(search) { part.searchCounts[position] += 1 }
+                }
+                guard filter.searches.isEmpty || filter.searches.contains(where: matches) else { continue }
                 if filter.topicMode == .any || passesTopics {
                     for topic in topics { part.topicCounts[topic] += 1 }
                 }
@@ -145,7 +158,7 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
             topics: index.topics.enumerated().map { TopicFacet(id: $0.element.id, name: $0.element.name, count: topicCounts[$0.offset]) },
             entityFacets: facets,
             days: dayCounts.sorted { $0.key < $1.key }.map { DayCount(day: $0.key, count: $0.value) },
-            handle: Matches(snapshot: snapshot, indices: matches))
+            searchCounts: total.searchCounts, handle: Matches(snapshot: snapshot, indices: matches))
     }
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) -> [ArticleRow] {

@@ -15,6 +15,8 @@ package struct Prompt: Sendable, Hashable {
         case query
         /// `/` in the reader: search inside the article.
         case search
+        /// `S`: the name to save the current filter under.
+        case saveSearch
     }
     package var kind: Kind
     package var text: String
@@ -25,6 +27,7 @@ package struct Prompt: Sendable, Hashable {
         switch kind {
         case .filter, .search: "/"
         case .query: ":"
+        case .saveSearch: "save search as: "
         }
     }
 }
@@ -94,10 +97,14 @@ package struct AppState: Sendable {
     package var themeNames: [String]
     package var themeName: String
     package var bindings: KeyBindings
+    /// The `[[searches]]` of config.toml and those saved with `S` in this session, in that order.
+    package var savedSearches: [SavedSearch]
 
     package init(source: any ArticleSource, flags: [String: ArticleFlags] = [:], size: Size,
-                 themeNames: [String] = ["dark"], themeName: String = "dark", bindings: KeyBindings = .defaults) {
+                 themeNames: [String] = ["dark"], themeName: String = "dark", bindings: KeyBindings = .defaults,
+                 savedSearches: [SavedSearch] = []) {
         self.source = source
+        self.savedSearches = savedSearches
         self.flags = flags
         self.size = size
         self.themeNames = themeNames
@@ -109,9 +116,9 @@ package struct AppState: Sendable {
 
     /// A library held in memory; its flags become the session's.
     package init(library: Library, size: Size, themeNames: [String] = ["dark"], themeName: String = "dark",
-                 bindings: KeyBindings = .defaults) {
+                 bindings: KeyBindings = .defaults, savedSearches: [SavedSearch] = []) {
         self.init(source: InMemorySource(library: library), flags: library.flags, size: size, themeNames: themeNames,
-                  themeName: themeName, bindings: bindings)
+                  themeName: themeName, bindings: bindings, savedSearches: savedSearches)
     }
 
     /// The flags to show for a row: this session's marks, else the source's.
@@ -136,7 +143,7 @@ package struct AppState: Sendable {
         let previous = selectedRow?.id
         let answer: SourceResult
         do {
-            answer = try source.evaluate(ResultRequest(filter: filter, flags: flags))
+            answer = try source.evaluate(ResultRequest(filter: filter, flags: flags, countedSearches: savedSearches))
         } catch {
             message = StatusMessage(text: "library: \(error)", isError: true)
             return

@@ -2,6 +2,8 @@
 import BriefCore
 
 package enum FilterItem: Hashable, Sendable {
+    /// Index into the state's saved searches.
+    case search(Int)
     /// Index into the result's topics.
     case topic(Int)
     case entity(EntityKey)
@@ -13,7 +15,8 @@ extension AppState {
     /// Selected entities stay listed even when they fall out of the top counts,
     /// so they can be unselected where they were selected.
     package var filterItems: [FilterItem] {
-        var items = results.topics.indices.map(FilterItem.topic)
+        var items = savedSearches.indices.map(FilterItem.search)
+        items += results.topics.indices.map(FilterItem.topic)
         for type in ResultSet.facetTypes {
             var keys = (results.entityFacets[type] ?? []).map(\.key)
             for key in filter.entities.sorted() where key.type == type && !keys.contains(key) {
@@ -22,6 +25,11 @@ extension AppState {
             items += keys.map(FilterItem.entity)
         }
         return items
+    }
+
+    /// The pane's count for a saved search (0 before the source has counted it).
+    package func searchCount(_ index: Int) -> Int {
+        results.searchCounts.indices.contains(index) ? results.searchCounts[index] : 0
     }
 
     /// How many results mention an entity (0 when not among the top facets).

@@ -12,6 +12,8 @@ package struct FilterState: Sendable, Hashable {
     package var topics: Set<String> = []
     package var topicMode: TopicMode = .any
     package var entities: [EntityKey] = []
+    /// Saved searches toggled on in the pane; an article passes when it matches any of them.
+    package var searches: [SavedSearch] = []
     package var unreadOnly = false
     package var sort: SortOrder = .date
 
@@ -20,12 +22,16 @@ package struct FilterState: Sendable, Hashable {
     package var queryText: String { query?.text ?? "" }
 
     package var isEmpty: Bool {
-        queryText.isEmpty && topics.isEmpty && entities.isEmpty && !unreadOnly
+        queryText.isEmpty && topics.isEmpty && entities.isEmpty && searches.isEmpty && !unreadOnly
     }
 
     /// The whole active filter written in the filter language, for the status line and the pane.
     package var description: String {
         var parts: [String] = []
+        if !searches.isEmpty {
+            let terms = searches.map { "(\($0.query.text))" }
+            parts.append(terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")")
+        }
         if !topics.isEmpty {
             let terms = topics.sorted().map { "topic:\($0)" }
             parts.append(terms.count == 1 ? terms[0] : "(" + terms.joined(separator: topicMode == .any ? " OR " : " ") + ")")

@@ -31,6 +31,8 @@ package struct ResultSet: Sendable {
     /// Every topic, by name, with its facet count.
     package var topics: [TopicFacet] { answer?.topics ?? [] }
     package var entityFacets: [EntityType: [EntityFacet]] { answer?.entityFacets ?? [:] }
+    /// Per saved search (in `AppState.savedSearches` order), what the rest of the filter leaves that it matches.
+    package var searchCounts: [Int] { answer?.searchCounts ?? [] }
 
     /// The row at `position` if it has been fetched.
     package func fetchedRow(at position: Int) -> ArticleRow? {

@@ -1,4 +1,5 @@
 // What the reducer asks the run loop to do: the only way state reaches the world.
+import BriefCore
 
 package enum Effect: Sendable, Hashable {
     case quit
@@ -16,4 +17,6 @@ package enum Effect: Sendable, Hashable {
     case copyToClipboard(String)
     /// Open a web address in the browser, or show it in full where there is none.
     case openLink(String)
+    /// Keep a search for later sessions (appended to config.toml).
+    case saveSearch(SavedSearch)
 }

@@ -21,6 +21,7 @@ extension AppState {
             case .filter: applyQuery(prompt.original)
             case .query: message = nil
             case .search: reader?.search = prompt.original
+            case .saveSearch: message = nil
             }
             return
         case .enter:
@@ -33,6 +34,8 @@ extension AppState {
             case .search:
                 reader?.search = prompt.text
                 if !prompt.text.isEmpty { jumpToMatch(forward: true) }
+            case .saveSearch:
+                if !saveSearch(named: prompt.text, effects: &effects) { self.prompt = prompt }
             }
             return
         default:
@@ -41,9 +44,31 @@ extension AppState {
         self.prompt = prompt
         switch prompt.kind {
         case .filter: applyQuery(prompt.text)
-        case .query: message = nil
+        case .query, .saveSearch: message = nil
         case .search: break
         }
+    }
+
+    /// Saves the whole active filter under `name`: listed in the pane at once, appended to
+    /// config.toml by the run loop. False (with the reason shown) when the name cannot be used.
+    mutating func saveSearch(named name: String, effects: inout [Effect]) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !savedSearches.contains(where: { $0.name.lowercased() == trimmed.lowercased() }) else {
+            message = StatusMessage(text: "a search named \"\(trimmed)\" exists: choose another name", isError: true)
+            return false
+        }
+        let search: SavedSearch
+        do throws(ReadError) {
+            search = try SavedSearch(name: trimmed, queryText: filter.description)
+        } catch {
+            message = StatusMessage(text: error.description, isError: true)
+            return false
+        }
+        savedSearches.append(search)
+        effects.append(.saveSearch(search))
+        refreshResults()
+        message = StatusMessage(text: "saved search \"\(search.name)\": \(search.query.text)", isError: false)
+        return true
     }
 
     /// Parses and applies a query; an invalid one shows its error and keeps the last valid result.

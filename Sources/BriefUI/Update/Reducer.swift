@@ -73,6 +73,12 @@ extension AppState {
             if let row = selectedRow { open(row.id, effects: &effects) }
         case .filter: prompt = Prompt(kind: .filter, text: filter.queryText, original: filter.queryText)
         case .query: prompt = Prompt(kind: .query, text: filter.queryText, original: filter.queryText)
+        case .saveSearch:
+            if filter.isEmpty {
+                message = StatusMessage(text: "nothing to save: no query, topic or entity is selected", isError: false)
+            } else {
+                prompt = Prompt(kind: .saveSearch, text: "", original: "")
+            }
         case .clearFilters:
             let sort = filter.sort
             filter = FilterState()
@@ -243,6 +249,13 @@ extension AppState {
         let items = filterItems
         guard items.indices.contains(filterCursor) else { return }
         switch items[filterCursor] {
+        case .search(let index):
+            let search = savedSearches[index]
+            if let position = filter.searches.firstIndex(of: search) {
+                filter.searches.remove(at: position)
+            } else {
+                filter.searches.append(search)
+            }
         case .topic(let index):
             let id = results.topics[index].id
             if filter.topics.contains(id) { filter.topics.remove(id) } else { filter.topics.insert(id) }

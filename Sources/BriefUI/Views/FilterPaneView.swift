@@ -1,4 +1,4 @@
-// The filter pane: topics with live counts, top entities, a date sparkline and the active query.
+// The filter pane: saved searches and topics with live counts, top entities, a date sparkline and the active query.
 import BriefCore
 
 package enum FilterPaneView {
@@ -56,6 +56,18 @@ package enum FilterPaneView {
         var rows: [Row] = []
         let topics = state.results.topics
         let items = state.filterItems
+        if !state.savedSearches.isEmpty {
+            rows.append(Row(pieces: [("Searches", .facetHeading)]))
+            for (number, item) in items.enumerated() {
+                guard case .search(let index) = item else { continue }
+                let search = state.savedSearches[index]
+                let checked = state.filter.searches.contains(search)
+                rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
+                                         (search.name, checked ? .facetChecked : .normal)],
+                                count: String(state.searchCount(index)), item: number))
+            }
+            rows.append(Row(pieces: []))
+        }
         rows.append(Row(pieces: [("Topics", .facetHeading), (" · match \(state.filter.topicMode.rawValue)", .facetCount)]))
         if topics.isEmpty { rows.append(Row(pieces: [("  (no topics)", .facetCount)])) }
         for (number, item) in items.enumerated() {

@@ -38,16 +38,32 @@ enum ArticleLoading {
     }
 
     /// Parses `--filter`; a malformed query is a usage error shown with a caret under the column.
-    static func filter(_ text: String?) throws -> FilterQuery? {
-        guard let text else { return nil }
+    /// With `savedSearch`, the saved search of that name (any case) is ANDed with the query.
+    static func filter(_ text: String?, savedSearch: String? = nil) throws -> FilterQuery? {
+        let saved = try savedSearch.map(Self.savedSearch(named:))
+        guard let text else { return saved }
         do {
-            return try FilterQuery(text)
+            let query = try FilterQuery(text)
+            guard let saved else { return query }
+            return FilterQuery(expression: .and([saved.expression, query.expression]))
         } catch {
             let safe = TerminalSafeText.clean(text)
             let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
             StandardStreams.message("--filter: \(error.description)\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
             throw ExitCode(2)
         }
+    }
+
+    /// The query of the saved search `name` in config.toml; a usage error listing the names otherwise.
+    static func savedSearch(named name: String) throws -> FilterQuery {
+        let file = BriefDirectories.current.configFile
+        let config = ReaderConfig(file: file)
+        for problem in config.problems { StandardStreams.message(problem) }
+        if let found = config.searches.first(where: { $0.name.lowercased() == name.lowercased() }) { return found.query }
+        let known = config.searches.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        StandardStreams.message("--search: no saved search named \"\(TerminalSafeText.clean(name))\" in \(file.path)"
+            + (known.isEmpty ? " (it has none)" : " (saved: \(known))"))
+        throw ExitCode(2)
     }
 
     /// The reader's read/starred marks, for `unread` and `starred` in a filter. A headless command

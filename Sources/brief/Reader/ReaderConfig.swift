@@ -11,6 +11,9 @@ import TOMLKit
 ///     theme = "solarized-dark"
 ///     mouse = false                               # clicks and the wheel go to the terminal
 ///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
+///     [[searches]]                                # saved searches, at the top of the filter pane
+///     name = "Korea cyber"                        # (S in the reader appends one)
+///     query = 'topic:cyber place:"North Korea"'
 ///     [keys]                                      # everywhere
 ///     "C-n" = "next-article"
 ///     [keys.reader]                               # per pane: list, reader, filter
@@ -26,6 +29,10 @@ struct ReaderConfig {
     /// `mouse = false`: leave the mouse to the terminal (its own selection without Shift).
     var mouse = true
     var keys: [(context: KeyContext, key: String, command: String)] = []
+    /// `[[searches]]`, in the file's order; a malformed entry is left out and reported.
+    var searches: [SavedSearch] = []
+    /// False when `searches` is there but is not a list of tables: appending one would break the file.
+    var canAppendSearches = true
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
     var problems: [String] = []
 
@@ -66,15 +73,48 @@ struct ReaderConfig {
                 problems.append("\(file.path): cache: expected the path of a cache file")
             }
         }
-        if let value = table["mouse"] {
-            if let enabled = value.bool { mouse = enabled } else { problems.append("\(file.path): mouse: expected true or false") }
-        }
-        if let value = table["clipboard"] {
-            if let enabled = value.bool { clipboard = enabled } else { problems.append("\(file.path): clipboard: expected true or false") }
-        }
+        if let enabled = switchSetting("mouse", in: table, file: file) { mouse = enabled }
+        if let enabled = switchSetting("clipboard", in: table, file: file) { clipboard = enabled }
+        if let value = table["searches"] { readSearches(value, file: file) }
         if let value = table["theme"] {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
         }
+        readKeys(table, file: file)
+    }
+
+    /// A true/false setting; nil (and a problem) when it is something else.
+    private mutating func switchSetting(_ name: String, in table: TOMLTable, file: URL) -> Bool? {
+        guard let value = table[name] else { return nil }
+        if let enabled = value.bool { return enabled }
+        problems.append("\(file.path): \(name): expected true or false")
+        return nil
+    }
+
+    private mutating func readSearches(_ value: TOMLValueConvertible, file: URL) {
+        guard let entries = value.array else {
+            canAppendSearches = false
+            problems.append("\(file.path): searches: expected [[searches]] tables with a name and a query")
+            return
+        }
+        for (position, entry) in entries.enumerated() {
+            guard let fields = entry.table, let name = fields["name"]?.string, let query = fields["query"]?.string else {
+                problems.append("\(file.path): searches #\(position + 1): expected a name and a query, both strings")
+                continue
+            }
+            do throws(ReadError) {
+                let search = try SavedSearch(name: name, queryText: query)
+                if searches.contains(where: { $0.name.lowercased() == search.name.lowercased() }) {
+                    problems.append("\(file.path): search \"\(search.name)\" is defined twice; the first is kept")
+                } else {
+                    searches.append(search)
+                }
+            } catch {
+                problems.append("\(file.path): \(error.description)")
+            }
+        }
+    }
+
+    private mutating func readKeys(_ table: TOMLTable, file: URL) {
         if let keysTable = table["keys"]?.table {
             for key in keysTable.keys {
                 if let context = KeyContext(rawValue: key), let section = keysTable[key]?.table {
