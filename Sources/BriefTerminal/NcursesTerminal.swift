@@ -14,6 +14,9 @@ package final class NcursesTerminal: Terminal {
     package let isUTF8: Bool
     private var previous: CellGrid?
     private var isOpen = true
+    /// Send the grid's links as OSC 8 hyperlinks (`hyperlinks = false` in config.toml turns it
+    /// off; `NcursesTerminal.takesHyperlinks` says where it starts on).
+    package var hyperlinks = false
     /// Where background work posts events; they come out of `nextInput` as `.posted`.
     package nonisolated let inbox = TerminalInbox()
     package nonisolated var events: any EventPoster { inbox }
@@ -143,6 +146,7 @@ package final class NcursesTerminal: Terminal {
 
     /// Shows a grid, sending only the cells that changed since the last one.
     package func draw(_ grid: CellGrid) {
+        let before = previous
         let full = previous?.size != grid.size
         if full { werase(window) }
         for y in 0..<grid.size.height {
@@ -165,6 +169,54 @@ package final class NcursesTerminal: Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if hyperlinks && isUTF8 && !grid.links.isEmpty && (full || linksNeedSending(grid, since: before)) {
+            writeOutside(hyperlinkBytes(grid))
+        }
+    }
+
+    /// Terminals that would print an OSC 8 sequence instead of ignoring it: the Linux console,
+    /// the VTs, GNU screen outside tmux.
+    package nonisolated static func takesHyperlinks(environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        if term.hasPrefix("linux") || term.hasPrefix("vt") || term.hasPrefix("dumb") || term.hasPrefix("cons") { return false }
+        if term.hasPrefix("screen") && environment["TMUX"] == nil { return false }
+        return true
+    }
+
+    /// Curses sent a link's cells again (their text changed, or the links moved): the terminal
+    /// dropped the hyperlink with the old text.
+    private func linksNeedSending(_ grid: CellGrid, since before: CellGrid?) -> Bool {
+        guard let before, before.links == grid.links else { return true }
+        return grid.links.contains { link in link.columns.contains { before[$0, link.y] != grid[$0, link.y] } }
+    }
+
+    /// The links written over their own cells, outside curses: each cell's text again in its own
+    /// colors, between `ESC ] 8 ; ; URL ESC \` and `ESC ] 8 ; ; ESC \`. The cursor and the
+    /// attributes are saved and restored (DECSC/DECRC) around it, so curses' idea of the screen
+    /// stays true; the URLs were checked by `Hyperlinks.terminalSafe` (printable ASCII only).
+    private func hyperlinkBytes(_ grid: CellGrid) -> String {
+        var out = attributeSequence(attr_t(0), 0) + "\u{1B}7"
+        for link in grid.links {
+            out += "\u{1B}[\(link.y + 1);\(link.columns.lowerBound + 1)H\u{1B}]8;;\(link.url)\u{1B}\\"
+            var role: StyleRole?
+            for x in link.columns where !grid[x, link.y].isContinuation {
+                let cell = grid[x, link.y]
+                if cell.role != role {
+                    let (attributes, pair) = palette.style(for: cell.role)
+                    out += attributeSequence(attributes, pair)
+                    role = cell.role
+                }
+                out += cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? " " : cell.text
+            }
+            out += "\u{1B}]8;;\u{1B}\\"
+        }
+        return out + attributeSequence(attr_t(0), 0) + "\u{1B}8"
+    }
+
+    private func attributeSequence(_ attributes: attr_t, _ pair: Int16) -> String {
+        var bytes = [CChar](repeating: 0, count: 256)
+        let count = bytes.withUnsafeMutableBufferPointer { brief_attribute_sequence(attributes, pair, $0.baseAddress, 256) }
+        return String(decoding: bytes.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private func write(_ cell: Cell, x: Int, y: Int) {

@@ -50,6 +50,35 @@ static inline int brief_key_dc(void) { return KEY_DC; }
 static inline int brief_key_enter(void) { return KEY_ENTER; }
 static inline int brief_key_f0(void) { return KEY_F0; }
 
+/// Text written outside curses (OSC 8 hyperlinks) must wear its cell's colors: vid_puts sends
+/// the change from curses' current attributes to `attributes`/`pair` through a callback, which
+/// collects it here. Curses then believes those attributes are set, as they will be once the
+/// caller writes the bytes. A function's static, like the restore state below.
+struct brief_attribute_bytes {
+    char bytes[256];
+    int length;
+};
+
+static inline struct brief_attribute_bytes *brief_attribute_buffer(void) {
+    static struct brief_attribute_bytes buffer;
+    return &buffer;
+}
+
+static inline int brief_collect_attribute_byte(int c) {
+    struct brief_attribute_bytes *buffer = brief_attribute_buffer();
+    if (buffer->length < (int)sizeof buffer->bytes) buffer->bytes[buffer->length++] = (char)c;
+    return c;
+}
+
+/// Fills `out` with the bytes that switch the terminal to `attributes`/`pair`; returns how many.
+static inline int brief_attribute_sequence(attr_t attributes, short pair, char *out, int capacity) {
+    brief_attribute_buffer()->length = 0;
+    vid_puts(attributes, pair, NULL, brief_collect_attribute_byte);
+    int count = brief_attribute_buffer()->length < capacity ? brief_attribute_buffer()->length : capacity;
+    memcpy(out, brief_attribute_buffer()->bytes, (size_t)count);
+    return count;
+}
+
 /// Starts curses on stdin/stdout (C globals Swift 6 will not touch).
 static inline SCREEN *brief_newterm(const char *term) { return newterm(term, stdout, stdin); }
 

@@ -96,6 +96,7 @@ struct ReadCommand: AsyncParsableCommand {
         }
         defer { terminal.close() }
         if config.mouse { terminal.enableMouse(true) }
+        terminal.hyperlinks = config.hyperlinks && NcursesTerminal.takesHyperlinks(environment: environment)
         let source: any ArticleSource
         var background: (@Sendable (any EventPoster) -> Void)?
         let feedLibrary: FeedReload.Library

@@ -6,6 +6,8 @@ package struct CellGrid: Hashable, Sendable {
     package private(set) var cells: [Cell]
     /// Where the terminal shows its cursor (a prompt being typed), or nil to hide it.
     package var cursor: Point?
+    /// Runs of cells that are web links, for terminals that take OSC 8 hyperlinks.
+    package private(set) var links: [GridLink] = []
 
     package init(size: Size, fill: Cell = .blank) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -32,8 +34,14 @@ package struct CellGrid: Hashable, Sendable {
         cells[index] = cell
     }
 
-    /// Paints a rectangle with blanks of one role.
+    /// Paints a rectangle with blanks of one role; links under it are gone with their text (an
+    /// overlay drawn over the reader does not become a link).
     package mutating func fill(_ rect: Rect, role: StyleRole) {
+        if !links.isEmpty {
+            links.removeAll { link in
+                (rect.y..<rect.maxY).contains(link.y) && link.columns.overlaps(rect.x..<rect.maxX)
+            }
+        }
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
             for x in max(0, rect.x)..<min(size.width, rect.maxX) {
                 set(.blank(role), x: x, y: y)
@@ -68,6 +76,16 @@ package struct CellGrid: Hashable, Sendable {
             set(.continuation(role), x: x + 1, y: y)
         }
         return true
+    }
+
+    /// Marks `width` cells from (x, y) as part of a link to `url`, joining the run before it.
+    package mutating func link(_ url: String, x: Int, y: Int, width: Int) {
+        guard x >= 0, y >= 0, y < size.height, width > 0, x + width <= size.width else { return }
+        if let last = links.last, last.y == y, last.url == url, last.columns.upperBound == x {
+            links[links.count - 1].columns = last.columns.lowerBound..<(x + width)
+        } else {
+            links.append(GridLink(y: y, columns: x..<(x + width), url: url))
+        }
     }
 
     /// Writes text ending at `maxX` (exclusive), right-aligned; returns the columns used.

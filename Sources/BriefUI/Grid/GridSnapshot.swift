@@ -28,6 +28,9 @@ extension CellGrid {
             }
         }
         if let cursor { out.append("cursor \(cursor.x),\(cursor.y)") }
+        for link in links {
+            out.append("link row \(link.y) cols \(link.columns.lowerBound)-\(link.columns.upperBound - 1) \(link.url)")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

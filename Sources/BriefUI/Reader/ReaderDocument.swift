@@ -7,6 +7,8 @@ import Foundation
 package enum BlockKey: Hashable, Sendable {
     case title
     case meta
+    /// The article's web address, under the meta line.
+    case address
     /// One line of the article's summary (deck, standfirst, key points).
     case summary(Int)
     case paragraph(Int)
@@ -20,6 +22,10 @@ package struct StyledBlock: Sendable {
     package var roles: [StyleRole]
     /// Indent of continuation lines and of the block itself, in columns.
     package var indent: Int = 0
+    /// Whether a blank line follows (not between the title, the meta line and the address).
+    package var blankAfter = true
+    /// Web addresses in the text, sent as hyperlinks where the terminal takes them.
+    package var links: [TextLink] = []
 
     init(key: BlockKey, text: String, role: StyleRole) {
         self.key = key
@@ -66,6 +72,7 @@ package struct ReaderDocument: Sendable {
 
         var title = StyledBlock(key: .title, text: article.title.isEmpty ? "(untitled)" : article.title, role: .readerTitle)
         decorate(&title, paragraph: -1)
+        title.blankAfter = false
         header.append(title)
 
         // The topics it is about are the list's badges; those it only mentions are listed here.
@@ -75,7 +82,17 @@ package struct ReaderDocument: Sendable {
         let language = article.language.flatMap { $0 == LanguageIdentifier.english ? nil : $0.uppercased() }
         let meta = [article.date?.description, source, article.byline, language, mentions]
             .compactMap { $0 }.filter { !$0.isEmpty }
-        header.append(StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta))
+        var metaBlock = StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta)
+        // The address in full (the list shows only the site): with OSC 8 a click opens it.
+        if let address = article.url, let url = Hyperlinks.terminalSafe(address) {
+            metaBlock.blankAfter = false
+            header.append(metaBlock)
+            var block = StyledBlock(key: .address, text: url, role: .readerMeta)
+            block.links = [TextLink(range: 0..<url.unicodeScalars.count, url: url)]
+            header.append(block)
+        } else {
+            header.append(metaBlock)
+        }
         for (index, line) in (article.summary ?? "").split(separator: "\n").enumerated() {
             header.append(StyledBlock(key: .summary(index), text: String(line), role: .readerSummary))
         }
@@ -119,6 +136,7 @@ package struct ReaderDocument: Sendable {
             let label = "[removed: \(removed.reason.rawValue)] "
             var block = StyledBlock(key: .removed(index), text: label + removed.text, role: .removed)
             block.paint(0..<label.unicodeScalars.count, .removedReason)
+            block.links = Hyperlinks.links(in: block.text)
             return block
         case .paragraph(let index):
             let text = article.paragraphs[index]
@@ -128,6 +146,7 @@ package struct ReaderDocument: Sendable {
                                     role: kind == .heading ? .readerHeading : .normal)
             if isListItem { block.indent = 2 }
             decorate(&block, paragraph: index, offset: isListItem ? ReaderDocument.listBulletLength : 0)
+            block.links = Hyperlinks.links(in: block.text)
             return block
         default:
             return header[0]

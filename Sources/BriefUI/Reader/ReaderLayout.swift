@@ -18,6 +18,8 @@ package struct ReaderLine: Sendable {
     package var lineInBlock: Int
     package var indent: Int
     package var graphemes: [StyledGrapheme]
+    /// The block's links; a grapheme whose offset falls in one is part of it.
+    package var links: [TextLink] = []
 }
 
 /// The lines a pane shows from its top anchor.
@@ -52,10 +54,10 @@ package struct ReaderLayout: Sendable {
         let block = document.block(at: position)
         let wrapped = TextWrapper.wrap(block.text, roles: block.roles, width: width, indent: block.indent)
         var lines = wrapped.enumerated().map { number, graphemes in
-            ReaderLine(block: block.key, lineInBlock: number, indent: number == 0 ? 0 : block.indent, graphemes: graphemes)
+            ReaderLine(block: block.key, lineInBlock: number, indent: number == 0 ? 0 : block.indent, graphemes: graphemes,
+                       links: block.links)
         }
-        // A blank line after each block except between the title and its meta line.
-        if block.key != .title {
+        if block.blankAfter {
             lines.append(ReaderLine(block: block.key, lineInBlock: wrapped.count, indent: 0, graphemes: []))
         }
         return lines

@@ -16,9 +16,13 @@ package enum ReaderView {
         grid.drawTitleBar(rect, title: "Reader", detail: detail, focused: focused)
         for (slot, line) in window.lines.enumerated() {
             var column = rect.x + 1 + line.indent
+            let y = rect.y + 1 + slot
             for styled in line.graphemes {
-                guard grid.put(styled.grapheme, x: column, y: rect.y + 1 + slot, room: rect.maxX - 1 - column,
+                guard grid.put(styled.grapheme, x: column, y: y, room: rect.maxX - 1 - column,
                                role: styled.role) else { break }
+                if let link = line.links.first(where: { $0.range.contains(styled.offset) }) {
+                    grid.link(link.url, x: column, y: y, width: styled.grapheme.width)
+                }
                 column += styled.grapheme.width
             }
         }

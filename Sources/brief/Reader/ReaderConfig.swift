@@ -11,6 +11,7 @@ import TOMLKit
 ///     theme = "solarized-dark"
 ///     mouse = false                               # clicks and the wheel go to the terminal
 ///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
+///     hyperlinks = false                          # web addresses as plain text, not OSC 8 links
 ///     [[searches]]                                # saved searches, at the top of the filter pane
 ///     name = "Korea cyber"                        # (S in the reader appends one)
 ///     query = 'topic:cyber place:"North Korea"'
@@ -28,6 +29,8 @@ struct ReaderConfig {
     var clipboard = true
     /// `mouse = false`: leave the mouse to the terminal (its own selection without Shift).
     var mouse = true
+    /// `hyperlinks = false`: no OSC 8 (it is off anyway on the Linux console and the VTs).
+    var hyperlinks = true
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// `[[searches]]`, in the file's order; a malformed entry is left out and reported.
     var searches: [SavedSearch] = []
@@ -75,6 +78,7 @@ struct ReaderConfig {
         }
         if let enabled = switchSetting("mouse", in: table, file: file) { mouse = enabled }
         if let enabled = switchSetting("clipboard", in: table, file: file) { clipboard = enabled }
+        if let enabled = switchSetting("hyperlinks", in: table, file: file) { hyperlinks = enabled }
         if let value = table["searches"] { readSearches(value, file: file) }
         if let value = table["theme"] {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
