@@ -100,16 +100,21 @@ extension FixtureLibrary {
     }
 }
 
-/// Feeds keys through the reducer, collecting effects.
-func press(_ keys: [Key], _ state: AppState) -> (AppState, [Effect]) {
+/// Feeds events through the reducer, collecting effects.
+func feed(_ events: [Event], _ state: AppState) -> (AppState, [Effect]) {
     var state = state
     var effects: [Effect] = []
-    for key in keys {
-        let (next, more) = reduce(state, .key(key))
+    for event in events {
+        let (next, more) = reduce(state, event)
         state = next
         effects += more
     }
     return (state, effects)
+}
+
+/// Feeds keys through the reducer, collecting effects.
+func press(_ keys: [Key], _ state: AppState) -> (AppState, [Effect]) {
+    feed(keys.map(Event.key), state)
 }
 
 func type(_ text: String) -> [Key] { text.map { Key.character($0) } }

@@ -8,14 +8,7 @@ import Testing
     let wide = FixtureLibrary.state(width: 140, height: 45)
 
     func mouse(_ events: [MouseEvent], _ state: AppState) -> (AppState, [Effect]) {
-        var state = state
-        var effects: [Effect] = []
-        for event in events {
-            let (next, more) = reduce(state, .mouse(event))
-            state = next
-            effects += more
-        }
-        return (state, effects)
+        feed(events.map(Event.mouse), state)
     }
 
     @Test func aClickSelectsTheListRowUnderItAndADoubleClickOpens() {

@@ -56,6 +56,36 @@ final class RecordedMarks: ReadingMarks, @unchecked Sendable {
         #expect(terminal.screen.contains("The national security advisers"))
     }
 
+    @Test func aResizeRedrawsAtTheNewSize() {
+        let terminal = MemoryTerminal(size: Size(width: 140, height: 45),
+                                      steps: [.input(.key(.enter)), .resize(Size(width: 80, height: 24)), .input(.key(.character("q")))])
+        let session = ReaderSession(terminal: terminal, marks: RecordedMarks(), themes: themes, monochromeOnly: false)
+        let final = session.run(FixtureLibrary.state(width: 140, height: 45))
+        #expect(final.size == Size(width: 80, height: 24))
+        #expect(terminal.frame?.size == Size(width: 80, height: 24))
+        // At 80 columns the reader takes the screen on its own; q went back to the list from it.
+        #expect(terminal.screen.contains("Articles") && !terminal.screen.contains("Reader"))
+    }
+
+    @Test func aSearchThatCannotBeSavedLastsTheSessionAndSaysWhy() {
+        var (session, terminal) = session([.key(.character("/"))] + keys("seoul") + [.key(.enter), .key(.character("S"))]
+                                          + keys("Seoul") + [.key(.enter)])
+        var saved: [SavedSearch] = []
+        session.saveSearch = { search in
+            saved.append(search)
+            return "config.toml is read-only"
+        }
+        let final = session.run(FixtureLibrary.state(width: 140, height: 45))
+        #expect(saved.map(\.name) == ["Seoul"])
+        #expect(final.savedSearches.map(\.name) == ["Seoul"])
+        #expect(terminal.screen.contains("search kept for this session only: config.toml is read-only"))
+        (session, terminal) = self.session([.key(.character("/"))] + keys("seoul") + [.key(.enter), .key(.character("S"))]
+                                           + keys("Seoul") + [.key(.enter)])
+        session.saveSearch = { _ in nil }
+        session.run(FixtureLibrary.state(width: 140, height: 45))
+        #expect(terminal.screen.contains("saved search \"Seoul\": seoul"))
+    }
+
     @Test func yCopiesTheLinkAndOShowsItWhereNoBrowserCanOpen() {
         var (session, terminal) = session(keys("y"))
         session.run(FixtureLibrary.state(width: 140, height: 45))

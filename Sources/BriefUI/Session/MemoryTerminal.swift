@@ -8,7 +8,14 @@ package final class MemoryTerminal: Terminal {
     package var size: Size
     package nonisolated let events: any EventPoster
     private let inbox: MemoryInbox
-    private var script: [TerminalInput]
+    /// One step of a script: what the terminal delivers, or the window taking a new size (the
+    /// session then reads `size`, as it does from curses after SIGWINCH).
+    package enum Step: Sendable, Hashable {
+        case input(TerminalInput)
+        case resize(Size)
+    }
+
+    private var script: [Step]
     /// The last frame drawn, and how many were.
     package private(set) var frame: CellGrid?
     package private(set) var frameCount = 0
@@ -19,12 +26,16 @@ package final class MemoryTerminal: Terminal {
     package private(set) var redraws = 0
     package private(set) var ranOutOfInput = false
 
-    package init(size: Size, script: [TerminalInput]) {
+    package init(size: Size, steps: [Step]) {
         self.size = size
-        self.script = script
+        self.script = steps
         let inbox = MemoryInbox()
         self.inbox = inbox
         events = inbox
+    }
+
+    package convenience init(size: Size, script: [TerminalInput]) {
+        self.init(size: size, steps: script.map(Step.input))
     }
 
     /// The last frame as text, one line per row.
@@ -47,9 +58,13 @@ package final class MemoryTerminal: Terminal {
             ranOutOfInput = true
             return .key(.control("c"))
         }
-        let next = script.removeFirst()
-        if case .resize = next { size = Size(width: size.width + 10, height: size.height) }
-        return next
+        switch script.removeFirst() {
+        case .input(let input):
+            return input
+        case .resize(let newSize):
+            size = newSize
+            return .resize
+        }
     }
 
     package func use(_ theme: Theme) { self.theme = theme }

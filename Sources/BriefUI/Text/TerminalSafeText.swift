@@ -21,11 +21,6 @@ package enum TerminalSafeText {
         return String(result)
     }
 
-    /// Terminal columns `text` takes, by the reader's own width table.
-    package static func displayWidth(_ text: some StringProtocol) -> Int {
-        CellWidth.of(text)
-    }
-
     private static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true

@@ -48,7 +48,7 @@ enum ArticleLoading {
             return FilterQuery(expression: .and([saved.expression, query.expression]))
         } catch {
             let safe = TerminalSafeText.clean(text)
-            let caretColumn = TerminalSafeText.displayWidth(safe.prefix(error.position))
+            let caretColumn = CellWidth.of(safe.prefix(error.position))
             StandardStreams.message("--filter: \(error.description)\n  \(safe)\n  \(String(repeating: " ", count: caretColumn))^")
             throw ExitCode(2)
         }
