@@ -52,48 +52,63 @@ package enum FilterPaneView {
         return max(0, min(cursorRow - height / 2, rows.count - height))
     }
 
+    /// The pane top to bottom: saved searches, topics, the entity facets, the dates, the query.
     static func rows(_ state: AppState, width: Int) -> [Row] {
-        var rows: [Row] = []
+        let items = Array(state.filterItems.enumerated())
+        return searchRows(state, items) + topicRows(state, items) + entityRows(state, items) + dateRows(state)
+            + queryRows(state, width: width)
+    }
+
+    /// A checkbox row for the item at `number`.
+    private static func checkRow(_ name: String, checked: Bool, role: StyleRole = .normal, count: Int, item number: Int) -> Row {
+        Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal), (name, checked ? .facetChecked : role)],
+            count: String(count), item: number)
+    }
+
+    private static func searchRows(_ state: AppState, _ items: [(offset: Int, element: FilterItem)]) -> [Row] {
+        guard !state.savedSearches.isEmpty else { return [] }
+        var rows = [Row(pieces: [("Searches", .facetHeading)])]
+        for (number, item) in items {
+            guard case .search(let index) = item else { continue }
+            let search = state.savedSearches[index]
+            rows.append(checkRow(search.name, checked: state.filter.searches.contains(search), count: state.searchCount(index),
+                                 item: number))
+        }
+        return rows + [Row(pieces: [])]
+    }
+
+    private static func topicRows(_ state: AppState, _ items: [(offset: Int, element: FilterItem)]) -> [Row] {
         let topics = state.results.topics
-        let items = state.filterItems
-        if !state.savedSearches.isEmpty {
-            rows.append(Row(pieces: [("Searches", .facetHeading)]))
-            for (number, item) in items.enumerated() {
-                guard case .search(let index) = item else { continue }
-                let search = state.savedSearches[index]
-                let checked = state.filter.searches.contains(search)
-                rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
-                                         (search.name, checked ? .facetChecked : .normal)],
-                                count: String(state.searchCount(index)), item: number))
-            }
-            rows.append(Row(pieces: []))
-        }
-        rows.append(Row(pieces: [("Topics", .facetHeading), (" · match \(state.filter.topicMode.rawValue)", .facetCount)]))
+        var rows = [Row(pieces: [("Topics", .facetHeading), (" · match \(state.filter.topicMode.rawValue)", .facetCount)])]
         if topics.isEmpty { rows.append(Row(pieces: [("  (no topics)", .facetCount)])) }
-        for (number, item) in items.enumerated() {
+        for (number, item) in items {
             guard case .topic(let topic) = item else { continue }
-            let checked = state.filter.topics.contains(topics[topic].id)
-            rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
-                                     (topics[topic].name, checked ? .facetChecked : .normal)],
-                            count: String(topics[topic].count), item: number))
+            rows.append(checkRow(topics[topic].name, checked: state.filter.topics.contains(topics[topic].id),
+                                 count: topics[topic].count, item: number))
         }
+        return rows
+    }
+
+    private static func entityRows(_ state: AppState, _ items: [(offset: Int, element: FilterItem)]) -> [Row] {
         let headings: [EntityType: String] = [.person: "People", .place: "Places", .organization: "Organizations"]
+        var rows: [Row] = []
         for type in ResultSet.facetTypes {
             rows.append(Row(pieces: []))
             rows.append(Row(pieces: [(headings[type]!, .facetHeading)]))
             var any = false
-            for (number, item) in items.enumerated() {
+            for (number, item) in items {
                 guard case .entity(let key) = item, key.type == type else { continue }
                 any = true
-                let checked = state.filter.entities.contains(key)
-                rows.append(Row(pieces: [(checked ? "[x] " : "[ ] ", checked ? .facetChecked : .normal),
-                                         (key.name, checked ? .facetChecked : StyleRole.entity(type))],
-                                count: String(state.facetCount(ofEntity: key)), item: number))
+                rows.append(checkRow(key.name, checked: state.filter.entities.contains(key), role: .entity(type),
+                                     count: state.facetCount(ofEntity: key), item: number))
             }
             if !any { rows.append(Row(pieces: [("  (none)", .facetCount)])) }
         }
-        rows.append(Row(pieces: []))
-        rows.append(Row(pieces: [("Dates", .facetHeading)]))
+        return rows
+    }
+
+    private static func dateRows(_ state: AppState) -> [Row] {
+        var rows = [Row(pieces: []), Row(pieces: [("Dates", .facetHeading)])]
         let histogram = state.results.histogram
         if let first = histogram.firstDay, let last = histogram.lastDay {
             rows.append(Row(pieces: [(histogram.sparkline, .sparkline)]))
@@ -102,8 +117,11 @@ package enum FilterPaneView {
         } else {
             rows.append(Row(pieces: [("  (no dates)", .facetCount)]))
         }
-        rows.append(Row(pieces: []))
-        rows.append(Row(pieces: [("Query", .facetHeading)]))
+        return rows
+    }
+
+    private static func queryRows(_ state: AppState, width: Int) -> [Row] {
+        var rows = [Row(pieces: []), Row(pieces: [("Query", .facetHeading)])]
         let query = state.filter.description
         if query.isEmpty {
             rows.append(Row(pieces: [("  (everything)", .facetCount)]))
