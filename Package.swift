@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "brief", targets: ["brief"]),
         .library(name: "BriefCore", targets: ["BriefCore"]),
+        .library(name: "BriefFeeds", targets: ["BriefFeeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,8 +26,14 @@ let package = Package(
         // MARK: The pure core: reading, cleaning, annotation, query
         .target(
             name: "BriefCore",
-            dependencies: ["CLibXML2", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CLibXML2", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Resources/Data")]
+        ),
+
+        // MARK: Feeds: fetching (libcurl), refreshing, the feed store, subscriptions and OPML
+        .target(
+            name: "BriefFeeds",
+            dependencies: ["BriefCore", "CCurl", "CLibXML2", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
 
         // MARK: Persistence (SQLite through GRDB): read/starred state, article cache
@@ -54,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefCore", "BriefStore", "BriefUI", "BriefReaderStore", "BriefTerminal",
+                "BriefCore", "BriefFeeds", "BriefStore", "BriefUI", "BriefReaderStore", "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -65,7 +72,7 @@ let package = Package(
         // MARK: Tests
         // What several test targets share (temporary directories, entity spans for hand-built articles).
         .target(name: "BriefTestSupport", dependencies: ["BriefCore"], path: "Tests/BriefTestSupport"),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", .product(name: "TOMLKit", package: "TOMLKit")],
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefFeeds", .product(name: "TOMLKit", package: "TOMLKit")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefTestSupport"]),
         .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore", "BriefTestSupport"], exclude: ["Snapshots"]),
@@ -83,7 +90,7 @@ if Context.environment["BRIEF_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("text", ["BriefCore"]), ("pagetext", ["BriefCore"]), ("html", ["BriefCore"]),
         ("feed", ["BriefCore"]), ("opml", ["BriefCore"]), ("filter", ["BriefCore", "BriefStore"]),
-        ("theme", ["BriefUI"]), ("config", ["BriefCore", "BriefUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        ("theme", ["BriefUI"]), ("config", ["BriefFeeds", "BriefUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         ("detail", ["BriefCore", "BriefStore"]),
     ]
     for target in fuzzTargets {

@@ -1,6 +1,7 @@
 // `brief fetch`: reload every subscribed feed headless, with a progress line.
 import ArgumentParser
 import BriefCore
+import BriefFeeds
 import Foundation
 
 struct FetchCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 // `brief import-opml FILE`: add the feeds of an OPML export to config.toml, keeping what is there.
 import ArgumentParser
 import BriefCore
+import BriefFeeds
 import BriefUI
 import Foundation
 

@@ -1,6 +1,7 @@
 // `brief index [PATH…]`: builds or refreshes the library cache headless, then prints counts and time.
 import ArgumentParser
 import BriefCore
+import BriefFeeds
 import BriefStore
 import BriefUI
 import Foundation

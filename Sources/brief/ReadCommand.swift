@@ -1,6 +1,7 @@
 // `brief [PATH…]`: the interactive reader (the default subcommand).
 import ArgumentParser
 import BriefCore
+import BriefFeeds
 import BriefReaderStore
 import BriefStore
 import BriefTerminal

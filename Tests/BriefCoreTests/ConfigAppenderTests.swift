@@ -1,4 +1,5 @@
 // Appending to config.toml keeps what the user wrote, byte for byte.
+import BriefFeeds
 import BriefCore
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 // Fetching and storing feeds against a real HTTP server on 127.0.0.1, including every failure a user meets.
 import Foundation
 import Testing
+@testable import BriefFeeds
 @testable import BriefCore
 
 /// Counts requests per path, so a test can change what a URL answers the second time.

@@ -1,6 +1,7 @@
 // Subscriptions in config.toml and OPML import: read, append, never destroy what is there.
 import Foundation
 import Testing
+@testable import BriefFeeds
 @testable import BriefCore
 
 struct FeedSubscriptionTests {

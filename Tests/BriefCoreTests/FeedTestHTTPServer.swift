@@ -1,4 +1,5 @@
 // A tiny HTTP/1.1 server on 127.0.0.1 for feed-fetching tests: one thread per connection, canned responses.
+import BriefFeeds
 import Foundation
 #if canImport(Glibc)
 import Glibc

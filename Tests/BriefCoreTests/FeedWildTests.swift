@@ -2,6 +2,7 @@
 // namespaces, links, authors, dates and truncation, each read without losing a character.
 import Foundation
 import Testing
+@testable import BriefFeeds
 @testable import BriefCore
 
 @Suite("Feeds as in the wild")

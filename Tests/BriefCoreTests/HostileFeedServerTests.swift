@@ -2,6 +2,7 @@
 // redirects to local files. Each server runs on 127.0.0.1 and stops with its test.
 import Foundation
 import Testing
+@testable import BriefFeeds
 @testable import BriefCore
 
 @Suite(.serialized)

@@ -3,6 +3,7 @@
 // steps are repeated here: library, theme, key tables), the key rebinding, the `[[feeds]]`
 // decoding and the topic file parser.
 import BriefCore
+import BriefFeeds
 import BriefUI
 import Foundation
 import FuzzSupport

@@ -28,9 +28,4 @@ public struct SavedSearch: Hashable, Sendable {
             throw ReadError("search \"\(trimmedName)\": \(error.description)")
         }
     }
-
-    /// The `[[searches]]` table that saves it, for `ConfigAppender`.
-    public var configTable: String {
-        "[[searches]]\nname = \(ConfigAppender.quoted(name))\nquery = \(ConfigAppender.quoted(query.text))\n"
-    }
 }

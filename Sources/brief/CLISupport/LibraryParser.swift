@@ -1,5 +1,6 @@
 // What the library cache parses: article files through the pipeline, and stored feeds as their items.
 import BriefCore
+import BriefFeeds
 import BriefStore
 import Foundation
 

@@ -1,5 +1,6 @@
 // R and Ctrl-R in the reader: fetch subscribed feeds in the background, then show their new items.
 import BriefCore
+import BriefFeeds
 import BriefReaderStore
 import BriefStore
 import BriefTerminal

@@ -1,5 +1,6 @@
 // Which library the reader opens: the configured library through its SQLite cache, or articles read into memory.
 import BriefCore
+import BriefFeeds
 import BriefStore
 import Foundation
 

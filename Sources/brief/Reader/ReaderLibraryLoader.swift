@@ -1,5 +1,6 @@
 // Loads the reader's library through the core's LibraryScanner, with the user's topics merged in.
 import BriefCore
+import BriefFeeds
 import Foundation
 
 /// Articles read from files, directories and stored feeds, and what could not be read.

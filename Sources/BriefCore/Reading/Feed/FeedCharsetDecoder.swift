@@ -8,7 +8,7 @@ import Foundation
 /// HTTP `Content-Type` charset when the feed was fetched, then the XML declaration's encoding.
 /// Labels meaning Latin-1 or ASCII are read as Windows-1252 (the WHATWG rule: curly quotes and
 /// dashes survive), and undeclared bytes that are not UTF-8 as Windows-1252 rather than refused.
-enum FeedCharsetDecoder {
+package enum FeedCharsetDecoder {
     /// How far into the bytes the XML declaration is looked for.
     static let declarationWindow = 512
 
@@ -56,7 +56,7 @@ enum FeedCharsetDecoder {
     }
 
     /// The `charset` parameter of an HTTP `Content-Type` (`application/rss+xml; charset="ISO-8859-1"`).
-    static func charset(inContentType contentType: String) -> String? {
+    package static func charset(inContentType contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let parts = parameter.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }

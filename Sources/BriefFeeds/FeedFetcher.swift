@@ -5,6 +5,7 @@
 // chunk to its delegate through an operation queue while libcurl goes on decoding, so a cancel
 // lands only after the whole response is in memory (a 1 MB gzip of zeros took 1.17 GB).
 // libcurl's write callback runs inside the transfer, and returning short stops it there.
+import BriefCore
 import CCurl
 import Foundation
 #if canImport(FoundationNetworking)
@@ -52,25 +53,18 @@ public struct FeedFetcher: Sendable {
     /// URL is read from disk), sending the validators of the stored copy so an unchanged feed
     /// costs a 304.
     public func fetch(_ address: String, etag: String? = nil, lastModified: String? = nil) async throws(FetchError) -> FetchOutcome {
-        guard Self.isWeb(address) else { return try readLocal(address) }
+        guard FeedSubscription.isWeb(address) else { return try readLocal(address) }
         return try await download(address, etag: etag, lastModified: lastModified, deadline: settings.deadline)
     }
 
     /// Fetches a URL that came from feed data (an item's link): only `http` and `https`, also
     /// after redirects; anything else is refused with a reason and never read.
     public func fetchLink(_ link: String, deadline: TimeInterval? = nil) async throws(FetchError) -> FetchOutcome {
-        guard Self.isWeb(link) else { throw FetchError("refused: not an http or https link") }
+        guard FeedSubscription.isWeb(link) else { throw FetchError("refused: not an http or https link") }
         return try await download(link, etag: nil, lastModified: nil, deadline: min(deadline ?? settings.deadline, settings.deadline))
     }
 
     /// An absolute http or https URL with a host.
-    static func isWeb(_ address: String) -> Bool {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            return false
-        }
-        return !(url.host ?? "").isEmpty
-    }
-
     private func download(_ address: String, etag: String?, lastModified: String?, deadline: TimeInterval) async throws(FetchError) -> FetchOutcome {
         var headers = ["Accept: application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"]
         if let etag { headers.append("If-None-Match: \(etag)") }

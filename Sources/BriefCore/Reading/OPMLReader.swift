@@ -31,7 +31,7 @@ public enum OPMLReader {
                 if child.localName == "outline" {
                     let url = (child.attributeValue("xmlUrl") ?? child.attributeValue("xmlurl"))?.trimmed
                     if let url, !url.isEmpty, seen.insert(url).inserted {
-                        guard FeedFetcher.isWeb(url) else {
+                        guard FeedSubscription.isWeb(url) else {
                             refused.append(url)
                             continue
                         }

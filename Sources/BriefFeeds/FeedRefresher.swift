@@ -1,4 +1,5 @@
 // Reloads subscribed feeds a few at a time into the feed store, one clear report per feed.
+import BriefCore
 import Foundation
 
 /// The outcome of refreshing one feed.

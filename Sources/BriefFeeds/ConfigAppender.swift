@@ -1,5 +1,6 @@
 // Adds tables to the end of config.toml without rewriting it: the user's comments, order and
 // spacing stay exactly as they were.
+import BriefCore
 import Foundation
 
 public enum ConfigAppender {
@@ -47,5 +48,12 @@ public enum ConfigAppender {
             }
         }
         return result + "\""
+    }
+}
+
+extension SavedSearch {
+    /// The `[[searches]]` table that saves it, for `ConfigAppender`.
+    public var configTable: String {
+        "[[searches]]\nname = \(ConfigAppender.quoted(name))\nquery = \(ConfigAppender.quoted(query.text))\n"
     }
 }

@@ -1,4 +1,5 @@
 // Fetched feed items on disk (`$XDG_DATA_HOME/brief/feeds/`), so the reader works offline and reopens instantly.
+import BriefCore
 import Foundation
 
 /// One subscribed feed as last fetched: its validators for conditional GET, its items, its last error.

@@ -1,24 +1,7 @@
-// Feed subscriptions: `[[feeds]]` tables in `$XDG_CONFIG_HOME/brief/config.toml`.
+// Feed subscriptions as kept in `$XDG_CONFIG_HOME/brief/config.toml`: `[[feeds]]` tables, `[fetch]` limits.
+import BriefCore
 import Foundation
 import TOMLKit
-
-/// One subscribed feed.
-public struct FeedSubscription: Codable, Hashable, Sendable {
-    /// The feed's http(s) URL (or a local path, for testing and offline feeds).
-    public var url: String
-    /// A name to show instead of the feed's own title.
-    public var name: String?
-    /// Fetch and extract the linked page when an item carries only a summary.
-    public var full: Bool?
-
-    public init(url: String, name: String? = nil, full: Bool? = nil) {
-        self.url = url
-        self.name = name
-        self.full = full
-    }
-
-    public var wantsFullText: Bool { full ?? false }
-}
 
 /// Reads and extends the subscription list in the config file, leaving everything else in it alone.
 public enum SubscriptionConfig {
