@@ -16,8 +16,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // MARK: C system modules (apt: libncursesw5-dev)
-        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // MARK: C modules
+        // ncursesw (apt: libncursesw5-dev) and what Swift cannot import from it, defined in shim.c.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         // apt: libxml2-dev; the headers live in /usr/include/libxml2 (pkg-config libxml-2.0)
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // apt: libcurl4-openssl-dev; the feed fetcher's HTTP (URLSession cannot bound a decoded body)

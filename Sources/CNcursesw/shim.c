@@ -1,92 +1,75 @@
-// Wide-character ncurses for Swift: the header, plus one-line shims for what Swift cannot import
-// (function-like macros, A_* attributes, C globals) and the signal handlers that restore the terminal.
-#ifndef BRIEF_CNCURSESW_SHIM_H
-#define BRIEF_CNCURSESW_SHIM_H
-#define _XOPEN_SOURCE_EXTENDED 1
-#define NCURSES_WIDECHAR 1
-#include <locale.h>
-#include <langinfo.h>
-#include <signal.h>
-#include <string.h>
-#include <unistd.h>
+// The definitions behind CNcursesw.h. Keeping them in a C file (not `static inline` in a system
+// module's header) means an edit here rebuilds what depends on it, and the state below is plain
+// file-level statics.
+#include "CNcursesw.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
-#include <wchar.h>
-#include <curses.h>
-#include <term.h>
+#include <unistd.h>
 
-int wcwidth(wchar_t c);
-int wcswidth(const wchar_t *s, size_t n);
+WINDOW *brief_stdscr(void) { return stdscr; }
+int brief_colors(void) { return COLORS; }
+int brief_color_pairs(void) { return COLOR_PAIRS; }
 
-static inline WINDOW *brief_stdscr(void) { return stdscr; }
-static inline int brief_lines(void) { return LINES; }
-static inline int brief_cols(void) { return COLS; }
-static inline int brief_colors(void) { return COLORS; }
-static inline int brief_color_pairs(void) { return COLOR_PAIRS; }
+attr_t brief_attr_bold(void) { return A_BOLD; }
+attr_t brief_attr_dim(void) { return A_DIM; }
+attr_t brief_attr_underline(void) { return A_UNDERLINE; }
+attr_t brief_attr_reverse(void) { return A_REVERSE; }
+attr_t brief_attr_italic(void) { return A_ITALIC; }
 
-static inline attr_t brief_attr_bold(void) { return A_BOLD; }
-static inline attr_t brief_attr_dim(void) { return A_DIM; }
-static inline attr_t brief_attr_underline(void) { return A_UNDERLINE; }
-static inline attr_t brief_attr_reverse(void) { return A_REVERSE; }
-static inline attr_t brief_attr_italic(void) { return A_ITALIC; }
-
-static inline int brief_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int brief_key_resize(void) { return KEY_RESIZE; }
-static inline int brief_key_up(void) { return KEY_UP; }
-static inline int brief_key_down(void) { return KEY_DOWN; }
-static inline int brief_key_left(void) { return KEY_LEFT; }
-static inline int brief_key_right(void) { return KEY_RIGHT; }
-static inline int brief_key_ppage(void) { return KEY_PPAGE; }
-static inline int brief_key_npage(void) { return KEY_NPAGE; }
-static inline int brief_key_home(void) { return KEY_HOME; }
-static inline int brief_key_end(void) { return KEY_END; }
-static inline int brief_key_btab(void) { return KEY_BTAB; }
-static inline int brief_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int brief_key_dc(void) { return KEY_DC; }
-static inline int brief_key_enter(void) { return KEY_ENTER; }
-static inline int brief_key_f0(void) { return KEY_F0; }
+int brief_key_code_yes(void) { return KEY_CODE_YES; }
+int brief_key_resize(void) { return KEY_RESIZE; }
+int brief_key_up(void) { return KEY_UP; }
+int brief_key_down(void) { return KEY_DOWN; }
+int brief_key_left(void) { return KEY_LEFT; }
+int brief_key_right(void) { return KEY_RIGHT; }
+int brief_key_ppage(void) { return KEY_PPAGE; }
+int brief_key_npage(void) { return KEY_NPAGE; }
+int brief_key_home(void) { return KEY_HOME; }
+int brief_key_end(void) { return KEY_END; }
+int brief_key_btab(void) { return KEY_BTAB; }
+int brief_key_backspace(void) { return KEY_BACKSPACE; }
+int brief_key_dc(void) { return KEY_DC; }
+int brief_key_enter(void) { return KEY_ENTER; }
+int brief_key_f0(void) { return KEY_F0; }
 
 /// Text written outside curses (OSC 8 hyperlinks) must wear its cell's colors: vid_puts sends
-/// the change from curses' current attributes to `attributes`/`pair` through a callback, which
+/// the change from curses' current attributes to the wanted ones through a callback, which
 /// collects it here. Curses then believes those attributes are set, as they will be once the
-/// caller writes the bytes. A function's static, like the restore state below.
-struct brief_attribute_bytes {
+/// caller writes the bytes.
+static struct {
     char bytes[256];
     int length;
-};
+} attribute_bytes;
 
-static inline struct brief_attribute_bytes *brief_attribute_buffer(void) {
-    static struct brief_attribute_bytes buffer;
-    return &buffer;
-}
-
-static inline int brief_collect_attribute_byte(int c) {
-    struct brief_attribute_bytes *buffer = brief_attribute_buffer();
-    if (buffer->length < (int)sizeof buffer->bytes) buffer->bytes[buffer->length++] = (char)c;
+static int brief_collect_attribute_byte(int c) {
+    if (attribute_bytes.length < (int)sizeof attribute_bytes.bytes) attribute_bytes.bytes[attribute_bytes.length++] = (char)c;
     return c;
 }
 
 /// Fills `out` with the bytes that switch the terminal to `attributes`/`pair`; returns how many.
-static inline int brief_attribute_sequence(attr_t attributes, short pair, char *out, int capacity) {
-    brief_attribute_buffer()->length = 0;
+int brief_attribute_sequence(attr_t attributes, short pair, char *out, int capacity) {
+    attribute_bytes.length = 0;
     vid_puts(attributes, pair, NULL, brief_collect_attribute_byte);
-    int count = brief_attribute_buffer()->length < capacity ? brief_attribute_buffer()->length : capacity;
-    memcpy(out, brief_attribute_buffer()->bytes, (size_t)count);
+    int count = attribute_bytes.length < capacity ? attribute_bytes.length : capacity;
+    memcpy(out, attribute_bytes.bytes, (size_t)count);
     return count;
 }
 
 /// Starts curses on stdin/stdout (C globals Swift 6 will not touch).
-static inline SCREEN *brief_newterm(const char *term) { return newterm(term, stdout, stdin); }
+SCREEN *brief_newterm(const char *term) { return newterm(term, stdout, stdin); }
 
 /// Frees the terminfo entry loaded by setupterm for checking capabilities.
-static inline void brief_release_terminfo(void) { del_curterm(cur_term); }
+void brief_release_terminfo(void) { del_curterm(cur_term); }
 
 /// The current LC_CTYPE codeset ("UTF-8", "ANSI_X3.4-1968", ...).
-static inline const char *brief_codeset(void) { return nl_langinfo(CODESET); }
+const char *brief_codeset(void) { return nl_langinfo(CODESET); }
 
 /// What the fatal-signal handler needs to give the terminal back, captured while curses runs
 /// normally: the shell's terminal modes and the bytes endwin would send. The handler then calls
@@ -102,19 +85,17 @@ struct brief_restore_state {
     int mouse;
 };
 
-/// The one restore state, as a function's static: a file-level static without an initializer
-/// (a tentative definition) is never emitted for Swift's importer, and the link fails.
-static inline struct brief_restore_state *brief_restore(void) {
-    static struct brief_restore_state state;
-    return &state;
-}
+/// The one restore state.
+static struct brief_restore_state restore_state;
+
+static struct brief_restore_state *brief_restore(void) { return &restore_state; }
 
 /// Remembers the terminal modes before curses changes them.
-static inline void brief_save_shell_modes(void) {
+void brief_save_shell_modes(void) {
     brief_restore()->have_shell_modes = tcgetattr(STDIN_FILENO, &brief_restore()->shell_modes) == 0;
 }
 
-static inline void brief_append_restore(size_t *length, const char *value) {
+static void brief_append_restore(size_t *length, const char *value) {
     if (value == NULL || value == (const char *)-1) return;
     size_t count = strlen(value);
     if (*length + count >= sizeof brief_restore()->bytes) return;
@@ -124,7 +105,7 @@ static inline void brief_append_restore(size_t *length, const char *value) {
 
 /// After curses started: attributes and colors off, keypad off, cursor shown, alternate screen
 /// left; without an alternate screen, the cursor goes to the last line, as endwin puts it.
-static inline void brief_capture_restore_sequence(void) {
+void brief_capture_restore_sequence(void) {
     size_t length = 0;
     brief_append_restore(&length, tigetstr("sgr0"));
     brief_append_restore(&length, tigetstr("op"));
@@ -146,7 +127,7 @@ static inline void brief_capture_restore_sequence(void) {
 
 /// Mouse reporting for clicks, double clicks and the wheel, or off. Returns 1 when the terminal
 /// reports the mouse, 0 when it cannot.
-static inline int brief_enable_mouse(int on) {
+int brief_enable_mouse(int on) {
     mmask_t wanted = on ? (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
     mmask_t granted = mousemask(wanted, NULL);
     brief_restore()->mouse = on && granted != 0;
@@ -154,11 +135,11 @@ static inline int brief_enable_mouse(int on) {
 }
 
 /// The key code curses returns when a mouse event is waiting.
-static inline int brief_key_mouse(void) { return KEY_MOUSE; }
+int brief_key_mouse(void) { return KEY_MOUSE; }
 
 /// Takes the waiting mouse event: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 anything
 /// else; `x` and `y` are the cell.
-static inline int brief_mouse_event(int *x, int *y) {
+int brief_mouse_event(int *x, int *y) {
     MEVENT event;
     if (getmouse(&event) != OK) return 0;
     *x = event.x;
@@ -171,7 +152,7 @@ static inline int brief_mouse_event(int *x, int *y) {
 }
 
 /// Curses has ended (quit or suspend): a signal from now on needs no restoring.
-static inline void brief_forget_restore_sequence(void) { brief_restore()->length = 0; }
+void brief_forget_restore_sequence(void) { brief_restore()->length = 0; }
 
 /// Restores the terminal, then lets the signal do what it would have done.
 static void brief_on_fatal_signal(int sig) {
@@ -187,7 +168,7 @@ static void brief_on_fatal_signal(int sig) {
 }
 
 /// Installs the handler for the signals that end the program (and the crash signals).
-static inline void brief_install_signal_handlers(void) {
+void brief_install_signal_handlers(void) {
     static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -211,7 +192,7 @@ static void brief_on_winch(int sig) {
 }
 
 /// Installs the SIGWINCH handler (before curses starts, so curses keeps its hands off).
-static inline int brief_install_winch(void) {
+int brief_install_winch(void) {
     if (pipe(brief_winch_fds) != 0) return -1;
     for (int i = 0; i < 2; i++) {
         fcntl(brief_winch_fds[i], F_SETFL, fcntl(brief_winch_fds[i], F_GETFL) | O_NONBLOCK);
@@ -225,24 +206,9 @@ static inline int brief_install_winch(void) {
     return sigaction(SIGWINCH, &action, NULL);
 }
 
-/// Sleeps until the terminal has input (0) or the window changed size (1). No spinning.
-static inline int brief_wait_for_input(void) {
-    struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { brief_winch_fds[0], POLLIN, 0 } };
-    for (;;) {
-        int ready = poll(fds, brief_winch_fds[0] >= 0 ? 2 : 1, -1);
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready > 0 && (fds[1].revents & POLLIN)) {
-            char buffer[64];
-            while (read(brief_winch_fds[0], buffer, sizeof buffer) > 0) {}
-            return 1;
-        }
-        return 0;
-    }
-}
-
 /// Sleeps until the terminal has input (0), the window changed size (1) or another thread
 /// wrote to `wake_fd` (2, the pipe is then emptied). No spinning, no timeout.
-static inline int brief_wait_for_input_or_wake(int wake_fd) {
+int brief_wait_for_input_or_wake(int wake_fd) {
     struct pollfd fds[3] = { { STDIN_FILENO, POLLIN, 0 }, { brief_winch_fds[0], POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
     for (;;) {
         int ready = poll(fds, 3, -1);
@@ -261,7 +227,7 @@ static inline int brief_wait_for_input_or_wake(int wake_fd) {
 }
 
 /// Tells curses the terminal's current size.
-static inline void brief_apply_window_size(void) {
+void brief_apply_window_size(void) {
     struct winsize size;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0) {
         resize_term(size.ws_row, size.ws_col);
@@ -275,7 +241,7 @@ static inline void brief_apply_window_size(void) {
 /// process-directed stop can let this thread run on for a moment, long enough to redraw
 /// and switch the terminal back to the alternate screen before the stop takes hold.
 /// SIGTSTP runs its default action (stop) here, not curses' own handler.
-static inline void brief_stop_self(void) {
+void brief_stop_self(void) {
     struct sigaction stop, previous;
     memset(&stop, 0, sizeof stop);
     stop.sa_handler = SIG_DFL;
@@ -291,9 +257,8 @@ static inline void brief_stop_self(void) {
 }
 
 /// Writes one cell: up to a few wide characters (a base and its combining marks).
-static inline int brief_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+int brief_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
     cchar_t cell;
     if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(win, y, x, &cell);
 }
-#endif
