@@ -28,13 +28,13 @@ struct EntitiesCommand: ParsableCommand {
         case .success(let contents):
             data = contents
         case .failure(let failure):
-            Self.complain("\(source): \(failure.reason)")
-            if json { print("[]") }
+            StandardStreams.message("\(source): \(failure.reason)")
+            if json { StandardStreams.output("[]") }
             throw ExitCode(1)
         }
         if data.contains(0) {
-            Self.complain("\(source): looks like a binary file (it contains NUL bytes); skipped")
-            if json { print("[]") }
+            StandardStreams.message("\(source): looks like a binary file (it contains NUL bytes); skipped")
+            if json { StandardStreams.output("[]") }
             throw ExitCode(1)
         }
         var badInput = false
@@ -42,11 +42,11 @@ struct EntitiesCommand: ParsableCommand {
         if let decoded = String(data: data, encoding: .utf8) {
             text = decoded
         } else if let decoded = String(data: data, encoding: .windowsCP1252) {
-            Self.complain("\(source): not valid UTF-8; read as Windows-1252 (offsets count the decoded text)")
+            StandardStreams.message("\(source): not valid UTF-8; read as Windows-1252 (offsets count the decoded text)")
             text = decoded
             badInput = true
         } else {
-            Self.complain("\(source): not valid UTF-8; invalid bytes read as U+FFFD")
+            StandardStreams.message("\(source): not valid UTF-8; invalid bytes read as U+FFFD")
             text = String(decoding: data, as: UTF8.self)
             badInput = true
         }
@@ -56,12 +56,12 @@ struct EntitiesCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
             let output = try encoder.encode(spans)
-            print(String(decoding: output, as: UTF8.self))
+            StandardStreams.output(String(decoding: output, as: UTF8.self))
         } else {
             for span in spans {
                 var line = "\(span.start)-\(span.end)\t\(span.type.rawValue)\t\(TerminalSafeText.clean(span.text))"
                 if span.canonical != span.text { line += "\t→ \(TerminalSafeText.clean(span.canonical))" }
-                print(line)
+                StandardStreams.output(line)
             }
         }
         if badInput { throw ExitCode(1) }
@@ -81,9 +81,5 @@ struct EntitiesCommand: ParsableCommand {
         GazetteerEntityRecognizer.shared.entities(inText: text).map {
             Span(start: $0.start, end: $0.end, text: $0.text, type: $0.type, canonical: $0.canonical)
         }
-    }
-
-    static func complain(_ message: String) {
-        StandardStreams.message(message)
     }
 }

@@ -43,7 +43,7 @@ struct FetchCommand: AsyncParsableCommand {
         if interactive { StandardStreams.endProgress(clearing: false) }
         let failed = reports.filter { $0.error != nil }
         let fresh = reports.reduce(0) { $0 + $1.newItems }
-        print("\(reports.count) feeds, \(fresh) new items, \(failed.count) failed")
+        StandardStreams.output("\(reports.count) feeds, \(fresh) new items, \(failed.count) failed")
         for report in failed { StandardStreams.message(report.summary) }
         if !failed.isEmpty { throw ExitCode(1) }
     }
