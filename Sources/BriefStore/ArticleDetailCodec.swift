@@ -106,78 +106,84 @@ enum ArticleDetailCodec {
         return Data(out.bytes)
     }
 
+    /// Reads what `encode` wrote, in its order: kinds, removed blocks, summary, the string table,
+    /// then the body (entities, topics, language) that refers to it.
     static func decode(_ data: Data, title: String, paragraphs: [String]) throws(Malformed) -> ArticleDetail {
         var input = ByteReader(bytes: [UInt8](data))
         guard try input.byte() == formatVersion else { throw Malformed(reason: "unknown format version") }
         var detail = ArticleDetail(kinds: [], removed: [], entities: [], topics: [])
-
-        let kindCount = try input.count()
-        detail.kinds.reserveCapacity(kindCount)
-        for _ in 0..<kindCount { detail.kinds.append(try input.enumCase(BlockKind.allCases)) }
-        let removedCount = try input.count()
-        detail.removed.reserveCapacity(removedCount)
-        for _ in 0..<removedCount {
-            let reason = try input.enumCase(RemovalReason.allCases)
-            let position = try input.signed()
-            detail.removed.append(RemovedBlock(text: try input.string(), reason: reason, position: position))
-        }
+        detail.kinds = try input.list { (input: inout ByteReader) throws(Malformed) in try input.enumCase(BlockKind.allCases) }
+        detail.removed = try input.list(decodeRemoved)
         if try input.byte() == 1 { detail.summary = try input.string() }
-        let stringCount = try input.count()
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { strings.append(try input.string()) }
-        func string(_ index: Int) throws(Malformed) -> String {
-            guard index < strings.count else { throw Malformed(reason: "string \(index) of \(strings.count)") }
-            return strings[index]
-        }
-
+        let strings = DecodedStrings(try input.list { (input: inout ByteReader) throws(Malformed) in try input.string() })
         var scalars = ParagraphScalars(title: title, paragraphs: paragraphs)
-        let entityCount = try input.count()
-        detail.entities.reserveCapacity(entityCount)
-        for _ in 0..<entityCount {
-            let flags = try input.byte()
-            let typeIndex = Int(flags >> 1)
-            guard typeIndex < EntityType.allCases.count else { throw Malformed(reason: "entity type \(typeIndex)") }
-            let paragraph = try input.signed()
-            let start = try input.signed()
-            let (end, overflows) = start.addingReportingOverflow(try input.signed())
-            guard !overflows else { throw Malformed(reason: "mention \(start)... overflows") }
-            let canonical = try string(try input.unsigned())
-            let text: String
-            if flags & 1 == textIsSlice {
-                guard let slice = scalars.slice(paragraph: paragraph, start: start, end: end) else {
-                    throw Malformed(reason: "mention \(start)..<\(end) outside paragraph \(paragraph)")
-                }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: slice)
-                text = String(view)
-            } else {
-                text = try string(try input.unsigned())
-            }
-            detail.entities.append(EntitySpan(paragraph: paragraph, start: start, end: end, text: text,
-                                              type: EntityType.allCases[typeIndex], canonical: canonical))
+        detail.entities = try input.list { (input: inout ByteReader) throws(Malformed) in
+            try decodeEntity(&input, strings: strings, scalars: &scalars)
         }
-        let topicCount = try input.count()
-        detail.topics.reserveCapacity(topicCount)
-        for _ in 0..<topicCount {
-            let id = try string(try input.unsigned())
-            let name = try string(try input.unsigned())
-            let score = try input.double()
-            let termCount = try input.count()
-            var terms: [String] = []
-            terms.reserveCapacity(termCount)
-            for _ in 0..<termCount { terms.append(try string(try input.unsigned())) }
-            let flags = try input.byte()
-            let evidence = TopicEvidence(inTitle: flags & topicInTitle != 0, inLead: flags & topicInLead != 0,
-                                         paragraphs: try input.unsigned(), sentencesWithEvidence: try input.unsigned(),
-                                         sentences: try input.unsigned())
-            detail.topics.append(TopicMatch(id: id, name: name, score: score, terms: terms,
-                                            level: flags & topicIsMention != 0 ? .mention : .about, evidence: evidence))
-        }
+        detail.topics = try input.list { (input: inout ByteReader) throws(Malformed) in try decodeTopic(&input, strings: strings) }
         let language = try input.unsigned()
-        if language > 0 { detail.language = try string(language - 1) }
+        if language > 0 { detail.language = try strings[language - 1] }
         guard input.isAtEnd else { throw Malformed(reason: "trailing bytes") }
         return detail
+    }
+
+    private static func decodeRemoved(_ input: inout ByteReader) throws(Malformed) -> RemovedBlock {
+        let reason = try input.enumCase(RemovalReason.allCases)
+        let position = try input.signed()
+        return RemovedBlock(text: try input.string(), reason: reason, position: position)
+    }
+
+    /// One mention: its text is a slice of its paragraph (flag bit 0) or a string of the table.
+    private static func decodeEntity(_ input: inout ByteReader, strings: DecodedStrings,
+                                     scalars: inout ParagraphScalars) throws(Malformed) -> EntitySpan {
+        let flags = try input.byte()
+        let typeIndex = Int(flags >> 1)
+        guard typeIndex < EntityType.allCases.count else { throw Malformed(reason: "entity type \(typeIndex)") }
+        let paragraph = try input.signed()
+        let start = try input.signed()
+        let (end, overflows) = start.addingReportingOverflow(try input.signed())
+        guard !overflows else { throw Malformed(reason: "mention \(start)... overflows") }
+        let canonical = try strings[try input.unsigned()]
+        let text: String
+        if flags & 1 == textIsSlice {
+            guard let slice = scalars.slice(paragraph: paragraph, start: start, end: end) else {
+                throw Malformed(reason: "mention \(start)..<\(end) outside paragraph \(paragraph)")
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            text = String(view)
+        } else {
+            text = try strings[try input.unsigned()]
+        }
+        return EntitySpan(paragraph: paragraph, start: start, end: end, text: text, type: EntityType.allCases[typeIndex],
+                          canonical: canonical)
+    }
+
+    private static func decodeTopic(_ input: inout ByteReader, strings: DecodedStrings) throws(Malformed) -> TopicMatch {
+        let id = try strings[try input.unsigned()]
+        let name = try strings[try input.unsigned()]
+        let score = try input.double()
+        let terms = try input.list { (input: inout ByteReader) throws(Malformed) in try strings[try input.unsigned()] }
+        let flags = try input.byte()
+        let evidence = TopicEvidence(inTitle: flags & topicInTitle != 0, inLead: flags & topicInLead != 0,
+                                     paragraphs: try input.unsigned(), sentencesWithEvidence: try input.unsigned(),
+                                     sentences: try input.unsigned())
+        return TopicMatch(id: id, name: name, score: score, terms: terms, level: flags & topicIsMention != 0 ? .mention : .about,
+                          evidence: evidence)
+    }
+}
+
+/// The string table as read back: a number past its end is a malformed detail, not a crash.
+private struct DecodedStrings {
+    let strings: [String]
+
+    init(_ strings: [String]) { self.strings = strings }
+
+    subscript(index: Int) -> String {
+        get throws(ArticleDetailCodec.Malformed) {
+            guard index < strings.count else { throw ArticleDetailCodec.Malformed(reason: "string \(index) of \(strings.count)") }
+            return strings[index]
+        }
     }
 }
 
@@ -294,6 +300,16 @@ private struct ByteReader {
         let value = try unsigned()
         guard value <= bytes.count - offset else { throw ArticleDetailCodec.Malformed(reason: "count \(value) past the end") }
         return value
+    }
+
+    /// A count, then that many elements each read by `element`.
+    mutating func list<Element>(_ element: (inout ByteReader) throws(ArticleDetailCodec.Malformed) -> Element)
+        throws(ArticleDetailCodec.Malformed) -> [Element] {
+        let count = try count()
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try element(&self)) }
+        return elements
     }
 
     mutating func signed() throws(ArticleDetailCodec.Malformed) -> Int {
