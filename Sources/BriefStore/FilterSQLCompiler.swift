@@ -66,20 +66,18 @@ package enum FilterSQLCompiler {
         case .or(let parts):
             return join(parts.map(condition(for:)), with: "OR", empty: "0")
         case .and(let parts):
-            // Gather the text-only parts into one MATCH; the rest are conditions of their own.
-            var textParts: [FilterExpression] = []
-            var others: [SQLCondition] = []
-            for part in parts {
-                if isTextOnly(part) { textParts.append(part) } else { others.append(condition(for: part)) }
-            }
-            // One MATCH when FTS5 can say the text parts together (it needs a positive term).
-            if textParts.count > 1, let match = ftsQuery(for: .and(textParts)) {
-                others.insert(SQLCondition("a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", [match]), at: 0)
-            } else {
-                others.insert(contentsOf: textParts.map(condition(for:)), at: 0)
-            }
-            return join(others, with: "AND", empty: "1")
+            let plan = textResolved(ConjunctionPlan(parts))
+            let conditions = plan.positives.map(condition(for:)) + plan.negatives.map { condition(for: .not($0)) }
+                + (plan.unread ? [condition(for: .unread)] : [])
+            return join(conditions, with: "AND", empty: "1")
         }
+    }
+
+    /// The plan with its text parts joined first when FTS5 can say them together (it needs a
+    /// positive term), and spread among the other parts otherwise; shared by every SQL engine.
+    package static func textResolved(_ plan: ConjunctionPlan) -> ConjunctionPlan {
+        if let joined = plan.joinedText, ftsQuery(for: joined) != nil { return plan.withTextJoined }
+        return plan.withTextSpread
     }
 
     private static func join(_ conditions: [SQLCondition], with op: String, empty: String) -> SQLCondition {
@@ -88,16 +86,6 @@ package enum FilterSQLCompiler {
         var arguments = StatementArguments()
         for condition in conditions { arguments += condition.arguments }
         return SQLCondition("(" + conditions.map(\.sql).joined(separator: " \(op) ") + ")", arguments)
-    }
-
-    /// Whether the subtree only says things about the text.
-    private static func isTextOnly(_ expression: FilterExpression) -> Bool {
-        switch expression {
-        case .word, .phrase: return true
-        case .and(let parts), .or(let parts): return !parts.isEmpty && parts.allSatisfy(isTextOnly)
-        case .not(let inner): return isTextOnly(inner)
-        default: return false
-        }
     }
 
     /// The FTS5 query for a text-only subtree, or nil when FTS5 cannot say it alone

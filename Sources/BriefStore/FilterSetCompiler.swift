@@ -47,27 +47,10 @@ package enum FilterSetCompiler {
             guard let first = parts.first else { return SQLCondition("\(everything) WHERE 0") }
             return compound(first: rowids(for: first), parts.dropFirst().map { ("UNION", rowids(for: $0)) })
         case .and(let parts):
-            var textParts: [FilterExpression] = []
-            var positives: [SQLCondition] = []
-            var negatives: [SQLCondition] = []
-            func add(_ part: FilterExpression) {
-                switch part {
-                case .not(let inner): negatives.append(rowids(for: inner))
-                // "Unread" is everything but the few read ones: subtract those, never list all.
-                case .unread: negatives.append(SQLCondition(readArticles))
-                default: positives.append(rowids(for: part))
-                }
-            }
-            for part in parts {
-                if isText(part) { textParts.append(part) } else { add(part) }
-            }
-            // The text parts become one MATCH when FTS5 can say them together (it needs a
-            // positive term); otherwise each stands alone.
-            if textParts.count > 1, let match = FilterSQLCompiler.ftsQuery(for: .and(textParts)) {
-                positives.insert(SQLCondition("SELECT rowid FROM article_fts WHERE article_fts MATCH ?", [match]), at: 0)
-            } else {
-                textParts.forEach(add)
-            }
+            let plan = FilterSQLCompiler.textResolved(ConjunctionPlan(parts))
+            let positives = plan.positives.map(rowids(for:))
+            // "Unread" is everything but the few read ones: subtract those, never list all.
+            let negatives = plan.negatives.map(rowids(for:)) + (plan.unread ? [SQLCondition(readArticles)] : [])
             let first = positives.first ?? SQLCondition(everything)
             return compound(first: first, positives.dropFirst().map { ("INTERSECT", $0) } + negatives.map { ("EXCEPT", $0) })
         }
@@ -80,15 +63,6 @@ package enum FilterSetCompiler {
     /// marks, twice as slow at 100,000 articles and 33,000 marks).
     static let readArticles = "SELECT a.rowid FROM state.article_flags f CROSS JOIN article a ON a.id = f.id WHERE f.read = 1"
     static let starredArticles = "SELECT a.rowid FROM state.article_flags f CROSS JOIN article a ON a.id = f.id WHERE f.starred = 1"
-
-    static func isText(_ expression: FilterExpression) -> Bool {
-        switch expression {
-        case .word, .phrase: return true
-        case .and(let parts), .or(let parts): return !parts.isEmpty && parts.allSatisfy(isText)
-        case .not(let inner): return isText(inner)
-        default: return false
-        }
-    }
 
     /// `first OP second OP third …`, evaluated left to right; every operand is wrapped as a
     /// plain SELECT so compound operands nest.

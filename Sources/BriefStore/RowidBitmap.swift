@@ -108,42 +108,7 @@ struct FilterBitmapEvaluator {
             for part in parts { result.formUnion(try evaluate(part)) }
             return result
         case .and(let parts):
-            var positives: [FilterExpression] = []
-            var negatives: [FilterExpression] = []
-            var textParts: [FilterExpression] = []
-            func add(_ part: FilterExpression) {
-                switch part {
-                case .not(let inner): negatives.append(inner)
-                default: positives.append(part)
-                }
-            }
-            var subtractRead = false
-            for part in parts {
-                if FilterSetCompiler.isText(part) {
-                    textParts.append(part)
-                } else if case .unread = part {
-                    subtractRead = true
-                } else {
-                    add(part)
-                }
-            }
-            if textParts.count > 1, FilterSQLCompiler.ftsQuery(for: .and(textParts)) != nil {
-                positives.insert(.and(textParts), at: 0)
-            } else {
-                textParts.forEach(add)
-            }
-            var result: RowidBitmap
-            if let first = positives.first {
-                result = try evaluate(first)
-                for part in positives.dropFirst() { result.formIntersection(try evaluate(part)) }
-            } else {
-                result = try universe()
-            }
-            for part in negatives { result.subtract(try evaluate(part)) }
-            if subtractRead {
-                result.subtract(try readArticles())
-            }
-            return result
+            return try evaluate(FilterSQLCompiler.textResolved(ConjunctionPlan(parts)))
         case .topic(let id), .mentions(let id):
             let includingMentions = if case .mentions = expression { true } else { false }
             if let memory, var result = memory.topic(id, includingMentions) {
@@ -168,6 +133,21 @@ struct FilterBitmapEvaluator {
         default:
             return try sqlLeaf(expression)
         }
+    }
+
+    /// An AND: the intersection of its positives (everything when none), less its negatives and,
+    /// for `unread`, the read articles.
+    private mutating func evaluate(_ plan: ConjunctionPlan) throws -> RowidBitmap {
+        var result: RowidBitmap
+        if let first = plan.positives.first {
+            result = try evaluate(first)
+            for part in plan.positives.dropFirst() { result.formIntersection(try evaluate(part)) }
+        } else {
+            result = try universe()
+        }
+        for part in plan.negatives { result.subtract(try evaluate(part)) }
+        if plan.unread { result.subtract(try readArticles()) }
+        return result
     }
 
     /// A leaf of the library alone (not of the marks), kept by the caller while the library is unchanged:
