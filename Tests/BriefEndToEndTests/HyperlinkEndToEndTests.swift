@@ -28,6 +28,9 @@ import Testing
         let screen = try tmux.waitFor("three groups.")
         try tmux.press("q")
         try tmux.press("q")
+        // Without an alternate screen (TERM=linux) the screen cannot tell that brief has quit:
+        // wait for the process, so the shell gets what is typed next.
+        try tmux.waitUntil(what: "brief to exit") { _ in (try? tmux.briefPID()) == nil }
         try tmux.expectShellRestored()
         try tmux.tmux(["pipe-pane", "-t", "main"])
         return (screen, String(decoding: try Data(contentsOf: output), as: UTF8.self))
