@@ -124,8 +124,8 @@ package struct LineFeatures: Sendable, Equatable {
     /// precomposed Latin-1 letters, and Han, Hangul syllables, hiragana and katakana (uncased).
     static func isSimpleLatinLetter(_ value: UInt32) -> Bool { value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 }
     static func isSimpleCJKLetter(_ value: UInt32) -> Bool {
-        (0x4E00...0x9FA5).contains(value) || (0xAC00...0xD7A3).contains(value) || (0x3400...0x4DB5).contains(value)
-            || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+        Script.han.contains(value) || Script.hangulSyllables.contains(value) || Script.hanExtensionA.contains(value)
+            || Script.hiraganaLetters.contains(value) || Script.katakanaLetters.contains(value)
     }
 
     /// True for the scalars `simpleText` measures: printable ASCII, `simplePunctuation` and the simple letters.

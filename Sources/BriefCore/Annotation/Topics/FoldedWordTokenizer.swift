@@ -144,8 +144,6 @@ package enum FoldedWordTokenizer {
 
     /// Han ideographs, hiragana and katakana: scripts written without spaces between words.
     private static func isIdeographic(_ value: UInt32) -> Bool {
-        (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value)
-            || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
-            || (0x20000...0x3134F).contains(value)
+        Script.kana.contains(value) || Script.isHan(value)
     }
 }

@@ -50,12 +50,10 @@ package enum TextMeasure {
     /// True for a scalar in a script written without spaces between words (Han, kana, Hangul, Thai).
     @inline(__always)
     package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x0E00...0x0E7F, 0xFF66...0xFF9F:
-            return true
-        default:
-            return false
-        }
+        let value = scalar.value
+        return Script.kana.contains(value) || Script.hanExtensionA.contains(value) || Script.han.contains(value)
+            || Script.hangulSyllables.contains(value) || Script.hanCompatibility.contains(value) || Script.thai.contains(value)
+            || Script.halfwidthKatakana.contains(value)
     }
 
     /// The lines of decoded text (line ends are `\n` by then), found in its UTF-8 bytes. A line
