@@ -59,8 +59,7 @@ public struct FeedStore: Sendable {
 
     /// The file for a feed URL: a readable host part and a hash, so two URLs never share a file.
     public func file(for url: String) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = FNV1a.hash(url)
         let host = URL(string: url)?.host ?? "feed"
         let safeHost = String(host.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == "." || $0 == "-" || ("0"..."9").contains($0)) }.prefix(60))
         return directory.appendingPathComponent("\(safeHost.isEmpty ? "feed" : safeHost)-\(String(hash, radix: 16)).json")

@@ -6,8 +6,7 @@
 /// straight ones); a phrase's key chains its words' keys, so a phrase can be looked up
 /// one word at a time while scanning tokens.
 enum ScalarKey {
-    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
+    static let offsetBasis = FNV1a.offsetBasis
 
     /// The key of the empty phrase; extend it with `appending(_:to:)`.
     static let emptyPhrase: UInt64 = 0x9e37_79b9_7f4a_7c15
@@ -26,7 +25,7 @@ enum ScalarKey {
     /// Mixes one folded scalar into a running word hash.
     @inline(__always)
     static func mix(_ hash: UInt64, _ folded: UInt32) -> UInt64 {
-        (hash ^ UInt64(folded)) &* prime
+        FNV1a.mix(hash, UInt64(folded))
     }
 
     /// The key of a word given as scalars.

@@ -213,10 +213,10 @@ final class TopicMatcher: Sendable {
 /// A frozen set of byte strings, each with its number: open addressing over FNV-1a hashes,
 /// which the caller computes while it reads the bytes (so a prefix costs no second pass).
 private struct ByteTable: Sendable {
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let seed = FNV1a.offsetBasis
 
     @inline(__always)
-    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { FNV1a.mix(hash, UInt64(byte)) }
 
     /// Per slot: the key's index, or -1 when empty.
     private var slots: [Int32]

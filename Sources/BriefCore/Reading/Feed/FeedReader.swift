@@ -339,11 +339,7 @@ public struct FeedItem: Codable, Sendable, Hashable {
 
     /// A digest of what the item says, to recognize an item seen before when it has no guid or link.
     public var contentHash: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(title ?? "")\u{1}\(contentHTML ?? "")".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        String(FNV1a.hash("\(title ?? "")\u{1}\(contentHTML ?? "")"), radix: 16)
     }
 }
 

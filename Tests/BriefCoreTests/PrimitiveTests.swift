@@ -1,4 +1,4 @@
-// The one table of script ranges, and the callers that pick from it.
+// The one home of each primitive: the table of script ranges, the hash.
 @testable import BriefCore
 import Testing
 
@@ -19,5 +19,16 @@ import Testing
             #expect(text.unicodeScalars.allSatisfy(TextMeasure.isCJK), "\(text)")
         }
         #expect(!"Seoul, Korea".unicodeScalars.contains(where: TextMeasure.isCJK))
+    }
+}
+
+@Suite struct FNV1aTests {
+    @Test func knownVectorsAndBothEntryPointsAgree() {
+        // The published FNV-1a 64 test vectors: "" and "a".
+        #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        let bytes = Array("foobar".utf8)
+        #expect(bytes.withUnsafeBufferPointer { FNV1a.hash($0) } == FNV1a.hash("foobar"))
+        #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
     }
 }
