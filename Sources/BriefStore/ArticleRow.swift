@@ -43,22 +43,6 @@ enum ArticleRow {
     }
 }
 
-extension ArticleDate {
-    /// The inverse of `daysSinceEpoch` (Howard Hinnant's civil_from_days).
-    init(daysSinceEpoch days: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        self.init(year: year, month: month, day: day)
-    }
-}
-
 enum NameFolding {
     /// Case- and diacritic-insensitive key for entity names (`José` and `jose` meet).
     static func fold(_ name: String) -> String {

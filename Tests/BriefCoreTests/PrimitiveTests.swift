@@ -32,3 +32,15 @@ import Testing
         #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
     }
 }
+
+@Suite struct DayNumberTests {
+    @Test func dayNumbersRoundTripAcrossLeapYearsAndBeforeTheEpoch() {
+        #expect(ArticleDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
+        #expect(ArticleDate(year: 2000, month: 3, day: 1).daysSinceEpoch == 11_017)
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 11_017, 19_700, 2_932_896] {
+            #expect(ArticleDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+        #expect(ArticleDate(daysSinceEpoch: 19_700).description == "2023-12-09")
+        #expect(ArticleDate(daysSinceEpoch: -1).description == "1969-12-31")
+    }
+}

@@ -51,6 +51,20 @@ public struct ArticleDate: Hashable, Comparable, Codable, Sendable, CustomString
         return era * 146097 + doe - 719468
     }
 
+    /// The date `days` after 1970-01-01: the inverse of `daysSinceEpoch` (Howard Hinnant's civil_from_days).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        self.init(year: year, month: month, day: day)
+    }
+
     public static func < (a: ArticleDate, b: ArticleDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -46,16 +46,6 @@ package struct DateHistogram: Sendable, Hashable {
 
     /// `YYYY-MM-DD` for a day number.
     package static func label(_ day: Int) -> String {
-        // Howard Hinnant's civil_from_days.
-        let z = day + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return ArticleDate(year: y, month: m, day: d).description
+        ArticleDate(daysSinceEpoch: day).description
     }
 }
