@@ -60,6 +60,14 @@ final class FacetIndex: @unchecked Sendable {
     private var universe: (stamp: UniverseStamp, bits: RowidBitmap)?
     /// Leaves evaluated under the universe's stamp, oldest first.
     private var leaves: (stamp: UniverseStamp?, bits: [FilterExpression: RowidBitmap], order: [FilterExpression]) = (nil, [:], [])
+    /// Absolute paths of the files and directories whose articles queries see; empty: every article.
+    let scope: [String]
+    /// The articles in `scope`, and when that was true.
+    private var scoped: (stamp: UniverseStamp, bits: RowidBitmap)?
+
+    init(scope: [String] = []) {
+        self.scope = scope
+    }
 
     /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
     func query(_ db: Database, matching filter: FilterExpression, order: ResultOrder, readMarks: RowidBitmap?,
@@ -91,7 +99,8 @@ final class FacetIndex: @unchecked Sendable {
             otherOrders[order] = (loadedRowid, global)
         }
         var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
-        let bits = try evaluator.evaluate(filter)
+        var bits = try evaluator.evaluate(filter)
+        if !scope.isEmpty { bits.formIntersection(try scopeBits(db)) }
         var result: [Int64] = []
         bits.words.withUnsafeBufferPointer { words in
             for rowid in global where Int(rowid) < words.count * 64 && words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
@@ -158,6 +167,26 @@ final class FacetIndex: @unchecked Sendable {
         let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: day.count)
         universe = (stamp, bits)
         return bits
+    }
+
+    /// The articles of files under `scope`, fetched again when the database changed. A path
+    /// range per root (`root/` up to `root0`, the next byte) walks the file table's path index.
+    private func scopeBits(_ db: Database) throws -> RowidBitmap {
+        let stamp = try stamp(db)
+        if let scoped, scoped.stamp == stamp { return scoped.bits }
+        guard let condition = Self.articlesInScope(scope) else { return try liveUniverse(db) }
+        let bits = try RowidBitmap.fetch(db, condition, capacity: day.count)
+        scoped = (stamp, bits)
+        return bits
+    }
+
+    /// The rowids of the articles of files under `scope` (absolute paths), nil for no scope.
+    static func articlesInScope(_ scope: [String]) -> SQLCondition? {
+        guard !scope.isEmpty else { return nil }
+        var arguments: [String] = []
+        for root in scope { arguments += [root, root + "/", root + "0"] }
+        let paths = Array(repeating: "f.path = ? OR (f.path >= ? AND f.path < ?)", count: scope.count).joined(separator: " OR ")
+        return SQLCondition("SELECT a.rowid FROM file f JOIN article a ON a.file = f.id WHERE \(paths)", StatementArguments(arguments))
     }
 
     /// This read's connection and `data_version`, and the rows loaded.

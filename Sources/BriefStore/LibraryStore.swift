@@ -21,7 +21,7 @@ public final class LibraryStore: Sendable {
     /// Whether this process keeps the cache or only reads one another account keeps.
     public let access: CacheAccess
     let pool: DatabasePool
-    let facetIndex = FacetIndex()
+    let facetIndex: FacetIndex
     /// Held while this store is open: tells the next process whether it opens the cache alone.
     /// None for a shared cache, whose directory may not be this user's to write.
     private let users: CacheUsers?
@@ -51,9 +51,13 @@ public final class LibraryStore: Sendable {
     /// With `access: .sharedReadOnly` none of that happens: the cache must exist and be of this
     /// schema, it is opened read-only and used as it is, and any problem is an error. The state
     /// database is the user's own either way.
+    ///
+    /// With a `scope` (files and directories), `query` sees only the articles of files under
+    /// it: the reader opened on some directories of a cache that holds more.
     public init(path: String, statePath: String, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
-                access: CacheAccess = .owner) throws {
+                access: CacheAccess = .owner, scope: [String] = []) throws {
         self.path = path
+        facetIndex = FacetIndex(scope: scope.map(FileScanner.canonicalPath))
         self.pipelineVersion = pipelineVersion
         self.access = access
         state = try StateStore(path: statePath)
@@ -95,9 +99,10 @@ public final class LibraryStore: Sendable {
         }
     }
 
-    public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion) throws {
+    public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
+                            scope: [String] = []) throws {
         try self.init(path: Self.defaultPath(directories), statePath: StateStore.defaultPath(directories),
-                      pipelineVersion: pipelineVersion)
+                      pipelineVersion: pipelineVersion, scope: scope)
     }
 
     /// Opens the cache; one that is damaged, from a newer schema or missing a table is deleted
@@ -144,9 +149,12 @@ public final class LibraryStore: Sendable {
 
     // MARK: Queries
 
-    /// Articles in the cache.
+    /// Articles in the cache (in its scope, when it was opened with one).
     public func articleCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        guard let scoped = FacetIndex.articlesInScope(facetIndex.scope) else {
+            return try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(scoped.sql))", arguments: scoped.arguments) ?? 0 }
     }
 
     /// How many articles match.

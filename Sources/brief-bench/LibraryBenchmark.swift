@@ -1,39 +1,65 @@
-// The library at scale: cold index, warm start, 1% re-index, query latency and memory, at 10,000 (and 100,000) articles.
+// The library at scale: cold index (wall and CPU), cache size against the text it indexes, warm start,
+// 1% re-index, query latency per filter kind (the first query after opening too) and the reader's memory,
+// on the generator's corpus and on a corpus of realistic articles (`library --corpus DIR`).
 import BriefCore
 import BriefStore
 import Foundation
 
 enum LibraryBenchmark {
-    /// Sizes measured; 100,000 only with BRIEF_BENCH_LARGE=1 (it takes minutes);
-    /// BRIEF_BENCH_LIBRARY_SIZE=N measures N alone (for profiling).
+    /// Sizes of the generator's corpus; 100,000 only with BRIEF_BENCH_LARGE=1 (it takes minutes);
+    /// BRIEF_BENCH_LIBRARY_SIZE=N measures N alone (for profiling; 0: none, only `--corpus`).
     static var sizes: [Int] {
         let environment = ProcessInfo.processInfo.environment
-        if let size = environment["BRIEF_BENCH_LIBRARY_SIZE"].flatMap(Int.init) { return [size] }
+        if let size = environment["BRIEF_BENCH_LIBRARY_SIZE"].flatMap(Int.init) { return size > 0 ? [size] : [] }
         return environment["BRIEF_BENCH_LARGE"] == "1" ? [10_000, 100_000] : [10_000]
     }
     /// Timed runs per query kind.
     static let queryRuns = 100
+    /// Fresh opens of the cache, each timing the first query of every kind.
+    static let firstQueryRuns = 3
     /// Rows a list page shows.
     static let pageSize = 60
 
-    static func run() {
+    /// What is indexed: articles the generator writes (and rewrites) in a temporary directory,
+    /// or a directory of files given with `--corpus` (e.g. `make-library`'s realistic articles).
+    struct Corpus {
+        var label: String
+        var directory: URL
+        /// Where the cache and state go (and, for the generator, the corpus).
+        var root: URL
+        var generatedSize: Int?
+    }
+
+    /// `brief-bench library [--corpus DIR]`: the given corpus first, then the generator's.
+    static func run(corpus: String?) {
+        var corpora: [Corpus] = []
+        if let corpus {
+            let directory = URL(fileURLWithPath: corpus, isDirectory: true).standardizedFileURL
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(directory.lastPathComponent)")
+            corpora.append(Corpus(label: "library corpus=\(directory.lastPathComponent)", directory: directory, root: root, generatedSize: nil))
+        }
         for size in sizes {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
+            corpora.append(Corpus(label: "library n=\(size)", directory: root.appendingPathComponent("corpus"), root: root, generatedSize: size))
+        }
+        for corpus in corpora {
             do {
-                try measure(size)
+                try measure(corpus)
             } catch {
-                print("library n=\(size) error: \(error)")
+                print("\(corpus.label) error: \(error)")
             }
         }
     }
 
-    static func measure(_ size: Int) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-library-\(size)")
-        let corpus = root.appendingPathComponent("corpus")
-        // BRIEF_BENCH_KEEP=1 keeps the corpus and cache for the next run (for profiling queries).
+    static func measure(_ corpus: Corpus) throws {
+        let root = corpus.root
+        // BRIEF_BENCH_KEEP=1 keeps the generated corpus and the cache for the next run (for profiling queries).
         let keep = ProcessInfo.processInfo.environment["BRIEF_BENCH_KEEP"] == "1"
-        if !keep || !FileManager.default.fileExists(atPath: corpus.path) {
+        if let size = corpus.generatedSize, !keep || !FileManager.default.fileExists(atPath: corpus.directory.path) {
             try? FileManager.default.removeItem(at: root)
-            try GenerateCorpus.generator().write(count: size, to: corpus)
+            try GenerateCorpus.generator().write(count: size, to: corpus.directory)
+        } else if corpus.generatedSize == nil {
+            try? FileManager.default.removeItem(at: root)
         }
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         let cachePath = root.appendingPathComponent("cache/library.sqlite").path
@@ -41,17 +67,22 @@ enum LibraryBenchmark {
         // The real pipeline: the annotations queried below are what the recognizer and classifier found.
         let pipeline = ArticlePipeline()
         let parse: LibraryStore.Parser = { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) }
-        let label = "library n=\(size)"
+        let files = articleFiles(under: corpus.directory)
+        let textBytes = files.reduce(0) { $0 + $1.size }
+        let label = corpus.label
 
         // Cold index.
         var store: LibraryStore? = try LibraryStore(path: cachePath, statePath: statePath)
         var start = Date()
         let cpuBefore = cpuSeconds()
-        let cold = try store!.refresh(paths: [corpus.path], parse: parse)
+        let cold = try store!.refresh(paths: [corpus.directory.path], parse: parse)
         let coldSeconds = Date().timeIntervalSince(start)
         print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
               + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))")
         store = nil
+        let cacheBytes = databaseBytes(cachePath)
+        print("\(label) cache_mb \(f(Double(cacheBytes) / 1_048_576, 1)) text_mb \(f(Double(textBytes) / 1_048_576, 1))"
+              + " cache_per_text \(f(Double(cacheBytes) / Double(max(textBytes, 1)), 2)) files \(files.count)")
         // BRIEF_BENCH_COLD_ONLY=1 stops here (for profiling the indexer).
         if ProcessInfo.processInfo.environment["BRIEF_BENCH_COLD_ONLY"] == "1" {
             print("\(label) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
@@ -78,70 +109,150 @@ enum LibraryBenchmark {
 
         let reader = try LibraryStore(path: cachePath, statePath: statePath)
         start = Date()
-        let noop = try reader.refresh(paths: [corpus.path], parse: parse)
+        let noop = try reader.refresh(paths: [corpus.directory.path], parse: parse)
         print("\(label) refresh_nothing_changed_ms \(f(Date().timeIntervalSince(start) * 1000, 0)) unchanged \(noop.unchanged)")
 
-        // Re-index after 1% of the files changed.
-        let generator = GenerateCorpus.generator()
-        let files = stride(from: 0, to: size, by: 100).map { corpus.appendingPathComponent(generator.file($0).relativePath) }
-        for url in files {
-            let handle = try FileHandle(forWritingTo: url)
+        // Re-index after 1% of the files changed. A given corpus gets its bytes and times back afterwards.
+        let changed = stride(from: 0, to: files.count, by: 100).map { files[$0] }
+        let originals = try changed.map { file in
+            (file, try Data(contentsOf: file.url), try FileManager.default.attributesOfItem(atPath: file.url.path)[.modificationDate] as? Date)
+        }
+        for file in changed {
+            let handle = try FileHandle(forWritingTo: file.url)
             handle.seekToEndOfFile()
             handle.write(Data("An update was added to this story.\n".utf8))
             try handle.close()
         }
         start = Date()
-        let reindex = try reader.refresh(paths: [corpus.path], parse: parse)
-        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
+        let cpuReindex = cpuSeconds()
+        let reindex = try reader.refresh(paths: [corpus.directory.path], parse: parse)
+        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) cpu_s \(f(cpuSeconds() - cpuReindex, 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
               + " write_s \(f(reindex.writeSeconds, 2)) write_cpu_s \(f(reindex.writeCPUSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))")
+        if corpus.generatedSize == nil {
+            for (file, data, modified) in originals {
+                try data.write(to: file.url)
+                if let modified { try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.url.path) }
+            }
+        }
 
         // Mark some state so unread joins have work.
         let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
         try reader.state.setRead(someIDs, true)
 
         // Query latency: what one keystroke needs: count, first page and facets of the new result.
-        let topics = ["cyber", "missiles", "supply-chain", "nuclear", "space", "crypto", "maritime", "diplomacy", "sanctions", "military"]
-        let wordPairs = [("missile", "launch"), ("supply", "chain"), ("cyber", "attacks"), ("nuclear", "talks"),
-                         ("sanctions", "assets"), ("satellite", "orbit"), ("ransomware", "outage"), ("frigate", "strait")]
-        let people = ["Jake Sullivan", "Fumio Kishida", "Yoon Suk Yeol", "Antony Blinken", "Pedro Sánchez", "Wang Yi", "Penny Wong"]
-        let places = ["Seoul", "Tokyo", "Beijing", "Zürich", "Kyiv", "Manila"]
-        let kinds: [(String, (Int) -> FilterExpression)] = [
-            ("topic", { i in .topic(topics[i % topics.count]) }),
-            ("two_words", { i in
-                let (a, b) = wordPairs[i % wordPairs.count]
-                return .and([.word(a, prefix: false), .word(b, prefix: false)])
-            }),
-            ("entity", { i in .entity(.person, people[i % people.count]) }),
-            ("combined", { i in
-                .and([.topic(topics[i % topics.count]), .word(wordPairs[i % wordPairs.count].0, prefix: true),
-                      .since(ArticleDate(year: 2020 + i % 4, month: 1, day: 1)), .not(.entity(nil, places[i % places.count])), .unread])
-            }),
-        ]
-        for (name, query) in kinds {
+        let kinds = try QueryKinds(reader)
+        for kind in kinds.all {
             var times: [Double] = []
             var cpuTimes: [Double] = []
             var matched = 0
             for i in 0..<queryRuns {
-                let filter = query(i)
                 let t0 = Date()
                 let c0 = cpuSeconds()
-                let result = try reader.query(filter)
+                let result = try reader.query(kind.filter(i), order: kind.order(i))
                 _ = try reader.summaries(of: result, 0..<pageSize)
                 times.append(Date().timeIntervalSince(t0) * 1000)
                 cpuTimes.append((cpuSeconds() - c0) * 1000)
                 matched += result.count
             }
-            print("\(label) query_\(name)_ms median \(f(median(times), 2)) p99 \(f(percentile(times, 0.99), 2))"
+            print("\(label) query_\(kind.name)_ms median \(f(median(times), 2)) p99 \(f(percentile(times, 0.99), 2)) max \(f(times.max()!, 2))"
                   + " cpu_ms median \(f(median(cpuTimes), 2)) p99 \(f(percentile(cpuTimes, 0.99), 2))"
                   + " (matches + facets + first page; mean matches \(matched / queryRuns))")
+        }
+        // The first query after opening the cache, per kind: it loads what later queries reuse.
+        for kind in kinds.all {
+            var times: [Double] = []
+            var cpuTimes: [Double] = []
+            for run in 0..<firstQueryRuns {
+                let fresh = try LibraryStore(path: cachePath, statePath: statePath)
+                let t0 = Date()
+                let c0 = cpuSeconds()
+                let result = try fresh.query(kind.filter(run), order: kind.order(run))
+                _ = try fresh.summaries(of: result, 0..<pageSize)
+                times.append(Date().timeIntervalSince(t0) * 1000)
+                cpuTimes.append((cpuSeconds() - c0) * 1000)
+            }
+            print("\(label) first_query_after_open_\(kind.name)_ms median \(f(median(times), 2)) max \(f(times.max()!, 2))"
+                  + " cpu_ms median \(f(median(cpuTimes), 2)) (\(firstQueryRuns) fresh opens)")
         }
         try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
         start = Date()
         let body = try reader.article(id: try reader.summaries(matching: .all, limit: 1)[0].id)
         print("\(label) open_article_ms \(f(Date().timeIntervalSince(start) * 1000, 2)) paragraphs \(body?.paragraphs.count ?? 0)")
-        let bytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: cachePath + $0)[.size] as? NSNumber }
+        print("\(label) reader_peak_rss_mb \(ReaderBenchmark.peakMemoryOfReaderProcess(cachePath: cachePath, statePath: statePath))"
+              + " (a process of its own: warm start and the keystrokes above)")
+        print("\(label) cache_mb \(f(Double(databaseBytes(cachePath)) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
+    }
+
+    /// The filters a keystroke makes, one family per kind, with arguments drawn from the library
+    /// itself (its topics, entities, title words and dates), so any corpus gets matching queries.
+    struct QueryKinds {
+        struct Kind {
+            var name: String
+            var filter: (Int) -> FilterExpression
+            var order: (Int) -> ResultOrder = { _ in .newest }
+        }
+        let all: [Kind]
+
+        init(_ store: LibraryStore) throws {
+            let facets = try store.query(.all).facets
+            let topics = facets.topics.filter { $0.count > 0 }.sorted { $0.count > $1.count }.map(\.id)
+            let entities = [EntityType.person, .place, .organization].flatMap { facets.entities[$0] ?? [] }
+            let places = (facets.entities[.place] ?? []).map(\.name)
+            precondition(!topics.isEmpty && !entities.isEmpty && !places.isEmpty, "the benchmark library has no topics or entities")
+            // Title words of five letters or more, and pairs of neighbouring ones (phrases).
+            var words: [String] = []
+            var pairs: [(String, String)] = []
+            for summary in try store.summaries(matching: .all, limit: 200) {
+                let titleWords = summary.title.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 5 }
+                words += titleWords
+                pairs += zip(titleWords, titleWords.dropFirst()).map { ($0, $1) }
+            }
+            precondition(words.count >= 10 && pairs.count >= 10, "the benchmark library's titles have too few words")
+            // Dated windows of about a fortieth of the library's days (oldest first in `facets.days`).
+            let days = facets.days.map(\.date)
+            precondition(!days.isEmpty, "the benchmark library has no dated articles")
+            func day(_ i: Int) -> ArticleDate { days[(i * 7919) % days.count] }
+            func windowEnd(_ i: Int) -> ArticleDate { days[min((i * 7919) % days.count + max(days.count / 40, 1), days.count - 1)] }
+            let orders: [ResultOrder] = [.title, .source, .oldest, .newest]
+            all = [
+                Kind(name: "topic") { i in .topic(topics[i % topics.count]) },
+                Kind(name: "word") { i in
+                    let (a, b) = pairs[i % pairs.count]
+                    return .and([.word(a, prefix: false), .word(b, prefix: false)])
+                },
+                Kind(name: "prefix") { i in .word(String(words[i % words.count].prefix(3 + i % 3)), prefix: true) },
+                Kind(name: "phrase") { i in
+                    let (a, b) = pairs[i % pairs.count]
+                    return .phrase("\(a) \(b)")
+                },
+                Kind(name: "entity") { i in .entity(entities[i % entities.count].type, entities[i % entities.count].name) },
+                Kind(name: "date") { i in .and([.since(day(i)), .until(windowEnd(i))]) },
+                Kind(name: "combined") { i in
+                    .and([.topic(topics[i % topics.count]), .word(String(words[i % words.count].prefix(4)), prefix: true),
+                          .since(day(i)), .not(.entity(.place, places[i % places.count])), .unread])
+                },
+                Kind(name: "sort", filter: { _ in .all }, order: { i in orders[i % orders.count] }),
+            ]
+        }
+    }
+
+    /// Every regular file under `directory` (what the indexer scans), in path order.
+    static func articleFiles(under directory: URL) -> [(url: URL, size: Int)] {
+        var files: [(url: URL, size: Int)] = []
+        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey]
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys,
+                                                          options: [.skipsHiddenFiles]) else { return [] }
+        for case let url as URL in walker {
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+            files.append((url, values.fileSize ?? 0))
+        }
+        return files.sorted { $0.url.path < $1.url.path }
+    }
+
+    /// The database with its write-ahead log.
+    static func databaseBytes(_ path: String) -> Int64 {
+        ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? NSNumber }
             .map(\.int64Value).reduce(0, +)
-        print("\(label) cache_mb \(f(Double(bytes) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
     }
 
     /// User plus system CPU time of this process so far: the machine is shared, so wall time

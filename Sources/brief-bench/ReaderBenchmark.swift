@@ -94,7 +94,72 @@ enum ReaderBenchmark {
         state = start
         let sorts = try time(runs) { _ in key(.character("o"), &state) }
         report(label, "sort_cycle", sorts, state)
+        try firstKeys(label: label, cachePath: cachePath, statePath: statePath)
         try breakdown(label: label, start: start, runs: runs)
+    }
+
+    /// The first key of each kind right after start (a fresh cache, first frame drawn): it pays
+    /// for whatever the first query of its kind loads, which the keys after it reuse.
+    static func firstKeys(label: String, cachePath: String, statePath: String) throws {
+        let opens = LibraryBenchmark.firstQueryRuns
+        let kinds: [(String, (AppState) -> (AppState, Key))] = [
+            ("topic_toggle", { state in (reduce(state, .key(.backTab)).0, .character(" ")) }),
+            ("search_first_letter", { state in (reduce(state, .key(.character("/"))).0, .character("s")) }),
+            ("entity_filter", { state in
+                var pane = reduce(state, .key(.backTab)).0
+                pane.filterCursor = pane.filterItems.firstIndex { if case .entity = $0 { true } else { false } } ?? 0
+                return (pane, .character(" "))
+            }),
+            ("combined_query", { state in
+                var prompt = reduce(state, .key(.character(":"))).0
+                let topic = state.results.topics.first?.id ?? "cyber"
+                prompt.prompt?.text = "topic:\(topic) missile* since:2018-01-01 -place:seoul unread"
+                return (prompt, .enter)
+            }),
+            ("sort_cycle", { state in (state, .character("o")) }),
+        ]
+        for (name, prepare) in kinds {
+            var times: [Double] = []
+            var final: AppState?
+            for _ in 0..<opens {
+                let store = try LibraryStore(path: cachePath, statePath: statePath)
+                var (state, pressed) = prepare(AppState(source: StoreArticleSource(store: store), size: size))
+                _ = ScreenView.render(state)
+                times += try time(1) { _ in key(pressed, &state) }
+                final = state
+            }
+            if let message = final?.message, message.isError { print("\(label) reader_first_\(name) error: \(message.text)") }
+            print("\(label) reader_first_key_after_start_\(name)_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(times), 2)) "
+                  + "max \(LibraryBenchmark.f(times.max()!, 2)) (\(opens) fresh starts, reducer + store + 140x45 grid)")
+        }
+    }
+
+    /// Peak resident memory of a process that only reads the cache: `brief-bench reader-rss CACHE STATE`
+    /// starts the reader on it and presses the keys this benchmark presses (fewer of each).
+    static func peakMemoryOfReaderProcess(cachePath: String, statePath: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["reader-rss", cachePath, statePath]
+        let output = Pipe()
+        process.standardOutput = output
+        do {
+            try process.run()
+        } catch {
+            return "unknown (\(error))"
+        }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(separator: "\n").last { $0.hasPrefix("reader_peak_rss_mb ") }.map { String($0.dropFirst(19)) } ?? "unknown"
+    }
+
+    /// The child of `peakMemoryOfReaderProcess`.
+    static func runReaderForMemory(cachePath: String, statePath: String) {
+        do {
+            try measure(label: "reader-rss", cachePath: cachePath, statePath: statePath, runs: 20)
+            print("reader_peak_rss_mb \(LibraryBenchmark.f(PeakMemory.megabytes(), 1))")
+        } catch {
+            print("reader-rss error: \(error)")
+        }
     }
 
     /// Where a topic toggle's time goes: the source's query, the page of rows, the frame.

@@ -56,8 +56,12 @@ struct IndexCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        // The user's topics (folded into the version above) and stored feeds, as the reader parses them.
-        let parse = LibraryParser.make(pipeline: ArticlePipeline(classifier: try ArticleLoading.classifier()),
+        // The user's topics (folded into the version above) and stored feeds, as the reader parses
+        // them. The topics load now, so that a bad file is named before any work; the rest of the
+        // pipeline (the gazetteer above all) when a file needs parsing: a refresh that finds
+        // nothing changed, as most timer runs do, never loads it.
+        let classifier = try ArticleLoading.classifier()
+        let parse = LibraryParser.make(pipeline: { ArticlePipeline(classifier: classifier) },
                                        feeds: FeedStore(directories: directories))
         let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
         let report: IndexReport

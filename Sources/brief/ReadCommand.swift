@@ -15,7 +15,10 @@ struct ReadCommand: AsyncParsableCommand {
         discussion: """
             With no path, opens the library configured in $XDG_CONFIG_HOME/brief/config.toml \
             (library = [...]) through its cache, refreshed in the background, or else the bundled \
-            sample library. Paths given are read into memory. --cache-file (or cache = "…" in \
+            sample library. Directories given open through the library cache, limited to them (they \
+            become library roots: the list fills as the background refresh indexes them, and after \
+            `brief index DIR` they open at once); paths that include a single file are read into \
+            memory. --cache-file (or cache = "…" in \
             config.toml) opens a cache that another account keeps up to date, read-only. Press ? \
             inside for the keys.
             """)

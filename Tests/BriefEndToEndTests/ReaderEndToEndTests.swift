@@ -53,6 +53,9 @@ struct ReaderEndToEndTests {
         let tmux = try TmuxSession()
         let library = try tmux.fixtureLibrary()
         try tmux.run(BriefExecutable.command([library.path]))
+        // A directory opens through the cache: the first time, the background refresh fills it.
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("Escape")
         try tmux.waitFor("3 articles")
         try tmux.press("/")
         try tmux.type("seoul")
@@ -70,6 +73,8 @@ struct ReaderEndToEndTests {
         let tmux = try TmuxSession()
         let library = try tmux.fixtureLibrary()
         try tmux.run(BriefExecutable.command([library.path]))
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("Escape")
         let before = try tmux.waitFor("3 articles")
         try tmux.press("BTab", "Space")
         let after = try tmux.waitUntil(what: "the list to shrink") { $0.contains("1 of 3 articles") && $0.contains("[x]") }
@@ -118,6 +123,42 @@ struct ReaderEndToEndTests {
         #expect(filtered.contains("Seoul hosts talks") && !filtered.contains("Storm floods coastal towns"))
         try tmux.press("Escape", "q")
         try tmux.expectShellRestored()
+    }
+
+    @Test func aDirectoryIndexedBeforeOpensFromTheCacheWithoutReadingItsFiles() throws {
+        let tmux = try TmuxSession()
+        let library = try tmux.fixtureLibrary()
+        let other = tmux.home.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try FixtureFiles.extra.write(to: other.appendingPathComponent("wildfire.txt"), atomically: true, encoding: .utf8)
+        try tmux.run(BriefExecutable.command(["index", library.path, other.path]))
+        try tmux.waitFor("4 articles in")
+        // The same size and time with other words: a reader that read the file would show them.
+        let seoul = library.appendingPathComponent("article-2.txt")
+        let modified = try FileManager.default.attributesOfItem(atPath: seoul.path)[.modificationDate] as! Date
+        let text = try String(contentsOf: seoul, encoding: .utf8)
+        try text.replacingOccurrences(of: "Seoul hosts talks", with: "Xyzzy hosts talks").write(to: seoul, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: seoul.path)
+        try tmux.run(BriefExecutable.command([library.path]))
+        // Only the directory asked for, although the cache holds the other one too.
+        let screen = try tmux.waitFor("3 articles")
+        #expect(screen.contains("Seoul hosts talks") && !screen.contains("Xyzzy hosts talks"))
+        #expect(!screen.contains("Wildfire forces evacuations"))
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+    }
+
+    @Test func aDirectoryOpenedForTheFirstTimeFillsTheListFromTheCache() throws {
+        let tmux = try TmuxSession()
+        let library = try tmux.fixtureLibrary()
+        try tmux.run(BriefExecutable.command([library.path]))
+        let screen = try tmux.waitFor("library refreshed, files 3 added")
+        #expect(screen.contains("Seoul hosts talks") && screen.contains("Storm floods coastal towns"))
+        try tmux.press("q")
+        try tmux.expectShellRestored()
+        // The directory became a library root: `brief index` with no path refreshes it.
+        try tmux.run(BriefExecutable.command(["index"]))
+        try tmux.waitFor("unchanged 3, bad 0")
     }
 
     @Test func aFileAddedToTheLibraryAppearsAfterTheBackgroundRefresh() throws {
@@ -239,15 +280,15 @@ struct ReaderEndToEndTests {
         try tmux.run(BriefExecutable.command(["list", "--filter", "unread", library.path]) + " | wc -l | sed 's/^/unread-before=/'")
         try tmux.waitFor("unread-before=\(FixtureFiles.texts.count)")
         try tmux.run(BriefExecutable.command([library.path]))
-        try tmux.waitFor("Articles")
+        try tmux.waitFor("library refreshed, files 3 added")
         // Newest first: the central bank article is at the top; open it, then quit.
         try tmux.press("Enter")
         try tmux.waitFor("benchmark interest rate")
         try tmux.press("q", "q")
         try tmux.expectShellRestored()
-        try tmux.run("clear; " + BriefExecutable.command(["list", "--filter", "unread", library.path]))
-        let screen = try tmux.waitFor("Storm floods")
-        #expect(screen.contains("Seoul hosts talks"))
+        try tmux.run("clear; " + BriefExecutable.command(["list", "--filter", "unread", library.path]) + "; echo listed-$((1+1))")
+        let screen = try tmux.waitFor("listed-2\n")
+        #expect(screen.contains("Storm floods") && screen.contains("Seoul hosts talks"))
         #expect(!screen.contains("Central bank raises"))
     }
 

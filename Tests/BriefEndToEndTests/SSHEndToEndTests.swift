@@ -41,6 +41,9 @@ struct SSHEndToEndTests {
         let login = server.sshCommand(term: term, remoteReader(tmux, library: library))
 
         try tmux.run(login)
+        // The directory opens through the cache, which the first start fills in the background.
+        try tmux.waitFor("library refreshed, files 3 added")
+        try tmux.press("Escape")
         let wide = try tmux.waitFor("3 articles")
         #expect(wide.contains("Filter") && wide.contains("Seoul hosts talks"), "\(wide)\nsshd: \(server.log)")
 

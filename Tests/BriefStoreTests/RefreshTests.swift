@@ -63,6 +63,34 @@ import Testing
         #expect(try store.article(id: a.standardizedFileURL.path)?.title == "Alpha report")
     }
 
+    @Test func aStoreOpenedOnSomeDirectoriesQueriesOnlyTheirArticles() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("news/a.txt", Self.article("Alpha report", "Alpha paragraph about walruses in Seoul."))
+        try dir.write("news/sub/b.txt", Self.article("Bravo report", "Bravo paragraph about penguins in Seoul."))
+        // A sibling whose name starts with the scope's, and another directory.
+        try dir.write("newsletters/c.txt", Self.article("Charlie report", "Charlie paragraph about walruses in Seoul."))
+        try dir.write("other/d.txt", Self.article("Delta report", "Delta paragraph about walruses in Seoul."))
+        let whole = try open(dir)
+        _ = try whole.refresh(paths: ["news", "newsletters", "other"].map { dir.file($0).path })
+        #expect(try whole.query(.all).count == 4)
+
+        let scoped = try LibraryStore(path: dir.file("cache/library.sqlite").path, statePath: dir.file("data/state.sqlite").path,
+                                      scope: [dir.file("news").path + "/"])
+        let all = try scoped.query(.all)
+        #expect(try scoped.summaries(of: all, 0..<10).map(\.title).sorted() == ["Alpha report", "Bravo report"])
+        #expect(all.facets.total == 2)
+        #expect(try scoped.articleCount() == 2)
+        #expect(try scoped.query(.word("walruses", prefix: false)).count == 1)
+        #expect(try scoped.query(.not(.word("walruses", prefix: false))).count == 1)
+        #expect(try scoped.query(.entity(.place, "Seoul")).facets.entities[.place]?.first?.count == 2)
+        // Articles indexed later under the scope are seen; the store as a whole is unchanged.
+        try dir.write("news/e.txt", Self.article("Echo report", "Echo paragraph about walruses."))
+        try dir.write("other/f.txt", Self.article("Foxtrot report", "Foxtrot paragraph about walruses."))
+        _ = try scoped.refresh(paths: ["news", "other"].map { dir.file($0).path })
+        #expect(try scoped.query(.word("walruses", prefix: false)).count == 2)
+        #expect(try whole.query(.word("walruses", prefix: false)).count == 5)
+    }
+
     @Test func aChangedOrFailedFileLeavesNoRowOfItsOldArticles() throws {
         let dir = try TemporaryDirectory()
         let library = dir.file("library").path

@@ -32,6 +32,8 @@ package struct MetadataLineRules: Sendable {
 
     private let file: File
     private let dateLabels: [[Substring]]
+    /// The first word of every date label: a line with none of them is no date line.
+    private let dateLabelFirstWords: Set<Substring>
     private let relativeTimeWords: Set<String>
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
@@ -49,6 +51,7 @@ package struct MetadataLineRules: Sendable {
         file = try JSONDecoder().decode(File.self, from: data)
         // Longest labels first, so "last updated" is tried before "updated".
         dateLabels = file.dateLabels.map { CleaningRules.normalize($0).split(separator: " ") }.sorted { $0.count > $1.count }
+        dateLabelFirstWords = Set(dateLabels.compactMap(\.first))
         let relative = file.relativeTimeWords.map { CleaningRules.normalize($0) }
         relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
         relativeTimePhrases = relative.filter { $0.contains(" ") }
@@ -91,6 +94,15 @@ package struct MetadataLineRules: Sendable {
     }
 
     private func judgeDateline(_ line: Substring) -> MetadataLine? {
+        // Separators are not letters, so the line's words are its segments' words in turn: a
+        // line of too many words, or without a label's first word, has no segment that qualifies.
+        // Asked of every short line, this check costs one pass; the segments cost a dozen.
+        let words = CleaningRules.normalize(line).split(separator: " ")
+        guard words.count <= file.maximumWords, words.contains(where: dateLabelFirstWords.contains) else { return nil }
+        return judgeSegments(line)
+    }
+
+    private func judgeSegments(_ line: Substring) -> MetadataLine? {
         var segments = [String(line)]
         for separator in file.separators {
             segments = segments.flatMap { $0.components(separatedBy: separator) }

@@ -29,6 +29,10 @@ enum ArticleLoading {
             }
             paths = [sample]
         }
+        // The gazetteer is the largest table the pipeline loads: it loads on the other core while
+        // this one loads the topics and reads the files (a static constant, so the first article
+        // to need it waits for it).
+        DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
         let scanner = LibraryScanner(pipeline: ArticlePipeline(classifier: try classifier()))
         let scan = scanner.scan(paths)
         for problem in scan.problems {

@@ -9,9 +9,11 @@ import Foundation
 /// - With no path and `library = [...]` in config.toml: the library cache (those directories and
 ///   the stored feeds). It opens at once with what was indexed before, and a background refresh
 ///   parses only new or changed files.
-/// - With explicit paths: those files, read into memory. They are an ad-hoc set (often one file or
-///   one folder) that should neither wait for nor join the library cache (a refresh would also
-///   remember them as library roots for `brief index`).
+/// - With directories only: the library cache, limited to the articles under them. The
+///   directories become library roots of the cache (as `brief index DIR` makes them), so the
+///   reader opens at once with what was indexed before, and the list fills as the background
+///   refresh commits batches, with progress on the status line.
+/// - With explicit paths that include a single file: those files, read into memory.
 /// - With `--cache-file` or `cache = "…"` (and no path): a cache another account keeps, read-only;
 ///   the reader never writes or refreshes it, and shows what the indexer adds as it commits.
 /// - Otherwise: the stored feeds, or the bundled samples, in memory.
@@ -34,7 +36,10 @@ enum ReaderLibrary {
             }
         }
         if !paths.isEmpty {
-            return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
+            guard paths.allSatisfy(isDirectory) else {
+                return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
+            }
+            return cached(roots: paths, scope: paths, includingFeeds: false, directories: directories)
         }
         guard !config.library.isEmpty else {
             var loaded = ReaderLibraryLoader.load(paths: [], includingFeeds: true, directories: directories)
@@ -43,6 +48,18 @@ enum ReaderLibrary {
             }
             return (.inMemory(loaded), [])
         }
+        return cached(roots: config.library, scope: [], includingFeeds: true, directories: directories)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    /// The cache kept to `roots` (and the stored feeds when `includingFeeds`), its queries limited
+    /// to `scope` when one is given; the files read into memory when the cache cannot be opened.
+    private static func cached(roots: [String], scope: [String], includingFeeds: Bool,
+                               directories: BriefDirectories) -> (ReaderLibrary, [String]) {
         var problems: [String] = []
         // A user's topics file is read now, so that its errors show at start; the built-in
         // topics (and the rest of the pipeline) load when the background refresh first parses.
@@ -58,13 +75,14 @@ enum ReaderLibrary {
         // (as `brief index` does, so both keep one cache).
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
         do {
-            let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
+            let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics),
+                                         scope: scope)
             let feeds = FeedStore(directories: directories)
             let parse = LibraryParser.make(pipeline: { [classifier] in ArticlePipeline(classifier: classifier ?? .builtIn) }, feeds: feeds)
-            return (.cached(store, roots: LibraryParser.roots(library: config.library, feeds: feeds), parse: parse), problems)
+            return (.cached(store, roots: includingFeeds ? LibraryParser.roots(library: roots, feeds: feeds) : roots, parse: parse), problems)
         } catch {
             problems.append("library cache: \(error); reading the files instead")
-            let loaded = ReaderLibraryLoader.load(paths: config.library, includingFeeds: true, directories: directories)
+            let loaded = ReaderLibraryLoader.load(paths: roots, includingFeeds: includingFeeds, directories: directories)
             return (.inMemory(loaded), problems)
         }
     }

@@ -124,15 +124,7 @@ struct Gazetteer: Sendable {
     /// Builds the tables from file contents given by name (tests can pass their own).
     init(file: (String) -> String?) {
         func lines(_ name: String) -> [String] {
-            guard let text = file(name) else { return [] }
-            var result: [String] = []
-            for raw in text.split(whereSeparator: \.isNewline) {
-                var line = Substring(raw)
-                if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { result.append(trimmed) }
-            }
-            return result
+            file(name).map { DataFileLines.lines($0).map(String.init) } ?? []
         }
         var abbreviations = Set<UInt64>()
         for line in lines("abbreviations.txt") { abbreviations.insert(ScalarKey.word(line)) }
@@ -195,11 +187,10 @@ struct Gazetteer: Sendable {
         func entries(_ name: String, _ kind: PhraseKind) -> [(variant: String, entry: PhraseEntry)] {
             var result: [(variant: String, entry: PhraseEntry)] = []
             for line in lines(name) {
-                let variants = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let variants = line.split(separator: "|").map { String(DataFileLines.trim($0)) }.filter { !$0.isEmpty }
                 guard let canonical = variants.first else { continue }
                 for variant in variants {
-                    let acronym = variant.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2
-                        && !variant.unicodeScalars.contains(where: \.properties.isLowercase)
+                    let acronym = Self.isAcronym(variant)
                     result.append((variant, PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
                                                         national: name == "places-countries.txt", acronym: acronym,
                                                         company: name == "companies.txt")))
@@ -218,6 +209,22 @@ struct Gazetteer: Sendable {
         for (name, kind) in internationalFiles {
             for (variant, entry) in entries(name, kind) { internationalNames.add(tokens(variant), entry) }
         }
+    }
+
+    /// Two letters or more and none lowercase (`NATO`, `BP`). ASCII is tested without a Unicode
+    /// property lookup: for every variant of every phrase, they were a sixth of loading the tables.
+    private static func isAcronym(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if (0x61...0x7A).contains(scalar.value) { return false }
+                if (0x41...0x5A).contains(scalar.value) { letters += 1 }
+            } else {
+                if scalar.properties.isLowercase { return false }
+                if scalar.properties.isAlphabetic { letters += 1 }
+            }
+        }
+        return letters >= 2
     }
 
     private func tokens(_ text: String) -> [EntityToken] {

@@ -50,10 +50,8 @@ public struct LanguageIdentifier: Sendable {
     init(lists: [(code: String, text: String)], settings: LanguageSettings = .standard) {
         var languagesOfWord: [UInt64: UInt32] = [:]
         for (bit, list) in lists.prefix(32).enumerated() {
-            for raw in list.text.split(whereSeparator: \.isNewline) {
-                let word = raw.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
-                guard !word.isEmpty else { continue }
-                languagesOfWord[ScalarKey.word(word), default: 0] |= 1 << UInt32(bit)
+            for word in DataFileLines.lines(list.text) {
+                languagesOfWord[ScalarKey.word(word.unicodeScalars), default: 0] |= 1 << UInt32(bit)
             }
         }
         codes = lists.prefix(32).map(\.code)

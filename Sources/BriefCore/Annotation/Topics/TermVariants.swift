@@ -19,7 +19,7 @@ enum TermVariants {
             result.append(form)
         }
         for alternative in term.split(separator: "|") {
-            var text = alternative.trimmingCharacters(in: .whitespaces)
+            var text = String(DataFileLines.trim(alternative))
             let isPrefix = text.hasSuffix("*")
             if isPrefix { text.removeLast() }
             var spellings = [FoldedWordTokenizer.tokens(text)]

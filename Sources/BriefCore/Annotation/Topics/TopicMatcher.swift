@@ -98,7 +98,7 @@ final class TopicMatcher: Sendable {
                 + topic.against.map { ($0, 0, Role.against) }
             var seenTerms = Set<String>()
             for (text, weight, role) in weighted {
-                let name = text.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? text
+                let name = text.split(separator: "|").first.map { String(DataFileLines.trim($0)) } ?? text
                 guard seenTerms.insert(name.lowercased()).inserted else { continue }
                 let termIndex = terms.count
                 terms.append(Term(topic: topicIndex, text: name, weight: weight, role: role))
