@@ -51,6 +51,38 @@ struct EntityContextTests {
         #expect(types(of: "Rome", in: found) == [.place])
     }
 
+    @Test func aNamedMilitaryExerciseIsNoName() {
+        let found = spans(["The allies began a three-day drill named Pacific Harrow on Monday, with ships from Japan."],
+                          title: "Allies hold first Pacific Harrow military exercise")
+        #expect(names(found) == ["Japan"])
+    }
+
+    @Test func aWebSiteIsAnOrganization() {
+        let found = spans(["Shoppers on Vendora.com and Vendora.co.uk complained about late parcels."])
+        #expect(types(of: "Vendora.com", in: found) == [.organization])
+        #expect(types(of: "Vendora.co.uk", in: found) == [.organization])
+    }
+
+    @Test func partiesAreOrganizations() {
+        let found = spans(["Democratic senators and Republican governors met, and the Tory leader said little."])
+        #expect(types(of: "Democratic", in: found) == [.organization])
+        #expect(types(of: "Republican", in: found) == [.organization])
+        #expect(types(of: "Tory", in: found) == [.organization])
+    }
+
+    @Test func aListedCompanyWithInitialsIsNoPerson() {
+        let found = spans(["A.P. Moller-Maersk and Hapag-Lloyd have paused transits, and The Trade Desk reported."])
+        #expect(types(of: "A.P. Moller-Maersk", in: found) == [.organization])
+        #expect(types(of: "Hapag-Lloyd", in: found) == [.organization])
+        #expect(types(of: "Trade Desk", in: found).contains(.person) == false)
+    }
+
+    @Test func aTitleCaseHeadlineOfUnknownWordsNamesNoPerson() {
+        let found = spans(["A shell left from the war went off near a taxiway on Tuesday."],
+                          title: "Buried Wartime Shell Explodes at Kestrel Field: What Actually Happened?")
+        #expect(found.filter { $0.paragraph == -1 && $0.type == .person }.isEmpty)
+    }
+
     @Test func aShipIsNoPerson() {
         let found = spans(["The carrier USS Theodore Roosevelt docked in Guam, and HMS Queen Elizabeth sailed for Portsmouth."])
         #expect(names(found) == ["Guam", "Portsmouth"])
