@@ -83,6 +83,30 @@ struct EntityContextTests {
         #expect(found.filter { $0.paragraph == -1 && $0.type == .person }.isEmpty)
     }
 
+    @Test func aListedNameRunsOnThroughItsPossessive() {
+        let found = spans(["A People's Liberation Army spokesman spoke as McDonald's and Lowe's reported results."])
+        #expect(types(of: "People's Liberation Army", in: found) == [.organization])
+        #expect(types(of: "McDonald's", in: found) == [.organization])
+        #expect(types(of: "Lowe's", in: found) == [.organization])
+    }
+
+    @Test func aCenterOrAVenueIsAPlace() {
+        let found = spans(["The rocket lifted off from the Kestrel Space Center, and fans left Old Trafford early."])
+        #expect(types(of: "Kestrel Space Center", in: found) == [.place])
+        #expect(types(of: "Old Trafford", in: found) == [.place])
+    }
+
+    @Test func aFilmOrAShowIsNoPerson() {
+        let found = spans(["Critics compared the new Harry Potter film with Top Gear and Iron Man, Maya Orlov said."])
+        #expect(names(found) == ["Maya Orlov"])
+    }
+
+    @Test func aSentenceOpeningTheIsNotPartOfTheCountry() {
+        let found = spans(["The United States urged restraint, and the United States Navy sailed on."])
+        #expect(found.first?.text == "United States")
+        #expect(found.first?.type == .place)
+    }
+
     @Test func aShipIsNoPerson() {
         let found = spans(["The carrier USS Theodore Roosevelt docked in Guam, and HMS Queen Elizabeth sailed for Portsmouth."])
         #expect(names(found) == ["Guam", "Portsmouth"])

@@ -53,6 +53,11 @@ extension DocumentEntityFinder {
             }
             if isNameWord(tokens, i, casing: line.casing) {
                 var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
+                // `McDonald's`, `People's Liberation Army`: a listed name runs on through its possessive.
+                if let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: isPhraseToken), phrase.end > end,
+                   phrase.entry.kind != .notName, phrase.entry.kind != .personTitle {
+                    end = phrase.end
+                }
                 // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
                 var resume = end
                 if let productStart = ((i + 1)..<end).first(where: { notNameEnd(tokens, at: $0) != nil }) {
@@ -285,10 +290,16 @@ extension DocumentEntityFinder {
     /// Whether a gazetteer phrase starts at `i` that outweighs the word being common:
     /// `New York` at a sentence start is a name, `Total` (the company) is not.
     private func startsPhrase(_ tokens: [EntityToken], _ i: Int) -> Bool {
-        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { !$0.has(.lowercase) || gazetteer.connectors.contains($0.key) })
+        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: isPhraseToken)
         else { return false }
         return match.end - i > 1 || tokens[i].has(.allCaps)
             || !(gazetteer.commonWords.contains(tokens[i].key) || lowercaseWords.contains(tokens[i].key))
+    }
+
+    /// Whether a token may continue a gazetteer phrase in running text: no lowercase word but a
+    /// connector (`of`) or the `s` of a possessive (`People's`).
+    private func isPhraseToken(_ token: EntityToken) -> Bool {
+        !token.has(.lowercase) || gazetteer.connectors.contains(token.key) || token.key == Self.possessiveKey
     }
 
     /// The end of a run of name words from `start`, taking in name particles (`de`, `van`),
