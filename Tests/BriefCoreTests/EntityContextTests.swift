@@ -57,6 +57,11 @@ struct EntityContextTests {
         #expect(names(found) == ["Japan"])
     }
 
+    @Test func anOperationOrASummitIsAnEvent() {
+        let found = spans(["Warships joined Operation Harbor Lantern after the East Asia Summit in Jakarta."])
+        #expect(names(found) == ["Jakarta"])
+    }
+
     @Test func aWebSiteIsAnOrganization() {
         let found = spans(["Shoppers on Vendora.com and Vendora.co.uk complained about late parcels."])
         #expect(types(of: "Vendora.com", in: found) == [.organization])

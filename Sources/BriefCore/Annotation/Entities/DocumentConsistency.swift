@@ -111,26 +111,30 @@ extension DocumentEntityFinder {
     /// too; in a sports story, beside any organization (`the Knicks and Miami`). Countries only in
     /// a sports story.
     private mutating func teamsThroughLists() {
+        guard mentions.count >= 2 else { return }
         var changed = true
         while changed {
             changed = false
-            for index in mentions.indices.dropLast() {
-                let left = mentions[index], right = mentions[index + 1]
-                let tokens = lines[left.line].tokens
-                guard left.line == right.line, isList(tokens, index) else { continue }
-                for (team, other) in [(left, index + 1), (right, index)] {
-                    let mention = mentions[other]
-                    guard team.team || (sportsStory && team.type == .organization), mention.type == .place,
-                          sportsStory || !mention.national, !opensDateline(mention.line, mention.first, mention.end),
-                          mention.first == 0 || !gazetteer.sportsPlacePrepositions.contains(tokens[mention.first - 1].key)
-                    else { continue }
-                    mentions[other].type = .organization
-                    mentions[other].canonical = nil
-                    mentions[other].team = true
-                    changed = true
-                }
+            for index in 0..<(mentions.count - 1) where mentions[index].line == mentions[index + 1].line {
+                let leftPlace = mentions[index].type == .place, rightPlace = mentions[index + 1].type == .place
+                guard leftPlace != rightPlace, isList(lines[mentions[index].line].tokens, index) else { continue }
+                if leftPlace ? makeTeam(index, beside: index + 1) : makeTeam(index + 1, beside: index) { changed = true }
             }
         }
+    }
+
+    /// Makes the place `other` a team when the mention `team` beside it in a list is one.
+    private mutating func makeTeam(_ other: Int, beside team: Int) -> Bool {
+        let mention = mentions[other]
+        let tokens = lines[mention.line].tokens
+        guard mentions[team].team || (sportsStory && mentions[team].type == .organization),
+              sportsStory || !mention.national, !opensDateline(mention.line, mention.first, mention.end),
+              mention.first == 0 || !gazetteer.sportsPlacePrepositions.contains(tokens[mention.first - 1].key)
+        else { return false }
+        mentions[other].type = .organization
+        mentions[other].canonical = nil
+        mentions[other].team = true
+        return true
     }
 
     /// Whether mentions `index` and `index + 1` (of one line) are items of one list: joined by

@@ -121,6 +121,8 @@ struct Gazetteer: Sendable {
     private(set) var eventCuesAfter: Set<UInt64> = []
     /// One to three lowercase words before an unknown name that make it an event (`a drill named X`).
     private(set) var eventCuesBefore: Set<UInt64> = []
+    /// First words that make a name an event, no entity (`Operation …`, `Exercise …`).
+    private(set) var eventPrefixes: Set<UInt64> = []
     /// Last parts of web addresses (`com`, `co`, `uk`): `Goal.com` is the site's organization.
     private(set) var webDomains: Set<UInt64> = []
 
@@ -192,6 +194,7 @@ struct Gazetteer: Sendable {
         sportsPlacePrepositions = words("sports-place-prepositions.txt")
         eventCuesAfter = words("event-cues-after.txt")
         eventCuesBefore = words("event-cues-before.txt")
+        eventPrefixes = words("event-prefixes.txt")
         webDomains = words("web-domains.txt")
 
         // Earlier files win when a phrase appears twice.

@@ -53,8 +53,12 @@ extension DocumentEntityFinder {
             }
             if isNameWord(tokens, i, casing: line.casing) {
                 var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
-                // `McDonald's`, `People's Liberation Army`: a listed name runs on through its possessive.
-                if let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: isPhraseToken), phrase.end > end,
+                // `McDonald's`, `People's Liberation Army`, `Channel 4`: a listed name runs on past where
+                // the run stopped.
+                // (Only when the run stopped at something a phrase may go on through: `'`, `of`, `4`, `Wednesday`.)
+                if end < n, EntityTokenizer.isApostrophe(tokens[end].symbol) || gazetteer.connectors.contains(tokens[end].key)
+                    || (tokens[end].isWord && !tokens[end].has(.lowercase)),
+                   let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { isPhraseToken($0) }), phrase.end > end,
                    phrase.entry.kind != .notName, phrase.entry.kind != .personTitle {
                     end = phrase.end
                 }
@@ -290,7 +294,7 @@ extension DocumentEntityFinder {
     /// Whether a gazetteer phrase starts at `i` that outweighs the word being common:
     /// `New York` at a sentence start is a name, `Total` (the company) is not.
     private func startsPhrase(_ tokens: [EntityToken], _ i: Int) -> Bool {
-        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: isPhraseToken)
+        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { isPhraseToken($0) })
         else { return false }
         return match.end - i > 1 || tokens[i].has(.allCaps)
             || !(gazetteer.commonWords.contains(tokens[i].key) || lowercaseWords.contains(tokens[i].key))
@@ -398,8 +402,11 @@ extension DocumentEntityFinder {
         }
         if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: b)) }
         if pieces.count == 1, isSurnameLikeTitle(tokens, a, b) { pieces[0].entry = nil }
-        // `Pacific Harrow military exercise`: an event the words around it name, unless all of it is listed.
-        if pieces.count > 1 || pieces[0].entry == nil, hasEventCue(tokens, a, b) { return }
+        // `Pacific Harrow military exercise`, `Operation Prosperity Guardian`: an event, unless all of it is listed.
+        if pieces.count > 1 || pieces[0].entry == nil,
+           gazetteer.eventPrefixes.contains(tokens[a].key) && b - a >= 2 || hasEventCue(tokens, a, b) {
+            return
+        }
         // `Billie Jean King`: a one-word title closing a name is the surname.
         if pieces.count >= 2, let entry = pieces[pieces.count - 1].entry, entry.kind == .personTitle,
            pieces[pieces.count - 1].end - pieces[pieces.count - 1].first == 1, pieces[pieces.count - 2].entry == nil {
