@@ -51,6 +51,67 @@ struct EntityContextTests {
         #expect(types(of: "Rome", in: found) == [.place])
     }
 
+    @Test func aNamedMilitaryExerciseIsNoName() {
+        let found = spans(["The allies began a three-day drill named Pacific Harrow on Monday, with ships from Japan."],
+                          title: "Allies hold first Pacific Harrow military exercise")
+        #expect(names(found) == ["Japan"])
+    }
+
+    @Test func anOperationOrASummitIsAnEvent() {
+        let found = spans(["Warships joined Operation Harbor Lantern after the East Asia Summit in Jakarta."])
+        #expect(names(found) == ["Jakarta"])
+    }
+
+    @Test func aWebSiteIsAnOrganization() {
+        let found = spans(["Shoppers on Vendora.com and Vendora.co.uk complained about late parcels."])
+        #expect(types(of: "Vendora.com", in: found) == [.organization])
+        #expect(types(of: "Vendora.co.uk", in: found) == [.organization])
+    }
+
+    @Test func partiesAreOrganizations() {
+        let found = spans(["Democratic senators and Republican governors met, and the Tory leader said little."])
+        #expect(types(of: "Democratic", in: found) == [.organization])
+        #expect(types(of: "Republican", in: found) == [.organization])
+        #expect(types(of: "Tory", in: found) == [.organization])
+    }
+
+    @Test func aListedCompanyWithInitialsIsNoPerson() {
+        let found = spans(["A.P. Moller-Maersk and Hapag-Lloyd have paused transits, and The Trade Desk reported."])
+        #expect(types(of: "A.P. Moller-Maersk", in: found) == [.organization])
+        #expect(types(of: "Hapag-Lloyd", in: found) == [.organization])
+        #expect(types(of: "Trade Desk", in: found).contains(.person) == false)
+    }
+
+    @Test func aTitleCaseHeadlineOfUnknownWordsNamesNoPerson() {
+        let found = spans(["A shell left from the war went off near a taxiway on Tuesday."],
+                          title: "Buried Wartime Shell Explodes at Kestrel Field: What Actually Happened?")
+        #expect(found.filter { $0.paragraph == -1 && $0.type == .person }.isEmpty)
+    }
+
+    @Test func aListedNameRunsOnThroughItsPossessive() {
+        let found = spans(["A People's Liberation Army spokesman spoke as McDonald's and Lowe's reported results."])
+        #expect(types(of: "People's Liberation Army", in: found) == [.organization])
+        #expect(types(of: "McDonald's", in: found) == [.organization])
+        #expect(types(of: "Lowe's", in: found) == [.organization])
+    }
+
+    @Test func aCenterOrAVenueIsAPlace() {
+        let found = spans(["The rocket lifted off from the Kestrel Space Center, and fans left Old Trafford early."])
+        #expect(types(of: "Kestrel Space Center", in: found) == [.place])
+        #expect(types(of: "Old Trafford", in: found) == [.place])
+    }
+
+    @Test func aFilmOrAShowIsNoPerson() {
+        let found = spans(["Critics compared the new Harry Potter film with Top Gear and Iron Man, Maya Orlov said."])
+        #expect(names(found) == ["Maya Orlov"])
+    }
+
+    @Test func aSentenceOpeningTheIsNotPartOfTheCountry() {
+        let found = spans(["The United States urged restraint, and the United States Navy sailed on."])
+        #expect(found.first?.text == "United States")
+        #expect(found.first?.type == .place)
+    }
+
     @Test func aShipIsNoPerson() {
         let found = spans(["The carrier USS Theodore Roosevelt docked in Guam, and HMS Queen Elizabeth sailed for Portsmouth."])
         #expect(names(found) == ["Guam", "Portsmouth"])

@@ -41,6 +41,16 @@ struct EntityRecognizerTests {
         #expect(later.first?.canonical == "Halvard Brenne")
     }
 
+    @Test func aSurnameSharedByTwoPeopleIsStillAPerson() {
+        let found = spans(["Tommy Vardell coaches the home side; his brother Terry Vardell once coached the visitors.",
+                           "Fans still argue over which Vardell was the better coach."])
+        let lone = found.filter { $0.text == "Vardell" }
+        #expect(lone.count == 1)
+        #expect(lone.first?.type == .person)
+        // Neither brother's full name: the mention stands for itself.
+        #expect(lone.first?.canonical == "Vardell")
+    }
+
     @Test func aRomanizedHyphenatedGivenNameStaysWithTheSurname() {
         let found = spans(["\"It is a warning shot,\" said Chen Wei-lin, a trade economist.",
                            "Colonel Ahn Hye-jin said the ships sailed side by side.",

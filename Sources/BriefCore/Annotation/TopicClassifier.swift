@@ -67,10 +67,25 @@ public struct TopicClassifier: Sendable {
         for (index, paragraph) in paragraphs.enumerated() {
             matcher.code(paragraph, into: &coded)
             var first = 0
-            for sentenceEnd in SentenceSplitter.ends(in: paragraph) {
+            var prefixHit = 0
+            SentenceSplitter.forEachEnd(in: paragraph) { sentenceEnd in
                 var last = first
-                while last < coded.words.count && coded.ends[last] <= sentenceEnd { last += 1 }
-                tally.add(coded, first..<last, paragraph: index, occurrences: 1, matcher)
+                var usesTermWord = false
+                while last < coded.words.count && coded.ends[last] <= sentenceEnd {
+                    if coded.words[last] >= 0 { usesTermWord = true }
+                    last += 1
+                }
+                var hasPrefixHit = false
+                while prefixHit < coded.prefixHits.count, coded.prefixHits[prefixHit].position < last {
+                    hasPrefixHit = true
+                    prefixHit += 1
+                }
+                // Most sentences hold no word any term uses: they count, and need no matching.
+                if usesTermWord || hasPrefixHit {
+                    tally.add(coded, first..<last, paragraph: index, occurrences: 1, matcher)
+                } else {
+                    tally.addSentenceWithoutTerms(words: last - first)
+                }
                 first = last
             }
         }
@@ -122,6 +137,12 @@ public struct TopicClassifier: Sendable {
             titleWeight = [Double](repeating: 0, count: topics)
             firstParagraph = [Int?](repeating: nil, count: topics)
             lastParagraph = [Int](repeating: -1, count: topics)
+        }
+
+        /// Counts a paragraph's sentence in which no word is any term's word.
+        mutating func addSentenceWithoutTerms(words count: Int) {
+            words += count
+            sentences += 1
         }
 
         /// Counts one sentence, the words of `coded` in `range` (the title when `paragraph` is nil); a

@@ -18,6 +18,7 @@ extension DocumentEntityFinder {
     /// Retypes guesses by what the rest of the document established, gives short person
     /// mentions their full name as canonical, and keeps headline guesses only when confirmed.
     mutating func settleWithDocument() {
+        teamsThroughLists()
         var known: [UInt64: Known] = [:]
         var personParts: [UInt64: String] = [:]
         var ambiguousParts: Set<UInt64> = []
@@ -43,7 +44,9 @@ extension DocumentEntityFinder {
                 personParts[token.key] = canonical
             }
         }
-        for key in ambiguousParts { personParts[key] = nil }
+        // A part shared by two people (`Bowden` of Tommy and Terry Bowden) is still a person's
+        // name: typed as one, with no full name to report.
+        for key in ambiguousParts { personParts[key] = "" }
 
         var settled: [EntityMention] = []
         settled.reserveCapacity(mentions.count)
@@ -57,14 +60,14 @@ extension DocumentEntityFinder {
             if mention.team {
                 confirmed = true
             } else if mention.type == .place, teams.contains(key),
-                      !isDateline(mention.line, mention.first, mention.end) {
+                      !opensDateline(mention.line, mention.first, mention.end) {
                 // A city that is a team in this document's results is the team in its text too.
                 mention.type = .organization
                 mention.canonical = nil
                 confirmed = true
             } else if length == 1, let full = personParts[key], mention.strength < .strong || mention.type == .person {
                 mention.type = .person
-                if full != text(of: mention) { mention.canonical = full }
+                if !full.isEmpty, full != text(of: mention) { mention.canonical = full }
                 confirmed = true
             } else if let entry = known[key], entry.strength > mention.strength || mention.needsConfirmation {
                 mention.type = entry.type
@@ -92,7 +95,7 @@ extension DocumentEntityFinder {
                         matched = true
                     } else if length == 1, let full = personParts[key] {
                         settled.append(EntityMention(line: mention.line, first: i, end: i + 1, type: .person,
-                                                     canonical: full, strength: .context))
+                                                     canonical: full.isEmpty ? nil : full, strength: .context))
                         matched = true
                     } else {
                         length -= 1
@@ -102,6 +105,65 @@ extension DocumentEntityFinder {
             }
         }
         mentions = settled
+    }
+
+    /// `played for Southampton, Blackburn and Newcastle`: a place listed beside a team is a team
+    /// too; in a sports story, beside any organization (`the Knicks and Miami`). Countries only in
+    /// a sports story.
+    private mutating func teamsThroughLists() {
+        guard mentions.count >= 2 else { return }
+        var changed = true
+        while changed {
+            changed = false
+            for index in 0..<(mentions.count - 1) where mentions[index].line == mentions[index + 1].line {
+                let leftPlace = mentions[index].type == .place, rightPlace = mentions[index + 1].type == .place
+                guard leftPlace != rightPlace, isList(lines[mentions[index].line].tokens, index) else { continue }
+                if leftPlace ? makeTeam(index, beside: index + 1) : makeTeam(index + 1, beside: index) { changed = true }
+            }
+        }
+    }
+
+    /// Makes the place `other` a team when the mention `team` beside it in a list is one.
+    private mutating func makeTeam(_ other: Int, beside team: Int) -> Bool {
+        let mention = mentions[other]
+        let tokens = lines[mention.line].tokens
+        guard mentions[team].team || (sportsStory && mentions[team].type == .organization),
+              sportsStory || !mention.national, !opensDateline(mention.line, mention.first, mention.end),
+              mention.first == 0 || !gazetteer.sportsPlacePrepositions.contains(tokens[mention.first - 1].key)
+        else { return false }
+        mentions[other].type = .organization
+        mentions[other].canonical = nil
+        mentions[other].team = true
+        return true
+    }
+
+    /// Whether mentions `index` and `index + 1` (of one line) are items of one list: joined by
+    /// `and`/`or`, or by a comma when a third item is joined to them too (`A, B and C`).
+    private func isList(_ tokens: [EntityToken], _ index: Int) -> Bool {
+        switch separator(tokens, mentions[index].end, mentions[index + 1].first) {
+        case .conjunction: return true
+        case .none: return false
+        case .comma:
+            if index + 2 < mentions.count, mentions[index + 2].line == mentions[index].line,
+               separator(tokens, mentions[index + 1].end, mentions[index + 2].first) != .none {
+                return true
+            }
+            if index > 0, mentions[index - 1].line == mentions[index].line,
+               separator(tokens, mentions[index - 1].end, mentions[index].first) != .none {
+                return true
+            }
+            return false
+        }
+    }
+
+    private enum ListSeparator { case none, comma, conjunction }
+
+    /// What tokens `from..<to` are between two list items: a comma, `and`/`or` (with or without a comma), or neither.
+    private func separator(_ tokens: [EntityToken], _ from: Int, _ to: Int) -> ListSeparator {
+        guard from < to, to - from <= 2,
+              tokens[from..<to].allSatisfy({ $0.symbol == 0x2C || ($0.isWord && gazetteer.conjunctions.contains($0.key)) })
+        else { return .none }
+        return tokens[from..<to].contains { $0.isWord } ? .conjunction : .comma
     }
 
     func text(of mention: EntityMention) -> String {

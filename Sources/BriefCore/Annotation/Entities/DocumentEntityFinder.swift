@@ -16,6 +16,8 @@ struct DocumentEntityFinder {
     /// a word at a sentence start or in a headline marks nothing.
     var lowercaseWords: Set<UInt64> = []
     var mentions: [EntityMention] = []
+    /// Whether the document reports sport: its places may be teams (`Liverpool beat Chelsea`).
+    var sportsStory = false
     private var scratch: [EntityToken] = []
 
     init(gazetteer: Gazetteer, settings: EntitySettings, englishRules: Bool = true) {
@@ -60,8 +62,21 @@ struct DocumentEntityFinder {
             lines[index].casing = casing(of: lines[index].tokens)
             lines[index].numbers = lines[index].tokens.reduce(0) { $0 + ($1.has(.digit) && !$1.isWord ? 1 : 0) }
         }
+        sportsStory = isSportsStory()
         for index in lines.indices { findMentions(inLine: index) }
         settleWithDocument()
+    }
+
+    /// Whether enough distinct words of sports reporting appear in the document.
+    private func isSportsStory() -> Bool {
+        var seen: Set<UInt64> = []
+        for line in lines {
+            for token in line.tokens where token.isWord && gazetteer.sportsWords.contains(token.key) {
+                seen.insert(token.key)
+                if seen.count >= settings.sportsStoryMinimumWords { return true }
+            }
+        }
+        return false
     }
 
     /// Names in a line of another language: the gazetteer's countries, capitals and
@@ -116,6 +131,7 @@ struct DocumentEntityFinder {
     /// (`Stoke 4 3 1 0`) or a list of names capitalizes no ordinary word: prose.
     private func casing(of tokens: [EntityToken]) -> LineCasing {
         var words = 0, allCaps = 0, lowercaseContent = 0, capitalized = 0, capitalizedOrdinary = 0, numbers = 0
+        var lowercaseFunction = 0
         for token in tokens {
             guard token.isWord else {
                 if token.has(.digit) { numbers += 1 }
@@ -125,7 +141,7 @@ struct DocumentEntityFinder {
             if token.has(.allCaps) { allCaps += 1 }
             let ordinary = gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key)
             if token.has(.lowercase) {
-                if !gazetteer.functionWords.contains(token.key) { lowercaseContent += 1 }
+                if gazetteer.functionWords.contains(token.key) { lowercaseFunction += 1 } else { lowercaseContent += 1 }
             } else if token.isCapitalized {
                 capitalized += 1
                 if ordinary, !token.has(.sentenceStart), token.end - token.start >= 3 { capitalizedOrdinary += 1 }
@@ -133,6 +149,11 @@ struct DocumentEntityFinder {
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }
         if lowercaseContent == 0, capitalized >= settings.titleCaseMinimumWords, numbers <= 1, capitalizedOrdinary >= 1 {
+            return .headline
+        }
+        // `Buried Bomb Explodes at Airport`: many capitals around lowercase function words, and no
+        // lowercase content word, is Title Case even when no capital is on a word known as ordinary.
+        if lowercaseContent == 0, lowercaseFunction >= 1, capitalized >= settings.titleCaseWordsWithoutOrdinary, numbers <= 1 {
             return .headline
         }
         return .prose

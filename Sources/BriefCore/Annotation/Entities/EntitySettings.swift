@@ -7,6 +7,9 @@ struct EntitySettings: Sendable {
     /// A line with no lowercase content word is a Title-Case headline when it has at least this
     /// many capitalized words, one of them an ordinary word.
     var titleCaseMinimumWords = 3
+    /// A line with no lowercase content word, a lowercase function word and at least this many
+    /// capitalized words is a Title-Case headline even if none of them is known as ordinary.
+    var titleCaseWordsWithoutOrdinary = 5
     /// An ALL-CAPS word in prose of at most this many letters is an acronym (`NATO`), hence an organization.
     var maximumAcronymLetters = 5
     /// Longest name (in tokens) looked for again in headlines: bounds the work on odd input.
@@ -23,6 +26,13 @@ struct EntitySettings: Sendable {
     var unknownNameType: EntityType = .person
     /// Longest syllable (in letters) on either side of the hyphen of a romanized given name (`Hye-jin`).
     var romanizedSyllableMaximum = 5
+
+    /// A document with at least this many distinct sports words (`sports-words.txt`) is a sports
+    /// story, where a place beside a result or a team word is the team.
+    var sportsStoryMinimumWords = 3
+    /// Whether, in a sports story, every city or region not after a place preposition (`in`, `at`)
+    /// is the team it names (`Miami` beside `the Heat`); countries need a cue (`Australia boss`).
+    var sportsCitiesAreTeams = true
 
     static let standard = EntitySettings()
 }

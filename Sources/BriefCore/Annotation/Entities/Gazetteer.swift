@@ -108,6 +108,23 @@ struct Gazetteer: Sendable {
     private(set) var teamCuesBefore: Set<UInt64> = []
     /// Prefixes of ships' names (`USS`, `HMS`): the ship after them is no entity.
     private(set) var shipPrefixes: Set<UInt64> = []
+    /// Words of sports reporting (`striker`, `innings`, `playoffs`): enough of them make a sports story.
+    private(set) var sportsWords: Set<UInt64> = []
+    /// In a sports story, words right after a place that make it the team (`X beat`, `X boss`).
+    private(set) var sportsTeamCuesAfter: Set<UInt64> = []
+    /// In a sports story, one to three lowercase words before a place that make it the team (`against X`).
+    private(set) var sportsTeamCuesBefore: Set<UInt64> = []
+    /// In a sports story, words before a place that keep it a place (`in X`, `to X`).
+    private(set) var sportsPlacePrepositions: Set<UInt64> = []
+    /// One or two lowercase words after an unknown name that make it an event, no entity
+    /// (`X military exercise`), as chained keys.
+    private(set) var eventCuesAfter: Set<UInt64> = []
+    /// One to three lowercase words before an unknown name that make it an event (`a drill named X`).
+    private(set) var eventCuesBefore: Set<UInt64> = []
+    /// First words that make a name an event, no entity (`Operation …`, `Exercise …`).
+    private(set) var eventPrefixes: Set<UInt64> = []
+    /// Last parts of web addresses (`com`, `co`, `uk`): `Goal.com` is the site's organization.
+    private(set) var webDomains: Set<UInt64> = []
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
@@ -163,6 +180,14 @@ struct Gazetteer: Sendable {
         teamCuesAfter = words("team-cues-after.txt")
         teamCuesBefore = words("team-cues-before.txt")
         shipPrefixes = words("ship-prefixes.txt")
+        sportsWords = words("sports-words.txt")
+        sportsTeamCuesAfter = words("sports-team-cues-after.txt")
+        sportsTeamCuesBefore = words("sports-team-cues-before.txt")
+        sportsPlacePrepositions = words("sports-place-prepositions.txt")
+        eventCuesAfter = words("event-cues-after.txt")
+        eventCuesBefore = words("event-cues-before.txt")
+        eventPrefixes = words("event-prefixes.txt")
+        webDomains = words("web-domains.txt")
 
         // Earlier files win when a phrase appears twice.
         let phraseFiles: [(String, PhraseKind)] = [
@@ -171,6 +196,7 @@ struct Gazetteer: Sendable {
             ("places-countries.txt", .place),
             ("organizations.txt", .organization),
             ("companies.txt", .organization),
+            ("sports-teams.txt", .organization),
             ("places-water.txt", .place),
             ("places-regions.txt", .place),
             ("places-cities.txt", .place),

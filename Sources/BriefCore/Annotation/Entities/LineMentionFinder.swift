@@ -45,8 +45,23 @@ extension DocumentEntityFinder {
                 afterTitle = false
                 continue
             }
+            if let siteEnd = webSiteEnd(tokens, at: i) {
+                add(lineIndex, i, siteEnd, .organization, nil, .strong, tokens)
+                i = siteEnd
+                afterTitle = false
+                continue
+            }
             if isNameWord(tokens, i, casing: line.casing) {
                 var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
+                // `McDonald's`, `People's Liberation Army`, `Channel 4`: a listed name runs on past where
+                // the run stopped.
+                // (Only when the run stopped at something a phrase may go on through: `'`, `of`, `4`, `Wednesday`.)
+                if end < n, EntityTokenizer.isApostrophe(tokens[end].symbol) || gazetteer.connectors.contains(tokens[end].key)
+                    || (tokens[end].isWord && !tokens[end].has(.lowercase)),
+                   let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { isPhraseToken($0) }), phrase.end > end,
+                   phrase.entry.kind != .notName, phrase.entry.kind != .personTitle {
+                    end = phrase.end
+                }
                 // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
                 var resume = end
                 if let productStart = ((i + 1)..<end).first(where: { notNameEnd(tokens, at: $0) != nil }) {
@@ -93,6 +108,39 @@ extension DocumentEntityFinder {
         return end
     }
 
+    /// `Goal.com`, `Amazon.co.uk`: a capitalized word joined by dots to web domains is the site,
+    /// an organization; nil when none starts at `i`.
+    private func webSiteEnd(_ tokens: [EntityToken], at i: Int) -> Int? {
+        guard tokens[i].isWord, tokens[i].isCapitalized else { return nil }
+        func isDomain(_ index: Int) -> Bool {
+            index < tokens.count && tokens[index].start == tokens[index - 1].end && tokens[index].isWord
+                && tokens[index].has(.lowercase) && gazetteer.webDomains.contains(tokens[index].key)
+        }
+        var end = i + 1
+        while true {
+            if end < tokens.count, tokens[end].symbol == 0x2E, tokens[end].start == tokens[end - 1].end, isDomain(end + 1) {
+                end += 2
+            } else if end > i + 1, isDomain(end) {
+                // `co.` keeps its dot as an abbreviation: `uk` follows it directly.
+                end += 1
+            } else {
+                break
+            }
+        }
+        return end > i + 1 ? end : nil
+    }
+
+    /// `Freedom Edge military exercise`, `a drill named Freedom Edge`: the words around an unknown
+    /// name make it an event.
+    private func hasEventCue(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
+        if hasCue(tokens, a, b, after: gazetteer.eventCuesAfter, before: gazetteer.eventCuesBefore) { return true }
+        guard b < tokens.count, tokens[b].isWord, tokens[b].has(.lowercase) else { return false }
+        if gazetteer.eventCuesAfter.contains(tokens[b].key) { return true }
+        guard b + 1 < tokens.count, tokens[b + 1].isWord, tokens[b + 1].has(.lowercase) else { return false }
+        let pair = ScalarKey.appending(tokens[b + 1].key, to: ScalarKey.appending(tokens[b].key, to: ScalarKey.emptyPhrase))
+        return gazetteer.eventCuesAfter.contains(pair)
+    }
+
     /// `Shrek The Third`, a quoted `“Back to Black”`: in prose, a capitalized function word inside a
     /// run or quotation marks around all of it make it the title of a work, which is no name
     /// (unless the gazetteer knows the whole run).
@@ -136,6 +184,59 @@ extension DocumentEntityFinder {
     }
 
     static let possessiveKey = ScalarKey.word("s")
+
+    /// Whether a place at `a..<b` of a sports story is the team it names: a result or team word
+    /// beside it (`India won`, `beat Wigan`), or, for a city or region, any place but after a place
+    /// preposition, in a dateline or before `, Region`.
+    private func isSportsTeam(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int, national: Bool) -> Bool {
+        if opensDateline(lineIndex, a, b) { return false }
+        if hasCue(tokens, a, b, after: gazetteer.sportsTeamCuesAfter, before: gazetteer.sportsTeamCuesBefore) { return true }
+        // `Calgary's Jan Hudec`: a place before a person's name is where the person is from.
+        if b + 2 < tokens.count, EntityTokenizer.isApostrophe(tokens[b].symbol), tokens[b + 1].key == Self.possessiveKey,
+           tokens[b + 2].isCapitalized {
+            return false
+        }
+        // `the Vancouver skier`: a place describing a noun other than a team word.
+        if a > 0, b < tokens.count, gazetteer.leadingArticles.contains(tokens[a - 1].key), tokens[b].isWord,
+           tokens[b].has(.lowercase), !gazetteer.teamCuesAfter.contains(tokens[b].key) {
+            return false
+        }
+        if a > 0, tokens[a - 1].isWord, tokens[a - 1].has(.lowercase), gazetteer.sportsPlacePrepositions.contains(tokens[a - 1].key) {
+            return false
+        }
+        if b + 1 < tokens.count, tokens[b].symbol == 0x2C, tokens[b + 1].isCapitalized,
+           gazetteer.longestPhrase(in: tokens, at: b + 1, limit: tokens.count, accept: { $0.isCapitalized })?.entry.kind == .place {
+            return false
+        }
+        return !national && settings.sportsCitiesAreTeams
+    }
+
+    /// Whether the word after `a..<b` (past a possessive) is in `after`, or the one to three
+    /// lowercase words before it make a phrase in `before`.
+    private func hasCue(_ tokens: [EntityToken], _ a: Int, _ b: Int, after: Set<UInt64>, before: Set<UInt64>) -> Bool {
+        var next = b
+        if next + 1 < tokens.count, EntityTokenizer.isApostrophe(tokens[next].symbol), tokens[next + 1].key == Self.possessiveKey {
+            next += 2
+        }
+        if next < tokens.count, tokens[next].isWord, tokens[next].has(.lowercase), after.contains(tokens[next].key) { return true }
+        var key = ScalarKey.emptyPhrase
+        var start = a
+        var count = 0
+        while start > 0, count < 3, tokens[start - 1].isWord, tokens[start - 1].has(.lowercase) {
+            start -= 1
+            count += 1
+            key = count == 1 ? tokens[start].key : Self.prepend(tokens[start].key, to: tokens, start + 1, a)
+            if before.contains(key) { return true }
+        }
+        return false
+    }
+
+    /// The chained key of a token followed by `tokens[from..<to]`.
+    private static func prepend(_ first: UInt64, to tokens: [EntityToken], _ from: Int, _ to: Int) -> UInt64 {
+        var key = ScalarKey.appending(first, to: ScalarKey.emptyPhrase)
+        for index in from..<to { key = ScalarKey.appending(tokens[index].key, to: key) }
+        return key
+    }
 
     private func endsMention(_ line: Int, at token: Int) -> Bool {
         guard let last = mentions.last, last.line == line else { return false }
@@ -193,10 +294,16 @@ extension DocumentEntityFinder {
     /// Whether a gazetteer phrase starts at `i` that outweighs the word being common:
     /// `New York` at a sentence start is a name, `Total` (the company) is not.
     private func startsPhrase(_ tokens: [EntityToken], _ i: Int) -> Bool {
-        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { !$0.has(.lowercase) || gazetteer.connectors.contains($0.key) })
+        guard let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { isPhraseToken($0) })
         else { return false }
         return match.end - i > 1 || tokens[i].has(.allCaps)
             || !(gazetteer.commonWords.contains(tokens[i].key) || lowercaseWords.contains(tokens[i].key))
+    }
+
+    /// Whether a token may continue a gazetteer phrase in running text: no lowercase word but a
+    /// connector (`of`) or the `s` of a possessive (`People's`).
+    private func isPhraseToken(_ token: EntityToken) -> Bool {
+        !token.has(.lowercase) || gazetteer.connectors.contains(token.key) || token.key == Self.possessiveKey
     }
 
     /// The end of a run of name words from `start`, taking in name particles (`de`, `van`),
@@ -295,6 +402,11 @@ extension DocumentEntityFinder {
         }
         if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: b)) }
         if pieces.count == 1, isSurnameLikeTitle(tokens, a, b) { pieces[0].entry = nil }
+        // `Pacific Harrow military exercise`, `Operation Prosperity Guardian`: an event, unless all of it is listed.
+        if pieces.count > 1 || pieces[0].entry == nil,
+           gazetteer.eventPrefixes.contains(tokens[a].key) && b - a >= 2 || hasEventCue(tokens, a, b) {
+            return
+        }
         // `Billie Jean King`: a one-word title closing a name is the surname.
         if pieces.count >= 2, let entry = pieces[pieces.count - 1].entry, entry.kind == .personTitle,
            pieces[pieces.count - 1].end - pieces[pieces.count - 1].first == 1, pieces[pieces.count - 2].entry == nil {
@@ -403,6 +515,14 @@ extension DocumentEntityFinder {
                     p += 1
                     continue
                 }
+                // `Australia boss`, `against India`, and in a sports story a city not `in` or `at`: the team.
+                if entry.kind == .place, !titled, piece.end == b, casing == .prose, sportsStory,
+                   isSportsTeam(lineIndex, tokens, piece.first, b, national: entry.national) {
+                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
+                    mentions[mentions.count - 1].team = true
+                    p += 1
+                    continue
+                }
                 if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
                     add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
                     mentions[mentions.count - 1].team = true
@@ -448,6 +568,18 @@ extension DocumentEntityFinder {
             index += 1
         }
         return false
+    }
+
+    /// A place that opens a dateline, dated or not: `ATLANTA -`, `MIAMI (AFP)`, `IRVING, Texas --`.
+    func opensDateline(_ lineIndex: Int, _ a: Int, _ b: Int) -> Bool {
+        if isDateline(lineIndex, a, b) { return true }
+        let tokens = lines[lineIndex].tokens
+        // `Texas` in `IRVING, Texas --`: the region after a city in capitals.
+        let afterCity = a == 2 && tokens[1].symbol == 0x2C && tokens[0].has(.allCaps)
+        guard a == 0 || afterCity, b < tokens.count else { return false }
+        let next = tokens[b].symbol
+        if next == 0x2D || next == 0x2013 || next == 0x2014 || next == 0x28 { return true }  // - – — (
+        return next == 0x2C && a == 0 && tokens[a..<b].allSatisfy { $0.has(.allCaps) || !$0.isWord }
     }
 
     /// In a results table (`Stoke 4 3 1 0`, `DETROIT 4 Kansas City 0`) a name right before a

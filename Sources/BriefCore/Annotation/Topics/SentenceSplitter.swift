@@ -9,22 +9,28 @@ enum SentenceSplitter {
     static func sentences(in paragraph: String) -> [Substring] {
         guard !paragraph.isEmpty else { return [] }
         let utf8 = paragraph.utf8
-        let cuts: [(start: Int, end: Int)]? = utf8.withContiguousStorageIfAvailable { cutPoints(in: $0) }
-        guard let cuts, cuts.count > 1 else { return [paragraph[...]] }
+        var cuts: [(start: Int, end: Int)] = []
+        let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            forEachCut(in: bytes) { cuts.append(($0, $1)) }
+        }
+        guard scanned != nil, cuts.count > 1 else { return [paragraph[...]] }
         return cuts.map { cut in
             paragraph[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)]
         }
     }
 
-    /// The UTF-8 offset where each sentence of `paragraph` ends (the last is its length).
-    static func ends(in paragraph: String) -> [Int] {
-        guard !paragraph.isEmpty else { return [] }
-        return paragraph.utf8.withContiguousStorageIfAvailable { cutPoints(in: $0).map(\.end) } ?? [paragraph.utf8.count]
+    /// Calls `body` with the UTF-8 offset where each sentence of `paragraph` ends (the last is
+    /// its length), in order. No array is made: the topic classifier calls this per paragraph.
+    static func forEachEnd(in paragraph: String, _ body: (Int) -> Void) {
+        guard !paragraph.isEmpty else { return }
+        var paragraph = paragraph
+        // A bridged or shared string has no contiguous UTF-8 until made native.
+        paragraph.makeContiguousUTF8()
+        paragraph.utf8.withContiguousStorageIfAvailable { bytes in forEachCut(in: bytes) { _, end in body(end) } }
     }
 
-    /// Byte ranges of the sentences of `bytes`.
-    private static func cutPoints(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
-        var result: [(start: Int, end: Int)] = []
+    /// Calls `body` with the byte range (start, end) of each sentence of `bytes`, in order.
+    private static func forEachCut(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         var sentenceStart = 0
         var index = 0
         let count = bytes.count
@@ -47,12 +53,11 @@ enum SentenceSplitter {
             while next < count, isSpace(bytes[next]) { next += 1 }
             guard next < count, startsSentence(bytes, next) else { continue }
             if byte == 0x2E && isAbbreviation(bytes, before: index - 1) { continue }
-            result.append((sentenceStart, end))
+            body(sentenceStart, end)
             sentenceStart = next
             index = next
         }
-        if sentenceStart < count { result.append((sentenceStart, count)) }
-        return result
+        if sentenceStart < count { body(sentenceStart, count) }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
