@@ -40,15 +40,6 @@ struct ReadCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directories = BriefDirectories(environment: environment)
         let config = ReaderConfig(file: directories.configFile)
-        // Articles read into memory go through the pipeline before the first frame, and its tables
-        // (gazetteer, cleaning rules, built-in topics) take tens of ms to load: load them on the
-        // other core while this one opens the files. Each is a static constant, so a thread that
-        // needs one first simply waits for it. The cached library needs none of them to start.
-        let sharedCache = paths.isEmpty ? cacheFile ?? config.sharedCache : nil
-        if sharedCache == nil, !paths.isEmpty || config.library.isEmpty {
-            DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
-            DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
-        }
         let library: ReaderLibrary
         let libraryProblems: [String]
         do {

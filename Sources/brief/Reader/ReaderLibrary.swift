@@ -25,6 +25,15 @@ enum ReaderLibrary {
     /// Chooses and opens the library; problems (a bad topics file, an unopenable cache) are
     /// returned for the status line, and an unopenable cache falls back to reading the files.
     /// A shared cache that cannot be opened is an error of its own: there are no files to fall back on.
+    /// Articles read into memory go through the pipeline before the first frame, and its tables
+    /// (gazetteer, cleaning rules, built-in topics) take tens of ms to load: they load on the
+    /// other core while this one opens the files. Each is a static constant, so a thread that
+    /// needs one first simply waits for it. A cached library needs none of them to start.
+    private static func preloadPipeline() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
+        DispatchQueue.global(qos: .userInitiated).async { _ = TopicClassifier.builtIn; _ = CleaningRules.builtIn }
+    }
+
     static func open(paths: [String], sharedCache: String?, config: ReaderConfig,
                      directories: BriefDirectories) throws(StoreError) -> (ReaderLibrary, [String]) {
         if paths.isEmpty, let sharedCache = sharedCache ?? config.sharedCache {
@@ -37,11 +46,13 @@ enum ReaderLibrary {
         }
         if !paths.isEmpty {
             guard paths.allSatisfy(isDirectory) else {
+                preloadPipeline()
                 return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
             }
             return cached(roots: paths, scope: paths, includingFeeds: false, directories: directories)
         }
         guard !config.library.isEmpty else {
+            preloadPipeline()
             var loaded = ReaderLibraryLoader.load(paths: [], includingFeeds: true, directories: directories)
             if loaded.articles.isEmpty, let sample = SampleLibrary.path {
                 loaded = ReaderLibraryLoader.load(paths: [sample], includingFeeds: false, directories: directories)
