@@ -1,15 +1,22 @@
-// A fast 64-bit content hash (FNV-1a) to tell a changed file from a touched one.
+// The one 64-bit hash of the code base (FNV-1a): changed files in the cache, shingles of story grouping.
 
-/// Not cryptographic: it only has to notice that a file's bytes changed between two runs.
-struct ContentHash {
+/// Not cryptographic: it tells a changed file from a touched one, and keys word shingles.
+package struct ContentHash {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func update(_ bytes: some Sequence<UInt8>) {
+    package init() {}
+
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         // Byte by byte through a contiguous buffer when there is one (a file's Data): its
         // iterator costs several times the hashing.
         let start = state
         state = bytes.withContiguousStorageIfAvailable { Self.hash($0, from: start) }
             ?? Array(bytes).withUnsafeBufferPointer { Self.hash($0, from: start) }
+    }
+
+    /// Mixes one byte (a separator between words, say).
+    package mutating func update(byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     private static func hash(_ buffer: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
@@ -21,14 +28,23 @@ struct ContentHash {
         return h
     }
 
-    var hexDigest: String {
+    /// The hash so far.
+    package var value: UInt64 { state }
+
+    package var hexDigest: String {
         let hex = String(state, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    static func of(_ bytes: some Sequence<UInt8>) -> String {
+    package static func of(_ bytes: some Sequence<UInt8>) -> String {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.hexDigest
+    }
+
+    package static func value(of bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash = ContentHash()
+        hash.update(bytes)
+        return hash.value
     }
 }
