@@ -109,6 +109,7 @@ extension LibraryStore {
         }
 
         let writer = BatchWriter()
+        let stories = StoryAssigner()
         // While indexing, the writer connection checkpoints less often, and reads pages into its
         // bounded page cache rather than through the memory map: every page the writer touches
         // would otherwise stay mapped, and count in the process's memory, up to the map's size.
@@ -140,7 +141,10 @@ extension LibraryStore {
             report.parseWaitSeconds += Self.seconds(since: waitStart)
             let writeStart = ContinuousClock.now
             let writeCPUStart = Self.threadCPUSeconds()
-            try write { db in try writer.write(parsed, db) }
+            try write { db in
+                try writer.write(parsed, db)
+                try stories.assign(writer.takeInserted(), db)
+            }
             report.writeSeconds += Self.seconds(since: writeStart)
             report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
             for outcome in parsed {
@@ -368,6 +372,10 @@ extension LibraryStore {
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
         let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(ParsedFile.prepare(articles)))
-        try write { db in try BatchWriter().write([parsed], db) }
+        try write { db in
+            let writer = BatchWriter()
+            try writer.write([parsed], db)
+            try StoryAssigner().assign(writer.takeInserted(), db)
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class LibraryStore: Sendable {
     public let access: CacheAccess
     let pool: DatabasePool
     let facetIndex = FacetIndex()
+    let storyRows = StoryRows()
     /// Held while this store is open: tells the next process whether it opens the cache alone.
     /// None for a shared cache, whose directory may not be this user's to write.
     private let users: CacheUsers?

@@ -129,4 +129,14 @@ struct StoryGroupingTests {
         let b = Self.article("/b/1.txt", title: "Briefly", paragraphs: ["Markets closed higher."])
         #expect(index.add(StoryFeatures(b), id: b.id).match == .founded)
     }
+
+    @Test func storyFilterMatchesTheArticlesOfThatStoryAndPrintsBack() throws {
+        let query = try FilterQuery("story:S0123abc -source:wire")
+        #expect(query.expression == .and([.story("s0123abc"), .not(.source("wire"))]))
+        #expect(try FilterQuery(query.expression.queryText).expression == query.expression)
+        let article = Self.article("/outlet/h3.txt", title: "H3", paragraphs: Self.launch)
+        #expect(query.matches(article, flags: .unread, story: "s0123abc"))
+        #expect(!query.matches(article, flags: .unread, story: "s999"))
+        #expect(!query.matches(article, flags: .unread), "an article never grouped is in no story")
+    }
 }
