@@ -109,7 +109,7 @@ extension LibraryStore {
         }
 
         let writer = BatchWriter()
-        let stories = StoryAssigner()
+        let stories = StoryAssigner(settings: storySettings)
         // While indexing, the writer connection checkpoints less often, and reads pages into its
         // bounded page cache rather than through the memory map: every page the writer touches
         // would otherwise stay mapped, and count in the process's memory, up to the map's size.
@@ -375,7 +375,7 @@ extension LibraryStore {
         try write { db in
             let writer = BatchWriter()
             try writer.write([parsed], db)
-            try StoryAssigner().assign(writer.takeInserted(), db)
+            try StoryAssigner(settings: storySettings).assign(writer.takeInserted(), db)
         }
     }
 }

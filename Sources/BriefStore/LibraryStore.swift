@@ -20,6 +20,8 @@ public final class LibraryStore: Sendable {
     public let pipelineVersion: String
     /// Whether this process keeps the cache or only reads one another account keeps.
     public let access: CacheAccess
+    /// How a refresh groups new articles into stories (`[stories]` in config.toml).
+    public let storySettings: StorySettings
     let pool: DatabasePool
     let facetIndex = FacetIndex()
     let storyRows = StoryRows()
@@ -53,8 +55,9 @@ public final class LibraryStore: Sendable {
     /// schema, it is opened read-only and used as it is, and any problem is an error. The state
     /// database is the user's own either way.
     public init(path: String, statePath: String, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
-                access: CacheAccess = .owner) throws {
+                access: CacheAccess = .owner, storySettings: StorySettings = .standard) throws {
         self.path = path
+        self.storySettings = storySettings
         self.pipelineVersion = pipelineVersion
         self.access = access
         state = try StateStore(path: statePath)
@@ -96,9 +99,10 @@ public final class LibraryStore: Sendable {
         }
     }
 
-    public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion) throws {
+    public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
+                            storySettings: StorySettings = .standard) throws {
         try self.init(path: Self.defaultPath(directories), statePath: StateStore.defaultPath(directories),
-                      pipelineVersion: pipelineVersion)
+                      pipelineVersion: pipelineVersion, storySettings: storySettings)
     }
 
     /// Opens the cache; one that is damaged, from a newer schema or missing a table is deleted

@@ -80,13 +80,15 @@ struct ReadCommand: AsyncParsableCommand {
         let themeName = theme ?? config.theme ?? ThemeCatalog.defaultName
         try await runTerminal(library: library, flags: flags, store: store, bindings: bindings, catalog: catalog,
                               themeName: themeName, useColor: !(noColor || noColorEnvironment),
-                              problems: problems, environment: environment, clipboard: config.clipboard, mouse: config.mouse)
+                              problems: problems, environment: environment, clipboard: config.clipboard, mouse: config.mouse,
+                              stories: config.stories)
     }
 
     @MainActor
     private func runTerminal(library: ReaderLibrary, flags: [String: ArticleFlags], store: StateStore?,
                              bindings: KeyBindings, catalog: ThemeCatalog, themeName: String, useColor: Bool,
-                             problems: [String], environment: [String: String], clipboard: Bool, mouse: Bool) throws {
+                             problems: [String], environment: [String: String], clipboard: Bool, mouse: Bool,
+                             stories: StorySettings) throws {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.open(useColor: useColor, environment: environment)
@@ -101,19 +103,19 @@ struct ReadCommand: AsyncParsableCommand {
         let feedLibrary: FeedReload.Library
         switch library {
         case .cached(let cache, let roots, let parse):
-            let cached = StoreArticleSource(store: cache)
+            let cached = StoreArticleSource(store: cache, groupStories: stories.group)
             source = cached
             background = { inbox in
                 BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
             }
             feedLibrary = .cached(cache, cached, parse: parse)
         case .shared(let cache):
-            let shared = StoreArticleSource(store: cache)
+            let shared = StoreArticleSource(store: cache, groupStories: stories.group)
             source = shared
             background = { inbox in SharedCacheWatch.start(store: cache, source: shared, inbox: inbox) }
             feedLibrary = .none
         case .inMemory(let loaded):
-            let memory = InMemorySource(library: Library(articles: loaded.articles))
+            let memory = InMemorySource(library: Library(articles: loaded.articles), stories: stories)
             source = memory
             feedLibrary = loaded.includesFeeds
                 ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)

@@ -45,3 +45,15 @@ public enum StoryGrouping {
         }
     }
 }
+
+extension FilterExpression {
+    /// Whether the query asks for a story (`story:ID`): then every version is listed, not one per story.
+    public var namesStory: Bool {
+        switch self {
+        case .story: true
+        case .and(let parts), .or(let parts): parts.contains { $0.namesStory }
+        case .not(let inner): inner.namesStory
+        default: false
+        }
+    }
+}

@@ -27,6 +27,11 @@ public struct StoryIndex: Sendable {
     /// Member slots by (title word, day).
     private var titlePostings: [UInt64: [Int32]] = [:]
 
+    /// Members of one LSH bucket compared with a new article, at most (keeps many copies of one text linear).
+    static let bucketScanLimit = 64
+    /// Titles of one day sharing a word, above which the word is ignored for that day.
+    static let titlePostingLimit = 256
+
     public init(settings: StorySettings = .standard) {
         self.settings = settings
     }
@@ -67,7 +72,9 @@ public struct StoryIndex: Sendable {
         var seen = Set<Int32>()
         var best: (slot: Int, jaccard: Double)?
         for band in 0..<MinHashShape.bands {
-            for slot in buckets[MinHash.bandKey(article.signature, band: band)] ?? [] where seen.insert(slot).inserted {
+            // A crowded bucket holds copies of one text: its first members stand for the rest.
+            for slot in (buckets[MinHash.bandKey(article.signature, band: band)] ?? []).prefix(StoryIndex.bucketScanLimit)
+            where seen.insert(slot).inserted {
                 let jaccard = article.estimatedJaccard(features[Int(slot)])
                 guard jaccard >= settings.nearDuplicateJaccard else { continue }
                 if best == nil || jaccard > best!.jaccard || (jaccard == best!.jaccard && Int(slot) < best!.slot) {
@@ -84,7 +91,10 @@ public struct StoryIndex: Sendable {
         var shared: [Int32: Int] = [:]
         for term in article.titleTerms {
             for offset in -settings.windowDays...settings.windowDays {
-                for slot in titlePostings[Self.postingKey(term, day: day + offset)] ?? [] { shared[slot, default: 0] += 1 }
+                // A word in that many titles of one day names no particular story.
+                guard let slots = titlePostings[Self.postingKey(term, day: day + offset)], slots.count <= StoryIndex.titlePostingLimit
+                else { continue }
+                for slot in slots { shared[slot, default: 0] += 1 }
             }
         }
         var best: (slot: Int, score: Int)?

@@ -11,6 +11,9 @@ import TOMLKit
 ///     theme = "solarized-dark"
 ///     mouse = false                               # clicks and the wheel go to the terminal
 ///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
+///     [stories]
+///     group = false                               # one row per article, not per story
+///     window_days = 3                             # same story in other words: dated this close
 ///     [keys]                                      # everywhere
 ///     "C-n" = "next-article"
 ///     [keys.reader]                               # per pane: list, reader, filter
@@ -25,6 +28,8 @@ struct ReaderConfig {
     var clipboard = true
     /// `mouse = false`: leave the mouse to the terminal (its own selection without Shift).
     var mouse = true
+    /// `[stories]`: whether the list shows one row per story, and the date window of the same story in other words.
+    var stories = StorySettings.standard
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
     var problems: [String] = []
@@ -72,6 +77,9 @@ struct ReaderConfig {
         if let value = table["clipboard"] {
             if let enabled = value.bool { clipboard = enabled } else { problems.append("\(file.path): clipboard: expected true or false") }
         }
+        if let value = table["stories"] {
+            readStories(value, file: file)
+        }
         if let value = table["theme"] {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
         }
@@ -90,6 +98,27 @@ struct ReaderConfig {
                 } else {
                     problems.append("\(file.path): keys.\(key): expected a command name or a [keys.list|reader|filter] table")
                 }
+            }
+        }
+    }
+
+    private mutating func readStories(_ value: TOMLValueConvertible, file: URL) {
+        guard let section = value.table else {
+            problems.append("\(file.path): stories: expected a table ([stories] group = true, window_days = 3)")
+            return
+        }
+        for key in section.keys {
+            switch key {
+            case "group":
+                if let group = section[key]?.bool { stories.group = group } else { problems.append("\(file.path): stories.group: expected true or false") }
+            case "window_days":
+                if let days = section[key]?.int, (0...365).contains(days) {
+                    stories.windowDays = days
+                } else {
+                    problems.append("\(file.path): stories.window_days: expected a number of days from 0 to 365")
+                }
+            default:
+                problems.append("\(file.path): stories.\(key): unknown setting (group, window_days)")
             }
         }
     }

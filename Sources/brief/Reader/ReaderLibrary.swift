@@ -57,7 +57,8 @@ enum ReaderLibrary {
         // (as `brief index` does, so both keep one cache).
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
         do {
-            let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
+            let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics),
+                                         storySettings: config.stories)
             let feeds = FeedStore(directories: directories)
             let parse = LibraryParser.make(pipeline: { [classifier] in ArticlePipeline(classifier: classifier ?? .builtIn) }, feeds: feeds)
             return (.cached(store, roots: LibraryParser.roots(library: config.library, feeds: feeds), parse: parse), problems)
