@@ -28,6 +28,8 @@ public struct IndexReport: Sendable {
     /// CPU time of the writing thread within `writeSeconds` (the rest is waiting for a core or the disk).
     public var writeCPUSeconds: Double = 0
     public var parseWaitSeconds: Double = 0
+    /// Of `writeSeconds`: time spent finding new articles' stories (their features are computed while parsing).
+    public var storySeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -143,7 +145,9 @@ extension LibraryStore {
             let writeCPUStart = Self.threadCPUSeconds()
             try write { db in
                 try writer.write(parsed, db)
+                let storyStart = ContinuousClock.now
                 try stories.assign(writer.takeInserted(), db)
+                report.storySeconds += Self.seconds(since: storyStart)
             }
             report.writeSeconds += Self.seconds(since: writeStart)
             report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart

@@ -5,6 +5,9 @@ import Foundation
 if CommandLine.arguments.dropFirst().first == "generate" {
     exit(GenerateCorpus.run(Array(CommandLine.arguments.dropFirst(2))))
 }
+if CommandLine.arguments.dropFirst().first == "stories" {
+    exit(StoryBenchmark.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 
 let arguments = Set(CommandLine.arguments.dropFirst())
 func wants(_ section: String) -> Bool { arguments.isEmpty || arguments.contains(section) }

@@ -105,6 +105,7 @@ struct CLICommandTests {
         let body = [
             "Japan's space agency launched its new H3 rocket from the Tanegashima Space Center on Saturday, placing a radar satellite in orbit after two earlier attempts had failed.",
             "Officials at JAXA said the second stage ignited on schedule and separated cleanly, and ground stations in Okinawa and Chile tracked the satellite as it unfolded its solar panels.",
+            "The programme had been delayed by more than a year after the first flight was destroyed by command when its second stage failed to fire, a setback for Japan's commercial launch ambitions.",
             "Mitsubishi Heavy Industries, which builds the rocket, hopes to halve the cost of a launch compared with the H-IIA and to win contracts from foreign satellite operators next year.",
         ]
         let wire = try temporaryFile("wire.txt", "Japan's H3 rocket reaches orbit\n2024-02-17\n\n" + body.joined(separator: "\n\n") + "\n")

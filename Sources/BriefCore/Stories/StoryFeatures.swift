@@ -114,10 +114,8 @@ package enum Shingles {
             }
         }
         guard tokens.count >= words else { return tokens.isEmpty ? [] : [chain(tokens[...])] }
-        var result = Set<UInt64>()
-        result.reserveCapacity(tokens.count)
-        for start in 0...(tokens.count - words) { result.insert(chain(tokens[start..<start + words])) }
-        return Array(result)
+        // A repeated shingle changes no minimum, so they are not made distinct (a set cost more than the repeats).
+        return (0...(tokens.count - words)).map { chain(tokens[$0..<$0 + words]) }
     }
 
     /// One hash for a run of word hashes (FNV-1a over their bytes).
@@ -131,28 +129,31 @@ package enum Shingles {
 /// MinHash: for each of `MinHashShape.hashes` hash functions, the least value over a set.
 /// The share of functions on which two sets agree estimates their Jaccard similarity.
 package enum MinHash {
-    /// Per-function seeds (fixed: signatures are stored in the cache and compared across runs).
+    /// Per-pair-of-functions seeds (fixed: signatures are stored in the cache and compared across
+    /// runs). One 64-bit mix gives two functions, its high and its low half: half the work per shingle.
     static let seeds: [UInt64] = {
         var state: UInt64 = 0x5eed_0f_5709
-        return (0..<MinHashShape.hashes).map { _ in
+        return (0..<(MinHashShape.hashes + 1) / 2).map { _ in
             state &+= 0x9e37_79b9_7f4a_7c15
             return mix(state)
         }
     }()
 
     package static func signature(of shingles: [UInt64]) -> [UInt32] {
-        var minimum = [UInt32](repeating: .max, count: seeds.count)
+        var minimum = [UInt32](repeating: .max, count: seeds.count * 2)
         seeds.withUnsafeBufferPointer { seeds in
             minimum.withUnsafeMutableBufferPointer { minimum in
                 for shingle in shingles {
                     for index in 0..<seeds.count {
-                        let value = UInt32(truncatingIfNeeded: mix(shingle ^ seeds[index]) >> 32)
-                        if value < minimum[index] { minimum[index] = value }
+                        let mixed = mix(shingle ^ seeds[index])
+                        let high = UInt32(truncatingIfNeeded: mixed >> 32), low = UInt32(truncatingIfNeeded: mixed)
+                        if high < minimum[2 * index] { minimum[2 * index] = high }
+                        if low < minimum[2 * index + 1] { minimum[2 * index + 1] = low }
                     }
                 }
             }
         }
-        return minimum
+        return Array(minimum.prefix(MinHashShape.hashes))
     }
 
     /// A 64-bit finalizer (splitmix64's): FNV's low bits are poor alone, and each seed must give

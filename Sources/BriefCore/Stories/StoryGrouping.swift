@@ -12,24 +12,28 @@ public enum StoryGrouping {
     /// so the ids do not depend on the order the files were read in.
     public static func stories(of articles: [Article], settings: StorySettings = .standard) -> [Story] {
         let features = articles.map { StoryFeatures($0, settings: settings) }
-        let order = articles.indices.sorted { a, b in
-            switch (articles[a].date, articles[b].date) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return articles[a].id < articles[b].id
-            }
-        }
         var index = StoryIndex(settings: settings)
         var members: [String: [Int]] = [:]
         var storyOrder: [String] = []
-        for article in order {
+        for article in foundingOrder(articles) {
             let story = index.add(features[article], id: articles[article].id).story
             if members[story] == nil { storyOrder.append(story) }
             members[story, default: []].append(article)
         }
         return storyOrder.map { id in
             Story(id: id, members: members[id]!.sorted { isBetterVersion(features[$0], articles[$0].id, than: features[$1], articles[$1].id) })
+        }
+    }
+
+    /// The order articles are grouped in: the earliest first (by date, undated last, then id).
+    public static func foundingOrder(_ articles: [Article]) -> [Int] {
+        articles.indices.sorted { a, b in
+            switch (articles[a].date, articles[b].date) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return articles[a].id < articles[b].id
+            }
         }
     }
 
