@@ -65,6 +65,15 @@ import Testing
         #expect(state.focus == .reader)
     }
 
+    @Test func theGeneratedHelpListsTheVersionKeysOfTheReader() {
+        let lines = HelpOverlayView.lines(.defaults)
+        let reader = lines.drop { $0.keys != KeyContext.reader.title }
+        #expect(reader.contains { $0.keys == "v" && $0.help.contains("next version of the story") })
+        #expect(reader.contains { $0.keys == "V" && $0.help.contains("previous version") })
+        // v and V were free everywhere before: no other command of the reader or the global map takes them.
+        #expect(KeyBindings.defaults.command(for: .character("v"), in: .list) == nil)
+    }
+
     @Test func vOnAStoryOfOneVersionSaysSo() {
         let (state, _) = press([.enter, .character("v")], FixtureLibrary.state(width: 140, height: 45))
         #expect(state.message?.text == "no other version of this story")
