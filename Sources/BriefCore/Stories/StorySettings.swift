@@ -26,12 +26,14 @@ public struct StorySettings: Hashable, Sendable {
     /// People, places and organizations two different texts must share (2 joined twice as many
     /// unrelated articles with a reused headline on the story corpus as 3).
     public var minSharedEntities: Int
-    /// Texts with fewer shingles than this are too short to call near-duplicates (a one-line feed item).
+    /// Texts with fewer shingles than this (about 27 words) are too short to call near-duplicates:
+    /// feed items whose one-line summaries follow a template ("notice number 4 about …") differ in
+    /// a word or two, which MinHash cannot tell from a re-issue.
     public var minShingles: Int
 
     public init(group: Bool = true, windowDays: Int = 3, shingleWords: Int = 4, nearDuplicateJaccard: Double = 0.6,
                 minSharedTitleTerms: Int = 3, minTitleOverlap: Double = 0.5, minSharedEntities: Int = 3,
-                minShingles: Int = 8) {
+                minShingles: Int = 24) {
         self.group = group
         self.windowDays = windowDays
         self.shingleWords = shingleWords
