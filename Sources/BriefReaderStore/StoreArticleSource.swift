@@ -12,6 +12,8 @@ import Foundation
 /// kept between keystrokes that depend on them must be taken again.
 package final class StoreArticleSource: ArticleSource {
     package let store: LibraryStore
+    /// Whether the list shows one row per story (`[stories] group`).
+    package let groupStories: Bool
     /// What stays the same across most keystrokes: the article count, the read marks, the
     /// unfiltered answer, and the topic counts of the filter without its topics (toggling topics
     /// leaves that filter alone).
@@ -20,8 +22,9 @@ package final class StoreArticleSource: ArticleSource {
     /// Left when the read marks fetched at start are in `cache`.
     private let initialMarks = DispatchGroup()
 
-    package init(store: LibraryStore) {
+    package init(store: LibraryStore, groupStories: Bool = true) {
         self.store = store
+        self.groupStories = groupStories
         // The read marks are a join over the state database; fetched on the other core while
         // the first query loads the facet index (both are most of a warm start at 100,000).
         let cache = self.cache
@@ -71,9 +74,11 @@ package final class StoreArticleSource: ArticleSource {
         let searchCounts = try countSearches(request.countedSearches, within: base + topicParts, flags: request.flags, read: read)
         let searches = filter.searches.map(\.query.expression)
         if !searches.isEmpty { base.append(searches.count == 1 ? searches[0] : .or(searches)) }
-        let full = base + topicParts
-        let result = try store.query(Self.conjunction(full), order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
-                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read)
+        // `story:ID` lists every version of the story; otherwise one row per story.
+        let query = Self.conjunction(base + topicParts)
+        let result = try store.query(query, order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
+                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read,
+                                     groupStories: groupStories && !query.namesStory)
         // With `any`, a topic's count is what the other filters let through and carry it: the
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
@@ -128,11 +133,18 @@ package final class StoreArticleSource: ArticleSource {
         guard let handle = result.handle as? Handle else { return [] }
         let summaries = try store.summaries(of: handle.result, positions)
         let flags = try store.state.flags(of: summaries.map(\.id))
+        let stories = try store.stories(of: summaries.map(\.id))
         return summaries.map { summary in
-            ArticleRow(id: summary.id, title: summary.title, date: summary.date,
-                       source: LibraryIndex.sourceName(siteName: summary.siteName, url: summary.url, source: summary.id),
-                       topicNames: summary.topics.map { handle.topicNames[$0.lowercased()] ?? $0 },
-                       flags: flags[summary.id] ?? .unread, url: summary.url)
+            let source = LibraryIndex.sourceName(siteName: summary.siteName, url: summary.url, source: summary.id)
+            let versions = stories.storyOf[summary.id].flatMap { stories.versions[$0] } ?? []
+            let several = versions.count > 1
+            return ArticleRow(id: summary.id, title: summary.title, date: summary.date, source: source,
+                              topicNames: summary.topics.map { handle.topicNames[$0.lowercased()] ?? $0 },
+                              flags: flags[summary.id] ?? .unread, url: summary.url,
+                              versions: several ? versions.map(\.id) : [],
+                              outlets: several ? ArticleRow.outlets(of: versions.map {
+                                  LibraryIndex.sourceName(siteName: $0.siteName, url: $0.url, source: $0.id)
+                              }, except: source) { $0 } : [])
         }
     }
 

@@ -24,6 +24,8 @@ struct PreparedArticle: Sendable {
     var topics: [TopicMatch]
     /// Each distinct entity with its number of mentions, in first-mention order.
     var mentions: [(key: EntityKey, count: Int)]
+    /// What story grouping compares (`StoryAssigner`).
+    var story: StoryFeatures
 
     init(_ article: Article) {
         id = article.id
@@ -52,6 +54,7 @@ struct PreparedArticle: Sendable {
             }
         }
         self.mentions = mentions
+        story = StoryFeatures(article)
     }
 }
 
@@ -82,6 +85,14 @@ private struct UnindexedArticles {
 final class BatchWriter {
     /// Case- and diacritic-folded entity names already computed (Foundation's folding is slow).
     private var folds: [String: String] = [:]
+    /// Articles inserted since the last `takeInserted()`: their stories are assigned after the batch.
+    private var written: [InsertedArticle] = []
+
+    /// The articles written since the last call, in order.
+    func takeInserted() -> [InsertedArticle] {
+        defer { written = [] }
+        return written
+    }
 
     func write(_ batch: [ParsedFile], _ db: Database) throws {
         // Ids are looked up per batch (another process may prune entities between batches).
@@ -115,6 +126,7 @@ final class BatchWriter {
         let deleteFacets = try db.cachedStatement(sql: "DELETE FROM article_facet WHERE article = ?")
         let deleteTopics = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article = ?")
         let deleteMentions = try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?")
+        let deleteStory = try db.cachedStatement(sql: "DELETE FROM article_story WHERE article = ?")
         var unindexed = UnindexedArticles()
         // A file's old articles go with their full-text rows (the delete trigger); those rows
         // must be in the index first if this batch inserted them. Their other rows are deleted
@@ -127,6 +139,7 @@ final class BatchWriter {
                 try deleteFacets.execute(arguments: [rowid])
                 try deleteTopics.execute(arguments: [rowid])
                 try deleteMentions.execute(arguments: [rowid])
+                try deleteStory.execute(arguments: [rowid])
             }
             try deleteFileArticles.execute(arguments: [fileID])
         }
@@ -182,6 +195,7 @@ final class BatchWriter {
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }
                     unindexed.add(rowid)
+                    written.append(InsertedArticle(rowid: rowid, id: article.id, story: article.story))
                     insertFacets.bind(1, rowid)
                     insertFacets.bind(2, article.day)
                     insertFacets.bind(3, facets)

@@ -56,6 +56,8 @@ package enum FilterSQLCompiler {
                 (instr(lower(a.id), ?) > 0 OR instr(lower(coalesce(a.url, '')), ?) > 0 \
                 OR instr(lower(coalesce(a.site_name, '')), ?) > 0)
                 """, [needle, needle, needle])
+        case .story(let id):
+            return SQLCondition("a.rowid IN (SELECT article FROM article_story WHERE story = ?)", [id])
         case .unread:
             return SQLCondition("a.id NOT IN (SELECT id FROM state.article_flags WHERE read = 1)")
         case .starred:

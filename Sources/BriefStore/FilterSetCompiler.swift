@@ -37,6 +37,8 @@ package enum FilterSetCompiler {
         case .source:
             let condition = FilterSQLCompiler.condition(for: expression)
             return SQLCondition("SELECT a.rowid FROM article a WHERE \(condition.sql)", condition.arguments)
+        case .story(let id):
+            return SQLCondition("SELECT article FROM article_story WHERE story = ?", [id])
         case .unread:
             return SQLCondition("\(everything) EXCEPT \(readArticles)")
         case .starred:

@@ -28,6 +28,8 @@ public struct IndexReport: Sendable {
     /// CPU time of the writing thread within `writeSeconds` (the rest is waiting for a core or the disk).
     public var writeCPUSeconds: Double = 0
     public var parseWaitSeconds: Double = 0
+    /// Of `writeSeconds`: time spent finding new articles' stories (their features are computed while parsing).
+    public var storySeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -109,6 +111,7 @@ extension LibraryStore {
         }
 
         let writer = BatchWriter()
+        let stories = StoryAssigner(settings: storySettings)
         // While indexing, the writer connection checkpoints less often, and reads pages into its
         // bounded page cache rather than through the memory map: every page the writer touches
         // would otherwise stay mapped, and count in the process's memory, up to the map's size.
@@ -140,7 +143,12 @@ extension LibraryStore {
             report.parseWaitSeconds += Self.seconds(since: waitStart)
             let writeStart = ContinuousClock.now
             let writeCPUStart = Self.threadCPUSeconds()
-            try write { db in try writer.write(parsed, db) }
+            try write { db in
+                try writer.write(parsed, db)
+                let storyStart = ContinuousClock.now
+                try stories.assign(writer.takeInserted(), db)
+                report.storySeconds += Self.seconds(since: storyStart)
+            }
             report.writeSeconds += Self.seconds(since: writeStart)
             report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
             for outcome in parsed {
@@ -368,6 +376,10 @@ extension LibraryStore {
     package func insert(_ articles: [Article], path: String) throws {
         let file = ScannedFile(path: path, size: 0, mtime: 0)
         let parsed = ParsedFile(file: file, previous: nil, hash: ContentHash.of(Array(path.utf8)), kind: .parsed(ParsedFile.prepare(articles)))
-        try write { db in try BatchWriter().write([parsed], db) }
+        try write { db in
+            let writer = BatchWriter()
+            try writer.write([parsed], db)
+            try StoryAssigner(settings: storySettings).assign(writer.takeInserted(), db)
+        }
     }
 }

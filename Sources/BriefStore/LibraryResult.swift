@@ -23,14 +23,18 @@ extension LibraryStore {
     ///     types let a large result be counted without visiting its articles.
     ///   - readMarks: the read marks when the caller keeps them between queries (see
     ///     `readMarks()`); `unread` then costs no database work.
+    ///   - groupStories: one article per story (its best version among the matches), as the list
+    ///     shows them; the facets still count every matching article.
     public func query(_ filter: FilterExpression, order: ResultOrder = .newest, entitiesPerType: Int = 10,
-                      entityTypes: Set<EntityType>? = nil, readMarks: ReadMarks? = nil) throws -> LibraryResult {
+                      entityTypes: Set<EntityType>? = nil, readMarks: ReadMarks? = nil,
+                      groupStories: Bool = false) throws -> LibraryResult {
         return try read { db in
             // Each leaf is selected by the database from an index; the boolean structure and the
             // order (kept in memory per order) are applied in memory.
             let (rowids, facets) = try facetIndex.query(db, matching: filter, order: order, readMarks: readMarks?.rowids,
                                                         entitiesPerType: entitiesPerType, entityTypes: entityTypes)
-            return LibraryResult(filter: filter, order: order, facets: facets, rowids: rowids)
+            let shown = groupStories ? try storyRows.bestVersions(db, of: rowids) : rowids
+            return LibraryResult(filter: filter, order: order, facets: facets, rowids: shown)
         }
     }
 

@@ -19,7 +19,7 @@ enum LibrarySchema {
 
     /// Tables every query needs. Without `article_fts` a text filter matched every article.
     static let requiredTables = ["meta", "file", "article", "article_facet", "article_topic", "topic",
-                                 "entity", "article_entity", "article_fts"]
+                                 "entity", "article_entity", "article_fts", "article_story"]
 
     /// What is wrong with an opened cache, or nil: a missing table, and with `checkIntegrity`
     /// whatever SQLite's `quick_check` finds (it reads every page, so only after a crash).
@@ -153,6 +153,23 @@ enum LibrarySchema {
             // version drops them, and the next refresh parses them again.
             try db.execute(sql: "ALTER TABLE article_topic ADD COLUMN about INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v6: the story of each article") { db in
+            // Each article's story (see `StoryAssigner`): near-duplicates and the same story in
+            // other words share one id. `features` is the MinHash signature, title words and
+            // entities the next refresh compares new articles with, `length` the kept text's
+            // (the best version of a story is the longest). The cached articles are dropped so
+            // that the next refresh parses them again and gives every one its story.
+            try db.execute(sql: """
+                CREATE TABLE article_story (
+                    article INTEGER PRIMARY KEY REFERENCES article(rowid) ON DELETE CASCADE,
+                    story TEXT NOT NULL,
+                    length INTEGER NOT NULL,
+                    features BLOB NOT NULL
+                );
+                CREATE INDEX article_story_by_story ON article_story(story);
+                """)
+            try deleteAllArticles(db)
+        }
         return migrator
     }
 
@@ -184,6 +201,8 @@ enum LibrarySchema {
     /// Empties the cache in one transaction (a new pipeline makes every cached article stale).
     /// The full-text index is cleared wholesale rather than row by row.
     static func deleteAllArticles(_ db: Database) throws {
+        // Older migrations call this before v6 made the table.
+        if try db.tableExists("article_story") { try db.execute(sql: "DELETE FROM article_story") }
         try db.execute(sql: """
             DELETE FROM article_entity;
             DELETE FROM article_topic;

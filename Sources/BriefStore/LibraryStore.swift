@@ -20,8 +20,11 @@ public final class LibraryStore: Sendable {
     public let pipelineVersion: String
     /// Whether this process keeps the cache or only reads one another account keeps.
     public let access: CacheAccess
+    /// How a refresh groups new articles into stories (`[stories]` in config.toml).
+    public let storySettings: StorySettings
     let pool: DatabasePool
     let facetIndex: FacetIndex
+    let storyRows = StoryRows()
     /// Held while this store is open: tells the next process whether it opens the cache alone.
     /// None for a shared cache, whose directory may not be this user's to write.
     private let users: CacheUsers?
@@ -55,9 +58,10 @@ public final class LibraryStore: Sendable {
     /// With a `scope` (files and directories), `query` sees only the articles of files under
     /// it: the reader opened on some directories of a cache that holds more.
     public init(path: String, statePath: String, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
-                access: CacheAccess = .owner, scope: [String] = []) throws {
+                access: CacheAccess = .owner, scope: [String] = [], storySettings: StorySettings = .standard) throws {
         self.path = path
         facetIndex = FacetIndex(scope: scope.map(FileScanner.canonicalPath))
+        self.storySettings = storySettings
         self.pipelineVersion = pipelineVersion
         self.access = access
         state = try StateStore(path: statePath)
@@ -100,9 +104,9 @@ public final class LibraryStore: Sendable {
     }
 
     public convenience init(directories: BriefDirectories, pipelineVersion: String = LibraryStore.builtInPipelineVersion,
-                            scope: [String] = []) throws {
+                            scope: [String] = [], storySettings: StorySettings = .standard) throws {
         try self.init(path: Self.defaultPath(directories), statePath: StateStore.defaultPath(directories),
-                      pipelineVersion: pipelineVersion, scope: scope)
+                      pipelineVersion: pipelineVersion, scope: scope, storySettings: storySettings)
     }
 
     /// Opens the cache; one that is damaged, from a newer schema or missing a table is deleted

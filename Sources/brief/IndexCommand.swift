@@ -29,12 +29,13 @@ struct IndexCommand: AsyncParsableCommand {
         let directories = BriefDirectories.current
         // A user's topics file changes every article's topics: fold it into the cache's version.
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
+        let config = ReaderConfig(file: directories.configFile)
         let store: LibraryStore
         do {
             store = try LibraryStore(
                 path: cacheFile ?? LibraryStore.defaultPath(directories),
                 statePath: stateFile ?? StateStore.defaultPath(directories),
-                pipelineVersion: LibraryStore.pipelineVersion(folding: topics))
+                pipelineVersion: LibraryStore.pipelineVersion(folding: topics), storySettings: config.stories)
         } catch {
             StandardStreams.message("\(error)")
             throw ExitCode(1)
@@ -45,7 +46,6 @@ struct IndexCommand: AsyncParsableCommand {
             // The configured library is what the reader keeps this cache to; another cache
             // file is a library of its own.
             if cacheFile == nil {
-                let config = ReaderConfig(file: directories.configFile)
                 for problem in config.problems { StandardStreams.message(problem) }
                 let configured = LibraryParser.roots(library: config.library, feeds: FeedStore(directories: directories))
                 roots += configured.filter { !roots.contains($0) }

@@ -97,19 +97,19 @@ struct ReadCommand: AsyncParsableCommand {
         let feedLibrary: FeedReload.Library
         switch library {
         case .cached(let cache, let roots, let parse):
-            let cached = StoreArticleSource(store: cache)
+            let cached = StoreArticleSource(store: cache, groupStories: config.stories.group)
             source = cached
             background = { inbox in
                 BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
             }
             feedLibrary = .cached(cache, cached, parse: parse)
         case .shared(let cache):
-            let shared = StoreArticleSource(store: cache)
+            let shared = StoreArticleSource(store: cache, groupStories: config.stories.group)
             source = shared
             background = { inbox in SharedCacheWatch.start(store: cache, source: shared, inbox: inbox) }
             feedLibrary = .none
         case .inMemory(let loaded):
-            let memory = InMemorySource(library: Library(articles: loaded.articles))
+            let memory = InMemorySource(library: Library(articles: loaded.articles), stories: config.stories)
             source = memory
             feedLibrary = loaded.includesFeeds
                 ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)

@@ -101,6 +101,36 @@ struct CLICommandTests {
         #expect(topics.status == 0, "\(topics.stderr)")
     }
 
+    @Test func listGivesOneLinePerStoryWithItsIdAndVersions() throws {
+        let body = [
+            "Japan's space agency launched its new H3 rocket from the Tanegashima Space Center on Saturday, placing a radar satellite in orbit after two earlier attempts had failed.",
+            "Officials at JAXA said the second stage ignited on schedule and separated cleanly, and ground stations in Okinawa and Chile tracked the satellite as it unfolded its solar panels.",
+            "The programme had been delayed by more than a year after the first flight was destroyed by command when its second stage failed to fire, a setback for Japan's commercial launch ambitions.",
+            "Mitsubishi Heavy Industries, which builds the rocket, hopes to halve the cost of a launch compared with the H-IIA and to win contracts from foreign satellite operators next year.",
+        ]
+        let wire = try temporaryFile("wire.txt", "Japan's H3 rocket reaches orbit\n2024-02-17\n\n" + body.joined(separator: "\n\n") + "\n")
+        // Another outlet's copy: a new headline, its promo line, the last paragraph dropped.
+        let copy = try temporaryFile("copy.txt", "H3 finally flies\n2024-02-18\n\nFollow our space desk for more.\n\n"
+            + body.dropLast().joined(separator: "\n\n") + "\n")
+        let run = try brief(["list", "--json", wire, copy, Self.seedPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try jsonLines(run.stdout)
+        #expect(lines.count == 2, "the copy is not a line of its own")
+        let h3 = try #require(lines.first { $0["path"] as? String == wire })
+        let story = try #require(h3["story"] as? String)
+        #expect(h3["versions"] as? [String] == [wire, copy], "every version, the longest first")
+        let seed = try #require(lines.first { $0["path"] as? String == Self.seedPath })
+        #expect(seed["versions"] as? [String] == [Self.seedPath])
+        #expect(seed["story"] as? String != story)
+        let versions = try brief(["list", "--json", "--filter", "story:\(story)", wire, copy, Self.seedPath])
+        #expect(Set(try jsonLines(versions.stdout).compactMap { $0["path"] as? String }) == [wire, copy])
+        let configHome = URL(fileURLWithPath: try temporaryFile("unused", "")).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: configHome.appendingPathComponent("brief"), withIntermediateDirectories: true)
+        try Data("[stories]\ngroup = false\n".utf8).write(to: configHome.appendingPathComponent("brief/config.toml"))
+        let ungrouped = try brief(["list", wire, copy, Self.seedPath], configHome: configHome.path)
+        #expect(ungrouped.stdout.split(separator: "\n").count == 3, "\(ungrouped.stderr)")
+    }
+
     @Test func entitiesAndImportOPMLRefuseAFileOverTheLibraryLimitWithoutReadingIt() throws {
         let huge = try temporaryFile("huge.txt", "Jake Sullivan met officials in Seoul.\n")
         // Sparse: 64 MB and a byte on paper, nothing on disk.

@@ -174,7 +174,8 @@ import Testing
     }
 
     @Test func theSelectionSurvivesALibraryChange() throws {
-        let source = InMemorySource(library: Library(articles: FixtureLibrary.articles))
+        // The new article is a copy of another: one row per article here, not per story.
+        let source = InMemorySource(library: Library(articles: FixtureLibrary.articles), stories: StorySettings(group: false))
         let (state, _) = press([.character("G")], AppState(source: source, size: Size(width: 140, height: 45)))
         let selected = try #require(state.selectedRow)
         // New articles arrive on top; the selected one keeps the cursor.
@@ -197,8 +198,9 @@ import Testing
             }
         }
         #expect(articles.count >= InMemorySource.parallelScanMinimum)
-        let large = InMemorySource(library: Library(articles: articles))
-        let small = InMemorySource(library: Library(articles: FixtureLibrary.articles))
+        // Copies of one text are one story: listed one row per article here, to compare with the parts.
+        let large = InMemorySource(library: Library(articles: articles), stories: StorySettings(group: false))
+        let small = InMemorySource(library: Library(articles: FixtureLibrary.articles), stories: StorySettings(group: false))
         var filters: [FilterState] = [FilterState()]
         for text in ["seoul", "korea OR storm", "-cyber"] {
             var filter = FilterState()

@@ -3,6 +3,8 @@
 struct FilterEvaluator {
     let article: Article
     let flags: ArticleFlags
+    /// The article's story id, when its stories were grouped.
+    var story: String?
     /// Called at most when a word or phrase is tested; callers cache it.
     let searchText: () -> ArticleSearchText
 
@@ -34,6 +36,8 @@ struct FilterEvaluator {
         case .source(let text):
             let wanted = text.lowercased()
             return [article.source, article.url, article.siteName].contains { $0?.lowercased().contains(wanted) ?? false }
+        case .story(let id):
+            return story?.lowercased() == id.lowercased()
         case .unread:
             return !flags.read
         case .starred:

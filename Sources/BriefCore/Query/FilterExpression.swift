@@ -20,6 +20,8 @@ public indirect enum FilterExpression: Hashable, Sendable {
     case until(ArticleDate)
     /// `source:TEXT`, a substring of the path, URL or site name.
     case source(String)
+    /// `story:ID`: every version of one story (its id as `brief list --json` gives it).
+    case story(String)
     case unread
     case starred
     case and([FilterExpression])

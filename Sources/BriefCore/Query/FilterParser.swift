@@ -16,7 +16,7 @@ struct FilterParser {
     private var index = 0
 
     /// The fields `field:value` understands.
-    static let fields = ["topic", "mentions", "person", "place", "org", "nationality", "entity", "since", "until", "source"]
+    static let fields = ["topic", "mentions", "person", "place", "org", "nationality", "entity", "since", "until", "source", "story"]
 
     init(tokens: [FilterToken], length: Int) {
         self.tokens = tokens
@@ -125,6 +125,7 @@ struct FilterParser {
         case "nationality": return .entity(.nationality, value)
         case "entity": return .entity(nil, value)
         case "source": return .source(value)
+        case "story": return .story(value.lowercased())
         case "since", "until":
             guard let date = Self.date(value) else {
                 throw QueryError("'\(value)' is not a date (expected YYYY-MM-DD)", position: valuePosition)

@@ -23,6 +23,7 @@ enum FilterPrinter {
         case .since(let date): return "since:\(date)"
         case .until(let date): return "until:\(date)"
         case .source(let source): return "source:" + value(source)
+        case .story(let id): return "story:" + value(id)
         case .unread: return "unread"
         case .starred: return "starred"
         case .and(let parts):

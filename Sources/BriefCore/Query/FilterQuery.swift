@@ -6,7 +6,7 @@
 /// (`word*` matches words that begin so); `person:`, `place:`, `org:`, `nationality:` and
 /// `entity:` match the words of an entity's canonical name or its text as written
 /// (`person:sullivan` finds `Jake Sullivan`); `topic:` matches a topic id; `source:` a piece of
-/// the path, URL or site name; `since:`/`until:` the date inclusively (undated articles never
+/// the path, URL or site name; `story:` a story id (only where stories were grouped); `since:`/`until:` the date inclusively (undated articles never
 /// match them).
 public struct FilterQuery: Hashable, Sendable {
     public var text: String
@@ -27,9 +27,9 @@ public struct FilterQuery: Hashable, Sendable {
     }
 
     /// True when the article passes the filter.
-    public func matches(_ article: Article, flags: ArticleFlags) -> Bool {
+    public func matches(_ article: Article, flags: ArticleFlags, story: String? = nil) -> Bool {
         var search: ArticleSearchText?
-        return FilterEvaluator(article: article, flags: flags, searchText: { () -> ArticleSearchText in
+        return FilterEvaluator(article: article, flags: flags, story: story, searchText: { () -> ArticleSearchText in
             if let search { return search }
             let built = ArticleSearchText(article)
             search = built
@@ -38,7 +38,7 @@ public struct FilterQuery: Hashable, Sendable {
     }
 
     /// True when the article passes the filter, reusing its already-built search text.
-    public func matches(_ article: Article, flags: ArticleFlags, searchText: ArticleSearchText) -> Bool {
-        FilterEvaluator(article: article, flags: flags, searchText: { searchText }).evaluate(expression)
+    public func matches(_ article: Article, flags: ArticleFlags, searchText: ArticleSearchText, story: String? = nil) -> Bool {
+        FilterEvaluator(article: article, flags: flags, story: story, searchText: { searchText }).evaluate(expression)
     }
 }

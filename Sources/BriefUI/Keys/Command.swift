@@ -42,6 +42,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
     case reloadFeed = "reload-feed"
     case copyLink = "copy-link"
     case openLink = "open-link"
+    case nextVersion = "next-version"
+    case previousVersion = "previous-version"
 
     package var help: String {
         switch self {
@@ -85,6 +87,8 @@ package enum Command: String, CaseIterable, Sendable, Hashable {
         case .reloadFeed: "reload the feed of the current article"
         case .copyLink: "copy the article's URL or path to the clipboard (OSC 52)"
         case .openLink: "open the URL in a browser, or show it in full"
+        case .nextVersion: "next version of the story (another outlet's copy)"
+        case .previousVersion: "previous version of the story"
         }
     }
 }

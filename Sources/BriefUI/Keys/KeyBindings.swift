@@ -82,6 +82,7 @@ package struct KeyBindings: Hashable, Sendable {
             .character("J"): .nextArticle, .character("K"): .previousArticle,
             .character(" "): .pageDown, .character("h"): .back, .left: .back,
             .character("m"): .emphasizeTopicTerms,
+            .character("v"): .nextVersion, .character("V"): .previousVersion,
         ],
         .filter: [
             .character(" "): .toggleItem, .enter: .toggleItem, .character("e"): .toggleItem,

@@ -15,9 +15,16 @@ package struct ArticleRow: Sendable, Hashable {
     package var flags: ArticleFlags
     /// The article's web address, when it has one (feeds and HTML pages).
     package var url: String?
+    /// Every version of the article's story, the best first (this row's article among them);
+    /// empty when the story has no other version.
+    package var versions: [String]
+    /// Where the other versions came from, as `source` names them, each once.
+    package var outlets: [String]
 
     package init(id: String, title: String, date: ArticleDate?, source: String, topicNames: [String],
-                 flags: ArticleFlags = .unread, url: String? = nil) {
+                 flags: ArticleFlags = .unread, url: String? = nil, versions: [String] = [], outlets: [String] = []) {
+        self.versions = versions
+        self.outlets = outlets
         self.id = id
         self.title = title
         self.date = date
@@ -128,6 +135,19 @@ package protocol ArticleSource: AnyObject, Sendable {
     func position(of id: String, in result: SourceResult) throws -> Int?
     /// One article with its body, removed blocks, entities and topics; nil when it is gone.
     func article(id: String) throws -> Article?
+}
+
+extension ArticleRow {
+    /// The outlets of the other versions, each once and not this row's own, in the versions' order.
+    package static func outlets(of versions: [String], except own: String, source: (String) -> String) -> [String] {
+        var seen: Set<String> = [own]
+        var outlets: [String] = []
+        for version in versions {
+            let name = source(version)
+            if seen.insert(name).inserted { outlets.append(name) }
+        }
+        return outlets
+    }
 }
 
 /// A failure of the source, for the status line.

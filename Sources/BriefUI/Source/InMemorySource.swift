@@ -9,13 +9,38 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
     struct Snapshot: Sendable {
         var library: Library
         var indexOfID: [String: Int]
+        /// The stories of the articles (see `StoryGrouping`), and per article its story's number
+        /// and its rank among the story's versions (0: the best).
+        var stories: [Story]
+        var storyOfArticle: [Int]
+        var rankInStory: [Int]
 
-        init(_ library: Library) {
+        init(_ library: Library, stories settings: StorySettings) {
             self.library = library
             indexOfID = [:]
             for (index, article) in library.articles.enumerated() where indexOfID[article.id] == nil {
                 indexOfID[article.id] = index
             }
+            stories = StoryGrouping.stories(of: library.articles, settings: settings)
+            storyOfArticle = Array(repeating: 0, count: library.articles.count)
+            rankInStory = Array(repeating: 0, count: library.articles.count)
+            for (number, story) in stories.enumerated() {
+                for (rank, member) in story.members.enumerated() {
+                    storyOfArticle[member] = number
+                    rankInStory[member] = rank
+                }
+            }
+        }
+
+        /// The matches with each story of several versions reduced to its best matching one.
+        func bestVersions(_ matches: [Int]) -> [Int] {
+            var best: [Int: Int] = [:]
+            for article in matches where stories[storyOfArticle[article]].members.count > 1 {
+                let story = storyOfArticle[article]
+                best[story] = min(best[story] ?? Int.max, rankInStory[article])
+            }
+            guard !best.isEmpty else { return matches }
+            return matches.filter { article in best[storyOfArticle[article]].map { $0 == rankInStory[article] } ?? true }
         }
     }
 
@@ -32,9 +57,12 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
     // `current` is guarded by `lock`: a background reload may replace it.
     private let lock = NSLock()
     private var current: Snapshot
+    /// `[stories]`: whether the list shows one row per story, and how stories are found.
+    package let stories: StorySettings
 
-    package init(library: Library) {
-        current = Snapshot(library)
+    package init(library: Library, stories: StorySettings = .standard) {
+        current = Snapshot(library, stories: stories)
+        self.stories = stories
     }
 
     /// The library as it is now.
@@ -42,7 +70,7 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
 
     /// Replaces the articles (feeds were reloaded); results computed before keep their own.
     package func replace(_ library: Library) {
-        let snapshot = Snapshot(library)
+        let snapshot = Snapshot(library, stories: stories)
         lock.withLock { current = snapshot }
     }
 
@@ -89,7 +117,8 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
                 let entities = index.entitiesOfArticle[article]
                 if !selectedEntities.allSatisfy({ entities.contains($0) }) { continue }
                 if let query = filter.query, !query.matches(library.articles[article], flags: articleFlags,
-                                                               searchText: index.searchTextOfArticle[article]) {
+                                                               searchText: index.searchTextOfArticle[article],
+                                                               story: snapshot.stories[snapshot.storyOfArticle[article]].id) {
                     continue
                 }
                 let topics = index.topicsOfArticle[article]
@@ -140,8 +169,9 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
         }
         var total = parts[0]!
         for part in parts.dropFirst() { total.append(part!) }
-        let (matches, topicCounts, entityCounts, dayCounts, unread) =
-            (total.matches, total.topicCounts, total.entityCounts, total.dayCounts, total.unread)
+        let (topicCounts, entityCounts, dayCounts, unread) = (total.topicCounts, total.entityCounts, total.dayCounts, total.unread)
+        let grouped = stories.group && !(filter.query?.expression.namesStory ?? false)
+        let matches = grouped ? snapshot.bestVersions(total.matches) : total.matches
         var facets: [EntityType: [EntityFacet]] = [:]
         for type in ResultSet.facetTypes { facets[type] = [] }
         for (entity, count) in entityCounts.enumerated() where count > 0 {
@@ -163,13 +193,18 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) -> [ArticleRow] {
         guard let handle = result.handle as? Matches else { return [] }
-        let (library, matches) = (handle.snapshot.library, handle.indices)
+        let (snapshot, matches) = (handle.snapshot, handle.indices)
+        let library = snapshot.library
         return matches[positions.clamped(to: matches.indices)].map { index in
             let article = library.articles[index]
-            return ArticleRow(id: article.id, title: article.title, date: article.date,
-                              source: library.index.sourceOfArticle[index],
+            let members = snapshot.stories[snapshot.storyOfArticle[index]].members
+            let source = library.index.sourceOfArticle[index]
+            return ArticleRow(id: article.id, title: article.title, date: article.date, source: source,
                               topicNames: article.topics.sorted { $0.score > $1.score }.map(\.name),
-                              flags: library.flags[article.id] ?? .unread, url: article.url)
+                              flags: library.flags[article.id] ?? .unread, url: article.url,
+                              versions: members.count > 1 ? members.map { library.articles[$0].id } : [],
+                              outlets: members.count > 1
+                                ? ArticleRow.outlets(of: members.map { library.index.sourceOfArticle[$0] }, except: source) { $0 } : [])
         }
     }
 

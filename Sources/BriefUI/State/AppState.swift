@@ -58,6 +58,8 @@ package struct ReaderState: Sendable, Hashable {
     package var search: String = ""
     /// Index into the document's `entityOrder`.
     package var currentEntity: Int?
+    /// Every version of the article's story, the best first (empty when it has no other).
+    package var versions: [String] = []
 
     package init(article: Article, source: String) {
         id = article.id

@@ -37,7 +37,7 @@ extension AppState {
             let position = listTop + slot
             guard mouse.y > rect.y, position < results.count else { return }
             selection = position
-            if mouse.kind == .doubleClick, let row = selectedRow { open(row.id, effects: &effects) }
+            if mouse.kind == .doubleClick, let row = selectedRow { open(row, effects: &effects) }
         }
     }
 

@@ -70,7 +70,7 @@ extension AppState {
         case .top: move(by: Int.min / 2)
         case .bottom: move(by: Int.max / 2)
         case .open:
-            if let row = selectedRow { open(row.id, effects: &effects) }
+            if let row = selectedRow { open(row, effects: &effects) }
         case .filter: prompt = Prompt(kind: .filter, text: filter.queryText, original: filter.queryText)
         case .query: prompt = Prompt(kind: .query, text: filter.queryText, original: filter.queryText)
         case .saveSearch:
@@ -117,6 +117,8 @@ extension AppState {
         case .previousEntity: jumpToEntity(by: -1)
         case .nextArticle: stepArticle(by: 1, effects: &effects)
         case .previousArticle: stepArticle(by: -1, effects: &effects)
+        case .nextVersion: stepVersion(by: 1, effects: &effects)
+        case .previousVersion: stepVersion(by: -1, effects: &effects)
         case .reloadFeeds: effects.append(.reloadFeeds(articleID: nil))
         case .copyLink:
             if let link = currentLink { effects.append(.copyToClipboard(link)) } else { noArticleSelected() }
@@ -232,7 +234,30 @@ extension AppState {
             return
         }
         selection = target
+        open(row, effects: &effects)
+    }
+
+    /// Opens a list row's article (the best version of its story) and remembers its story's versions.
+    mutating func open(_ row: ArticleRow, effects: inout [Effect]) {
         open(row.id, effects: &effects)
+        if reader?.id == row.id { reader?.versions = row.versions }
+    }
+
+    /// `v`/`V` in the reader: the story's next or previous version, round the story.
+    mutating func stepVersion(by step: Int, effects: inout [Effect]) {
+        guard let reader, reader.versions.count > 1 else {
+            message = StatusMessage(text: "no other version of this story", isError: false)
+            return
+        }
+        let versions = reader.versions
+        let position = versions.firstIndex(of: reader.id) ?? 0
+        let target = (position + step + versions.count) % versions.count
+        open(versions[target], effects: &effects)
+        guard self.reader?.id == versions[target] else { return }
+        self.reader?.versions = versions
+        let outlet = self.reader?.source ?? ""
+        message = StatusMessage(text: "version \(target + 1) of \(versions.count): \(outlet)\(target == 0 ? " (the longest)" : "")",
+                                isError: false)
     }
 
     mutating func toggleStar(effects: inout [Effect]) {

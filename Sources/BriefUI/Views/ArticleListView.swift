@@ -51,6 +51,11 @@ package enum ArticleListView {
         }
         column += grid.putTruncated(row.source, x: column, y: y + 1,
                                     maxWidth: min(24, limit - column), role: role(.listSource))
+        if row.versions.count > 1, limit - column > 4 {
+            // One row per story: how many other versions, and whose.
+            let others = " +\(row.versions.count - 1)" + (row.outlets.isEmpty ? "" : " " + row.outlets.joined(separator: ", "))
+            column += grid.putTruncated(others, x: column, y: y + 1, maxWidth: min(32, limit - column), role: role(.listSource))
+        }
         for topic in row.topicNames {
             guard limit - column > 3 else { break }
             column += 1

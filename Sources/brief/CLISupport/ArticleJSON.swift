@@ -32,8 +32,9 @@ enum ArticleJSON {
         ])
     }
 
-    /// One line of `list --json`: the article without its text.
-    static func summary(_ article: Article) -> JSONText {
+    /// One line of `list --json`: the article without its text; its story's id and every version's
+    /// path, the best first (this article among them).
+    static func summary(_ article: Article, story: String, versions: [String]) -> JSONText {
         .object([
             ("path", .string(article.source)),
             ("format", .string(article.format.rawValue)),
@@ -43,6 +44,8 @@ enum ArticleJSON {
             ("url", .optional(article.url)),
             ("language", .optional(article.language)),
             ("topics", topics(article.topics)),
+            ("story", .string(story)),
+            ("versions", .array(versions.map(JSONText.string))),
         ])
     }
 

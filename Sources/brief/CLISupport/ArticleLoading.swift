@@ -42,9 +42,9 @@ enum ArticleLoading {
     }
 
     /// Parses `--filter`; a malformed query is a usage error shown with a caret under the column.
-    /// With `savedSearch`, the saved search of that name (any case) is ANDed with the query.
-    static func filter(_ text: String?, savedSearch: String? = nil) throws -> FilterQuery? {
-        let saved = try savedSearch.map(Self.savedSearch(named:))
+    /// With `savedSearch`, the saved search of that name (any case) in the config is ANDed with the query.
+    static func filter(_ text: String?, savedSearch: (name: String, config: ReaderConfig)? = nil) throws -> FilterQuery? {
+        let saved = try savedSearch.map { try Self.savedSearch(named: $0.name, in: $0.config) }
         guard let text else { return saved }
         do {
             let query = try FilterQuery(text)
@@ -59,10 +59,8 @@ enum ArticleLoading {
     }
 
     /// The query of the saved search `name` in config.toml; a usage error listing the names otherwise.
-    static func savedSearch(named name: String) throws -> FilterQuery {
+    static func savedSearch(named name: String, in config: ReaderConfig) throws -> FilterQuery {
         let file = BriefDirectories.current.configFile
-        let config = ReaderConfig(file: file)
-        for problem in config.problems { StandardStreams.message(problem) }
         if let found = config.searches.first(where: { $0.name.lowercased() == name.lowercased() }) { return found.query }
         let known = config.searches.map { "\"\($0.name)\"" }.joined(separator: ", ")
         StandardStreams.message("--search: no saved search named \"\(TerminalSafeText.clean(name))\" in \(file.path)"

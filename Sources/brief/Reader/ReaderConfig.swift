@@ -12,6 +12,9 @@ import TOMLKit
 ///     mouse = false                               # clicks and the wheel go to the terminal
 ///     clipboard = false                           # y shows the link instead of copying it (OSC 52)
 ///     hyperlinks = false                          # web addresses as plain text, not OSC 8 links
+///     [stories]
+///     group = false                               # one row per article, not per story
+///     window_days = 3                             # same story in other words: dated this close
 ///     [[searches]]                                # saved searches, at the top of the filter pane
 ///     name = "Korea cyber"                        # (S in the reader appends one)
 ///     query = 'topic:cyber place:"North Korea"'
@@ -31,6 +34,8 @@ struct ReaderConfig {
     var mouse = true
     /// `hyperlinks = false`: no OSC 8 (it is off anyway on the Linux console and the VTs).
     var hyperlinks = true
+    /// `[stories]`: whether the list shows one row per story, and the date window of the same story in other words.
+    var stories = StorySettings.standard
     var keys: [(context: KeyContext, key: String, command: String)] = []
     /// `[[searches]]`, in the file's order; a malformed entry is left out and reported.
     var searches: [SavedSearch] = []
@@ -79,6 +84,7 @@ struct ReaderConfig {
         if let enabled = switchSetting("mouse", in: table, file: file) { mouse = enabled }
         if let enabled = switchSetting("clipboard", in: table, file: file) { clipboard = enabled }
         if let enabled = switchSetting("hyperlinks", in: table, file: file) { hyperlinks = enabled }
+        if let value = table["stories"] { readStories(value, file: file) }
         if let value = table["searches"] { readSearches(value, file: file) }
         if let value = table["theme"] {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
@@ -134,6 +140,27 @@ struct ReaderConfig {
                 } else {
                     problems.append("\(file.path): keys.\(key): expected a command name or a [keys.list|reader|filter] table")
                 }
+            }
+        }
+    }
+
+    private mutating func readStories(_ value: TOMLValueConvertible, file: URL) {
+        guard let section = value.table else {
+            problems.append("\(file.path): stories: expected a table ([stories] group = true, window_days = 3)")
+            return
+        }
+        for key in section.keys {
+            switch key {
+            case "group":
+                if let group = section[key]?.bool { stories.group = group } else { problems.append("\(file.path): stories.group: expected true or false") }
+            case "window_days":
+                if let days = section[key]?.int, (0...365).contains(days) {
+                    stories.windowDays = days
+                } else {
+                    problems.append("\(file.path): stories.window_days: expected a number of days from 0 to 365")
+                }
+            default:
+                problems.append("\(file.path): stories.\(key): unknown setting (group, window_days)")
             }
         }
     }

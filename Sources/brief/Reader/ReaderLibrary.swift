@@ -49,7 +49,7 @@ enum ReaderLibrary {
                 preloadPipeline()
                 return (.inMemory(ReaderLibraryLoader.load(paths: paths, includingFeeds: false, directories: directories)), [])
             }
-            return cached(roots: paths, scope: paths, includingFeeds: false, directories: directories)
+            return cached(roots: paths, scope: paths, includingFeeds: false, stories: config.stories, directories: directories)
         }
         guard !config.library.isEmpty else {
             preloadPipeline()
@@ -59,7 +59,7 @@ enum ReaderLibrary {
             }
             return (.inMemory(loaded), [])
         }
-        return cached(roots: config.library, scope: [], includingFeeds: true, directories: directories)
+        return cached(roots: config.library, scope: [], includingFeeds: true, stories: config.stories, directories: directories)
     }
 
     private static func isDirectory(_ path: String) -> Bool {
@@ -69,7 +69,7 @@ enum ReaderLibrary {
 
     /// The cache kept to `roots` (and the stored feeds when `includingFeeds`), its queries limited
     /// to `scope` when one is given; the files read into memory when the cache cannot be opened.
-    private static func cached(roots: [String], scope: [String], includingFeeds: Bool,
+    private static func cached(roots: [String], scope: [String], includingFeeds: Bool, stories: StorySettings,
                                directories: BriefDirectories) -> (ReaderLibrary, [String]) {
         var problems: [String] = []
         // A user's topics file is read now, so that its errors show at start; the built-in
@@ -87,7 +87,7 @@ enum ReaderLibrary {
         let topics = (try? Data(contentsOf: directories.topicsFile)).map { [$0] } ?? []
         do {
             let store = try LibraryStore(directories: directories, pipelineVersion: LibraryStore.pipelineVersion(folding: topics),
-                                         scope: scope)
+                                         scope: scope, storySettings: stories)
             let feeds = FeedStore(directories: directories)
             let parse = LibraryParser.make(pipeline: { [classifier] in ArticlePipeline(classifier: classifier ?? .builtIn) }, feeds: feeds)
             return (.cached(store, roots: includingFeeds ? LibraryParser.roots(library: roots, feeds: feeds) : roots, parse: parse), problems)

@@ -1,0 +1,48 @@
+// The story of each newly indexed article, written after each batch (see `StoryIndex`).
+import BriefCore
+import Foundation
+import GRDB
+
+/// An article a batch inserted, with what story grouping compares.
+struct InsertedArticle: Sendable {
+    var rowid: Int64
+    var id: String
+    var story: StoryFeatures
+}
+
+/// Gives each new article its story, in the batch's transaction. The index of the stories
+/// already cached is loaded once per refresh, at the first batch that inserts anything, and
+/// takes in each batch's articles: a refresh compares every new article with every article
+/// cached or indexed before it, in time linear in the library.
+final class StoryAssigner {
+    private var index: StoryIndex?
+    private let settings: StorySettings
+
+    init(settings: StorySettings = .standard) {
+        self.settings = settings
+    }
+
+    func assign(_ articles: [InsertedArticle], _ db: Database) throws {
+        guard !articles.isEmpty else { return }
+        var index = try self.index ?? Self.load(db, settings: settings)
+        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_story (article, story, length, features) VALUES (?, ?, ?, ?)")
+        for article in articles {
+            let story = index.add(article.story, id: article.id).story
+            try insert.execute(arguments: [article.rowid, story, article.story.length, article.story.encoded])
+        }
+        self.index = index
+    }
+
+    /// The stories of the cached articles, in the order they were indexed.
+    private static func load(_ db: Database, settings: StorySettings) throws -> StoryIndex {
+        var index = StoryIndex(settings: settings)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT s.story, s.length, s.features, a.day FROM article_story s JOIN article a ON a.rowid = s.article ORDER BY s.article
+            """)
+        while let row = try rows.next() {
+            guard let features = StoryFeatures(encoded: row[2], day: row[3], length: row[1]) else { continue }
+            index.insert(features, story: row[0])
+        }
+        return index
+    }
+}

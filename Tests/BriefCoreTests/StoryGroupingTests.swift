@@ -1,0 +1,142 @@
+// Story grouping: MinHash near-duplicates through LSH, same story in other words, stable ids.
+import Foundation
+import Testing
+@testable import BriefCore
+
+@Suite("Story grouping")
+struct StoryGroupingTests {
+    static let launch = [
+        "Japan's space agency launched its new H3 rocket from the Tanegashima Space Center on Saturday, placing a radar satellite in orbit after two earlier attempts had failed.",
+        "Officials at JAXA said the second stage ignited on schedule and separated cleanly, and ground stations in Okinawa and Chile tracked the satellite as it unfolded its solar panels.",
+        "The programme had been delayed by more than a year after the first flight was destroyed by command when its second stage failed to fire, a setback for Japan's commercial launch ambitions.",
+        "Mitsubishi Heavy Industries, which builds the rocket, hopes to halve the cost of a launch compared with the H-IIA and to win contracts from foreign satellite operators next year.",
+        "Analysts in Tokyo said the success would matter for the country's plans to deploy a constellation of small reconnaissance satellites watching North Korean missile sites.",
+    ]
+
+    static let harbour = [
+        "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+        "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes, while the operators said the machines would create new jobs.",
+        "Shipping lines warned that the stoppage could ripple through European supply chains within days, with refrigerated cargo and car carriers among the first to be diverted to Antwerp.",
+        "A mediator appointed by the Dutch government is expected to meet both sides on Wednesday, though neither has signalled a willingness to give ground on the number of crane operators.",
+    ]
+
+    static func article(_ source: String, title: String, paragraphs: [String], day: Int = 9,
+                        entities: [(String, EntityType)] = []) -> Article {
+        var article = Article(source: source, format: .text, title: title, date: ArticleDate(year: 2024, month: 2, day: day),
+                              paragraphs: paragraphs)
+        article.entities = entities.map { EntitySpan(paragraph: 0, start: 0, end: 1, text: $0.0, type: $0.1) }
+        return article
+    }
+
+    /// The text re-wrapped at 60 columns and joined back as another outlet's scraper would leave it.
+    static func rewrapped(_ paragraphs: [String]) -> [String] {
+        paragraphs.map { paragraph in
+            var lines: [String] = []
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if line.count + word.count > 60 { lines.append(line); line = "" }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    @Test func aRewrappedCopyWithAnotherPromoAndHeadlineIsTheSameStory() {
+        let original = Self.article("/wire/h3.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Self.launch)
+        var copy = Self.rewrapped(Self.launch)
+        copy.insert("Subscribe to The Daily Orbit for the week's launches, delivered free every Friday morning.", at: 2)
+        copy.removeLast()
+        let reissue = Self.article("/outlet/h3-copy.txt", title: "H3 finally flies: Japan puts radar satellite in orbit",
+                                   paragraphs: copy, day: 10)
+        let original_ = StoryFeatures(original)
+        let reissue_ = StoryFeatures(reissue)
+        #expect(original_.estimatedJaccard(reissue_) >= StorySettings.standard.nearDuplicateJaccard)
+        var index = StoryIndex()
+        let first = index.add(original_, id: original.id)
+        let second = index.add(reissue_, id: reissue.id)
+        #expect(first.match == .founded)
+        #expect(second.match == .nearDuplicate)
+        #expect(second.story == first.story)
+        #expect(first.story == StoryID.of(articleID: original.id), "the story is named after its first member")
+    }
+
+    @Test func articlesSharingOneParagraphAreDifferentStories() {
+        let launch = Self.article("/a/launch.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Self.launch)
+        // A port story that quotes one paragraph of the launch story.
+        let port = Self.article("/b/port.txt", title: "Rotterdam dock strike strands ships",
+                                paragraphs: Self.harbour + [Self.launch[3]])
+        var index = StoryIndex()
+        let first = index.add(StoryFeatures(launch), id: launch.id)
+        let second = index.add(StoryFeatures(port), id: port.id)
+        #expect(StoryFeatures(launch).estimatedJaccard(StoryFeatures(port)) < 0.3)
+        #expect(second.match == .founded)
+        #expect(second.story != first.story)
+    }
+
+    @Test func theSameStoryInOtherWordsJoinsWithinTheWindowOnly() {
+        let entities: [(String, EntityType)] = [("Rotterdam", .place), ("Antwerp", .place), ("Port of Rotterdam Authority", .organization)]
+        let strike = Self.article("/a/strike.txt", title: "Rotterdam dock workers strike over crane automation",
+                                  paragraphs: Self.harbour, day: 5, entities: entities)
+        let otherText = [Self.launch[0].replacingOccurrences(of: "Japan", with: "Holland"), "Cranes stood idle on Tuesday."]
+        let follow = Self.article("/b/follow.txt", title: "Strike over automation: Rotterdam dock workers stay out",
+                                  paragraphs: otherText, day: 7, entities: entities)
+        let late = Self.article("/c/late.txt", title: "Rotterdam dock workers strike again over crane automation",
+                                paragraphs: [Self.launch[2], Self.launch[4]], day: 20, entities: entities)
+        var index = StoryIndex()
+        let first = index.add(StoryFeatures(strike), id: strike.id)
+        let second = index.add(StoryFeatures(follow), id: follow.id)
+        let third = index.add(StoryFeatures(late), id: late.id)
+        #expect(second.match == .sameStory)
+        #expect(second.story == first.story)
+        #expect(third.match == .founded, "20 days later is outside the 3-day window")
+    }
+
+    @Test func sharedTitleWordsWithoutSharedEntitiesAreNotOneStory() {
+        let a = Self.article("/a/1.txt", title: "Dock workers strike over crane automation", paragraphs: Self.harbour,
+                             entities: [("Rotterdam", .place), ("Antwerp", .place)])
+        let b = Self.article("/b/2.txt", title: "Dock workers strike over automation plans", paragraphs: Self.launch,
+                             entities: [("Los Angeles", .place), ("Long Beach", .place)])
+        var index = StoryIndex()
+        index.add(StoryFeatures(a), id: a.id)
+        #expect(index.add(StoryFeatures(b), id: b.id).match == .founded)
+    }
+
+    @Test func groupingInMemoryPutsTheLongestVersionFirstAndNamesTheStoryAfterTheEarliest() {
+        let short = Self.article("/z/short.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Array(Self.launch.dropLast()), day: 8)
+        let long = Self.article("/a/long.txt", title: "H3 reaches orbit", paragraphs: Self.launch, day: 9)
+        let other = Self.article("/b/port.txt", title: "Rotterdam dock strike", paragraphs: Self.harbour)
+        let stories = StoryGrouping.stories(of: [long, other, short])
+        #expect(stories.count == 2)
+        let launch = stories.first { $0.members.count == 2 }
+        #expect(launch?.members == [0, 2], "the longest text first")
+        #expect(launch?.id == StoryID.of(articleID: short.id), "named after the earliest-dated member")
+    }
+
+    @Test func featuresSurviveTheirStoredForm() {
+        let features = StoryFeatures(Self.article("/a/launch.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Self.launch,
+                                                  entities: [("JAXA", .organization)]))
+        #expect(features.signature.count == MinHashShape.hashes)
+        #expect(StoryFeatures(encoded: features.encoded, day: features.day, length: features.length) == features)
+        #expect(StoryFeatures(encoded: Data([1, 2, 3]), day: nil, length: 0) == nil)
+    }
+
+    @Test func aOneLineTextIsNeverANearDuplicate() {
+        let a = Self.article("/a/1.txt", title: "Briefly", paragraphs: ["Markets closed higher."])
+        #expect(StoryFeatures(a).signature.isEmpty)
+        var index = StoryIndex()
+        index.add(StoryFeatures(a), id: a.id)
+        let b = Self.article("/b/1.txt", title: "Briefly", paragraphs: ["Markets closed higher."])
+        #expect(index.add(StoryFeatures(b), id: b.id).match == .founded)
+    }
+
+    @Test func storyFilterMatchesTheArticlesOfThatStoryAndPrintsBack() throws {
+        let query = try FilterQuery("story:S0123abc -source:wire")
+        #expect(query.expression == .and([.story("s0123abc"), .not(.source("wire"))]))
+        #expect(try FilterQuery(query.expression.queryText).expression == query.expression)
+        let article = Self.article("/outlet/h3.txt", title: "H3", paragraphs: Self.launch)
+        #expect(query.matches(article, flags: .unread, story: "s0123abc"))
+        #expect(!query.matches(article, flags: .unread, story: "s999"))
+        #expect(!query.matches(article, flags: .unread), "an article never grouped is in no story")
+    }
+}

@@ -1,0 +1,86 @@
+// Stories in the library cache: re-issued copies share a story id at index time, `story:` finds
+// them, and a grouped query shows one row per story.
+import BriefCore
+import BriefTestSupport
+import Foundation
+import Testing
+@testable import BriefStore
+
+@Suite struct StoryStoreTests {
+    static let paragraphs = [
+        "Japan's space agency launched its new H3 rocket from the Tanegashima Space Center on Saturday, placing a radar satellite in orbit after two earlier attempts had failed.",
+        "Officials at JAXA said the second stage ignited on schedule and separated cleanly, and ground stations in Okinawa and Chile tracked the satellite as it unfolded its solar panels.",
+        "The programme had been delayed by more than a year after the first flight was destroyed by command when its second stage failed to fire, a setback for Japan's commercial launch ambitions.",
+        "Mitsubishi Heavy Industries, which builds the rocket, hopes to halve the cost of a launch compared with the H-IIA and to win contracts from foreign satellite operators next year.",
+    ]
+
+    static func file(_ title: String, date: String, _ paragraphs: [String]) -> String {
+        "\(title)\n\(date)\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    func open(_ dir: TemporaryDirectory) throws -> LibraryStore {
+        try LibraryStore(path: dir.file("cache/library.sqlite").path, statePath: dir.file("data/state.sqlite").path)
+    }
+
+    func names(_ ids: [String]) -> [String] {
+        ids.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
+    }
+
+    @Test func reissuedCopiesShareOneStoryThatTheFilterAndTheGroupedListShow() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a-wire.txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024", Self.paragraphs))
+        // Another outlet: its promo line, a changed headline, the text re-wrapped, the last paragraph dropped.
+        let rewrapped = Self.paragraphs.dropLast().map { $0.replacingOccurrences(of: ", ", with: ",\n") }
+        try dir.write("library/b-outlet.txt", Self.file("H3 finally flies", date: "Feb 18, 2024",
+                                                         ["Read more: our space newsletter, free every Friday."] + rewrapped))
+        try dir.write("library/c-other.txt", Self.file("Rotterdam dock strike strands ships", date: "Feb 17, 2024", [
+            "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+            "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes.",
+        ]))
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("library").path])
+
+        let (storyOf, versions) = try store.stories(of: try store.ids(matching: .all))
+        let wire = try #require(storyOf.first { $0.key.hasSuffix("a-wire.txt") }?.value)
+        let outlet = try #require(storyOf.first { $0.key.hasSuffix("b-outlet.txt") }?.value)
+        let other = try #require(storyOf.first { $0.key.hasSuffix("c-other.txt") }?.value)
+        #expect(wire == outlet)
+        #expect(other != wire)
+        #expect(names(versions[wire]?.map(\.id) ?? []) == ["a-wire.txt", "b-outlet.txt"])
+        #expect(versions[wire]?.first?.id.hasSuffix("a-wire.txt") == true, "the longest text is the best version")
+
+        let filter = try FilterQuery("story:\(wire)").expression
+        #expect(names(try store.ids(matching: filter)) == ["a-wire.txt", "b-outlet.txt"])
+        #expect(try store.count(matching: filter) == 2)
+        #expect(names(try store.query(filter).rowidsAsIDs(store)) == ["a-wire.txt", "b-outlet.txt"])
+
+        let grouped = try store.query(.all, groupStories: true)
+        #expect(names(try grouped.rowidsAsIDs(store)) == ["a-wire.txt", "c-other.txt"], "one row per story, its best version")
+        #expect(try store.query(.all).count == 3)
+        // Only the shorter copy matches: it stands for its story.
+        let onlyOutlet = try store.query(.source("b-outlet"), groupStories: true)
+        #expect(names(try onlyOutlet.rowidsAsIDs(store)) == ["b-outlet.txt"])
+    }
+
+    @Test func aCopyIndexedLaterJoinsTheStoryAlreadyCached() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024", Self.paragraphs))
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("library").path])
+        let first = try store.stories(of: try store.ids(matching: .all)).storyOf.values.first
+        try dir.write("library/later/b.txt", Self.file("H3 reaches orbit at last", date: "Feb 19, 2024",
+                                                        Self.paragraphs + ["Shares in Mitsubishi Heavy Industries rose 3 percent in Tokyo."]))
+        let report = try store.refresh(paths: [dir.file("library").path])
+        #expect(report.added == 1)
+        let stories = try store.stories(of: try store.ids(matching: .all)).storyOf
+        #expect(Set(stories.values) == [first], "the story keeps its id")
+        #expect(try store.query(.all, groupStories: true).count == 1)
+    }
+}
+
+extension LibraryResult {
+    /// The result's article ids, in order.
+    func rowidsAsIDs(_ store: LibraryStore) throws -> [String] {
+        try store.summaries(of: self, 0..<count).map(\.id)
+    }
+}
