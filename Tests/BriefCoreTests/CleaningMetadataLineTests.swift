@@ -49,6 +49,15 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.footer])
     }
 
+    @Test func pictureCreditsLabelledInOtherLanguagesGoAsCredits() {
+        // "Title picture", "picture credits", "post picture": the credit of a page's lead picture.
+        let lines = [body[0], "Titelbild: Jane Doe/ABACA/picture-alliance", body[1], "Bildnachweis: Quelle, cc-Lizenz",
+                     "Beitragsbild: Titelseite vom 2.4.2019, Ausriss.", body[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.credit, .credit, .credit])
+    }
+
     @Test(arguments: [ArticleFormat.text, .html, .pageText])
     func copyrightNoticesLongerThanAMarkerLineGoAsFooter(format: ArticleFormat) {
         let lines = [body[0], body[1], body[2],
