@@ -49,6 +49,15 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.footer])
     }
 
+    @Test func germanDateLinesAndAPortugueseCreditGo() {
+        let lines = ["Publiziert: 03.04.2020, 12:35", body[0], "Erstellt am: 01.11.2023", body[1],
+                     "(crédito: Minervino Júnior/CB/D.A.Press)", body[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .credit])
+        #expect(cleaned.date == ArticleDate(year: 2020, month: 4, day: 3))
+    }
+
     @Test func pictureCreditsLabelledInOtherLanguagesGoAsCredits() {
         // "Title picture", "picture credits", "post picture": the credit of a page's lead picture.
         let lines = [body[0], "Titelbild: Jane Doe/ABACA/picture-alliance", body[1], "Bildnachweis: Quelle, cc-Lizenz",
