@@ -49,6 +49,41 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.footer])
     }
 
+    @Test func germanDateLinesAndAPortugueseCreditGo() {
+        let lines = ["Publiziert: 03.04.2020, 12:35", body[0], "Erstellt am: 01.11.2023", body[1],
+                     "(crédito: Minervino Júnior/CB/D.A.Press)", body[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .credit])
+        #expect(cleaned.date == ArticleDate(year: 2020, month: 4, day: 3))
+    }
+
+    @Test func pictureCreditsLabelledInOtherLanguagesGoAsCredits() {
+        // "Title picture", "picture credits", "post picture": the credit of a page's lead picture.
+        let lines = [body[0], "Titelbild: Jane Doe/ABACA/picture-alliance", body[1], "Bildnachweis: Quelle, cc-Lizenz",
+                     "Beitragsbild: Titelseite vom 2.4.2019, Ausriss.", body[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.credit, .credit, .credit])
+    }
+
+    @Test(arguments: [ArticleFormat.text, .html, .pageText])
+    func copyrightNoticesLongerThanAMarkerLineGoAsFooter(format: ArticleFormat) {
+        let lines = [body[0], body[1], body[2],
+                     "Copyright © 2008 Example Media Inc., a division of Example Publishing Group Ltd. All rights reserved.",
+                     "This material may not be published, broadcast, rewritten, or redistributed."]
+        let cleaned = clean(lines, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.footer, .footer])
+    }
+
+    @Test func aLongSentenceQuotingARightsNoticeStays() {
+        let sentence = "The authority's lawyers argued in court that the flood maps, marked all rights reserved by the surveyor who drew them "
+            + "in 1998, could still be shown to residents downstream because the public paid for every one of them, and the judge agreed."
+        let cleaned = clean([body[0], sentence, body[1]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], sentence, body[1]])
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

@@ -30,6 +30,26 @@ struct HTMLExtractionQualityTests {
         #expect(Self.kept(document).contains("fares would stay the same"))
     }
 
+    @Test func aStoryOnlyInNoscriptIsRead() throws {
+        // A blog that renders its post from a script template gives browsers without scripts a copy.
+        let document = try Self.read("""
+            <html><body><div class="header"><p>Example Security Blog</p></div>
+            <div class="post-body"><script type="text/template">\(Self.story)</script>
+            <noscript>\(Self.story)</noscript></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("fares would stay the same"))
+    }
+
+    @Test func aNoscriptNoticeBesideAStoryIsNotRead() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)</article>
+            <noscript><p>Please enable JavaScript in your browser to see the comments on this story.</p></noscript></body></html>
+            """)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("enable JavaScript"))
+    }
+
     @Test func noscriptTextIsNotBodyText() throws {
         let document = try Self.read("""
             <html><body><noscript>Please enable JavaScript to view this site.</noscript>

@@ -15,6 +15,8 @@ import Testing
         ("Published: Saturday, 9 December 2023, 10:30 a.m. ET", "2023-12-09"), ("Updated Dec. 9, 2023 at 8:02 pm UTC", "2023-12-09"),
         ("December 9th, 2023", "2023-12-09"), ("2023-12-09T14:05:00Z", "2023-12-09"), ("Posted on 12/09/2023", "2023-12-09"),
         ("Sept. 30, 2019", "2019-09-30"), ("29 Feb 2024", "2024-02-29"),
+        // Dots put the day first, wherever they are written.
+        ("03.04.2020", "2020-04-03"), ("03.04.2020, 12:35 Uhr", "2020-04-03"), ("9.12.2023", "2023-12-09"),
     ])
     func recognizesDateLines(line: String, expected: String) {
         #expect(DateLineParser.parseLine(line)?.description == expected)

@@ -23,8 +23,13 @@ package struct CleaningRules: Sendable {
         var actions: [String]
         var channels: [String: [String]]
     }
+    private struct CopyrightNotices: Decodable {
+        var maximumWords: Int
+        var phrases: [String]
+    }
     private struct MarkerFile: Decodable {
         var maximumMarkerWords: Int
+        var copyrightNotices: CopyrightNotices
         var promoWords: WordList
         var creditPrefixes: PrefixList
         var shareButtons: WordList
@@ -35,6 +40,10 @@ package struct CleaningRules: Sendable {
 
     /// Prefix and contains rules only fire on lines up to this many words.
     package var maximumMarkerWords: Int
+    /// A copyright notice ("… All rights reserved.") is removed up to this many words, longer than a marker line.
+    package var copyrightNoticeMaximumWords: Int
+    /// Its phrases, normalized, each with a space on both sides to match whole words.
+    private var copyrightPhrases: [String] = []
     private var exact: [String: MarkerMatch] = [:]
     /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
     private var prefixes: [String: MarkerMatch] = [:]
@@ -75,6 +84,8 @@ package struct CleaningRules: Sendable {
     package init(markers: Data, stopwords: Data) throws {
         let file = try JSONDecoder().decode(MarkerFile.self, from: markers)
         maximumMarkerWords = file.maximumMarkerWords
+        copyrightNoticeMaximumWords = file.copyrightNotices.maximumWords
+        copyrightPhrases = file.copyrightNotices.phrases.map { " " + Self.normalize($0) + " " }
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
@@ -108,6 +119,9 @@ package struct CleaningRules: Sendable {
         // Words are separated by single spaces: a line too long for a marker is known without splitting it.
         var spaces = 0
         for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
+        if spaces < copyrightNoticeMaximumWords, isCopyrightNotice(normalized) {
+            return MarkerMatch(reason: .footer, introducesHeadlines: false)
+        }
         guard spaces < maximumMarkerWords else { return nil }
         let words = normalized.split(separator: " ")
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
@@ -128,6 +142,12 @@ package struct CleaningRules: Sendable {
             }
         }
         return best?.match
+    }
+
+    /// True when the normalized line holds a copyright notice's phrase as whole words.
+    private func isCopyrightNotice(_ normalized: String) -> Bool {
+        let padded = " " + normalized + " "
+        return copyrightPhrases.contains { padded.contains($0) }
     }
 
     /// True when a short line reads like the announcement of a list of other articles.

@@ -26,23 +26,18 @@ public struct HTMLArticleReader: ArticleReader {
             throw ReadError("HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
         let decoded = HTMLCharsetDecoder.utf8(data)
-        let collector = HTMLBlockCollector()
-        guard collector.collect(utf8: HTMLScriptStripper.strip(decoded.bytes)) else {
+        guard var reading = select(decoded.bytes, readingNoscript: false) else {
             throw ReadError("not an HTML page libxml2 can parse")
         }
-
-        var selection: HTMLSelection
-        if selectsMainContent {
-            selection = HTMLContentSelector(settings: settings).select(blocks: collector.blocks, containers: collector.containers)
-        } else {
-            selection = HTMLSelection()
-            var blocks = collector.blocks
-            HTMLContentSelector(settings: settings).resolveChrome(&blocks, containers: collector.containers)
-            for block in blocks {
-                if let reason = block.removal { selection.removed.append((block, reason, selection.kept.count)) }
-                else { selection.kept.append(block) }
-            }
+        // A page that says next to nothing to a browser running scripts may hold its story in
+        // `<noscript>` (a blog rendering its post from a script template): read that too.
+        if selectsMainContent, Self.keptLength(reading.selection) < settings.minimumArticleLength,
+           Self.containsNoscript(decoded.bytes), let second = select(decoded.bytes, readingNoscript: true),
+           Self.keptLength(second.selection) > Self.keptLength(reading.selection) {
+            reading = second
         }
+        let collector = reading.collector
+        var selection = reading.selection
         let metadata = HTMLMetadataResolver.resolve(facts: collector.facts, blocks: collector.blocks, kept: selection.kept)
         if let title = metadata.title { removeTitleRepeat(title, from: &selection) }
         let summary = takeSummary(from: &selection)
@@ -57,6 +52,45 @@ public struct HTMLArticleReader: ArticleReader {
         document.language = metadata.language
         document.summary = summary
         return document
+    }
+
+    /// Parses the page and selects its story; nil when libxml2 could not even start.
+    private func select(_ bytes: [UInt8], readingNoscript: Bool) -> (collector: HTMLBlockCollector, selection: HTMLSelection)? {
+        let collector = HTMLBlockCollector(readsNoscript: readingNoscript)
+        guard collector.collect(utf8: HTMLScriptStripper.strip(bytes, keepingNoscript: readingNoscript)) else { return nil }
+        var selection: HTMLSelection
+        if selectsMainContent {
+            selection = HTMLContentSelector(settings: settings).select(blocks: collector.blocks, containers: collector.containers)
+        } else {
+            selection = HTMLSelection()
+            var blocks = collector.blocks
+            HTMLContentSelector(settings: settings).resolveChrome(&blocks, containers: collector.containers)
+            for block in blocks {
+                if let reason = block.removal { selection.removed.append((block, reason, selection.kept.count)) }
+                else { selection.kept.append(block) }
+            }
+        }
+        return (collector, selection)
+    }
+
+    private static func keptLength(_ selection: HTMLSelection) -> Int {
+        selection.kept.reduce(0) { $0 + $1.length - $1.linkLength }
+    }
+
+    private static func containsNoscript(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("<noscript".utf8)
+        guard bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { input in
+            var index = 0
+            while index + needle.count <= input.count,
+                  let found = memchr(input.baseAddress! + index, 0x3C, input.count - index) {
+                let start = input.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard start + needle.count <= input.count else { return false }
+                if (1..<needle.count).allSatisfy({ input[start + $0] | 0x20 == needle[$0] }) { return true }
+                index = start + 1
+            }
+            return false
+        }
     }
 
     /// Decks, standfirsts and key points out of the story: those kept, and those above it that only

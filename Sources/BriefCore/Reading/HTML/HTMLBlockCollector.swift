@@ -112,7 +112,13 @@ final class HTMLBlockCollector {
     private var linkLength = 0
     private var punctuation = 0
 
-    init(rules: HTMLBoilerplateRules = .shared) { self.rules = rules }
+    /// Reads `<noscript>` bodies as blocks (the stripper must keep them too) instead of skipping them.
+    private let readsNoscript: Bool
+
+    init(rules: HTMLBoilerplateRules = .shared, readsNoscript: Bool = false) {
+        self.rules = rules
+        self.readsNoscript = readsNoscript
+    }
 
     /// Options: recover from any tag soup, never touch the network, stay quiet.
     private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
@@ -166,7 +172,8 @@ final class HTMLBlockCollector {
     private func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
         let key = UnsafeRawPointer(name)
         if let cached = tagCache[key] { return cached }
-        let tag = HTMLTag.table[String(cString: name).lowercased()] ?? .inline
+        let lowered = String(cString: name).lowercased()
+        let tag = readsNoscript && lowered == "noscript" ? HTMLTag(role: .block) : HTMLTag.table[lowered] ?? .inline
         tagCache[key] = tag
         return tag
     }

@@ -7,9 +7,11 @@ enum HTMLScriptStripper {
     /// A `<noscript>` body is raw text to a browser that runs scripts, so tags in it (an unclosed
     /// `<div>`) must not reach the parser, where they would swallow the rest of the page.
     /// NUL bytes are dropped: libxml2 takes one for the end of the input.
-    static func strip(_ bytes: [UInt8]) -> [UInt8] {
+    /// With `keepingNoscript`, `<noscript>` bodies stay for the parser: the second reading of a page
+    /// whose story is only there (a blog that renders its post from a script template).
+    static func strip(_ bytes: [UInt8], keepingNoscript: Bool = false) -> [UInt8] {
         if !bytes.isEmpty, bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
-            return strip(bytes.filter { $0 != 0 })
+            return strip(bytes.filter { $0 != 0 }, keepingNoscript: keepingNoscript)
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -25,7 +27,7 @@ enum HTMLScriptStripper {
                     output.append(contentsOf: input[copied..<lt])
                     index = end + 3
                     copied = index
-                } else if let name = rawTextElement(input, at: lt) {
+                } else if let name = rawTextElement(input, at: lt), !(keepingNoscript && name == "noscript") {
                     guard let tagEnd = find(0x3E, in: input, from: lt) else { break }
                     let closing = Array("</\(name)".utf8)
                     guard let end = findCaseInsensitive(closing, in: input, from: tagEnd + 1) else { break }

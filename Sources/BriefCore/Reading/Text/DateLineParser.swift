@@ -45,13 +45,33 @@ package enum DateLineParser {
         guard !trimmed.isEmpty, trimmed.count <= maximumLineLength else { return nil }
         // Any word that cannot belong to a date line ends the reading: most lines are prose.
         guard let tokens = tokenize(trimmed, stopAtOther: true) else { return nil }
-        return findDate(in: tokens)?.date
+        return findDate(in: tokens, dayFirst: writesDotted(trimmed))?.date
     }
 
     /// The first date written anywhere in `text` (a byline, a footer), or nil.
     package static func firstDate(in text: String) -> ArticleDate? {
         guard text.utf8.count <= maximumLineLength * 16 else { return nil }
-        return findDate(in: tokenize(text, stopAtOther: false) ?? [])?.date
+        return findDate(in: tokenize(text, stopAtOther: false) ?? [], dayFirst: writesDotted(text))?.date
+    }
+
+    /// True when the text writes a date with dots ("03.04.2020"): every language that does so puts
+    /// the day first, so such a date is never read month first.
+    private static func writesDotted(_ text: String) -> Bool {
+        var run = 0
+        var dots = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if dots == 2 && run == 4 { return true }
+            } else if byte == 0x2E, run >= 1, run <= 2, dots < 2 {
+                dots += 1
+                run = 0
+            } else {
+                run = 0
+                dots = 0
+            }
+        }
+        return false
     }
 
     /// The line's tokens; with `stopAtOther`, nil as soon as one is `.other`.
@@ -99,7 +119,7 @@ package enum DateLineParser {
         return .other
     }
 
-    private static func findDate(in tokens: [Token]) -> (date: ArticleDate, end: Int)? {
+    private static func findDate(in tokens: [Token], dayFirst: Bool) -> (date: ArticleDate, end: Int)? {
         for index in tokens.indices {
             switch tokens[index] {
             case .month(let month):
@@ -120,8 +140,9 @@ package enum DateLineParser {
                    case .number(let third, let d3) = tokens[index + 2], d2 <= 2 {
                     if digits == 4, d3 <= 2, let date = make(first, second, third) { return (date, index + 2) }
                     if digits <= 2, d3 == 4 {
-                        // Month first, as US sites write it, unless the first number cannot be a month.
-                        let date = first > 12 ? make(third, second, first) : make(third, first, second)
+                        // Month first, as US sites write it, unless the first number cannot be a month
+                        // or the date is written with dots.
+                        let date = first > 12 || dayFirst ? make(third, second, first) : make(third, first, second)
                         if let date { return (date, index + 2) }
                     }
                 }
