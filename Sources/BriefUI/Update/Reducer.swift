@@ -73,37 +73,16 @@ extension AppState {
             if let row = selectedRow { open(row, effects: &effects) }
         case .filter: prompt = Prompt(kind: .filter, text: filter.queryText, original: filter.queryText)
         case .query: prompt = Prompt(kind: .query, text: filter.queryText, original: filter.queryText)
-        case .saveSearch:
-            if filter.isEmpty {
-                message = StatusMessage(text: "nothing to save: no query, topic or entity is selected", isError: false)
-            } else {
-                prompt = Prompt(kind: .saveSearch, text: "", original: "")
-            }
-        case .clearFilters:
-            let sort = filter.sort
-            filter = FilterState()
-            filter.sort = sort
-            refreshResults()
-            message = StatusMessage(text: "filters cleared", isError: false)
+        case .saveSearch: startSavingSearch()
+        case .clearFilters: clearFilters()
         case .unreadOnly:
-            filter.unreadOnly.toggle()
-            refreshResults()
-            message = StatusMessage(text: filter.unreadOnly ? "unread articles only" : "all articles", isError: false)
+            changeFilter { $0.unreadOnly.toggle() } saying: { $0.unreadOnly ? "unread articles only" : "all articles" }
         case .star: toggleStar(effects: &effects)
-        case .cycleSort:
-            filter.sort = filter.sort.next
-            refreshResults()
-            message = StatusMessage(text: "sorted by \(filter.sort.rawValue)", isError: false)
-        case .cycleTheme:
-            let position = themeNames.firstIndex(of: themeName) ?? -1
-            themeName = themeNames.isEmpty ? themeName : themeNames[(position + 1) % themeNames.count]
-            effects.append(.applyTheme(themeName))
-            message = StatusMessage(text: "theme: \(themeName)", isError: false)
+        case .cycleSort: changeFilter { $0.sort = $0.sort.next } saying: { "sorted by \($0.sort.rawValue)" }
+        case .cycleTheme: cycleTheme(effects: &effects)
         case .toggleItem: toggleFilterItem()
         case .topicMode:
-            filter.topicMode = filter.topicMode == .any ? .all : .any
-            refreshResults()
-            message = StatusMessage(text: "topics: match \(filter.topicMode.rawValue) selected", isError: false)
+            changeFilter { $0.topicMode = $0.topicMode == .any ? .all : .any } saying: { "topics: match \($0.topicMode.rawValue) selected" }
         case .filterByEntity: filterByCurrentEntity()
         case .showRemoved: toggleRemoved()
         case .emphasizeTopicTerms:
@@ -131,6 +110,37 @@ extension AppState {
                 noArticleSelected()
             }
         }
+    }
+
+    /// Changes the filter, evaluates it again and says on the status line what it is now.
+    mutating func changeFilter(_ change: (inout FilterState) -> Void, saying: (FilterState) -> String) {
+        change(&filter)
+        refreshResults()
+        message = StatusMessage(text: saying(filter), isError: false)
+    }
+
+    mutating func clearFilters() {
+        let sort = filter.sort
+        filter = FilterState()
+        filter.sort = sort
+        refreshResults()
+        message = StatusMessage(text: "filters cleared", isError: false)
+    }
+
+    /// `S`: asks for a name, unless there is nothing to save.
+    mutating func startSavingSearch() {
+        if filter.isEmpty {
+            message = StatusMessage(text: "nothing to save: no query, topic or entity is selected", isError: false)
+        } else {
+            prompt = Prompt(kind: .saveSearch, text: "", original: "")
+        }
+    }
+
+    mutating func cycleTheme(effects: inout [Effect]) {
+        let position = themeNames.firstIndex(of: themeName) ?? -1
+        themeName = themeNames.isEmpty ? themeName : themeNames[(position + 1) % themeNames.count]
+        effects.append(.applyTheme(themeName))
+        message = StatusMessage(text: "theme: \(themeName)", isError: false)
     }
 
     /// The address of the article in the reader (when it has focus) or under the list's cursor:
