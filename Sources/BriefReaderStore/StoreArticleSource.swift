@@ -76,9 +76,9 @@ package final class StoreArticleSource: ArticleSource {
         if !searches.isEmpty { base.append(searches.count == 1 ? searches[0] : .or(searches)) }
         // `story:ID` lists every version of the story; otherwise one row per story.
         let query = Self.conjunction(base + topicParts)
+        let grouped = groupStories && !query.namesStory
         let result = try store.query(query, order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
-                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read,
-                                     groupStories: groupStories && !query.namesStory)
+                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read, groupStories: grouped)
         // With `any`, a topic's count is what the other filters let through and carry it: the
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
@@ -111,7 +111,7 @@ package final class StoreArticleSource: ArticleSource {
             count: result.count, total: try total(), unread: store.unreadCount(in: result, read: read),
             topics: facets,
             entityFacets: entities, days: result.facets.days.map { DayCount(day: $0.date.daysSinceEpoch, count: $0.count) },
-            searchCounts: searchCounts, handle: Handle(result: result, topicNames: names))
+            searchCounts: searchCounts, rowsAreStories: grouped, handle: Handle(result: result, topicNames: names))
     }
 
     /// What each saved search matches among the articles `others` (the filter without its

@@ -105,11 +105,14 @@ package struct SourceResult: Sendable {
     package var days: [DayCount]
     /// One count per `ResultRequest.countedSearches`, in its order.
     package var searchCounts: [Int]
+    /// Whether each match is a story (its best version standing for the others), so `count`
+    /// counts stories while `total` counts articles.
+    package var rowsAreStories: Bool
     /// The source's key for the ordered matches (indices, rowids…); only that source reads it.
     package var handle: any Sendable
 
     package init(count: Int, total: Int, unread: Int, topics: [TopicFacet], entityFacets: [EntityType: [EntityFacet]],
-                 days: [DayCount], searchCounts: [Int] = [], handle: any Sendable) {
+                 days: [DayCount], searchCounts: [Int] = [], rowsAreStories: Bool = false, handle: any Sendable) {
         self.count = count
         self.total = total
         self.unread = unread
@@ -117,6 +120,7 @@ package struct SourceResult: Sendable {
         self.entityFacets = entityFacets
         self.days = days
         self.searchCounts = searchCounts
+        self.rowsAreStories = rowsAreStories
         self.handle = handle
     }
 }

@@ -188,7 +188,7 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
             topics: index.topics.enumerated().map { TopicFacet(id: $0.element.id, name: $0.element.name, count: topicCounts[$0.offset]) },
             entityFacets: facets,
             days: dayCounts.sorted { $0.key < $1.key }.map { DayCount(day: $0.key, count: $0.value) },
-            searchCounts: total.searchCounts, handle: Matches(snapshot: snapshot, indices: matches))
+            searchCounts: total.searchCounts, rowsAreStories: grouped, handle: Matches(snapshot: snapshot, indices: matches))
     }
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) -> [ArticleRow] {

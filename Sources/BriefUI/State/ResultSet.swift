@@ -28,6 +28,8 @@ package struct ResultSet: Sendable {
     package var count: Int { answer?.count ?? 0 }
     /// Articles in the library.
     package var total: Int { answer?.total ?? 0 }
+    /// Whether `count` counts stories (one row per story) rather than articles.
+    package var rowsAreStories: Bool { answer?.rowsAreStories ?? false }
     /// Every topic, by name, with its facet count.
     package var topics: [TopicFacet] { answer?.topics ?? [] }
     package var entityFacets: [EntityType: [EntityFacet]] { answer?.entityFacets ?? [:] }

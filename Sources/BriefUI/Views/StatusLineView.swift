@@ -34,8 +34,15 @@ package enum StatusLineView {
         let total = state.results.total
         let unread = state.results.unread
         let noun = total == 1 ? "article" : "articles"
-        var parts = [shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)", "\(unread) unread",
-                     "by \(state.filter.sort.rawValue)"]
+        let count: String
+        if state.results.rowsAreStories && state.filter.isEmpty && shown != total {
+            // Nothing filtered and fewer rows than articles: stories were grouped, which must not
+            // read as a filter ("6 of 8 articles").
+            count = "\(shown) \(shown == 1 ? "story" : "stories") · \(total) \(noun)"
+        } else {
+            count = shown == total ? "\(total) \(noun)" : "\(shown) of \(total) \(noun)"
+        }
+        var parts = [count, "\(unread) unread", "by \(state.filter.sort.rawValue)"]
         let query = state.filter.description
         if !query.isEmpty { parts.append("filter: " + query) }
         if let activity = state.activity { parts.append(activity) }
