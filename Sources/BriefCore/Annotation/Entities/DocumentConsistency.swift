@@ -15,96 +15,117 @@ extension DocumentEntityFinder {
         return key
     }
 
-    /// Retypes guesses by what the rest of the document established, gives short person
-    /// mentions their full name as canonical, and keeps headline guesses only when confirmed.
-    mutating func settleWithDocument() {
-        teamsThroughLists()
+    /// What the document's own mentions establish: the type of each name, the full name each
+    /// part of a person's name belongs to, and which names are teams.
+    private struct DocumentKnowledge {
         var known: [UInt64: Known] = [:]
+        /// A word of a person's full name to that full name; empty when two people share it.
         var personParts: [UInt64: String] = [:]
-        var ambiguousParts: Set<UInt64> = []
+        /// The longest known name in tokens, up to `longestRememberedName`.
         var longestKnown = 1
         var teams: Set<UInt64> = []
-        for mention in mentions where mention.team {
-            teams.insert(sequenceKey(lines[mention.line].tokens, mention.first, mention.end))
-        }
-        for mention in mentions where !mention.needsConfirmation && mention.type != .date {
-            let tokens = lines[mention.line].tokens
-            let key = sequenceKey(tokens, mention.first, mention.end)
-            // Guesses do not teach types, but a guessed full name still names its parts (`King`).
-            if mention.strength == .guess {
-            } else if let existing = known[key], existing.strength >= mention.strength { } else {
-                known[key] = Known(type: mention.type, canonical: mention.canonical, strength: mention.strength)
-                longestKnown = min(max(longestKnown, mention.end - mention.first), settings.longestRememberedName)
-            }
-            guard mention.type == .person, mention.end - mention.first >= 2 else { continue }
-            let canonical = mention.canonical ?? text(of: mention)
-            for token in tokens[mention.first..<mention.end]
-            where token.isWord && token.end - token.start >= 2 && !token.has(.allCaps) && !gazetteer.nameParticles.contains(token.key) {
-                if let other = personParts[token.key], other != canonical { ambiguousParts.insert(token.key) }
-                personParts[token.key] = canonical
-            }
-        }
-        // A part shared by two people (`Bowden` of Tommy and Terry Bowden) is still a person's
-        // name: typed as one, with no full name to report.
-        for key in ambiguousParts { personParts[key] = "" }
+    }
 
+    /// Retypes guesses by what the rest of the document established, gives short person
+    /// mentions their full name as canonical, and keeps headline guesses only when confirmed
+    /// (or, when not, the names the body knows inside them).
+    mutating func settleWithDocument() {
+        teamsThroughLists()
+        let knowledge = learnFromMentions()
         var settled: [EntityMention] = []
         settled.reserveCapacity(mentions.count)
         var unconfirmed: [EntityMention] = []
         for var mention in mentions {
             guard mention.type != .date else { settled.append(mention); continue }
-            let tokens = lines[mention.line].tokens
-            let length = mention.end - mention.first
-            let key = sequenceKey(tokens, mention.first, mention.end)
-            var confirmed = false
-            if mention.team {
-                confirmed = true
-            } else if mention.type == .place, teams.contains(key),
-                      !opensDateline(mention.line, mention.first, mention.end) {
-                // A city that is a team in this document's results is the team in its text too.
-                mention.type = .organization
-                mention.canonical = nil
-                confirmed = true
-            } else if length == 1, let full = personParts[key], mention.strength < .strong || mention.type == .person {
-                mention.type = .person
-                if !full.isEmpty, full != text(of: mention) { mention.canonical = full }
-                confirmed = true
-            } else if let entry = known[key], entry.strength > mention.strength || mention.needsConfirmation {
-                mention.type = entry.type
-                mention.canonical = entry.canonical ?? mention.canonical
-                confirmed = true
-            }
+            let confirmed = retype(&mention, by: knowledge)
             if mention.needsConfirmation && !confirmed {
                 unconfirmed.append(mention)
             } else {
                 settled.append(mention)
             }
         }
-        // A headline run the body never confirmed may still contain names the body knows.
-        for mention in unconfirmed {
+        for mention in unconfirmed { settled.append(contentsOf: knownNames(inside: mention, knowledge)) }
+        mentions = settled
+    }
+
+    private func learnFromMentions() -> DocumentKnowledge {
+        var knowledge = DocumentKnowledge()
+        var ambiguousParts: Set<UInt64> = []
+        for mention in mentions where mention.team {
+            knowledge.teams.insert(sequenceKey(lines[mention.line].tokens, mention.first, mention.end))
+        }
+        for mention in mentions where !mention.needsConfirmation && mention.type != .date {
             let tokens = lines[mention.line].tokens
-            var i = mention.first
-            while i < mention.end {
-                var matched = false
-                var length = min(longestKnown, mention.end - i)
-                while length >= 1, !matched {
-                    let key = sequenceKey(tokens, i, i + length)
-                    if let entry = known[key] {
-                        settled.append(EntityMention(line: mention.line, first: i, end: i + length, type: entry.type,
-                                                     canonical: entry.canonical, strength: entry.strength))
-                        matched = true
-                    } else if length == 1, let full = personParts[key] {
-                        settled.append(EntityMention(line: mention.line, first: i, end: i + 1, type: .person,
-                                                     canonical: full.isEmpty ? nil : full, strength: .context))
-                        matched = true
-                    } else {
-                        length -= 1
-                    }
-                }
-                i += matched ? max(length, 1) : 1
+            let key = sequenceKey(tokens, mention.first, mention.end)
+            // Guesses do not teach types, but a guessed full name still names its parts (`King`).
+            if mention.strength != .guess, (knowledge.known[key].map { $0.strength < mention.strength } ?? true) {
+                knowledge.known[key] = Known(type: mention.type, canonical: mention.canonical, strength: mention.strength)
+                knowledge.longestKnown = min(max(knowledge.longestKnown, mention.end - mention.first), settings.longestRememberedName)
+            }
+            guard mention.type == .person, mention.end - mention.first >= 2 else { continue }
+            let canonical = mention.canonical ?? text(of: mention)
+            for token in tokens[mention.first..<mention.end]
+            where token.isWord && token.end - token.start >= 2 && !token.has(.allCaps) && !gazetteer.nameParticles.contains(token.key) {
+                if let other = knowledge.personParts[token.key], other != canonical { ambiguousParts.insert(token.key) }
+                knowledge.personParts[token.key] = canonical
             }
         }
-        mentions = settled
+        // A part shared by two people (`Bowden` of Tommy and Terry Bowden) is still a person's
+        // name: typed as one, with no full name to report.
+        for key in ambiguousParts { knowledge.personParts[key] = "" }
+        return knowledge
+    }
+
+    /// Retypes one mention by what the document knows; true when that confirms it.
+    private func retype(_ mention: inout EntityMention, by knowledge: DocumentKnowledge) -> Bool {
+        let key = sequenceKey(lines[mention.line].tokens, mention.first, mention.end)
+        if mention.team { return true }
+        if mention.type == .place, knowledge.teams.contains(key), !opensDateline(mention.line, mention.first, mention.end) {
+            // A city that is a team in this document's results is the team in its text too.
+            mention.type = .organization
+            mention.canonical = nil
+            return true
+        }
+        if mention.end - mention.first == 1, let full = knowledge.personParts[key],
+           mention.strength < .strong || mention.type == .person {
+            mention.type = .person
+            if !full.isEmpty, full != text(of: mention) { mention.canonical = full }
+            return true
+        }
+        if let entry = knowledge.known[key], entry.strength > mention.strength || mention.needsConfirmation {
+            mention.type = entry.type
+            mention.canonical = entry.canonical ?? mention.canonical
+            return true
+        }
+        return false
+    }
+
+    /// A headline run the body never confirmed may still contain names the body knows: the
+    /// longest known name at each token, or a known part of a person's name.
+    private func knownNames(inside mention: EntityMention, _ knowledge: DocumentKnowledge) -> [EntityMention] {
+        let tokens = lines[mention.line].tokens
+        var found: [EntityMention] = []
+        var i = mention.first
+        while i < mention.end {
+            var matched = false
+            var length = min(knowledge.longestKnown, mention.end - i)
+            while length >= 1, !matched {
+                let key = sequenceKey(tokens, i, i + length)
+                if let entry = knowledge.known[key] {
+                    found.append(EntityMention(line: mention.line, first: i, end: i + length, type: entry.type,
+                                               canonical: entry.canonical, strength: entry.strength))
+                    matched = true
+                } else if length == 1, let full = knowledge.personParts[key] {
+                    found.append(EntityMention(line: mention.line, first: i, end: i + 1, type: .person,
+                                               canonical: full.isEmpty ? nil : full, strength: .context))
+                    matched = true
+                } else {
+                    length -= 1
+                }
+            }
+            i += matched ? max(length, 1) : 1
+        }
+        return found
     }
 
     /// `played for Southampton, Blackburn and Newcastle`: a place listed beside a team is a team

@@ -189,52 +189,57 @@ struct Gazetteer: Sendable {
         eventPrefixes = words("event-prefixes.txt")
         webDomains = words("web-domains.txt")
 
-        // Earlier files win when a phrase appears twice.
-        let phraseFiles: [(String, PhraseKind)] = [
-            ("person-titles.txt", .personTitle),
-            ("nationalities.txt", .nationality),
-            ("places-countries.txt", .place),
-            ("organizations.txt", .organization),
-            ("companies.txt", .organization),
-            ("sports-teams.txt", .organization),
-            ("places-water.txt", .place),
-            ("places-regions.txt", .place),
-            ("places-cities.txt", .place),
-            ("places-landmarks.txt", .place),
-            ("places-astronomical.txt", .place),
-            ("people.txt", .person),
-            // Last: a name listed anywhere above keeps its type (`BP` the company, not the unit).
-            ("not-names-products.txt", .notName),
-            ("not-names-software.txt", .notName),
-            ("not-names-vehicles.txt", .notName),
-            ("not-names-units.txt", .notName),
-            ("not-names-events.txt", .notName),
-        ]
-        func entries(_ name: String, _ kind: PhraseKind) -> [(variant: String, entry: PhraseEntry)] {
-            var result: [(variant: String, entry: PhraseEntry)] = []
-            for line in lines(name) {
-                let variants = line.split(separator: "|").map { String(DataFileLines.trim($0)) }.filter { !$0.isEmpty }
-                guard let canonical = variants.first else { continue }
-                for variant in variants {
-                    let acronym = Self.isAcronym(variant)
-                    result.append((variant, PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
-                                                        national: name == "places-countries.txt", acronym: acronym,
-                                                        company: name == "companies.txt")))
-                }
+        for (name, kind) in Self.phraseFiles {
+            for (variant, entry) in Self.entries(lines(name), from: name, kind) { phrases.add(tokens(variant), entry) }
+        }
+        for (name, kind) in Self.internationalFiles {
+            for (variant, entry) in Self.entries(lines(name), from: name, kind) { internationalNames.add(tokens(variant), entry) }
+        }
+    }
+
+    /// The phrase files and the kind each lists. Earlier files win when a phrase appears twice.
+    private static let phraseFiles: [(String, PhraseKind)] = [
+        ("person-titles.txt", .personTitle),
+        ("nationalities.txt", .nationality),
+        ("places-countries.txt", .place),
+        ("organizations.txt", .organization),
+        ("companies.txt", .organization),
+        ("sports-teams.txt", .organization),
+        ("places-water.txt", .place),
+        ("places-regions.txt", .place),
+        ("places-cities.txt", .place),
+        ("places-landmarks.txt", .place),
+        ("places-astronomical.txt", .place),
+        ("people.txt", .person),
+        // Last: a name listed anywhere above keeps its type (`BP` the company, not the unit).
+        ("not-names-products.txt", .notName),
+        ("not-names-software.txt", .notName),
+        ("not-names-vehicles.txt", .notName),
+        ("not-names-units.txt", .notName),
+        ("not-names-events.txt", .notName),
+    ]
+
+    /// Names written in other languages and scripts, kept apart from the English phrases.
+    private static let internationalFiles: [(String, PhraseKind)] = [
+        ("multilingual-places.txt", .place),
+        ("multilingual-organizations.txt", .organization),
+        ("places-countries.txt", .place),
+    ]
+
+    /// The entries of one phrase file: each line is a canonical name and its variants, split by `|`.
+    private static func entries(_ lines: [String], from name: String, _ kind: PhraseKind)
+        -> [(variant: String, entry: PhraseEntry)] {
+        var result: [(variant: String, entry: PhraseEntry)] = []
+        for line in lines {
+            let variants = line.split(separator: "|").map { String(DataFileLines.trim($0)) }.filter { !$0.isEmpty }
+            guard let canonical = variants.first else { continue }
+            for variant in variants {
+                result.append((variant, PhraseEntry(kind: kind, canonical: variant == canonical ? nil : canonical,
+                                                    national: name == "places-countries.txt", acronym: isAcronym(variant),
+                                                    company: name == "companies.txt")))
             }
-            return result
         }
-        for (name, kind) in phraseFiles {
-            for (variant, entry) in entries(name, kind) { phrases.add(tokens(variant), entry) }
-        }
-        let internationalFiles: [(String, PhraseKind)] = [
-            ("multilingual-places.txt", .place),
-            ("multilingual-organizations.txt", .organization),
-            ("places-countries.txt", .place),
-        ]
-        for (name, kind) in internationalFiles {
-            for (variant, entry) in entries(name, kind) { internationalNames.add(tokens(variant), entry) }
-        }
+        return result
     }
 
     /// Two letters or more and none lowercase (`NATO`, `BP`). ASCII is tested without a Unicode

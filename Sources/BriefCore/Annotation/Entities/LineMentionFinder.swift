@@ -8,88 +8,105 @@ enum OrganizationCue {
 }
 
 extension DocumentEntityFinder {
-    /// Finds the mentions of one line and appends them to `mentions`.
+    /// Finds the mentions of one line and appends them to `mentions`: dates, then the names after
+    /// a title, skipping products and ships, then web sites, then runs of name words.
     mutating func findMentions(inLine lineIndex: Int) {
         let line = lines[lineIndex]
         let tokens = line.tokens
-        let n = tokens.count
         var afterTitle = false
         var i = 0
-        while i < n {
-            let token = tokens[i]
-            if let dateEnd = dateEnd(in: tokens, at: i, scalars: line.scalars) {
-                let first = (i > 0 && Self.isDayNumber(tokens[i - 1], in: line.scalars)
-                    && gazetteer.months.contains(token.key) && !endsMention(lineIndex, at: i - 1)) ? i - 1 : i
-                mentions.append(EntityMention(line: lineIndex, first: first, end: dateEnd, type: .date, strength: .strong))
+        while i < tokens.count {
+            if let dateEnd = addDate(lineIndex, line, at: i) {
                 i = dateEnd
                 afterTitle = false
-                continue
-            }
-            // A title (`President`, `striker`) makes the name after it a person, in any casing.
-            if token.isWord, let match = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { $0.isWord }),
-               match.entry.kind == .personTitle, !isSurnameLikeTitle(tokens, i, match.end) {
+            } else if let titleEnd = personTitleEnd(tokens, at: i) {
+                // A title (`President`, `striker`) makes the name after it a person, in any casing.
                 afterTitle = true
-                i = match.end
-                continue
-            }
-            // Products, software, units, events: capitalized, yet no name.
-            if let skipEnd = notNameEnd(tokens, at: i) {
+                i = titleEnd
+            } else if let skipEnd = notNameEnd(tokens, at: i) ?? shipNameEnd(line, at: i) {
                 i = skipEnd
                 afterTitle = false
-                continue
-            }
-            // `USS Cole`, `HMS Queen Elizabeth`: a ship is no person, and no entity.
-            if token.has(.allCaps), gazetteer.shipPrefixes.contains(token.key), i + 1 < n,
-               isNameWord(tokens, i + 1, casing: line.casing) {
-                i = runEnd(tokens, from: i + 1, casing: line.casing, scalars: line.scalars)
-                afterTitle = false
-                continue
-            }
-            if let siteEnd = webSiteEnd(tokens, at: i) {
+            } else if let siteEnd = webSiteEnd(tokens, at: i) {
                 add(lineIndex, i, siteEnd, .organization, nil, .strong, tokens)
                 i = siteEnd
                 afterTitle = false
-                continue
-            }
-            if isNameWord(tokens, i, casing: line.casing) {
-                var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
-                // `McDonald's`, `People's Liberation Army`, `Channel 4`: a listed name runs on past where
-                // the run stopped.
-                // (Only when the run stopped at something a phrase may go on through: `'`, `of`, `4`, `Wednesday`.)
-                if end < n, EntityTokenizer.isApostrophe(tokens[end].symbol) || gazetteer.connectors.contains(tokens[end].key)
-                    || (tokens[end].isWord && !tokens[end].has(.lowercase)),
-                   let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { isPhraseToken($0) }), phrase.end > end,
-                   phrase.entry.kind != .notName, phrase.entry.kind != .personTitle {
-                    end = phrase.end
-                }
-                // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
-                var resume = end
-                if let productStart = ((i + 1)..<end).first(where: { notNameEnd(tokens, at: $0) != nil }) {
-                    resume = notNameEnd(tokens, at: productStart) ?? end
-                    end = productStart
-                }
-                // `The New York Times`: a leading article is not part of the name.
-                if end - i >= 2, gazetteer.leadingArticles.contains(token.key), !startsPhrase(tokens, i) {
-                    i += 1
-                    continue
-                }
-                if line.casing == .prose, isSentenceOpener(tokens, i, end, scalars: line.scalars) {
-                    i += 1
-                    continue
-                }
-                if line.casing == .prose, isWorkTitle(tokens, i, end) {
-                    i = max(end, resume)
-                    afterTitle = false
-                    continue
-                }
-                classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
+            } else if isNameWord(tokens, i, casing: line.casing) {
+                let step = scanNameRun(lineIndex, line, from: i, afterTitle: afterTitle)
+                i = step.resume
+                afterTitle = afterTitle && step.keepsTitle
+            } else {
                 afterTitle = false
-                i = max(end, resume)
-                continue
+                i += 1
             }
-            afterTitle = false
-            i += 1
         }
+    }
+
+    /// Adds the date starting at token `i` (with a day number before a month) and returns its end.
+    private mutating func addDate(_ lineIndex: Int, _ line: EntityLine, at i: Int) -> Int? {
+        let tokens = line.tokens
+        guard let dateEnd = dateEnd(in: tokens, at: i, scalars: line.scalars) else { return nil }
+        let first = (i > 0 && Self.isDayNumber(tokens[i - 1], in: line.scalars)
+            && gazetteer.months.contains(tokens[i].key) && !endsMention(lineIndex, at: i - 1)) ? i - 1 : i
+        mentions.append(EntityMention(line: lineIndex, first: first, end: dateEnd, type: .date, strength: .strong))
+        return dateEnd
+    }
+
+    /// The end of a person's title (`President`, `striker`) at `i`, unless it reads as a surname.
+    private func personTitleEnd(_ tokens: [EntityToken], at i: Int) -> Int? {
+        guard tokens[i].isWord,
+              let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { $0.isWord }),
+              match.entry.kind == .personTitle, !isSurnameLikeTitle(tokens, i, match.end)
+        else { return nil }
+        return match.end
+    }
+
+    /// `USS Cole`, `HMS Queen Elizabeth`: a ship is no person, and no entity; the end of its name.
+    private func shipNameEnd(_ line: EntityLine, at i: Int) -> Int? {
+        let tokens = line.tokens
+        guard tokens[i].has(.allCaps), gazetteer.shipPrefixes.contains(tokens[i].key), i + 1 < tokens.count,
+              isNameWord(tokens, i + 1, casing: line.casing)
+        else { return nil }
+        return runEnd(tokens, from: i + 1, casing: line.casing, scalars: line.scalars)
+    }
+
+    /// Where a scan goes on after a run of name words, and whether a title before the run still applies.
+    private struct RunStep {
+        var resume: Int
+        var keepsTitle: Bool
+    }
+
+    /// Takes the run of name words starting at `i`, trims what is no part of the name and classifies it.
+    private mutating func scanNameRun(_ lineIndex: Int, _ line: EntityLine, from i: Int, afterTitle: Bool) -> RunStep {
+        let tokens = line.tokens
+        let n = tokens.count
+        var end = runEnd(tokens, from: i, casing: line.casing, scalars: line.scalars)
+        // `McDonald's`, `People's Liberation Army`, `Channel 4`: a listed name runs on past where
+        // the run stopped.
+        // (Only when the run stopped at something a phrase may go on through: `'`, `of`, `4`, `Wednesday`.)
+        if end < n, EntityTokenizer.isApostrophe(tokens[end].symbol) || gazetteer.connectors.contains(tokens[end].key)
+            || (tokens[end].isWord && !tokens[end].has(.lowercase)),
+           let phrase = gazetteer.longestPhrase(in: tokens, at: i, limit: n, accept: { isPhraseToken($0) }), phrase.end > end,
+           phrase.entry.kind != .notName, phrase.entry.kind != .personTitle {
+            end = phrase.end
+        }
+        // `Apple MacBook Pro`: the name stops where a product starts, and the product is dropped.
+        var resume = end
+        if let productStart = ((i + 1)..<end).first(where: { notNameEnd(tokens, at: $0) != nil }) {
+            resume = notNameEnd(tokens, at: productStart) ?? end
+            end = productStart
+        }
+        // `The New York Times`: a leading article is not part of the name.
+        if end - i >= 2, gazetteer.leadingArticles.contains(tokens[i].key), !startsPhrase(tokens, i) {
+            return RunStep(resume: i + 1, keepsTitle: true)
+        }
+        if line.casing == .prose, isSentenceOpener(tokens, i, end, scalars: line.scalars) {
+            return RunStep(resume: i + 1, keepsTitle: true)
+        }
+        if line.casing == .prose, isWorkTitle(tokens, i, end) {
+            return RunStep(resume: max(end, resume), keepsTitle: false)
+        }
+        classifyRun(lineIndex, tokens, i, end, afterTitle: afterTitle)
+        return RunStep(resume: max(end, resume), keepsTitle: false)
     }
 
     /// The end of a capitalized phrase at `i` that names no entity (`Black Friday`, `MacBook Pro`,
@@ -385,8 +402,40 @@ extension DocumentEntityFinder {
         var entry: PhraseEntry?
     }
 
-    /// Splits a run into gazetteer phrases and unknown stretches, then types them.
+    /// A run of name words, `tokens[first..<end]` of one line, split into pieces.
+    private struct NameRun {
+        let line: Int
+        let first: Int
+        let end: Int
+        var pieces: [Piece]
+    }
+
+    /// Where the name proper starts in a run, past the titles and nationalities that lead it.
+    private struct NameHead {
+        /// The name's first token.
+        var first: Int
+        /// The index of the name's first piece.
+        var piece: Int
+        /// Whether a title (`President`) came before the name.
+        var titled: Bool
+        /// The first token of a nationality right before the name (`Indonesian` in `Indonesian Democratic Party`).
+        var nationalityFirst: Int?
+    }
+
+    /// Splits a run into gazetteer phrases and unknown stretches, then types them, in this order:
+    /// an event is no entity; a closing one-word title is a surname; leading titles and
+    /// nationalities stand apart; the name as a whole may be typed by its words; else each piece is.
     private mutating func classifyRun(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int, afterTitle: Bool) {
+        var run = NameRun(line: lineIndex, first: a, end: b, pieces: pieces(tokens, a, b))
+        if isEvent(run, tokens) { return }
+        Self.mergeClosingTitleIntoSurname(&run)
+        let head = takeLeadingTitlesAndNationalities(run, tokens, afterTitle: afterTitle)
+        guard head.first < b else { return }
+        if classifyWholeName(run, head, tokens) { return }
+        classifyPieces(run, head, tokens)
+    }
+
+    private func pieces(_ tokens: [EntityToken], _ a: Int, _ b: Int) -> [Piece] {
         var pieces: [Piece] = []
         var j = a
         var unknownStart = -1
@@ -402,145 +451,171 @@ extension DocumentEntityFinder {
         }
         if unknownStart >= 0 { pieces.append(Piece(first: unknownStart, end: b)) }
         if pieces.count == 1, isSurnameLikeTitle(tokens, a, b) { pieces[0].entry = nil }
-        // `Pacific Harrow military exercise`, `Operation Prosperity Guardian`: an event, unless all of it is listed.
-        if pieces.count > 1 || pieces[0].entry == nil,
-           gazetteer.eventPrefixes.contains(tokens[a].key) && b - a >= 2 || hasEventCue(tokens, a, b) {
-            return
-        }
-        // `Billie Jean King`: a one-word title closing a name is the surname.
-        if pieces.count >= 2, let entry = pieces[pieces.count - 1].entry, entry.kind == .personTitle,
-           pieces[pieces.count - 1].end - pieces[pieces.count - 1].first == 1, pieces[pieces.count - 2].entry == nil {
-            pieces.removeLast()
-            pieces[pieces.count - 1].end = b
-        }
+        return pieces
+    }
 
-        // Titles and leading nationalities stand apart; what follows them is the name.
-        var nameStart = a
-        var titled = afterTitle
-        var index = 0
-        var nationalityBefore: Int?  // first token of a nationality right before the name
-        while index < pieces.count, let entry = pieces[index].entry,
+    /// `Pacific Harrow military exercise`, `Operation Prosperity Guardian`: an event, unless all of it is listed.
+    private func isEvent(_ run: NameRun, _ tokens: [EntityToken]) -> Bool {
+        guard run.pieces.count > 1 || run.pieces[0].entry == nil else { return false }
+        return gazetteer.eventPrefixes.contains(tokens[run.first].key) && run.end - run.first >= 2
+            || hasEventCue(tokens, run.first, run.end)
+    }
+
+    /// `Billie Jean King`: a one-word title closing a name is the surname.
+    private static func mergeClosingTitleIntoSurname(_ run: inout NameRun) {
+        let count = run.pieces.count
+        guard count >= 2, let entry = run.pieces[count - 1].entry, entry.kind == .personTitle,
+              run.pieces[count - 1].end - run.pieces[count - 1].first == 1, run.pieces[count - 2].entry == nil
+        else { return }
+        run.pieces.removeLast()
+        run.pieces[count - 2].end = run.end
+    }
+
+    /// Titles and leading nationalities stand apart (a nationality is added as a mention);
+    /// what follows them is the name.
+    private mutating func takeLeadingTitlesAndNationalities(_ run: NameRun, _ tokens: [EntityToken], afterTitle: Bool) -> NameHead {
+        var head = NameHead(first: run.first, piece: 0, titled: afterTitle)
+        while head.piece < run.pieces.count, let entry = run.pieces[head.piece].entry,
               entry.kind == .personTitle || entry.kind == .nationality {
+            let piece = run.pieces[head.piece]
+            if entry.kind == .personTitle {
+                head.titled = true
+                head.nationalityFirst = nil
+            } else {
+                add(run.line, piece.first, piece.end, .nationality, entry.canonical, .strong, tokens)
+                head.nationalityFirst = piece.first
+            }
+            head.first = piece.end
+            head.piece += 1
+        }
+        return head
+    }
+
+    /// Types a name of several words by its own words: an event or law by its last word (no
+    /// entity), an organization or a place by its suffix or head, a person by a leading given
+    /// name. False when the words say nothing and each piece must be typed.
+    private mutating func classifyWholeName(_ run: NameRun, _ head: NameHead, _ tokens: [EntityToken]) -> Bool {
+        let wholeIsOnePhrase = head.piece == run.pieces.count - 1 && run.pieces[head.piece].entry != nil
+        guard !wholeIsOnePhrase, run.end - head.first >= 2 else { return false }
+        let last = tokens[run.end - 1].key
+        // `FA Cup`, `Glastonbury Festival`, `Civil Rights Act`: an event, a prize or a law, no entity.
+        if gazetteer.eventSuffixes.contains(last), !gazetteer.organizationSuffixes.contains(last) { return true }
+        let ampersand = tokens[head.first..<run.end].contains { $0.symbol == 0x26 }
+        if gazetteer.organizationSuffixes.contains(last) || ampersand
+            || gazetteer.organizationPrefixes.contains(tokens[head.first].key)
+            || hasOrganizationHead(tokens, head.first, run.end) {
+            addOrganizationName(run, head, tokens, ampersand: ampersand)
+            return true
+        }
+        if gazetteer.placeSuffixes.contains(last) || gazetteer.placeHeads.contains(tokens[head.first].key) {
+            addPlaceName(run, head, tokens)
+            return true
+        }
+        // `Carla Sacramento`, `Richard Finn`, `Charles de Gaulle`: a first name opens a person's
+        // name even when later words are in the gazetteer.
+        if run.end - head.first <= 4, lines[run.line].casing == .prose, run.pieces[head.piece].entry == nil,
+           gazetteer.firstNames.contains(tokens[head.first].key) || gazetteer.firstNames.contains(tokens[head.first].headKey) {
+            add(run.line, head.first, run.end, .person, nil, .strong, tokens)
+            return true
+        }
+        return false
+    }
+
+    private mutating func addOrganizationName(_ run: NameRun, _ head: NameHead, _ tokens: [EntityToken], ampersand: Bool) {
+        var first = head.first
+        // `American Stock Exchange`, `Indonesian Democratic Party`: the demonym is part of the name.
+        if let nationalityFirst = head.nationalityFirst, let previous = mentions.last, previous.type == .nationality,
+           previous.line == run.line, previous.first == nationalityFirst {
+            mentions.removeLast()
+            first = nationalityFirst
+        }
+        // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
+        if first == run.first, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
+           let previous = mentions.last, previous.line == run.line, previous.end == first - 1,
+           previous.strength == .guess, previous.end - previous.first <= settings.maximumGuessedNameWords, !ampersand {
+            first = previous.first
+            mentions.removeLast()
+        }
+        add(run.line, first, run.end, .organization, nil, .strong, tokens)
+    }
+
+    private mutating func addPlaceName(_ run: NameRun, _ head: NameHead, _ tokens: [EntityToken]) {
+        var first = head.first
+        // `East and South China Seas`: a plural suffix takes in a coordinated name before it.
+        if gazetteer.pluralPlaceSuffixes.contains(tokens[run.end - 1].key), first >= 2, first == run.first,
+           gazetteer.conjunctions.contains(tokens[first - 1].key),
+           tokens[first - 2].isCapitalized {
+            if let previous = mentions.last, previous.line == run.line, previous.end == first - 1 {
+                if previous.first == first - 2, previous.strength < .strong { mentions.removeLast(); first -= 2 }
+            } else {
+                first -= 2
+            }
+        }
+        add(run.line, first, run.end, .place, nil, .strong, tokens)
+    }
+
+    /// Types the pieces after the head one by one: known phrases by their entry (or as the team or
+    /// company they name, from the words around them), unknown stretches by `classifyUnknown`.
+    private mutating func classifyPieces(_ run: NameRun, _ head: NameHead, _ tokens: [EntityToken]) {
+        var titled = head.titled
+        for p in head.piece..<run.pieces.count {
+            let piece = run.pieces[p]
+            guard let entry = piece.entry else {
+                classifyUnknown(run.line, tokens, piece.first, piece.end, titled: titled)
+                titled = false
+                continue
+            }
             if entry.kind == .personTitle {
                 titled = true
-                nationalityBefore = nil
-            } else {
-                add(lineIndex, pieces[index].first, pieces[index].end, .nationality, entry.canonical, .strong, tokens)
-                nationalityBefore = pieces[index].first
+                continue
             }
-            nameStart = pieces[index].end
-            index += 1
+            if !titled, classifyByNeighbours(run, p, entry, tokens) { return }
+            if isTeamNamedByPlace(run, piece, entry, tokens, titled: titled) {
+                add(run.line, piece.first, run.end, .organization, nil, .context, tokens)
+                mentions[mentions.count - 1].team = true
+                continue
+            }
+            if let type = entry.kind.entityType {
+                let type = titled && entry.kind == .person ? .person : type
+                add(run.line, piece.first, piece.end, type, entry.canonical, .strong, tokens)
+                mentions[mentions.count - 1].national = entry.national
+            }
+            if entry.kind != .nationality { titled = false }
         }
-        guard nameStart < b else { return }
-        let casing = lines[lineIndex].casing
-        let last = tokens[b - 1].key
-        let wholeIsOnePhrase = index == pieces.count - 1 && pieces[index].entry != nil
-        // `FA Cup`, `Glastonbury Festival`, `Civil Rights Act`: an event, a prize or a law, no entity.
-        if !wholeIsOnePhrase, b - nameStart >= 2, gazetteer.eventSuffixes.contains(last),
-           !gazetteer.organizationSuffixes.contains(last) {
-            return
+    }
+
+    /// A known piece typed by the unknown piece after it, which ends the run: `New York Knicks`
+    /// (a place and a name: a team), `Victoria Beckham` (a given name that is a place: a person),
+    /// `Chevrolet Volt` (a company and a word or two: its product, of which the company is kept).
+    private mutating func classifyByNeighbours(_ run: NameRun, _ p: Int, _ entry: PhraseEntry, _ tokens: [EntityToken]) -> Bool {
+        let piece = run.pieces[p]
+        guard lines[run.line].casing == .prose, p + 1 < run.pieces.count else { return false }
+        let next = run.pieces[p + 1]
+        if entry.kind == .place, next.entry == nil || next.entry?.kind == .nationality, next.end == run.end {
+            let person = piece.end - piece.first == 1 && gazetteer.firstNames.contains(tokens[piece.first].key)
+            add(run.line, piece.first, run.end, person ? .person : .organization, nil, person ? .strong : .context, tokens)
+            return true
         }
-        if !wholeIsOnePhrase, b - nameStart >= 2 {
-            let ampersand = tokens[nameStart..<b].contains { $0.symbol == 0x26 }
-            if gazetteer.organizationSuffixes.contains(last) || ampersand
-                || gazetteer.organizationPrefixes.contains(tokens[nameStart].key)
-                || hasOrganizationHead(tokens, nameStart, b) {
-                var first = nameStart
-                // `American Stock Exchange`, `Indonesian Democratic Party`: the demonym is part of the name.
-                if let nationalityFirst = nationalityBefore, let previous = mentions.last, previous.type == .nationality,
-                   previous.line == lineIndex, previous.first == nationalityFirst {
-                    mentions.removeLast()
-                    first = nationalityFirst
-                }
-                // `Test and County Cricket Board`: a guessed name joined by `and` belongs to it.
-                if first == a, first >= 2, gazetteer.conjunctions.contains(tokens[first - 1].key),
-                   let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1,
-                   previous.strength == .guess, previous.end - previous.first <= settings.maximumGuessedNameWords, !ampersand {
-                    first = previous.first
-                    mentions.removeLast()
-                }
-                add(lineIndex, first, b, .organization, nil, .strong, tokens)
-                return
-            }
-            if gazetteer.placeSuffixes.contains(last) || gazetteer.placeHeads.contains(tokens[nameStart].key) {
-                var first = nameStart
-                // `East and South China Seas`: a plural suffix takes in a coordinated name before it.
-                if gazetteer.pluralPlaceSuffixes.contains(last), first >= 2, first == a,
-                   gazetteer.conjunctions.contains(tokens[first - 1].key),
-                   tokens[first - 2].isCapitalized {
-                    if let previous = mentions.last, previous.line == lineIndex, previous.end == first - 1 {
-                        if previous.first == first - 2, previous.strength < .strong { mentions.removeLast(); first -= 2 }
-                    } else {
-                        first -= 2
-                    }
-                }
-                add(lineIndex, first, b, .place, nil, .strong, tokens)
-                return
-            }
-            // `Carla Sacramento`, `Richard Finn`, `Charles de Gaulle`: a first name opens a person's
-            // name even when later words are in the gazetteer.
-            if b - nameStart <= 4, casing == .prose,
-               pieces[index].entry == nil,
-               gazetteer.firstNames.contains(tokens[nameStart].key) || gazetteer.firstNames.contains(tokens[nameStart].headKey) {
-                add(lineIndex, nameStart, b, .person, nil, .strong, tokens)
-                return
-            }
+        if entry.company, p + 1 == run.pieces.count - 1, next.entry == nil, next.end - next.first <= 2,
+           !tokens[next.first].has(.allCaps) {
+            add(run.line, piece.first, piece.end, .organization, entry.canonical, .strong, tokens)
+            return true
         }
-        // A place directly followed by an unknown name is a team, paper or company: `New York Knicks`.
-        var p = index
-        while p < pieces.count {
-            let piece = pieces[p]
-            if let entry = piece.entry {
-                if entry.kind == .personTitle { titled = true; p += 1; continue }
-                if entry.kind == .place, !titled, p + 1 < pieces.count,
-                   pieces[p + 1].entry == nil || pieces[p + 1].entry?.kind == .nationality,
-                   casing == .prose, pieces[p + 1].end == b {
-                    // `Victoria Beckham` is a person; `New York Knicks` a team.
-                    let person = piece.end - piece.first == 1 && gazetteer.firstNames.contains(tokens[piece.first].key)
-                    add(lineIndex, piece.first, b, person ? .person : .organization, nil, person ? .strong : .context, tokens)
-                    return
-                }
-                // `Chevrolet Volt`, `Nokia Lumia`: a company and then an unknown word or two is the
-                // company's product, which is no name.
-                if entry.company, !titled, p + 1 == pieces.count - 1, pieces[p + 1].entry == nil,
-                   pieces[p + 1].end - pieces[p + 1].first <= 2, casing == .prose,
-                   !tokens[pieces[p + 1].first].has(.allCaps) {
-                    add(lineIndex, piece.first, piece.end, .organization, entry.canonical, .strong, tokens)
-                    return
-                }
-                // `England coach`, `Liverpool's fans`: the place names its team.
-                if entry.kind == .place, !titled, piece.end == b, casing == .prose, organizationCue(tokens, piece.first, b) == .team {
-                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
-                    mentions[mentions.count - 1].team = true
-                    p += 1
-                    continue
-                }
-                // `Australia boss`, `against India`, and in a sports story a city not `in` or `at`: the team.
-                if entry.kind == .place, !titled, piece.end == b, casing == .prose, sportsStory,
-                   isSportsTeam(lineIndex, tokens, piece.first, b, national: entry.national) {
-                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
-                    mentions[mentions.count - 1].team = true
-                    p += 1
-                    continue
-                }
-                if entry.kind == .place, !entry.national, piece.end == b, isTeamInResults(lineIndex, b) {
-                    add(lineIndex, piece.first, b, .organization, nil, .context, tokens)
-                    mentions[mentions.count - 1].team = true
-                    p += 1
-                    continue
-                }
-                if let type = entry.kind.entityType {
-                    let type = titled && entry.kind == .person ? .person : type
-                    add(lineIndex, piece.first, piece.end, type, entry.canonical, .strong, tokens)
-                    mentions[mentions.count - 1].national = entry.national
-                }
-                if entry.kind != .nationality { titled = false }
-            } else {
-                classifyUnknown(lineIndex, tokens, piece.first, piece.end, titled: titled)
-                titled = false
-            }
-            p += 1
+        return false
+    }
+
+    /// Whether a place that ends the run names a team: `England coach`, `Liverpool's fans`; in a
+    /// sports story `Australia boss`, `against India`, a city not `in` or `at`; a city in a results
+    /// table (even after a title).
+    private func isTeamNamedByPlace(_ run: NameRun, _ piece: Piece, _ entry: PhraseEntry, _ tokens: [EntityToken],
+                                    titled: Bool) -> Bool {
+        guard entry.kind == .place, piece.end == run.end else { return false }
+        let prose = lines[run.line].casing == .prose
+        if !titled, prose, organizationCue(tokens, piece.first, run.end) == .team { return true }
+        if !titled, prose, sportsStory, isSportsTeam(run.line, tokens, piece.first, run.end, national: entry.national) {
+            return true
         }
+        return !entry.national && isTeamInResults(run.line, run.end)
     }
 
     /// `Patriotic Union of Kurdistan`: an organization head followed by a connector.
@@ -591,19 +666,29 @@ extension DocumentEntityFinder {
         return next.has(.digit) && !next.isWord
     }
 
-    /// Types a stretch of name words the gazetteer does not know.
+    /// Types a stretch of name words the gazetteer does not know, by a cascade: its own shape
+    /// (a title or given name before it, a cue word, a dateline), then, for one word, what the
+    /// word is, then the words around it, and last a guess the document may have to confirm.
     private mutating func classifyUnknown(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int, titled: Bool) {
-        let casing = lines[lineIndex].casing
+        if classifyUnknownByShape(lineIndex, tokens, a, b, titled: titled) { return }
+        if b - a == 1, classifyLoneUnknownWord(lineIndex, tokens, a) { return }
+        if classifyUnknownByContext(lineIndex, tokens, a, b) { return }
+        guessUnknown(lineIndex, tokens, a, b)
+    }
+
+    /// A title or given name before the stretch, a cue word around it, a dateline: true when
+    /// one of them decided (bare capital letters decide it is no name).
+    private mutating func classifyUnknownByShape(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int,
+                                                 titled: Bool) -> Bool {
         let length = b - a
         let first = tokens[a]
-        let headline = casing == .headline
+        let headline = lines[lineIndex].casing == .headline
         if titled {
             add(lineIndex, a, b, .person, nil, .strong, tokens)
-            return
+            return true
         }
         let initial = first.has(.initial) && first.end - first.start == 2
-        let firstName = gazetteer.firstNames.contains(first.key) || gazetteer.firstNames.contains(first.headKey)
-        if length >= 2, length <= 4, initial || firstName {
+        if length >= 2, length <= 4, initial || isGivenName(first) {
             if headline, length > 2 {
                 // `KEVIN BROWN LOWERS ERA`: in a headline only the next word surely belongs to the name.
                 add(lineIndex, a, a + 2, .person, nil, .strong, tokens)
@@ -611,61 +696,90 @@ extension DocumentEntityFinder {
             } else {
                 add(lineIndex, a, b, .person, nil, .strong, tokens)
             }
-            return
+            return true
         }
         if !headline, let cue = organizationCue(tokens, a, b) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
             mentions[mentions.count - 1].team = cue == .team
-            return
+            return true
         }
         if isDateline(lineIndex, a, b) {
             add(lineIndex, a, b, .place, nil, .strong, tokens)
-            return
+            return true
         }
         // Bare capital letters (`W L PCT GB`, `F G`) are table headings and labels.
-        if tokens[a..<b].contains(where: { $0.end - $0.start == 1 && $0.isWord }) { return }
+        return tokens[a..<b].contains(where: { $0.end - $0.start == 1 && $0.isWord })
+    }
+
+    private func isGivenName(_ token: EntityToken) -> Bool {
+        gazetteer.firstNames.contains(token.key) || gazetteer.firstNames.contains(token.headKey)
+    }
+
+    /// One unknown word: a team before a score, a word that only heads names, an acronym, a given
+    /// name. True when one of them decided.
+    private mutating func classifyLoneUnknownWord(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int) -> Bool {
+        let b = a + 1
+        let word = tokens[a]
+        let headline = lines[lineIndex].casing == .headline
         // One word before a score is a team; two or three are as often a player (`Wasim Akram 4-50`).
-        if length == 1, isTeamInResults(lineIndex, b) {
+        if isTeamInResults(lineIndex, b) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
             mentions[mentions.count - 1].team = true
-            return
+            return true
         }
         // `the Council`, `the Union`, `the Park`: a word that heads or ends names is no name alone.
-        if length == 1, !first.has(.allCaps), gazetteer.isNameHeadOrSuffix(first.key) { return }
-        if length == 1, first.has(.allCaps), !first.has(.digit), !headline,
-           first.end - first.start <= settings.maximumAcronymLetters,
-           !gazetteer.commonWords.contains(first.key), !lowercaseWords.contains(first.key) {
+        if !word.has(.allCaps), gazetteer.isNameHeadOrSuffix(word.key) { return true }
+        if word.has(.allCaps), !word.has(.digit), !headline,
+           word.end - word.start <= settings.maximumAcronymLetters,
+           !gazetteer.commonWords.contains(word.key), !lowercaseWords.contains(word.key) {
             add(lineIndex, a, b, .organization, nil, .context, tokens)
-            return
+            return true
         }
-        if length == 1, firstName, !headline {
+        if isGivenName(word), !headline {
             add(lineIndex, a, b, .person, nil, .context, tokens)
-            return
+            return true
         }
+        return false
+    }
+
+    /// The words around a stretch of up to four words: a verb of saying makes a person; `, Country`,
+    /// `the city of` or a place preposition a place. True when one of them decided.
+    private mutating func classifyUnknownByContext(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int) -> Bool {
+        let length = b - a
+        let headline = lines[lineIndex].casing == .headline
         let next = b < tokens.count ? tokens[b] : nil
         let previous = a > 0 ? tokens[a - 1] : nil
         if length <= 4, (next.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false)
             || (previous.map { gazetteer.speechVerbs.contains($0.key) && $0.has(.lowercase) } ?? false) {
             add(lineIndex, a, b, .person, nil, .context, tokens, confirm: headline)
-            return
+            return true
         }
+        guard length <= 3 else { return false }
         // `Moengo, Surinam`: a name followed by a comma and a country or region is a place in it.
-        if length <= 3, b + 1 < tokens.count, tokens[b].symbol == 0x2C,
+        if b + 1 < tokens.count, tokens[b].symbol == 0x2C,
            let match = gazetteer.longestPhrase(in: tokens, at: b + 1, limit: tokens.count, accept: { $0.isCapitalized }),
            match.entry.kind == .place, match.entry.national || isRegionEnd(tokens, match.end) {
             add(lineIndex, a, b, .place, nil, .context, tokens, confirm: headline)
-            return
+            return true
         }
         // `the eastern city of Wuxi`, `the province of Aceh`.
-        if length <= 3, a >= 2, tokens[a - 1].has(.lowercase), gazetteer.connectors.contains(tokens[a - 1].key),
+        if a >= 2, tokens[a - 1].has(.lowercase), gazetteer.connectors.contains(tokens[a - 1].key),
            gazetteer.placeNouns.contains(tokens[a - 2].key) {
             add(lineIndex, a, b, .place, nil, .context, tokens, confirm: headline)
-            return
+            return true
         }
-        if length <= 3, let previous, previous.has(.lowercase), gazetteer.placePrepositions.contains(previous.key) {
+        if let previous, previous.has(.lowercase), gazetteer.placePrepositions.contains(previous.key) {
             add(lineIndex, a, b, .place, nil, .guess, tokens, confirm: headline)
-            return
+            return true
         }
+        return false
+    }
+
+    /// What nothing decided is a guess of the configured type, kept only if the document confirms it.
+    private mutating func guessUnknown(_ lineIndex: Int, _ tokens: [EntityToken], _ a: Int, _ b: Int) {
+        let length = b - a
+        let first = tokens[a]
+        let headline = lines[lineIndex].casing == .headline
         if length == 1 {
             if gazetteer.commonWords.contains(first.key) { return }
             // A lone unknown word is as likely a product, a heading or a word used as a label: kept
