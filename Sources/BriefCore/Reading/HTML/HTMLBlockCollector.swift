@@ -20,8 +20,6 @@ struct HTMLContainer {
     /// The verdict names chrome that is never the story (a cookie banner, a gallery): it is not
     /// voided however much of the page's text the container holds.
     var removalIsCertain = false
-    /// `tag.class#id`, filled only when `BRIEF_DEBUG_HTML` is set (for tuning, printed to stderr).
-    var label: String? = nil
 }
 
 /// A block of text as it stands in the page, before content selection.
@@ -225,8 +223,7 @@ final class HTMLBlockCollector {
             let verdict = judge(attributes)
             containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: false,
                                             removal: verdict.removal, removalIsWeak: verdict.isWeak,
-                                            removalIsCertain: verdict.isCertain,
-                                            label: label(name, attributes)))
+                                            removalIsCertain: verdict.isCertain))
             context.container = Int32(containers.count - 1)
         case .block:
             if attributes.isHidden {
@@ -279,8 +276,7 @@ final class HTMLBlockCollector {
         containers.append(HTMLContainer(parent: context.container, positive: verdict.positive, isArticle: isArticle,
                                         isMain: xmlStrEqual(name, "main") != 0, removal: removal, removalIsWeak: isWeak,
                                         removalIsByTag: tag.removal != nil,
-                                        removalIsCertain: removal != nil && removal == verdict.removal && verdict.isCertain,
-                                        label: label(name, attributes)))
+                                        removalIsCertain: removal != nil && removal == verdict.removal && verdict.isCertain))
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
         if xmlStrEqual(name, "figure") != 0 { context.inFigure = true }
@@ -301,11 +297,6 @@ final class HTMLBlockCollector {
             context.kind = .paragraph
             context.inParagraph = false
         }
-    }
-
-    private func label(_ name: UnsafePointer<xmlChar>, _ attributes: HTMLAttributes) -> String? {
-        guard HTMLContentSelector.debugging else { return nil }
-        return "\(String(cString: name)).\(attributes.classValue ?? "")#\(attributes.id ?? "")"
     }
 
     /// A class or id naming a summary (`standfirst`, `article-dek`); class values are cached.

@@ -86,9 +86,6 @@ struct HTMLSelection {
 struct HTMLContentSelector {
     var settings: HTMLExtractionSettings = .standard
 
-    /// Set `BRIEF_DEBUG_HTML=1` to print the best-scoring containers to stderr.
-    static let debugging = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML"] != nil
-
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
     func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
@@ -196,85 +193,31 @@ struct HTMLContentSelector {
         return textLength(second.kept) > textLength(selection.kept) ? second : selection
     }
 
+    /// What each container holds, summed over the kept blocks under it.
+    private struct ContainerScores {
+        /// The value of the blocks under each container (boilerplate counts against it).
+        var total: [Double]
+        /// The prose under each container: the positive part of `total`.
+        var prose: [Double]
+    }
+
+    /// Picks the story's container by the blocks' scores as the page's class names left them:
+    /// the best-scoring container, moved onto the headline's or widened to its article, then the
+    /// blocks under it and the prose beside it.
     private func selectTrustingNames(blocks: [HTMLTextBlock], containers: [HTMLContainer],
                                      voidMinimum: Double? = nil) -> HTMLSelection {
         guard !blocks.isEmpty else { return HTMLSelection() }
         var blocks = blocks
         resolveChrome(&blocks, containers: containers, voidMinimum: voidMinimum)
-        let count = containers.count
-        // Containers come in document order, so each subtree is a contiguous index range.
-        var subtreeEnd = Array(0..<count)
-        for index in stride(from: count - 1, through: 1, by: -1) {
-            let parent = Int(containers[index].parent)
-            if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
-        }
-        // Teaser cards: small containers (a few blocks) led by a linked headline. Their summaries read
-        // like prose, but a stream of them is a list of other articles and must not outweigh the story.
-        var subtreeBlocks = [Int32](repeating: 0, count: count)
-        var holdsLinkedHeadline = [Bool](repeating: false, count: count)
-        for block in blocks where block.removal == nil {
-            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.linkedHeadlineDensity
-            var container = Int(block.container)
-            while container >= 0 {
-                subtreeBlocks[container] += 1
-                if isLinkedHeadline { holdsLinkedHeadline[container] = true }
-                container = Int(containers[container].parent)
-            }
-        }
-        func isInTeaserCard(_ block: HTMLTextBlock) -> Bool {
-            var container = Int(block.container)
-            while container >= 0, subtreeBlocks[container] <= Int32(settings.teaserCardMaximumBlocks) {
-                if holdsLinkedHeadline[container] { return true }
-                container = Int(containers[container].parent)
-            }
-            return false
-        }
+        let subtreeEnd = Self.subtreeEnds(containers)
         let teaserList = teaserListMembers(blocks)
-        var scores = [Double](repeating: 0, count: count)
-        var prose = [Double](repeating: 0, count: count)
-        for (index, block) in blocks.enumerated() where block.removal == nil {
-            var value = value(of: block)
-            if value > 0, teaserList[index] || isInTeaserCard(block) { value = 0 }
-            var container = Int(block.container)
-            while container >= 0 {
-                scores[container] += value
-                if value > 0 { prose[container] += value }
-                container = Int(containers[container].parent)
-            }
-        }
-        var winner = 0
-        var best = -Double.infinity
-        for index in 0..<count {
-            var score = scores[index]
-            if containers[index].positive || containers[index].isArticle {
-                score += settings.articleContainerBonus * prose[index]
-            }
-            if score > best {
-                best = score
-                winner = index
-            }
-        }
-        winner = anchoredOnHeadline(winner, blocks: blocks, scores: scores, containers: containers, subtreeEnd: subtreeEnd)
-        winner = widenedToArticle(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd)
+        let scores = scoreContainers(blocks, containers: containers, teaserList: teaserList)
+        var winner = bestContainer(scores, containers: containers)
+        winner = anchoredOnHeadline(winner, blocks: blocks, scores: scores.total, containers: containers, subtreeEnd: subtreeEnd)
+        winner = widenedToArticle(winner, prose: scores.prose, containers: containers, subtreeEnd: subtreeEnd)
         // Prose above the winner inside its article (a summary field, an intro paragraph) is the story's
         // opening, however deep the markup nests it.
-        let article = articleAround(winner, prose: prose, containers: containers, subtreeEnd: subtreeEnd) ?? -1
-        if Self.debugging {
-            FileHandle.standardError.write(Data("blocks \(blocks.count) chrome \(blocks.filter { $0.removal != nil }.count) containers \(count)\n".utf8))
-            if let needle = ProcessInfo.processInfo.environment["BRIEF_DEBUG_HTML_TEXT"], let block = blocks.first(where: { $0.text.contains(needle) }) {
-                var chain: [String] = []
-                var cursor = Int(block.container)
-                while cursor > 0 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
-                FileHandle.standardError.write(Data("\(String(describing: block.removal)) \(block.kind) \(Int(value(of: block)))\n  \(chain.joined(separator: "\n  "))\n".utf8))
-            }
-            let ranked = (0..<count).sorted { scores[$0] > scores[$1] }.prefix(8)
-            for index in ranked {
-                var chain: [String] = []
-                var cursor = index
-                while cursor > 0, chain.count < 4 { chain.append(containers[cursor].label ?? "?"); cursor = Int(containers[cursor].parent) }
-                FileHandle.standardError.write(Data("score \(Int(scores[index])) prose \(Int(prose[index])) \(index == winner ? "WINNER " : "")\(chain.joined(separator: " < "))\n".utf8))
-            }
-        }
+        let article = articleAround(winner, prose: scores.prose, containers: containers, subtreeEnd: subtreeEnd) ?? -1
         // Readability's sibling rule: a standfirst or lede often stands beside the winner, as a
         // paragraph directly under the same parent. A lede above the story may also stand a level
         // higher, beside the wrapper that holds the winner (`intro` paragraph, then `group > body`).
@@ -294,6 +237,73 @@ struct HTMLContentSelector {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// The last container index inside each container's subtree. Containers come in document
+    /// order, so each subtree is a contiguous index range.
+    private static func subtreeEnds(_ containers: [HTMLContainer]) -> [Int] {
+        var subtreeEnd = Array(0..<containers.count)
+        for index in stride(from: containers.count - 1, through: 1, by: -1) {
+            let parent = Int(containers[index].parent)
+            if parent >= 0, subtreeEnd[index] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[index] }
+        }
+        return subtreeEnd
+    }
+
+    /// Adds each kept block's value to every container above it. Teasers count nothing: small
+    /// containers (a few blocks) led by a linked headline, and runs of them. Their summaries read
+    /// like prose, but a stream of them is a list of other articles and must not outweigh the story.
+    private func scoreContainers(_ blocks: [HTMLTextBlock], containers: [HTMLContainer], teaserList: [Bool]) -> ContainerScores {
+        let count = containers.count
+        var subtreeBlocks = [Int32](repeating: 0, count: count)
+        var holdsLinkedHeadline = [Bool](repeating: false, count: count)
+        for block in blocks where block.removal == nil {
+            let isLinkedHeadline = block.kind == .heading && block.linkDensity > settings.linkedHeadlineDensity
+            var container = Int(block.container)
+            while container >= 0 {
+                subtreeBlocks[container] += 1
+                if isLinkedHeadline { holdsLinkedHeadline[container] = true }
+                container = Int(containers[container].parent)
+            }
+        }
+        func isInTeaserCard(_ block: HTMLTextBlock) -> Bool {
+            var container = Int(block.container)
+            while container >= 0, subtreeBlocks[container] <= Int32(settings.teaserCardMaximumBlocks) {
+                if holdsLinkedHeadline[container] { return true }
+                container = Int(containers[container].parent)
+            }
+            return false
+        }
+        var scores = ContainerScores(total: [Double](repeating: 0, count: count), prose: [Double](repeating: 0, count: count))
+        for (index, block) in blocks.enumerated() where block.removal == nil {
+            var value = value(of: block)
+            if value > 0, teaserList[index] || isInTeaserCard(block) { value = 0 }
+            var container = Int(block.container)
+            while container >= 0 {
+                scores.total[container] += value
+                if value > 0 { scores.prose[container] += value }
+                container = Int(containers[container].parent)
+            }
+        }
+        return scores
+    }
+
+    /// The best-scoring container (the first on a tie); an article or a container named as
+    /// content gets a bonus on its prose.
+    private func bestContainer(_ scores: ContainerScores, containers: [HTMLContainer]) -> Int {
+        var winner = 0
+        var best = -Double.infinity
+        for index in containers.indices {
+            var score = scores.total[index]
+            if containers[index].positive || containers[index].isArticle {
+                score += settings.articleContainerBonus * scores.prose[index]
+            }
+            if score > best {
+                best = score
+                winner = index
+            }
+        }
+        return winner
     }
 
     /// The container of the page's headline when it nearly ties with a winner elsewhere. With one `h1`
