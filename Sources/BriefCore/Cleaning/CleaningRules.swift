@@ -66,20 +66,13 @@ package struct CleaningRules: Sendable {
     /// The rules shipped with Brief.
     package static let builtIn: CleaningRules = {
         do {
-            return try CleaningRules(markers: load("cleaning-markers"), stopwords: load("cleaning-stopwords"))
+            return try CleaningRules(markers: BundledData.load("cleaning-markers.json"),
+                                     stopwords: BundledData.load("cleaning-stopwords.json"))
         } catch {
             // The data files ship inside the package; a broken one is a build defect, caught by the tests.
             fatalError("Brief's cleaning data is damaged: \(error)")
         }
     }()
-
-    /// The bytes of `Resources/Data/<name>.json`.
-    package static func load(_ name: String) throws -> Data {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
-            throw ReadError("missing resource \(name).json")
-        }
-        return try Data(contentsOf: url)
-    }
 
     package init(markers: Data, stopwords: Data) throws {
         let file = try JSONDecoder().decode(MarkerFile.self, from: markers)

@@ -40,7 +40,7 @@ package struct MetadataLineRules: Sendable {
 
     package static let builtIn: MetadataLineRules = {
         do {
-            return try MetadataLineRules(data: CleaningRules.load("metadata-lines"))
+            return try MetadataLineRules(data: BundledData.load("metadata-lines.json"))
         } catch {
             // The data file ships inside the package; a broken one is a build defect, caught by the tests.
             fatalError("Brief's metadata line data is damaged: \(error)")

@@ -9,12 +9,9 @@ enum DateNames {
     }
 
     private static let file: File = {
-        guard let url = Bundle.module.url(forResource: "date-names", withExtension: "json", subdirectory: "Data"),
-              let data = try? Data(contentsOf: url),
-              let file = try? JSONDecoder().decode(File.self, from: data),
-              file.months.count == 12, file.weekdays.count == 7 else {
-            preconditionFailure("Resources/Data/date-names.json is missing or malformed")
-        }
+        let file = BundledData.decode(File.self, from: "date-names.json")
+        precondition(file.months.count == 12 && file.weekdays.count == 7,
+                     "Brief's bundled data file date-names.json needs 12 months and 7 weekdays")
         return file
     }()
 

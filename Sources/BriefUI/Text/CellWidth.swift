@@ -44,9 +44,11 @@ package enum CellWidth {
     }
 
     private static func loadRanges() -> [Range] {
+        // The table ships inside the package; without it every wide character would be drawn one
+        // cell wide and the screen would tear, so a missing table stops the program by name.
         guard let url = Bundle.module.url(forResource: "cell-widths", withExtension: "txt", subdirectory: "Resources"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return []
+            preconditionFailure("Brief's bundled table Resources/cell-widths.txt is missing: the installation is incomplete")
         }
         var result: [Range] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {

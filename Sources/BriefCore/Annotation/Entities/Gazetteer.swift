@@ -131,11 +131,9 @@ struct Gazetteer: Sendable {
         Gazetteer(file: bundledFile)
     }
 
-    /// The text of one shipped gazetteer file, or nil when it is missing or unreadable.
+    /// The text of one shipped gazetteer file; a missing one stops the program with its name.
     static func bundledFile(_ name: String) -> String? {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Data/gazetteer", isDirectory: true)
-        else { return nil }
-        return try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        BundledData.text("gazetteer/\(name)")
     }
 
     /// Builds the tables from file contents given by name (tests can pass their own).

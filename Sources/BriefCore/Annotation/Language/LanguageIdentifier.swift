@@ -37,12 +37,7 @@ public struct LanguageIdentifier: Sendable {
     static let bundledCodes = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "id", "pl", "sv", "tr"]
 
     static func loadBundled() -> LanguageIdentifier {
-        let directory = Bundle.module.resourceURL?.appendingPathComponent("Data/languages", isDirectory: true)
-        let lists = bundledCodes.map { code -> (String, String) in
-            let text = directory.flatMap { try? String(contentsOf: $0.appendingPathComponent("\(code).txt"), encoding: .utf8) }
-            return (code, text ?? "")
-        }
-        return LanguageIdentifier(lists: lists)
+        LanguageIdentifier(lists: bundledCodes.map { ($0, BundledData.text("languages/\($0).txt")) })
     }
 
     /// - Parameter lists: per language, its code and the text of its word list (one word a

@@ -10,14 +10,7 @@ import Foundation
 /// copied untouched (their `&` is not markup).
 enum FeedEntityResolver {
     /// The HTML5 named character references (without their `;`), from Resources/Data/html-entities.json.
-    static let namedEntities: [String: String] = {
-        guard let url = Bundle.module.url(forResource: "html-entities", withExtension: "json", subdirectory: "Data"),
-              let data = try? Data(contentsOf: url),
-              let table = try? JSONDecoder().decode([String: String].self, from: data) else {
-            preconditionFailure("Resources/Data/html-entities.json is missing or malformed")
-        }
-        return table
-    }()
+    static let namedEntities = BundledData.decode([String: String].self, from: "html-entities.json")
 
     /// The entities XML itself defines, kept as they are.
     private static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]

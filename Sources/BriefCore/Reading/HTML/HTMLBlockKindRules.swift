@@ -8,7 +8,7 @@ struct HTMLBlockKindRules: Sendable {
 
     static let shared: HTMLBlockKindRules = {
         do {
-            return try HTMLBlockKindRules(data: CleaningRules.load("html-block-kinds"))
+            return try HTMLBlockKindRules(data: BundledData.load("html-block-kinds.json"))
         } catch {
             // The data file ships inside the package; a broken one is a build defect, caught by the tests.
             fatalError("Brief's HTML block kind data is damaged: \(error)")

@@ -59,12 +59,11 @@ struct HTMLBoilerplateRules: Sendable {
 
     /// The shipped tables. A broken resource is a build defect, so it fails loudly in tests.
     static let shared: HTMLBoilerplateRules = {
-        guard let url = Bundle.module.url(forResource: "html-boilerplate", withExtension: "json", subdirectory: "Data"),
-              let data = try? Data(contentsOf: url),
-              let rules = try? HTMLBoilerplateRules(json: data) else {
-            preconditionFailure("Resources/Data/html-boilerplate.json is missing or malformed")
+        do {
+            return try HTMLBoilerplateRules(json: BundledData.data("html-boilerplate.json"))
+        } catch {
+            preconditionFailure("Brief's bundled data file html-boilerplate.json is malformed: \(error)")
         }
-        return rules
     }()
 
     init(json: Data) throws {
