@@ -14,12 +14,12 @@ package enum BundledData {
     /// The bytes of `Resources/Data/<path>`, or the reason they cannot be read.
     package static func load(_ path: String) throws -> Data {
         guard let url = url(path), FileManager.default.fileExists(atPath: url.path) else {
-            throw ReadError("Brief's bundled data file \(path) is missing: the installation is incomplete")
+            throw ReadError(.inaccessible, "Brief's bundled data file \(path) is missing: the installation is incomplete")
         }
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw ReadError("Brief's bundled data file \(path) cannot be read: the installation is incomplete")
+            throw ReadError(.inaccessible, "Brief's bundled data file \(path) cannot be read: the installation is incomplete")
         }
     }
 

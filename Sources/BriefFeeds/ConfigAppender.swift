@@ -26,7 +26,7 @@ public enum ConfigAppender {
                 try Data(text.drop(while: { $0 == "\n" }).utf8).write(to: file)
             }
         } catch {
-            throw ReadError("cannot write \(file.path): \(error.localizedDescription)")
+            throw ReadError(.inaccessible, "cannot write \(file.path): \(error.localizedDescription)")
         }
     }
 

@@ -76,7 +76,7 @@ public struct FeedStore: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Self.encoder.encode(feed).write(to: file(for: feed.url), options: .atomic)
         } catch {
-            throw ReadError("cannot save feed \(feed.url) to \(directory.path): \(error.localizedDescription)")
+            throw ReadError(.inaccessible, "cannot save feed \(feed.url) to \(directory.path): \(error.localizedDescription)")
         }
     }
 

@@ -15,9 +15,9 @@ public enum SubscriptionConfig {
         do {
             return try TOMLDecoder().decode(File.self, from: text).feeds ?? []
         } catch let error as TOMLParseError {
-            throw ReadError("\(file.path): line \(error.source.begin.line): \(error.description)")
+            throw ReadError(.malformed, "\(file.path): line \(error.source.begin.line): \(error.description)")
         } catch {
-            throw ReadError("\(file.path): [[feeds]] entries need a url string (\(error))")
+            throw ReadError(.invalidSetting, "\(file.path): [[feeds]] entries need a url string (\(error))")
         }
     }
 
@@ -39,30 +39,30 @@ public enum SubscriptionConfig {
         let fetch: TOMLTable
         do {
             guard let table = try TOMLTable(string: text)["fetch"] else { return settings }
-            guard let found = table.table else { throw ReadError("\(file.path): fetch: expected a [fetch] table") }
+            guard let found = table.table else { throw ReadError(.invalidSetting, "\(file.path): fetch: expected a [fetch] table") }
             fetch = found
         } catch let error as ReadError {
             throw error
         } catch let error as TOMLParseError {
-            throw ReadError("\(file.path): line \(error.source.begin.line): \(error.description)")
+            throw ReadError(.malformed, "\(file.path): line \(error.source.begin.line): \(error.description)")
         } catch {
-            throw ReadError("\(file.path): \(error)")
+            throw ReadError(.malformed, "\(file.path): \(error)")
         }
         for key in fetch.keys {
             let value = fetch[key]
             let number = value?.double ?? value?.int.map(Double.init)
             guard let number, number > 0, number.isFinite else {
-                throw ReadError("\(file.path): [fetch] \(key): expected a number greater than 0")
+                throw ReadError(.invalidSetting, "\(file.path): [fetch] \(key): expected a number greater than 0")
             }
             switch key {
             case "timeout": settings.timeout = number
             case "deadline": settings.deadline = number
             case "max_feed_size_mb":
                 let most = FeedReader.maximumInputSize >> 20
-                guard number <= Double(most) else { throw ReadError("\(file.path): \(sizeSetting): at most \(most) (MB)") }
+                guard number <= Double(most) else { throw ReadError(.invalidSetting, "\(file.path): \(sizeSetting): at most \(most) (MB)") }
                 settings.maximumBytes = Int(number * 1_048_576)
             default:
-                throw ReadError("\(file.path): [fetch] \(key): unknown setting (timeout, deadline, max_feed_size_mb)")
+                throw ReadError(.invalidSetting, "\(file.path): [fetch] \(key): unknown setting (timeout, deadline, max_feed_size_mb)")
             }
         }
         return settings
@@ -75,11 +75,11 @@ public enum SubscriptionConfig {
         do {
             text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         } catch {
-            throw ReadError("cannot read \(file.path): \(error.localizedDescription)")
+            throw ReadError(.inaccessible, "cannot read \(file.path): \(error.localizedDescription)")
         }
         // TOMLKit's parser aborts the process on some malformed headers: refuse them first.
         if let problem = TOMLHeaderCheck.problem(in: text) {
-            throw ReadError("\(file.path): line \(problem.line): \(problem.message)")
+            throw ReadError(.malformed, "\(file.path): line \(problem.line): \(problem.message)")
         }
         return text
     }

@@ -19,13 +19,13 @@ struct ImportOPMLCommand: AsyncParsableCommand {
             let data: Data
             switch FileContents.read(Array(file.utf8)) {
             case .success(let contents): data = contents
-            case .failure(let failure): throw ReadError(failure.reason)
+            case .failure(let failure): throw ReadError(.inaccessible, "\(file): \(failure.reason)")
             }
             let contents: OPMLReader.Contents
             do {
                 contents = try OPMLReader.read(data)
             } catch {
-                throw ReadError("\(file): \(error.reason)")
+                throw ReadError(error.kind, "\(file): \(error.reason)")
             }
             for address in contents.refused {
                 StandardStreams.message("\(file): skipped \(address): not an http or https feed address")
@@ -34,8 +34,7 @@ struct ImportOPMLCommand: AsyncParsableCommand {
             let added = try SubscriptionConfig.append(subscriptions, to: configFile)
             StandardStreams.output("\(added.count) feeds added to \(TerminalSafeText.clean(configFile.path)) (\(subscriptions.count - added.count) already there)")
         } catch {
-            let message = error.reason.hasPrefix(file) ? error.reason : "\(file): \(error.reason)"
-            StandardStreams.message(message)
+            StandardStreams.message(error.reason)
             throw ExitCode(1)
         }
     }

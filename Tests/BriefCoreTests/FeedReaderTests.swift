@@ -65,6 +65,7 @@ struct FeedReaderTests {
     @Test func refusesBillionLaughs() throws {
         let error = #expect(throws: ReadError.self) { try Self.read("bomb.xml") }
         #expect(error?.reason.contains("bomb") == true)
+        #expect(error?.kind == .refused)
     }
 
     @Test func neverResolvesExternalEntities() throws {
@@ -75,12 +76,15 @@ struct FeedReaderTests {
     @Test func reportsTruncatedXML() throws {
         let error = #expect(throws: ReadError.self) { try Self.read("truncated.xml") }
         #expect(error?.reason.contains("truncated") == true)
+        #expect(error?.kind == .malformed)
     }
 
     @Test func refusesHTMLAndOtherXML() throws {
-        #expect(throws: ReadError.self) { try FeedReader().read(Data("<html><body><p>hi</p></body></html>".utf8), source: "x") }
+        let page = #expect(throws: ReadError.self) { try FeedReader().read(Data("<html><body><p>hi</p></body></html>".utf8), source: "x") }
+        #expect(page?.kind == .wrongFormat)
         let other = #expect(throws: ReadError.self) { try FeedReader().read(Data("<?xml version=\"1.0\"?><svg/>".utf8), source: "x") }
         #expect(other?.reason.contains("<svg>") == true)
+        #expect(other?.kind == .wrongFormat)
     }
 
     @Test func toleratesHTMLEntitiesXMLDoesNotKnow() throws {

@@ -7,11 +7,15 @@ import Testing
     let reader = TextArticleReader()
 
     func reason(_ data: Data) -> String? {
+        problem(data)?.reason
+    }
+
+    func problem(_ data: Data) -> ReadError? {
         do {
             _ = try reader.read(data, source: "bad.txt")
             return nil
         } catch {
-            return error.reason
+            return error
         }
     }
 
@@ -29,6 +33,13 @@ import Testing
         var noise = Data("Title\n".utf8)
         noise.append(contentsOf: (0..<512).map { UInt8(($0 * 37) % 32) })
         #expect(reason(noise)?.contains("binary") == true)
+    }
+
+    @Test func theKindOfAProblemTellsEmptyFromBinary() {
+        #expect(problem(Data())?.kind == .empty)
+        #expect(problem(Data(" \n\t\n".utf8))?.kind == .empty)
+        #expect(problem(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))?.kind == .binary)
+        #expect(problem(Data("Title\nBody.\n".utf8)) == nil)
     }
 
     @Test func byteOrderMarkIsDropped() throws {

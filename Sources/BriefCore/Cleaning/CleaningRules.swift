@@ -84,7 +84,7 @@ package struct CleaningRules: Sendable {
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
         actionPhrases = Set(file.callsToAction.actions.map { Self.normalize($0) })
         for (reason, phrases) in file.callsToAction.channels {
-            guard let reason = RemovalReason(rawValue: reason) else { throw ReadError("unknown removal reason \(reason) in callsToAction") }
+            guard let reason = RemovalReason(rawValue: reason) else { throw ReadError(.malformed, "unknown removal reason \(reason) in callsToAction") }
             for phrase in phrases { channelPhrases[Self.normalize(phrase)] = reason }
         }
         for rule in file.rules {

@@ -18,14 +18,14 @@ public struct SavedSearch: Hashable, Sendable {
     /// Parses a `[[searches]]` entry's fields; the message names what is wrong.
     public init(name: String, queryText: String) throws(ReadError) {
         let trimmedName = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmedName.isEmpty else { throw ReadError("a saved search needs a name") }
+        guard !trimmedName.isEmpty else { throw ReadError(.invalidSetting, "a saved search needs a name") }
         guard !trimmedName.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ReadError("a saved search's name cannot hold control characters")
+            throw ReadError(.invalidSetting, "a saved search's name cannot hold control characters")
         }
         do throws(QueryError) {
             self.init(name: trimmedName, query: try FilterQuery(queryText))
         } catch {
-            throw ReadError("search \"\(trimmedName)\": \(error.description)")
+            throw ReadError(.invalidSetting, "search \"\(trimmedName)\": \(error.description)")
         }
     }
 }

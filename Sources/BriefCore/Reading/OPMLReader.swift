@@ -20,7 +20,7 @@ public enum OPMLReader {
     public static func read(_ data: Data) throws(ReadError) -> Contents {
         let document = try FeedDocument(bytes: [UInt8](data))
         guard let root = document.root, root.localName?.lowercased() == "opml" else {
-            throw ReadError("not an OPML file (no <opml> root element)")
+            throw ReadError(.wrongFormat, "not an OPML file (no <opml> root element)")
         }
         var result: [FeedSubscription] = []
         var refused: [String] = []

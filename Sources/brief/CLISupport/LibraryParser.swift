@@ -30,7 +30,7 @@ enum LibraryParser {
             do {
                 feed = try decoder.decode(StoredFeed.self, from: data)
             } catch {
-                throw ReadError("not a stored feed (brief fetch writes these): \(error.localizedDescription)")
+                throw ReadError(.wrongFormat, "not a stored feed (brief fetch writes these): \(error.localizedDescription)")
             }
             return feed.documents.map(pipeline.process)
         }

@@ -17,8 +17,8 @@ final class FeedDocument {
     private static let recoveringOptions = strictOptions | Int32(XML_PARSE_RECOVER.rawValue)
 
     init(bytes: [UInt8]) throws(ReadError) {
-        guard !bytes.isEmpty else { throw ReadError("empty feed") }
-        guard bytes.count < Int(Int32.max) else { throw ReadError("feed too large") }
+        guard !bytes.isEmpty else { throw ReadError(.empty, "empty feed") }
+        guard bytes.count < Int(Int32.max) else { throw ReadError(.tooLarge, "feed too large") }
         var parsed = Self.parse(bytes, options: Self.strictOptions)
         var recovered = false
         if parsed.document == nil, let code = parsed.code, Self.recoverableErrors.contains(code) {
@@ -26,12 +26,12 @@ final class FeedDocument {
             recovered = true
         }
         guard let document = parsed.document else {
-            throw ReadError(Self.explain(code: parsed.code, message: parsed.message))
+            throw ReadError(.malformed, Self.explain(code: parsed.code, message: parsed.message))
         }
         // Feeds never need entity declarations; a DTD that declares them is refused outright.
         if let subset = document.pointee.intSubset, subset.pointee.entities != nil {
             xmlFreeDoc(document)
-            throw ReadError("feed declares XML entities (a possible entity-expansion bomb); refused")
+            throw ReadError(.refused, "feed declares XML entities (a possible entity-expansion bomb); refused")
         }
         pointer = document
         wasRecovered = recovered

@@ -25,23 +25,23 @@ public struct FeedReader: ArticleReader {
     ///   it overrides the XML declaration, as feedparser and browsers let it.
     public func parse(_ data: Data, httpCharset: String? = nil) throws(ReadError) -> ParsedFeed {
         guard data.count <= Self.maximumInputSize else {
-            throw ReadError("feed is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
+            throw ReadError(.tooLarge, "feed is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
         let bytes = FeedEntityResolver.resolve(FeedCharsetDecoder.utf8(data, httpCharset: httpCharset))
         let document = try FeedDocument(bytes: bytes)
-        guard let root = document.root, let rootName = root.localName else { throw ReadError("feed has no root element") }
+        guard let root = document.root, let rootName = root.localName else { throw ReadError(.malformed, "feed has no root element") }
         var feed: ParsedFeed
         switch rootName {
         case "rss", "RDF": feed = rss(root)
         case "feed": feed = atom(root)
         case "CHANNEL" where root.namespaceURI == nil, "channel" where root.namespaceURI == nil: feed = cdf(root)
-        case "html", "HTML": throw ReadError("an HTML page, not a feed")
-        default: throw ReadError("not an RSS or Atom feed (root element <\(rootName)>)")
+        case "html", "HTML": throw ReadError(.wrongFormat, "an HTML page, not a feed")
+        default: throw ReadError(.wrongFormat, "not an RSS or Atom feed (root element <\(rootName)>)")
         }
         if document.wasRecovered {
             // A cut feed: only the items whose end tag arrived are whole; recovery invented the rest.
             let complete = FeedDocument.closedItemCount(in: bytes)
-            if complete == 0, !feed.items.isEmpty { throw ReadError("truncated or malformed XML (no item is complete)") }
+            if complete == 0, !feed.items.isEmpty { throw ReadError(.malformed, "truncated or malformed XML (no item is complete)") }
             feed.items = Array(feed.items.prefix(complete))
         }
         return feed

@@ -21,13 +21,13 @@ public struct HTMLArticleReader: ArticleReader {
 
     /// Reads one page into a document.
     public func document(from data: Data, source: String) throws(ReadError) -> RawDocument {
-        guard !data.isEmpty else { throw ReadError("empty file") }
+        guard !data.isEmpty else { throw ReadError(.empty, "empty file") }
         guard data.count <= Self.maximumInputSize else {
-            throw ReadError("HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
+            throw ReadError(.tooLarge, "HTML page is \(data.count >> 20) MB, more than the \(Self.maximumInputSize >> 20) MB limit")
         }
         let decoded = HTMLCharsetDecoder.utf8(data)
         guard var reading = select(decoded.bytes, readingNoscript: false) else {
-            throw ReadError("not an HTML page libxml2 can parse")
+            throw ReadError(.malformed, "not an HTML page libxml2 can parse")
         }
         // A page that says next to nothing to a browser running scripts may hold its story in
         // `<noscript>` (a blog rendering its post from a script template): read that too.

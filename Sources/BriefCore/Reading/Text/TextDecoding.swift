@@ -15,9 +15,9 @@ package enum TextDecoding {
     static let binaryControlShare = 0.10
 
     package static func decode(_ data: Data) throws(ReadError) -> String {
-        guard !data.isEmpty else { throw ReadError("empty file") }
+        guard !data.isEmpty else { throw ReadError(.empty, "empty file") }
         let bytes = [UInt8](data)
-        if let kind = binarySignature(bytes) { throw ReadError("binary file (\(kind)), not an article") }
+        if let kind = binarySignature(bytes) { throw ReadError(.binary, "binary file (\(kind)), not an article") }
         let raw: String
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             raw = decodeUTF8(bytes[3...])
@@ -28,11 +28,11 @@ package enum TextDecoding {
         } else if let littleEndian = unmarkedUTF16(bytes) {
             raw = decodeUTF16(bytes[...], littleEndian: littleEndian)
         } else {
-            if looksBinary(bytes) { throw ReadError("binary file (control bytes), not an article") }
+            if looksBinary(bytes) { throw ReadError(.binary, "binary file (control bytes), not an article") }
             raw = decodeUTF8(bytes[...])
         }
         let text = sanitize(raw)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw ReadError("no text (only whitespace)") }
+        guard text.contains(where: { !$0.isWhitespace }) else { throw ReadError(.empty, "no text (only whitespace)") }
         return text
     }
 
