@@ -24,6 +24,18 @@ public struct LibraryScan: Sendable {
         self.articles = articles
         self.problems = problems
     }
+
+    /// The articles and problems of per-file results, in their order.
+    init(_ results: [Result<[Article], ScanProblem>]) {
+        articles = []
+        problems = []
+        for result in results {
+            switch result {
+            case .success(let articles): self.articles.append(contentsOf: articles)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+    }
 }
 
 /// Finds the article files under paths and runs them through an `ArticlePipeline` in parallel.
@@ -50,27 +62,13 @@ public struct LibraryScanner: Sendable {
             case .problem(let problem): .failure(problem)
             }
         }
-        var scan = LibraryScan()
-        for result in results {
-            switch result {
-            case .success(let articles): scan.articles.append(contentsOf: articles)
-            case .failure(let problem): scan.problems.append(problem)
-            }
-        }
-        return scan
+        return LibraryScan(results)
     }
 
     /// Runs in-memory inputs (source name and bytes) through the pipeline in parallel, in input order.
     public func process(_ inputs: [(source: String, data: Data)]) -> LibraryScan {
         let results = Self.parallelMap(inputs) { input in articles(from: input.data, source: input.source) }
-        var scan = LibraryScan()
-        for result in results {
-            switch result {
-            case .success(let articles): scan.articles.append(contentsOf: articles)
-            case .failure(let problem): scan.problems.append(problem)
-            }
-        }
-        return scan
+        return LibraryScan(results)
     }
 
     /// Reads the file at `path` and runs it through the pipeline; any failure becomes a problem.
