@@ -6,13 +6,7 @@ enum ArticleJSON {
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
-        .object([
-            ("path", .string(article.source)),
-            ("format", .string(article.format.rawValue)),
-            ("title", .string(article.title)),
-            ("date", .optional(article.date?.description)),
-            ("byline", .optional(article.byline)),
-            ("url", .optional(article.url)),
+        .object(identity(of: article) + [
             ("feed", feed(of: article)),
             ("language", .optional(article.language)),
             ("summary", .optional(article.summary)),
@@ -32,16 +26,22 @@ enum ArticleJSON {
         ])
     }
 
-    /// One line of `list --json`: the article without its text; its story's id and every version's
-    /// path, the best first (this article among them).
-    static func summary(_ article: Article, story: String, versions: [String]) -> JSONText {
-        .object([
+    /// The fields both shapes open with, in this order: where the article is from and what it is.
+    private static func identity(of article: Article) -> [(String, JSONText)] {
+        [
             ("path", .string(article.source)),
             ("format", .string(article.format.rawValue)),
             ("title", .string(article.title)),
             ("date", .optional(article.date?.description)),
             ("byline", .optional(article.byline)),
             ("url", .optional(article.url)),
+        ]
+    }
+
+    /// One line of `list --json`: the article without its text; its story's id and every version's
+    /// path, the best first (this article among them).
+    static func summary(_ article: Article, story: String, versions: [String]) -> JSONText {
+        .object(identity(of: article) + [
             ("language", .optional(article.language)),
             ("topics", topics(article.topics)),
             ("story", .string(story)),
