@@ -92,41 +92,33 @@ struct ReadCommand: AsyncParsableCommand {
         defer { terminal.close() }
         if config.mouse { terminal.enableMouse(true) }
         terminal.hyperlinks = config.hyperlinks && NcursesTerminal.takesHyperlinks(environment: environment)
-        let source: any ArticleSource
-        var background: (@Sendable (any EventPoster) -> Void)?
-        let feedLibrary: FeedReload.Library
-        switch library {
-        case .cached(let cache, let roots, let parse):
-            let cached = StoreArticleSource(store: cache, groupStories: config.stories.group)
-            source = cached
-            background = { inbox in
-                BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
-            }
-            feedLibrary = .cached(cache, cached, parse: parse)
-        case .shared(let cache):
-            let shared = StoreArticleSource(store: cache, groupStories: config.stories.group)
-            source = shared
-            background = { inbox in SharedCacheWatch.start(store: cache, source: shared, inbox: inbox) }
-            feedLibrary = .none
-        case .inMemory(let loaded):
-            let memory = InMemorySource(library: Library(articles: loaded.articles), stories: config.stories)
-            source = memory
-            feedLibrary = loaded.includesFeeds
-                ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)
-                : .none
-        }
-        var state = AppState(source: source, flags: flags, size: terminal.size, themeNames: catalog.names,
+        let wiring = LibraryWiring(library, stories: config.stories)
+        var state = AppState(source: wiring.source, flags: flags, size: terminal.size, themeNames: catalog.names,
                              themeName: themeName, bindings: bindings, savedSearches: config.searches)
         if !terminal.isUTF8 { state.notice = "no UTF-8 locale: ASCII only" }
         if let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             state.message = StatusMessage(text: first + more, isError: true)
         }
-        let feeds = FeedReload(directories: BriefDirectories(environment: environment), library: feedLibrary)
         let marks: (any ReadingMarks)? = if let store { StoreReadingMarks(store) } else { nil }
         var session = ReaderSession(terminal: terminal, marks: marks, themes: catalog, monochromeOnly: terminal.colors < 8)
+        connect(&session, feeds: wiring.feeds, environment: environment, config: config)
+        session.run(state, afterFirstFrame: wiring.background)
+        // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
+        // (a cut batch is redone next time) and fetched feeds are saved atomically.
+        if BackgroundRefresh.running.value > 0 {
+            terminal.close()
+            Foundation.exit(0)
+        }
+    }
+
+    /// What the session does outside itself: copy, save a search to config.toml, reload feeds, open links.
+    @MainActor
+    private func connect(_ session: inout ReaderSession<NcursesTerminal>, feeds: FeedReload.Library,
+                         environment: [String: String], config: ReaderConfig) {
         session.clipboard = config.clipboard
-        let configFile = BriefDirectories(environment: environment).configFile
+        let directories = BriefDirectories(environment: environment)
+        let configFile = directories.configFile
         session.saveSearch = { search in
             guard config.canAppendSearches else { return "searches in \(configFile.path) is not a list of [[searches]] tables" }
             do throws(ReadError) {
@@ -136,15 +128,42 @@ struct ReadCommand: AsyncParsableCommand {
                 return error.description
             }
         }
-        session.reloadFeeds = { articleID, events in feeds.start(articleID: articleID, inbox: events) }
+        let reload = FeedReload(directories: directories, library: feeds)
+        session.reloadFeeds = { articleID, events in reload.start(articleID: articleID, inbox: events) }
         let links = LinkOpener(environment: environment)
         session.openLink = links.command == nil ? nil : { link in links.open(link) }
-        session.run(state, afterFirstFrame: background)
-        // Quitting does not wait for a refresh or fetch under way: the cache commits in batches
-        // (a cut batch is redone next time) and fetched feeds are saved atomically.
-        if BackgroundRefresh.running.value > 0 {
-            terminal.close()
-            Foundation.exit(0)
+    }
+}
+
+/// The reader's article source for a library, the work that runs beside the reader once the first
+/// frame is up (a refresh of the cache, a watch on a shared one), and what a feed reload updates.
+private struct LibraryWiring {
+    let source: any ArticleSource
+    var background: (@Sendable (any EventPoster) -> Void)?
+    let feeds: FeedReload.Library
+
+    @MainActor
+    init(_ library: ReaderLibrary, stories: StorySettings) {
+        switch library {
+        case .cached(let cache, let roots, let parse):
+            let cached = StoreArticleSource(store: cache, groupStories: stories.group)
+            source = cached
+            background = { inbox in
+                BackgroundRefresh.start(store: cache, source: cached, roots: roots, parse: parse, inbox: inbox)
+            }
+            feeds = .cached(cache, cached, parse: parse)
+        case .shared(let cache):
+            let shared = StoreArticleSource(store: cache, groupStories: stories.group)
+            source = shared
+            background = { inbox in SharedCacheWatch.start(store: cache, source: shared, inbox: inbox) }
+            feeds = .none
+        case .inMemory(let loaded):
+            let memory = InMemorySource(library: Library(articles: loaded.articles), stories: stories)
+            source = memory
+            background = nil
+            feeds = loaded.includesFeeds
+                ? .inMemory(memory, others: Array(loaded.articles.prefix(loaded.fileArticleCount)), pipeline: loaded.pipeline)
+                : .none
         }
     }
 }
