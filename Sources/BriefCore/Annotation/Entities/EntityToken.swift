@@ -92,9 +92,8 @@ struct EntityTokenizer: Sendable {
     /// Tokenizes `s` (scalar values of one line).
     func tokenize(_ s: [UInt32], into tokens: inout [EntityToken]) {
         tokens.removeAll(keepingCapacity: true)
-        let n = s.count
         var i = 0
-        while i < n {
+        while i < s.count {
             let c = s[i]
             if Self.isSpace(c) { i += 1; continue }
             guard Self.isWordScalar(c) else {
@@ -103,68 +102,102 @@ struct EntityTokenizer: Sendable {
                 i += 1
                 continue
             }
-            var j = i
-            var hash = ScalarKey.offsetBasis
-            var letters = 0, uppers = 0, lowers = 0
-            var hasDigit = false
-            var headHash: UInt64? = nil
-            var shapeExtras: TokenShape = []
-            var lowercaseTail = false
-            var particleName = false
-            while j < n {
-                let v = s[j]
-                if Self.isLetter(v) {
-                    letters += 1
-                    if Self.isUpper(v) { uppers += 1 } else if Self.isLower(v) { lowers += 1 }
-                } else if Self.isDigit(v) {
-                    hasDigit = true
-                } else if j + 1 < n, Self.isWordScalar(s[j + 1]) {
-                    if v == 0x2D || v == 0x2010 || v == 0x2011 {
-                        // inner hyphen: one token, as in `Rolls-Royce`
-                        if headHash == nil {
-                            headHash = hash
-                            // `al-Saadani`, `el-Sisi`: a short lowercase particle before a capitalized name.
-                            if Self.isLower(c), Self.isUpper(s[j + 1]), particles.contains(hash) { particleName = true }
-                        }
-                        lowercaseTail = Self.isLower(s[j + 1])
-                    } else if Self.isApostrophe(v) {
-                        // a possessive `'s` ends the word; `O'Brien` stays whole
-                        let next = s[j + 1]
-                        if (next == 0x73 || next == 0x53), j + 2 >= n || !Self.isWordScalar(s[j + 2]) { break }
-                    } else if (v == 0x2E || v == 0x2C || v == 0x3A), hasDigit, Self.isDigit(s[j + 1]) {
-                        // 1,000.5 and 10:30
-                    } else { break }
-                } else { break }
-                hash = ScalarKey.mix(hash, ScalarKey.folded(v))
-                j += 1
-            }
-            // Keep the dot of an initial, a dotted acronym or a known abbreviation.
-            if j < n, s[j] == 0x2E {
-                if letters == 1, j - i == 1, Self.isUpper(c) {
-                    shapeExtras.insert(.initial)
-                    hash = ScalarKey.mix(hash, 0x2E)
-                    j += 1
-                    while j + 1 < n, Self.isLetter(s[j]), s[j + 1] == 0x2E, j + 2 >= n || !Self.isLetter(s[j + 2]) {
-                        letters += 1
-                        if Self.isUpper(s[j]) { uppers += 1 }
-                        hash = ScalarKey.mix(ScalarKey.mix(hash, ScalarKey.folded(s[j])), 0x2E)
-                        j += 2
-                    }
-                } else {
-                    let dotted = ScalarKey.mix(hash, 0x2E)
-                    if abbreviations.contains(dotted) { hash = dotted; j += 1 }
-                }
-            }
-            var shape: TokenShape = shapeExtras
-            if letters > 0 {
-                shape.insert(.word)
-                if Self.isUpper(c) || particleName { shape.insert(.capitalized) } else if Self.isLower(c) { shape.insert(.lowercase) }
-                if lowers == 0, uppers >= 2 { shape.insert(.allCaps) }
-            }
-            if hasDigit { shape.insert(.digit) }
-            if lowercaseTail { shape.insert(.lowercaseTail) }
-            tokens.append(EntityToken(start: i, end: j, key: hash, shape: shape, headKey: headHash ?? hash, symbol: 0))
-            i = j
+            var scan = scanWord(s, from: i)
+            takeFinalDot(s, from: i, &scan)
+            tokens.append(Self.token(scan, start: i, first: c))
+            i = scan.end
         }
+    }
+
+    /// What scanning one word found, before its shape is decided.
+    private struct WordScan {
+        var end: Int
+        var hash = ScalarKey.offsetBasis
+        var letters = 0
+        var uppers = 0
+        var lowers = 0
+        var hasDigit = false
+        /// The hash of the part before the first inner hyphen.
+        var headHash: UInt64?
+        /// The part after the last inner hyphen starts in lowercase.
+        var lowercaseTail = false
+        /// A lowercase particle hyphenated to a capitalized name (`al-Saadani`).
+        var particleName = false
+        var initial = false
+    }
+
+    /// Scans the word starting at `i`: letters and digits, inner hyphens (`Rolls-Royce`), inner
+    /// apostrophes (`O'Brien`, but a possessive `'s` ends the word) and number separators (`1,000.5`).
+    @inline(__always)
+    private func scanWord(_ s: [UInt32], from i: Int) -> WordScan {
+        let n = s.count
+        let c = s[i]
+        var scan = WordScan(end: i)
+        var j = i
+        while j < n {
+            let v = s[j]
+            if Self.isLetter(v) {
+                scan.letters += 1
+                if Self.isUpper(v) { scan.uppers += 1 } else if Self.isLower(v) { scan.lowers += 1 }
+            } else if Self.isDigit(v) {
+                scan.hasDigit = true
+            } else if j + 1 < n, Self.isWordScalar(s[j + 1]) {
+                if v == 0x2D || v == 0x2010 || v == 0x2011 {
+                    // inner hyphen: one token, as in `Rolls-Royce`
+                    if scan.headHash == nil {
+                        scan.headHash = scan.hash
+                        // `al-Saadani`, `el-Sisi`: a short lowercase particle before a capitalized name.
+                        if Self.isLower(c), Self.isUpper(s[j + 1]), particles.contains(scan.hash) { scan.particleName = true }
+                    }
+                    scan.lowercaseTail = Self.isLower(s[j + 1])
+                } else if Self.isApostrophe(v) {
+                    // a possessive `'s` ends the word; `O'Brien` stays whole
+                    let next = s[j + 1]
+                    if (next == 0x73 || next == 0x53), j + 2 >= n || !Self.isWordScalar(s[j + 2]) { break }
+                } else if (v == 0x2E || v == 0x2C || v == 0x3A), scan.hasDigit, Self.isDigit(s[j + 1]) {
+                    // 1,000.5 and 10:30
+                } else { break }
+            } else { break }
+            scan.hash = ScalarKey.mix(scan.hash, ScalarKey.folded(v))
+            j += 1
+        }
+        scan.end = j
+        return scan
+    }
+
+    /// Keeps the dot of an initial, a dotted acronym (`U.S.`) or a known abbreviation (`Inc.`).
+    @inline(__always)
+    private func takeFinalDot(_ s: [UInt32], from i: Int, _ scan: inout WordScan) {
+        let n = s.count
+        var j = scan.end
+        guard j < n, s[j] == 0x2E else { return }
+        if scan.letters == 1, j - i == 1, Self.isUpper(s[i]) {
+            scan.initial = true
+            scan.hash = ScalarKey.mix(scan.hash, 0x2E)
+            j += 1
+            while j + 1 < n, Self.isLetter(s[j]), s[j + 1] == 0x2E, j + 2 >= n || !Self.isLetter(s[j + 2]) {
+                scan.letters += 1
+                if Self.isUpper(s[j]) { scan.uppers += 1 }
+                scan.hash = ScalarKey.mix(ScalarKey.mix(scan.hash, ScalarKey.folded(s[j])), 0x2E)
+                j += 2
+            }
+        } else {
+            let dotted = ScalarKey.mix(scan.hash, 0x2E)
+            if abbreviations.contains(dotted) { scan.hash = dotted; j += 1 }
+        }
+        scan.end = j
+    }
+
+    @inline(__always)
+    private static func token(_ scan: WordScan, start: Int, first c: UInt32) -> EntityToken {
+        var shape: TokenShape = scan.initial ? .initial : []
+        if scan.letters > 0 {
+            shape.insert(.word)
+            if isUpper(c) || scan.particleName { shape.insert(.capitalized) } else if isLower(c) { shape.insert(.lowercase) }
+            if scan.lowers == 0, scan.uppers >= 2 { shape.insert(.allCaps) }
+        }
+        if scan.hasDigit { shape.insert(.digit) }
+        if scan.lowercaseTail { shape.insert(.lowercaseTail) }
+        return EntityToken(start: start, end: scan.end, key: scan.hash, shape: shape, headKey: scan.headHash ?? scan.hash, symbol: 0)
     }
 }
