@@ -163,7 +163,7 @@ struct StoryGroupingTests {
         #expect(index.add(StoryFeatures(b), id: b.id).match == .founded)
     }
 
-    @Test func groupingInMemoryPutsTheLongestVersionFirstAndNamesTheStoryAfterTheEarliest() {
+    @Test func groupingInMemoryPutsTheLongestVersionFirstAndNamesTheStoryAfterItsFirstMember() {
         let short = Self.article("/z/short.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Array(Self.launch.dropLast()), day: 8)
         let long = Self.article("/a/long.txt", title: "H3 reaches orbit", paragraphs: Self.launch, day: 9)
         let other = Self.article("/b/port.txt", title: "Rotterdam dock strike", paragraphs: Self.harbour)
@@ -171,7 +171,7 @@ struct StoryGroupingTests {
         #expect(stories.count == 2)
         let launch = stories.first { $0.members.count == 2 }
         #expect(launch?.members == [0, 2], "the longest text first")
-        #expect(launch?.id == StoryID.of(articleID: short.id), "named after the earliest-dated member")
+        #expect(launch?.id == StoryID.of(articleID: long.id), "named after the first member in the order given, as the cache names it")
     }
 
     @Test func featuresSurviveTheirStoredForm() {
