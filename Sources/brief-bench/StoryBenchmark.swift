@@ -97,6 +97,12 @@ enum StoryBenchmark {
               + " features_cpu_us_per_article \(String(format: "%.1f", featureCPUMicroseconds))"
               + " words_per_article \(words / max(1, articles.count))"
               + " assign_cpu_us_per_article \(String(format: "%.1f", full.seconds * 1e6 / Double(max(1, articles.count))))")
+        // What `brief list DIR` and the in-memory reader pay: features on all cores, then the index.
+        let inMemoryStart = Date()
+        let inMemoryCPUStart = LibraryBenchmark.cpuSeconds()
+        _ = StoryGrouping.stories(of: articles)
+        print("stories in_memory_grouping_us_per_article \(String(format: "%.1f", Date().timeIntervalSince(inMemoryStart) * 1e6 / Double(max(1, articles.count))))"
+              + " cpu_us_per_article \(String(format: "%.1f", (LibraryBenchmark.cpuSeconds() - inMemoryCPUStart) * 1e6 / Double(max(1, articles.count))))")
         for (kind, wrong) in [("near_duplicate", nearPairs.subtracting(truePairs)), ("same_story_other_text", added.subtracting(truePairs))] {
             for pair in wrong.prefix(5) {
                 print("  false \(kind): \(articles[pair.a].title.prefix(60)) | \(articles[pair.b].title.prefix(60))")
