@@ -26,6 +26,8 @@ struct PreparedArticle: Sendable {
     var mentions: [(key: EntityKey, count: Int)]
     /// What story grouping compares (`StoryAssigner`).
     var story: StoryFeatures
+    /// CPU time computing `story` (the indexer reports what grouping costs).
+    var storyCPUSeconds: Double
 
     init(_ article: Article) {
         id = article.id
@@ -54,7 +56,9 @@ struct PreparedArticle: Sendable {
             }
         }
         self.mentions = mentions
+        let storyStart = LibraryStore.threadCPUSeconds()
         story = StoryFeatures(article)
+        storyCPUSeconds = LibraryStore.threadCPUSeconds() - storyStart
     }
 }
 

@@ -30,6 +30,10 @@ public struct IndexReport: Sendable {
     public var parseWaitSeconds: Double = 0
     /// Of `writeSeconds`: time spent finding new articles' stories (their features are computed while parsing).
     public var storySeconds: Double = 0
+    /// CPU time of the writing thread within `storySeconds`.
+    public var storyCPUSeconds: Double = 0
+    /// CPU time the parsing threads spent computing what story grouping compares.
+    public var storyFeatureCPUSeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -146,8 +150,10 @@ extension LibraryStore {
             try write { db in
                 try writer.write(parsed, db)
                 let storyStart = ContinuousClock.now
+                let storyCPUStart = Self.threadCPUSeconds()
                 try stories.assign(writer.takeInserted(), db)
                 report.storySeconds += Self.seconds(since: storyStart)
+                report.storyCPUSeconds += Self.threadCPUSeconds() - storyCPUStart
             }
             report.writeSeconds += Self.seconds(since: writeStart)
             report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
@@ -155,7 +161,9 @@ extension LibraryStore {
                 switch outcome.kind {
                 case .touched: report.unchanged += 1
                 case .failed(let reason): report.badFiles.append((outcome.file.path, reason))
-                case .parsed: if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
+                case .parsed(let articles):
+                    if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
+                    report.storyFeatureCPUSeconds += articles.reduce(0) { $0 + $1.storyCPUSeconds }
                 }
             }
             done += parsed.count
@@ -176,7 +184,7 @@ extension LibraryStore {
     }
 
     /// CPU time of the calling thread (GRDB runs a write's body on the thread that asks for it).
-    private static func threadCPUSeconds() -> Double {
+    static func threadCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

@@ -24,7 +24,12 @@ final class StoryAssigner {
 
     func assign(_ articles: [InsertedArticle], _ db: Database) throws {
         guard !articles.isEmpty else { return }
+        // Taken out while it grows, so that it is the only reference to its tables: a copy left
+        // in `self.index` made the first insert copy every bucket, each batch (at 100,000
+        // articles most of the story step's time). A batch that fails leaves no index: the next
+        // loads the cache's, without the rolled-back articles.
         var index = try self.index ?? Self.load(db, settings: settings)
+        self.index = nil
         let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_story (article, story, length, features) VALUES (?, ?, ?, ?)")
         for article in articles {
             let story = index.add(article.story, id: article.id).story

@@ -79,7 +79,8 @@ enum LibraryBenchmark {
         let coldSeconds = Date().timeIntervalSince(start)
         print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
               + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))"
-              + " story_s \(f(cold.storySeconds, 2))")
+              + " story_s \(f(cold.storySeconds, 2)) story_cpu_s \(f(cold.storyCPUSeconds, 2))"
+              + " story_features_cpu_s \(f(cold.storyFeatureCPUSeconds, 2))")
         store = nil
         let cacheBytes = databaseBytes(cachePath)
         print("\(label) cache_mb \(f(Double(cacheBytes) / 1_048_576, 1)) text_mb \(f(Double(textBytes) / 1_048_576, 1))"

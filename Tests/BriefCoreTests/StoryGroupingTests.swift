@@ -92,6 +92,67 @@ struct StoryGroupingTests {
         #expect(third.match == .founded, "20 days later is outside the 3-day window")
     }
 
+    /// An index holding more one-line articles naming `names` than the floor below which no name is common.
+    static func index(whereCommon names: [(String, EntityType)]) -> StoryIndex {
+        var index = StoryIndex()
+        for number in 0..<(StorySettings.standard.commonEntityMinArticles + 5) {
+            let filler = article("/wire/\(number).txt", title: "Note \(number)", paragraphs: ["Filler \(number)."], day: 1, entities: names)
+            index.add(StoryFeatures(filler), id: filler.id)
+        }
+        return index
+    }
+
+    @Test func aReissueCutToLengthUnderANewHeadlineJoinsItsStory() {
+        let entities: [(String, EntityType)] = [("JAXA", .organization), ("Tanegashima Space Center", .place), ("Japan", .place)]
+        let original = Self.article("/wire/h3.txt", title: "Japan's H3 rocket reaches orbit on third attempt",
+                                    paragraphs: Self.launch, day: 9, entities: entities)
+        // Another outlet runs the lead and one more paragraph, re-wrapped, with a line of its own.
+        let cut = Self.article("/outlet/h3-brief.txt", title: "H3 rocket reaches orbit for Japan at third attempt",
+                               paragraphs: Self.rewrapped([Self.launch[0], Self.launch[3]])
+                                   + ["The Harbor Times will update this story as more details emerge."],
+                               day: 10, entities: entities)
+        let jaccard = StoryFeatures(original).estimatedJaccard(StoryFeatures(cut))
+        #expect(jaccard < StorySettings.standard.nearDuplicateJaccard, "too little text is left for a near-duplicate")
+        // The names are common, so only the shared sentences can make the two one story.
+        var index = Self.index(whereCommon: entities)
+        let first = index.add(StoryFeatures(original), id: original.id)
+        let second = index.add(StoryFeatures(cut), id: cut.id)
+        #expect(second.match == .sameStory)
+        #expect(second.story == first.story)
+    }
+
+    @Test func twoStoriesUnderOneHeadlineNamingTheSameCountriesStayApart() {
+        let countries: [(String, EntityType)] = [("United States", .place), ("China", .place), ("European Union", .organization)]
+        var index = Self.index(whereCommon: countries)
+        // A recurring headline over two different texts: one on the launch, one on the port strike.
+        let monday = Self.article("/a/briefing.txt", title: "Global trade briefing: tariffs, ports and markets",
+                                  paragraphs: Self.launch, day: 9, entities: countries + [("JAXA", .organization)])
+        let tuesday = Self.article("/b/briefing.txt", title: "Global trade briefing: tariffs, ports and markets",
+                                   paragraphs: Self.harbour, day: 10, entities: countries + [("Rotterdam", .place)])
+        let first = index.add(StoryFeatures(monday), id: monday.id)
+        let second = index.add(StoryFeatures(tuesday), id: tuesday.id)
+        #expect(first.match == .founded)
+        #expect(second.match == .founded, "a shared headline and common names are no shared story")
+        #expect(second.story != first.story)
+    }
+
+    @Test func independentWriteUpsNamingTheSamePeopleJoin() {
+        let entities: [(String, EntityType)] = [("Rotterdam", .place), ("Antwerp", .place), ("Port of Rotterdam Authority", .organization)]
+        var index = Self.index(whereCommon: [("Netherlands", .place)])
+        let first = Self.article("/a/strike.txt", title: "Rotterdam dock workers strike over crane automation",
+                                 paragraphs: Self.harbour, day: 5, entities: entities + [("Netherlands", .place)])
+        // Another outlet's own text: no sentence in common, the same port and the same people.
+        let second = Self.article("/b/strike.txt", title: "Crane automation dispute: Rotterdam dock workers walk out",
+                                  paragraphs: ["Container traffic through Rotterdam stopped as crews left the quays.",
+                                               "Antwerp is taking diverted ships, the Port of Rotterdam Authority said."],
+                                  day: 6, entities: entities + [("Netherlands", .place)])
+        #expect(StoryFeatures(first).estimatedJaccard(StoryFeatures(second)) < StorySettings.standard.sameStoryJaccard)
+        let founded = index.add(StoryFeatures(first), id: first.id)
+        let joined = index.add(StoryFeatures(second), id: second.id)
+        #expect(joined.match == .sameStory)
+        #expect(joined.story == founded.story)
+    }
+
     @Test func sharedTitleWordsWithoutSharedEntitiesAreNotOneStory() {
         let a = Self.article("/a/1.txt", title: "Dock workers strike over crane automation", paragraphs: Self.harbour,
                              entities: [("Rotterdam", .place), ("Antwerp", .place)])
@@ -102,7 +163,7 @@ struct StoryGroupingTests {
         #expect(index.add(StoryFeatures(b), id: b.id).match == .founded)
     }
 
-    @Test func groupingInMemoryPutsTheLongestVersionFirstAndNamesTheStoryAfterTheEarliest() {
+    @Test func groupingInMemoryPutsTheLongestVersionFirstAndNamesTheStoryAfterItsFirstMember() {
         let short = Self.article("/z/short.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Array(Self.launch.dropLast()), day: 8)
         let long = Self.article("/a/long.txt", title: "H3 reaches orbit", paragraphs: Self.launch, day: 9)
         let other = Self.article("/b/port.txt", title: "Rotterdam dock strike", paragraphs: Self.harbour)
@@ -110,7 +171,7 @@ struct StoryGroupingTests {
         #expect(stories.count == 2)
         let launch = stories.first { $0.members.count == 2 }
         #expect(launch?.members == [0, 2], "the longest text first")
-        #expect(launch?.id == StoryID.of(articleID: short.id), "named after the earliest-dated member")
+        #expect(launch?.id == StoryID.of(articleID: long.id), "named after the first member in the order given, as the cache names it")
     }
 
     @Test func featuresSurviveTheirStoredForm() {

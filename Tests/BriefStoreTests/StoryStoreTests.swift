@@ -76,6 +76,31 @@ import Testing
         #expect(Set(stories.values) == [first], "the story keeps its id")
         #expect(try store.query(.all, groupStories: true).count == 1)
     }
+
+    @Test func theCacheAndAFolderReadInMemoryNameEveryStoryAlike() throws {
+        let dir = try TemporaryDirectory()
+        // The first file in path order is not the earliest dated: both name the story after the
+        // first indexed (the order the folder is walked in), so the ids cannot disagree.
+        try dir.write("library/a-later.txt", Self.file("H3 reaches orbit at last", date: "Feb 19, 2024",
+                                                       Self.paragraphs + ["Shares in Mitsubishi Heavy Industries rose 3 percent in Tokyo."]))
+        try dir.write("library/b-earlier.txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024", Self.paragraphs))
+        try dir.write("library/c-other.txt", Self.file("Rotterdam dock strike strands ships", date: "Feb 18, 2024", [
+            "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+            "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes.",
+        ]))
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("library").path])
+        let cached = try store.stories(of: try store.ids(matching: .all)).storyOf
+
+        let articles = LibraryScanner(pipeline: ArticlePipeline()).scan([dir.file("library").path]).articles
+        var inMemory: [String: String] = [:]
+        for story in StoryGrouping.stories(of: articles) {
+            for member in story.members { inMemory[articles[member].id] = story.id }
+        }
+        #expect(inMemory.count == 3)
+        #expect(Set(inMemory.values).count == 2)
+        #expect(inMemory == cached)
+    }
 }
 
 extension LibraryResult {

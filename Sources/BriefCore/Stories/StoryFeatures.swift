@@ -9,7 +9,10 @@ public struct StoryFeatures: Hashable, Sendable {
     public var signature: [UInt32]
     /// Hashes of the title's words, function words left out; sorted, distinct.
     public var titleTerms: [UInt64]
-    /// Hashes of the people, places and organizations named (canonical names, folded); sorted, distinct.
+    /// Hashes of the people, places and organizations the body names (canonical names, folded);
+    /// sorted, distinct. Names only in the headline are left out: they are the headline's
+    /// evidence, which the title words already carry, and two texts under one reused headline
+    /// would otherwise share them whatever their bodies say.
     public var entities: [UInt64]
     /// Days since 1970-01-01, when the article is dated.
     public var day: Int?
@@ -29,7 +32,8 @@ public struct StoryFeatures: Hashable, Sendable {
         signature = shingles.count >= settings.minShingles ? MinHash.signature(of: shingles) : []
         titleTerms = Self.titleTerms(article.title)
         var names = Set<UInt64>()
-        for span in article.entities where span.type == .person || span.type == .place || span.type == .organization {
+        for span in article.entities where span.paragraph >= 0
+            && (span.type == .person || span.type == .place || span.type == .organization) {
             var hash = ContentHash()
             hash.update(byte: UInt8(truncatingIfNeeded: span.type.rawValue.utf8.first ?? 0))
             for word in FoldedWordTokenizer.tokens(span.canonical) {

@@ -8,32 +8,22 @@ public struct Story: Hashable, Sendable {
 }
 
 public enum StoryGrouping {
-    /// Groups `articles`; the earliest article (by date, undated last, then id) founds each story,
-    /// so the ids do not depend on the order the files were read in.
+    /// Groups `articles` in the order given, which for a folder is the order the cache indexes
+    /// it in (the paths as given, each directory depth-first in name order): each story is named
+    /// after its first member there (`StoryIndex.add`), so a folder read in memory and the same
+    /// folder indexed into a cache give every article the same story and every story the same id.
     public static func stories(of articles: [Article], settings: StorySettings = .standard) -> [Story] {
         let features = articles.map { StoryFeatures($0, settings: settings) }
         var index = StoryIndex(settings: settings)
         var members: [String: [Int]] = [:]
         var storyOrder: [String] = []
-        for article in foundingOrder(articles) {
+        for article in articles.indices {
             let story = index.add(features[article], id: articles[article].id).story
             if members[story] == nil { storyOrder.append(story) }
             members[story, default: []].append(article)
         }
         return storyOrder.map { id in
             Story(id: id, members: members[id]!.sorted { isBetterVersion(features[$0], articles[$0].id, than: features[$1], articles[$1].id) })
-        }
-    }
-
-    /// The order articles are grouped in: the earliest first (by date, undated last, then id).
-    public static func foundingOrder(_ articles: [Article]) -> [Int] {
-        articles.indices.sorted { a, b in
-            switch (articles[a].date, articles[b].date) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return articles[a].id < articles[b].id
-            }
         }
     }
 

@@ -7,7 +7,8 @@ public enum StoryMatch: Hashable, Sendable {
     case founded
     /// Its text is a near-duplicate of a member's (estimated Jaccard ≥ the threshold).
     case nearDuplicate
-    /// Another text of the same story: title words and entities shared within the date window.
+    /// Another text of the same story: title words shared within the date window, and some
+    /// shared text or shared names few other articles carry.
     case sameStory
 }
 
@@ -26,6 +27,8 @@ public struct StoryIndex: Sendable {
     private var buckets: [UInt64: [Int32]] = [:]
     /// Member slots by (title word, day).
     private var titlePostings: [UInt64: [Int32]] = [:]
+    /// Members naming each person, place or organization: how common a name is.
+    private var entityArticles: [UInt64: Int32] = [:]
 
     /// Members of one LSH bucket compared with a new article, at most (keeps many copies of one text linear).
     static let bucketScanLimit = 64
@@ -58,6 +61,7 @@ public struct StoryIndex: Sendable {
         if let day = article.day {
             for term in article.titleTerms { titlePostings[Self.postingKey(term, day: day), default: []].append(slot) }
         }
+        for entity in article.entities { entityArticles[entity, default: 0] += 1 }
     }
 
     /// The story an article belongs to among those added, and by which rule; nil when none.
@@ -87,7 +91,7 @@ public struct StoryIndex: Sendable {
 
     private func sameStory(as article: StoryFeatures) -> Int? {
         guard let day = article.day, article.titleTerms.count >= settings.minSharedTitleTerms,
-              article.entities.count >= settings.minSharedEntities else { return nil }
+              !article.signature.isEmpty || article.entities.count >= settings.minSharedEntities else { return nil }
         var shared: [Int32: Int] = [:]
         for term in article.titleTerms {
             for offset in -settings.windowDays...settings.windowDays {
@@ -103,7 +107,7 @@ public struct StoryIndex: Sendable {
             let shorter = min(article.titleTerms.count, other.titleTerms.count)
             guard Double(terms) >= settings.minTitleOverlap * Double(shorter) else { continue }
             let entities = Self.sharedCount(article.entities, other.entities)
-            guard entities >= settings.minSharedEntities else { continue }
+            guard bodiesAgree(article, other, sharedEntities: entities) else { continue }
             let score = terms + entities
             if best == nil || score > best!.score || (score == best!.score && Int(slot) < best!.slot) {
                 best = (Int(slot), score)
@@ -112,15 +116,36 @@ public struct StoryIndex: Sendable {
         return best?.slot
     }
 
+    /// Whether two texts whose headlines agree tell one story in their bodies too: they share
+    /// some text (a version cut to length, a re-issue with paragraphs dropped and added), or
+    /// they name the same people, places and organizations, enough of them names few other
+    /// articles carry (two outlets' own write-ups of one event). A shared headline is no evidence
+    /// alone (recurring headlines, aggregator pages that put other text under a reused
+    /// headline), and neither are shared common names ("United States", "Reuters").
+    private func bodiesAgree(_ a: StoryFeatures, _ b: StoryFeatures, sharedEntities: Int) -> Bool {
+        if a.estimatedJaccard(b) >= settings.sameStoryJaccard { return true }
+        return sharedEntities >= settings.minSharedEntities
+            && distinctiveSharedCount(a.entities, b.entities) >= settings.minSharedDistinctiveEntities
+    }
+
+    /// Names two sorted, distinct arrays share that few members carry (see `StorySettings.commonEntityShare`).
+    private func distinctiveSharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        let common = max(Double(settings.commonEntityMinArticles), settings.commonEntityShare * Double(stories.count))
+        return Self.sharedCount(a, b) { Double(entityArticles[$0] ?? 0) <= common }
+    }
+
     private static func postingKey(_ term: UInt64, day: Int) -> UInt64 {
         MinHash.mix(term ^ UInt64(bitPattern: Int64(day)) &* 0x9e37_79b9_7f4a_7c15)
     }
 
-    /// Values two sorted, distinct arrays share.
-    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    /// Values two sorted, distinct arrays share (those `counting` accepts).
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64], counting: (UInt64) -> Bool = { _ in true }) -> Int {
         var (i, j, count) = (0, 0, 0)
         while i < a.count, j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                if counting(a[i]) { count += 1 }
+                i += 1; j += 1
+            } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return count
     }

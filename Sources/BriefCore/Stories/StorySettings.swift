@@ -4,9 +4,10 @@
 ///
 /// Two rules make two articles one story: their kept texts are near-duplicates (the Jaccard
 /// similarity of their word shingles, estimated by MinHash, reaches `nearDuplicateJaccard`),
-/// or they tell the same story in other words (dated within `windowDays` of each other, they
-/// share `minSharedTitleTerms` title words and `minSharedEntities` people, places or
-/// organizations).
+/// or they tell the same story in other words: dated within `windowDays` of each other, they
+/// share `minSharedTitleTerms` title words, and either `sameStoryJaccard` of their shingles or
+/// `minSharedEntities` people, places and organizations of which `minSharedDistinctiveEntities`
+/// are names few other articles carry.
 public struct StorySettings: Hashable, Sendable {
     /// Whether the list shows one row per story (`[stories] group`).
     public var group: Bool
@@ -26,6 +27,21 @@ public struct StorySettings: Hashable, Sendable {
     /// People, places and organizations two different texts must share (2 joined twice as many
     /// unrelated articles with a reused headline on the story corpus as 3).
     public var minSharedEntities: Int
+    /// Estimated Jaccard similarity of the shingle sets at and above which two texts with a shared
+    /// headline share enough body to be one story told again (a version cut to length, a re-issue
+    /// with paragraphs dropped and added): a tenth of their shingles is several sentences, where
+    /// two unrelated texts share none and a quoted sentence is a few hundredths.
+    public var sameStoryJaccard: Double
+    /// Shared names that few other articles carry (see `commonEntityShare`) that stand for shared
+    /// body text: two outlets writing up one event name the same people and towns, where two
+    /// stories that merely share a headline's words share at most a country or a big institution.
+    public var minSharedDistinctiveEntities: Int
+    /// A name carried by more than this share of the articles grouped so far is common ("United
+    /// States", "Reuters") and no evidence that two texts tell one story.
+    public var commonEntityShare: Double
+    /// Below this many articles carrying a name, it is never common (a small library has no
+    /// frequencies to go by).
+    public var commonEntityMinArticles: Int
     /// Texts with fewer shingles than this (about 27 words) are too short to call near-duplicates:
     /// feed items whose one-line summaries follow a template ("notice number 4 about …") differ in
     /// a word or two, which MinHash cannot tell from a re-issue.
@@ -33,7 +49,8 @@ public struct StorySettings: Hashable, Sendable {
 
     public init(group: Bool = true, windowDays: Int = 3, shingleWords: Int = 4, nearDuplicateJaccard: Double = 0.6,
                 minSharedTitleTerms: Int = 3, minTitleOverlap: Double = 0.5, minSharedEntities: Int = 3,
-                minShingles: Int = 24) {
+                minShingles: Int = 24, sameStoryJaccard: Double = 0.1, minSharedDistinctiveEntities: Int = 2,
+                commonEntityShare: Double = 0.01, commonEntityMinArticles: Int = 20) {
         self.group = group
         self.windowDays = windowDays
         self.shingleWords = shingleWords
@@ -42,6 +59,10 @@ public struct StorySettings: Hashable, Sendable {
         self.minTitleOverlap = minTitleOverlap
         self.minSharedEntities = minSharedEntities
         self.minShingles = minShingles
+        self.sameStoryJaccard = sameStoryJaccard
+        self.minSharedDistinctiveEntities = minSharedDistinctiveEntities
+        self.commonEntityShare = commonEntityShare
+        self.commonEntityMinArticles = commonEntityMinArticles
     }
 
     public static let standard = StorySettings()
