@@ -25,6 +25,12 @@ import Testing
         }
     }
 
+    @Test func theStoryTitleStopwordsAreReadWithoutTheirComments() {
+        #expect(TitleStopwords.words.contains("the"))
+        #expect(TitleStopwords.words.contains("says"))
+        #expect(!TitleStopwords.words.contains { $0.contains("#") || $0.contains(" ") })
+    }
+
     @Test func aMissingFileIsAnErrorThatNamesIt() {
         #expect {
             _ = try BundledData.load("gazetteer/no-such-list.txt")

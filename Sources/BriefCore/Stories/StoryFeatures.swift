@@ -183,13 +183,5 @@ package enum MinHash {
 
 /// Title words that name no story (`story-title-stopwords.txt`).
 enum TitleStopwords {
-    static let words: Set<String> = {
-        guard let url = Bundle.module.url(forResource: "story-title-stopwords", withExtension: "txt", subdirectory: "Data"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            // The data file ships inside the package; a missing one is a build defect, caught by the tests.
-            fatalError("Brief's story-title-stopwords.txt is missing")
-        }
-        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }()
+    static let words: Set<String> = Set(DataFileLines.lines(BundledData.text("story-title-stopwords.txt")).map(String.init))
 }
