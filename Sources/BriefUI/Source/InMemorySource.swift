@@ -76,102 +76,21 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
 
     package func evaluate(_ request: ResultRequest) -> SourceResult {
         let snapshot = lock.withLock { current }
-        let library = snapshot.library
-        let index = library.index
-        let filter = request.filter
-        @Sendable func flags(_ article: Int) -> ArticleFlags {
-            let id = library.articles[article].id
-            return request.flags[id] ?? library.flags[id] ?? .unread
-        }
-        let selectedTopics = Set(filter.topics.compactMap { id in index.topics.firstIndex { $0.id == id } })
-        let selectedEntities = filter.entities.compactMap { key in index.entities.firstIndex(of: key) }
-        let missingEntity = selectedEntities.count < filter.entities.count
-        let counted = request.countedSearches
-        /// What one slice of the order contributes.
-        struct Partial {
-            var matches: [Int] = []
-            var topicCounts: [Int]
-            var entityCounts: [Int]
-            var dayCounts: [Int: Int] = [:]
-            var searchCounts: [Int]
-            var unread = 0
-
-            /// Adds the next slice's matches (which come after these) and counts.
-            mutating func append(_ next: Partial) {
-                matches += next.matches
-                for (topic, count) in next.topicCounts.enumerated() { topicCounts[topic] += count }
-                for (entity, count) in next.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
-                for (day, count) in next.dayCounts { dayCounts[day, default: 0] += count }
-                for (search, count) in next.searchCounts.enumerated() { searchCounts[search] += count }
-                unread += next.unread
-            }
-        }
-        @Sendable func scan(_ slice: ArraySlice<Int>) -> Partial {
-            var part = Partial(topicCounts: Array(repeating: 0, count: index.topics.count),
-                               entityCounts: Array(repeating: 0, count: index.entities.count),
-                               searchCounts: Array(repeating: 0, count: counted.count))
-            for article in slice {
-                if missingEntity { break }
-                let articleFlags = flags(article)
-                if filter.unreadOnly, articleFlags.read { continue }
-                let entities = index.entitiesOfArticle[article]
-                if !selectedEntities.allSatisfy({ entities.contains($0) }) { continue }
-                if let query = filter.query, !query.matches(library.articles[article], flags: articleFlags,
-                                                               searchText: index.searchTextOfArticle[article],
-                                                               story: snapshot.stories[snapshot.storyOfArticle[article]].id) {
-                    continue
-                }
-                let topics = index.topicsOfArticle[article]
-                let passesTopics: Bool
-                if selectedTopics.isEmpty {
-                    passesTopics = true
-                } else if filter.topicMode == .any {
-                    passesTopics = topics.contains { selectedTopics.contains($0) }
-                } else {
-                    passesTopics = selectedTopics.allSatisfy { topics.contains($0) }
-                }
-                // A saved search's count is what the rest of the filter lets through and it matches.
-                let searchText = index.searchTextOfArticle[article]
-                func matches(_ search: SavedSearch) -> Bool {
-                    search.query.matches(library.articles[article], flags: articleFlags, searchText: searchText)
-                }
-                if passesTopics {
-                    for (position, search) in counted.enumerated() where matches(search) { part.searchCounts[position] += 1 }
-                }
-                guard filter.searches.isEmpty || filter.searches.contains(where: matches) else { continue }
-                if filter.topicMode == .any || passesTopics {
-                    for topic in topics { part.topicCounts[topic] += 1 }
-                }
-                guard passesTopics else { continue }
-                part.matches.append(article)
-                if !articleFlags.read { part.unread += 1 }
-                for entity in entities { part.entityCounts[entity] += 1 }
-                if let day = index.dayOfArticle[article] { part.dayCounts[day, default: 0] += 1 }
-            }
-            return part
-        }
-        // A text query reads every article's text: a large library is scanned in one slice per
-        // core, and the slices' matches joined in order.
-        let order = index.order[filter.sort] ?? []
-        let slices = order.count >= InMemorySource.parallelScanMinimum ? InMemorySource.scanSlices : 1
-        let bounds = (0...slices).map { order.count * $0 / slices }
-        let parts = UnsafeMutableBufferPointer<Partial?>.allocate(capacity: slices)
-        parts.initialize(repeating: nil)
-        defer { parts.deinitialize(); parts.deallocate() }
-        if slices == 1 {
-            parts[0] = scan(order[...])
-        } else {
-            // Each iteration writes its own slot.
-            nonisolated(unsafe) let slots = parts
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                slots[slice] = scan(order[bounds[slice]..<bounds[slice + 1]])
-            }
-        }
-        var total = parts[0]!
-        for part in parts.dropFirst() { total.append(part!) }
-        let (topicCounts, entityCounts, dayCounts, unread) = (total.topicCounts, total.entityCounts, total.dayCounts, total.unread)
-        let grouped = stories.group && !(filter.query?.expression.namesStory ?? false)
+        let scan = Scan(snapshot: snapshot, request: request)
+        let total = scan.inSlices(snapshot.library.index.order[request.filter.sort] ?? [])
+        let index = snapshot.library.index
+        let grouped = stories.group && !(request.filter.query?.expression.namesStory ?? false)
         let matches = grouped ? snapshot.bestVersions(total.matches) : total.matches
+        return SourceResult(
+            count: matches.count, total: snapshot.library.articles.count, unread: total.unread,
+            topics: index.topics.enumerated().map { TopicFacet(id: $0.element.id, name: $0.element.name, count: total.topicCounts[$0.offset]) },
+            entityFacets: Self.entityFacets(total.entityCounts, index: index),
+            days: total.dayCounts.sorted { $0.key < $1.key }.map { DayCount(day: $0.key, count: $0.value) },
+            searchCounts: total.searchCounts, rowsAreStories: grouped, handle: Matches(snapshot: snapshot, indices: matches))
+    }
+
+    /// The top entities of each facet type by count (ties by name).
+    private static func entityFacets(_ entityCounts: [Int], index: LibraryIndex) -> [EntityType: [EntityFacet]] {
         var facets: [EntityType: [EntityFacet]] = [:]
         for type in ResultSet.facetTypes { facets[type] = [] }
         for (entity, count) in entityCounts.enumerated() where count > 0 {
@@ -183,12 +102,131 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
             let sorted = facets[type]!.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key.name < $1.key.name }
             facets[type] = Array(sorted.prefix(ResultSet.facetsPerType))
         }
-        return SourceResult(
-            count: matches.count, total: library.articles.count, unread: unread,
-            topics: index.topics.enumerated().map { TopicFacet(id: $0.element.id, name: $0.element.name, count: topicCounts[$0.offset]) },
-            entityFacets: facets,
-            days: dayCounts.sorted { $0.key < $1.key }.map { DayCount(day: $0.key, count: $0.value) },
-            searchCounts: total.searchCounts, rowsAreStories: grouped, handle: Matches(snapshot: snapshot, indices: matches))
+        return facets
+    }
+
+    /// What a scan of some articles found: the matches in order, and the facet counts.
+    private struct Tally {
+        var matches: [Int] = []
+        var topicCounts: [Int]
+        var entityCounts: [Int]
+        var dayCounts: [Int: Int] = [:]
+        var searchCounts: [Int]
+        var unread = 0
+
+        /// Adds the next slice's matches (which come after these) and counts.
+        mutating func append(_ next: Tally) {
+            matches += next.matches
+            for (topic, count) in next.topicCounts.enumerated() { topicCounts[topic] += count }
+            for (entity, count) in next.entityCounts.enumerated() where count > 0 { entityCounts[entity] += count }
+            for (day, count) in next.dayCounts { dayCounts[day, default: 0] += count }
+            for (search, count) in next.searchCounts.enumerated() { searchCounts[search] += count }
+            unread += next.unread
+        }
+    }
+
+    /// One request's filter, resolved against a snapshot's index, applied article by article.
+    private struct Scan: Sendable {
+        let snapshot: Snapshot
+        let request: ResultRequest
+        let selectedTopics: Set<Int>
+        let selectedEntities: [Int]
+        /// A selected entity the library does not hold: nothing matches.
+        let missingEntity: Bool
+        /// Each selected saved search, with its position among the counted ones when it is one
+        /// of them (its match is then computed once per article, for both).
+        let selectedSearches: [(search: SavedSearch, counted: Int?)]
+
+        init(snapshot: Snapshot, request: ResultRequest) {
+            self.snapshot = snapshot
+            self.request = request
+            let index = snapshot.library.index
+            let filter = request.filter
+            selectedTopics = Set(filter.topics.compactMap { id in index.topics.firstIndex { $0.id == id } })
+            selectedEntities = filter.entities.compactMap { key in index.entities.firstIndex(of: key) }
+            missingEntity = selectedEntities.count < filter.entities.count
+            selectedSearches = filter.searches.map { ($0, request.countedSearches.firstIndex(of: $0)) }
+        }
+
+        /// A text query reads every article's text: a large library is scanned in one slice per
+        /// core, and the slices' matches joined in order.
+        func inSlices(_ order: [Int]) -> Tally {
+            let slices = order.count >= InMemorySource.parallelScanMinimum ? InMemorySource.scanSlices : 1
+            let bounds = (0...slices).map { order.count * $0 / slices }
+            let parts = UnsafeMutableBufferPointer<Tally?>.allocate(capacity: slices)
+            parts.initialize(repeating: nil)
+            defer { parts.deinitialize(); parts.deallocate() }
+            if slices == 1 {
+                parts[0] = scan(order[...])
+            } else {
+                // Each iteration writes its own slot.
+                nonisolated(unsafe) let slots = parts
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    slots[slice] = scan(order[bounds[slice]..<bounds[slice + 1]])
+                }
+            }
+            var total = parts[0]!
+            for part in parts.dropFirst() { total.append(part!) }
+            return total
+        }
+
+        func scan(_ slice: ArraySlice<Int>) -> Tally {
+            let index = snapshot.library.index
+            var tally = Tally(topicCounts: Array(repeating: 0, count: index.topics.count),
+                              entityCounts: Array(repeating: 0, count: index.entities.count),
+                              searchCounts: Array(repeating: 0, count: request.countedSearches.count))
+            guard !missingEntity else { return tally }
+            for article in slice { count(article, into: &tally) }
+            return tally
+        }
+
+        /// Counts one article: saved searches over what the rest of the filter lets through,
+        /// topics (in `any` mode also for articles the topics leave out), then the match itself.
+        private func count(_ article: Int, into tally: inout Tally) {
+            let index = snapshot.library.index
+            let filter = request.filter
+            let articleFlags = flags(article)
+            if filter.unreadOnly, articleFlags.read { return }
+            let entities = index.entitiesOfArticle[article]
+            if !selectedEntities.allSatisfy({ entities.contains($0) }) { return }
+            let searchText = index.searchTextOfArticle[article]
+            let story = snapshot.stories[snapshot.storyOfArticle[article]].id
+            if let query = filter.query,
+               !query.matches(snapshot.library.articles[article], flags: articleFlags, searchText: searchText, story: story) {
+                return
+            }
+            let topics = index.topicsOfArticle[article]
+            let passesTopics = self.passesTopics(topics)
+            func matches(_ search: SavedSearch) -> Bool {
+                search.query.matches(snapshot.library.articles[article], flags: articleFlags, searchText: searchText)
+            }
+            // A saved search's count is what the rest of the filter lets through and it matches.
+            let hits = passesTopics ? request.countedSearches.map(matches) : nil
+            for (position, hit) in (hits ?? []).enumerated() where hit { tally.searchCounts[position] += 1 }
+            guard selectedSearches.isEmpty || selectedSearches.contains(where: { choice in
+                if let position = choice.counted, let hits { return hits[position] }
+                return matches(choice.search)
+            }) else { return }
+            if filter.topicMode == .any || passesTopics {
+                for topic in topics { tally.topicCounts[topic] += 1 }
+            }
+            guard passesTopics else { return }
+            tally.matches.append(article)
+            if !articleFlags.read { tally.unread += 1 }
+            for entity in entities { tally.entityCounts[entity] += 1 }
+            if let day = index.dayOfArticle[article] { tally.dayCounts[day, default: 0] += 1 }
+        }
+
+        private func passesTopics(_ topics: [Int]) -> Bool {
+            if selectedTopics.isEmpty { return true }
+            if request.filter.topicMode == .any { return topics.contains { selectedTopics.contains($0) } }
+            return selectedTopics.allSatisfy { topics.contains($0) }
+        }
+
+        private func flags(_ article: Int) -> ArticleFlags {
+            let id = snapshot.library.articles[article].id
+            return request.flags[id] ?? snapshot.library.flags[id] ?? .unread
+        }
     }
 
     package func rows(of result: SourceResult, _ positions: Range<Int>) -> [ArticleRow] {
