@@ -165,7 +165,7 @@ struct LibraryScannerTests {
         #expect(truncate(huge, off_t(size)) == 0)
         let scan = LibraryScanner().scan([directory.path])
         #expect(scan.articles.map(\.title) == ["Good"])
-        #expect(scan.problems == [ScanProblem(path: huge, reason: "too large (\(size) bytes; the limit is \(LibraryFileSettings.maximumFileSize))")])
+        #expect(scan.problems == [FileProblem(path: huge, reason: "too large (\(size) bytes; the limit is \(LibraryFileSettings.maximumFileSize))")])
         // Read directly, the open file's size is checked before a byte is read.
         guard case .failure(let failure) = FileContents.read(Array(huge.utf8)) else {
             Issue.record("an oversized file must not be read")

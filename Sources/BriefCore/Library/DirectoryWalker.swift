@@ -34,7 +34,7 @@ public struct WalkedFile: Hashable, Sendable {
 public struct DirectoryWalk: Sendable {
     public enum Entry: Hashable, Sendable {
         case file(WalkedFile)
-        case problem(ScanProblem)
+        case problem(FileProblem)
     }
     public var entries: [Entry] = []
     /// Roots listed completely: a file missing under one of them is gone, not merely unreadable.
@@ -43,7 +43,7 @@ public struct DirectoryWalk: Sendable {
     public var files: [WalkedFile] {
         entries.compactMap { if case .file(let file) = $0 { file } else { nil } }
     }
-    public var problems: [ScanProblem] {
+    public var problems: [FileProblem] {
         entries.compactMap { if case .problem(let problem) = $0 { problem } else { nil } }
     }
 }
@@ -217,7 +217,7 @@ private struct Walker {
     }
 
     private mutating func problem(_ path: String, _ reason: String) {
-        result.entries.append(.problem(ScanProblem(path: path, reason: reason)))
+        result.entries.append(.problem(FileProblem(path: path, reason: reason)))
     }
 
     /// The names in a directory, hidden ones (and `.`, `..`) left out, in byte order; nil when

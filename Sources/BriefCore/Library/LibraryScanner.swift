@@ -2,31 +2,18 @@
 import Dispatch
 import Foundation
 
-/// A file that could not be loaded, and why.
-public struct ScanProblem: Error, Hashable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): \(reason)" }
-}
-
 /// What a scan found: the articles, in a deterministic order, and the files that failed.
 public struct LibraryScan: Sendable {
     public var articles: [Article]
-    public var problems: [ScanProblem]
+    public var problems: [FileProblem]
 
-    public init(articles: [Article] = [], problems: [ScanProblem] = []) {
+    public init(articles: [Article] = [], problems: [FileProblem] = []) {
         self.articles = articles
         self.problems = problems
     }
 
     /// The articles and problems of per-file results, in their order.
-    init(_ results: [Result<[Article], ScanProblem>]) {
+    init(_ results: [Result<[Article], FileProblem>]) {
         articles = []
         problems = []
         for result in results {
@@ -56,7 +43,7 @@ public struct LibraryScanner: Sendable {
     /// Loads every article under `paths`.
     public func scan(_ paths: [String]) -> LibraryScan {
         let walk = DirectoryWalker.walk(paths, maximumFileSize: maximumFileSize)
-        let results = Self.parallelMap(walk.entries) { entry -> Result<[Article], ScanProblem> in
+        let results = Self.parallelMap(walk.entries) { entry -> Result<[Article], FileProblem> in
             switch entry {
             case .file(let file): load(file)
             case .problem(let problem): .failure(problem)
@@ -72,24 +59,24 @@ public struct LibraryScanner: Sendable {
     }
 
     /// Reads the file at `path` and runs it through the pipeline; any failure becomes a problem.
-    func load(_ path: String) -> Result<[Article], ScanProblem> {
+    func load(_ path: String) -> Result<[Article], FileProblem> {
         load(WalkedFile(path: path, size: 0, mtime: 0))
     }
 
     /// Reads one file and runs it through the pipeline; any failure becomes a problem.
     /// A link to an article is read as the article; the checks apply to what it points at.
-    func load(_ file: WalkedFile) -> Result<[Article], ScanProblem> {
+    func load(_ file: WalkedFile) -> Result<[Article], FileProblem> {
         switch FileContents.read(file.systemPath, maximumSize: maximumFileSize) {
         case .success(let data): articles(from: data, source: file.path)
-        case .failure(let failure): .failure(ScanProblem(path: file.path, reason: failure.reason))
+        case .failure(let failure): .failure(FileProblem(path: file.path, reason: failure.reason))
         }
     }
 
-    private func articles(from data: Data, source: String) -> Result<[Article], ScanProblem> {
+    private func articles(from data: Data, source: String) -> Result<[Article], FileProblem> {
         do throws(ReadError) {
             return .success(try pipeline.articles(from: data, source: source))
         } catch {
-            return .failure(ScanProblem(path: source, reason: error.reason))
+            return .failure(FileProblem(path: source, reason: error.reason))
         }
     }
 
