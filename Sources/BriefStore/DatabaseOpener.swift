@@ -51,6 +51,7 @@ enum DatabaseOpener {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
                 try db.execute(sql: "PRAGMA cache_size = -\(DatabaseSettings.cacheKiB)")
+                db.add(function: StoredText.function)
                 if attaching { try prepare?(db) }
             }
             return config
@@ -89,6 +90,7 @@ extension DatabaseOpener {
             try db.execute(sql: "PRAGMA mmap_size = \(DatabaseSettings.mmapSize)")
             try db.execute(sql: "PRAGMA cache_size = -\(DatabaseSettings.cacheKiB)")
             try db.execute(sql: "PRAGMA query_only = ON")
+            db.add(function: StoredText.function)
             try prepare(db)
         }
         return try withStoreErrors(path: path) {
