@@ -79,6 +79,19 @@ extension LibraryStore {
     /// Refreshes with any parser (benchmarks wrap the pipeline to add annotations it lacks).
     public func refresh(paths: [String], parse: @escaping Parser,
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        try refresh(paths: paths, parse: parse, parsing: ParsingLayout(), progress: progress)
+    }
+
+    /// How many threads parse, and in what batches files are handed to the writer: the settings,
+    /// or (tests) one thread and batches of one file, the serial order the parallel one must match.
+    struct ParsingLayout {
+        var workers = IndexerSettings.workers
+        var batchSize = IndexerSettings.batchSize
+        var lookahead = IndexerSettings.parseLookahead
+    }
+
+    func refresh(paths: [String], parse: @escaping Parser, parsing layout: ParsingLayout,
+                 progress: (@Sendable (IndexProgress) -> Void)?) throws -> IndexReport {
         guard access == .owner else {
             throw StoreError(path: path, kind: .readOnly, reason: "opened read-only as a shared cache; the account that runs `brief index` keeps it up to date")
         }
@@ -134,7 +147,8 @@ extension LibraryStore {
         progress?(IndexProgress(total: toParse.count, done: 0))
         // Parsing runs ahead on the other threads while each batch is written: the writer needs
         // one core, parsing both.
-        let parsing = ParsePipeline(toParse, parse: parse)
+        let parsing = ParsePipeline(toParse, workers: layout.workers, batchSize: layout.batchSize,
+                                    lookahead: layout.lookahead, parse: parse)
         defer { parsing.stop() }
         var done = 0
         for index in 0..<parsing.batchCount {
@@ -289,7 +303,7 @@ final class ParsePipeline: @unchecked Sendable {
     private var finishedPerBatch: [Int]
     private var stopped = false
 
-    init(_ files: [(ScannedFile, KnownFile?)], batchSize: Int = IndexerSettings.batchSize,
+    init(_ files: [(ScannedFile, KnownFile?)], workers: Int = IndexerSettings.workers, batchSize: Int = IndexerSettings.batchSize,
          lookahead: Int = IndexerSettings.parseLookahead, parse: @escaping LibraryStore.Parser) {
         self.files = files
         self.parse = parse
@@ -299,7 +313,7 @@ final class ParsePipeline: @unchecked Sendable {
         slots.initialize(repeating: nil)
         batchCount = (files.count + batchSize - 1) / batchSize
         finishedPerBatch = Array(repeating: 0, count: batchCount)
-        for _ in 0..<IndexerSettings.workers {
+        for _ in 0..<workers {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
             thread.start()
