@@ -30,6 +30,8 @@ public struct IndexReport: Sendable {
     public var parseWaitSeconds: Double = 0
     /// Of `writeSeconds`: time spent finding new articles' stories (their features are computed while parsing).
     public var storySeconds: Double = 0
+    /// Time after the last batch: dropping entities no article mentions, and `PRAGMA optimize`.
+    public var finishSeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -175,6 +177,7 @@ extension LibraryStore {
             done += parsed.count
             progress?(IndexProgress(total: toParse.count, done: done))
         }
+        let finishStart = ContinuousClock.now
         if report.removed > 0 || report.changed > 0 {
             try write { db in
                 try db.execute(sql: "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM article_entity WHERE entity = entity.id)")
@@ -183,6 +186,7 @@ extension LibraryStore {
         if report.added + report.changed + report.removed > 0 {
             try write { db in try db.execute(sql: "PRAGMA optimize") }
         }
+        report.finishSeconds = Self.seconds(since: finishStart)
         report.badFiles.sort { $0.path < $1.path }
         report.articles = try articleCount()
         report.seconds = Self.seconds(since: clock)
