@@ -30,7 +30,8 @@ public struct IndexReport: Sendable {
     public var parseWaitSeconds: Double = 0
     /// Of `writeSeconds`: time spent finding new articles' stories (their features are computed while parsing).
     public var storySeconds: Double = 0
-    /// Time after the last batch: dropping entities no article mentions, and `PRAGMA optimize`.
+    /// Time after the last batch: dropping entities no article mentions, `PRAGMA optimize`, and
+    /// handing free pages back to the file system.
     public var finishSeconds: Double = 0
 }
 
@@ -184,7 +185,12 @@ extension LibraryStore {
             }
         }
         if report.added + report.changed + report.removed > 0 {
-            try write { db in try db.execute(sql: "PRAGMA optimize") }
+            // The pages full-text merges and deleted rows freed go back to the file system (a
+            // cache made before v7 has no list of them, and keeps them for later writes).
+            try write { db in
+                try db.execute(sql: "PRAGMA optimize")
+                try db.execute(sql: "PRAGMA incremental_vacuum")
+            }
         }
         report.finishSeconds = Self.seconds(since: finishStart)
         report.badFiles.sort { $0.path < $1.path }

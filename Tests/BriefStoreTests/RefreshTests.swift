@@ -290,6 +290,30 @@ import Testing
         try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
     }
 
+    @Test func aRefreshHandsThePagesItFreedBackToTheFileSystem() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        for index in 0..<60 {
+            try dir.write("library/a\(index).txt", Self.article("Alpha \(index)", (0..<300).map { "Voles \($0 * 7919 % 1000 + index)." }.joined(separator: " ")))
+        }
+        let store = try open(dir)
+        _ = try store.refresh(paths: [library])
+        let layout = try store.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size"), try Int.fetchOne(db, sql: "PRAGMA auto_vacuum"))
+        }
+        #expect(layout.0 == DatabaseSettings.pageSize)
+        #expect(layout.1 == 2, "incremental")
+        let pagesWhenFull = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        for index in 0..<50 { try FileManager.default.removeItem(at: dir.file("library/a\(index).txt")) }
+        #expect(try store.refresh(paths: [library]).removed == 50)
+        let after = try store.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
+        }
+        #expect(after.0 == 0)
+        #expect(after.1 < pagesWhenFull, "the file shrank with the articles")
+        #expect(try store.articleCount() == 10)
+    }
+
     @Test func aDamagedCacheIsRebuiltAndTheStateKept() throws {
         let dir = try TemporaryDirectory()
         try dir.write("library/a.txt", Self.article("Alpha", "Text about moles."))
