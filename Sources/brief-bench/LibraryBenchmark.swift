@@ -182,9 +182,19 @@ enum LibraryBenchmark {
                   + " cpu_ms median \(f(median(cpuTimes), 2)) (\(firstQueryRuns) fresh opens)")
         }
         try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
-        start = Date()
-        let body = try reader.article(id: try reader.summaries(matching: .all, limit: 1)[0].id)
-        print("\(label) open_article_ms \(f(Date().timeIntervalSince(start) * 1000, 2)) paragraphs \(body?.paragraphs.count ?? 0)")
+        // Opening an article: the body, inflated, with its detail; one of every 1/queryRuns of the list.
+        let listed = try reader.ids(matching: .all)
+        var openTimes: [Double] = []
+        var paragraphs = 0
+        for i in 0..<queryRuns {
+            let id = listed[i * listed.count / queryRuns]
+            start = Date()
+            let body = try reader.article(id: id)
+            openTimes.append(Date().timeIntervalSince(start) * 1000)
+            paragraphs += body?.paragraphs.count ?? 0
+        }
+        print("\(label) open_article_ms median \(f(median(openTimes), 2)) p99 \(f(percentile(openTimes, 0.99), 2))"
+              + " (\(queryRuns) articles across the list, mean paragraphs \(paragraphs / queryRuns))")
         print("\(label) reader_peak_rss_mb \(ReaderBenchmark.peakMemoryOfReaderProcess(cachePath: cachePath, statePath: statePath))"
               + " (a process of its own: warm start and the keystrokes above)")
         print("\(label) cache_mb \(f(Double(databaseBytes(cachePath)) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
