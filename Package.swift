@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // apt: libcurl4-openssl-dev; the feed fetcher's HTTP (URLSession cannot bound a decoded body)
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // apt: zlib1g-dev; the library cache stores each article's text deflated
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: The pure core: reading, cleaning, annotation, query
         .target(
@@ -40,7 +42,7 @@ let package = Package(
         // MARK: Persistence (SQLite through GRDB): read/starred state, article cache
         .target(
             name: "BriefStore",
-            dependencies: ["BriefCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BriefCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // MARK: The pure UI: state, reducer, views drawing into a cell grid

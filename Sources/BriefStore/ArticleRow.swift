@@ -4,8 +4,8 @@ import Foundation
 import GRDB
 
 enum ArticleRow {
-    /// Kept paragraphs are stored as one text (the full-text index reads it) joined by this
-    /// separator, which the tokenizer treats as white space.
+    /// Kept paragraphs are stored as one text joined by this separator, which the full-text
+    /// tokenizer treats as white space, and deflated (`StoredText`).
     static let paragraphSeparator: Character = "\u{2029}"
 
     /// The paragraphs as stored: joined by `paragraphSeparator` they are the article's text, and
@@ -28,7 +28,10 @@ enum ArticleRow {
     static let columns = "a.id, a.format, a.title, a.day, a.byline, a.url, a.site_name, a.text, a.detail"
 
     static func decode(_ row: Row) throws -> Article {
-        let paragraphs = paragraphs(fromText: row[7])
+        guard let text = StoredText.unpack(row[7]) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored text of \(row[0] as String) is not deflated text")
+        }
+        let paragraphs = paragraphs(fromText: text)
         let title: String = row[2]
         let detail = try ArticleDetailCodec.decode(row[8], title: title, paragraphs: paragraphs)
         let day: Int? = row[3]

@@ -18,7 +18,8 @@ struct PreparedArticle: Sendable {
     var byline: String?
     var url: String?
     var siteName: String?
-    var text: String
+    /// The kept paragraphs joined, deflated (`StoredText`).
+    var storedText: Data
     var detail: Data
     /// The topics it is about, then those it mentions.
     var topics: [TopicMatch]
@@ -38,7 +39,7 @@ struct PreparedArticle: Sendable {
         url = article.url
         siteName = article.siteName
         let paragraphs = ArticleRow.storedParagraphs(of: article)
-        text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
+        storedText = StoredText.pack(paragraphs.joined(separator: String(ArticleRow.paragraphSeparator)))
         detail = ArticleDetailCodec.encode(
             ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
                           topics: article.topics + article.mentions, language: article.language, summary: article.summary),
@@ -79,7 +80,8 @@ private struct UnindexedArticles {
     mutating func index(_ db: Database) throws {
         guard let first else { return }
         try db.execute(sql: """
-            INSERT INTO article_fts (rowid, title, text) SELECT rowid, title, text FROM article WHERE rowid >= ? ORDER BY rowid
+            INSERT INTO article_fts (rowid, title, text)
+            SELECT rowid, title, \(StoredText.functionName)(text) FROM article WHERE rowid >= ? ORDER BY rowid
             """, arguments: [first])
         self.first = nil
     }
@@ -194,7 +196,7 @@ final class BatchWriter {
                     let facets = PackedFacets.pack(topics: facetTopics, entities: entityMentions.map { UInt32($0.id) })
                     let inserted = try Int64.fetchOne(insertArticle, arguments: [
                         article.id, fileID, article.format, article.title, article.day,
-                        article.byline, article.url, article.siteName, article.text, article.detail,
+                        article.byline, article.url, article.siteName, article.storedText, article.detail,
                     ])
                     // Another file already holds an article with this id (a feed item seen twice).
                     guard let rowid = inserted else { continue }

@@ -34,6 +34,9 @@ public struct IndexReport: Sendable {
     public var storyCPUSeconds: Double = 0
     /// CPU time the parsing threads spent computing what story grouping compares.
     public var storyFeatureCPUSeconds: Double = 0
+    /// Time after the last batch: dropping entities no article mentions, `PRAGMA optimize`, and
+    /// handing free pages back to the file system.
+    public var finishSeconds: Double = 0
 }
 
 /// Where a refresh stands, for progress bars.
@@ -83,6 +86,19 @@ extension LibraryStore {
     /// Refreshes with any parser (benchmarks wrap the pipeline to add annotations it lacks).
     public func refresh(paths: [String], parse: @escaping Parser,
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        try refresh(paths: paths, parse: parse, parsing: ParsingLayout(), progress: progress)
+    }
+
+    /// How many threads parse, and in what batches files are handed to the writer: the settings,
+    /// or (tests) one thread and batches of one file, the serial order the parallel one must match.
+    struct ParsingLayout {
+        var workers = IndexerSettings.workers
+        var batchSize = IndexerSettings.batchSize
+        var lookahead = IndexerSettings.parseLookahead
+    }
+
+    func refresh(paths: [String], parse: @escaping Parser, parsing layout: ParsingLayout,
+                 progress: (@Sendable (IndexProgress) -> Void)?) throws -> IndexReport {
         guard access == .owner else {
             throw StoreError(path: path, kind: .readOnly, reason: "opened read-only as a shared cache; the account that runs `brief index` keeps it up to date")
         }
@@ -138,7 +154,8 @@ extension LibraryStore {
         progress?(IndexProgress(total: toParse.count, done: 0))
         // Parsing runs ahead on the other threads while each batch is written: the writer needs
         // one core, parsing both.
-        let parsing = ParsePipeline(toParse, parse: parse)
+        let parsing = ParsePipeline(toParse, workers: layout.workers, batchSize: layout.batchSize,
+                                    lookahead: layout.lookahead, parse: parse)
         defer { parsing.stop() }
         var done = 0
         for index in 0..<parsing.batchCount {
@@ -169,14 +186,21 @@ extension LibraryStore {
             done += parsed.count
             progress?(IndexProgress(total: toParse.count, done: done))
         }
+        let finishStart = ContinuousClock.now
         if report.removed > 0 || report.changed > 0 {
             try write { db in
                 try db.execute(sql: "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM article_entity WHERE entity = entity.id)")
             }
         }
         if report.added + report.changed + report.removed > 0 {
-            try write { db in try db.execute(sql: "PRAGMA optimize") }
+            // The pages full-text merges and deleted rows freed go back to the file system (a
+            // cache made before v7 has no list of them, and keeps them for later writes).
+            try write { db in
+                try db.execute(sql: "PRAGMA optimize")
+                try db.execute(sql: "PRAGMA incremental_vacuum")
+            }
         }
+        report.finishSeconds = Self.seconds(since: finishStart)
         report.badFiles.sort { $0.path < $1.path }
         report.articles = try articleCount()
         report.seconds = Self.seconds(since: clock)
@@ -297,7 +321,7 @@ final class ParsePipeline: @unchecked Sendable {
     private var finishedPerBatch: [Int]
     private var stopped = false
 
-    init(_ files: [(ScannedFile, KnownFile?)], batchSize: Int = IndexerSettings.batchSize,
+    init(_ files: [(ScannedFile, KnownFile?)], workers: Int = IndexerSettings.workers, batchSize: Int = IndexerSettings.batchSize,
          lookahead: Int = IndexerSettings.parseLookahead, parse: @escaping LibraryStore.Parser) {
         self.files = files
         self.parse = parse
@@ -307,7 +331,7 @@ final class ParsePipeline: @unchecked Sendable {
         slots.initialize(repeating: nil)
         batchCount = (files.count + batchSize - 1) / batchSize
         finishedPerBatch = Array(repeating: 0, count: batchCount)
-        for _ in 0..<IndexerSettings.workers {
+        for _ in 0..<workers {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
             thread.start()

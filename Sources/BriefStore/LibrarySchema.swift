@@ -7,6 +7,10 @@ enum FullTextSettings {
     /// rewrites the terms it merges, so merging more at once rewrites each term fewer times:
     /// at 100,000 articles the index cost a third less CPU to build, and queries were as fast.
     static let segmentsMergedAtOnce = 16
+    /// Prefix lengths with an index of their own. A 3-character prefix matches many terms and
+    /// is typed on the way to every longer one; longer prefixes match few terms, and FTS5 finds
+    /// them quickly in the main index. The 2-character index was 0.37 times the indexed text.
+    static let prefixLengths = "3"
 }
 
 enum LibrarySchema {
@@ -170,8 +174,43 @@ enum LibrarySchema {
                 """)
             try deleteAllArticles(db)
         }
+        migrator.registerMigration("v7: text stored deflated, full-text index without content and with 3-character prefixes") { db in
+            // The cache was 3.7 times the text it indexes. The text is now stored deflated
+            // (`StoredText`), so the full-text index can no longer read it as external content: it
+            // keeps no content, and the delete trigger hands it the inflated words. Its 2-character
+            // prefix index (0.37 times the text) goes; a 2-character prefix is found by scanning
+            // the terms that start with it (one keystroke of a word being typed).
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS article_fts_update;
+                DROP TRIGGER article_fts_delete;
+                DROP TABLE article_fts;
+                \(contentlessFTSTable)
+                \(ftsDeleteTrigger)
+                """)
+            try deleteAllArticles(db)
+        }
         return migrator
     }
+
+    /// The full-text index since v7: no content of its own (`article.text` is deflated), so a row
+    /// is deleted with the words it was indexed with (`ftsDeleteTrigger`).
+    static let contentlessFTSTable = """
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, text,
+            content = '',
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '\(FullTextSettings.prefixLengths)'
+        );
+        INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', \(FullTextSettings.segmentsMergedAtOnce));
+        """
+
+    /// Takes a deleted article's words out of the full-text index (since v7 its text is deflated).
+    static let ftsDeleteTrigger = """
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts (article_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, \(StoredText.functionName)(old.text));
+        END;
+        """
 
     /// The full-text index over titles and kept text since v3 (v1 had 4-character prefixes too).
     static let ftsTable = """
@@ -213,9 +252,7 @@ enum LibrarySchema {
             DELETE FROM file;
             DELETE FROM entity;
             DELETE FROM topic;
-            CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
-                INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-            END;
+            \(ftsDeleteTrigger)
             """)
     }
 }

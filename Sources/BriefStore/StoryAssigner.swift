@@ -38,11 +38,12 @@ final class StoryAssigner {
         self.index = index
     }
 
-    /// The stories of the cached articles, in the order they were indexed.
+    /// The stories of the cached articles, in the order they were indexed. The day comes from the
+    /// narrow facet table: joining `article` read every article's text (the whole cache) first.
     private static func load(_ db: Database, settings: StorySettings) throws -> StoryIndex {
         var index = StoryIndex(settings: settings)
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.story, s.length, s.features, a.day FROM article_story s JOIN article a ON a.rowid = s.article ORDER BY s.article
+            SELECT s.story, s.length, s.features, f.day FROM article_story s JOIN article_facet f ON f.article = s.article ORDER BY s.article
             """)
         while let row = try rows.next() {
             guard let features = StoryFeatures(encoded: row[2], day: row[3], length: row[1]) else { continue }

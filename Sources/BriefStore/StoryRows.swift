@@ -48,9 +48,11 @@ final class StoryRows: @unchecked Sendable {
         return a < b
     }
 
+    /// Loads the rows indexed since the last call. Days come from the narrow facet table, not
+    /// `article`, whose pages hold the text: the first grouped query read the whole cache.
     private func catchUp(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.article, s.story, s.length, a.day FROM article_story s JOIN article a ON a.rowid = s.article
+            SELECT s.article, s.story, s.length, f.day FROM article_story s JOIN article_facet f ON f.article = s.article
             WHERE s.article > ? ORDER BY s.article
             """, arguments: [loadedRowid])
         while let row = try rows.next() {

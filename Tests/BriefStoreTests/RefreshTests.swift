@@ -228,7 +228,7 @@ import Testing
                     CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content = 'article', content_rowid = 'rowid',
                         tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
                     INSERT INTO article_fts (article_fts) VALUES ('rebuild');
-                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%';
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%' OR identifier LIKE 'v7:%';
                     """)
             }
         }
@@ -236,7 +236,8 @@ import Testing
         let definition = try upgraded.read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'")
         }
-        #expect(definition?.contains("prefix = '2 3'") == true)
+        #expect(definition?.contains("content = ''") == true)
+        #expect(definition?.contains("prefix = '3'") == true)
         // Nothing stale is shown: the old articles went with the old index, and come back parsed again.
         #expect(try upgraded.articleCount() == 0)
         let report = try upgraded.refresh(paths: [dir.file("library").path])
@@ -246,6 +247,71 @@ import Testing
         for prefix in ["bu", "bur", "burr", "burrow"] {
             #expect(try upgraded.ids(matching: .word(prefix, prefix: true)).map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.txt"])
         }
+    }
+
+    @Test func aCacheWithItsTextStoredPlainIsRefilledWithDeflatedTextThatReadsBackWhole() throws {
+        let dir = try TemporaryDirectory()
+        let body = String(repeating: "Voles dig burrows under the meadow, and the herons wait for them. ", count: 20)
+        let a = try dir.write("library/a.txt", Self.article("Alpha", body))
+        do {
+            // Made as a v6 cache was: plain text, read by the full-text index as its content.
+            let old = try open(dir)
+            try old.write { db in
+                try db.execute(sql: """
+                    DROP TRIGGER article_fts_delete;
+                    DROP TABLE article_fts;
+                    CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content = 'article', content_rowid = 'rowid',
+                        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                    CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+                        INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                    END;
+                    INSERT INTO file (id, path, size, mtime, hash) VALUES (1, '\(a.standardizedFileURL.path)', 0, 0, '');
+                    INSERT INTO article (id, file, format, title, text, detail) VALUES ('\(a.standardizedFileURL.path)', 1, 'text', 'Alpha', 'plain', x'');
+                    INSERT INTO article_fts (rowid, title, text) SELECT rowid, title, text FROM article;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%';
+                    """)
+            }
+        }
+        let store = try open(dir)
+        #expect(try store.articleCount() == 0, "the plain rows went with the old index")
+        _ = try store.refresh(paths: [dir.file("library").path])
+        let stored = try store.read { db in try Row.fetchOne(db, sql: "SELECT typeof(text), length(text) FROM article")! }
+        #expect(stored[0] as String == "blob")
+        #expect((stored[1] as Int) * 4 < body.utf8.count, "deflated")
+        let parsed = try ArticlePipeline().articles(from: Data(contentsOf: a), source: a.path)[0]
+        #expect(try store.article(id: a.standardizedFileURL.path)?.paragraphs == parsed.paragraphs)
+        #expect(try searching(store, "herons") == ["a.txt"])
+        // Changed, the file's old words leave the index with its old row (the delete trigger inflates them).
+        try dir.write("library/a.txt", Self.article("Alpha", "Only moles now."))
+        try setMTime(a, secondsAgo: -5)
+        #expect(try store.refresh(paths: [dir.file("library").path]).changed == 1)
+        #expect(try searching(store, "herons").isEmpty)
+        #expect(try searching(store, "moles") == ["a.txt"])
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
+    }
+
+    @Test func aRefreshHandsThePagesItFreedBackToTheFileSystem() throws {
+        let dir = try TemporaryDirectory()
+        let library = dir.file("library").path
+        for index in 0..<60 {
+            try dir.write("library/a\(index).txt", Self.article("Alpha \(index)", (0..<300).map { "Voles \($0 * 7919 % 1000 + index)." }.joined(separator: " ")))
+        }
+        let store = try open(dir)
+        _ = try store.refresh(paths: [library])
+        let layout = try store.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size"), try Int.fetchOne(db, sql: "PRAGMA auto_vacuum"))
+        }
+        #expect(layout.0 == DatabaseSettings.pageSize)
+        #expect(layout.1 == 2, "incremental")
+        let pagesWhenFull = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        for index in 0..<50 { try FileManager.default.removeItem(at: dir.file("library/a\(index).txt")) }
+        #expect(try store.refresh(paths: [library]).removed == 50)
+        let after = try store.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
+        }
+        #expect(after.0 == 0)
+        #expect(after.1 < pagesWhenFull, "the file shrank with the articles")
+        #expect(try store.articleCount() == 10)
     }
 
     @Test func aDamagedCacheIsRebuiltAndTheStateKept() throws {
