@@ -10,7 +10,7 @@ enum FileScanner {
         var files: [ScannedFile] = []
         /// Roots that were scanned completely: only files under these may be dropped as deleted.
         var scannedRoots: [String] = []
-        var problems: [(path: String, reason: String)] = []
+        var problems: [FileProblem] = []
     }
 
     /// Absolute, standardized form of a path, used as the article id.
@@ -21,6 +21,6 @@ enum FileScanner {
     static func scan(_ roots: [String]) -> Result {
         let walk = DirectoryWalker.walk(roots.map(canonicalPath))
         return Result(files: walk.files, scannedRoots: walk.completeRoots,
-                      problems: walk.problems.map { ($0.path, $0.reason) })
+                      problems: walk.problems)
     }
 }

@@ -17,7 +17,7 @@ public struct IndexReport: Sendable {
     /// Files that did not change (or were touched without changing).
     public var unchanged = 0
     /// Files that could not be read or parsed: path and reason. Includes unchanged bad files.
-    public var badFiles: [(path: String, reason: String)] = []
+    public var badFiles: [FileProblem] = []
     public var bad: Int { badFiles.count }
     /// Articles in the cache afterwards.
     public var articles = 0
@@ -114,7 +114,7 @@ extension LibraryStore {
         for file in scan.files {
             let old = known[file.path]
             if let old, old.size == file.size, old.mtime == file.mtime {
-                if let error = old.error { report.badFiles.append((file.path, error)) } else { report.unchanged += 1 }
+                if let error = old.error { report.badFiles.append(FileProblem(path: file.path, reason: error)) } else { report.unchanged += 1 }
             } else {
                 toParse.append((file, old))
             }
@@ -177,7 +177,7 @@ extension LibraryStore {
             for outcome in parsed {
                 switch outcome.kind {
                 case .touched: report.unchanged += 1
-                case .failed(let reason): report.badFiles.append((outcome.file.path, reason))
+                case .failed(let reason): report.badFiles.append(FileProblem(path: outcome.file.path, reason: reason))
                 case .parsed(let articles):
                     if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
                     report.storyFeatureCPUSeconds += articles.reduce(0) { $0 + $1.storyCPUSeconds }

@@ -230,9 +230,10 @@ public final class LibraryStore: Sendable {
     }
 
     /// Files that could not be read at the last refresh, with the reason.
-    public func badFiles() throws -> [(path: String, reason: String)] {
+    public func badFiles() throws -> [FileProblem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT path, error FROM file WHERE error IS NOT NULL ORDER BY path").map { ($0[0], $0[1]) }
+            try Row.fetchAll(db, sql: "SELECT path, error FROM file WHERE error IS NOT NULL ORDER BY path")
+                .map { FileProblem(path: $0[0], reason: $0[1]) }
         }
     }
 

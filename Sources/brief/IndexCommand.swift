@@ -73,9 +73,7 @@ struct IndexCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         bar.finish()
-        for (path, reason) in report.badFiles {
-            StandardStreams.message("\(path): \(reason)")
-        }
+        for problem in report.badFiles { StandardStreams.message(problem.description) }
         StandardStreams.output("added \(report.added), changed \(report.changed), removed \(report.removed), "
               + "unchanged \(report.unchanged), bad \(report.bad)")
         StandardStreams.output("\(report.articles) articles in \(TerminalSafeText.clean(store.path)), \(String(format: "%.2f", report.seconds)) s")
