@@ -36,7 +36,7 @@ let package = Package(
         // MARK: Feeds: fetching (libcurl), refreshing, the feed store, subscriptions and OPML
         .target(
             name: "BriefFeeds",
-            dependencies: ["BriefCore", "CCurl", "CLibXML2", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BriefCore", "CCurl", "CLibXML2"]
         ),
 
         // MARK: Persistence (SQLite through GRDB): read/starred state, article cache
@@ -60,13 +60,15 @@ let package = Package(
         // MARK: The thin ncurses adapter
         .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),
 
+        // MARK: config.toml, read in one place for every command
+        .target(name: "BriefConfig", dependencies: ["BriefCore", "BriefFeeds", "BriefUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+
         // MARK: Executables
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefCore", "BriefFeeds", "BriefStore", "BriefUI", "BriefReaderStore", "BriefTerminal",
+                "BriefConfig", "BriefCore", "BriefFeeds", "BriefStore", "BriefUI", "BriefReaderStore", "BriefTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("SampleLibrary")]
         ),
@@ -75,7 +77,7 @@ let package = Package(
         // MARK: Tests
         // What several test targets share (temporary directories, entity spans for hand-built articles).
         .target(name: "BriefTestSupport", dependencies: ["BriefCore"], path: "Tests/BriefTestSupport"),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefFeeds", .product(name: "TOMLKit", package: "TOMLKit")],
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefConfig", "BriefCore", "BriefFeeds", .product(name: "TOMLKit", package: "TOMLKit")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefTestSupport"]),
         .testTarget(name: "BriefUITests", dependencies: ["BriefUI", "BriefCore", "BriefTestSupport"], exclude: ["Snapshots"]),
@@ -93,7 +95,7 @@ if Context.environment["BRIEF_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("text", ["BriefCore"]), ("pagetext", ["BriefCore"]), ("html", ["BriefCore"]),
         ("feed", ["BriefCore"]), ("opml", ["BriefCore"]), ("filter", ["BriefCore", "BriefStore"]),
-        ("theme", ["BriefUI"]), ("config", ["BriefFeeds", "BriefUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        ("theme", ["BriefUI"]), ("config", ["BriefConfig", "BriefUI"]),
         ("detail", ["BriefCore", "BriefStore"]),
     ]
     for target in fuzzTargets {

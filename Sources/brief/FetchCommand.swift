@@ -1,5 +1,6 @@
 // `brief fetch`: reload every subscribed feed headless, with a progress line.
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import Foundation
@@ -14,15 +15,13 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directories = BriefDirectories.current
-        let subscriptions: [FeedSubscription]
-        var settings: FeedFetchSettings
-        do {
-            subscriptions = try SubscriptionConfig.load(from: directories.configFile)
-            settings = try SubscriptionConfig.fetchSettings(from: directories.configFile)
-        } catch {
-            StandardStreams.message(error.reason)
+        let config = ReaderConfig(file: directories.configFile)
+        guard config.feedProblems.isEmpty else {
+            for problem in config.feedProblems { StandardStreams.message(problem) }
             throw ExitCode(1)
         }
+        let subscriptions = config.feeds
+        var settings = config.fetch
         guard !subscriptions.isEmpty else {
             StandardStreams.message("no feeds in \(directories.configFile.path); add [[feeds]] url = \"…\" or run brief import-opml FILE")
             throw ExitCode(1)

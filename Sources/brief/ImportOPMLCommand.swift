@@ -1,5 +1,6 @@
 // `brief import-opml FILE`: add the feeds of an OPML export to config.toml, keeping what is there.
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import BriefUI
@@ -31,7 +32,12 @@ struct ImportOPMLCommand: AsyncParsableCommand {
                 StandardStreams.message("\(file): skipped \(address): not an http or https feed address")
             }
             let subscriptions = contents.subscriptions
-            let added = try SubscriptionConfig.append(subscriptions, to: configFile)
+            let config = ReaderConfig(file: configFile)
+            if let problem = config.feedProblems.first {
+                // Appending to a file whose feeds cannot be read could repeat or break them.
+                throw ReadError(.malformed, problem)
+            }
+            let added = try SubscriptionConfig.append(subscriptions, to: configFile, existing: config.feeds)
             StandardStreams.output("\(added.count) feeds added to \(TerminalSafeText.clean(configFile.path)) (\(subscriptions.count - added.count) already there)")
         } catch {
             StandardStreams.message(error.reason)

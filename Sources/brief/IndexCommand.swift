@@ -1,5 +1,6 @@
 // `brief index [PATH…]`: builds or refreshes the library cache headless, then prints counts and time.
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import BriefStore

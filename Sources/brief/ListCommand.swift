@@ -1,5 +1,6 @@
 // `brief list`: one line per article (date, topics, title, path), optionally filtered.
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import Foundation
 

@@ -1,5 +1,6 @@
 // `brief [PATH…]`: the interactive reader (the default subcommand).
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import BriefReaderStore

@@ -1,4 +1,5 @@
 // Subscriptions in config.toml and OPML import: read, append, never destroy what is there.
+import BriefConfig
 import Foundation
 import Testing
 @testable import BriefFeeds
@@ -21,7 +22,7 @@ struct FeedSubscriptionTests {
             [[feeds]]
             url = "https://notes.example/atom.xml"
             """.utf8).write(to: file)
-        let feeds = try SubscriptionConfig.load(from: file)
+        let feeds = ReaderConfig(file: file).feeds
         #expect(feeds == [FeedSubscription(url: "https://ledger.example/feed.xml", name: "Ledger", full: true),
                           FeedSubscription(url: "https://notes.example/atom.xml")])
         #expect(feeds[0].wantsFullText && !feeds[1].wantsFullText)
@@ -30,17 +31,19 @@ struct FeedSubscriptionTests {
     @Test func aMissingConfigMeansNoFeedsAndABrokenOneIsExplained() throws {
         let directory = FeedFetchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try SubscriptionConfig.load(from: directory.appendingPathComponent("none.toml")).isEmpty)
+        let none = ReaderConfig(file: directory.appendingPathComponent("none.toml"))
+        #expect(none.feeds.isEmpty && none.feedProblems.isEmpty)
         let broken = directory.appendingPathComponent("broken.toml")
         try Data("[[feeds]\nurl = ".utf8).write(to: broken)
-        let error = #expect(throws: ReadError.self) { try SubscriptionConfig.load(from: broken) }
-        #expect(error?.reason.contains("broken.toml") == true)
+        let config = ReaderConfig(file: broken)
+        #expect(config.feeds.isEmpty)
+        #expect(config.feedProblems.count == 1 && config.feedProblems[0].contains("broken.toml:1"))
     }
 
     @Test func fetchLimitsComeFromTheFetchTableWithDefaultsForTheRest() throws {
         let directory = FeedFetchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let defaults = try SubscriptionConfig.fetchSettings(from: directory.appendingPathComponent("none.toml"))
+        let defaults = ReaderConfig(file: directory.appendingPathComponent("none.toml")).fetch
         #expect(defaults == FeedFetchSettings())
         #expect(defaults.maximumBytes == 50 << 20 && defaults.deadline == 30 && defaults.timeout == 20)
 
@@ -54,11 +57,12 @@ struct FeedSubscriptionTests {
             [[feeds]]
             url = "https://ledger.example/feed.xml"
             """.utf8).write(to: file)
-        let settings = try SubscriptionConfig.fetchSettings(from: file)
-        #expect(settings.deadline == 12.5)
-        #expect(settings.maximumBytes == 60 << 20)
-        #expect(settings.timeout == 20)
-        #expect(try SubscriptionConfig.load(from: file).count == 1)
+        let config = ReaderConfig(file: file)
+        #expect(config.fetch.deadline == 12.5)
+        #expect(config.fetch.maximumBytes == 60 << 20)
+        #expect(config.fetch.timeout == 20)
+        #expect(config.feeds.count == 1)
+        #expect(config.theme == "dark" && config.problems.isEmpty)
     }
 
     @Test func aBadFetchSettingIsNamedWithItsFile() throws {
@@ -71,9 +75,10 @@ struct FeedSubscriptionTests {
                                  ("[fetch]\nmax_feed_size_mb = 100\n", "[fetch] max_feed_size_mb: at most 64 (MB)"),
                                  ("fetch = 3\n", "expected a [fetch] table")] {
             try Data(text.utf8).write(to: file)
-            let error = #expect(throws: ReadError.self) { try SubscriptionConfig.fetchSettings(from: file) }
-            #expect(error?.reason.contains(file.path) == true)
-            #expect(error?.reason.contains(expected) == true, "\(error?.reason ?? "")")
+            let problems = ReaderConfig(file: file).feedProblems
+            #expect(problems.count == 1)
+            #expect(problems.first?.contains(file.path) == true)
+            #expect(problems.first?.contains(expected) == true, "\(problems)")
         }
     }
 
@@ -90,15 +95,15 @@ struct FeedSubscriptionTests {
         #expect(imported.map(\.url) == ["https://ledger.example/feed.xml", "https://notes.example/atom.xml", "https://old.example/rss"])
         #expect(imported[0].name == "Coastal Ledger")
 
-        let added = try SubscriptionConfig.append(imported, to: file)
+        let added = try SubscriptionConfig.append(imported, to: file, existing: ReaderConfig(file: file).feeds)
         #expect(added.count == 2)
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix(original))
-        let feeds = try SubscriptionConfig.load(from: file)
+        let feeds = ReaderConfig(file: file).feeds
         #expect(feeds.map(\.url) == ["https://old.example/rss", "https://ledger.example/feed.xml", "https://notes.example/atom.xml"])
         #expect(feeds[0].name == "Old \"Harbour\"")
         // Importing again adds nothing.
-        #expect(try SubscriptionConfig.append(imported, to: file).isEmpty)
+        #expect(try SubscriptionConfig.append(imported, to: file, existing: ReaderConfig(file: file).feeds).isEmpty)
     }
 
     @Test func anOPMLFileCannotSubscribeToLocalFiles() throws {

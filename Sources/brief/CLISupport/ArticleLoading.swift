@@ -1,5 +1,6 @@
 // Loads the articles a command was given, reporting bad files on stderr and choosing the exit status.
 import ArgumentParser
+import BriefConfig
 import BriefCore
 import BriefStore
 import BriefUI

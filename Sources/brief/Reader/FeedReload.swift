@@ -1,4 +1,5 @@
 // R and Ctrl-R in the reader: fetch subscribed feeds in the background, then show their new items.
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import BriefReaderStore
@@ -34,14 +35,9 @@ final class FeedReload: @unchecked Sendable {
     /// Starts a reload of every subscription, or of the one `articleID` came from; returns
     /// what to say instead when none can start.
     func start(articleID: String?, inbox: any EventPoster) -> String? {
-        let all: [FeedSubscription]
-        let settings: FeedFetchSettings
-        do {
-            all = try SubscriptionConfig.load(from: directories.configFile)
-            settings = try SubscriptionConfig.fetchSettings(from: directories.configFile)
-        } catch {
-            return "feeds: \(error.reason)"
-        }
+        let config = ReaderConfig(file: directories.configFile)
+        if let problem = config.feedProblems.first { return "feeds: \(problem)" }
+        let (all, settings) = (config.feeds, config.fetch)
         guard !all.isEmpty else { return "no feeds in \(directories.configFile.path) ([[feeds]] url = \"…\")" }
         var chosen = all
         if let articleID {

@@ -1,4 +1,5 @@
 // Which library the reader opens: the configured library through its SQLite cache, or articles read into memory.
+import BriefConfig
 import BriefCore
 import BriefFeeds
 import BriefStore

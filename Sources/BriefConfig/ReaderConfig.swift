@@ -1,10 +1,13 @@
-// The reader's part of `$XDG_CONFIG_HOME/brief/config.toml`: library paths, theme, key bindings.
+// `$XDG_CONFIG_HOME/brief/config.toml`, read once for every command: library, theme, keys,
+// stories, saved searches, feed subscriptions and fetch limits.
 import BriefCore
+import BriefFeeds
 import BriefUI
 import Foundation
 import TOMLKit
 
-/// Settings read from config.toml:
+/// Settings read from config.toml (the one reader of it; the feeds' table is appended to by
+/// `SubscriptionConfig` and saved searches by `ConfigAppender`, text only):
 ///
 ///     library = ["~/news", "~/saved/articles"]   # opened when `brief` gets no path
 ///     cache = "/srv/brief/library.sqlite"         # or a team's shared cache, read-only
@@ -23,46 +26,71 @@ import TOMLKit
 ///     [keys.reader]                               # per pane: list, reader, filter
 ///     x = "show-removed"
 ///     h = "none"                                  # unbind
-struct ReaderConfig {
-    var library: [String] = []
+///     [[feeds]]                                   # subscriptions (brief fetch, R in the reader)
+///     url = "https://example.org/feed.xml"
+///     name = "Example"                            # optional; full = true fetches linked pages
+///     [fetch]
+///     timeout = 20                                # seconds without a byte before a feed is abandoned
+///     deadline = 30                               # seconds one feed may take in all
+///     max_feed_size_mb = 50                       # decoded size above which a response is refused
+package struct ReaderConfig {
+    package var library: [String] = []
     /// A cache another account keeps (`brief index --cache-file` run by cron), opened read-only.
-    var sharedCache: String?
-    var theme: String?
+    package var sharedCache: String?
+    package var theme: String?
     /// `clipboard = false`: `y` shows the link instead of writing OSC 52 (for terminals that refuse it).
-    var clipboard = true
+    package var clipboard = true
     /// `mouse = false`: leave the mouse to the terminal (its own selection without Shift).
-    var mouse = true
+    package var mouse = true
     /// `hyperlinks = false`: no OSC 8 (it is off anyway on the Linux console and the VTs).
-    var hyperlinks = true
+    package var hyperlinks = true
     /// `[stories]`: whether the list shows one row per story, and the date window of the same story in other words.
-    var stories = StorySettings.standard
-    var keys: [(context: KeyContext, key: String, command: String)] = []
+    package var stories = StorySettings.standard
+    package var keys: [(context: KeyContext, key: String, command: String)] = []
     /// `[[searches]]`, in the file's order; a malformed entry is left out and reported.
-    var searches: [SavedSearch] = []
+    package var searches: [SavedSearch] = []
     /// False when `searches` is there but is not a list of tables: appending one would break the file.
-    var canAppendSearches = true
+    package var canAppendSearches = true
+    /// `[[feeds]]`, in the file's order.
+    package var feeds: [FeedSubscription] = []
+    /// `[fetch]`: the limits of fetching, defaults for what is not set.
+    package var fetch = FeedFetchSettings()
     /// Problems found, each naming the file (and line when known); the rest of the file still applies.
-    var problems: [String] = []
+    package var problems: [String] = []
+    /// The problems that concern feeds (the file as a whole, `[[feeds]]`, `[fetch]`): fetching
+    /// stops on them rather than run on a half-read list, or append to a file it cannot read.
+    package var feedProblems: [String] = []
+
+    /// No settings: what a missing file means.
+    package init() {}
 
     /// Reads the file if it exists; a missing file is an empty config.
-    init(file: URL) {
+    package init(file: URL) {
+        self.init()
         guard FileManager.default.fileExists(atPath: file.path) else { return }
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            problems.append("\(file.path): cannot read the file as UTF-8")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            feedProblem("\(file.path): cannot read the file")
             return
         }
-        if let problem = TOMLHeaderCheck.problem(in: text) {
-            problems.append("\(file.path):\(problem.line): \(problem.message)")
+        guard let text = String(data: data, encoding: .utf8) else {
+            feedProblem("\(file.path): cannot read the file as UTF-8")
             return
         }
+        read(text, file: file)
+    }
+
+    /// Reads the text of `file`.
+    package init(text: String, file: URL) {
+        self.init()
+        read(text, file: file)
+    }
+
+    private mutating func read(_ text: String, file: URL) {
         let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            problems.append("\(file.path):\(error.source.begin.line): \(error.description)")
-            return
+        do throws(ReadError) {
+            table = try Self.table(text, file: file)
         } catch {
-            problems.append("\(file.path): \(error)")
+            feedProblem(error.reason)
             return
         }
         if let value = table["library"] {
@@ -90,6 +118,68 @@ struct ReaderConfig {
             if let name = value.string { theme = name } else { problems.append("\(file.path): theme: expected a name") }
         }
         readKeys(table, file: file)
+        if table["feeds"] != nil { readFeeds(in: table, file: file) }
+        if let value = table["fetch"] { readFetch(value, file: file) }
+    }
+
+    /// The parsed text. TOMLKit's parser aborts the process on some malformed headers, so
+    /// those are refused before it sees them.
+    static func table(_ text: String, file: URL) throws(ReadError) -> TOMLTable {
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw ReadError(.malformed, "\(file.path):\(problem.line): \(problem.message)")
+        }
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ReadError(.malformed, "\(file.path):\(error.source.begin.line): \(error.description)")
+        } catch {
+            throw ReadError(.malformed, "\(file.path): \(error)")
+        }
+    }
+
+    private mutating func feedProblem(_ message: String) {
+        problems.append(message)
+        feedProblems.append(message)
+    }
+
+    private struct FeedsTable: Decodable {
+        var feeds: [FeedSubscription]?
+    }
+
+    private mutating func readFeeds(in table: TOMLTable, file: URL) {
+        do {
+            feeds = try TOMLDecoder().decode(FeedsTable.self, from: table).feeds ?? []
+        } catch {
+            feedProblem("\(file.path): [[feeds]] entries need a url string (\(error))")
+        }
+    }
+
+    private mutating func readFetch(_ value: TOMLValueConvertible, file: URL) {
+        guard let section = value.table else {
+            feedProblem("\(file.path): fetch: expected a [fetch] table")
+            return
+        }
+        for key in section.keys {
+            let value = section[key]
+            let number = value?.double ?? value?.int.map(Double.init)
+            guard let number, number > 0, number.isFinite else {
+                feedProblem("\(file.path): [fetch] \(key): expected a number greater than 0")
+                continue
+            }
+            switch key {
+            case "timeout": fetch.timeout = number
+            case "deadline": fetch.deadline = number
+            case "max_feed_size_mb":
+                let most = FeedReader.maximumInputSize >> 20
+                guard number <= Double(most) else {
+                    feedProblem("\(file.path): \(SubscriptionConfig.sizeSetting): at most \(most) (MB)")
+                    continue
+                }
+                fetch.maximumBytes = Int(number * 1_048_576)
+            default:
+                feedProblem("\(file.path): [fetch] \(key): unknown setting (timeout, deadline, max_feed_size_mb)")
+            }
+        }
     }
 
     /// A true/false setting; nil (and a problem) when it is something else.
