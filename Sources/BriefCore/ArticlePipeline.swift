@@ -2,15 +2,22 @@
 import Foundation
 
 /// Reads, cleans and annotates articles. Pure and per-article, so it runs anywhere, in parallel.
+///
+/// Every stage's thresholds are a settings value, given the same way: `ArticleCleaner(settings:)`,
+/// `HTMLArticleReader(settings:)` (here `html`), `GazetteerEntityRecognizer(settings:)`,
+/// `TopicClassifier(topics:scoring:)`.
 public struct ArticlePipeline: Sendable {
+    /// How HTML pages are read: the thresholds of main-content selection.
+    public var html: HTMLExtractionSettings
     public var cleaner: ArticleCleaner
     public var recognizer: any EntityRecognizer
     public var classifier: TopicClassifier
     public var languages: LanguageIdentifier
 
-    public init(cleaner: ArticleCleaner = ArticleCleaner(),
+    public init(html: HTMLExtractionSettings = .standard, cleaner: ArticleCleaner = ArticleCleaner(),
                 recognizer: any EntityRecognizer = GazetteerEntityRecognizer.shared,
                 classifier: TopicClassifier = .builtIn, languages: LanguageIdentifier = .shared) {
+        self.html = html
         self.cleaner = cleaner
         self.recognizer = recognizer
         self.classifier = classifier
@@ -20,7 +27,7 @@ public struct ArticlePipeline: Sendable {
     /// Processes one file's bytes into its articles (one, or one per feed item).
     public func articles(from data: Data, source: String) throws(ReadError) -> [Article] {
         let format = FormatDetector.detect(data, source: source)
-        let documents = try FormatDetector.reader(for: format).read(data, source: source)
+        let documents = try FormatDetector.reader(for: format, html: html).read(data, source: source)
         return documents.map(process)
     }
 

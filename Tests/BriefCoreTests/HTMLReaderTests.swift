@@ -173,4 +173,20 @@ struct HTMLReaderTests {
         #expect(rules.verdict(classValue: "entry-content", idValue: nil, role: nil).positive)
         #expect(rules.verdict(classValue: nil, idValue: nil, role: "navigation").removal == .navigation)
     }
+
+    @Test func thePipelineHandsItsHTMLSettingsToTheReader() throws {
+        let prose = String(repeating: "The harbour authority said the new cranes would double the port's capacity by spring. ", count: 4)
+        let page = """
+            <html><head><title>Cranes</title></head><body><article><h1>Cranes</h1>
+            <p>\(prose)</p><figure><img src="crane.jpg"><figcaption>A crane at dawn in the outer basin.</figcaption></figure>
+            <p>\(prose)</p></article></body></html>
+            """
+        var keepingCaptions = HTMLExtractionSettings.standard
+        keepingCaptions.keepsCaptions = true
+        let standard = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "cranes.html").first)
+        let tuned = try #require(try ArticlePipeline(html: keepingCaptions).articles(from: Data(page.utf8), source: "cranes.html").first)
+        #expect(!standard.paragraphs.contains { $0.contains("crane at dawn") })
+        #expect(standard.removed.contains { $0.text.contains("crane at dawn") && $0.reason == .caption })
+        #expect(tuned.paragraphs.contains { $0.contains("crane at dawn") })
+    }
 }

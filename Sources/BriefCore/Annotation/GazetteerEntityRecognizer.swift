@@ -19,8 +19,9 @@ public struct GazetteerEntityRecognizer: EntityRecognizer {
     let settings: EntitySettings
     let languages: LanguageIdentifier
 
-    public init() {
-        self.init(gazetteer: .shared, settings: .standard, languages: .shared)
+    /// The shipped gazetteer, with `settings` (the standard thresholds unless given).
+    public init(settings: EntitySettings = .standard) {
+        self.init(gazetteer: .shared, settings: settings, languages: .shared)
     }
 
     init(gazetteer: Gazetteer, settings: EntitySettings, languages: LanguageIdentifier = .shared) {

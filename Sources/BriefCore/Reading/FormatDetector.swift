@@ -60,9 +60,9 @@ public enum FormatDetector {
         return ["rss", "feed", "rdf"].contains(local) || name == "channel"
     }
 
-    public static func reader(for format: ArticleFormat) -> any ArticleReader {
+    public static func reader(for format: ArticleFormat, html: HTMLExtractionSettings = .standard) -> any ArticleReader {
         switch format {
-        case .html: HTMLArticleReader()
+        case .html: HTMLArticleReader(settings: html)
         case .feed: FeedReader()
         case .text, .pageText: TextArticleReader()
         }

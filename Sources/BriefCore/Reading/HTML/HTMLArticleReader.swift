@@ -8,11 +8,11 @@ public struct HTMLArticleReader: ArticleReader {
 
     /// When false (feed item bodies), every non-chrome block is kept: the fragment is all story.
     public var selectsMainContent: Bool
-    var settings: HTMLExtractionSettings
+    public var settings: HTMLExtractionSettings
 
-    public init(selectsMainContent: Bool = true) {
+    public init(selectsMainContent: Bool = true, settings: HTMLExtractionSettings = .standard) {
         self.selectsMainContent = selectsMainContent
-        self.settings = .standard
+        self.settings = settings
     }
 
     public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {

@@ -2,63 +2,65 @@
 import Foundation
 
 /// Thresholds of main-content selection, named so they can be tuned in one place.
-struct HTMLExtractionSettings: Sendable {
+public struct HTMLExtractionSettings: Sendable, Equatable {
     /// Blocks with fewer bytes of non-link text are fragments (menu items, buttons, labels).
-    var fragmentLength = 25
+    public var fragmentLength = 25
     /// What a fragment costs a container: a run of them is a menu, not a story.
-    var fragmentPenalty = 8.0
+    public var fragmentPenalty = 8.0
     /// What each byte of link text costs a container.
-    var linkPenalty = 3.0
+    public var linkPenalty = 3.0
     /// Blocks with less link text than this pay no link penalty.
-    var tolerableLinkDensity = 0.33
+    public var tolerableLinkDensity = 0.33
     /// What each comma or full stop adds: sentences are prose.
-    var punctuationBonus = 4.0
+    public var punctuationBonus = 4.0
     /// Share of its prose a container named as the story (`article`, `entry-content`) earns on top.
-    var articleContainerBonus = 0.25
+    public var articleContainerBonus = 0.25
     /// Kept blocks inside the winner with more link text than this (and shorter than
     /// `linkHeavyLength`) are link lists, not prose. As in trafilatura, only mostly-link blocks:
     /// a sentence about the story that links half its words (bug lists, sources) is prose.
-    var maximumLinkDensity = 0.8
-    var linkHeavyLength = 240
+    public var maximumLinkDensity = 0.8
+    public var linkHeavyLength = 240
     /// A weak chrome verdict (class `sidebar-right`, say) is void on a container that holds more than this
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
-    var chromeVoidShare = 0.4
-    var chromeVoidMinimum = 800.0
+    public var chromeVoidShare = 0.4
+    public var chromeVoidMinimum = 800.0
     /// A paragraph directly beside the winning container joins the story with at least this much
     /// non-link text and less link text than this share.
-    var siblingProseLength = 80
-    var siblingMaximumLinkDensity = 0.25
+    public var siblingProseLength = 80
+    public var siblingMaximumLinkDensity = 0.25
     /// This many bare fragments in a row inside the story are widget chrome.
-    var fragmentRunLength = 3
+    public var fragmentRunLength = 3
     /// A heading with more link text than this is another article's headline (a kicker may stand unlinked beside it).
-    var linkedHeadlineDensity = 0.5
+    public var linkedHeadlineDensity = 0.5
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
-    var teaserCardMaximumBlocks = 4
+    public var teaserCardMaximumBlocks = 4
     /// A teaser list: at least this many items in a row, each a linked headline (at most
     /// `teaserHeadlineMaximumLength` bytes) directly followed by a one-line summary of at most
     /// `teaserSummaryMaximumLength` bytes with little link text (`dt`/`dd` pairs, `h3 > a` + `p`).
     /// Such a run lists other articles, wherever it stands: its summaries are not the story's prose.
-    var teaserListMinimumItems = 3
-    var teaserHeadlineMaximumLength = 160
-    var teaserSummaryMaximumLength = 320
+    public var teaserListMinimumItems = 3
+    public var teaserHeadlineMaximumLength = 160
+    public var teaserSummaryMaximumLength = 320
     /// A container that holds the page's one `h1` and scores at least this share of the winner's score
     /// wins over a winner elsewhere (a contact box, a list beside the story): the story starts at its headline.
-    var titleAnchorShare = 0.5
+    public var titleAnchorShare = 0.5
     /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
-    var articleWideningRatio = 1.25
+    public var articleWideningRatio = 1.25
     /// Less kept text than this (bytes) sends selection to the fallback stage.
-    var minimumArticleLength = 300
+    public var minimumArticleLength = 300
+    /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a
+    /// "summary" container holding more is the story itself, misnamed.
+    public var summaryMaximumShare = 0.5
     /// Whether a picture's caption and credit (`figcaption`, text inside `figure`) stay with the story.
     /// Readability keeps them; article-body benchmarks annotated by people mostly leave them out, and
     /// in a terminal there is no picture: out by default, shown with the removed text (`r`). Over the
     /// four dev sets the mean is unchanged (readability −0.004, snippets +0.004).
-    /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a
-    /// "summary" container holding more is the story itself, misnamed.
-    var summaryMaximumShare = 0.5
-    var keepsCaptions = false
+    public var keepsCaptions = false
 
-    static let standard = HTMLExtractionSettings()
+    public static let standard = HTMLExtractionSettings()
+
+    public init() {}
 }
 
 /// The blocks kept as the story and the ones removed, each with its reason and place.
