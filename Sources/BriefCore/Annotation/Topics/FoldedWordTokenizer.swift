@@ -31,6 +31,11 @@ package enum FoldedWordTokenizer {
         text.withUTF8 { bytes in tokenize(bytes, body) }
     }
 
+    /// `forEachTokenBytes(in:_:)` over the valid UTF-8 `bytes` of a string the caller holds open.
+    package static func forEachTokenBytes(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        tokenize(bytes, body)
+    }
+
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {

@@ -19,14 +19,10 @@ enum SentenceSplitter {
         }
     }
 
-    /// Calls `body` with the UTF-8 offset where each sentence of `paragraph` ends (the last is
-    /// its length), in order. No array is made: the topic classifier calls this per paragraph.
-    static func forEachEnd(in paragraph: String, _ body: (Int) -> Void) {
-        guard !paragraph.isEmpty else { return }
-        var paragraph = paragraph
-        // A bridged or shared string has no contiguous UTF-8 until made native.
-        paragraph.makeContiguousUTF8()
-        paragraph.utf8.withContiguousStorageIfAvailable { bytes in forEachCut(in: bytes) { _, end in body(end) } }
+    /// Calls `body` with the UTF-8 offset where each sentence of the paragraph `bytes` ends (the
+    /// last is its length), in order. No array is made: the topic matcher calls this per paragraph.
+    static func forEachEnd(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        forEachCut(in: bytes) { _, end in body(end) }
     }
 
     /// Calls `body` with the byte range (start, end) of each sentence of `bytes`, in order.
