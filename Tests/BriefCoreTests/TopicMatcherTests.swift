@@ -44,6 +44,13 @@ struct TopicMatcherTests {
         #expect(terms(topic, "A threat. Actors met.") == [])
     }
 
+    @Test func oneLetterAndVeryLongTermsAreFoundAndNothingElse() {
+        let long = String(repeating: "x", count: 70)
+        let topic = TopicDefinition(id: "odd", name: "Odd", strong: ["q", "z*", "é", long])
+        #expect(terms(topic, "Q and é; Zed, \(long.uppercased()).") == ["q", "z*", "é", long].sorted())
+        #expect(terms(topic, "Qq, e, \(long)x, \(long.dropLast()), az.").isEmpty)
+    }
+
     @Test func wordsSharingAHashBucketAreToldApartByTheirBytes() {
         // Many terms in a small table: every one is found, and no other word is.
         let words = (0..<300).map { "term\($0)" }

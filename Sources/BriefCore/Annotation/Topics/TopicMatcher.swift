@@ -102,8 +102,8 @@ final class TopicMatcher: Sendable {
     private let prefixes: ByteTable
     /// `isPrefixLength[n]`: some prefix form is `n` bytes long.
     private let isPrefixLength: [Bool]
-    /// First bytes of the prefix forms, so most words skip the prefix lookups.
-    private let prefixFirstBytes: [Bool]
+    /// Which words may be a term's word or begin a prefix form, so most words skip the lookups.
+    private let filter: WordFilter
 
     init(topics: [TopicDefinition], scoring: TopicScoring) {
         var terms: [Term] = []
@@ -160,18 +160,19 @@ final class TopicMatcher: Sendable {
         }
         let longest = prefixNumbers.keys.map(\.count).max() ?? 0
         var isPrefixLength = [Bool](repeating: false, count: longest + 1)
-        var prefixFirstBytes = [Bool](repeating: false, count: 256)
+        var filter = WordFilter()
         for key in prefixNumbers.keys {
             isPrefixLength[key.count] = true
-            if let first = key.first { prefixFirstBytes[Int(first)] = true }
+            filter.addPrefix(key)
         }
+        for key in wordNumbers.keys { filter.addWord(key) }
         self.terms = terms
         self.entries = entries
         self.prefixTerms = prefixTerms
         words = ByteTable(wordNumbers)
         prefixes = ByteTable(prefixNumbers)
         self.isPrefixLength = isPrefixLength
-        self.prefixFirstBytes = prefixFirstBytes
+        self.filter = filter
     }
 
     /// Codes `text` into `coded` (emptied first): one pass of the tokenizer, one hash per word.
@@ -179,15 +180,17 @@ final class TopicMatcher: Sendable {
     func code(_ text: String, splittingSentences: Bool, into coded: inout CodedText) {
         coded.removeAll()
         // The tables as locals: read through `self` in the closure, each was retained per word.
-        let (words, prefixes, isPrefixLength, prefixFirstBytes) = (words, prefixes, isPrefixLength, prefixFirstBytes)
+        let (words, prefixes, isPrefixLength, filter) = (words, prefixes, isPrefixLength, filter)
         var text = text
         text.withUTF8 { bytes in
             if splittingSentences { SentenceSplitter.forEachEnd(in: bytes) { coded.sentenceOffsets.append($0) } }
             FoldedWordTokenizer.forEachTokenBytes(in: bytes) { bytes, end in
                 coded.endSentences(before: end)
                 let position = coded.wordCount
+                coded.wordCount += 1
+                let (checksWord, checksPrefixes) = filter.mayMatch(bytes)
+                guard checksWord || checksPrefixes else { return }
                 var hash = ByteTable.seed
-                let checksPrefixes = prefixFirstBytes[Int(bytes[0])]
                 for offset in 0..<bytes.count {
                     hash = ByteTable.hash(hash, bytes[offset])
                     let length = offset + 1
@@ -196,9 +199,10 @@ final class TopicMatcher: Sendable {
                         if number >= 0 { coded.prefixHits.append((position, number)) }
                     }
                 }
-                let number = words.find(bytes, hash: hash)
-                if number >= 0 { coded.hits.append((position, number)) }
-                coded.wordCount += 1
+                if checksWord {
+                    let number = words.find(bytes, hash: hash)
+                    if number >= 0 { coded.hits.append((position, number)) }
+                }
             }
             coded.endSentences(before: Int.max)
         }
@@ -234,6 +238,39 @@ final class TopicMatcher: Sendable {
         guard phrase.lastIsPrefix else { return true }
         let last = position + rest.count
         return sentence.prefixHits.contains { coded.prefixHits[$0].position == last && coded.prefixHits[$0].prefix == rest[rest.count - 1] }
+    }
+}
+
+/// A quick "no" for most words before they are hashed: per bucket of a word's first two bytes
+/// (its only byte and 0 for a one-byte word), bit `n` is set when some term word of `n` bytes
+/// (63 or more: bit 63) begins with them, and bit 0 when some prefix form does. A word whose
+/// bits are clear is no term's word and begins no prefix form; one whose bit is set may be.
+private struct WordFilter: Sendable {
+    private var buckets = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always)
+    private static func bucket(_ first: UInt8, _ second: UInt8) -> Int { Int(first & 31) << 5 | Int(second & 31) }
+
+    mutating func addWord(_ word: [UInt8]) {
+        guard let first = word.first else { return }
+        buckets[Self.bucket(first, word.count > 1 ? word[1] : 0)] |= 1 << UInt64(min(word.count, 63))
+    }
+
+    mutating func addPrefix(_ prefix: [UInt8]) {
+        guard let first = prefix.first else { return }
+        if prefix.count > 1 {
+            buckets[Self.bucket(first, prefix[1])] |= 1
+        } else {
+            // Any word with this first byte begins with a one-byte prefix form.
+            for second in UInt8(0)..<32 { buckets[Self.bucket(first, second)] |= 1 }
+        }
+    }
+
+    /// Whether `word` (not empty) may be a term's word, and whether it may begin a prefix form.
+    @inline(__always)
+    func mayMatch(_ word: UnsafeBufferPointer<UInt8>) -> (word: Bool, prefix: Bool) {
+        let bits = buckets[Self.bucket(word[0], word.count > 1 ? word[1] : 0)]
+        return (bits & (1 << UInt64(min(word.count, 63))) != 0, bits & 1 != 0)
     }
 }
 
