@@ -32,6 +32,25 @@ struct TopicMatcherTests {
         #expect(terms(topic, "Überwachungen und Énergies.") == ["ÉNERGIE*"])
     }
 
+    @Test func aPhrasesWordsMustFollowOneAnotherDirectly() {
+        let topic = TopicDefinition(id: "apt", name: "APT", strong: ["advanced persistent threat", "threat actor*"],
+                                    terms: ["persistent"])
+        // "persistent" counts on its own too, inside the phrase or not.
+        #expect(terms(topic, "An advanced persistent threat group.") == ["advanced persistent threat", "persistent"])
+        #expect(terms(topic, "Advanced, persistent and a threat.") == ["persistent"])
+        #expect(terms(topic, "An advanced persistent cyber threat; a persistent threat.") == ["persistent"])
+        #expect(terms(topic, "The advanced advanced persistent threat actors.") ==
+                ["advanced persistent threat", "persistent", "threat actor*"])
+        #expect(terms(topic, "A threat. Actors met.") == [])
+    }
+
+    @Test func oneLetterAndVeryLongTermsAreFoundAndNothingElse() {
+        let long = String(repeating: "x", count: 70)
+        let topic = TopicDefinition(id: "odd", name: "Odd", strong: ["q", "z*", "é", long])
+        #expect(terms(topic, "Q and é; Zed, \(long.uppercased()).") == ["q", "z*", "é", long].sorted())
+        #expect(terms(topic, "Qq, e, \(long)x, \(long.dropLast()), az.").isEmpty)
+    }
+
     @Test func wordsSharingAHashBucketAreToldApartByTheirBytes() {
         // Many terms in a small table: every one is found, and no other word is.
         let words = (0..<300).map { "term\($0)" }

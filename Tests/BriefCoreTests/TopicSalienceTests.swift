@@ -174,6 +174,15 @@ struct TopicSalienceTests {
         #expect(!classifier.classify(title: "", paragraphs: ["Demand outran supply. The supply chain broke."]).isEmpty)
     }
 
+    @Test func sentenceEndsAreFoundWhereverTheyStandInTheText() {
+        // The splitter skips eight bytes at a time: every end must be found at every alignment.
+        for padding in 0..<17 {
+            let lead = String(repeating: "w", count: padding)
+            #expect(SentenceSplitter.sentences(in: lead + " ran. Then it rained!” Who knew? Nobody.")
+                    == [lead[...] + " ran.", "Then it rained!”", "Who knew?", "Nobody."])
+        }
+    }
+
     @Test func sentencesSplitAtEndsNotAtAbbreviations() {
         let sentences = SentenceSplitter.sentences(in: "Mr. Smith met U.S. officials. They talked! \"Why?\" he asked. 3 left.")
         #expect(sentences == ["Mr. Smith met U.S. officials.", "They talked!", "\"Why?\" he asked.", "3 left."])

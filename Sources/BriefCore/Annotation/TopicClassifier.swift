@@ -62,31 +62,17 @@ public struct TopicClassifier: Sendable {
         var tally = Tally(terms: matcher.terms.count, topics: topics.count)
         // One coding of the words per paragraph, into one reused buffer; sentences are ranges of it.
         var coded = TopicMatcher.CodedText()
-        matcher.code(title, into: &coded)
-        tally.add(coded, coded.words.indices, paragraph: nil, occurrences: scoring.titleOccurrences, matcher)
+        matcher.code(title, splittingSentences: false, into: &coded)
+        tally.add(coded, coded.whole, paragraph: nil, occurrences: scoring.titleOccurrences, matcher)
         for (index, paragraph) in paragraphs.enumerated() {
-            matcher.code(paragraph, into: &coded)
-            var first = 0
-            var prefixHit = 0
-            SentenceSplitter.forEachEnd(in: paragraph) { sentenceEnd in
-                var last = first
-                var usesTermWord = false
-                while last < coded.words.count && coded.ends[last] <= sentenceEnd {
-                    if coded.words[last] >= 0 { usesTermWord = true }
-                    last += 1
-                }
-                var hasPrefixHit = false
-                while prefixHit < coded.prefixHits.count, coded.prefixHits[prefixHit].position < last {
-                    hasPrefixHit = true
-                    prefixHit += 1
-                }
+            matcher.code(paragraph, splittingSentences: true, into: &coded)
+            for sentence in coded.sentences {
                 // Most sentences hold no word any term uses: they count, and need no matching.
-                if usesTermWord || hasPrefixHit {
-                    tally.add(coded, first..<last, paragraph: index, occurrences: 1, matcher)
+                if sentence.mayMatch {
+                    tally.add(coded, sentence, paragraph: index, occurrences: 1, matcher)
                 } else {
-                    tally.addSentenceWithoutTerms(words: last - first)
+                    tally.addSentenceWithoutTerms(words: sentence.words.count)
                 }
-                first = last
             }
         }
         var fired = [[(term: String, contribution: Double)]](repeating: [], count: topics.count)
@@ -145,15 +131,15 @@ public struct TopicClassifier: Sendable {
             sentences += 1
         }
 
-        /// Counts one sentence, the words of `coded` in `range` (the title when `paragraph` is nil); a
-        /// sentence holding a topic's `against` word gives that topic nothing.
-        mutating func add(_ coded: TopicMatcher.CodedText, _ range: Range<Int>, paragraph: Int?, occurrences: Int,
-                          _ matcher: TopicMatcher) {
-            words += range.count
+        /// Counts one sentence of `coded` (the title when `paragraph` is nil); a sentence holding a
+        /// topic's `against` word gives that topic nothing.
+        mutating func add(_ coded: TopicMatcher.CodedText, _ sentence: TopicMatcher.Sentence, paragraph: Int?,
+                          occurrences: Int, _ matcher: TopicMatcher) {
+            words += sentence.words.count
             if paragraph != nil { sentences += 1 }
             sentenceTerms.removeAll(keepingCapacity: true)
             against.removeAll(keepingCapacity: true)
-            matcher.forEachMatch(in: coded, range) { term in
+            matcher.forEachMatch(in: coded, sentence) { term in
                 if matcher.terms[term].role == .against {
                     against.append(matcher.terms[term].topic)
                 } else {

@@ -31,6 +31,11 @@ package enum FoldedWordTokenizer {
         text.withUTF8 { bytes in tokenize(bytes, body) }
     }
 
+    /// `forEachTokenBytes(in:_:)` over the valid UTF-8 `bytes` of a string the caller holds open.
+    package static func forEachTokenBytes(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        tokenize(bytes, body)
+    }
+
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
@@ -40,14 +45,17 @@ package enum FoldedWordTokenizer {
         var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         defer { scratch.deallocate() }
+        /// Makes room for `needed` bytes in all.
+        func reserve(_ needed: Int) {
+            guard needed > capacity else { return }
+            while capacity < needed { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: scratch, count: count)
+            scratch.deallocate()
+            scratch = grown
+        }
         func append(_ byte: UInt8) {
-            if count == capacity {
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                grown.update(from: scratch, count: count)
-                scratch.deallocate()
-                scratch = grown
-                capacity *= 2
-            }
+            reserve(count + 1)
             scratch[count] = byte
             count += 1
         }
@@ -72,11 +80,20 @@ package enum FoldedWordTokenizer {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
+                // Most of a text is runs of ASCII letters and digits: a run is lowercased into the
+                // word in one tight loop (the same bytes the branches below would append).
+                if !skippingPossessive && isASCIIWordByte(byte) {
+                    var end = index + 1
+                    while end < bytes.count && isASCIIWordByte(bytes[end]) { end += 1 }
+                    reserve(count + end - index)
+                    for offset in index..<end { scratch[count + offset - index] = bytes[offset] | 0x20 }
+                    count += end - index
+                    index = end
+                    continue
+                }
                 index += 1
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if !skippingPossessive { append(byte) }
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    if !skippingPossessive { append(byte + 0x20) }
+                if isASCIIWordByte(byte) {
+                    continue  // the `s` of a possessive
                 } else if byte == 0x27 {  // ' as an apostrophe
                     let afterWord = count > 0
                     flush()
@@ -109,6 +126,12 @@ package enum FoldedWordTokenizer {
             }
         }
         flush()
+    }
+
+    /// An ASCII letter or digit; `byte | 0x20` is its lowercase.
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The scalar starting at `index` and its length in bytes.

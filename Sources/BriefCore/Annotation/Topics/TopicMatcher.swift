@@ -29,19 +29,55 @@ final class TopicMatcher: Sendable {
         var role: Role
     }
 
-    /// A text coded for matching: per word, its word number (-1 for a word no term uses) and
-    /// the offset a sentence may be cut after; and the prefix forms each word begins with.
+    /// A text coded for matching: how many words it has and, in position order, the words some
+    /// term uses (by word number) and the prefix forms words begin with; a paragraph also has its
+    /// sentences. Most words of a text are no term's word: only the few that are take room.
     struct CodedText {
-        var words: [Int32] = []
-        var ends: [Int] = []
-        /// (word position, prefix number), in position order.
+        var wordCount = 0
+        /// (word position, word number) of every word some term uses.
+        var hits: [(position: Int, word: Int32)] = []
+        /// (word position, prefix number).
         var prefixHits: [(position: Int, prefix: Int32)] = []
+        /// A paragraph's sentences, in order (none for a text coded whole).
+        var sentences: [Sentence] = []
+        /// While coding: the UTF-8 offsets where the sentences end, and where the sentence being
+        /// gathered starts. State of the value, not of the closure: captured variables cost an
+        /// exclusivity check per access.
+        fileprivate var sentenceOffsets: [Int] = []
+        private var sentenceStart = (word: 0, hit: 0, prefixHit: 0)
+
+        /// The whole text as one sentence (the title).
+        var whole: Sentence { Sentence(words: 0..<wordCount, hits: 0..<hits.count, prefixHits: 0..<prefixHits.count) }
 
         mutating func removeAll() {
-            words.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
+            wordCount = 0
+            hits.removeAll(keepingCapacity: true)
             prefixHits.removeAll(keepingCapacity: true)
+            sentences.removeAll(keepingCapacity: true)
+            sentenceOffsets.removeAll(keepingCapacity: true)
+            sentenceStart = (0, 0, 0)
         }
+
+        /// Closes the sentences that end before a word ending at the UTF-8 offset `wordEnd`: a word
+        /// belongs to the first sentence that ends at or after it does.
+        @inline(__always)
+        fileprivate mutating func endSentences(before wordEnd: Int) {
+            while sentences.count < sentenceOffsets.count, wordEnd > sentenceOffsets[sentences.count] {
+                sentences.append(Sentence(words: sentenceStart.word..<wordCount, hits: sentenceStart.hit..<hits.count,
+                                          prefixHits: sentenceStart.prefixHit..<prefixHits.count))
+                sentenceStart = (wordCount, hits.count, prefixHits.count)
+            }
+        }
+    }
+
+    /// One sentence of a coded text: its word positions and the indices of its hits.
+    struct Sentence {
+        var words: Range<Int>
+        var hits: Range<Int>
+        var prefixHits: Range<Int>
+
+        /// Whether some word of the sentence is a term's word or begins with a prefix form.
+        var mayMatch: Bool { !hits.isEmpty || !prefixHits.isEmpty }
     }
 
     private struct Phrase: Sendable {
@@ -66,8 +102,8 @@ final class TopicMatcher: Sendable {
     private let prefixes: ByteTable
     /// `isPrefixLength[n]`: some prefix form is `n` bytes long.
     private let isPrefixLength: [Bool]
-    /// First bytes of the prefix forms, so most words skip the prefix lookups.
-    private let prefixFirstBytes: [Bool]
+    /// Which words may be a term's word or begin a prefix form, so most words skip the lookups.
+    private let filter: WordFilter
 
     init(topics: [TopicDefinition], scoring: TopicScoring) {
         var terms: [Term] = []
@@ -124,89 +160,117 @@ final class TopicMatcher: Sendable {
         }
         let longest = prefixNumbers.keys.map(\.count).max() ?? 0
         var isPrefixLength = [Bool](repeating: false, count: longest + 1)
-        var prefixFirstBytes = [Bool](repeating: false, count: 256)
+        var filter = WordFilter()
         for key in prefixNumbers.keys {
             isPrefixLength[key.count] = true
-            if let first = key.first { prefixFirstBytes[Int(first)] = true }
+            filter.addPrefix(key)
         }
+        for key in wordNumbers.keys { filter.addWord(key) }
         self.terms = terms
         self.entries = entries
         self.prefixTerms = prefixTerms
         words = ByteTable(wordNumbers)
         prefixes = ByteTable(prefixNumbers)
         self.isPrefixLength = isPrefixLength
-        self.prefixFirstBytes = prefixFirstBytes
+        self.filter = filter
     }
 
     /// Codes `text` into `coded` (emptied first): one pass of the tokenizer, one hash per word.
-    func code(_ text: String, into coded: inout CodedText) {
+    /// With `splittingSentences`, `coded.sentences` are the text's sentences (`SentenceSplitter`).
+    func code(_ text: String, splittingSentences: Bool, into coded: inout CodedText) {
         coded.removeAll()
         // The tables as locals: read through `self` in the closure, each was retained per word.
-        let (words, prefixes, isPrefixLength, prefixFirstBytes) = (words, prefixes, isPrefixLength, prefixFirstBytes)
-        FoldedWordTokenizer.forEachTokenBytes(in: text) { bytes, end in
-            let position = coded.words.count
-            var hash = ByteTable.seed
-            let checksPrefixes = prefixFirstBytes[Int(bytes[0])]
-            for offset in 0..<bytes.count {
-                hash = ByteTable.hash(hash, bytes[offset])
-                let length = offset + 1
-                if checksPrefixes, length < isPrefixLength.count, isPrefixLength[length] {
-                    let number = prefixes.find(UnsafeBufferPointer(rebasing: bytes[..<length]), hash: hash)
-                    if number >= 0 { coded.prefixHits.append((position, number)) }
+        let (words, prefixes, isPrefixLength, filter) = (words, prefixes, isPrefixLength, filter)
+        var text = text
+        text.withUTF8 { bytes in
+            if splittingSentences { SentenceSplitter.forEachEnd(in: bytes) { coded.sentenceOffsets.append($0) } }
+            FoldedWordTokenizer.forEachTokenBytes(in: bytes) { bytes, end in
+                coded.endSentences(before: end)
+                let position = coded.wordCount
+                coded.wordCount += 1
+                let (checksWord, checksPrefixes) = filter.mayMatch(bytes)
+                guard checksWord || checksPrefixes else { return }
+                var hash = ByteTable.seed
+                for offset in 0..<bytes.count {
+                    hash = ByteTable.hash(hash, bytes[offset])
+                    let length = offset + 1
+                    if checksPrefixes, length < isPrefixLength.count, isPrefixLength[length] {
+                        let number = prefixes.find(UnsafeBufferPointer(rebasing: bytes[..<length]), hash: hash)
+                        if number >= 0 { coded.prefixHits.append((position, number)) }
+                    }
+                }
+                if checksWord {
+                    let number = words.find(bytes, hash: hash)
+                    if number >= 0 { coded.hits.append((position, number)) }
                 }
             }
-            coded.words.append(words.find(bytes, hash: hash))
-            coded.ends.append(end)
+            coded.endSentences(before: Int.max)
         }
     }
 
-    /// Calls `body` with the index of the term of every term occurrence among the words of
-    /// `coded` in `range` (a phrase does not run past the range).
-    func forEachMatch(in coded: CodedText, _ range: Range<Int>, _ body: (Int) -> Void) {
-        for position in range {
-            let number = coded.words[position]
-            guard number >= 0 else { continue }
-            let entry = entries[Int(number)]
+    /// Calls `body` with the index of the term of every term occurrence in `sentence` of `coded`
+    /// (a phrase does not run past the sentence).
+    func forEachMatch(in coded: CodedText, _ sentence: Sentence, _ body: (Int) -> Void) {
+        for hit in sentence.hits {
+            let entry = entries[Int(coded.hits[hit].word)]
             for term in entry.terms { body(term) }
-            for phrase in entry.phrases where matches(phrase, in: coded, after: position, before: range.upperBound) {
+            for phrase in entry.phrases where matches(phrase, in: coded, startingAt: hit, within: sentence) {
                 body(phrase.term)
             }
         }
-        var hit = firstHit(in: coded, atOrAfter: range.lowerBound)
-        while hit < coded.prefixHits.count, coded.prefixHits[hit].position < range.upperBound {
+        for hit in sentence.prefixHits {
             for term in prefixTerms[Int(coded.prefixHits[hit].prefix)] { body(term) }
-            hit += 1
         }
     }
 
-    private func firstHit(in coded: CodedText, atOrAfter position: Int) -> Int {
-        var low = 0
-        var high = coded.prefixHits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if coded.prefixHits[middle].position < position { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    private func matches(_ phrase: Phrase, in coded: CodedText, after position: Int, before end: Int) -> Bool {
+    /// Whether the words after the hit `first` are the rest of `phrase`, inside `sentence`.
+    private func matches(_ phrase: Phrase, in coded: CodedText, startingAt first: Int, within sentence: Sentence) -> Bool {
         let rest = phrase.rest
-        guard position + rest.count < end else { return false }
-        for (offset, expected) in rest.enumerated() {
-            let at = position + 1 + offset
-            if phrase.lastIsPrefix && offset == rest.count - 1 {
-                var hit = firstHit(in: coded, atOrAfter: at)
-                var found = false
-                while hit < coded.prefixHits.count, coded.prefixHits[hit].position == at {
-                    if coded.prefixHits[hit].prefix == expected { found = true }
-                    hit += 1
-                }
-                if !found { return false }
-            } else if coded.words[at] != expected {
-                return false
-            }
+        let position = coded.hits[first].position
+        guard position + rest.count < sentence.words.upperBound else { return false }
+        // Every word of a phrase is some term's word, so the words after the first are the next hits.
+        let wholeWords = phrase.lastIsPrefix ? rest.count - 1 : rest.count
+        for offset in 0..<wholeWords {
+            let hit = first + 1 + offset
+            guard hit < sentence.hits.upperBound, coded.hits[hit].position == position + 1 + offset,
+                  coded.hits[hit].word == rest[offset] else { return false }
         }
-        return true
+        guard phrase.lastIsPrefix else { return true }
+        let last = position + rest.count
+        return sentence.prefixHits.contains { coded.prefixHits[$0].position == last && coded.prefixHits[$0].prefix == rest[rest.count - 1] }
+    }
+}
+
+/// A quick "no" for most words before they are hashed: per bucket of a word's first two bytes
+/// (its only byte and 0 for a one-byte word), bit `n` is set when some term word of `n` bytes
+/// (63 or more: bit 63) begins with them, and bit 0 when some prefix form does. A word whose
+/// bits are clear is no term's word and begins no prefix form; one whose bit is set may be.
+private struct WordFilter: Sendable {
+    private var buckets = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always)
+    private static func bucket(_ first: UInt8, _ second: UInt8) -> Int { Int(first & 31) << 5 | Int(second & 31) }
+
+    mutating func addWord(_ word: [UInt8]) {
+        guard let first = word.first else { return }
+        buckets[Self.bucket(first, word.count > 1 ? word[1] : 0)] |= 1 << UInt64(min(word.count, 63))
+    }
+
+    mutating func addPrefix(_ prefix: [UInt8]) {
+        guard let first = prefix.first else { return }
+        if prefix.count > 1 {
+            buckets[Self.bucket(first, prefix[1])] |= 1
+        } else {
+            // Any word with this first byte begins with a one-byte prefix form.
+            for second in UInt8(0)..<32 { buckets[Self.bucket(first, second)] |= 1 }
+        }
+    }
+
+    /// Whether `word` (not empty) may be a term's word, and whether it may begin a prefix form.
+    @inline(__always)
+    func mayMatch(_ word: UnsafeBufferPointer<UInt8>) -> (word: Bool, prefix: Bool) {
+        let bits = buckets[Self.bucket(word[0], word.count > 1 ? word[1] : 0)]
+        return (bits & (1 << UInt64(min(word.count, 63))) != 0, bits & 1 != 0)
     }
 }
 
