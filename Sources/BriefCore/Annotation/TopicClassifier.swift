@@ -22,13 +22,10 @@ public struct TopicClassifier: Sendable {
 
     /// The shipped topic definitions.
     public static let builtInTopics: [TopicDefinition] = {
-        guard let url = Bundle.module.url(forResource: "topics", withExtension: "toml", subdirectory: "Data") else {
-            preconditionFailure("BriefCore resource Data/topics.toml is missing from the bundle")
-        }
         do {
-            return try TopicFile.load(url)
+            return try TopicFile.parse(BundledData.text("topics.toml"), file: "topics.toml")
         } catch {
-            preconditionFailure("the built-in topics file is malformed: \(error)")
+            preconditionFailure("Brief's bundled data file topics.toml is malformed: \(error)")
         }
     }()
 
