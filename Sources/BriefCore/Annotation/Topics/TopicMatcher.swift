@@ -106,28 +106,37 @@ final class TopicMatcher: Sendable {
     private let filter: WordFilter
 
     init(topics: [TopicDefinition], scoring: TopicScoring) {
+        var tables = Tables()
+        for (topicIndex, topic) in topics.enumerated() { tables.add(topic, number: topicIndex, scoring: scoring) }
+        let longest = tables.prefixNumbers.keys.map(\.count).max() ?? 0
+        var isPrefixLength = [Bool](repeating: false, count: longest + 1)
+        var filter = WordFilter()
+        for key in tables.prefixNumbers.keys {
+            isPrefixLength[key.count] = true
+            filter.addPrefix(key)
+        }
+        for key in tables.wordNumbers.keys { filter.addWord(key) }
+        terms = tables.terms
+        entries = tables.entries
+        prefixTerms = tables.prefixTerms
+        words = ByteTable(tables.wordNumbers)
+        prefixes = ByteTable(tables.prefixNumbers)
+        self.isPrefixLength = isPrefixLength
+        self.filter = filter
+    }
+
+    /// The matcher's tables as they are built: terms, and words and prefix forms numbered in
+    /// the order they first appear.
+    private struct Tables {
         var terms: [Term] = []
         var entries: [Entry] = []
         var prefixTerms: [[Int]] = []
         var wordNumbers: [[UInt8]: Int32] = [:]
         var prefixNumbers: [[UInt8]: Int32] = [:]
-        func word(_ text: String) -> Int32 {
-            let bytes = Array(text.utf8)
-            if let number = wordNumbers[bytes] { return number }
-            let number = Int32(entries.count)
-            wordNumbers[bytes] = number
-            entries.append(Entry())
-            return number
-        }
-        func prefix(_ text: String) -> Int32 {
-            let bytes = Array(text.utf8)
-            if let number = prefixNumbers[bytes] { return number }
-            let number = Int32(prefixTerms.count)
-            prefixNumbers[bytes] = number
-            prefixTerms.append([])
-            return number
-        }
-        for (topicIndex, topic) in topics.enumerated() {
+
+        /// Adds a topic's terms (strong, ordinary, context, against), each once by its name,
+        /// with every form `TermVariants` gives it.
+        mutating func add(_ topic: TopicDefinition, number topicIndex: Int, scoring: TopicScoring) {
             let weighted = topic.strong.map { ($0, scoring.strongWeight, Role.evidence) }
                 + topic.terms.map { ($0, scoring.termWeight, Role.evidence) }
                 + topic.context.map { ($0, scoring.termWeight, Role.context) }
@@ -138,41 +147,46 @@ final class TopicMatcher: Sendable {
                 guard seenTerms.insert(name.lowercased()).inserted else { continue }
                 let termIndex = terms.count
                 terms.append(Term(topic: topicIndex, text: name, weight: weight, role: role))
-                for form in TermVariants.forms(of: text) {
-                    // Numbers first: `word` and `prefix` grow the tables indexed here.
-                    if form.tokens.count == 1 {
-                        if form.isPrefix {
-                            let number = Int(prefix(form.tokens[0]))
-                            prefixTerms[number].append(termIndex)
-                        } else {
-                            let number = Int(word(form.tokens[0]))
-                            entries[number].terms.append(termIndex)
-                        }
-                    } else {
-                        let first = Int(word(form.tokens[0]))
-                        var rest = form.tokens.dropFirst().dropLast().map(word)
-                        let last = form.tokens[form.tokens.count - 1]
-                        rest.append(form.isPrefix ? prefix(last) : word(last))
-                        entries[first].phrases.append(Phrase(rest: rest, lastIsPrefix: form.isPrefix, term: termIndex))
-                    }
-                }
+                for form in TermVariants.forms(of: text) { add(form, of: termIndex) }
             }
         }
-        let longest = prefixNumbers.keys.map(\.count).max() ?? 0
-        var isPrefixLength = [Bool](repeating: false, count: longest + 1)
-        var filter = WordFilter()
-        for key in prefixNumbers.keys {
-            isPrefixLength[key.count] = true
-            filter.addPrefix(key)
+
+        private mutating func add(_ form: TermVariants.Form, of termIndex: Int) {
+            // Numbers first: `word` and `prefix` grow the tables indexed here.
+            if form.tokens.count == 1 {
+                if form.isPrefix {
+                    let number = Int(prefix(form.tokens[0]))
+                    prefixTerms[number].append(termIndex)
+                } else {
+                    let number = Int(word(form.tokens[0]))
+                    entries[number].terms.append(termIndex)
+                }
+            } else {
+                let first = Int(word(form.tokens[0]))
+                var rest = form.tokens.dropFirst().dropLast().map { word($0) }
+                let last = form.tokens[form.tokens.count - 1]
+                rest.append(form.isPrefix ? prefix(last) : word(last))
+                entries[first].phrases.append(Phrase(rest: rest, lastIsPrefix: form.isPrefix, term: termIndex))
+            }
         }
-        for key in wordNumbers.keys { filter.addWord(key) }
-        self.terms = terms
-        self.entries = entries
-        self.prefixTerms = prefixTerms
-        words = ByteTable(wordNumbers)
-        prefixes = ByteTable(prefixNumbers)
-        self.isPrefixLength = isPrefixLength
-        self.filter = filter
+
+        private mutating func word(_ text: String) -> Int32 {
+            let bytes = Array(text.utf8)
+            if let number = wordNumbers[bytes] { return number }
+            let number = Int32(entries.count)
+            wordNumbers[bytes] = number
+            entries.append(Entry())
+            return number
+        }
+
+        private mutating func prefix(_ text: String) -> Int32 {
+            let bytes = Array(text.utf8)
+            if let number = prefixNumbers[bytes] { return number }
+            let number = Int32(prefixTerms.count)
+            prefixNumbers[bytes] = number
+            prefixTerms.append([])
+            return number
+        }
     }
 
     /// Codes `text` into `coded` (emptied first): one pass of the tokenizer, one hash per word.
