@@ -41,14 +41,18 @@ final class StoryAssigner {
     /// The stories of the cached articles, in the order they were indexed. The day comes from the
     /// narrow facet table: joining `article` read every article's text (the whole cache) first.
     private static func load(_ db: Database, settings: StorySettings) throws -> StoryIndex {
-        var index = StoryIndex(settings: settings)
+        var features: [StoryFeatures] = [], stories: [String] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.story, s.length, s.features, f.day FROM article_story s JOIN article_facet f ON f.article = s.article ORDER BY s.article
             """)
         while let row = try rows.next() {
-            guard let features = StoryFeatures(encoded: row[2], day: row[3], length: row[1]) else { continue }
-            index.insert(features, story: row[0])
+            let decoded = try row.withUnsafeData(atIndex: 2) { encoded in
+                encoded.flatMap { StoryFeatures(encoded: $0, day: row[3], length: row[1]) }
+            }
+            guard let article = decoded else { continue }
+            features.append(article)
+            stories.append(row[0])
         }
-        return index
+        return StoryIndex(settings: settings, features: features, stories: stories)
     }
 }

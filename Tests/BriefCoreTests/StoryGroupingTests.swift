@@ -174,6 +174,53 @@ struct StoryGroupingTests {
         #expect(launch?.id == StoryID.of(articleID: long.id), "named after the first member in the order given, as the cache names it")
     }
 
+    /// Many overlapping articles: copies of a few texts, each with a line of its own (crowded LSH
+    /// buckets); texts of their own under a recurring headline (new stories), some with a shared
+    /// paragraph (one story in other words); titles drawn from a few words plus one in every title
+    /// (a word over the per-day posting limit), names common and rare, over two days.
+    static func overlappingArticles(_ count: Int) -> [Article] {
+        let sentences = launch + harbour
+        let words = ["rocket", "orbit", "strike", "harbour", "cranes", "satellite", "workers", "launch", "union", "tokyo"]
+        let vocabulary = (launch + harbour).joined(separator: " ").split(separator: " ").map(String.init)
+        let shared = "The regional council approved a new budget for bridges, ferries and cycle lanes after a debate that ran past midnight in the old town hall by the river."
+        return (0..<count).map { number in
+            let start = number * 5 % sentences.count, length = 2 + number % 3
+            var paragraphs = (0..<length).map { sentences[(start + $0) % sentences.count] }
+            var names: [(String, EntityType)] = [("Rotterdam", .place), ("Person \(number % 40)", .person),
+                                                 ("Agency \(number % 25)", .organization), ("Town \(number % 9)", .place)]
+            if number % 10 == 3 || number % 10 == 7 {
+                // Words in an order of its own: no other text shares its shingles.
+                let own = (0..<40).map { vocabulary[Int(MinHash.mix(UInt64(number * 1_000 + $0)) % UInt64(vocabulary.count))] }
+                paragraphs = [own.joined(separator: " ")] + (number % 20 == 7 ? [shared] : [])
+                // The others of one story share only names, 25 articles each: rare until the last few.
+                if number % 20 == 17 {
+                    names = [("Mayor \(number % 60)", .person), ("Council \(number % 60)", .organization), ("Harbour \(number % 60)", .place)]
+                }
+            } else {
+                paragraphs.append("Reporter \(number) added a line of her own about the desk and the weather in \(number % 17) towns.")
+            }
+            let title = number % 10 == 7 ? "Council approves budget for bridges and ferries"
+                : "Update " + (0..<3).map { words[(number * ($0 + 3) + $0) % words.count] }.joined(separator: " ")
+            return article("/wire/\(number).txt", title: title, paragraphs: paragraphs, day: 9 + number % 2, entities: names)
+        }
+    }
+
+    @Test func anIndexLoadedAtOnceAssignsLaterArticlesAsOneBuiltArticleByArticle() {
+        let articles = Self.overlappingArticles(1_500).map { ($0.id, StoryFeatures($0)) }
+        let cached = 1_000
+        var builtOneByOne = StoryIndex()
+        let cachedStories = articles.prefix(cached).map { builtOneByOne.add($0.1, id: $0.0).story }
+        var loaded = StoryIndex(features: articles.prefix(cached).map(\.1), stories: cachedStories)
+        #expect(loaded.count == cached)
+        var matches: Set<StoryMatch> = []
+        for (id, features) in articles.dropFirst(cached) {
+            let expected = builtOneByOne.add(features, id: id), assigned = loaded.add(features, id: id)
+            #expect(assigned == expected, "\(id)")
+            matches.insert(assigned.match)
+        }
+        #expect(matches == [.founded, .nearDuplicate, .sameStory], "the articles exercise every rule")
+    }
+
     @Test func featuresSurviveTheirStoredForm() {
         let features = StoryFeatures(Self.article("/a/launch.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Self.launch,
                                                   entities: [("JAXA", .organization)]))

@@ -77,6 +77,36 @@ import Testing
         #expect(try store.query(.all, groupStories: true).count == 1)
     }
 
+    @Test func aRefreshOfChangedFilesKeepsEveryArticleInItsStory() throws {
+        let dir = try TemporaryDirectory()
+        let port = [
+            "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+            "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes, while the operators said the machines would create new jobs.",
+            "Shipping lines warned that the stoppage could ripple through European supply chains within days, with refrigerated cargo and car carriers among the first to be diverted to Antwerp.",
+        ]
+        for copy in 0..<6 {
+            try dir.write("library/launch-\(copy).txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb \(17 + copy % 2), 2024",
+                                                                Self.paragraphs + ["Outlet \(copy) adds a line of its own to the wire copy."]))
+            try dir.write("library/port-\(copy).txt", Self.file("Rotterdam dock strike strands ships", date: "Feb 18, 2024",
+                                                              port + ["Outlet \(copy) adds a line of its own to the port story."]))
+        }
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("library").path])
+        let before = try store.stories(of: try store.ids(matching: .all)).storyOf
+        #expect(Set(before.values).count == 2)
+
+        // The first of each story (which names it) and a later copy change.
+        for name in ["launch-0.txt", "port-0.txt", "launch-4.txt"] {
+            let handle = try FileHandle(forWritingTo: dir.file("library/\(name)"))
+            handle.seekToEndOfFile()
+            handle.write(Data("An update was added to this story.\n".utf8))
+            try handle.close()
+        }
+        let report = try store.refresh(paths: [dir.file("library").path])
+        #expect(report.changed == 3)
+        #expect(try store.stories(of: try store.ids(matching: .all)).storyOf == before)
+    }
+
     @Test func theCacheAndAFolderReadInMemoryNameEveryStoryAlike() throws {
         let dir = try TemporaryDirectory()
         // The first file in path order is not the earliest dated: both name the story after the

@@ -86,23 +86,28 @@ public struct StoryFeatures: Hashable, Sendable {
 
     /// Decodes `encoded`; nil when the bytes are not of that form.
     public init?(encoded data: Data, day: Int?, length: Int) {
-        let bytes = [UInt8](data)
-        var offset = 0
-        func read<T: FixedWidthInteger>(_: T.Type) -> T? {
-            let size = MemoryLayout<T>.size
-            guard offset + size <= bytes.count else { return nil }
-            var value: T = 0
-            for index in 0..<size { value |= T(bytes[offset + index]) << (8 * index) }
-            offset += size
-            return value
+        // Read in place: a re-index decodes every cached article's features.
+        guard let (signature, titleTerms, entities) = data.withUnsafeBytes({ Self.decode($0) }) else { return nil }
+        self.init(signature: signature, titleTerms: titleTerms, entities: entities, day: day, length: length)
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer) -> ([UInt32], [UInt64], [UInt64])? {
+        func read<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+            T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
-        guard let signatureCount = read(UInt32.self), let termCount = read(UInt32.self), let entityCount = read(UInt32.self),
-              Int(signatureCount) * 4 + (Int(termCount) + Int(entityCount)) * 8 == bytes.count - 12 else { return nil }
-        signature = (0..<Int(signatureCount)).map { _ in read(UInt32.self)! }
-        titleTerms = (0..<Int(termCount)).map { _ in read(UInt64.self)! }
-        entities = (0..<Int(entityCount)).map { _ in read(UInt64.self)! }
-        self.day = day
-        self.length = length
+        func values<T: FixedWidthInteger>(_: T.Type, count: Int, at offset: Int) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count { buffer[index] = read(T.self, at: offset + index * MemoryLayout<T>.size) }
+                initialized = count
+            }
+        }
+        guard bytes.count >= 12 else { return nil }
+        let signatureCount = Int(read(UInt32.self, at: 0)), termCount = Int(read(UInt32.self, at: 4))
+        let entityCount = Int(read(UInt32.self, at: 8))
+        guard signatureCount * 4 + (termCount + entityCount) * 8 == bytes.count - 12 else { return nil }
+        let termsStart = 12 + signatureCount * 4, entitiesStart = termsStart + termCount * 8
+        return (values(UInt32.self, count: signatureCount, at: 12), values(UInt64.self, count: termCount, at: termsStart),
+                values(UInt64.self, count: entityCount, at: entitiesStart))
     }
 }
 

@@ -24,11 +24,11 @@ public struct StoryIndex: Sendable {
     private var stories: [String] = []
     private var features: [StoryFeatures] = []
     /// Member slots by LSH band key.
-    private var buckets: [UInt64: [Int32]] = [:]
+    private var buckets = SlotLists()
     /// Member slots by (title word, day).
-    private var titlePostings: [UInt64: [Int32]] = [:]
+    private var titlePostings = SlotLists()
     /// Members naming each person, place or organization: how common a name is.
-    private var entityArticles: [UInt64: Int32] = [:]
+    private var entityArticles = KeyCounts()
 
     /// Members of one LSH bucket compared with a new article, at most (keeps many copies of one text linear).
     static let bucketScanLimit = 64
@@ -37,6 +37,29 @@ public struct StoryIndex: Sendable {
 
     public init(settings: StorySettings = .standard) {
         self.settings = settings
+    }
+
+    /// An index of members whose stories are known (a cache's assignments), in the order they
+    /// were added: the same index as inserting them one by one, built at once.
+    public init(settings: StorySettings = .standard, features: [StoryFeatures], stories: [String]) {
+        precondition(features.count == stories.count)
+        self.settings = settings
+        self.features = features
+        self.stories = stories
+        var (bandKeys, bandSlots) = ([UInt64](), [Int32]())
+        var (postingKeys, postingSlots) = ([UInt64](), [Int32]())
+        var entities: [UInt64] = []
+        bandKeys.reserveCapacity(features.count * MinHashShape.bands)
+        bandSlots.reserveCapacity(features.count * MinHashShape.bands)
+        for (slot, article) in features.enumerated() {
+            Self.forEachKey(of: article) { bandKeys.append($0); bandSlots.append(Int32(slot)) } titleKey: {
+                postingKeys.append($0); postingSlots.append(Int32(slot))
+            }
+            entities.append(contentsOf: article.entities)
+        }
+        buckets = SlotLists(keys: bandKeys, slots: bandSlots)
+        titlePostings = SlotLists(keys: postingKeys, slots: postingSlots)
+        entityArticles = KeyCounts(counting: entities)
     }
 
     /// Members added so far.
@@ -55,13 +78,18 @@ public struct StoryIndex: Sendable {
         let slot = Int32(stories.count)
         stories.append(story)
         features.append(article)
+        Self.forEachKey(of: article) { buckets.append(slot, to: $0) } titleKey: { titlePostings.append(slot, to: $0) }
+        for entity in article.entities { entityArticles.count(entity) }
+    }
+
+    /// The LSH band keys and the (title word, day) keys an article is found by.
+    private static func forEachKey(of article: StoryFeatures, bandKey: (UInt64) -> Void, titleKey: (UInt64) -> Void) {
         if !article.signature.isEmpty {
-            for band in 0..<MinHashShape.bands { buckets[MinHash.bandKey(article.signature, band: band), default: []].append(slot) }
+            for band in 0..<MinHashShape.bands { bandKey(MinHash.bandKey(article.signature, band: band)) }
         }
         if let day = article.day {
-            for term in article.titleTerms { titlePostings[Self.postingKey(term, day: day), default: []].append(slot) }
+            for term in article.titleTerms { titleKey(postingKey(term, day: day)) }
         }
-        for entity in article.entities { entityArticles[entity, default: 0] += 1 }
     }
 
     /// The story an article belongs to among those added, and by which rule; nil when none.
@@ -77,7 +105,7 @@ public struct StoryIndex: Sendable {
         var best: (slot: Int, jaccard: Double)?
         for band in 0..<MinHashShape.bands {
             // A crowded bucket holds copies of one text: its first members stand for the rest.
-            for slot in (buckets[MinHash.bandKey(article.signature, band: band)] ?? []).prefix(StoryIndex.bucketScanLimit)
+            for slot in buckets.slots(of: MinHash.bandKey(article.signature, band: band)).prefix(StoryIndex.bucketScanLimit)
             where seen.insert(slot).inserted {
                 let jaccard = article.estimatedJaccard(features[Int(slot)])
                 guard jaccard >= settings.nearDuplicateJaccard else { continue }
@@ -96,8 +124,8 @@ public struct StoryIndex: Sendable {
         for term in article.titleTerms {
             for offset in -settings.windowDays...settings.windowDays {
                 // A word in that many titles of one day names no particular story.
-                guard let slots = titlePostings[Self.postingKey(term, day: day + offset)], slots.count <= StoryIndex.titlePostingLimit
-                else { continue }
+                let slots = titlePostings.slots(of: Self.postingKey(term, day: day + offset))
+                guard slots.count <= StoryIndex.titlePostingLimit else { continue }
                 for slot in slots { shared[slot, default: 0] += 1 }
             }
         }
@@ -131,7 +159,7 @@ public struct StoryIndex: Sendable {
     /// Names two sorted, distinct arrays share that few members carry (see `StorySettings.commonEntityShare`).
     private func distinctiveSharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
         let common = max(Double(settings.commonEntityMinArticles), settings.commonEntityShare * Double(stories.count))
-        return Self.sharedCount(a, b) { Double(entityArticles[$0] ?? 0) <= common }
+        return Self.sharedCount(a, b) { Double(entityArticles[$0]) <= common }
     }
 
     private static func postingKey(_ term: UInt64, day: Int) -> UInt64 {
