@@ -33,22 +33,34 @@ enum ReaderBenchmark {
         try warmStart(label: label, cachePath: cachePath, statePath: statePath)
         let store = try LibraryStore(path: cachePath, statePath: statePath)
         let start = AppState(source: StoreArticleSource(store: store), size: size)
-        let topicCount = start.results.topics.count
-        precondition(topicCount > 0, "the benchmark library has no topics")
+        precondition(!start.results.topics.isEmpty, "the benchmark library has no topics")
+        try measureTopicToggles(label: label, start: start, runs: runs)
+        try measureTyping(label: label, start: start, runs: runs)
+        try measureEntityFilter(label: label, start: start, runs: runs)
+        try measureCombinedQuery(label: label, start: start, runs: runs)
+        try measureSortCycle(label: label, start: start, runs: runs)
+        try firstKeys(label: label, cachePath: cachePath, statePath: statePath)
+        try breakdown(label: label, start: start, runs: runs)
+    }
 
-        // Topic toggle: Space on a topic in the filter pane (select, then unselect on the next run).
+    /// Topic toggle: Space on a topic in the filter pane (select, then unselect on the next run).
+    static func measureTopicToggles(label: String, start: AppState, runs: Int) throws {
+        let topicCount = start.results.topics.count
         var state = reduce(start, .key(.backTab)).0
         let toggles = try time(runs) { i in
             state.filterCursor = (i / 2) % topicCount
             return key(.character(" "), &state)
         }
         report(label, "topic_toggle", toggles, state)
+    }
 
-        // Two-word search: every keystroke of typing `/word word` from an empty filter.
+    /// Two-word search: every keystroke of typing `/word word` from an empty filter.
+    static func measureTyping(label: String, start: AppState, runs: Int) throws {
         let pairs = [("missile", "launch"), ("supply", "chain"), ("cyber", "attacks"), ("nuclear", "talks"),
                      ("sanctions", "assets"), ("satellite", "orbit"), ("ransomware", "outage"), ("frigate", "strait")]
         // Words match whole (prefixes only with *), so most keys of a word being typed match
         // nothing; the key that completes the second word is reported on its own too.
+        var state = start
         var typing: [Double] = []
         var completing: [Double] = []
         var pair = 0
@@ -65,22 +77,28 @@ enum ReaderBenchmark {
         }
         report(label, "two_word_search", typing, state)
         report(label, "two_word_search_completing_key", completing, state)
+    }
 
-        // Entity filter: Space on one of the people, places or organizations of the pane,
-        // from the unfiltered list each time.
+    /// Entity filter: Space on one of the people, places or organizations of the pane, from the
+    /// unfiltered list each time.
+    static func measureEntityFilter(label: String, start: AppState, runs: Int) throws {
         let pane = reduce(start, .key(.backTab)).0
         let entityItems = pane.filterItems.indices.filter { if case .entity = pane.filterItems[$0] { true } else { false } }
+        var state = pane
         let entities = try time(runs) { i in
             state = pane
             state.filterCursor = entityItems[i % entityItems.count]
             return key(.character(" "), &state)
         }
         report(label, "entity_filter", entities, state)
+    }
 
-        // Combined query: `:` then Enter on topic + word prefix + date + excluded place + unread.
+    /// Combined query: `:` then Enter on topic + word prefix + date + excluded place + unread.
+    static func measureCombinedQuery(label: String, start: AppState, runs: Int) throws {
         let topics = start.results.topics.map(\.id)
         let places = ["seoul", "tokyo", "beijing", "kyiv", "manila"]
         let words = ["missile", "supply", "cyber", "nuclear", "sanctions", "satellite"]
+        var state = start
         let combined = try time(runs) { i in
             state = reduce(start, .key(.character(":"))).0
             state.prompt?.text = "topic:\(topics[i % topics.count]) \(words[i % words.count])* since:\(2020 + i % 4)-01-01 "
@@ -88,14 +106,14 @@ enum ReaderBenchmark {
             return key(.enter, &state)
         }
         report(label, "combined_query", combined, state)
+    }
 
-        // Sort key cycling (`o`: date → title → source → date); the first use of an order asks
-        // the database for it once, which the first keys include.
-        state = start
+    /// Sort key cycling (`o`: date → title → source → date); the first use of an order asks the
+    /// database for it once, which the first keys include.
+    static func measureSortCycle(label: String, start: AppState, runs: Int) throws {
+        var state = start
         let sorts = try time(runs) { _ in key(.character("o"), &state) }
         report(label, "sort_cycle", sorts, state)
-        try firstKeys(label: label, cachePath: cachePath, statePath: statePath)
-        try breakdown(label: label, start: start, runs: runs)
     }
 
     /// The first key of each kind right after start (a fresh cache, first frame drawn): it pays
