@@ -97,6 +97,8 @@ extension LibraryStore {
         var lookahead = IndexerSettings.parseLookahead
     }
 
+    /// Sorts the files out (unchanged, gone, to parse), then parses and writes in batches with
+    /// the indexing pragmas on, then drops what no article needs and gives pages back.
     func refresh(paths: [String], parse: @escaping Parser, parsing layout: ParsingLayout,
                  progress: (@Sendable (IndexProgress) -> Void)?) throws -> IndexReport {
         guard access == .owner else {
@@ -104,10 +106,23 @@ extension LibraryStore {
         }
         let clock = ContinuousClock.now
         var report = IndexReport()
-        let scan = FileScanner.scan(paths)
+        let toParse = try sortOut(FileScanner.scan(paths), &report)
+        try withIndexingPragmas {
+            try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
+        }
+        try finish(&report)
+        report.badFiles.sort { $0.path < $1.path }
+        report.articles = try articleCount()
+        report.seconds = Self.seconds(since: clock)
+        return report
+    }
+
+    /// The files to parse (new, or changed in size or time) with what the cache knew of them;
+    /// counts the unchanged, reports the bad ones again, and deletes the files gone from a
+    /// root that was scanned completely.
+    private func sortOut(_ scan: FileScanner.Result, _ report: inout IndexReport) throws -> [(ScannedFile, KnownFile?)] {
         report.badFiles.append(contentsOf: scan.problems)
         try remember(roots: scan.scannedRoots)
-
         let known = try read { db in try KnownFile.fetchAll(db) }
         let onDisk = Set(scan.files.map(\.path))
         var toParse: [(ScannedFile, KnownFile?)] = []
@@ -129,14 +144,17 @@ extension LibraryStore {
             }
             report.removed = gone.count
         }
+        return toParse
+    }
 
-        let writer = BatchWriter()
-        let stories = StoryAssigner(settings: storySettings)
-        // While indexing, the writer connection checkpoints less often, and reads pages into its
-        // bounded page cache rather than through the memory map: every page the writer touches
-        // would otherwise stay mapped, and count in the process's memory, up to the map's size.
-        // Foreign keys are not checked: the writer makes every parent row before its children
-        // and deletes children itself (each check was a B-tree search per mention and topic row).
+    /// Runs `body` with the writer connection set for indexing, and sets it back after.
+    ///
+    /// While indexing, the writer connection checkpoints less often, and reads pages into its
+    /// bounded page cache rather than through the memory map: every page the writer touches
+    /// would otherwise stay mapped, and count in the process's memory, up to the map's size.
+    /// Foreign keys are not checked: the writer makes every parent row before its children
+    /// and deletes children itself (each check was a B-tree search per mention and topic row).
+    private func withIndexingPragmas(_ body: () throws -> Void) throws {
         try withStoreErrors(path: path) {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(IndexerSettings.walAutocheckpointPages)")
@@ -151,9 +169,16 @@ extension LibraryStore {
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
         }
+        try body()
+    }
+
+    /// Parsing runs ahead on the other threads while each batch is written (the writer needs one
+    /// core, parsing both); each batch's articles are written, then given their stories.
+    private func writeBatches(_ toParse: [(ScannedFile, KnownFile?)], parse: @escaping Parser, layout: ParsingLayout,
+                              progress: (@Sendable (IndexProgress) -> Void)?, _ report: inout IndexReport) throws {
+        let writer = BatchWriter()
+        let stories = StoryAssigner(settings: storySettings)
         progress?(IndexProgress(total: toParse.count, done: 0))
-        // Parsing runs ahead on the other threads while each batch is written: the writer needs
-        // one core, parsing both.
         let parsing = ParsePipeline(toParse, workers: layout.workers, batchSize: layout.batchSize,
                                     lookahead: layout.lookahead, parse: parse)
         defer { parsing.stop() }
@@ -164,14 +189,16 @@ extension LibraryStore {
             report.parseWaitSeconds += Self.seconds(since: waitStart)
             let writeStart = ContinuousClock.now
             let writeCPUStart = Self.threadCPUSeconds()
+            var storyTime = (seconds: 0.0, cpu: 0.0)
             try write { db in
                 try writer.write(parsed, db)
                 let storyStart = ContinuousClock.now
                 let storyCPUStart = Self.threadCPUSeconds()
                 try stories.assign(writer.takeInserted(), db)
-                report.storySeconds += Self.seconds(since: storyStart)
-                report.storyCPUSeconds += Self.threadCPUSeconds() - storyCPUStart
+                storyTime = (Self.seconds(since: storyStart), Self.threadCPUSeconds() - storyCPUStart)
             }
+            report.storySeconds += storyTime.seconds
+            report.storyCPUSeconds += storyTime.cpu
             report.writeSeconds += Self.seconds(since: writeStart)
             report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
             for outcome in parsed {
@@ -186,6 +213,12 @@ extension LibraryStore {
             done += parsed.count
             progress?(IndexProgress(total: toParse.count, done: done))
         }
+    }
+
+    /// After the batches: entities no article mentions go, and when anything changed, the pages
+    /// full-text merges and deleted rows freed go back to the file system (a cache made before
+    /// v7 has no list of them, and keeps them for later writes).
+    private func finish(_ report: inout IndexReport) throws {
         let finishStart = ContinuousClock.now
         if report.removed > 0 || report.changed > 0 {
             try write { db in
@@ -193,18 +226,12 @@ extension LibraryStore {
             }
         }
         if report.added + report.changed + report.removed > 0 {
-            // The pages full-text merges and deleted rows freed go back to the file system (a
-            // cache made before v7 has no list of them, and keeps them for later writes).
             try write { db in
                 try db.execute(sql: "PRAGMA optimize")
                 try db.execute(sql: "PRAGMA incremental_vacuum")
             }
         }
         report.finishSeconds = Self.seconds(since: finishStart)
-        report.badFiles.sort { $0.path < $1.path }
-        report.articles = try articleCount()
-        report.seconds = Self.seconds(since: clock)
-        return report
     }
 
     /// CPU time of the calling thread (GRDB runs a write's body on the thread that asks for it).
