@@ -45,6 +45,20 @@ import Testing
         }
     }
 
+    /// Blocks reach the cleaner untrimmed: the simple path trims spaces itself (ASCII lines on their
+    /// bytes, others on their scalars) and must agree with trimming characters first.
+    @Test func paddedLinesMeasureAsTrimmedInAnyScript() {
+        let stopwords = CleaningRules.builtIn.stopwords
+        let lines = Self.simpleLines.filter { $0.utf8.count < 1_000 } + ["tab\there", "e\u{0301}", "北朝鮮がミサイル発射。", "Tōkyō", " "]
+        for line in lines {
+            for (before, after) in [("", ""), ("  ", ""), ("", " "), (" ", "  "), ("\t", ""), ("", "\n"), ("\u{00A0}", " "), (" \u{3000}", "")] {
+                let padded = before + line + after
+                let general = LineFeatures(general: String(TextMeasure.trim(padded)), stopwords: stopwords)
+                #expect(LineFeatures(padded, stopwords: stopwords) == general, "\(padded.debugDescription)")
+            }
+        }
+    }
+
     /// What makes the simple path safe: each simple scalar is a character of its own, punctuation
     /// belongs to no word, and letters lowercase one to one.
     @Test func simpleScalarsBehaveAsThePathAssumes() {

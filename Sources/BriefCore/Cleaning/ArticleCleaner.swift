@@ -163,92 +163,122 @@ public struct ArticleCleaner: Sendable {
         !headlines[index] && features[index].isAnchor(settings)
     }
 
+    /// What stage 4 judges a line by: its text, its measures, whether it is headline-shaped, and the
+    /// share of its content words the rest of the article uses.
+    private struct JudgedLines {
+        var blocks: [Block]
+        var features: [LineFeatures]
+        var headlines: [Bool]
+        var relatedness: [Double?]
+    }
+
     private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
                                     vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
-        // A short unrelated announcement ("Keep exploring", "UP NEXT") followed by unrelated headlines
-        // is a marker no table knows.
-        for index in decisions.indices where decisions[index].reason == nil
-            && isStructuralMarker(index, blocks, features: features, relatedness: relatedness) {
+        let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, relatedness: relatedness)
+        markUnknownMarkers(lines, decisions: &decisions)
+        removeListsAfterMarkers(lines, decisions: &decisions)
+        removeUnmarkedRuns(lines, decisions: &decisions)
+    }
+
+    /// A short unrelated announcement ("Keep exploring", "UP NEXT") followed by unrelated headlines
+    /// is a marker no table knows.
+    private func markUnknownMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
+        for index in decisions.indices where decisions[index].reason == nil && isStructuralMarker(index, lines) {
             let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
             let listed = following.filter {
-                features[$0].isListedHeadlineShaped(settings, text: blocks[$0].text)
-                    && (relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(blocks[$0].text)
+                lines.features[$0].isListedHeadlineShaped(settings, text: lines.blocks[$0].text)
+                    && (lines.relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(lines.blocks[$0].text)
             }
-            if following.count == 2, listed.count == 2, listed.contains(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
+            if following.count == 2, listed.count == 2, listed.contains(where: { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
                 decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
             }
         }
-        // After a marker: the list it announces, up to its last unrelated headline. A related line
-        // inside the list is one more promoted article that happens to share a word; a related line
-        // after the list's end is the article resuming (a subhead).
+    }
+
+    /// After a marker: the list it announces, up to its last unrelated headline. A related line
+    /// inside the list is one more promoted article that happens to share a word; a related line
+    /// after the list's end is the article resuming (a subhead).
+    private func removeListsAfterMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
         for index in decisions.indices where decisions[index].introducesHeadlines {
-            var listed: [Int] = []
-            var next = index + 1
-            while next < decisions.count, listed.count < settings.maximumListAfterMarker {
-                if decisions[next].reason != nil {
-                    if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
-                } else {
-                    guard features[next].isListedHeadlineShaped(settings, text: blocks[next].text),
-                          !rules.isCredit(blocks[next].text) else { break }
-                    listed.append(next)
-                }
-                next += 1
-            }
-            guard let last = listed.lastIndex(where: { (relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
+            let listed = listAnnounced(by: index, lines, decisions: decisions)
+            guard let last = listed.lastIndex(where: { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
             for member in listed[...last] {
                 decisions[member].reason = .unrelatedHeadline
                 decisions[member].judged = decisions[index].judged
             }
         }
-        // Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
-        // (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
-        // start and end with unrelated lines.
+    }
+
+    /// The headline-shaped lines after a marker, up to the first line of another shape or another marker.
+    private func listAnnounced(by marker: Int, _ lines: JudgedLines, decisions: [Decision]) -> [Int] {
+        var listed: [Int] = []
+        var next = marker + 1
+        while next < decisions.count, listed.count < settings.maximumListAfterMarker {
+            if decisions[next].reason != nil {
+                if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
+            } else {
+                guard lines.features[next].isListedHeadlineShaped(settings, text: lines.blocks[next].text),
+                      !rules.isCredit(lines.blocks[next].text) else { break }
+                listed.append(next)
+            }
+            next += 1
+        }
+        return listed
+    }
+
+    /// Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
+    /// (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
+    /// start and end with unrelated lines.
+    private func removeUnmarkedRuns(_ lines: JudgedLines, decisions: inout [Decision]) {
         var index = 0
         while index < decisions.count {
-            guard isCandidate(index, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) else {
+            guard isCandidate(index, lines, decisions: decisions) else {
                 index += 1
                 continue
             }
             var end = index
-            while end + 1 < decisions.count, isCandidate(end + 1, headlines: headlines, relatedness: relatedness, decisions: decisions, features: features) {
+            while end + 1 < decisions.count, isCandidate(end + 1, lines, decisions: decisions) {
                 end += 1
             }
-            let unrelated = (index...end).filter { (relatedness[$0] ?? 1) <= settings.unrelatedShare }
-            // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
-            // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
-            // usual count of fuller headlines, or one line more.
-            let full = unrelated.filter { features[$0].isCJK || features[$0].words >= settings.unmarkedHeadlineMinimumWords }
-            if let first = unrelated.first, let last = unrelated.last,
-               full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun {
-                // A short announcement just before the run is its marker, even in words no table knows;
-                // then the run's weakly related opening lines belong to the list too.
-                var start = first
-                var marker: Int?
-                if index > 0, decisions[index - 1].reason == nil,
-                   isStructuralMarker(index - 1, blocks, features: features, relatedness: relatedness) {
-                    start = index
-                    marker = index - 1
-                } else if first > 0, decisions[first - 1].reason == nil,
-                          isStructuralMarker(first - 1, blocks, features: features, relatedness: relatedness) {
-                    marker = first - 1
-                }
-                for member in start...last {
-                    decisions[member].reason = .unrelatedHeadline
-                    decisions[member].judged = true
-                }
-                if let marker {
-                    decisions[marker].reason = .promoMarker
-                    decisions[marker].judged = true
-                } else if looksLikeAnnouncement(blocks[start].text), features[start].words <= settings.structuralMarkerMaximumWords {
-                    // The run opens with its own announcement ("Elsewhere on our network").
-                    decisions[start].reason = .promoMarker
-                }
-            }
+            removeUnmarkedRun(index...end, lines, decisions: &decisions)
             index = end + 1
+        }
+    }
+
+    /// Removes a run of candidate lines when enough of them are unrelated, with the marker before it.
+    private func removeUnmarkedRun(_ run: ClosedRange<Int>, _ lines: JudgedLines, decisions: inout [Decision]) {
+        let unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }
+        // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
+        // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
+        // usual count of fuller headlines, or one line more.
+        let full = unrelated.filter { lines.features[$0].isCJK || lines.features[$0].words >= settings.unmarkedHeadlineMinimumWords }
+        guard let first = unrelated.first, let last = unrelated.last,
+              full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun else { return }
+        // A short announcement just before the run is its marker, even in words no table knows;
+        // then the run's weakly related opening lines belong to the list too.
+        var start = first
+        var marker: Int?
+        let index = run.lowerBound
+        if index > 0, decisions[index - 1].reason == nil, isStructuralMarker(index - 1, lines) {
+            start = index
+            marker = index - 1
+        } else if first > 0, decisions[first - 1].reason == nil, isStructuralMarker(first - 1, lines) {
+            marker = first - 1
+        }
+        for member in start...last {
+            decisions[member].reason = .unrelatedHeadline
+            decisions[member].judged = true
+        }
+        if let marker {
+            decisions[marker].reason = .promoMarker
+            decisions[marker].judged = true
+        } else if looksLikeAnnouncement(lines.blocks[start].text), lines.features[start].words <= settings.structuralMarkerMaximumWords {
+            // The run opens with its own announcement ("Elsewhere on our network").
+            decisions[start].reason = .promoMarker
         }
     }
 
@@ -287,10 +317,11 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// A short line, unrelated to the article, worded or shaped as an announcement.
-    private func isStructuralMarker(_ index: Int, _ blocks: [Block], features: [LineFeatures], relatedness: [Double?]) -> Bool {
+    private func isStructuralMarker(_ index: Int, _ lines: JudgedLines) -> Bool {
         // Its own words may be the site's ("Elsewhere on the site"), so it may share a little with the article.
-        features[index].words <= settings.structuralMarkerMaximumWords && !features[index].isAnchor(settings)
-            && (relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(blocks[index].text)
+        let features = lines.features[index]
+        return features.words <= settings.structuralMarkerMaximumWords && !features.isAnchor(settings)
+            && (lines.relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(lines.blocks[index].text)
     }
 
     /// A line that announces a list: promo words ("More", "Picked for you") or all capitals.
@@ -302,10 +333,9 @@ public struct ArticleCleaner: Sendable {
         return rules.soundsLikePromo(trimmed)
     }
 
-    private func isCandidate(_ index: Int, headlines: [Bool], relatedness: [Double?], decisions: [Decision],
-                             features: [LineFeatures]) -> Bool {
-        guard decisions[index].reason == nil, headlines[index], let share = relatedness[index] else { return false }
-
+    /// A headline-shaped line still kept that shares at most a word or two with the article.
+    private func isCandidate(_ index: Int, _ lines: JudgedLines, decisions: [Decision]) -> Bool {
+        guard decisions[index].reason == nil, lines.headlines[index], let share = lines.relatedness[index] else { return false }
         return share <= settings.weaklyRelatedShare
     }
 }

@@ -1,0 +1,287 @@
+// The cleaner's fast path: lines of ASCII, common news punctuation and simple letters, measured on their scalar values.
+import Foundation
+
+extension LineFeatures {
+    /// Punctuation common in English news beside ASCII: none is a letter, digit, space or
+    /// case-mapped, and none joins a neighbour into one character.
+    static let simplePunctuation: Set<Unicode.Scalar> = [
+        "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2013}",
+        "\u{2014}", "\u{2026}", "\u{2022}", "\u{00A9}", "\u{00AE}", "\u{2122}", "\u{20AC}", "\u{00A3}",
+    ]
+
+    /// Letters that are one character whatever their neighbours in `simpleText`, with simple case:
+    /// precomposed Latin-1 letters, and Han, Hangul syllables, hiragana and katakana (uncased).
+    static func isSimpleLatinLetter(_ value: UInt32) -> Bool { value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 }
+    static func isSimpleCJKLetter(_ value: UInt32) -> Bool {
+        Script.han.contains(value) || Script.hangulSyllables.contains(value) || Script.hanExtensionA.contains(value)
+            || Script.hiraganaLetters.contains(value) || Script.katakanaLetters.contains(value)
+    }
+
+    /// True for the scalars `simpleText` measures: printable ASCII, `simplePunctuation` and the simple letters.
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x20 && value <= 0x7E }
+        return isSimpleLatinLetter(value) || isSimpleCJKLetter(value) || simplePunctuation.contains(scalar)
+    }
+
+    /// The measures of a trimmed line made only of `isSimple` scalars, where one scalar is one
+    /// character: the same values as `init(general:)`, with few Unicode property lookups and no
+    /// string per word except for the words kept. Nil for any other line.
+    init?(simpleText trimmed: String, stopwords: Set<String>) {
+        self.init(simpleUntrimmed: trimmed, stopwords: stopwords)
+    }
+
+    /// `init(simpleText:)` of a line that may open or close with spaces, trimmed as
+    /// `TextMeasure.trim` would: no simple scalar is whitespace or joins a space before it.
+    init?(simpleUntrimmed text: String, stopwords: Set<String>) {
+        var text = text
+        let measured = text.withUTF8 { bytes -> LineFeatures? in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // Printable ASCII (most lines) is measured on its bytes, anything else on decoded scalars.
+            if line.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) {
+                return LineFeatures(simpleScalars: line, utf8Count: line.count, stopwords: stopwords)
+            }
+            guard let scalars = Self.simpleScalars(line) else { return nil }
+            return scalars.withUnsafeBufferPointer { LineFeatures(simpleScalars: $0, utf8Count: line.count, stopwords: stopwords) }
+        }
+        guard let features = measured else { return nil }
+        self = features
+    }
+
+    /// The scalar values of UTF-8 text when every one is `isSimple`; nil otherwise.
+    private static func simpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(bytes.count)
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            guard isSimple(scalar) else { return nil }
+            scalars.append(scalar.value)
+        }
+        return scalars
+    }
+
+    private init<Scalar: FixedWidthInteger>(simpleScalars scalars: UnsafeBufferPointer<Scalar>, utf8Count: Int, stopwords: Set<String>) {
+        let sample = utf8Count > Self.maximumSampledBytes
+            ? UnsafeBufferPointer(rebasing: scalars.prefix(Self.maximumSampledBytes / 4)) : scalars
+        self.init(words: SimpleScalar.wordCount(scalars), isCJK: SimpleScalar.isCJKHeavy(scalars),
+                  // CJK full stops and commas are not simple scalars.
+                  hasCJKPunctuation: false, startsListMarker: SimpleScalar.startsListItem(scalars),
+                  edges: Edges(simple: scalars), mix: CharacterMix(simple: scalars),
+                  content: ContentWords(simple: sample, stopwords: stopwords), digitShare: SimpleScalar.digitShare(sample))
+    }
+
+    /// Appends the UTF-8 encoding of a scalar value below U+10000.
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        } else {
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// `fold` of a word's lowercased UTF-8 bytes when they are all ASCII (nearly every word):
+    /// the same string, without slicing characters. Nil for any other word.
+    static func foldASCII(_ bytes: [UInt8]) -> String? {
+        let apostrophe = UInt8(ascii: "'"), s = UInt8(ascii: "s")
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var start = 0, end = bytes.count
+        if end >= 2, bytes[end - 2] == apostrophe, bytes[end - 1] == s { end -= 2 }
+        while start < end, bytes[start] == apostrophe { start += 1 }
+        while end > start, bytes[end - 1] == apostrophe { end -= 1 }
+        let count = end - start
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count >= length else { return false }
+            return (0..<length).allSatisfy { bytes[end - length + $0] == suffix.utf8Start[$0] }
+        }
+        if count > 4, endsWith("ies") { return String(decoding: bytes[start..<end - 3], as: UTF8.self) + "y" }
+        if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+            return String(decoding: bytes[start..<end - 1], as: UTF8.self)
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// What the simple path knows of a simple scalar's value without a Unicode property lookup.
+enum SimpleScalar {
+    @inline(__always) static func isASCIILetter(_ value: UInt32) -> Bool { value < 0x80 && (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+    @inline(__always) static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+    @inline(__always) static func isLetter(_ value: UInt32) -> Bool {
+        value < 0x80 ? isASCIILetter(value) : LineFeatures.isSimpleLatinLetter(value) || LineFeatures.isSimpleCJKLetter(value)
+    }
+    @inline(__always) static func lowercased(_ value: UInt32) -> UInt32 {
+        (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? value + 0x20 : value
+    }
+
+    /// `TextMeasure.isCJKHeavy`: alphabetic scalars among the first 400, and how many are CJK.
+    static func isCJKHeavy<Scalar: FixedWidthInteger>(_ scalars: UnsafeBufferPointer<Scalar>) -> Bool {
+        var alphabetic = 0, cjk = 0
+        for scalar in scalars.prefix(400) {
+            let value = UInt32(truncatingIfNeeded: scalar)
+            guard isLetter(value) else { continue }
+            alphabetic += 1
+            if LineFeatures.isSimpleCJKLetter(value) { cjk += 1 }
+        }
+        return alphabetic > 0 && cjk * 3 >= alphabetic
+    }
+
+    /// `TextMeasure.wordCount`: runs of letters and digits (joined by `'`, `’` and `-`), and a
+    /// word for about two CJK letters.
+    static func wordCount<Scalar: FixedWidthInteger>(_ scalars: UnsafeBufferPointer<Scalar>) -> Int {
+        var words = 0, cjk = 0
+        var inWord = false
+        for scalar in scalars {
+            let value = UInt32(truncatingIfNeeded: scalar)
+            if isLetter(value) || isDigit(value) {
+                if LineFeatures.isSimpleCJKLetter(value) {
+                    cjk += 1
+                    inWord = false
+                } else {
+                    if !inWord { words += 1 }
+                    inWord = true
+                }
+            } else if value != 0x27 && value != 0x2D && value != 0x2019 {
+                inWord = false
+            }
+        }
+        return words + (cjk + 1) / 2
+    }
+
+    /// `HardWrapJoiner.startsListItem`, which answers at once for a line opening with an ASCII letter.
+    static func startsListItem<Scalar: FixedWidthInteger>(_ scalars: UnsafeBufferPointer<Scalar>) -> Bool {
+        guard let first = scalars.first.map({ UInt32(truncatingIfNeeded: $0) }), !isASCIILetter(first) else { return false }
+        var line = String.UnicodeScalarView()
+        for scalar in scalars { line.append(Unicode.Scalar(UInt32(truncatingIfNeeded: scalar))!) }
+        return HardWrapJoiner.startsListItem(String(line))
+    }
+
+    /// Share of the space-separated words holding a letter or digit that hold a digit.
+    static func digitShare<Scalar: FixedWidthInteger>(_ sample: UnsafeBufferPointer<Scalar>) -> Double {
+        var written = 0, withDigits = 0
+        var hasAlphanumeric = false, hasDigit = false
+        for scalar in sample {
+            let value = UInt32(truncatingIfNeeded: scalar)
+            if value == 0x20 {
+                if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+                hasAlphanumeric = false
+                hasDigit = false
+            } else if isDigit(value) {
+                hasAlphanumeric = true
+                hasDigit = true
+            } else if isLetter(value) {
+                hasAlphanumeric = true
+            }
+        }
+        if hasAlphanumeric { written += 1; if hasDigit { withDigits += 1 } }
+        return written == 0 ? 0 : Double(withDigits) / Double(written)
+    }
+}
+
+extension LineFeatures.Edges {
+    /// The quotation marks `init(general:)` treats as quotes, and the closers it skips before a sentence end.
+    private static let quoteScalars: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019]
+    private static let closerScalars: Set<UInt32> = [0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0xBB]
+
+    init<Scalar: FixedWidthInteger>(simple scalars: UnsafeBufferPointer<Scalar>) {
+        let values = scalars.lazy.map { UInt32(truncatingIfNeeded: $0) }
+        let last = values.last(where: { !Self.closerScalars.contains($0) })
+        let firstLetter = values.first(where: { SimpleScalar.isLetter($0) || SimpleScalar.isDigit($0) })
+        let closing = values.last(where: { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F && $0 != 0x2C })
+        self.init(endsSentence: last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false,
+                  // Uppercase, a digit, or an uncased (CJK) letter.
+                  startsUppercase: firstLetter.map { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0xDF && $0 <= 0xFF && $0 != 0xF7)) } ?? false,
+                  isQuoted: scalars.count > 2 && Self.quoteScalars.contains(values[0]) && closing.map(Self.quoteScalars.contains) == true)
+    }
+}
+
+extension LineFeatures.CharacterMix {
+    init<Scalar: FixedWidthInteger>(simple scalars: UnsafeBufferPointer<Scalar>) {
+        self.init()
+        for scalar in scalars.prefix(LineFeatures.maximumSampledBytes) {
+            let value = UInt32(truncatingIfNeeded: scalar)
+            if value < 0x80 {
+                add(ascii: value)
+            } else {
+                add(otherVisible: SimpleScalar.isLetter(value))
+            }
+        }
+    }
+}
+
+extension LineFeatures.ContentWords {
+    /// Content words: lowercased runs of letters, digits and apostrophes (’ counts as one).
+    init<Scalar: FixedWidthInteger>(simple sample: UnsafeBufferPointer<Scalar>, stopwords: Set<String>) {
+        self.init()
+        var word = SimpleWord()
+        for scalar in sample {
+            let value = UInt32(truncatingIfNeeded: scalar)
+            if !word.add(value) {
+                add(&word, stopwords: stopwords)
+            }
+        }
+        add(&word, stopwords: stopwords)
+    }
+
+    /// Counts a finished word, keeps it if it is a content word, and empties it.
+    private mutating func add(_ word: inout SimpleWord, stopwords: Set<String>) {
+        guard word.length > 0 else { return }
+        total += 1
+        defer { word.clear() }
+        if word.hasDigit { return }
+        let lower = String(decoding: word.bytes, as: UTF8.self)
+        if stopwords.contains(lower) { stops += 1; return }
+        if word.hasCJK {
+            // CJK text is compared by characters; other letters in such a word are dropped.
+            for scalar in lower.unicodeScalars where TextMeasure.isCJK(scalar) { tokens.insert(String(scalar)) }
+            return
+        }
+        guard word.length >= 3 else { return }
+        tokens.insert(LineFeatures.foldASCII(word.bytes) ?? LineFeatures.fold(lower))
+    }
+}
+
+/// The word being read on the simple path: its lowercased UTF-8 bytes and what they hold.
+struct SimpleWord {
+    var bytes: [UInt8] = []
+    /// In scalars (one scalar is one character on this path).
+    var length = 0
+    var hasDigit = false
+    var hasCJK = false
+
+    init() { bytes.reserveCapacity(64) }
+
+    /// Adds a scalar that continues the word; false for one that ends it.
+    @inline(__always)
+    mutating func add(_ value: UInt32) -> Bool {
+        if SimpleScalar.isLetter(value) {
+            LineFeatures.appendUTF8(SimpleScalar.lowercased(value), to: &bytes)
+            if LineFeatures.isSimpleCJKLetter(value) { hasCJK = true }
+        } else if SimpleScalar.isDigit(value) {
+            bytes.append(UInt8(value))
+            hasDigit = true
+        } else if value == 0x27 || value == 0x2019 {
+            bytes.append(0x27)
+        } else {
+            return false
+        }
+        length += 1
+        return true
+    }
+
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        length = 0
+        hasDigit = false
+        hasCJK = false
+    }
+}
