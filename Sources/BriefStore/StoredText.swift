@@ -1,4 +1,5 @@
 // An article's kept text as the cache stores it: raw deflate, about 0.57 of the UTF-8 size.
+import BriefCore
 import CZlib
 import Foundation
 import GRDB
@@ -8,6 +9,10 @@ enum StoredTextSettings {
     /// zlib's level: 1 deflates news prose to 0.57 of its size, 6 (its default) to 0.55 at 1.4
     /// times the CPU; the parsing threads pay for it on every article of a cold index.
     static let compressionLevel: Int32 = 1
+    /// No stored text inflates past this: a kept text is at most about its file, and files over
+    /// `LibraryFileSettings.maximumFileSize` are never read. A row that would (a damaged cache, or
+    /// a crafted one shared by another account) is refused rather than filling memory.
+    static let maximumTextBytes = 2 * LibraryFileSettings.maximumFileSize
 }
 
 /// The `article.text` column: the paragraphs joined by `ArticleRow.paragraphSeparator`, deflated.
@@ -45,8 +50,9 @@ enum StoredText {
         return Data(output[0..<Int(stream.total_out)])
     }
 
-    /// The text of a stored value; nil when the bytes are not a deflated text (a damaged row).
-    static func unpack(_ data: Data) -> String? {
+    /// The text of a stored value; nil when the bytes are not a deflated text (a damaged row)
+    /// or would inflate past `limit` bytes.
+    static func unpack(_ data: Data, limit: Int = StoredTextSettings.maximumTextBytes) -> String? {
         guard !data.isEmpty else { return "" }
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
@@ -66,10 +72,14 @@ enum StoredText {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 guard status == Z_OK, stream.avail_out == 0 else { break }
-                output += repeatElement(0, count: output.count)
+                guard output.count < limit else {
+                    status = Z_BUF_ERROR
+                    break
+                }
+                output += repeatElement(0, count: min(output.count, limit - output.count + 1))
             }
         }
-        guard status == Z_STREAM_END else { return nil }
+        guard status == Z_STREAM_END, Int(stream.total_out) <= limit else { return nil }
         return String(decoding: output[0..<Int(stream.total_out)], as: UTF8.self)
     }
 
