@@ -87,6 +87,117 @@ private struct UnindexedArticles {
     }
 }
 
+/// One batch's prepared statements, the topic keys and entity ids it has looked up, and its
+/// articles not yet in the full-text index.
+private struct BatchState {
+    let upsertFile: Statement
+    let touchFile: Statement
+    let articlesOfFile: Statement
+    let deleteFileArticles: Statement
+    let insertArticle: Statement
+    let insertFacets: DirectInsert
+    let insertTopic: DirectInsert
+    let upsertTopic: Statement
+    let findEntity: Statement
+    let insertEntity: Statement
+    let insertMention: DirectInsert
+    let deleteFacets: Statement
+    let deleteTopics: Statement
+    let deleteMentions: Statement
+    let deleteStory: Statement
+    // Ids are looked up per batch (another process may prune entities between batches).
+    var entityIDs: [PreparedArticle.EntityKey: Int64] = [:]
+    var topicKeys: [String: Int64] = [:]
+    var unindexed = UnindexedArticles()
+
+    init(_ db: Database) throws {
+        upsertFile = try db.cachedStatement(sql: """
+            INSERT INTO file (path, size, mtime, hash, error) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+                hash = excluded.hash, error = excluded.error
+            RETURNING id
+            """)
+        touchFile = try db.cachedStatement(sql: "UPDATE file SET size = ?, mtime = ? WHERE path = ?")
+        articlesOfFile = try db.cachedStatement(sql: "SELECT rowid FROM article WHERE file = ?")
+        deleteFileArticles = try db.cachedStatement(sql: "DELETE FROM article WHERE file = ?")
+        insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
+            """)
+        insertFacets = try DirectInsert(db, sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
+        insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score, about) VALUES (?, ?, ?, ?)")
+        upsertTopic = try db.cachedStatement(sql: """
+            INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
+            RETURNING key
+            """)
+        // Most entities are known already: looked up first, inserted only when new (an upsert
+        // that updates would rewrite the row's page every time).
+        findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
+        insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
+        insertMention = try DirectInsert(db, sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
+        deleteFacets = try db.cachedStatement(sql: "DELETE FROM article_facet WHERE article = ?")
+        deleteTopics = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article = ?")
+        deleteMentions = try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?")
+        deleteStory = try db.cachedStatement(sql: "DELETE FROM article_story WHERE article = ?")
+    }
+
+    /// A file's old articles go with their full-text rows (the delete trigger); those rows
+    /// must be in the index first if this batch inserted them. Their other rows are deleted
+    /// here rather than by the foreign keys' cascade: the indexer writes with the checks off.
+    mutating func deleteArticles(ofFile fileID: Int64, _ db: Database) throws {
+        let rowids = try Int64.fetchAll(articlesOfFile, arguments: [fileID])
+        guard !rowids.isEmpty else { return }
+        if let first = unindexed.first, rowids.contains(where: { $0 >= first }) { try unindexed.index(db) }
+        for rowid in rowids {
+            try deleteFacets.execute(arguments: [rowid])
+            try deleteTopics.execute(arguments: [rowid])
+            try deleteMentions.execute(arguments: [rowid])
+            try deleteStory.execute(arguments: [rowid])
+        }
+        try deleteFileArticles.execute(arguments: [fileID])
+    }
+
+    /// The article's topics as packed facet values (a mention carries `mentionFlag`) and as
+    /// rows; a topic listed twice (or in two spellings of one id) counts once, at its first
+    /// level (the topics it is about come first).
+    mutating func topicKeys(of article: PreparedArticle) throws -> ([UInt32], [(id: String, score: Double, about: Bool)]) {
+        var facetTopics: [UInt32] = []
+        var topicsInArticle: [(id: String, score: Double, about: Bool)] = []
+        for topic in article.topics {
+            let key: Int64
+            if let known = topicKeys[topic.id] {
+                key = known
+            } else {
+                key = try Int64.fetchOne(upsertTopic, arguments: [topic.id, topic.name])!
+                topicKeys[topic.id] = key
+            }
+            guard !facetTopics.contains(where: { $0 & ~PackedFacets.mentionFlag == UInt32(key) }) else { continue }
+            let about = topic.level == .about
+            facetTopics.append(about ? UInt32(key) : UInt32(key) | PackedFacets.mentionFlag)
+            topicsInArticle.append((topic.id, topic.score, about))
+        }
+        return (facetTopics, topicsInArticle)
+    }
+
+    /// The ids of the article's entities, inserted when new, with their mention counts.
+    mutating func entityIDs(of article: PreparedArticle, fold: (String) -> String) throws -> [(id: Int64, count: Int)] {
+        var entityMentions: [(id: Int64, count: Int)] = []
+        entityMentions.reserveCapacity(article.mentions.count)
+        for (key, count) in article.mentions {
+            let entityID: Int64
+            if let known = entityIDs[key] {
+                entityID = known
+            } else {
+                entityID = try Int64.fetchOne(findEntity, arguments: [key.type.rawValue, key.name])
+                    ?? Int64.fetchOne(insertEntity, arguments: [key.type.rawValue, key.name, fold(key.name)])!
+                entityIDs[key] = entityID
+            }
+            entityMentions.append((entityID, count))
+        }
+        return entityMentions
+    }
+}
+
 /// Writes batches; one writer serves a whole refresh, so what it learns (name folds) carries over.
 final class BatchWriter {
     /// Case- and diacritic-folded entity names already computed (Foundation's folding is slow).
@@ -101,128 +212,55 @@ final class BatchWriter {
     }
 
     func write(_ batch: [ParsedFile], _ db: Database) throws {
-        // Ids are looked up per batch (another process may prune entities between batches).
-        var entityIDs: [PreparedArticle.EntityKey: Int64] = [:]
-        var topicKeys: [String: Int64] = [:]
-        let upsertFile = try db.cachedStatement(sql: """
-            INSERT INTO file (path, size, mtime, hash, error) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
-                hash = excluded.hash, error = excluded.error
-            RETURNING id
-            """)
-        let touchFile = try db.cachedStatement(sql: "UPDATE file SET size = ?, mtime = ? WHERE path = ?")
-        let articlesOfFile = try db.cachedStatement(sql: "SELECT rowid FROM article WHERE file = ?")
-        let deleteFileArticles = try db.cachedStatement(sql: "DELETE FROM article WHERE file = ?")
-        let insertArticle = try db.cachedStatement(sql: """
-            INSERT INTO article (id, file, format, title, day, byline, url, site_name, text, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid
-            """)
-        let insertFacets = try DirectInsert(db, sql: "INSERT INTO article_facet (article, day, facets) VALUES (?, ?, ?)")
-        let insertTopic = try DirectInsert(db, sql: "INSERT INTO article_topic (topic, article, score, about) VALUES (?, ?, ?, ?)")
-        let upsertTopic = try db.cachedStatement(sql: """
-            INSERT INTO topic (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name
-            RETURNING key
-            """)
-        // Most entities are known already: looked up first, inserted only when new (an upsert
-        // that updates would rewrite the row's page every time).
-        let findEntity = try db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND name = ?")
-        let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (type, name, fold) VALUES (?, ?, ?) RETURNING id")
-        let insertMention = try DirectInsert(db, sql: "INSERT INTO article_entity (entity, article, mentions) VALUES (?, ?, ?)")
-
-        let deleteFacets = try db.cachedStatement(sql: "DELETE FROM article_facet WHERE article = ?")
-        let deleteTopics = try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article = ?")
-        let deleteMentions = try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?")
-        let deleteStory = try db.cachedStatement(sql: "DELETE FROM article_story WHERE article = ?")
-        var unindexed = UnindexedArticles()
-        // A file's old articles go with their full-text rows (the delete trigger); those rows
-        // must be in the index first if this batch inserted them. Their other rows are deleted
-        // here rather than by the foreign keys' cascade: the indexer writes with the checks off.
-        func deleteArticles(ofFile fileID: Int64) throws {
-            let rowids = try Int64.fetchAll(articlesOfFile, arguments: [fileID])
-            guard !rowids.isEmpty else { return }
-            if let first = unindexed.first, rowids.contains(where: { $0 >= first }) { try unindexed.index(db) }
-            for rowid in rowids {
-                try deleteFacets.execute(arguments: [rowid])
-                try deleteTopics.execute(arguments: [rowid])
-                try deleteMentions.execute(arguments: [rowid])
-                try deleteStory.execute(arguments: [rowid])
-            }
-            try deleteFileArticles.execute(arguments: [fileID])
-        }
-
+        var state = try BatchState(db)
         for parsed in batch {
             let file = parsed.file
             switch parsed.kind {
             case .touched:
-                try touchFile.execute(arguments: [file.size, file.mtime, file.path])
+                try state.touchFile.execute(arguments: [file.size, file.mtime, file.path])
             case .failed(let reason):
-                let fileID = try Int64.fetchOne(upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, reason])!
-                try deleteArticles(ofFile: fileID)
+                let fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, reason])!
+                try state.deleteArticles(ofFile: fileID, db)
             case .parsed(let articles):
-                let fileID = try Int64.fetchOne(upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
-                try deleteArticles(ofFile: fileID)
-                for article in articles {
-                    // Topic keys and entity ids first: the packed facets go into the article row.
-                    var facetTopics: [UInt32] = []
-                    var topicsInArticle: [(id: String, score: Double, about: Bool)] = []
-                    for topic in article.topics {
-                        let key: Int64
-                        if let known = topicKeys[topic.id] {
-                            key = known
-                        } else {
-                            key = try Int64.fetchOne(upsertTopic, arguments: [topic.id, topic.name])!
-                            topicKeys[topic.id] = key
-                        }
-                        // A topic listed twice (or in two spellings of one id) counts once, at its
-                        // first level (the topics it is about come first).
-                        guard !facetTopics.contains(where: { $0 & ~PackedFacets.mentionFlag == UInt32(key) }) else { continue }
-                        let about = topic.level == .about
-                        facetTopics.append(about ? UInt32(key) : UInt32(key) | PackedFacets.mentionFlag)
-                        topicsInArticle.append((topic.id, topic.score, about))
-                    }
-                    var entityMentions: [(id: Int64, count: Int)] = []
-                    entityMentions.reserveCapacity(article.mentions.count)
-                    for (key, count) in article.mentions {
-                        let entityID: Int64
-                        if let known = entityIDs[key] {
-                            entityID = known
-                        } else {
-                            entityID = try Int64.fetchOne(findEntity, arguments: [key.type.rawValue, key.name])
-                                ?? Int64.fetchOne(insertEntity, arguments: [key.type.rawValue, key.name, fold(key.name)])!
-                            entityIDs[key] = entityID
-                        }
-                        entityMentions.append((entityID, count))
-                    }
-                    let facets = PackedFacets.pack(topics: facetTopics, entities: entityMentions.map { UInt32($0.id) })
-                    let inserted = try Int64.fetchOne(insertArticle, arguments: [
-                        article.id, fileID, article.format, article.title, article.day,
-                        article.byline, article.url, article.siteName, article.storedText, article.detail,
-                    ])
-                    // Another file already holds an article with this id (a feed item seen twice).
-                    guard let rowid = inserted else { continue }
-                    unindexed.add(rowid)
-                    written.append(InsertedArticle(rowid: rowid, id: article.id, story: article.story))
-                    insertFacets.bind(1, rowid)
-                    insertFacets.bind(2, article.day)
-                    insertFacets.bind(3, facets)
-                    try insertFacets.run(db)
-                    for topic in topicsInArticle {
-                        insertTopic.bind(1, topic.id)
-                        insertTopic.bind(2, rowid)
-                        insertTopic.bind(3, topic.score)
-                        insertTopic.bind(4, Int64(topic.about ? 1 : 0))
-                        try insertTopic.run(db)
-                    }
-                    for mention in entityMentions {
-                        insertMention.bind(1, mention.id)
-                        insertMention.bind(2, rowid)
-                        insertMention.bind(3, Int64(mention.count))
-                        try insertMention.run(db)
-                    }
-                }
+                let fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
+                try state.deleteArticles(ofFile: fileID, db)
+                for article in articles { try insert(article, fileID: fileID, &state, db) }
             }
         }
-        try unindexed.index(db)
+        try state.unindexed.index(db)
+    }
+
+    /// Writes one article's row, then its facets, topics and entity mentions.
+    private func insert(_ article: PreparedArticle, fileID: Int64, _ state: inout BatchState, _ db: Database) throws {
+        // Topic keys and entity ids first: the packed facets go into the article row.
+        let (facetTopics, topicsInArticle) = try state.topicKeys(of: article)
+        let entityMentions = try state.entityIDs(of: article, fold: fold)
+        let facets = PackedFacets.pack(topics: facetTopics, entities: entityMentions.map { UInt32($0.id) })
+        let inserted = try Int64.fetchOne(state.insertArticle, arguments: [
+            article.id, fileID, article.format, article.title, article.day,
+            article.byline, article.url, article.siteName, article.storedText, article.detail,
+        ])
+        // Another file already holds an article with this id (a feed item seen twice).
+        guard let rowid = inserted else { return }
+        state.unindexed.add(rowid)
+        written.append(InsertedArticle(rowid: rowid, id: article.id, story: article.story))
+        state.insertFacets.bind(1, rowid)
+        state.insertFacets.bind(2, article.day)
+        state.insertFacets.bind(3, facets)
+        try state.insertFacets.run(db)
+        for topic in topicsInArticle {
+            state.insertTopic.bind(1, topic.id)
+            state.insertTopic.bind(2, rowid)
+            state.insertTopic.bind(3, topic.score)
+            state.insertTopic.bind(4, Int64(topic.about ? 1 : 0))
+            try state.insertTopic.run(db)
+        }
+        for mention in entityMentions {
+            state.insertMention.bind(1, mention.id)
+            state.insertMention.bind(2, rowid)
+            state.insertMention.bind(3, Int64(mention.count))
+            try state.insertMention.run(db)
+        }
     }
 
     private func fold(_ name: String) -> String {
