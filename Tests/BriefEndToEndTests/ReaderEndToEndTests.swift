@@ -227,12 +227,13 @@ struct ReaderEndToEndTests {
         let resized = try TmuxSession(width: 140, height: 45)
         try resized.type(BriefExecutable.command())
         try resized.press("Enter")
-        try resized.waitFor("Articles")
+        try resized.waitForSettledScreen(containing: "q quit")
         try resized.resize(width: 100, height: 30)
         let fresh = try TmuxSession(width: 100, height: 30)
         try fresh.type(BriefExecutable.command())
         try fresh.press("Enter")
-        let expected = try fresh.waitFor("Articles")
+        // The status line is drawn last; a screen that has it and holds still is a whole frame.
+        let expected = try fresh.waitForSettledScreen(containing: "q quit")
         let after = try resized.waitUntil(what: "the same screen as a fresh start at 100x30") { $0 == expected }
         #expect(after == expected)
         try resized.press("q")

@@ -91,6 +91,18 @@ final class TmuxSession {
         return last
     }
 
+    /// Waits until the screen contains `text` and then stays the same for half a second: a whole
+    /// frame, not one that curses is still writing out (a busy machine shows those halfway).
+    @discardableResult
+    func waitForSettledScreen(containing text: String, timeout: Double = 20,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        var previous = ""
+        return try waitUntil(timeout: timeout, what: "a settled screen with \(text)", sourceLocation: sourceLocation) { screen in
+            defer { previous = screen; Thread.sleep(forTimeInterval: 0.4) }
+            return screen.contains(text) && screen == previous
+        }
+    }
+
     /// True while the program in the pane uses the alternate screen (curses is active).
     func alternateScreen() throws -> Bool {
         try tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
