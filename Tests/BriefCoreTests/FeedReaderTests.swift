@@ -38,6 +38,26 @@ struct FeedReaderTests {
         #expect(items[2].blocks.contains { $0.kind == .caption && $0.text.contains("audio/mpeg") && $0.text.contains("12.mp3") })
     }
 
+    /// Item bodies are read with the pipeline's HTML settings, not a default of their own.
+    @Test func itemBodiesFollowThePipelinesHTMLSettings() throws {
+        let feed = Data("""
+            <rss version="2.0"><channel><title>Port</title><item><title>Quay works</title>
+            <description><![CDATA[<p>The north quay reopens on Monday after three weeks of dredging.</p>
+            <div class="sidebar-right"><p>Tide tables for the week are posted at the harbour office.</p></div>]]></description>
+            </item></channel></rss>
+            """.utf8)
+        let sidebar = "Tide tables for the week are posted at the harbour office."
+        // By default a weak verdict on a short body stands: the sidebar goes.
+        let standard = try #require(try ArticlePipeline().articles(from: feed, source: "port.xml").first)
+        #expect(!standard.paragraphs.contains(sidebar))
+        // Settings under which no weak verdict stands keep it, in the feed as in a page.
+        var lenient = HTMLExtractionSettings.standard
+        lenient.chromeVoidMinimum = 0
+        lenient.chromeVoidShare = 0
+        let kept = try #require(try ArticlePipeline(html: lenient).articles(from: feed, source: "port.xml").first)
+        #expect(kept.paragraphs.contains(sidebar))
+    }
+
     @Test func readsAtomEntries() throws {
         let entries = try Self.read("atom.xml")
         #expect(entries.count == 2)

@@ -63,7 +63,7 @@ public enum FormatDetector {
     public static func reader(for format: ArticleFormat, html: HTMLExtractionSettings = .standard) -> any ArticleReader {
         switch format {
         case .html: HTMLArticleReader(settings: html)
-        case .feed: FeedReader()
+        case .feed: FeedReader(html: html)
         case .text, .pageText: TextArticleReader()
         }
     }

@@ -8,7 +8,12 @@ public struct FeedReader: ArticleReader {
     /// full-text feed of 5,000 items is about 15 MB; the fetcher's default cap is 50 MB).
     public static let maximumInputSize = 64 << 20
 
-    public init() {}
+    /// How item bodies given as HTML are read (the pipeline's own HTML settings).
+    public var html: HTMLExtractionSettings
+
+    public init(html: HTMLExtractionSettings = .standard) {
+        self.html = html
+    }
 
     public func read(_ data: Data, source: String) throws(ReadError) -> [RawDocument] {
         documents(for: try parse(data), source: source)
@@ -277,7 +282,7 @@ public struct FeedReader: ArticleReader {
         if let html = item.contentHTML, !html.trimmed.isEmpty {
             // The HTML's own references read as in the feed (`&#146;` is ’, `&hellip;` from the HTML5 table).
             let markup = Data(FeedEntityResolver.resolve(Array(html.utf8)))
-            if let body = try? HTMLArticleReader(selectsMainContent: false).document(from: markup, source: itemSource) {
+            if let body = try? HTMLArticleReader(selectsMainContent: false, settings: self.html).document(from: markup, source: itemSource) {
                 document.blocks = body.blocks
                 document.removed = body.removed
             }
