@@ -1,5 +1,6 @@
 // Entity recognition speed: tokens per second on one core over generated news text.
 import BriefCore
+import BriefStore
 import Foundation
 
 /// Measures `GazetteerEntityRecognizer` on a generated corpus of news-like documents.
@@ -46,20 +47,6 @@ enum EntityBenchmark {
         var paragraphs: [String]
     }
 
-    /// A small deterministic generator (SplitMix64), so every run measures the same text.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func number(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    }
-
     static let firstNames = ["Jake", "Maria", "Takeo", "Olaf", "Amina", "Pedro", "Li", "Fatima", "Graham", "Ivan",
                              "Sophie", "Rahul", "Kwame", "Yuki", "Elena", "Ahmed", "Chris", "Hannah"]
     static let syllables = ["ka", "ro", "vel", "man", "sto", "ber", "lin", "ta", "go", "mi", "sen", "dra", "ko", "wel", "ham"]
@@ -77,22 +64,22 @@ enum EntityBenchmark {
     static let topics = ["cyber threats", "missile tests", "supply chains", "trade talks", "sanctions",
                          "critical minerals", "space launches", "interest rates", "the election", "the ceasefire"]
 
-    static func surname(_ g: inout Generator) -> String {
+    static func surname(_ g: inout SplitMix64) -> String {
         var name = ""
-        for _ in 0..<g.number(2...3) { name += g.pick(syllables) }
+        for _ in 0..<g.int(in: 2...3) { name += g.pick(syllables) }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    static func sentence(_ g: inout Generator, person: String, surname last: String, company: String) -> String {
-        switch g.number(0...7) {
+    static func sentence(_ g: inout SplitMix64, person: String, surname last: String, company: String) -> String {
+        switch g.int(in: 0...7) {
         case 0:
             return "\(g.pick(titles)) \(person) said on \(g.pick(weekdays)) that \(g.pick(places)) and \(g.pick(places)) would step up cooperation on \(g.pick(topics))."
         case 1:
-            return "The \(g.pick(demonyms)) delegation met officials from \(g.pick(organizations)) in \(g.pick(places)) on \(g.pick(months)) \(g.number(1...28)), \(g.number(1990...2024))."
+            return "The \(g.pick(demonyms)) delegation met officials from \(g.pick(organizations)) in \(g.pick(places)) on \(g.pick(months)) \(g.int(in: 1...28)), \(g.int(in: 1990...2024))."
         case 2:
-            return "\"We will not accept threats against \(g.pick(places))'s security,\" \(last) told reporters, adding that \(company) had cut \(g.number(100...9000)) jobs."
+            return "\"We will not accept threats against \(g.pick(places))'s security,\" \(last) told reporters, adding that \(company) had cut \(g.int(in: 100...9000)) jobs."
         case 3:
-            return "Shares of \(company) rose \(g.number(1...9)).\(g.number(0...9)) percent after \(g.pick(organizations)) approved the plan, while \(g.pick(demonyms)) investors stayed cautious."
+            return "Shares of \(company) rose \(g.int(in: 1...9)).\(g.int(in: 0...9)) percent after \(g.pick(organizations)) approved the plan, while \(g.pick(demonyms)) investors stayed cautious."
         case 4:
             return "According to \(g.pick(titles)) \(person), the talks in \(g.pick(places)) focused on \(g.pick(topics)) and \(g.pick(topics))."
         case 5:
@@ -100,12 +87,12 @@ enum EntityBenchmark {
         case 6:
             return "In \(g.pick(places)), analysts expect \(g.pick(topics)) to dominate the agenda when leaders gather at the summit on \(g.pick(weekdays))."
         default:
-            return "Officials said the \(g.number(2...40)) members would meet again in \(g.pick(months)), though \(last) warned that progress on \(g.pick(topics)) was slow."
+            return "Officials said the \(g.int(in: 2...40)) members would meet again in \(g.pick(months)), though \(last) warned that progress on \(g.pick(topics)) was slow."
         }
     }
 
     static func generateDocuments() -> [Document] {
-        var g = Generator(state: 2023_12_09)
+        var g = SplitMix64(seed: 2023_12_09)
         var documents: [Document] = []
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
@@ -116,7 +103,7 @@ enum EntityBenchmark {
             var paragraphs: [String] = []
             for _ in 0..<paragraphsPerDocument {
                 var paragraph: [String] = []
-                for _ in 0..<g.number(2...4) { paragraph.append(sentence(&g, person: person, surname: last, company: company)) }
+                for _ in 0..<g.int(in: 2...4) { paragraph.append(sentence(&g, person: person, surname: last, company: company)) }
                 paragraphs.append(paragraph.joined(separator: " "))
             }
             documents.append(Document(title: title, paragraphs: paragraphs))

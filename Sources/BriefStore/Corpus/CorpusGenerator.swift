@@ -215,12 +215,13 @@ public struct CorpusGenerator: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same corpus everywhere.
-struct SplitMix64 {
+/// A small, fast, seedable generator (SplitMix64): the same seed gives the same corpus everywhere
+/// (and the benchmarks the same text every run).
+package struct SplitMix64 {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -228,8 +229,12 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    package mutating func pick<Element>(_ items: [Element]) -> Element {
+        items[int(in: 0...(items.count - 1))]
     }
 
     mutating func chance(_ probability: Double) -> Bool {
@@ -239,7 +244,7 @@ struct SplitMix64 {
 
 extension Array {
     fileprivate func randomElement(_ random: inout SplitMix64) -> Element {
-        self[random.int(in: 0...(count - 1))]
+        random.pick(self)
     }
 }
 
