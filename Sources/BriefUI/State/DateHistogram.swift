@@ -10,26 +10,22 @@ package struct DateHistogram: Sendable, Hashable {
 
     /// Spreads the days evenly over `buckets` buckets from the earliest to the latest.
     package init(days: [Int], buckets: Int) {
-        guard let first = days.min(), let last = days.max(), buckets > 0 else { return }
-        firstDay = first
-        lastDay = last
-        let span = last - first + 1
-        let bucketCount = min(buckets, span)
-        counts = Array(repeating: 0, count: bucketCount)
-        for day in days {
-            counts[(day - first) * bucketCount / span] += 1
-        }
+        self.init(spreading: days.lazy.map { DayCount(day: $0, count: 1) }, buckets: buckets)
     }
 
     /// The same spread from counts per day.
     package init(dayCounts: [DayCount], buckets: Int) {
-        guard let first = dayCounts.map(\.day).min(), let last = dayCounts.map(\.day).max(), buckets > 0 else { return }
+        self.init(spreading: dayCounts, buckets: buckets)
+    }
+
+    private init(spreading entries: some Sequence<DayCount>, buckets: Int) {
+        guard let first = entries.lazy.map(\.day).min(), let last = entries.lazy.map(\.day).max(), buckets > 0 else { return }
         firstDay = first
         lastDay = last
         let span = last - first + 1
         let bucketCount = min(buckets, span)
         counts = Array(repeating: 0, count: bucketCount)
-        for entry in dayCounts {
+        for entry in entries {
             counts[(entry.day - first) * bucketCount / span] += entry.count
         }
     }
