@@ -39,14 +39,55 @@ package enum FoldedWordTokenizer {
     /// The tokenizer proper, over valid UTF-8 (what a Swift string holds): ASCII is handled
     /// byte by byte; other scalars are decoded and classified by their Unicode properties.
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        // The word being gathered, in a buffer of our own: an array's uniqueness check on every
-        // byte appended was a good part of the topic matcher's time.
-        var capacity = 64
-        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        var count = 0
-        defer { scratch.deallocate() }
+        var word = WordBuffer()
+        // After an apostrophe that follows a word, the `s` of a possessive is passed over.
+        var skippingPossessive = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if !skippingPossessive && isASCIIWordByte(byte) {
+                    index = word.appendASCIIRun(of: bytes, from: index)
+                    continue
+                }
+                index += 1
+                if isASCIIWordByte(byte) { continue }  // the `s` of a possessive
+                let afterWord = word.flush(endingAt: index, body)
+                skippingPossessive = byte == 0x27 && afterWord && isPossessiveS(bytes, at: index)  // ' as an apostrophe
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            let start = index
+            index += length
+            if scalar.value == 0x2019 {  // ’ as an apostrophe
+                skippingPossessive = word.flush(endingAt: index, body) && isPossessiveS(bytes, at: index)
+            } else if isIdeographic(scalar.value) {
+                word.flush(endingAt: index, body)
+                skippingPossessive = false
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index]), index)
+            } else if isWordScalar(scalar) {
+                if !skippingPossessive { word.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            } else {
+                word.flush(endingAt: index, body)
+                skippingPossessive = false
+            }
+        }
+        word.flush(endingAt: index, body)
+    }
+
+    /// The word being gathered, in a buffer of its own: an array's uniqueness check on every
+    /// byte appended was a good part of the topic matcher's time.
+    private struct WordBuffer: ~Copyable {
+        private var scratch: UnsafeMutablePointer<UInt8>
+        private var capacity = 64
+        private var count = 0
+        private var hasNonASCII = false
+
+        init() { scratch = .allocate(capacity: capacity) }
+        deinit { scratch.deallocate() }
+
         /// Makes room for `needed` bytes in all.
-        func reserve(_ needed: Int) {
+        private mutating func reserve(_ needed: Int) {
             guard needed > capacity else { return }
             while capacity < needed { capacity *= 2 }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -54,18 +95,31 @@ package enum FoldedWordTokenizer {
             scratch.deallocate()
             scratch = grown
         }
-        func append(_ byte: UInt8) {
-            reserve(count + 1)
-            scratch[count] = byte
-            count += 1
-        }
-        var hasNonASCII = false
-        var skippingPossessive = false
-        var index = 0
 
-        /// Emits the word gathered so far; `index` is then at or past its end.
-        func flush() {
-            guard count > 0 else { return }
+        /// Most of a text is runs of ASCII letters and digits: the run starting at `start` is
+        /// lowercased into the word in one tight loop. Returns where the run ends.
+        mutating func appendASCIIRun(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var end = start + 1
+            while end < bytes.count && isASCIIWordByte(bytes[end]) { end += 1 }
+            reserve(count + end - start)
+            for offset in start..<end { scratch[count + offset - start] = bytes[offset] | 0x20 }
+            count += end - start
+            return end
+        }
+
+        /// Appends the bytes of one word scalar outside ASCII (lowercased when the word is emitted).
+        mutating func append(_ scalarBytes: UnsafeBufferPointer<UInt8>) {
+            reserve(count + scalarBytes.count)
+            for (offset, byte) in scalarBytes.enumerated() { scratch[count + offset] = byte }
+            count += scalarBytes.count
+            hasNonASCII = true
+        }
+
+        /// Emits the word gathered so far, if any, with `index` (at or past its end); returns
+        /// whether there was one.
+        @discardableResult
+        mutating func flush(endingAt index: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Bool {
+            guard count > 0 else { return false }
             let word = UnsafeBufferPointer(start: scratch, count: count)
             if hasNonASCII {
                 var lowered = String(decoding: word, as: UTF8.self).lowercased()
@@ -75,57 +129,8 @@ package enum FoldedWordTokenizer {
             }
             count = 0
             hasNonASCII = false
+            return true
         }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                // Most of a text is runs of ASCII letters and digits: a run is lowercased into the
-                // word in one tight loop (the same bytes the branches below would append).
-                if !skippingPossessive && isASCIIWordByte(byte) {
-                    var end = index + 1
-                    while end < bytes.count && isASCIIWordByte(bytes[end]) { end += 1 }
-                    reserve(count + end - index)
-                    for offset in index..<end { scratch[count + offset - index] = bytes[offset] | 0x20 }
-                    count += end - index
-                    index = end
-                    continue
-                }
-                index += 1
-                if isASCIIWordByte(byte) {
-                    continue  // the `s` of a possessive
-                } else if byte == 0x27 {  // ' as an apostrophe
-                    let afterWord = count > 0
-                    flush()
-                    skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
-                } else {
-                    flush()
-                    skippingPossessive = false
-                }
-                continue
-            }
-            let (scalar, length) = decode(bytes, at: index)
-            let start = index
-            index += length
-            if scalar.value == 0x2019 {  // ’ as an apostrophe
-                let afterWord = count > 0
-                flush()
-                skippingPossessive = afterWord && isPossessiveS(bytes, at: index)
-            } else if isIdeographic(scalar.value) {
-                flush()
-                skippingPossessive = false
-                body(UnsafeBufferPointer(rebasing: bytes[start..<index]), index)
-            } else if isWordScalar(scalar) {
-                if !skippingPossessive {
-                    for byte in bytes[start..<index] { append(byte) }
-                    hasNonASCII = true
-                }
-            } else {
-                flush()
-                skippingPossessive = false
-            }
-        }
-        flush()
     }
 
     /// An ASCII letter or digit; `byte | 0x20` is its lowercase.
