@@ -57,6 +57,8 @@ final class FacetIndex: @unchecked Sendable {
     let scope: [String]
     /// The articles in `scope`, and when that was true.
     private var scoped: (stamp: UniverseStamp, bits: RowidBitmap)?
+    /// The articles marked read, and when that was true (with the state database's `data_version`).
+    private var marked: (stamp: UniverseStamp, stateVersion: Int64, bits: RowidBitmap)?
 
     init(scope: [String] = []) {
         self.scope = scope
@@ -135,7 +137,10 @@ final class FacetIndex: @unchecked Sendable {
                 result.formUnion(bits)
             }
             return result
-        }, day: rows.day, remembered: { [self] expression, compute in
+        }, day: rows.day, read: { [self] in
+            // Called during the query, under the lock.
+            try readArticles(db)
+        }, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
             let bits = try compute()
@@ -159,6 +164,17 @@ final class FacetIndex: @unchecked Sendable {
         if let universe, universe.stamp == stamp { return universe.bits }
         let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: rows.count)
         universe = (stamp, bits)
+        return bits
+    }
+
+    /// The articles marked read, fetched again when the cache or the marks changed: a join of
+    /// every mark with the articles (a third of a query with `unread` at 100,000 articles).
+    private func readArticles(_ db: Database) throws -> RowidBitmap {
+        let stamp = try stamp(db)
+        let stateVersion = try Int64.fetchOne(db, sql: "PRAGMA state.data_version") ?? -1
+        if let marked, marked.stamp == stamp, marked.stateVersion == stateVersion { return marked.bits }
+        let bits = try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: rows.count)
+        marked = (stamp, stateVersion, bits)
         return bits
     }
 

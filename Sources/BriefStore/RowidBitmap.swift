@@ -85,6 +85,7 @@ struct FilterBitmapEvaluator {
     /// The articles marked read: the caller's, or from the state database.
     private func readArticles() throws -> RowidBitmap {
         if let readMarks { return readMarks }
+        if let memory { return try memory.read() }
         return try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity)
     }
 
@@ -184,6 +185,8 @@ struct MemoryLeaves {
     let entity: (EntityType?, String) -> RowidBitmap?
     /// Per rowid, the day (Int32.min when undated).
     let day: [Int32]
+    /// The articles marked read (kept while neither the cache nor the marks change).
+    let read: () throws -> RowidBitmap
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 
