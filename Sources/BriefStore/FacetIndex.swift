@@ -43,9 +43,8 @@ final class FacetIndex: @unchecked Sendable {
     /// and the highest rowid it includes.
     private var newestOrder: [Int32] = []
     private var orderedThrough: Int64 = -1
-    /// Every loaded rowid in each other order (title, source, oldest), asked of the database
-    /// the first time that order is used and again after new articles arrive; with the highest
-    /// rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
+    /// Every loaded rowid in each other order (title, source, oldest), made the first time that
+    /// order is used and again after new articles arrive; with the highest rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
     private var otherOrders: [ResultOrder: (through: Int64, rowids: [Int32])] = [:]
     /// Bitmaps for counting large results and answering topic leaves, rebuilt when rows were loaded since.
     private var bitmaps: FacetBitmaps?
@@ -80,19 +79,7 @@ final class FacetIndex: @unchecked Sendable {
     /// global `order` kept in memory: linear in the library, no sort per keystroke.
     private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
                          readMarks: RowidBitmap?, topics: [TopicRow]) throws -> (rowids: [Int64], bits: RowidBitmap) {
-        let global: [Int32]
-        if order == .newest {
-            if orderedThrough != loadedRowid {
-                newestOrder = newestFirstOrder()
-                orderedThrough = loadedRowid
-            }
-            global = newestOrder
-        } else if let kept = otherOrders[order], kept.through == loadedRowid {
-            global = kept.rowids
-        } else {
-            global = try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
-            otherOrders[order] = (loadedRowid, global)
-        }
+        let global = try globalOrder(db, order)
         var evaluator = FilterBitmapEvaluator(db: db, capacity: rows.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
         var bits = try evaluator.evaluate(filter)
         if !scope.isEmpty { bits.formIntersection(try scopeBits(db)) }
@@ -103,6 +90,30 @@ final class FacetIndex: @unchecked Sendable {
             }
         }
         return (result, bits)
+    }
+
+    /// Every loaded rowid in `order`. Newest and oldest first come from the days in memory;
+    /// the others are asked of the database once, and again after new articles arrive.
+    private func globalOrder(_ db: Database, _ order: ResultOrder) throws -> [Int32] {
+        if order == .newest || order == .oldest, orderedThrough != loadedRowid {
+            newestOrder = newestFirstOrder()
+            orderedThrough = loadedRowid
+        }
+        if order == .newest { return newestOrder }
+        if let kept = otherOrders[order], kept.through == loadedRowid { return kept.rowids }
+        let rowids = order == .oldest ? oldestFirstOrder() : try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
+        otherOrders[order] = (loadedRowid, rowids)
+        return rowids
+    }
+
+    /// Every loaded rowid, day ascending, undated last, rowid ascending within a day: the newest
+    /// order's dated rowids backwards, then its undated ones backwards (SQL sorted the whole
+    /// library for it, as `day IS NULL` first cannot walk the day index).
+    private func oldestFirstOrder() -> [Int32] {
+        let days = rows.day
+        let undated = newestOrder.reversed().prefix { days[Int($0)] == Int32.min }.count
+        let backwards = Array(newestOrder.reversed())
+        return Array(backwards[undated...] + backwards[..<undated])
     }
 
     /// The bitmaps for the rows loaded now.
