@@ -17,88 +17,111 @@ struct FacetBitmaps {
     let wordCount: Int
     /// Topic key × 2 (+ 1 for the articles that only mention it) → index of its bitmap in
     /// `topicBits` (-1: no article carries it so).
-    private var topicSlot: [Int32] = []
-    private var topicBits: [UInt64] = []
+    private let topicSlot: [Int32]
+    private let topicBits: [UInt64]
     /// Articles (loaded, including any deleted since) that mention each entity id.
-    private(set) var articleCount: [Int32]
+    let articleCount: [Int32]
     /// Entities in at least this many articles have a bitmap.
     let frequentThreshold: Int32
     /// Entity ids with a bitmap, in bitmap order.
-    private(set) var frequentIDs: [Int] = []
-    private var entityBits: [UInt64] = []
+    let frequentIDs: [Int]
+    private let entityBits: [UInt64]
     /// Per entity id, its row in `entityBits`; -1 when it is not frequent.
-    private var entitySlots: [Int32] = []
+    private let entitySlots: [Int32]
     /// Entity types with at least one entity below the threshold (their top list may need a walk).
-    private(set) var typesWithRareEntities: Set<EntityType> = []
+    let typesWithRareEntities: Set<EntityType>
 
     /// One pass to count, one to set bits: linear in the topic and entity ids loaded.
-    init(builtThrough: Int64, start: [Int32], topicEnd: [Int32], end: [Int32], values: [UInt32],
-         entityTypes: [EntityType?], frequentFraction: Int) {
+    init(builtThrough: Int64, rows: FacetRows, entityTypes: [EntityType?], frequentFraction: Int) {
         self.builtThrough = builtThrough
-        let rows = start.count
-        wordCount = rows / 64 + 1
+        let wordCount = rows.count / 64 + 1
+        self.wordCount = wordCount
+        let (topicArticles, entityArticles) = rows.withBuffers { Self.countArticles($0, entityCount: entityTypes.count) }
+        articleCount = entityArticles
+        let threshold = Int32(max(1, (rows.count - 1) / frequentFraction))
+        frequentThreshold = threshold
+        let (entitySlots, frequentIDs, rareTypes) = Self.frequentEntities(entityArticles, threshold: threshold, types: entityTypes)
+        (self.entitySlots, self.frequentIDs, typesWithRareEntities) = (entitySlots, frequentIDs, rareTypes)
+        let topicSlot = Self.slots(topicArticles)
+        self.topicSlot = topicSlot
+        let sizes = (topics: topicSlot.lazy.filter { $0 >= 0 }.count, entities: frequentIDs.count)
+        (topicBits, entityBits) = rows.withBuffers { rows in
+            Self.bits(rows, topicSlot: topicSlot, entitySlots: entitySlots, sizes: sizes, wordCount: wordCount)
+        }
+    }
+
+    /// Per topic index (see `topicIndex`), the articles carrying it; per entity id, the articles mentioning it.
+    private static func countArticles(_ rows: FacetRowBuffers, entityCount: Int) -> (topics: [Int32], entities: [Int32]) {
         // Topic keys are small integers (the topic table's), so per-key arrays rather than maps.
         var topicArticles: [Int32] = []
-        var counts = [Int32](repeating: 0, count: entityTypes.count)
-        start.withUnsafeBufferPointer { start in
-        topicEnd.withUnsafeBufferPointer { topicEnd in
-        end.withUnsafeBufferPointer { end in
-        values.withUnsafeBufferPointer { values in
+        var counts = [Int32](repeating: 0, count: entityCount)
         counts.withUnsafeMutableBufferPointer { counts in
-            for row in 1..<rows {
-                for index in Int(start[row])..<Int(topicEnd[row]) {
-                    let key = Self.topicIndex(values[index])
+            for row in 1..<rows.count {
+                for index in rows.topics(row) {
+                    let key = Self.topicIndex(rows.values[index])
                     if key >= topicArticles.count { topicArticles += [Int32](repeating: 0, count: key + 1 - topicArticles.count) }
                     topicArticles[key] &+= 1
                 }
-                for index in Int(topicEnd[row])..<Int(end[row]) where Int(values[index]) < counts.count {
-                    counts[Int(values[index])] &+= 1
+                for index in rows.entities(row) where Int(rows.values[index]) < counts.count {
+                    counts[Int(rows.values[index])] &+= 1
                 }
             }
-        }}}}}
-        articleCount = counts
-        frequentThreshold = Int32(max(1, (rows - 1) / frequentFraction))
-        var entitySlot = [Int32](repeating: -1, count: entityTypes.count)
+        }
+        return (topicArticles, counts)
+    }
+
+    /// The entities in at least `threshold` articles, each with its bitmap's slot (-1 for the
+    /// others, per id), and the types of the others.
+    private static func frequentEntities(_ counts: [Int32], threshold: Int32, types: [EntityType?])
+        -> (slots: [Int32], ids: [Int], typesWithRare: Set<EntityType>) {
+        var slots = [Int32](repeating: -1, count: types.count)
+        var ids: [Int] = []
+        var typesWithRare: Set<EntityType> = []
         for id in 1..<max(1, counts.count) where counts[id] > 0 {
-            if counts[id] >= frequentThreshold {
-                entitySlot[id] = Int32(frequentIDs.count)
-                frequentIDs.append(id)
-            } else if let type = entityTypes[id] {
-                typesWithRareEntities.insert(type)
+            if counts[id] >= threshold {
+                slots[id] = Int32(ids.count)
+                ids.append(id)
+            } else if let type = types[id] {
+                typesWithRare.insert(type)
             }
         }
-        entitySlots = entitySlot
-        var topicSlots = [Int32](repeating: -1, count: topicArticles.count)
-        var topicsWithArticles = 0
-        for key in topicArticles.indices where topicArticles[key] > 0 {
-            topicSlots[key] = Int32(topicsWithArticles)
-            topicsWithArticles += 1
+        return (slots, ids, typesWithRare)
+    }
+
+    /// A slot per index with articles, in index order; -1 for the others.
+    private static func slots(_ articles: [Int32]) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: articles.count)
+        var used: Int32 = 0
+        for index in articles.indices where articles[index] > 0 {
+            slots[index] = used
+            used += 1
         }
-        topicSlot = topicSlots
-        topicBits = [UInt64](repeating: 0, count: topicsWithArticles * wordCount)
-        entityBits = [UInt64](repeating: 0, count: frequentIDs.count * wordCount)
-        let words = wordCount
-        start.withUnsafeBufferPointer { start in
-        topicEnd.withUnsafeBufferPointer { topicEnd in
-        end.withUnsafeBufferPointer { end in
-        values.withUnsafeBufferPointer { values in
-        topicSlots.withUnsafeBufferPointer { topicSlots in
-        entitySlot.withUnsafeBufferPointer { entitySlot in
+        return slots
+    }
+
+    /// The topic and frequent entity bitmaps, `wordCount` words each, one after another by slot.
+    private static func bits(_ rows: FacetRowBuffers, topicSlot: [Int32], entitySlots: [Int32], sizes: (topics: Int, entities: Int),
+                             wordCount words: Int) -> (topics: [UInt64], entities: [UInt64]) {
+        var topicBits = [UInt64](repeating: 0, count: sizes.topics * words)
+        var entityBits = [UInt64](repeating: 0, count: sizes.entities * words)
+        topicSlot.withUnsafeBufferPointer { topicSlot in
+        entitySlots.withUnsafeBufferPointer { entitySlots in
         topicBits.withUnsafeMutableBufferPointer { topicBits in
         entityBits.withUnsafeMutableBufferPointer { entityBits in
-            for row in 1..<rows {
+            for row in 1..<rows.count {
                 let word = row >> 6
                 let bit: UInt64 = 1 << UInt64(row & 63)
-                for index in Int(start[row])..<Int(topicEnd[row]) {
-                    let slot = Int(topicSlots[Self.topicIndex(values[index])])
+                for index in rows.topics(row) {
+                    let slot = Int(topicSlot[Self.topicIndex(rows.values[index])])
                     if slot >= 0 { topicBits[slot * words + word] |= bit }
                 }
-                for index in Int(topicEnd[row])..<Int(end[row]) where Int(values[index]) < entitySlot.count {
-                    let slot = Int(entitySlot[Int(values[index])])
+                for index in rows.entities(row) where Int(rows.values[index]) < entitySlots.count {
+                    let slot = Int(entitySlots[Int(rows.values[index])])
                     if slot >= 0 { entityBits[slot * words + word] |= bit }
                 }
             }
-        }}}}}}}}
+        }}}}
+        return (topicBits, entityBits)
     }
 
     /// A packed topic value's index in `topicSlot`: the key's about slot, or its mention slot.

@@ -32,15 +32,8 @@ final class FacetIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var loadedRowid: Int64 = 0
     private var loadedEntity: Int64 = 0
-    /// Per rowid: the article's day (Int32.min when undated) and its range in `values`.
-    private var day: [Int32] = [Int32.min]
-    /// The earliest and latest day loaded (only widened), for counting days in an array.
-    private var lowestDay = Int32.max
-    private var highestDay = Int32.min
-    private var start: [Int32] = [0]
-    private var topicEnd: [Int32] = [0]
-    private var end: [Int32] = [0]
-    private var values: [UInt32] = []
+    /// Per rowid: the article's day, topic keys and entity ids.
+    private var rows = FacetRows()
     /// Per entity id: type and canonical name (`nil` for ids never loaded).
     private var entityType: [EntityType?] = [nil]
     private var entityName: [String] = [""]
@@ -50,9 +43,8 @@ final class FacetIndex: @unchecked Sendable {
     /// and the highest rowid it includes.
     private var newestOrder: [Int32] = []
     private var orderedThrough: Int64 = -1
-    /// Every loaded rowid in each other order (title, source, oldest), asked of the database
-    /// the first time that order is used and again after new articles arrive; with the highest
-    /// rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
+    /// Every loaded rowid in each other order (title, source, oldest), made the first time that
+    /// order is used and again after new articles arrive; with the highest rowid it includes. Re-parsed articles get new rowids, so a title never changes under one.
     private var otherOrders: [ResultOrder: (through: Int64, rowids: [Int32])] = [:]
     /// Bitmaps for counting large results and answering topic leaves, rebuilt when rows were loaded since.
     private var bitmaps: FacetBitmaps?
@@ -64,6 +56,8 @@ final class FacetIndex: @unchecked Sendable {
     let scope: [String]
     /// The articles in `scope`, and when that was true.
     private var scoped: (stamp: UniverseStamp, bits: RowidBitmap)?
+    /// The articles marked read, and when that was true (with the state database's `data_version`).
+    private var marked: (stamp: UniverseStamp, stateVersion: Int64, bits: RowidBitmap)?
 
     init(scope: [String] = []) {
         self.scope = scope
@@ -85,20 +79,8 @@ final class FacetIndex: @unchecked Sendable {
     /// global `order` kept in memory: linear in the library, no sort per keystroke.
     private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
                          readMarks: RowidBitmap?, topics: [TopicRow]) throws -> (rowids: [Int64], bits: RowidBitmap) {
-        let global: [Int32]
-        if order == .newest {
-            if orderedThrough != loadedRowid {
-                newestOrder = newestFirstOrder()
-                orderedThrough = loadedRowid
-            }
-            global = newestOrder
-        } else if let kept = otherOrders[order], kept.through == loadedRowid {
-            global = kept.rowids
-        } else {
-            global = try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
-            otherOrders[order] = (loadedRowid, global)
-        }
-        var evaluator = FilterBitmapEvaluator(db: db, capacity: day.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
+        let global = try globalOrder(db, order)
+        var evaluator = FilterBitmapEvaluator(db: db, capacity: rows.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
         var bits = try evaluator.evaluate(filter)
         if !scope.isEmpty { bits.formIntersection(try scopeBits(db)) }
         var result: [Int64] = []
@@ -110,11 +92,35 @@ final class FacetIndex: @unchecked Sendable {
         return (result, bits)
     }
 
+    /// Every loaded rowid in `order`. Newest and oldest first come from the days in memory;
+    /// the others are asked of the database once, and again after new articles arrive.
+    private func globalOrder(_ db: Database, _ order: ResultOrder) throws -> [Int32] {
+        if order == .newest || order == .oldest, orderedThrough != loadedRowid {
+            newestOrder = newestFirstOrder()
+            orderedThrough = loadedRowid
+        }
+        if order == .newest { return newestOrder }
+        if let kept = otherOrders[order], kept.through == loadedRowid { return kept.rowids }
+        let rowids = order == .oldest ? oldestFirstOrder() : try Self.allRowids(db, orderedBy: LibraryStore.orderSQL(order))
+        otherOrders[order] = (loadedRowid, rowids)
+        return rowids
+    }
+
+    /// Every loaded rowid, day ascending, undated last, rowid ascending within a day: the newest
+    /// order's dated rowids backwards, then its undated ones backwards (SQL sorted the whole
+    /// library for it, as `day IS NULL` first cannot walk the day index).
+    private func oldestFirstOrder() -> [Int32] {
+        let days = rows.day
+        let undated = newestOrder.reversed().prefix { days[Int($0)] == Int32.min }.count
+        let backwards = Array(newestOrder.reversed())
+        return Array(backwards[undated...] + backwards[..<undated])
+    }
+
     /// The bitmaps for the rows loaded now.
     private func currentBitmaps() -> FacetBitmaps {
         if let bitmaps, bitmaps.builtThrough == loadedRowid { return bitmaps }
-        let built = FacetBitmaps(builtThrough: loadedRowid, start: start, topicEnd: topicEnd, end: end, values: values,
-                                 entityTypes: entityType, frequentFraction: FacetIndex.frequentEntityFraction)
+        let built = FacetBitmaps(builtThrough: loadedRowid, rows: rows, entityTypes: entityType,
+                                 frequentFraction: FacetIndex.frequentEntityFraction)
         bitmaps = built
         return built
     }
@@ -142,7 +148,10 @@ final class FacetIndex: @unchecked Sendable {
                 result.formUnion(bits)
             }
             return result
-        }, day: day, remembered: { [self] expression, compute in
+        }, day: rows.day, read: { [self] in
+            // Called during the query, under the lock.
+            try readArticles(db)
+        }, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
             let bits = try compute()
@@ -164,8 +173,19 @@ final class FacetIndex: @unchecked Sendable {
     private func liveUniverse(_ db: Database) throws -> RowidBitmap {
         let stamp = try stamp(db)
         if let universe, universe.stamp == stamp { return universe.bits }
-        let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: day.count)
+        let bits = try RowidBitmap.fetch(db, FilterSetCompiler.rowids(for: .all), capacity: rows.count)
         universe = (stamp, bits)
+        return bits
+    }
+
+    /// The articles marked read, fetched again when the cache or the marks changed: a join of
+    /// every mark with the articles (a third of a query with `unread` at 100,000 articles).
+    private func readArticles(_ db: Database) throws -> RowidBitmap {
+        let stamp = try stamp(db)
+        let stateVersion = try Int64.fetchOne(db, sql: "PRAGMA state.data_version") ?? -1
+        if let marked, marked.stamp == stamp, marked.stateVersion == stateVersion { return marked.bits }
+        let bits = try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: rows.count)
+        marked = (stamp, stateVersion, bits)
         return bits
     }
 
@@ -175,7 +195,7 @@ final class FacetIndex: @unchecked Sendable {
         let stamp = try stamp(db)
         if let scoped, scoped.stamp == stamp { return scoped.bits }
         guard let condition = Self.articlesInScope(scope) else { return try liveUniverse(db) }
-        let bits = try RowidBitmap.fetch(db, condition, capacity: day.count)
+        let bits = try RowidBitmap.fetch(db, condition, capacity: rows.count)
         scoped = (stamp, bits)
         return bits
     }
@@ -190,34 +210,34 @@ final class FacetIndex: @unchecked Sendable {
     }
 
     /// This read's connection and `data_version`, and the rows loaded.
-    private func stamp(_ db: Database, loadedRowid: Int64? = nil) throws -> UniverseStamp {
+    private func stamp(_ db: Database) throws -> UniverseStamp {
         UniverseStamp(connection: db.sqliteConnection.map { UInt(bitPattern: $0) } ?? 0,
-                      version: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1, loadedRowid: loadedRowid ?? self.loadedRowid)
+                      version: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1, loadedRowid: loadedRowid)
     }
 
     /// Every loaded rowid, day descending, undated last, rowid descending within a day: a
     /// counting sort over the library's days (linear; a comparison sort of 100,000 rowids was a
     /// tenth of a warm start).
     private func newestFirstOrder() -> [Int32] {
-        let span = highestDay >= lowestDay ? Int(highestDay) - Int(lowestDay) + 1 : 0
+        let span = rows.daySpan
+        let days = rows.day
         guard span <= FacetIndex.maximumDenseDaySpan else {
-            let days = day
             return (1..<Int32(days.count)).sorted { a, b in
                 days[Int(a)] != days[Int(b)] ? days[Int(a)] > days[Int(b)] : a > b
             }
         }
-        let highest = Int(highestDay)
+        let highest = Int(rows.highestDay)
         // Slot per day counted from the newest; the last slot holds the undated.
         var starts = [Int](repeating: 0, count: span + 2)
-        day.withUnsafeBufferPointer { day in
+        days.withUnsafeBufferPointer { day in
             for row in 1..<day.count {
                 let slot = day[row] == Int32.min ? span : highest - Int(day[row])
                 starts[slot + 1] += 1
             }
         }
         for slot in 1..<starts.count { starts[slot] += starts[slot - 1] }
-        var order = [Int32](repeating: 0, count: max(0, day.count - 1))
-        day.withUnsafeBufferPointer { day in
+        var order = [Int32](repeating: 0, count: max(0, days.count - 1))
+        days.withUnsafeBufferPointer { day in
             order.withUnsafeMutableBufferPointer { order in
                 for row in stride(from: day.count - 1, through: 1, by: -1) {
                     let slot = day[row] == Int32.min ? span : highest - Int(day[row])
@@ -235,12 +255,7 @@ final class FacetIndex: @unchecked Sendable {
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }
         var rowids: [Int32] = []
-        while true {
-            let step = sqlite3_step(sqlite)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try SQLiteRows.step(sqlite, db) {
             rowids.append(Int32(truncatingIfNeeded: sqlite3_column_int64(sqlite, 0)))
         }
         return rowids
@@ -251,10 +266,10 @@ final class FacetIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        var bits = RowidBitmap(capacity: day.count)
+        var bits = RowidBitmap(capacity: rows.count)
         var count = 0
         bits.words.withUnsafeMutableBufferPointer { words in
-            for rowid in rowids where rowid > 0 && Int(rowid) < day.count {
+            for rowid in rowids where rowid > 0 && Int(rowid) < rows.count {
                 let mask: UInt64 = 1 << UInt64(rowid & 63)
                 if words[Int(rowid) >> 6] & mask == 0 {
                     words[Int(rowid) >> 6] |= mask
@@ -274,105 +289,41 @@ final class FacetIndex: @unchecked Sendable {
     /// smaller of the result and the rest of the library (subtracted from the totals).
     private func countFacets(result: RowidBitmap, count: Int, topics topicRows: [TopicRow], entitiesPerType: Int,
                              entityTypes: Set<EntityType>?) -> Facets {
-        var topicCounts = [Int](repeating: 0, count: (topicRows.map(\.key).max() ?? 0) + 1)
-        let rows = day.count
-        var best: [EntityType: [(id: Int, count: Int32)]]?
-        var walk: (complement: Bool, topics: Bool, entities: Bool) = (false, true, true)
-        var totals: [Int32] = []
-        if count >= (rows - 1) / FacetIndex.largeResultFraction {
-            let maps = currentBitmaps()
-            for key in topicCounts.indices { topicCounts[key] = maps.topicCount(key, in: result) }
-            var frequentCounts = [Int32](repeating: 0, count: entityType.count)
-            for (slot, id) in maps.frequentIDs.enumerated() { frequentCounts[id] = maps.frequentEntityCount(slot, in: result) }
-            let top = topEntities(frequentCounts, perType: entitiesPerType, types: entityTypes)
-            // Exact when every type whose list a rare entity could join has its N-th count at the threshold or above.
-            let exact = maps.typesWithRareEntities.filter { entityTypes?.contains($0) ?? true }.allSatisfy { type in
-                guard let list = top[type], list.count == entitiesPerType else { return false }
-                return list[list.count - 1].count >= maps.frequentThreshold
-            }
-            if exact {
-                best = top
-                walk = (false, false, false)
-            } else {
-                walk = (count > (rows - 1) / 2, false, true)
-                totals = maps.articleCount
-            }
+        var tally = FacetTally(topicKeys: (topicRows.map(\.key).max() ?? 0) + 1, entityIDs: entityType.count,
+                               daySpan: rows.daySpan, lowestDay: rows.lowestDay)
+        var plan = FacetWalk()
+        if count >= (rows.count - 1) / FacetIndex.largeResultFraction {
+            plan = countFromBitmaps(result, count: count, topics: &tally.topics, entitiesPerType: entitiesPerType,
+                                    entityTypes: entityTypes)
         }
-        var entityCounts = [Int32](repeating: 0, count: entityType.count)
-        // Days counted in an array over the library's date range (a map if the range is absurd).
-        let span = highestDay >= lowestDay ? Int(highestDay) - Int(lowestDay) + 1 : 0
-        let dense = span <= FacetIndex.maximumDenseDaySpan
-        var perDay = [Int32](repeating: 0, count: dense ? span : 0)
-        var dayCounts: [Int32: Int] = [:]
-        let lowest = Int(lowestDay)
-        let walkTopics = walk.topics
-        let walkEntities = walk.entities
-        let complement = walk.complement
-        // Rowid order: the per-article arrays are laid out by rowid, so the walk streams through memory.
-        day.withUnsafeBufferPointer { day in
-        start.withUnsafeBufferPointer { start in
-        topicEnd.withUnsafeBufferPointer { topicEnd in
-        end.withUnsafeBufferPointer { end in
-        values.withUnsafeBufferPointer { values in
-        topicCounts.withUnsafeMutableBufferPointer { topicCounts in
-        entityCounts.withUnsafeMutableBufferPointer { entityCounts in
-        perDay.withUnsafeMutableBufferPointer { perDay in
-        result.words.withUnsafeBufferPointer { words in
-            for (index, word) in words.enumerated() {
-                var inResult = word
-                // The rest of the library: loaded rowids (1..<rows) not in the result.
-                var walked = complement ? ~word : word
-                if complement {
-                    if index == 0 { walked &= ~1 }
-                    let firstRow = index << 6
-                    if firstRow + 64 > rows { walked &= rows > firstRow ? (1 << UInt64(rows - firstRow)) &- 1 : 0 }
-                }
-                while inResult != 0 {
-                    let row = index << 6 | inResult.trailingZeroBitCount
-                    inResult &= inResult - 1
-                    guard row > 0, row < day.count else { continue }
-                    let articleDay = day[row]
-                    if articleDay != Int32.min {
-                        if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayCounts[articleDay, default: 0] += 1 }
-                    }
-                    if walkTopics {
-                        // Mentioned topics' keys carry `PackedFacets.mentionFlag`: past the counts, not counted.
-                        for index in Int(start[row])..<Int(topicEnd[row]) {
-                            let key = Int(values[index])
-                            if key < topicCounts.count { topicCounts[key] += 1 }
-                        }
-                    }
-                    if walkEntities && !complement {
-                        for index in Int(topicEnd[row])..<Int(end[row]) {
-                            let id = Int(values[index])
-                            if id < entityCounts.count { entityCounts[id] &+= 1 }
-                        }
-                    }
-                }
-                guard walkEntities && complement else { continue }
-                while walked != 0 {
-                    let row = index << 6 | walked.trailingZeroBitCount
-                    walked &= walked - 1
-                    for index in Int(topicEnd[row])..<Int(end[row]) {
-                        let id = Int(values[index])
-                        if id < entityCounts.count { entityCounts[id] &+= 1 }
-                    }
-                }
-            }
-        }}}}}}}}}
-        if complement {
-            for id in entityCounts.indices { entityCounts[id] = (id < totals.count ? totals[id] : 0) - entityCounts[id] }
-        }
-        for (offset, count) in perDay.enumerated() where count > 0 { dayCounts[Int32(lowest + offset)] = Int(count) }
+        rows.withBuffers { rows in tally.walk(result, plan, rows) }
+        if plan.complement { tally.subtractEntities(from: plan.totals) }
 
-        let topics = topicRows.map { row in Facets.TopicCount(id: row.id, name: row.name, count: topicCounts[row.key]) }
-        let entities = (best ?? topEntities(entityCounts, perType: entitiesPerType, types: entityTypes)).mapValues { list in
+        let topics = topicRows.map { row in Facets.TopicCount(id: row.id, name: row.name, count: tally.topics[row.key]) }
+        let entities = (plan.best ?? topEntities(tally.entities, perType: entitiesPerType, types: entityTypes)).mapValues { list in
             list.map { Facets.EntityCount(name: entityName[$0.id], type: entityType[$0.id]!, count: Int($0.count)) }
         }
-        let days = dayCounts.sorted { $0.key < $1.key }.map {
-            Facets.DayCount(date: ArticleDate(daysSinceEpoch: Int($0.key)), count: $0.value)
-        }
+        let days = tally.dayCounts().map { Facets.DayCount(date: ArticleDate(daysSinceEpoch: Int($0.day)), count: $0.count) }
         return Facets(total: count, topics: topics, entities: entities, days: days)
+    }
+
+    /// A large result's topics and frequent entities, counted by popcount into `topicCounts`,
+    /// and what a walk must still count. The entities' top lists are exact when every type
+    /// whose list a rare entity could join has its N-th count at the threshold or above.
+    private func countFromBitmaps(_ result: RowidBitmap, count: Int, topics topicCounts: inout [Int], entitiesPerType: Int,
+                                  entityTypes: Set<EntityType>?) -> FacetWalk {
+        let maps = currentBitmaps()
+        for key in topicCounts.indices { topicCounts[key] = maps.topicCount(key, in: result) }
+        var frequentCounts = [Int32](repeating: 0, count: entityType.count)
+        for (slot, id) in maps.frequentIDs.enumerated() { frequentCounts[id] = maps.frequentEntityCount(slot, in: result) }
+        let top = topEntities(frequentCounts, perType: entitiesPerType, types: entityTypes)
+        let exact = maps.typesWithRareEntities.filter { entityTypes?.contains($0) ?? true }.allSatisfy { type in
+            guard let list = top[type], list.count == entitiesPerType else { return false }
+            return list[list.count - 1].count >= maps.frequentThreshold
+        }
+        if exact { return FacetWalk(topics: false, entities: false, best: top) }
+        // Entities walked over the smaller side: the result, or the rest of the library.
+        return FacetWalk(topics: false, entities: true, complement: count > (rows.count - 1) / 2, totals: maps.articleCount)
     }
 
     /// The `perType` entities with the highest counts of each type in `types` (all when nil; ties by name): one pass
@@ -406,79 +357,53 @@ final class FacetIndex: @unchecked Sendable {
 
     /// Loads articles and entities added since the last call.
     private func catchUp(_ db: Database) throws {
+        // Loading from scratch reads every article: that is the universe of this read, kept.
+        let fromScratch = loadedRowid == 0
+        let loaded = try loadArticles(db, markingRowids: fromScratch)
+        if fromScratch {
+            universe = (try stamp(db), loaded)
+        }
+        try loadEntities(db)
+    }
+
+    /// Appends the articles above `loadedRowid`; with `markingRowids`, returns their rowids as a bitmap.
+    private func loadArticles(_ db: Database, markingRowids: Bool) throws -> RowidBitmap {
         // Straight through the SQLite C API: at 100,000 rows GRDB's Row decoding is most of the
         // cost of a warm start.
         let statement = try db.makeStatement(sql: "SELECT article, day, facets FROM article_facet WHERE article > ? ORDER BY article")
         try statement.setArguments([loadedRowid])
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }
-        // Loading from scratch reads every article: that is the universe of this read, kept.
-        let fromScratch = loadedRowid == 0
-        // Worked on as local arrays, put back at the end: appending to a class's stored arrays
+        // Worked on as a local value, put back at the end: appending to a class's stored arrays
         // checks exclusive access on every call (a third of a warm start at 100,000).
-        var (day, start, topicEnd, end, values) = (self.day, self.start, self.topicEnd, self.end, self.values)
-        (self.day, self.start, self.topicEnd, self.end, self.values) = ([], [], [], [], [])
-        var (lowestDay, highestDay, loadedRowid) = (self.lowestDay, self.highestDay, self.loadedRowid)
-        defer {
-            (self.day, self.start, self.topicEnd, self.end, self.values) = (day, start, topicEnd, end, values)
-            (self.lowestDay, self.highestDay, self.loadedRowid) = (lowestDay, highestDay, loadedRowid)
-        }
-        // Room for every row up front: grown by doubling, the arrays were copied and their new
-        // pages faulted in several times over (a third of a warm start in a fresh process).
+        var (rows, loadedRowid) = (self.rows, self.loadedRowid)
+        self.rows = FacetRows()
+        defer { (self.rows, self.loadedRowid) = (rows, loadedRowid) }
         let highestRowid = Int(try Int64.fetchOne(db, sql: "SELECT max(article) FROM article_facet") ?? 0)
-        let rowsExpected = max(0, highestRowid - day.count)
-        day.reserveCapacity(highestRowid + 1)
-        start.reserveCapacity(highestRowid + 1)
-        topicEnd.reserveCapacity(highestRowid + 1)
-        end.reserveCapacity(highestRowid + 1)
-        var loaded = RowidBitmap(capacity: fromScratch ? highestRowid + 1 : 0)
-        let valuesBefore = values.count
+        let rowsExpected = max(0, highestRowid - rows.count)
+        rows.reserve(throughRowid: highestRowid)
+        var loaded = RowidBitmap(capacity: markingRowids ? highestRowid + 1 : 0)
+        let valuesBefore = rows.valueCount
         var rowsRead = 0
-        while true {
-            let step = sqlite3_step(sqlite)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try SQLiteRows.step(sqlite, db) {
             let rowid = sqlite3_column_int64(sqlite, 0)
-            if fromScratch { loaded.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
-            // Rowids skipped (deleted before we saw them) get empty ranges.
-            while day.count < Int(rowid) {
-                day.append(Int32.min)
-                start.append(Int32(values.count)); topicEnd.append(Int32(values.count)); end.append(Int32(values.count))
-            }
-            let articleDay = sqlite3_column_type(sqlite, 1) == SQLITE_NULL ? Int32.min : Int32(sqlite3_column_int64(sqlite, 1))
-            day.append(articleDay)
-            if articleDay != Int32.min {
-                lowestDay = min(lowestDay, articleDay)
-                highestDay = max(highestDay, articleDay)
-            }
-            start.append(Int32(values.count))
-            let byteCount = Int(sqlite3_column_bytes(sqlite, 2))
-            if let blob = sqlite3_column_blob(sqlite, 2), byteCount >= 4 {
-                let raw = UnsafeRawBufferPointer(start: blob, count: byteCount)
-                let words = byteCount / 4
-                let topicCount = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
-                for index in 1..<words {
-                    if index == topicCount + 1 { topicEnd.append(Int32(values.count)) }
-                    values.append(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
-                }
-                if topicCount + 1 >= words { topicEnd.append(Int32(values.count)) }
-            } else {
-                topicEnd.append(Int32(values.count))
-            }
-            end.append(Int32(values.count))
+            if markingRowids { loaded.words[Int(rowid) >> 6] |= 1 << UInt64(rowid & 63) }
+            let day = sqlite3_column_type(sqlite, 1) == SQLITE_NULL ? Int32.min : Int32(sqlite3_column_int64(sqlite, 1))
+            let blob = sqlite3_column_blob(sqlite, 2)
+            rows.append(rowid: Int(rowid), day: day, packed: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(sqlite, 2))))
             loadedRowid = rowid
             rowsRead += 1
             if rowsRead == FacetIndex.rowsBeforeSizingValues, rowsExpected > rowsRead {
                 // The facets per article of the first rows stand for the rest.
-                let perRow = Double(values.count - valuesBefore) / Double(rowsRead)
-                values.reserveCapacity(values.count + Int(perRow * Double(rowsExpected - rowsRead) * 1.05))
+                let perRow = Double(rows.valueCount - valuesBefore) / Double(rowsRead)
+                rows.reserveValues(Int(perRow * Double(rowsExpected - rowsRead) * 1.05))
             }
         }
-        if fromScratch {
-            universe = (try stamp(db, loadedRowid: loadedRowid), loaded)
-        }
+        return loaded
+    }
+
+    /// Appends the entities above `loadedEntity`: type, name, and folded name for entity filters.
+    private func loadEntities(_ db: Database) throws {
         let entityRows = try Row.fetchCursor(db, sql: "SELECT id, type, name, fold FROM entity WHERE id > ? ORDER BY id",
                                              arguments: [loadedEntity])
         while let row = try entityRows.next() {
@@ -492,6 +417,100 @@ final class FacetIndex: @unchecked Sendable {
             entitiesByFold[row[3] as String, default: []].append(Int(id))
             loadedEntity = id
         }
+    }
+}
+
+/// What a walk over articles must count once `FacetBitmaps` counted what it could.
+private struct FacetWalk {
+    /// Whether topic keys and entity ids are counted by walking (days always are).
+    var topics = true
+    var entities = true
+    /// Entities counted over the rest of the library rather than the result, then subtracted from `totals`.
+    var complement = false
+    var totals: [Int32] = []
+    /// Each type's top entities, when the bitmaps decided them exactly.
+    var best: [EntityType: [(id: Int, count: Int32)]]?
+}
+
+/// The topic, entity and day counts of one result, as the walk makes them.
+private struct FacetTally {
+    var topics: [Int]
+    var entities: [Int32]
+    /// Per day from `lowestDay`, when the library's days fit an array; else `dayMap` counts them
+    /// (a stray year 1 or 9999 in a date should not cost megabytes per keystroke).
+    var perDay: [Int32]
+    var dayMap: [Int32: Int] = [:]
+    let lowestDay: Int
+    let dense: Bool
+
+    init(topicKeys: Int, entityIDs: Int, daySpan: Int, lowestDay: Int32) {
+        topics = [Int](repeating: 0, count: topicKeys)
+        entities = [Int32](repeating: 0, count: entityIDs)
+        dense = daySpan <= FacetIndex.maximumDenseDaySpan
+        perDay = [Int32](repeating: 0, count: dense ? daySpan : 0)
+        self.lowestDay = Int(lowestDay)
+    }
+
+    /// Counts the day of every article in `result`, its topics and entities as `plan` says, or
+    /// the entities of the rest of the library for a complement walk. Rowid order: the rows are
+    /// laid out by rowid, so the walk streams through memory.
+    mutating func walk(_ result: RowidBitmap, _ plan: FacetWalk, _ rows: FacetRowBuffers) {
+        let (walkTopics, walkResultEntities) = (plan.topics, plan.entities && !plan.complement)
+        let walkRestEntities = plan.entities && plan.complement
+        let (lowest, dense, count) = (lowestDay, self.dense, rows.count)
+        topics.withUnsafeMutableBufferPointer { topicCounts in
+        entities.withUnsafeMutableBufferPointer { entityCounts in
+        perDay.withUnsafeMutableBufferPointer { perDay in
+        result.words.withUnsafeBufferPointer { words in
+            for (index, word) in words.enumerated() {
+                var inResult = word
+                while inResult != 0 {
+                    let row = index << 6 | inResult.trailingZeroBitCount
+                    inResult &= inResult - 1
+                    guard row > 0, row < count else { continue }
+                    let articleDay = rows.day[row]
+                    if articleDay != Int32.min {
+                        if dense { perDay[Int(articleDay) - lowest] &+= 1 } else { dayMap[articleDay, default: 0] += 1 }
+                    }
+                    // Mentioned topics' keys carry `PackedFacets.mentionFlag`: past the counts, not counted.
+                    if walkTopics { Self.count(rows.topics(row), of: rows, into: topicCounts) }
+                    if walkResultEntities { Self.count(rows.entities(row), of: rows, into: entityCounts) }
+                }
+                guard walkRestEntities else { continue }
+                // The rest of the library: loaded rowids (1..<count) not in the result.
+                var rest = ~word
+                if index == 0 { rest &= ~1 }
+                let firstRow = index << 6
+                if firstRow + 64 > count { rest &= count > firstRow ? (1 << UInt64(count - firstRow)) &- 1 : 0 }
+                while rest != 0 {
+                    let row = index << 6 | rest.trailingZeroBitCount
+                    rest &= rest - 1
+                    Self.count(rows.entities(row), of: rows, into: entityCounts)
+                }
+            }
+        }}}}
+    }
+
+    /// Adds one to the count of each value at `range` (values past the counts are skipped).
+    @inline(__always)
+    private static func count<Count: FixedWidthInteger>(_ range: Range<Int>, of rows: FacetRowBuffers,
+                                                        into counts: UnsafeMutableBufferPointer<Count>) {
+        for index in range {
+            let value = Int(rows.values[index])
+            if value < counts.count { counts[value] &+= 1 }
+        }
+    }
+
+    /// After a complement walk: each entity's count in the result is its total less the rest's.
+    mutating func subtractEntities(from totals: [Int32]) {
+        for id in entities.indices { entities[id] = (id < totals.count ? totals[id] : 0) - entities[id] }
+    }
+
+    /// Every counted day with its count, earliest first.
+    func dayCounts() -> [(day: Int32, count: Int)] {
+        var counts = dayMap
+        for (offset, count) in perDay.enumerated() where count > 0 { counts[Int32(lowestDay + offset)] = Int(count) }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 

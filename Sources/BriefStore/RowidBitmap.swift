@@ -39,17 +39,25 @@ struct RowidBitmap {
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }
         try bitmap.words.withUnsafeMutableBufferPointer { words in
-            while true {
-                let step = sqlite3_step(sqlite)
-                if step == SQLITE_DONE { break }
-                guard step == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            while try SQLiteRows.step(sqlite, db) {
                 let rowid = Int(sqlite3_column_int64(sqlite, 0))
                 if rowid >= 0 && rowid < words.count * 64 { words[rowid >> 6] |= 1 << UInt64(rowid & 63) }
             }
         }
         return bitmap
+    }
+}
+
+/// Rows read straight through SQLite's C API, for queries of tens of thousands of rows (GRDB's
+/// row decoding would be most of their cost).
+enum SQLiteRows {
+    /// Steps `statement`: true at a row, false when done; a database error otherwise.
+    @inline(__always)
+    static func step(_ statement: SQLiteStatement, _ db: Database) throws -> Bool {
+        let step = sqlite3_step(statement)
+        if step == SQLITE_ROW { return true }
+        if step == SQLITE_DONE { return false }
+        throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }
 
@@ -77,6 +85,7 @@ struct FilterBitmapEvaluator {
     /// The articles marked read: the caller's, or from the state database.
     private func readArticles() throws -> RowidBitmap {
         if let readMarks { return readMarks }
+        if let memory { return try memory.read() }
         return try RowidBitmap.fetch(db, SQLCondition(FilterSetCompiler.readArticles), capacity: capacity)
     }
 
@@ -176,6 +185,8 @@ struct MemoryLeaves {
     let entity: (EntityType?, String) -> RowidBitmap?
     /// Per rowid, the day (Int32.min when undated).
     let day: [Int32]
+    /// The articles marked read (kept while neither the cache nor the marks change).
+    let read: () throws -> RowidBitmap
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 

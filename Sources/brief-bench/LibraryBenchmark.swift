@@ -53,17 +53,20 @@ enum LibraryBenchmark {
 
     static func measure(_ corpus: Corpus) throws {
         let root = corpus.root
-        // BRIEF_BENCH_KEEP=1 keeps the generated corpus and the cache for the next run (for profiling queries).
+        // BRIEF_BENCH_KEEP=1 keeps the generated corpus and the cache for the next run (for profiling queries);
+        // a kept cache of a given corpus is reused (the next run measures the reader alone), and
+        // that corpus is not re-indexed in part (its files are not touched).
         let keep = ProcessInfo.processInfo.environment["BRIEF_BENCH_KEEP"] == "1"
+        let cachePath = root.appendingPathComponent("cache/library.sqlite").path
+        let statePath = root.appendingPathComponent("data/state.sqlite").path
+        let reusing = keep && corpus.generatedSize == nil && FileManager.default.fileExists(atPath: cachePath)
         if let size = corpus.generatedSize, !keep || !FileManager.default.fileExists(atPath: corpus.directory.path) {
             try? FileManager.default.removeItem(at: root)
             try GenerateCorpus.generator().write(count: size, to: corpus.directory)
-        } else if corpus.generatedSize == nil {
+        } else if corpus.generatedSize == nil && !reusing {
             try? FileManager.default.removeItem(at: root)
         }
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
-        let cachePath = root.appendingPathComponent("cache/library.sqlite").path
-        let statePath = root.appendingPathComponent("data/state.sqlite").path
         // The real pipeline: the annotations queried below are what the recognizer and classifier found.
         let pipeline = ArticlePipeline()
         let parse: LibraryStore.Parser = { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) }
@@ -71,20 +74,12 @@ enum LibraryBenchmark {
         let textBytes = files.reduce(0) { $0 + $1.size }
         let label = corpus.label
 
-        // Cold index.
-        var store: LibraryStore? = try LibraryStore(path: cachePath, statePath: statePath)
         var start = Date()
-        let cpuBefore = cpuSeconds()
-        let cold = try store!.refresh(paths: [corpus.directory.path], parse: parse)
-        let coldSeconds = Date().timeIntervalSince(start)
-        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
-              + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))"
-              + " story_s \(f(cold.storySeconds, 2)) story_cpu_s \(f(cold.storyCPUSeconds, 2))"
-              + " story_features_cpu_s \(f(cold.storyFeatureCPUSeconds, 2))")
-        store = nil
-        let cacheBytes = databaseBytes(cachePath)
-        print("\(label) cache_mb \(f(Double(cacheBytes) / 1_048_576, 1)) text_mb \(f(Double(textBytes) / 1_048_576, 1))"
-              + " cache_per_text \(f(Double(cacheBytes) / Double(max(textBytes, 1)), 2)) files \(files.count)")
+        if reusing {
+            print("\(label) reusing the kept cache \(cachePath) (no cold index, no re-index)")
+        } else {
+            try coldIndex(corpus, cachePath: cachePath, statePath: statePath, parse: parse, textBytes: textBytes, fileCount: files.count)
+        }
         // BRIEF_BENCH_COLD_ONLY=1 stops here (for profiling the indexer).
         if ProcessInfo.processInfo.environment["BRIEF_BENCH_COLD_ONLY"] == "1" {
             print("\(label) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
@@ -110,38 +105,8 @@ enum LibraryBenchmark {
         print("\(label) warm_start_ms median \(f(median(warm), 1)) max \(f(warm.max()!, 1)) (open + query + facets + first page, 5 runs)")
 
         let reader = try LibraryStore(path: cachePath, statePath: statePath)
-        start = Date()
-        let noop = try reader.refresh(paths: [corpus.directory.path], parse: parse)
-        print("\(label) refresh_nothing_changed_ms \(f(Date().timeIntervalSince(start) * 1000, 0)) unchanged \(noop.unchanged)")
-
-        // Re-index after 1% of the files changed. A given corpus gets its bytes and times back afterwards.
-        let changed = stride(from: 0, to: files.count, by: 100).map { files[$0] }
-        // Times as the kernel keeps them (nanoseconds): a `Date` rounds them off.
-        let originals = try changed.map { file in
-            var info = stat()
-            guard stat(file.url.path, &info) == 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: file.url.path]) }
-            return (file, try Data(contentsOf: file.url), [info.st_atim, info.st_mtim])
-        }
-        for file in changed {
-            let handle = try FileHandle(forWritingTo: file.url)
-            handle.seekToEndOfFile()
-            handle.write(Data("An update was added to this story.\n".utf8))
-            try handle.close()
-        }
-        start = Date()
-        let cpuReindex = cpuSeconds()
-        let reindex = try reader.refresh(paths: [corpus.directory.path], parse: parse)
-        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) cpu_s \(f(cpuSeconds() - cpuReindex, 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
-              + " write_s \(f(reindex.writeSeconds, 2)) write_cpu_s \(f(reindex.writeCPUSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))"
-            + " story_s \(f(reindex.storySeconds, 2)) finish_s \(f(reindex.finishSeconds, 2))")
-        if corpus.generatedSize == nil {
-            for (file, data, times) in originals {
-                try data.write(to: file.url)
-                guard utimensat(AT_FDCWD, file.url.path, times, 0) == 0 else {
-                    throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.url.path])
-                }
-            }
-        }
+        // A kept cache must stay what its corpus says, and a given corpus is left untouched.
+        if !keep || corpus.generatedSize != nil { try refreshes(corpus, reader, files: files, parse: parse) }
 
         // Mark some state so unread joins have work.
         let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
@@ -199,6 +164,63 @@ enum LibraryBenchmark {
         print("\(label) reader_peak_rss_mb \(ReaderBenchmark.peakMemoryOfReaderProcess(cachePath: cachePath, statePath: statePath))"
               + " (a process of its own: warm start and the keystrokes above)")
         print("\(label) cache_mb \(f(Double(databaseBytes(cachePath)) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
+    }
+
+    /// The cold index of `corpus` into an empty cache, with the cache's size against the text.
+    static func coldIndex(_ corpus: Corpus, cachePath: String, statePath: String, parse: @escaping LibraryStore.Parser,
+                          textBytes: Int, fileCount: Int) throws {
+        let label = corpus.label
+        let store = try LibraryStore(path: cachePath, statePath: statePath)
+        let start = Date()
+        let cpuBefore = cpuSeconds()
+        let cold = try store.refresh(paths: [corpus.directory.path], parse: parse)
+        let coldSeconds = Date().timeIntervalSince(start)
+        print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(cpuSeconds() - cpuBefore, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
+              + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))"
+              + " story_s \(f(cold.storySeconds, 2)) story_cpu_s \(f(cold.storyCPUSeconds, 2))"
+              + " story_features_cpu_s \(f(cold.storyFeatureCPUSeconds, 2))")
+        let cacheBytes = databaseBytes(cachePath)
+        print("\(label) cache_mb \(f(Double(cacheBytes) / 1_048_576, 1)) text_mb \(f(Double(textBytes) / 1_048_576, 1))"
+              + " cache_per_text \(f(Double(cacheBytes) / Double(max(textBytes, 1)), 2)) files \(fileCount)")
+    }
+
+    /// A refresh with nothing changed, then a re-index after 1% of the files changed. A given
+    /// corpus gets its bytes and times back afterwards.
+    static func refreshes(_ corpus: Corpus, _ reader: LibraryStore, files: [(url: URL, size: Int)],
+                          parse: @escaping LibraryStore.Parser) throws {
+        let label = corpus.label
+        var start = Date()
+        let noop = try reader.refresh(paths: [corpus.directory.path], parse: parse)
+        print("\(label) refresh_nothing_changed_ms \(f(Date().timeIntervalSince(start) * 1000, 0)) unchanged \(noop.unchanged)")
+
+        // Re-index after 1% of the files changed. A given corpus gets its bytes and times back afterwards.
+        let changed = stride(from: 0, to: files.count, by: 100).map { files[$0] }
+        // Times as the kernel keeps them (nanoseconds): a `Date` rounds them off.
+        let originals = try changed.map { file in
+            var info = stat()
+            guard stat(file.url.path, &info) == 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: file.url.path]) }
+            return (file, try Data(contentsOf: file.url), [info.st_atim, info.st_mtim])
+        }
+        for file in changed {
+            let handle = try FileHandle(forWritingTo: file.url)
+            handle.seekToEndOfFile()
+            handle.write(Data("An update was added to this story.\n".utf8))
+            try handle.close()
+        }
+        start = Date()
+        let cpuReindex = cpuSeconds()
+        let reindex = try reader.refresh(paths: [corpus.directory.path], parse: parse)
+        print("\(label) reindex_1pct_s \(f(Date().timeIntervalSince(start), 2)) cpu_s \(f(cpuSeconds() - cpuReindex, 2)) changed \(reindex.changed) unchanged \(reindex.unchanged)"
+              + " write_s \(f(reindex.writeSeconds, 2)) write_cpu_s \(f(reindex.writeCPUSeconds, 2)) parse_wait_s \(f(reindex.parseWaitSeconds, 2))"
+            + " story_s \(f(reindex.storySeconds, 2)) finish_s \(f(reindex.finishSeconds, 2))")
+        if corpus.generatedSize == nil {
+            for (file, data, times) in originals {
+                try data.write(to: file.url)
+                guard utimensat(AT_FDCWD, file.url.path, times, 0) == 0 else {
+                    throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.url.path])
+                }
+            }
+        }
     }
 
     /// The filters a keystroke makes, one family per kind, with arguments drawn from the library

@@ -174,7 +174,7 @@ enum ReaderBenchmark {
     static func runReaderForMemory(cachePath: String, statePath: String) {
         do {
             try measure(label: "reader-rss", cachePath: cachePath, statePath: statePath, runs: 20)
-            print("reader_peak_rss_mb \(LibraryBenchmark.f(PeakMemory.megabytes(), 1))")
+            print("reader_peak_rss_mb \(LibraryBenchmark.f(PeakMemory.megabytes(), 1)) (at the end: \(PeakMemory.residentByKind()) MiB)")
         } catch {
             print("reader-rss error: \(error)")
         }

@@ -160,6 +160,25 @@ import Testing
             #expect(try store.query(filter).facets == (try store.facetsBySQL(matching: filter)), "after delete \(filter)")
         }
     }
+
+    @Test func unreadFollowsMarksMadeBetweenQueries() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryFixture.store(in: directory)
+        func matched(_ filter: FilterExpression) throws -> Set<String> {
+            Set(try store.summaries(of: try store.query(filter), 0..<100).map(\.id))
+        }
+        let unreadCyberLess: FilterExpression = .and([.unread, .not(.topic("cyber"))])
+        #expect(try matched(.unread) == LibraryFixture.ids("abcde"))
+        try store.state.setRead("/lib/news/a.txt", true)
+        #expect(try matched(.unread) == LibraryFixture.ids("bcde"))
+        // Marks made by another process, and a mark taken back, are seen by the next query.
+        let other = try StateStore(path: store.state.path)
+        try other.setRead("/lib/other/e.txt", true)
+        try store.state.setRead("/lib/news/a.txt", false)
+        #expect(try matched(.unread) == LibraryFixture.ids("abcd"))
+        #expect(try matched(unreadCyberLess) == Set(try store.ids(matching: unreadCyberLess)))
+        #expect(try matched(.not(.unread)) == LibraryFixture.ids("e"))
+    }
 }
 
 @Suite struct LibraryResultTests {

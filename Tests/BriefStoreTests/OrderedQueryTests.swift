@@ -29,6 +29,17 @@ import Testing
             #expect(try listed(store, .all, order) == store.ids(matching: .all, order: order), "\(order) after insert")
         }
         #expect(try listed(store, .all, .title).last == "/lib/news/z.txt")
+        // Ties: more undated articles, and more of one day, each group in rowid order either way.
+        for (name, date) in [("u1", nil), ("s1", ArticleDate(year: 2020, month: 1, day: 1)), ("u2", nil),
+                             ("s2", ArticleDate(year: 2020, month: 1, day: 1))] as [(String, ArticleDate?)] {
+            let article = Article(source: "/lib/ties/\(name).txt", format: .text, title: "Tie \(name)", date: date,
+                                  paragraphs: ["A tie."])
+            try store.insert([article], path: article.source)
+        }
+        for order in [ResultOrder.newest, .oldest] {
+            #expect(try listed(store, .all, order) == store.ids(matching: .all, order: order), "\(order) with ties")
+            #expect(try listed(store, .not(.topic("cyber")), order) == store.ids(matching: .not(.topic("cyber")), order: order))
+        }
     }
 
     @Test func listingByTitleOrSourceWalksAnIndexInsteadOfSortingTheLibrary() throws {
