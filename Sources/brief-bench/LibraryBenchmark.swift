@@ -74,7 +74,6 @@ enum LibraryBenchmark {
         let textBytes = files.reduce(0) { $0 + $1.size }
         let label = corpus.label
 
-        var start = Date()
         if reusing {
             print("\(label) reusing the kept cache \(cachePath) (no cold index, no re-index)")
         } else {
@@ -86,10 +85,31 @@ enum LibraryBenchmark {
             return
         }
 
-        // Warm start: open, first page, facets (what the reader needs for its first frame).
+        try warmStart(label: label, cachePath: cachePath, statePath: statePath)
+
+        let reader = try LibraryStore(path: cachePath, statePath: statePath)
+        // A kept cache must stay what its corpus says, and a given corpus is left untouched.
+        if !keep || corpus.generatedSize != nil { try refreshes(corpus, reader, files: files, parse: parse) }
+
+        // Mark some state so unread joins have work.
+        let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        try reader.state.setRead(someIDs, true)
+
+        let kinds = try QueryKinds(reader)
+        try queryLatencies(label: label, reader, kinds: kinds)
+        try firstQueriesAfterOpen(label: label, kinds: kinds, cachePath: cachePath, statePath: statePath)
+        try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
+        try openArticles(label: label, reader)
+        print("\(label) reader_peak_rss_mb \(ReaderBenchmark.peakMemoryOfReaderProcess(cachePath: cachePath, statePath: statePath))"
+              + " (a process of its own: warm start and the keystrokes above)")
+        print("\(label) cache_mb \(f(Double(databaseBytes(cachePath)) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
+    }
+
+    /// Warm start: open, first page, facets (what the reader needs for its first frame).
+    static func warmStart(label: String, cachePath: String, statePath: String) throws {
         var warm: [Double] = []
         for _ in 0..<5 {
-            start = Date()
+            let start = Date()
             let reopened = try LibraryStore(path: cachePath, statePath: statePath)
             let result = try reopened.query(.all)
             _ = try reopened.summaries(of: result, 0..<pageSize)
@@ -103,17 +123,10 @@ enum LibraryBenchmark {
         }
         print("\(label) warm_start_cpu_ms \(f((cpuSeconds() - cpuWarm) * 1000, 1))")
         print("\(label) warm_start_ms median \(f(median(warm), 1)) max \(f(warm.max()!, 1)) (open + query + facets + first page, 5 runs)")
+    }
 
-        let reader = try LibraryStore(path: cachePath, statePath: statePath)
-        // A kept cache must stay what its corpus says, and a given corpus is left untouched.
-        if !keep || corpus.generatedSize != nil { try refreshes(corpus, reader, files: files, parse: parse) }
-
-        // Mark some state so unread joins have work.
-        let someIDs = try reader.ids(matching: .all).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
-        try reader.state.setRead(someIDs, true)
-
-        // Query latency: what one keystroke needs: count, first page and facets of the new result.
-        let kinds = try QueryKinds(reader)
+    /// Query latency: what one keystroke needs: count, first page and facets of the new result.
+    static func queryLatencies(label: String, _ reader: LibraryStore, kinds: QueryKinds) throws {
         for kind in kinds.all {
             var times: [Double] = []
             var cpuTimes: [Double] = []
@@ -131,7 +144,10 @@ enum LibraryBenchmark {
                   + " cpu_ms median \(f(median(cpuTimes), 2)) p99 \(f(percentile(cpuTimes, 0.99), 2))"
                   + " (matches + facets + first page; mean matches \(matched / queryRuns))")
         }
-        // The first query after opening the cache, per kind: it loads what later queries reuse.
+    }
+
+    /// The first query after opening the cache, per kind: it loads what later queries reuse.
+    static func firstQueriesAfterOpen(label: String, kinds: QueryKinds, cachePath: String, statePath: String) throws {
         for kind in kinds.all {
             var times: [Double] = []
             var cpuTimes: [Double] = []
@@ -147,23 +163,22 @@ enum LibraryBenchmark {
             print("\(label) first_query_after_open_\(kind.name)_ms median \(f(median(times), 2)) max \(f(times.max()!, 2))"
                   + " cpu_ms median \(f(median(cpuTimes), 2)) (\(firstQueryRuns) fresh opens)")
         }
-        try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
-        // Opening an article: the body, inflated, with its detail; one of every 1/queryRuns of the list.
+    }
+
+    /// Opening an article: the body, inflated, with its detail; one of every 1/queryRuns of the list.
+    static func openArticles(label: String, _ reader: LibraryStore) throws {
         let listed = try reader.ids(matching: .all)
         var openTimes: [Double] = []
         var paragraphs = 0
         for i in 0..<queryRuns {
             let id = listed[i * listed.count / queryRuns]
-            start = Date()
+            let start = Date()
             let body = try reader.article(id: id)
             openTimes.append(Date().timeIntervalSince(start) * 1000)
             paragraphs += body?.paragraphs.count ?? 0
         }
         print("\(label) open_article_ms median \(f(median(openTimes), 2)) p99 \(f(percentile(openTimes, 0.99), 2))"
               + " (\(queryRuns) articles across the list, mean paragraphs \(paragraphs / queryRuns))")
-        print("\(label) reader_peak_rss_mb \(ReaderBenchmark.peakMemoryOfReaderProcess(cachePath: cachePath, statePath: statePath))"
-              + " (a process of its own: warm start and the keystrokes above)")
-        print("\(label) cache_mb \(f(Double(databaseBytes(cachePath)) / 1_048_576, 1)) peak_memory_mb \(f(PeakMemory.megabytes(), 1))")
     }
 
     /// The cold index of `corpus` into an empty cache, with the cache's size against the text.
