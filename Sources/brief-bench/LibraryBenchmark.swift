@@ -131,14 +131,11 @@ enum LibraryBenchmark {
             var times: [Double] = []
             var cpuTimes: [Double] = []
             var matched = 0
-            for i in 0..<queryRuns {
-                let t0 = Date()
-                let c0 = cpuSeconds()
-                let result = try reader.query(kind.filter(i), order: kind.order(i))
-                _ = try reader.summaries(of: result, 0..<pageSize)
-                times.append(Date().timeIntervalSince(t0) * 1000)
-                cpuTimes.append((cpuSeconds() - c0) * 1000)
-                matched += result.count
+            for run in 0..<queryRuns {
+                let timed = try keystroke(kind, run: run, on: reader)
+                times.append(timed.ms)
+                cpuTimes.append(timed.cpuMs)
+                matched += timed.matches
             }
             print("\(label) query_\(kind.name)_ms median \(f(median(times), 2)) p99 \(f(percentile(times, 0.99), 2)) max \(f(times.max()!, 2))"
                   + " cpu_ms median \(f(median(cpuTimes), 2)) p99 \(f(percentile(cpuTimes, 0.99), 2))"
@@ -152,17 +149,23 @@ enum LibraryBenchmark {
             var times: [Double] = []
             var cpuTimes: [Double] = []
             for run in 0..<firstQueryRuns {
-                let fresh = try LibraryStore(path: cachePath, statePath: statePath)
-                let t0 = Date()
-                let c0 = cpuSeconds()
-                let result = try fresh.query(kind.filter(run), order: kind.order(run))
-                _ = try fresh.summaries(of: result, 0..<pageSize)
-                times.append(Date().timeIntervalSince(t0) * 1000)
-                cpuTimes.append((cpuSeconds() - c0) * 1000)
+                let timed = try keystroke(kind, run: run, on: LibraryStore(path: cachePath, statePath: statePath))
+                times.append(timed.ms)
+                cpuTimes.append(timed.cpuMs)
             }
             print("\(label) first_query_after_open_\(kind.name)_ms median \(f(median(times), 2)) max \(f(times.max()!, 2))"
                   + " cpu_ms median \(f(median(cpuTimes), 2)) (\(firstQueryRuns) fresh opens)")
         }
+    }
+
+    /// What one keystroke of `kind` costs `store`, wall and CPU: the result's count, facets and first page.
+    static func keystroke(_ kind: QueryKinds.Kind, run: Int, on store: LibraryStore) throws
+        -> (ms: Double, cpuMs: Double, matches: Int) {
+        let t0 = Date()
+        let c0 = cpuSeconds()
+        let result = try store.query(kind.filter(run), order: kind.order(run))
+        _ = try store.summaries(of: result, 0..<pageSize)
+        return (Date().timeIntervalSince(t0) * 1000, (cpuSeconds() - c0) * 1000, result.count)
     }
 
     /// Opening an article: the body, inflated, with its detail; one of every 1/queryRuns of the list.
