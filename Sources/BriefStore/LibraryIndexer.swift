@@ -64,8 +64,8 @@ public enum IndexerSettings {
     /// Index pages that every batch touches are then copied to the database once per
     /// checkpoint rather than once every few batches. At 128 MB of WAL (4 KB pages) a 100,000
     /// article index spent ~2 CPU-s less writing than at 32 MB; the WAL goes when the refresh
-    /// ends and the last connection closes.
-    public static let walAutocheckpointPages = 32_768
+    /// ends and the last connection closes. 256 MB of 16 KB pages.
+    public static let walAutocheckpointPages = 16_384
 }
 
 extension LibraryStore {
