@@ -30,7 +30,8 @@ struct PreparedArticle: Sendable {
     /// CPU time computing `story` (the indexer reports what grouping costs).
     var storyCPUSeconds: Double
 
-    init(_ article: Article) {
+    /// `deflater` packs the text (a parsing thread reuses one for all its articles).
+    init(_ article: Article, deflater: TextDeflater = TextDeflater()) {
         id = article.id
         format = article.format.rawValue
         title = article.title
@@ -39,7 +40,7 @@ struct PreparedArticle: Sendable {
         url = article.url
         siteName = article.siteName
         let paragraphs = ArticleRow.storedParagraphs(of: article)
-        storedText = StoredText.pack(paragraphs.joined(separator: String(ArticleRow.paragraphSeparator)))
+        storedText = deflater.pack(paragraphs.joined(separator: String(ArticleRow.paragraphSeparator)))
         detail = ArticleDetailCodec.encode(
             ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
                           topics: article.topics + article.mentions, language: article.language, summary: article.summary),

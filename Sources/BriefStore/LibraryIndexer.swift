@@ -64,8 +64,8 @@ public enum IndexerSettings {
     /// Index pages that every batch touches are then copied to the database once per
     /// checkpoint rather than once every few batches. At 128 MB of WAL (4 KB pages) a 100,000
     /// article index spent ~2 CPU-s less writing than at 32 MB; the WAL goes when the refresh
-    /// ends and the last connection closes.
-    public static let walAutocheckpointPages = 32_768
+    /// ends and the last connection closes. 256 MB of 16 KB pages.
+    public static let walAutocheckpointPages = 16_384
 }
 
 extension LibraryStore {
@@ -300,7 +300,7 @@ struct ParsedFile: Sendable {
     var hash: String
     var kind: Kind
 
-    static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser) -> ParsedFile {
+    static func parse(_ file: ScannedFile, previous: KnownFile?, parse: LibraryStore.Parser, deflater: TextDeflater) -> ParsedFile {
         let data: Data
         switch FileContents.read(file.systemPath) {
         case .success(let contents): data = contents
@@ -315,14 +315,14 @@ struct ParsedFile: Sendable {
             if articles.isEmpty {
                 return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed("no article found"))
             }
-            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(prepare(articles)))
+            return ParsedFile(file: file, previous: previous, hash: hash, kind: .parsed(prepare(articles, deflater: deflater)))
         } catch {
             return ParsedFile(file: file, previous: previous, hash: hash, kind: .failed(error.reason))
         }
     }
 
-    static func prepare(_ articles: [Article]) -> [PreparedArticle] {
-        articles.map(PreparedArticle.init)
+    static func prepare(_ articles: [Article], deflater: TextDeflater = TextDeflater()) -> [PreparedArticle] {
+        articles.map { PreparedArticle($0, deflater: deflater) }
     }
 }
 
@@ -409,8 +409,9 @@ final class ParsePipeline: @unchecked Sendable {
         // On Linux a nice value belongs to a thread, and `who` 0 names the calling one.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, IndexerSettings.parseNiceness)
         #endif
+        let deflater = TextDeflater()
         while let index = take() {
-            let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse)
+            let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse, deflater: deflater)
             condition.lock()
             slots[index] = parsed
             finishedPerBatch[index / batchSize] += 1

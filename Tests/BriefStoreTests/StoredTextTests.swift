@@ -11,6 +11,18 @@ import Testing
         #expect(StoredText.unpack(StoredText.pack("")) == "")
     }
 
+    @Test func oneDeflaterPacksEachTextAsANewOneWould() {
+        // A parsing thread reuses one stream for all its articles: no text may carry into the next.
+        let texts = [String(repeating: "Harbour cranes and ships. ", count: 300), "", "Short.",
+                     "Seoul – 서울 " + String(repeating: "The port's cranes doubled. ", count: 40), "Short."]
+        let deflater = TextDeflater()
+        for text in texts {
+            let packed = deflater.pack(text)
+            #expect(packed == TextDeflater().pack(text))
+            #expect(StoredText.unpack(packed) == text)
+        }
+    }
+
     @Test func aRowThatWouldInflatePastTheLimitIsRefused() {
         // A megabyte of one letter deflates to about a kilobyte: a small row that grows large.
         let text = String(repeating: "a", count: 1 << 20)

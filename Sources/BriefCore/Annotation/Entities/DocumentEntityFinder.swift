@@ -139,12 +139,15 @@ struct DocumentEntityFinder {
             }
             words += 1
             if token.has(.allCaps) { allCaps += 1 }
-            let ordinary = gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key)
             if token.has(.lowercase) {
                 if gazetteer.functionWords.contains(token.key) { lowercaseFunction += 1 } else { lowercaseContent += 1 }
             } else if token.isCapitalized {
                 capitalized += 1
-                if ordinary, !token.has(.sentenceStart), token.end - token.start >= 3 { capitalizedOrdinary += 1 }
+                // Looked up last: most words of prose are lowercase, and most capitals open a sentence.
+                if !token.has(.sentenceStart), token.end - token.start >= 3,
+                   gazetteer.commonWords.contains(token.key) || lowercaseWords.contains(token.key) {
+                    capitalizedOrdinary += 1
+                }
             }
         }
         if words > 0, Double(allCaps) > Double(words) * settings.allCapsLineShare { return .headline }

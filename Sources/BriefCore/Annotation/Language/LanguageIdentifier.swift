@@ -94,7 +94,8 @@ public struct LanguageIdentifier: Sendable {
         }
         for scalar in text.unicodeScalars {
             if EntityTokenizer.isLetter(scalar.value) {
-                if !inWord { lowercase = !scalar.properties.isUppercase }
+                // An ASCII letter's case is its range: the property lookup costs more than the rest of the word.
+                if !inWord { lowercase = scalar.value < 0x80 ? !(0x41...0x5A).contains(scalar.value) : !scalar.properties.isUppercase }
                 hash = ScalarKey.mix(hash, ScalarKey.folded(scalar.value))
                 inWord = true
             } else if inWord {
