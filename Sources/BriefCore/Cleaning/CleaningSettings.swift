@@ -23,6 +23,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Fewest words of a line in such a run (CJK lines aside): shorter lines are the story's own
     /// subheads, names and list entries.
     public var unmarkedHeadlineMinimumWords = 4
+    /// A line opening like another within this many lines (a clock time, "Q:") is an entry of the
+    /// story's own listing or interview; the reach spans a day's heading between two listings.
+    public var structuredEntryReach = 2
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
