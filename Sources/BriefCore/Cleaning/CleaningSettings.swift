@@ -34,6 +34,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var trailingPromptMaximumWords = 8
     /// A prompt to the reader ("Join 40,000 readers who get our weekly digest") has at most this many words.
     public var callToActionMaximumWords = 16
+    /// A line of two or three sentences, one of them such a prompt, has at most this many words.
+    public var callToActionPromptMaximumWords = 32
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
