@@ -4,12 +4,35 @@ import Testing
 @testable import BriefCore
 
 extension CleaningTests {
-    @Test func promptsInWordsNoMarkerListsAreRemovedWhereverTheyStand() {
-        let prompts = ["Enjoyed this? Join 40,000 readers who get our weekly digest",
-                       "Tap the bell to get notified when we publish"]
+    /// Two prompts set among the story's paragraphs go, with these reasons, and the story stays whole.
+    private func expectPromptsRemoved(_ prompts: [String], as reasons: [RemovalReason]) {
         let cleaned = clean([body[0], body[1], prompts[0], body[2], prompts[1], body[3]])
         #expect(cleaned.paragraphs.map(\.text) == body)
-        #expect(cleaned.removed.map(\.reason) == [.newsletter, .boilerplate])
+        #expect(cleaned.removed.map(\.reason) == reasons)
+    }
+
+    @Test func promptsInWordsNoMarkerListsAreRemovedWhereverTheyStand() {
+        expectPromptsRemoved(["Enjoyed this? Join 40,000 readers who get our weekly digest",
+                              "Tap the bell to get notified when we publish"], as: [.newsletter, .boilerplate])
+    }
+
+    @Test func promptsOfSeveralSentencesOrAskingInTheMainClauseGo() {
+        expectPromptsRemoved(["Get the best of our journalism delivered to your inbox every morning. Sign up today and never miss a story.",
+                              "To receive our weekly roundup by email, enter your address below."], as: [.newsletter, .newsletter])
+        expectPromptsRemoved(["Sign up to our free newsletter for the latest news and offers from across the county, delivered straight to your inbox.",
+                              "Tap the bell to get notified when we publish"], as: [.newsletter, .boilerplate])
+    }
+
+    @Test func aLongerParagraphThatMentionsANewsletterStays() {
+        let line = "The operator sends residents an email bulletin each morning. Get ready, it warned on Monday, for the river to rise again."
+        let cleaned = clean([body[0], body[1], line, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
+    @Test func aReportersNoteEndingWithAFollowPromptStays() {
+        let note = "Dana Reyes covers rivers, dams and flood defences for the county news desk. Follow her on Twitter for updates."
+        let cleaned = clean([body[0], body[1], body[2], body[3], note])
+        #expect(cleaned.paragraphs.map(\.text) == body + [note])
     }
 
     @Test func aStoryAboutTheChannelKeepsItsOwnLines() {

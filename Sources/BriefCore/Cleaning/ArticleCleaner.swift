@@ -65,10 +65,13 @@ public struct ArticleCleaner: Sendable {
                 && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
-        removeHeadlineRuns(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+        let structured = structuredEntries(blocks)
+        removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
+                           decisions: &decisions)
         removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         if document.format == .text || document.format == .html {
-            removeTrailingPrompts(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
+            removeTrailingPrompts(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
+                                  decisions: &decisions)
         }
 
         // Fallback: judging headlines may not eat the article.
@@ -159,6 +162,20 @@ public struct ArticleCleaner: Sendable {
         return vocabulary
     }
 
+    /// Lines that open like a neighbour (a clock time later than the one before, an interview's "Q:" and
+    /// "A:") are entries of the story's own listing or interview: short as they are, they are neither
+    /// headlines nor prompts.
+    private func structuredEntries(_ blocks: [Block]) -> [Bool] {
+        let shapes = blocks.map { LeadingShape($0.text) }
+        let reach = settings.structuredEntryReach
+        return shapes.indices.map { index in
+            guard let shape = shapes[index] else { return false }
+            return (max(0, index - reach)...min(shapes.count - 1, index + reach)).contains { other in
+                other != index && shapes[other].map { shape.continues($0, after: index - other) } == true
+            }
+        }
+    }
+
     private func isStrong(_ index: Int, features: [LineFeatures], headlines: [Bool]) -> Bool {
         !headlines[index] && features[index].isAnchor(settings)
     }
@@ -169,16 +186,18 @@ public struct ArticleCleaner: Sendable {
         var blocks: [Block]
         var features: [LineFeatures]
         var headlines: [Bool]
+        var structured: [Bool]
         var relatedness: [Double?]
     }
 
-    private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+    private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
                                     vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
-        let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, relatedness: relatedness)
+        let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, structured: structured,
+                                relatedness: relatedness)
         markUnknownMarkers(lines, decisions: &decisions)
         removeListsAfterMarkers(lines, decisions: &decisions)
         removeUnmarkedRuns(lines, decisions: &decisions)
@@ -288,7 +307,8 @@ public struct ArticleCleaner: Sendable {
     private func removeCallsToAction(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
                                      vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         for index in blocks.indices where decisions[index].reason == nil && !features[index].isQuoted {
-            guard let reason = rules.callToAction(blocks[index].text, maximumWords: settings.callToActionMaximumWords) else { continue }
+            guard let reason = rules.callToAction(blocks[index].text, maximumWords: settings.callToActionMaximumWords,
+                                                     maximumPromptWords: settings.callToActionPromptMaximumWords) else { continue }
             let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             let share = vocabulary.relatedness(features[index].contentTokens, ownWeight: own) ?? 0
             // A prompt shares nothing with the story; a line about the story that names a channel
@@ -300,7 +320,7 @@ public struct ArticleCleaner: Sendable {
 
     /// The tail of a scraped article: short prompts after the last paragraph ("Join our mailing list",
     /// "Spread the word") that share nothing with the article, in words no table may know.
-    private func removeTrailingPrompts(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
+    private func removeTrailingPrompts(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
                                        vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         var index = blocks.count - 1
         while index >= 0 {
@@ -310,7 +330,8 @@ public struct ArticleCleaner: Sendable {
             let share = vocabulary.relatedness(line.contentTokens, ownWeight: own) ?? 0
             guard line.words >= 2, line.words <= settings.trailingPromptMaximumWords, !line.endsSentence || line.words <= 4,
                   line.digitShare == 0,
-                  share <= settings.unrelatedShare, !rules.isCredit(blocks[index].text), !line.startsListMarker else { break }
+                  share <= settings.unrelatedShare, !rules.isCredit(blocks[index].text), !line.startsListMarker,
+                  !structured[index] else { break }
             decisions[index] = Decision(reason: .boilerplate, judged: true)
             index -= 1
         }
@@ -335,7 +356,8 @@ public struct ArticleCleaner: Sendable {
 
     /// A headline-shaped line still kept that shares at most a word or two with the article.
     private func isCandidate(_ index: Int, _ lines: JudgedLines, decisions: [Decision]) -> Bool {
-        guard decisions[index].reason == nil, lines.headlines[index], let share = lines.relatedness[index] else { return false }
+        guard decisions[index].reason == nil, lines.headlines[index], !lines.structured[index],
+              let share = lines.relatedness[index] else { return false }
         return share <= settings.weaklyRelatedShare
     }
 }

@@ -175,26 +175,78 @@ package struct CleaningRules: Sendable {
     /// Join 40,000 readers who get our weekly digest", "Tap the bell to get notified"), or nil. It must
     /// ask (open with an action, or put a question with an action or "you" in it) and name a channel;
     /// whether it is the article's own line (a story about an app) is for the caller to judge.
-    package func callToAction(_ line: String, maximumWords: Int) -> RemovalReason? {
+    ///
+    /// A prompt of two or three sentences ("Get the best of our journalism in your inbox every morning.
+    /// Sign up today and never miss a story.") asks in every one of them and names a channel in one: a
+    /// line longer than `maximumWords`, up to `maximumPromptWords`, is judged sentence by sentence, so a
+    /// reporter's note that ends "Follow him on Twitter" still tells something first and stays.
+    package func callToAction(_ line: String, maximumWords: Int, maximumPromptWords: Int) -> RemovalReason? {
         guard line.utf8.count <= 300 else { return nil }
         let opening = line.first(where: { !$0.isWhitespace })
         guard !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
         let words = Self.normalize(line).split(separator: " ").map(String.init)
-        guard words.count >= 2, words.count <= maximumWords else { return nil }
+        guard words.count >= 2 else { return nil }
+        if words.count <= maximumWords {
+            let prompt = prompt(line, words: words)
+            return prompt.asks ? prompt.channel : nil
+        }
+        guard words.count <= maximumPromptWords else { return nil }
+        let sentences = Self.sentences(of: line)
+        var found: RemovalReason?
+        for sentence in sentences {
+            let prompt = prompt(sentence, words: Self.normalize(sentence).split(separator: " ").map(String.init))
+            guard prompt.asks else { return nil }
+            if found == nil || found == .boilerplate { found = prompt.channel ?? found }
+        }
+        return found
+    }
+
+    /// Whether one sentence asks the reader to act, and the channel it names.
+    private func prompt(_ line: String, words: [String]) -> (asks: Bool, channel: RemovalReason?) {
+        guard !words.isEmpty else { return (false, nil) }
         // An interview's speaker label ("Q: Do you have an app?") is the story's own line.
         if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
-           line[..<colon].count <= 12 { return nil }
+           line[..<colon].count <= 12 { return (false, nil) }
         let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
-        let opensWithAction = actionPhrases.contains(words[0]) || actionPhrases.contains(words[0] + " " + words[1])
+        let opensWithAction = opensWithAction(words) || opensWithAction(Self.mainClause(of: line))
         let asksQuestion = line.contains("?") && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
-        guard opensWithAction || asksQuestion else { return nil }
         var found: RemovalReason?
         for phrase in phrases {
             guard let reason = channelPhrases[phrase] else { continue }
             // A newsletter or social channel names the prompt better than a generic one.
             if found == nil || found == .boilerplate { found = reason }
         }
-        return found
+        return (opensWithAction || asksQuestion, found)
+    }
+
+    private func opensWithAction(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        return actionPhrases.contains(first) || (words.count > 1 && actionPhrases.contains(first + " " + words[1]))
+    }
+
+    /// The first two words after a sentence's first comma, normalized: the main clause after an opening
+    /// one ("To get our weekly roundup by email, enter your address below").
+    private static func mainClause(of sentence: String) -> [String] {
+        guard let comma = sentence.firstIndex(of: ",") else { return [] }
+        return normalize(sentence[sentence.index(after: comma)...]).split(separator: " ").prefix(2).map(String.init)
+    }
+
+    /// The sentences of a short line: split after `.`, `!` or `?` followed by a space.
+    private static func sentences(of line: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in line {
+            if character == " ", previous == "." || previous == "!" || previous == "?" {
+                sentences.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if !current.isEmpty { sentences.append(current) }
+        return sentences
     }
 
     /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").

@@ -23,6 +23,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Fewest words of a line in such a run (CJK lines aside): shorter lines are the story's own
     /// subheads, names and list entries.
     public var unmarkedHeadlineMinimumWords = 4
+    /// A line opening like another within this many lines (a clock time, "Q:") is an entry of the
+    /// story's own listing or interview; the reach spans a day's heading between two listings.
+    public var structuredEntryReach = 2
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
@@ -31,6 +34,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var trailingPromptMaximumWords = 8
     /// A prompt to the reader ("Join 40,000 readers who get our weekly digest") has at most this many words.
     public var callToActionMaximumWords = 16
+    /// A line of two or three sentences, one of them such a prompt, has at most this many words.
+    public var callToActionPromptMaximumWords = 32
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 

@@ -1,0 +1,54 @@
+// Cleaning: short lines that continue the story's own structure (a timed listing, an interview) stay.
+import Foundation
+import Testing
+@testable import BriefCore
+
+extension CleaningTests {
+    @Test func aTimedListingUnderDayHeadingsIsTheStorysOwn() {
+        // Each entry is short, headline-shaped and shares few words with the story: opening alike,
+        // they are one listing, not a run of other articles' headlines.
+        let listing = ["Here is what is happening at the dam open day:", "Saturday",
+                       "10:00–16:00 Farmers' market, Town Square (free)", "14:00 Puppet theatre for children, Park Stage, €5",
+                       "20:00 Choir concert, St Mary's Church, €12", "Sunday",
+                       "11:00 Vintage car parade, Main Street (free)", "15:00 Jazz brunch, Riverside Café, €20"]
+        let lines = [body[0], body[1]] + listing + [body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+    }
+
+    @Test func anInterviewEndingTheStoryIsNotATrailingPrompt() {
+        let interview = ["Q: Busy summer?", "A: The busiest yet.", "Q: What worries you most?", "A: Fog, always fog.",
+                         "Q: And after that?", "A: Retirement, maybe."]
+        let lines = [body[0], body[1], body[2]] + interview
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+    }
+
+    @Test func unrelatedHeadlinesStillGoBesideAListing() {
+        let listing = ["14:00 Puppet theatre for children, Park Stage, €5", "20:00 Choir concert, St Mary's Church, €12"]
+        let promo = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let cleaned = clean([body[0]] + listing + [body[1]] + promo + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0]] + listing + [body[1], body[2], body[3]])
+        #expect(cleaned.removed.map(\.reason) == [.unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func aFeedOfTimestampedHeadlinesNewestFirstIsNoListing() {
+        let feed = ["13:54 Celebrity Chef Opens Third Restaurant in Lisbon", "13:43 Ten Gadgets Worth Buying This Winter",
+                    "13:08 Pop Star Announces Farewell Tour of Stadiums"]
+        let cleaned = clean([body[0], body[1]] + feed + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+    }
+
+    @Test func leadingShapesAreReadFromTheFirstBytes() {
+        #expect(LeadingShape("19:00 Opening concert, €25") == .clockTime(minutes: 1140))
+        #expect(LeadingShape("  09.30 Doors open") == .clockTime(minutes: 570))
+        #expect(LeadingShape("9:30 Doors open") == .clockTime(minutes: 570))
+        #expect(LeadingShape("10:00–16:00 Market") == .clockTime(minutes: 600))
+        #expect(LeadingShape("Q: Why now?") == .speakerLabel)
+        #expect(LeadingShape("JS: Yes.") == .speakerLabel)
+        #expect(LeadingShape("3.25 percent of voters") == nil)
+        #expect(LeadingShape("25:00 is no time") == nil)
+        #expect(LeadingShape("Opinion: the dam is too old") == nil)
+        #expect(LeadingShape("Q") == nil)
+    }
+}
