@@ -31,6 +31,11 @@ import Testing
         #expect(!TitleStopwords.words.contains { $0.contains("#") || $0.contains(" ") })
     }
 
+    @Test func wordListLinesDropCommentsBlankLinesAndWhiteSpaceOfAnyScript() {
+        let text = "  alpha  # a comment\n\n# only a comment\ndelta\r\n\u{3000}東京\u{00A0}\n\tbeta gamma\t\n \u{2003} \nlast"
+        #expect(DataFileLines.lines(text) == ["alpha", "delta", "東京", "beta gamma", "last"])
+    }
+
     @Test func aMissingFileIsAnErrorThatNamesIt() {
         #expect {
             _ = try BundledData.load("gazetteer/no-such-list.txt")

@@ -142,6 +142,12 @@ struct TopicClassifierTests {
         #expect(try TopicClassifier.load(userFile: file).topics.last?.id == "chips")
     }
 
+    /// A topics file is checked with `hasWords`, the matcher built with `forms`: they must agree.
+    @Test(arguments: ["--", " * ", "a", "x-'s", "'s", "-|cyber", "日本", "*|-", "Korea's", "e-mail*", "  |  ", "’s", "é"])
+    func aTermHasWordsExactlyWhenItHasForms(term: String) {
+        #expect(TermVariants.hasWords(term) == !TermVariants.forms(of: term).isEmpty)
+    }
+
     @Test(arguments: [
         ("[cyber]\nname = \"Cyber\"\nstrong = [\"a\"\n", 3, "topics.toml:3"),
         ("\n\n[space]\nname = \"Space\"\nstrong = \"satellite\"\n", 3, "'strong' must be an array of strings"),

@@ -31,10 +31,14 @@ enum ArticleLoading {
             paths = [sample]
         }
         // The gazetteer is the largest table the pipeline loads: it loads on the other core while
-        // this one loads the topics and reads the files (a static constant, so the first article
-        // to need it waits for it).
+        // this one loads the topics and the cleaning rules. The recognizer is asked for last (a
+        // static constant, so this thread waits for it only when it has nothing else to load): as
+        // the pipeline's default argument it came before the topics, which then waited for it.
         DispatchQueue.global(qos: .userInitiated).async { _ = GazetteerEntityRecognizer.shared }
-        let scanner = LibraryScanner(pipeline: ArticlePipeline(classifier: try classifier()))
+        let topics = try classifier()
+        let cleaner = ArticleCleaner()
+        let pipeline = ArticlePipeline(cleaner: cleaner, recognizer: GazetteerEntityRecognizer.shared, classifier: topics)
+        let scanner = LibraryScanner(pipeline: pipeline)
         let scan = scanner.scan(paths)
         for problem in scan.problems {
             StandardStreams.message("\(problem.path): \(problem.reason)")

@@ -36,6 +36,19 @@ enum TermVariants {
         return result
     }
 
+    /// Whether `term` has any form: `!forms(of: term).isEmpty`, without building the forms.
+    ///
+    /// A form needs a word, and an alternative's closed form and plural have words only when it
+    /// has. A topics file is checked this way, so that loading it builds the forms once (for the
+    /// matcher), not twice.
+    static func hasWords(_ term: String) -> Bool {
+        term.split(separator: "|").contains { alternative in
+            var found = false
+            FoldedWordTokenizer.forEachTokenBytes(in: String(alternative)) { _, _ in found = true }
+            return found
+        }
+    }
+
     /// The English plural of a lowercase word, or nil when the word is too short or not alphabetic.
     static func plural(of word: String) -> String? {
         guard word.count >= 2, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return nil }

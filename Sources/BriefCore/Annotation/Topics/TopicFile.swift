@@ -55,12 +55,12 @@ public enum TopicFile {
             let strong = try stringArray(table, "strong", fail)
             let terms = try stringArray(table, "terms", fail)
             guard !(strong.isEmpty && terms.isEmpty) else { throw fail("needs at least one term in 'strong' or 'terms'") }
-            for term in strong + terms where TermVariants.forms(of: term).isEmpty {
+            for term in strong + terms where !TermVariants.hasWords(term) {
                 throw fail("term '\(term)' has no words to match")
             }
             let context = try stringArray(table, "context", fail)
             let against = try stringArray(table, "against", fail)
-            for term in context + against where TermVariants.forms(of: term).isEmpty {
+            for term in context + against where !TermVariants.hasWords(term) {
                 throw fail("term '\(term)' has no words to match")
             }
             let threshold = try positiveNumber(table, "threshold", fail)
