@@ -57,12 +57,15 @@ final class FeedTestHTTPServer: @unchecked Sendable {
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
+    /// Wakes the accept loop, which then closes the listener. Closing it here instead let a
+    /// loop that had not yet reached `accept` (a busy machine) accept on whatever socket of a
+    /// parallel test had been given the same descriptor number, and answer for the wrong server.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 { return }
