@@ -89,17 +89,21 @@ struct ReaderEndToEndTests {
         try tmux.run(BriefExecutable.command([SampleFiles.seed.path]))
         try tmux.waitFor("Articles")
         try tmux.press("Enter")
-        let wide = try tmux.waitFor("The national security advisers")
+        let body = "The national security advisers"
+        // Whole frames only: a capture taken while curses is still writing may lack the body.
+        let wide = try tmux.waitForSettledScreen(containing: body)
         try tmux.resize(width: 80, height: 24)
-        let narrow = try tmux.waitUntil(what: "the 80-column layout") { !$0.contains("Filter") && $0.contains("Reader") }
+        let narrow = try tmux.waitForSettledScreen(what: "the 80-column layout") {
+            !$0.contains("Filter") && $0.contains("Reader") && $0.contains(body)
+        }
         // Wrapped anew: the line holding the first body words is not the same line as at 140 columns.
-        let wideLine = wide.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init) ?? ""
-        let narrowLine = narrow.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init) ?? ""
+        let wideLine = wide.split(separator: "\n").first { $0.contains(body) }.map(String.init) ?? ""
+        let narrowLine = narrow.split(separator: "\n").first { $0.contains(body) }.map(String.init) ?? ""
         #expect(!narrowLine.isEmpty && !wideLine.hasSuffix(narrowLine))
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try tmux.resize(width: 140, height: 45)
-        let back = try tmux.waitFor("Filter")
-        let backLine = back.split(separator: "\n").first { $0.contains("The national security advisers") }.map(String.init)
+        let back = try tmux.waitForSettledScreen(what: "the wide layout again") { $0.contains("Filter") && $0.contains(body) }
+        let backLine = back.split(separator: "\n").first { $0.contains(body) }.map(String.init)
         #expect(backLine == wideLine)
         try tmux.press("q", "q")
         try tmux.expectShellRestored()

@@ -96,10 +96,17 @@ final class TmuxSession {
     @discardableResult
     func waitForSettledScreen(containing text: String, timeout: Double = 20,
                               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitForSettledScreen(timeout: timeout, what: text, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// The same for a screen of which `predicate` holds.
+    @discardableResult
+    func waitForSettledScreen(timeout: Double = 20, what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                              _ predicate: (String) -> Bool) throws -> String {
         var previous = ""
-        return try waitUntil(timeout: timeout, what: "a settled screen with \(text)", sourceLocation: sourceLocation) { screen in
+        return try waitUntil(timeout: timeout, what: "a settled screen with \(what)", sourceLocation: sourceLocation) { screen in
             defer { previous = screen; Thread.sleep(forTimeInterval: 0.4) }
-            return screen.contains(text) && screen == previous
+            return predicate(screen) && screen == previous
         }
     }
 
