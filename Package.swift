@@ -55,7 +55,7 @@ let package = Package(
         ),
 
         // MARK: The reader over the library cache: BriefUI's ArticleSource answered by BriefStore
-        .target(name: "BriefReaderStore", dependencies: ["BriefCore", "BriefStore", "BriefUI"]),
+        .target(name: "BriefReaderStore", dependencies: ["BriefCore", "BriefStore"]),
 
         // MARK: The thin ncurses adapter
         .target(name: "BriefTerminal", dependencies: ["BriefUI", "CNcursesw"]),

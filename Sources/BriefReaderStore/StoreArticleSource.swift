@@ -2,7 +2,6 @@
 // list fetches a page of rows at a time, and a body is loaded only when an article is opened.
 import BriefCore
 import BriefStore
-import BriefUI
 import Foundation
 
 /// `ArticleSource` over a `LibraryStore`.
@@ -77,8 +76,8 @@ package final class StoreArticleSource: ArticleSource {
         // `story:ID` lists every version of the story; otherwise one row per story.
         let query = Self.conjunction(base + topicParts)
         let grouped = groupStories && !query.namesStory
-        let result = try store.query(query, order: Self.order(filter.sort), entitiesPerType: ResultSet.facetsPerType,
-                                     entityTypes: Set(ResultSet.facetTypes), readMarks: read, groupStories: grouped)
+        let result = try store.query(query, order: Self.order(filter.sort), entitiesPerType: SourceResult.entityFacetsPerType,
+                                     entityTypes: Set(SourceResult.entityFacetTypes), readMarks: read, groupStories: grouped)
         // With `any`, a topic's count is what the other filters let through and carry it: the
         // facets of the filter without its topics.
         var topicCounts = result.facets.topics
@@ -99,9 +98,9 @@ package final class StoreArticleSource: ArticleSource {
                 return x != y ? x < y : a.id < b.id
             }
         var entities: [EntityType: [EntityFacet]] = [:]
-        for type in ResultSet.facetTypes {
+        for type in SourceResult.entityFacetTypes {
             let counts: [Facets.EntityCount] = result.facets.entities[type] ?? []
-            entities[type] = counts.prefix(ResultSet.facetsPerType).map { (entity: Facets.EntityCount) -> EntityFacet in
+            entities[type] = counts.prefix(SourceResult.entityFacetsPerType).map { (entity: Facets.EntityCount) -> EntityFacet in
                 EntityFacet(key: EntityKey(type: entity.type, name: entity.name), count: entity.count)
             }
         }
@@ -182,7 +181,7 @@ package final class StoreArticleSource: ArticleSource {
         }
     }
 
-    static func order(_ sort: BriefUI.SortOrder) -> ResultOrder {
+    static func order(_ sort: BriefCore.SortOrder) -> ResultOrder {
         switch sort {
         case .date: .newest
         case .title: .title
@@ -199,7 +198,7 @@ struct BaseKey: Hashable, Sendable {
 
 /// The unfiltered library in one order, with the session's marks and the saved searches it was counted with.
 struct EverythingKey: Hashable, Sendable {
-    var sort: BriefUI.SortOrder
+    var sort: BriefCore.SortOrder
     var flags: [String: ArticleFlags]
     var searches: [SavedSearch]
 }

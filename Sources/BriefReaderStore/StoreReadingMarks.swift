@@ -1,6 +1,6 @@
 // The reader's marks written to the user's state database.
 import BriefStore
-import BriefUI
+import BriefCore
 
 /// `ReadingMarks` over a `StateStore`: the session's read and starred marks, each its own commit.
 package struct StoreReadingMarks: ReadingMarks {

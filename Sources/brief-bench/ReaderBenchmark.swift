@@ -232,7 +232,7 @@ enum ReaderBenchmark {
             let store = try LibraryStore(path: cachePath, statePath: statePath)
             open.append(UIBenchmark.milliseconds(since: clock))
             clock = ContinuousClock.now
-            _ = try store.query(.all, entitiesPerType: ResultSet.facetsPerType, entityTypes: Set(ResultSet.facetTypes))
+            _ = try store.query(.all, entitiesPerType: SourceResult.entityFacetsPerType, entityTypes: Set(SourceResult.entityFacetTypes))
             query.append(UIBenchmark.milliseconds(since: clock))
             clock = ContinuousClock.now
             let state = AppState(source: StoreArticleSource(store: store), size: size)

@@ -1,5 +1,6 @@
 // The date sparkline of the filter pane: days spread evenly over the buckets, from either form.
 import Testing
+import BriefCore
 @testable import BriefUI
 
 struct DateHistogramTests {

@@ -53,9 +53,3 @@ package protocol Terminal: AnyObject {
     /// Shows terminal-safe text outside the grid, where it can be selected, until Enter.
     func showOutside(_ text: String)
 }
-
-/// Read and starred marks as the session writes them (the state database in the program).
-package protocol ReadingMarks: Sendable {
-    func setRead(_ id: String, _ read: Bool) throws
-    func setStarred(_ id: String, _ starred: Bool) throws
-}

@@ -17,7 +17,7 @@ extension AppState {
     package var filterItems: [FilterItem] {
         var items = savedSearches.indices.map(FilterItem.search)
         items += results.topics.indices.map(FilterItem.topic)
-        for type in ResultSet.facetTypes {
+        for type in SourceResult.entityFacetTypes {
             var keys = (results.entityFacets[type] ?? []).map(\.key)
             for key in filter.entities.sorted() where key.type == type && !keys.contains(key) {
                 keys.append(key)

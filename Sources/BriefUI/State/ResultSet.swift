@@ -13,9 +13,6 @@ package struct ResultSet: Sendable {
     /// Matches not marked read, kept current as articles are opened.
     package var unread = 0
 
-    package static let facetTypes: [EntityType] = [.person, .place, .organization]
-    package static let facetsPerType = 5
-
     package init() {}
 
     package init(_ answer: SourceResult, histogramBuckets: Int) {

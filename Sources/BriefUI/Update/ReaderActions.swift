@@ -1,4 +1,5 @@
 // Reader commands: scrolling, removed text, search matches and entity jumps.
+import BriefCore
 
 extension AppState {
     /// The reader pane's rectangle, also when a narrow layout shows the list instead.

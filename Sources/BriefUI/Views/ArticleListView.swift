@@ -1,4 +1,5 @@
 // The article list: unread and star markers, title, then date, source and topic badges.
+import BriefCore
 
 package enum ArticleListView {
     /// Each article takes two rows: the title, then date · source · topics.

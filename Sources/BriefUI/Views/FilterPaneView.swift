@@ -92,7 +92,7 @@ package enum FilterPaneView {
     private static func entityRows(_ state: AppState, _ items: [(offset: Int, element: FilterItem)]) -> [Row] {
         let headings: [EntityType: String] = [.person: "People", .place: "Places", .organization: "Organizations"]
         var rows: [Row] = []
-        for type in ResultSet.facetTypes {
+        for type in SourceResult.entityFacetTypes {
             rows.append(Row(pieces: []))
             rows.append(Row(pieces: [(headings[type]!, .facetHeading)]))
             var any = false

@@ -86,7 +86,7 @@ final class FeedReload: @unchecked Sendable {
         case .inMemory(let source, let others, let pipeline):
             let items = feeds.all().flatMap(\.documents).map(pipeline.process)
             let flags = source.library.flags
-            source.replace(BriefUI.Library(articles: others + items, flags: flags))
+            source.replace(BriefCore.Library(articles: others + items, flags: flags))
             inbox.post(.activity(nil))
             inbox.post(.libraryChanged(summary))
             finish()

@@ -1,5 +1,4 @@
 // The articles the reader shows, their read/starred flags, and the index built over them.
-import BriefCore
 
 package struct Library: Sendable {
     package private(set) var articles: [Article]

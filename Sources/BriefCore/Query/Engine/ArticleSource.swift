@@ -1,6 +1,5 @@
 // Where the reader's articles come from: a seam so the list, facets and reader work the same over
-// an in-memory library or the SQLite library cache (implemented outside BriefUI).
-import BriefCore
+// an in-memory library (`InMemorySource`) or the SQLite library cache (BriefReaderStore).
 
 /// One row of the article list: what the list draws, without the body.
 package struct ArticleRow: Sendable, Hashable {
@@ -111,6 +110,10 @@ package struct SourceResult: Sendable {
     /// The source's key for the ordered matches (indices, rowids…); only that source reads it.
     package var handle: any Sendable
 
+    /// The entity types that get facets, in the pane's order, and how many entities each shows.
+    package static let entityFacetTypes: [EntityType] = [.person, .place, .organization]
+    package static let entityFacetsPerType = 5
+
     package init(count: Int, total: Int, unread: Int, topics: [TopicFacet], entityFacets: [EntityType: [EntityFacet]],
                  days: [DayCount], searchCounts: [Int] = [], rowsAreStories: Bool = false, handle: any Sendable) {
         self.count = count
@@ -158,4 +161,10 @@ extension ArticleRow {
 package struct SourceError: Error, Sendable, CustomStringConvertible {
     package var description: String
     package init(_ description: String) { self.description = description }
+}
+
+/// Read and starred marks as the reader's session writes them (the state database in the program).
+package protocol ReadingMarks: Sendable {
+    func setRead(_ id: String, _ read: Bool) throws
+    func setStarred(_ id: String, _ starred: Bool) throws
 }

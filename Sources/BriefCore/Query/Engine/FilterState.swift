@@ -1,5 +1,4 @@
 // What the user filters by: the query, topics, entities and the unread switch.
-import BriefCore
 
 /// How several selected topics combine.
 package enum TopicMode: String, Sendable, Hashable {

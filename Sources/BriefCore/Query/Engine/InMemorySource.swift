@@ -1,5 +1,4 @@
 // The source over articles held in memory: `brief PATH…`, the bundled samples, and the UI tests.
-import BriefCore
 import Foundation
 
 /// Filters by scanning the precomputed `LibraryIndex`: fine for the few thousand articles a
@@ -92,15 +91,15 @@ package final class InMemorySource: ArticleSource, @unchecked Sendable {
     /// The top entities of each facet type by count (ties by name).
     private static func entityFacets(_ entityCounts: [Int], index: LibraryIndex) -> [EntityType: [EntityFacet]] {
         var facets: [EntityType: [EntityFacet]] = [:]
-        for type in ResultSet.facetTypes { facets[type] = [] }
+        for type in SourceResult.entityFacetTypes { facets[type] = [] }
         for (entity, count) in entityCounts.enumerated() where count > 0 {
             let key = index.entities[entity]
-            guard ResultSet.facetTypes.contains(key.type) else { continue }
+            guard SourceResult.entityFacetTypes.contains(key.type) else { continue }
             facets[key.type]!.append(EntityFacet(key: key, count: count))
         }
-        for type in ResultSet.facetTypes {
+        for type in SourceResult.entityFacetTypes {
             let sorted = facets[type]!.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key.name < $1.key.name }
-            facets[type] = Array(sorted.prefix(ResultSet.facetsPerType))
+            facets[type] = Array(sorted.prefix(SourceResult.entityFacetsPerType))
         }
         return facets
     }

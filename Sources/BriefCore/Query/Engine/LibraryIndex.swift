@@ -1,5 +1,4 @@
 // What the reader precomputes once per library so filtering and facets stay fast.
-import BriefCore
 import Foundation
 
 /// An entity as facets and filters see it: its type and canonical name.

@@ -1,5 +1,4 @@
 // The orders the article list can be sorted in.
-import BriefCore
 
 package enum SortOrder: String, CaseIterable, Sendable, Hashable {
     /// Newest first; undated articles last.
