@@ -25,7 +25,8 @@ package enum ArticleListView {
         let visible = body.height / rowsPerItem
         for slot in 0..<visible {
             let position = state.listTop + slot
-            guard position < shown, let row = state.row(at: position) else { break }
+            // Only the rows the reducer fetched: drawing never reaches the source.
+            guard position < shown, let row = state.results.fetchedRow(at: position) else { break }
             drawItem(state, row: row, selected: position == state.selection,
                      focused: focused, x: body.x, y: body.y + slot * rowsPerItem, width: body.width, into: &grid)
         }
