@@ -387,7 +387,8 @@ struct HTMLContentSelector {
             let block = blocks[index]
             if !settings.keepsCaptions && (block.kind == .caption || block.inFigure) {
                 // A picture's credit ("Photo: Jane Doe") apart from its caption, whatever its class says.
-                let reason: RemovalReason = MetadataLineRules.builtIn.judge(block.text) == .credit ? .credit : .caption
+                let reason: RemovalReason = MetadataLineRules.builtIn.judge(block.text, findingCaptions: true) == .credit
+                    ? .credit : .caption
                 selection.removed.append((block, reason, selection.kept.count))
             } else if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
