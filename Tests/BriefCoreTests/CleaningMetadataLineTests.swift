@@ -90,19 +90,20 @@ import Testing
         "The dam operator Ann Smith (Photo by Tom Brown)",
         "Volunteers fill sandbags near the school. (AP Photo/Jane Doe)",
         "(Jane Doe/Millbrook Gazette)",
+        "Photo courtesy of the Millbrook Gazette",
     ]
 
     @Test func captionsEndingWithAPictureCreditGoAsCaptionsFromAPage() {
         let captions = Self.captions
-        let lines = [body[0], captions[0], body[1], captions[1], captions[2], body[2], captions[3], captions[4]]
+        let lines = [body[0], captions[0], body[1], captions[1], captions[2], body[2], captions[3], captions[4], captions[5]]
         let cleaned = clean(lines, format: .html)
         #expect(cleaned.paragraphs.map(\.text) == body)
-        #expect(cleaned.removed.map(\.reason) == [.caption, .caption, .caption, .caption, .credit])
+        #expect(cleaned.removed.map(\.reason) == [.caption, .caption, .caption, .caption, .credit, .credit])
     }
 
     @Test(arguments: [ArticleFormat.text, .pageText])
     func aTextArticleKeepsTheCaptionsItsAuthorWrote(format: ArticleFormat) {
-        let lines = [body[0], Self.captions[0], body[1], Self.captions[4], body[2]]
+        let lines = [body[0], Self.captions[0], body[1], Self.captions[4], Self.captions[5], body[2]]
         #expect(clean(lines, format: format).paragraphs.map(\.text) == lines)
     }
 
@@ -113,6 +114,7 @@ import Testing
             "Readings from the gauges were shared between two agencies (Flood Office/River Board).",
             "The report had one line on the matter. Photo: none of the gauges worked that night, it said, and nobody knew why.",
             "The water authority published its figures on Monday. (Reuters)",
+            "Photos by the hundred were sent in by residents.",
         ]
         let cleaned = clean(lines, format: .html)
         #expect(cleaned.paragraphs.map(\.text) == lines)

@@ -35,6 +35,7 @@ package struct MetadataLineRules: Sendable {
         var captionCreditMaximumWords: Int
         var captionNameMaximumWords: Int
         var captionCreditSearchLength: Int
+        var creditConnectives: [String]
     }
 
     private let file: File
@@ -44,6 +45,7 @@ package struct MetadataLineRules: Sendable {
     private let relativeTimeWords: Set<String>
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
+    private let creditConnectives: Set<Substring>
 
     package static let builtIn: MetadataLineRules = {
         do {
@@ -63,11 +65,11 @@ package struct MetadataLineRules: Sendable {
         relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
         relativeTimePhrases = relative.filter { $0.contains(" ") }
         creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
+        creditConnectives = Set(file.creditConnectives.map { Substring(CleaningRules.normalize($0)) })
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
-    /// A caption, or a credit that names a photographer and agency with no label, is found only
-    /// when `findingCaptions`.
+    /// A caption, or a credit without a label and its colon, is found only when `findingCaptions`.
     package func judge(_ text: String, findingCaptions: Bool = false) -> MetadataLine? {
         guard text.utf8.count <= file.maximumLength else { return findingCaptions ? judgeCaption(text) : nil }
         var line = Substring(TextMeasure.trim(text))
@@ -78,8 +80,28 @@ package struct MetadataLineRules: Sendable {
         }
         if let credit = judgeCredit(line) { return credit }
         if let dateline = judgeDateline(line) { return dateline }
-        return findingCaptions ? judgeCaption(text) : nil
+        guard findingCaptions else { return nil }
+        return judgeUnlabelledCredit(line) ?? judgeCaption(text)
     }
+
+    /// A credit without a colon: "Photo by Jane Doe", "Photo courtesy of the Gazette", "Photograph
+    /// copyright Example Press": a credit label, a connective, then a name (capitalized), as no
+    /// sentence opening "Photos by the hundred …" has. A text article's author may write such a
+    /// line as part of the story.
+    private func judgeUnlabelledCredit(_ line: Substring) -> MetadataLine? {
+        let words = line.split { !$0.isLetter && !$0.isNumber }
+        guard words.count > 2, words.count <= file.creditMaximumWords else { return nil }
+        let lowered = words.map { Substring($0.lowercased()) }
+        for length in 1...2 where creditLabels.contains(lowered.prefix(length).joined(separator: " ")) {
+            guard creditConnectives.contains(lowered[length]) else { continue }
+            let name = words.dropFirst(length + 1).first { !Self.creditNameFillers.contains($0.lowercased()) }
+            if let initial = name?.first, initial.isUppercase { return .credit }
+        }
+        return nil
+    }
+
+    /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
+    private static let creditNameFillers: Set<String> = ["of", "the", "de", "la", "le", "der", "die"]
 
     /// A line that ends with a picture's credit: "… the recovered paintings. Photograph: Jane Doe/EPA",
     /// "… in Vancouver. (Jane Doe/Canadian Press)", "Lord Smith (Pic: PA)". What comes before the
