@@ -84,6 +84,42 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text) == [body[0], sentence, body[1]])
     }
 
+    static let captions = [
+        "Water pours through the open spillway gates at Hollow Creek on Monday. (Jane Doe/Millbrook Gazette)",
+        "Sandbags line the riverbank in Millbrook. Photograph: John Roe/Example Press",
+        "The dam operator Ann Smith (Photo by Tom Brown)",
+        "Volunteers fill sandbags near the school. (AP Photo/Jane Doe)",
+        "(Jane Doe/Millbrook Gazette)",
+        "Photo courtesy of the Millbrook Gazette",
+    ]
+
+    @Test func captionsEndingWithAPictureCreditGoAsCaptionsFromAPage() {
+        let captions = Self.captions
+        let lines = [body[0], captions[0], body[1], captions[1], captions[2], body[2], captions[3], captions[4], captions[5]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.caption, .caption, .caption, .caption, .credit, .credit])
+    }
+
+    @Test(arguments: [ArticleFormat.text, .pageText])
+    func aTextArticleKeepsTheCaptionsItsAuthorWrote(format: ArticleFormat) {
+        let lines = [body[0], Self.captions[0], body[1], Self.captions[4], Self.captions[5], body[2]]
+        #expect(clean(lines, format: format).paragraphs.map(\.text) == lines)
+    }
+
+    @Test func sentencesEndingInAParenthesisOrALabelStay() {
+        let lines = [
+            // The sentence runs on into the parenthesis: the story's own aside, not a credit.
+            "The operator said the gates would stay open until the level dropped below the line (Photo sensors confirm it)",
+            "Readings from the gauges were shared between two agencies (Flood Office/River Board).",
+            "The report had one line on the matter. Photo: none of the gauges worked that night, it said, and nobody knew why.",
+            "The water authority published its figures on Monday. (Reuters)",
+            "Photos by the hundred were sent in by residents.",
+        ]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

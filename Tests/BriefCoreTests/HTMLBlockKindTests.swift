@@ -10,6 +10,10 @@ struct HTMLBlockKindTests {
         <p>The operator said the new cable should last for twenty years, and that fares would stay the same until the end of the season.</p>
         """
 
+    static let paragraphs = story.split(separator: "\n").map {
+        String($0.dropFirst("<p>".count).dropLast("</p>".count))
+    }
+
     static func read(_ html: String) throws -> RawDocument {
         try HTMLArticleReader().document(from: Data(html.utf8), source: "test.html")
     }
@@ -53,5 +57,34 @@ struct HTMLBlockKindTests {
         let document = try Self.read(html)
         #expect(document.summary == nil)
         #expect(document.blocks.contains { $0.text == "What the repair cost" })
+    }
+
+    @Test func aCaptionNamedByItsClassGoesOutOfTheBodyWithItsCredit() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns after cable repair</h1>
+            <div class="wp-caption"><img src="ferry.jpg"><p class="wp-caption-text">The ferry at the quay on Monday morning.</p></div>
+            \(Self.story)<p class="photo_credit">Jane Doe / Example Press</p></article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.blocks.map(\.text) == Self.paragraphs)
+        #expect(document.removed.contains { $0.text == "The ferry at the quay on Monday morning." && $0.reason == .caption })
+        #expect(document.removed.contains { $0.text == "Jane Doe / Example Press" && $0.reason == .caption })
+    }
+
+    @Test func aPhotoStoryToldInCaptionsKeepsThem() throws {
+        // The page tells its story in elements named as captions: they are the story, not beside it.
+        let slides = Self.paragraphs.map { "<div class=\"caption-image\"><img src=\"p.jpg\"><p>\($0)</p></div>" }.joined()
+        let document = try Self.read("<html><body><article><h1>River ferry returns</h1>\(slides)</article></body></html>")
+        #expect(document.blocks.map(\.text) == Self.paragraphs)
+    }
+
+    @Test func captionNamesStayWhenTheSettingKeepsCaptions() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns</h1><p class="caption">The ferry at the quay.</p>\(Self.story)</article></body></html>
+            """
+        var settings = HTMLExtractionSettings.standard
+        settings.keepsCaptions = true
+        let document = try HTMLArticleReader(settings: settings).document(from: Data(html.utf8), source: "test.html")
+        #expect(document.blocks.first?.text == "The ferry at the quay.")
     }
 }

@@ -100,12 +100,16 @@ public struct ArticleCleaner: Sendable {
         let normalizedTitle = CleaningRules.normalize(title)
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
-            if let line = metadataLines.judge(block.text) {
+            // Captions ending with a credit are looked for only in a page read for its story: a
+            // text article's captions are lines its author wrote into it.
+            if let line = metadataLines.judge(block.text, findingCaptions: format == .html) {
                 // A labelled date line or a picture credit, in any format; a date it states is the
                 // article's when the reader found none.
                 switch line {
                 case .credit:
                     decisions[index] = Decision(reason: .credit)
+                case .caption:
+                    decisions[index] = Decision(reason: .caption)
                 case .dateline(let date):
                     decisions[index] = Decision(reason: .metadata)
                     if statedDate == nil { statedDate = date }

@@ -7,6 +7,8 @@ package enum MetadataLine: Equatable, Sendable {
     case dateline(ArticleDate?)
     /// A picture credit ("(Photo Credit : PTI)", "© Reuters").
     case credit
+    /// A picture's caption that ends with its credit ("… in Vancouver. (Jane Doe/Canadian Press)").
+    case caption
 }
 
 /// Recognizes metadata lines from the word lists in `Resources/Data/metadata-lines.json`.
@@ -14,7 +16,8 @@ package enum MetadataLine: Equatable, Sendable {
 /// A date line is short, split by separators (`·`, `|`) into segments; one segment opens with a
 /// date label (`Published`, `Updated :`) followed by a date, a time or a relative time, and every
 /// other segment is a few words (a place, an agency). A credit opens with a credit label before a
-/// colon (`Main image credit:`), or is a copyright sign and a name with no year.
+/// colon (`Main image credit:`), or is a copyright sign and a name with no year. A caption is a
+/// short line ending with such a credit, or with a photographer and an agency in parentheses.
 package struct MetadataLineRules: Sendable {
     private struct File: Decodable {
         var maximumLength: Int
@@ -28,6 +31,11 @@ package struct MetadataLineRules: Sendable {
         var creditMaximumWords: Int
         var copyrightSigns: [String]
         var copyrightMaximumWords: Int
+        var captionMaximumWords: Int
+        var captionCreditMaximumWords: Int
+        var captionNameMaximumWords: Int
+        var captionCreditSearchLength: Int
+        var creditConnectives: [String]
     }
 
     private let file: File
@@ -37,6 +45,7 @@ package struct MetadataLineRules: Sendable {
     private let relativeTimeWords: Set<String>
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
+    private let creditConnectives: Set<Substring>
 
     package static let builtIn: MetadataLineRules = {
         do {
@@ -56,11 +65,13 @@ package struct MetadataLineRules: Sendable {
         relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
         relativeTimePhrases = relative.filter { $0.contains(" ") }
         creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
+        creditConnectives = Set(file.creditConnectives.map { Substring(CleaningRules.normalize($0)) })
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
-    package func judge(_ text: String) -> MetadataLine? {
-        guard text.utf8.count <= file.maximumLength else { return nil }
+    /// A caption, or a credit without a label and its colon, is found only when `findingCaptions`.
+    package func judge(_ text: String, findingCaptions: Bool = false) -> MetadataLine? {
+        guard text.utf8.count <= file.maximumLength else { return findingCaptions ? judgeCaption(text) : nil }
         var line = Substring(TextMeasure.trim(text))
         guard !line.isEmpty else { return nil }
         // A credit is often wrapped: "(Photo Credit : PTI)".
@@ -68,7 +79,79 @@ package struct MetadataLineRules: Sendable {
             line = line.dropFirst().dropLast()
         }
         if let credit = judgeCredit(line) { return credit }
-        return judgeDateline(line)
+        if let dateline = judgeDateline(line) { return dateline }
+        guard findingCaptions else { return nil }
+        return judgeUnlabelledCredit(line) ?? judgeCaption(text)
+    }
+
+    /// A credit without a colon: "Photo by Jane Doe", "Photo courtesy of the Gazette", "Photograph
+    /// copyright Example Press": a credit label, a connective, then a name (capitalized), as no
+    /// sentence opening "Photos by the hundred …" has. A text article's author may write such a
+    /// line as part of the story.
+    private func judgeUnlabelledCredit(_ line: Substring) -> MetadataLine? {
+        let words = line.split { !$0.isLetter && !$0.isNumber }
+        guard words.count > 2, words.count <= file.creditMaximumWords else { return nil }
+        let lowered = words.map { Substring($0.lowercased()) }
+        for length in 1...2 where creditLabels.contains(lowered.prefix(length).joined(separator: " ")) {
+            guard creditConnectives.contains(lowered[length]) else { continue }
+            let name = words.dropFirst(length + 1).first { !Self.creditNameFillers.contains($0.lowercased()) }
+            if let initial = name?.first, initial.isUppercase { return .credit }
+        }
+        return nil
+    }
+
+    /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
+    private static let creditNameFillers: Set<String> = ["of", "the", "de", "la", "le", "der", "die"]
+
+    /// A line that ends with a picture's credit: "… the recovered paintings. Photograph: Jane Doe/EPA",
+    /// "… in Vancouver. (Jane Doe/Canadian Press)", "Lord Smith (Pic: PA)". What comes before the
+    /// credit is the caption: nothing (the credit alone), a few words naming who is pictured, or
+    /// sentences that end before it. A sentence that runs on into a parenthesis is the story's.
+    private func judgeCaption(_ text: String) -> MetadataLine? {
+        let line = TextMeasure.trim(text)
+        guard let last = line.last else { return nil }
+        let caption: Substring
+        if last == ")" {
+            guard let open = line.lastIndex(of: "("),
+                  namesPictureSource(line[line.index(after: open)..<line.index(before: line.endIndex)]) else { return nil }
+            caption = line[..<open]
+        } else {
+            // "Photo: …" after the caption's last sentence; only the line's end is searched.
+            let end = line.suffix(file.captionCreditSearchLength)
+            guard let colon = end.lastIndex(of: ":"),
+                  let boundary = end[..<colon].indices.last(where: { endsSentence(end, at: $0) }),
+                  judgeCredit(end[end.index(after: boundary)...]) == .credit else { return nil }
+            caption = line[...boundary]
+        }
+        let captionWords = caption.split(whereSeparator: \.isWhitespace).count
+        if captionWords == 0 { return .credit }
+        guard captionWords <= file.captionMaximumWords else { return nil }
+        let trimmed = TextMeasure.trim(caption)
+        if let final = trimmed.last, ".!?\"”’".contains(final) { return .caption }
+        return captionWords <= file.captionNameMaximumWords ? .caption : nil
+    }
+
+    /// Sentence punctuation followed by a space at `index`.
+    private func endsSentence(_ text: Substring, at index: Substring.Index) -> Bool {
+        guard ".!?\"”’".contains(text[index]) else { return false }
+        let next = text.index(after: index)
+        return next < text.endIndex && text[next] == " "
+    }
+
+    /// The inside of a closing parenthesis names a picture's source: it opens with a credit label
+    /// ("Photo by …", "AP Photo/…", "file photo"), or is a few capitalized names joined by a slash
+    /// ("Jane Doe/Reuters", "Jane Doe — AFP/Getty Images").
+    private func namesPictureSource(_ inside: Substring) -> Bool {
+        let words = CleaningRules.normalize(inside).split(separator: " ")
+        guard !words.isEmpty, words.count <= file.captionCreditMaximumWords else { return false }
+        for end in 1...min(3, words.count) {
+            for start in 0..<end where creditLabels.contains(words[start..<end].joined(separator: " ")) { return true }
+        }
+        guard inside.contains("/") else { return false }
+        return inside.split(whereSeparator: { $0.isWhitespace || $0 == "/" }).allSatisfy { word in
+            guard let first = word.first(where: \.isLetter) else { return true }
+            return first.isUppercase
+        }
     }
 
     private func judgeCredit(_ line: Substring) -> MetadataLine? {

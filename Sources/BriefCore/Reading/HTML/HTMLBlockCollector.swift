@@ -38,6 +38,8 @@ struct HTMLTextBlock {
     var isHeading1: Bool
     /// Inside a `figure` element (its caption, credit, or a label drawn over the picture).
     var inFigure = false
+    /// Inside an element named as a caption or credit (`wp-caption-text`, `photo_credit`).
+    var inNamedCaption = false
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }
@@ -68,7 +70,7 @@ final class HTMLBlockCollector {
     private var classCache: [String: HTMLBoilerplateRules.Evidence] = [:]
     private var screenReaderCache: [String: Bool] = [:]
     private let kindRules = HTMLBlockKindRules.shared
-    private var summaryCache: [String: Bool] = [:]
+    private var namedKindCache: [String: BlockKind?] = [:]
 
     private struct Context {
         var container: Int32
@@ -80,6 +82,8 @@ final class HTMLBlockCollector {
         var inParagraph = false
         /// Inside a `figure`: a picture's caption, credit or label.
         var inFigure = false
+        /// Inside an element whose class or id names a caption or credit.
+        var inNamedCaption = false
     }
 
     /// What an open element changed, restored at its end tag.
@@ -280,7 +284,11 @@ final class HTMLBlockCollector {
         context.container = Int32(containers.count - 1)
         context.inArticle = context.inArticle || isArticle
         if xmlStrEqual(name, "figure") != 0 { context.inFigure = true }
-        if context.kind != .summary, marksSummary(attributes) {
+        let namedKind = namedKind(attributes)
+        // A picture's caption or credit by its class (`wp-caption-text`, `photo_credit`), outside a
+        // figure too; an element named as the story is never one.
+        if namedKind == .caption, !isArticle { context.inNamedCaption = true }
+        if context.kind != .summary, namedKind == .summary {
             // A deck, standfirst or key-points box: every block inside is the summary.
             context.kind = .summary
             context.inParagraph = tag.kind != nil && tag.kind != .tableRow
@@ -299,13 +307,13 @@ final class HTMLBlockCollector {
         }
     }
 
-    /// A class or id naming a summary (`standfirst`, `article-dek`); class values are cached.
-    private func marksSummary(_ attributes: HTMLAttributes) -> Bool {
-        if let id = attributes.id, kindRules.marksSummary(id) { return true }
-        guard let classValue = attributes.classValue else { return false }
-        if let cached = summaryCache[classValue] { return cached }
-        let answer = kindRules.marksSummary(classValue)
-        summaryCache[classValue] = answer
+    /// The kind a class or id names (`standfirst` a summary, `wp-caption-text` a caption); class values are cached.
+    private func namedKind(_ attributes: HTMLAttributes) -> BlockKind? {
+        if let id = attributes.id, let kind = kindRules.kind(named: id) { return kind }
+        guard let classValue = attributes.classValue else { return nil }
+        if let cached = namedKindCache[classValue] { return cached }
+        let answer = kindRules.kind(named: classValue)
+        namedKindCache[classValue] = answer
         return answer
     }
 
@@ -400,7 +408,8 @@ final class HTMLBlockCollector {
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
-                                    isHeading1: owner.isHeading1, inFigure: owner.inFigure))
+                                    isHeading1: owner.isHeading1, inFigure: owner.inFigure,
+                                    inNamedCaption: owner.inNamedCaption))
     }
 
     // MARK: Metadata

@@ -1,10 +1,16 @@
-// Class and id names that give a block its kind (a deck or standfirst is the summary), from `html-block-kinds.json`.
+// Class and id names that give a block its kind (a deck or standfirst is the summary, a caption is
+// no body text), from `html-block-kinds.json`.
 import Foundation
 
-/// The names that mark an element's text as the article's summary (deck, standfirst, key points).
+/// The names that mark an element's text as the article's summary (deck, standfirst, key points)
+/// or as a picture's caption or credit.
 struct HTMLBlockKindRules: Sendable {
-    private struct File: Decodable { var summary: [String] }
+    private struct File: Decodable {
+        var summary: [String]
+        var caption: [String]
+    }
     private let summaryNames: [String]
+    private let captionNames: [String]
 
     static let shared: HTMLBlockKindRules = {
         do {
@@ -16,15 +22,19 @@ struct HTMLBlockKindRules: Sendable {
     }()
 
     init(data: Data) throws {
-        summaryNames = try JSONDecoder().decode(File.self, from: data).summary.map { $0.lowercased() }
+        let file = try JSONDecoder().decode(File.self, from: data)
+        summaryNames = file.summary.map { $0.lowercased() }
+        captionNames = file.caption.map { $0.lowercased() }
     }
 
-    /// True when one of the space-separated names (a class value, an id) marks a summary.
-    func marksSummary(_ value: String) -> Bool {
-        for name in value.split(whereSeparator: \.isWhitespace) {
-            let compact = name.lowercased().filter { $0 != "-" && $0 != "_" }
-            if summaryNames.contains(where: { compact.hasPrefix($0) || compact.hasSuffix($0) }) { return true }
+    /// The kind the space-separated names (a class value, an id) give the text inside: `.summary`,
+    /// `.caption`, or nil for the many names that say nothing of it.
+    func kind(named value: String) -> BlockKind? {
+        let names = value.split(whereSeparator: \.isWhitespace).map { $0.lowercased().filter { $0 != "-" && $0 != "_" } }
+        func matches(_ entries: [String]) -> Bool {
+            names.contains { name in entries.contains { name.hasPrefix($0) || name.hasSuffix($0) } }
         }
-        return false
+        if matches(summaryNames) { return .summary }
+        return matches(captionNames) ? .caption : nil
     }
 }

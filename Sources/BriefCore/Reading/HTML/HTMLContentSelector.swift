@@ -57,6 +57,10 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     /// in a terminal there is no picture: out by default, shown with the removed text (`r`). Over the
     /// four dev sets the mean is unchanged (readability −0.004, snippets +0.004).
     public var keepsCaptions = false
+    /// Text in elements named as captions (`wp-caption-text`, `photo_credit`) goes with the
+    /// captions only while it is at most this share of the story's: beyond it, the page tells its
+    /// story in them (a photo blog, a gallery's slides).
+    public var namedCaptionMaximumShare = 0.5
 
     public static let standard = HTMLExtractionSettings()
 
@@ -382,12 +386,15 @@ struct HTMLContentSelector {
                            inStory: (HTMLTextBlock) -> Bool) -> HTMLSelection {
         var selection = HTMLSelection()
         let teaserList = teaserList.isEmpty ? teaserListMembers(blocks) : teaserList
+        let dropsNamedCaptions = !settings.keepsCaptions && namedCaptionsStandAside(blocks, inStory: inStory)
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
-            if !settings.keepsCaptions && (block.kind == .caption || block.inFigure) {
+            if !settings.keepsCaptions && (block.kind == .caption || block.inFigure)
+                || dropsNamedCaptions && block.inNamedCaption && block.kind != .heading {
                 // A picture's credit ("Photo: Jane Doe") apart from its caption, whatever its class says.
-                let reason: RemovalReason = MetadataLineRules.builtIn.judge(block.text) == .credit ? .credit : .caption
+                let reason: RemovalReason = MetadataLineRules.builtIn.judge(block.text, findingCaptions: true) == .credit
+                    ? .credit : .caption
                 selection.removed.append((block, reason, selection.kept.count))
             } else if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
@@ -410,6 +417,20 @@ struct HTMLContentSelector {
             index += 1
         }
         return selection
+    }
+
+    /// Whether the text in elements named as captions stands beside the story rather than telling
+    /// it: at most `namedCaptionMaximumShare` of the story's text. A photo story or a gallery page
+    /// tells its story in such elements (`caption-image`, a slide's `caption`), and those stay.
+    private func namedCaptionsStandAside(_ blocks: [HTMLTextBlock], inStory: (HTMLTextBlock) -> Bool) -> Bool {
+        var captions = 0
+        var story = 0
+        for block in blocks where block.removal == nil && !block.inFigure && inStory(block) {
+            let text = block.length - block.linkLength
+            story += text
+            if block.inNamedCaption { captions += text }
+        }
+        return captions > 0 && Double(captions) <= settings.namedCaptionMaximumShare * Double(story)
     }
 
     /// How many consecutive story blocks from `start` are bare fragments (short, no sentence
