@@ -158,6 +158,24 @@ private struct BatchState {
         try deleteFileArticles.execute(arguments: [fileID])
     }
 
+    /// Articles that were in the cache before this batch, deleted with one statement per
+    /// `IndexerSettings.deletedPerStatement` of them (the full-text index then writes one segment).
+    func deleteArticles(_ rowids: [Int64], _ db: Database) throws {
+        for rowid in rowids {
+            try deleteFacets.execute(arguments: [rowid])
+            try deleteTopics.execute(arguments: [rowid])
+            try deleteMentions.execute(arguments: [rowid])
+            try deleteStory.execute(arguments: [rowid])
+        }
+        var start = 0
+        while start < rowids.count {
+            let chunk = rowids[start..<min(start + IndexerSettings.deletedPerStatement, rowids.count)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try db.execute(sql: "DELETE FROM article WHERE rowid IN (\(placeholders))", arguments: StatementArguments(Array(chunk)))
+            start = chunk.endIndex
+        }
+    }
+
     /// The article's topics as packed facet values (a mention carries `mentionFlag`) and as
     /// rows; a topic listed twice (or in two spellings of one id) counts once, at its first
     /// level (the topics it is about come first).
@@ -212,21 +230,41 @@ final class BatchWriter {
         return written
     }
 
+    /// Writes a batch in two passes: first every file row, with all the articles the batch
+    /// replaces deleted at once; then the new articles.
+    ///
+    /// Deleting an article takes its words out of the full-text index through a trigger, and
+    /// FTS5 writes what a statement changed as a segment of its own: a delete per changed file
+    /// made one tiny segment each (and their merging), most of a re-index's writing.
     func write(_ batch: [ParsedFile], _ db: Database) throws {
         var state = try BatchState(db)
+        var fileIDs: [Int64?] = []
+        fileIDs.reserveCapacity(batch.count)
+        var replaced: [Int64] = []
         for parsed in batch {
             let file = parsed.file
+            let fileID: Int64?
             switch parsed.kind {
             case .touched:
                 try state.touchFile.execute(arguments: [file.size, file.mtime, file.path])
+                fileID = nil
             case .failed(let reason):
-                let fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, reason])!
-                try state.deleteArticles(ofFile: fileID, db)
-            case .parsed(let articles):
-                let fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
-                try state.deleteArticles(ofFile: fileID, db)
-                for article in articles { try insert(article, fileID: fileID, &state, db) }
+                fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, reason])!
+            case .parsed:
+                fileID = try Int64.fetchOne(state.upsertFile, arguments: [file.path, file.size, file.mtime, parsed.hash, nil])!
             }
+            if let fileID { replaced += try Int64.fetchAll(state.articlesOfFile, arguments: [fileID]) }
+            fileIDs.append(fileID)
+        }
+        try state.deleteArticles(replaced, db)
+        // A path listed twice in one batch: the articles its first listing wrote go before the second's.
+        var filled = Set<Int64>()
+        for (parsed, fileID) in zip(batch, fileIDs) {
+            guard let fileID else { continue }
+            if filled.contains(fileID) { try state.deleteArticles(ofFile: fileID, db) }
+            guard case .parsed(let articles) = parsed.kind else { continue }
+            filled.insert(fileID)
+            for article in articles { try insert(article, fileID: fileID, &state, db) }
         }
         try state.unindexed.index(db)
     }

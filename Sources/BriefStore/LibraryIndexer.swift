@@ -53,6 +53,13 @@ public enum IndexerSettings {
     /// writes the index pages it touched and one full-text segment, so larger batches write
     /// less; much larger ones leave the cores idle while the first batch parses and the last writes.
     public static let batchSize = 512
+    /// Fewest batches a refresh is cut into, down to `smallestBatch` files each: the writer waits
+    /// for the first batch to be parsed whole, so a re-index of 1,000 files in two batches of 512
+    /// left it idle for the first half (at 100,000 files, batches stay at `batchSize`).
+    public static let fewestBatches = 8
+    public static let smallestBatch = 64
+    /// Articles deleted by one statement (SQLite allows 32,766 bound values).
+    public static let deletedPerStatement = 4_096
     /// Parsing threads (this machine has two cores).
     public static let workers = 2
     /// Files the parsing threads may get ahead of the batch being written (eight batches).
@@ -179,7 +186,8 @@ extension LibraryStore {
         let writer = BatchWriter()
         let stories = StoryAssigner(settings: storySettings)
         progress?(IndexProgress(total: toParse.count, done: 0))
-        let parsing = ParsePipeline(toParse, workers: layout.workers, batchSize: layout.batchSize,
+        let batchSize = min(layout.batchSize, max(IndexerSettings.smallestBatch, toParse.count / IndexerSettings.fewestBatches))
+        let parsing = ParsePipeline(toParse, workers: layout.workers, batchSize: batchSize,
                                     lookahead: layout.lookahead, parse: parse)
         defer { parsing.stop() }
         var done = 0

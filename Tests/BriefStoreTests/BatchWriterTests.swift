@@ -79,4 +79,30 @@ import Testing
         // FTS5 compares its index with the article table, row by row.
         try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
     }
+
+    @Test func aBatchReplacingManyFilesKeepsOnlyTheirNewArticlesAndAFailedSecondListingKeepsNone() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LibraryStore(path: directory.file("cache.sqlite").path, statePath: directory.file("state.sqlite").path)
+        func parsed(_ path: String, _ text: String?) -> ParsedFile {
+            let kind: ParsedFile.Kind = text.map {
+                .parsed(ParsedFile.prepare([Article(source: path, format: .text, title: "Title of \(path)", paragraphs: [$0])]))
+            } ?? .failed("no article found")
+            return ParsedFile(file: ScannedFile(path: path, size: 1, mtime: 1), previous: nil, hash: path + (text ?? ""), kind: kind)
+        }
+        let paths = (0..<30).map { "/lib/\($0).txt" }
+        try store.write { db in try BatchWriter().write(paths.map { parsed($0, "Herons wade in \($0).") }, db) }
+        // One batch changes every file; the last one is listed again and fails the second time.
+        try store.write { db in
+            try BatchWriter().write(paths.map { parsed($0, "Cranes fly over \($0).") } + [parsed(paths[29], nil)], db)
+        }
+        func search(_ word: String) throws -> [String] { try store.ids(matching: .word(word, prefix: false)).sorted() }
+        #expect(try search("herons").isEmpty)
+        #expect(try search("cranes") == Array(paths.prefix(29)).sorted())
+        #expect(try store.articleCount() == 29)
+        let orphans = try store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM article_facet WHERE article NOT IN (SELECT rowid FROM article)")
+        }
+        #expect(orphans == 0)
+        try store.write { db in try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')") }
+    }
 }

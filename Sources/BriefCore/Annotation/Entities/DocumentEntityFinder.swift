@@ -14,7 +14,7 @@ struct DocumentEntityFinder {
     var lines: [EntityLine] = []
     /// Keys of every word the document writes in lowercase somewhere: a capital on such
     /// a word at a sentence start or in a headline marks nothing.
-    var lowercaseWords: Set<UInt64> = []
+    var lowercaseWords: KeySet = []
     var mentions: [EntityMention] = []
     /// Whether the document reports sport: its places may be teams (`Liverpool beat Chelsea`).
     var sportsStory = false
@@ -69,7 +69,7 @@ struct DocumentEntityFinder {
 
     /// Whether enough distinct words of sports reporting appear in the document.
     private func isSportsStory() -> Bool {
-        var seen: Set<UInt64> = []
+        var seen: KeySet = []
         for line in lines {
             for token in line.tokens where token.isWord && gazetteer.sportsWords.contains(token.key) {
                 seen.insert(token.key)

@@ -48,9 +48,9 @@ struct EntityToken: Sendable {
 /// abbreviations the gazetteer lists (`Inc.`, `Mr.`).
 struct EntityTokenizer: Sendable {
     /// Keys of abbreviations written with their final dot (`inc.`, `mr.`).
-    let abbreviations: Set<UInt64>
+    let abbreviations: KeySet
     /// Keys of name particles written with a hyphen before a capitalized name (`al-`, `el-`, `bin-`).
-    var particles: Set<UInt64> = []
+    var particles: KeySet = []
 
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {

@@ -56,75 +56,75 @@ struct Gazetteer: Sendable {
     /// is read in text in another language.
     private(set) var internationalNames = PhraseTable()
 
-    private(set) var firstNames: Set<UInt64> = []
+    private(set) var firstNames: KeySet = []
     /// Words that are capitalized only because they start a sentence or a headline.
-    private(set) var commonWords: Set<UInt64> = []
+    private(set) var commonWords: KeySet = []
     /// Last words that make a name an organization (`Inc.`, `Ministry`, `Council`).
-    private(set) var organizationSuffixes: Set<UInt64> = []
+    private(set) var organizationSuffixes: KeySet = []
     /// First words that make a multi-word name an organization (`Real Madrid`).
-    private(set) var organizationPrefixes: Set<UInt64> = []
+    private(set) var organizationPrefixes: KeySet = []
     /// First words that make `X of Y` an organization (`Bank of`, `University of`).
-    private(set) var organizationHeads: Set<UInt64> = []
+    private(set) var organizationHeads: KeySet = []
     /// Last words that make a name a place (`Strait`, `Sea`, `River`).
-    private(set) var placeSuffixes: Set<UInt64> = []
+    private(set) var placeSuffixes: KeySet = []
     /// Plural place suffixes that allow `East and South China Seas`.
-    private(set) var pluralPlaceSuffixes: Set<UInt64> = []
+    private(set) var pluralPlaceSuffixes: KeySet = []
     /// First words that make a name a place (`Mount`, `Lake`, `Gulf of`).
-    private(set) var placeHeads: Set<UInt64> = []
+    private(set) var placeHeads: KeySet = []
     /// Lowercase words that may sit inside a name (`of`, `de`, `van`).
-    private(set) var connectors: Set<UInt64> = []
+    private(set) var connectors: KeySet = []
     /// Words a Title-Case headline leaves in lowercase (`of`, `to`, `with`).
-    private(set) var functionWords: Set<UInt64> = []
+    private(set) var functionWords: KeySet = []
     /// Capitalized words that open a run without belonging to the name (`The`).
-    private(set) var leadingArticles: Set<UInt64> = []
+    private(set) var leadingArticles: KeySet = []
     /// Lowercase particles inside personal names (`de`, `van`, `bin`).
-    private(set) var nameParticles: Set<UInt64> = []
+    private(set) var nameParticles: KeySet = []
     /// `and`, `or`: coordination, as in `East and South China Seas`.
-    private(set) var conjunctions: Set<UInt64> = []
+    private(set) var conjunctions: KeySet = []
     /// Verbs of saying: `X said` makes X a person.
-    private(set) var speechVerbs: Set<UInt64> = []
+    private(set) var speechVerbs: KeySet = []
     /// Lowercase last parts that make a hyphenated word a modifier (`-born`, `-led`), not a given name.
-    private(set) var modifierTails: Set<UInt64> = []
+    private(set) var modifierTails: KeySet = []
     /// Nouns for kinds of place: `the city of X` makes X a place.
-    private(set) var placeNouns: Set<UInt64> = []
+    private(set) var placeNouns: KeySet = []
     /// Prepositions after which an unknown name is most likely a place.
-    private(set) var placePrepositions: Set<UInt64> = []
-    private(set) var months: Set<UInt64> = []
+    private(set) var placePrepositions: KeySet = []
+    private(set) var months: KeySet = []
     /// Month names that are also ordinary words (`May`, `March`): dates only next to a number.
-    private(set) var ambiguousMonths: Set<UInt64> = []
-    private(set) var weekdays: Set<UInt64> = []
+    private(set) var ambiguousMonths: KeySet = []
+    private(set) var weekdays: KeySet = []
     /// Last words that make a name an event, prize or law (`Cup`, `Festival`, `Act`): no entity.
-    private(set) var eventSuffixes: Set<UInt64> = []
+    private(set) var eventSuffixes: KeySet = []
     /// Words that continue a product's model name (`Pro`, `Ultra`): dropped with the product.
-    private(set) var modelWords: Set<UInt64> = []
+    private(set) var modelWords: KeySet = []
     /// One to three lowercase words right before a name that make it an organization
     /// (`the carmaker X`, `chief executive of X`), as chained keys.
-    private(set) var organizationCuesBefore: Set<UInt64> = []
+    private(set) var organizationCuesBefore: KeySet = []
     /// Words right after a name that make it an organization (`X spokesman`, `X shares`).
-    private(set) var organizationCuesAfter: Set<UInt64> = []
+    private(set) var organizationCuesAfter: KeySet = []
     /// Words right after a place that make it a sports team (`England coach`).
-    private(set) var teamCuesAfter: Set<UInt64> = []
+    private(set) var teamCuesAfter: KeySet = []
     /// One to three lowercase words right before a place that make it a sports team (`played for X`).
-    private(set) var teamCuesBefore: Set<UInt64> = []
+    private(set) var teamCuesBefore: KeySet = []
     /// Prefixes of ships' names (`USS`, `HMS`): the ship after them is no entity.
-    private(set) var shipPrefixes: Set<UInt64> = []
+    private(set) var shipPrefixes: KeySet = []
     /// Words of sports reporting (`striker`, `innings`, `playoffs`): enough of them make a sports story.
-    private(set) var sportsWords: Set<UInt64> = []
+    private(set) var sportsWords: KeySet = []
     /// In a sports story, words right after a place that make it the team (`X beat`, `X boss`).
-    private(set) var sportsTeamCuesAfter: Set<UInt64> = []
+    private(set) var sportsTeamCuesAfter: KeySet = []
     /// In a sports story, one to three lowercase words before a place that make it the team (`against X`).
-    private(set) var sportsTeamCuesBefore: Set<UInt64> = []
+    private(set) var sportsTeamCuesBefore: KeySet = []
     /// In a sports story, words before a place that keep it a place (`in X`, `to X`).
-    private(set) var sportsPlacePrepositions: Set<UInt64> = []
+    private(set) var sportsPlacePrepositions: KeySet = []
     /// One or two lowercase words after an unknown name that make it an event, no entity
     /// (`X military exercise`), as chained keys.
-    private(set) var eventCuesAfter: Set<UInt64> = []
+    private(set) var eventCuesAfter: KeySet = []
     /// One to three lowercase words before an unknown name that make it an event (`a drill named X`).
-    private(set) var eventCuesBefore: Set<UInt64> = []
+    private(set) var eventCuesBefore: KeySet = []
     /// First words that make a name an event, no entity (`Operation …`, `Exercise …`).
-    private(set) var eventPrefixes: Set<UInt64> = []
+    private(set) var eventPrefixes: KeySet = []
     /// Last parts of web addresses (`com`, `co`, `uk`): `Goal.com` is the site's organization.
-    private(set) var webDomains: Set<UInt64> = []
+    private(set) var webDomains: KeySet = []
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
@@ -144,15 +144,15 @@ struct Gazetteer: Sendable {
         func lines(_ name: String) -> [Substring] {
             file(name).map { DataFileLines.lines($0) } ?? []
         }
-        var abbreviations = Set<UInt64>()
+        var abbreviations = KeySet()
         for line in lines("abbreviations.txt") { abbreviations.insert(ScalarKey.word(line.unicodeScalars)) }
         tokenizer = EntityTokenizer(abbreviations: abbreviations,
-                                    particles: Set(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }))
+                                    particles: KeySet(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }))
 
         var buffers = LineTokens(tokenizer: tokenizer)
-        func words(_ name: String) -> Set<UInt64> {
+        func words(_ name: String) -> KeySet {
             let list = lines(name)
-            var keys = Set<UInt64>(minimumCapacity: list.count)
+            var keys = KeySet(minimumCapacity: list.count)
             for line in list { keys.insert(buffers.phraseKey(line)) }
             return keys
         }
@@ -169,7 +169,7 @@ struct Gazetteer: Sendable {
         leadingArticles = words("leading-articles.txt")
         functionWords = words("function-words.txt")
         speechVerbs = words("speech-verbs.txt")
-        modifierTails = Set(lines("modifier-tails.txt").map { ScalarKey.word($0.unicodeScalars) })
+        modifierTails = KeySet(lines("modifier-tails.txt").map { ScalarKey.word($0.unicodeScalars) })
         nameParticles = words("name-particles.txt")
         conjunctions = words("conjunctions.txt")
         placePrepositions = words("place-prepositions.txt")
@@ -312,9 +312,9 @@ private struct LineTokens {
 
 /// Phrases keyed by their chained token keys, with the prefixes that let a scan stop early.
 struct PhraseTable: Sendable {
-    private(set) var entries: [UInt64: PhraseEntry] = [:]
+    private(set) var entries = KeyTable<PhraseEntry>()
     /// Keys of every proper prefix of a phrase, so a longest match can stop early.
-    private(set) var prefixes: Set<UInt64> = []
+    private(set) var prefixes: KeySet = []
     private(set) var maxTokens = 1
 
     /// Adds a phrase given as tokens; a phrase already present keeps its first entry.
@@ -325,7 +325,7 @@ struct PhraseTable: Sendable {
             key = ScalarKey.appending(token.key, to: key)
             if index < tokens.count - 1 { prefixes.insert(key) }
         }
-        if entries[key] == nil { entries[key] = entry }
+        entries.insertIfAbsent(key, entry)
         maxTokens = max(maxTokens, tokens.count)
     }
 

@@ -230,7 +230,7 @@ extension DocumentEntityFinder {
 
     /// Whether the word after `a..<b` (past a possessive) is in `after`, or the one to three
     /// lowercase words before it make a phrase in `before`.
-    private func hasCue(_ tokens: [EntityToken], _ a: Int, _ b: Int, after: Set<UInt64>, before: Set<UInt64>) -> Bool {
+    private func hasCue(_ tokens: [EntityToken], _ a: Int, _ b: Int, after: KeySet, before: KeySet) -> Bool {
         var next = b
         if next + 1 < tokens.count, EntityTokenizer.isApostrophe(tokens[next].symbol), tokens[next + 1].key == Self.possessiveKey {
             next += 2
