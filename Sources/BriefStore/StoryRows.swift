@@ -2,20 +2,38 @@
 import BriefCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Each cached article's story and rank, in memory: rows are loaded incrementally (rowids only
 /// grow, and a story never changes under one), so grouping a result is one pass over it.
 final class StoryRows: @unchecked Sendable {
-    // Everything below is guarded by `lock`.
+    /// What is loaded: per rowid, its story's number (-1 when unknown), kept text length and day
+    /// (Int32.min when undated); story numbers by name; articles loaded per story number (a
+    /// story of one needs no comparison).
+    private struct Loaded {
+        var throughRowid: Int64 = 0
+        var story: [Int32] = [-1]
+        var length: [Int32] = [0]
+        var day: [Int32] = [Int32.min]
+        var storyNumbers: [String: Int32] = [:]
+        var members: [Int32] = []
+
+        /// Whether version `a` is better than `b`: the longer kept text, then the earlier day,
+        /// then the lower rowid.
+        func isBetter(_ a: Int, than b: Int) -> Bool {
+            if length[a] != length[b] { return length[a] > length[b] }
+            if day[a] != day[b] {
+                if day[a] == Int32.min { return false }
+                if day[b] == Int32.min { return true }
+                return day[a] < day[b]
+            }
+            return a < b
+        }
+    }
+
+    // Guarded by `lock`.
     private let lock = NSLock()
-    private var loadedRowid: Int64 = 0
-    /// Per rowid: its story's number (-1 when unknown), kept text length and day (Int32.min when undated).
-    private var story: [Int32] = [-1]
-    private var length: [Int32] = [0]
-    private var day: [Int32] = [Int32.min]
-    private var storyNumbers: [String: Int32] = [:]
-    /// Articles loaded per story number: a story of one needs no comparison.
-    private var members: [Int32] = []
+    private var loaded = Loaded()
 
     /// `rowids` with every story reduced to its best version among them (the longest kept text,
     /// the earliest on a tie), each where that version stands in the order.
@@ -23,11 +41,13 @@ final class StoryRows: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
+        let rows = loaded
+        let (story, members) = (rows.story, rows.members)
         var best: [Int32: Int64] = [:]
         for rowid in rowids {
             let row = Int(rowid)
             guard row < story.count, story[row] >= 0, members[Int(story[row])] > 1 else { continue }
-            if let current = best[story[row]], !isBetter(row, than: Int(current)) { continue }
+            if let current = best[story[row]], !rows.isBetter(row, than: Int(current)) { continue }
             best[story[row]] = rowid
         }
         guard !best.isEmpty else { return rowids }
@@ -38,46 +58,54 @@ final class StoryRows: @unchecked Sendable {
         }
     }
 
-    private func isBetter(_ a: Int, than b: Int) -> Bool {
-        if length[a] != length[b] { return length[a] > length[b] }
-        if day[a] != day[b] {
-            if day[a] == Int32.min { return false }
-            if day[b] == Int32.min { return true }
-            return day[a] < day[b]
-        }
-        return a < b
-    }
-
     /// Loads the rows indexed since the last call. Days come from the narrow facet table, not
     /// `article`, whose pages hold the text: the first grouped query read the whole cache.
+    /// Straight through the SQLite C API into a local copy of the arrays (appending to a class's
+    /// stored arrays checks exclusive access on every call): with GRDB's rows, the first grouped
+    /// query of a 1,000,000-article cache spent 2.6 s here, of which SQLite 0.4 s.
     private func catchUp(_ db: Database) throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT s.article, s.story, s.length, f.day FROM article_story s JOIN article_facet f ON f.article = s.article
             WHERE s.article > ? ORDER BY s.article
-            """, arguments: [loadedRowid])
-        while let row = try rows.next() {
-            let rowid: Int64 = row[0]
-            let name: String = row[1]
+            """)
+        try statement.setArguments([loaded.throughRowid])
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        var rows = loaded
+        loaded = Loaded()
+        defer { loaded = rows }
+        if rows.throughRowid == 0 {
+            let highest = Int(try Int64.fetchOne(db, sql: "SELECT max(article) FROM article_story") ?? 0)
+            rows.story.reserveCapacity(highest + 1)
+            rows.length.reserveCapacity(highest + 1)
+            rows.day.reserveCapacity(highest + 1)
+            rows.storyNumbers.reserveCapacity(highest)
+            rows.members.reserveCapacity(highest)
+        }
+        while try SQLiteRows.step(sqlite, db) {
+            let rowid = sqlite3_column_int64(sqlite, 0)
+            let name = String(decoding: UnsafeBufferPointer(start: sqlite3_column_text(sqlite, 1),
+                                                            count: Int(sqlite3_column_bytes(sqlite, 1))), as: UTF8.self)
             let number: Int32
-            if let known = storyNumbers[name] {
+            if let known = rows.storyNumbers[name] {
                 number = known
             } else {
-                number = Int32(members.count)
-                storyNumbers[name] = number
-                members.append(0)
+                number = Int32(rows.members.count)
+                rows.storyNumbers[name] = number
+                rows.members.append(0)
             }
-            members[Int(number)] += 1
+            rows.members[Int(number)] += 1
             let slot = Int(rowid)
-            if story.count <= slot {
-                let missing = slot + 1 - story.count
-                story += repeatElement(-1, count: missing)
-                length += repeatElement(0, count: missing)
-                day += repeatElement(Int32.min, count: missing)
+            if rows.story.count <= slot {
+                let missing = slot + 1 - rows.story.count
+                rows.story += repeatElement(-1, count: missing)
+                rows.length += repeatElement(0, count: missing)
+                rows.day += repeatElement(Int32.min, count: missing)
             }
-            story[slot] = number
-            length[slot] = Int32(clamping: row[2] as Int)
-            day[slot] = (row[3] as Int?).map { Int32(clamping: $0) } ?? Int32.min
-            loadedRowid = rowid
+            rows.story[slot] = number
+            rows.length[slot] = Int32(clamping: sqlite3_column_int64(sqlite, 2))
+            rows.day[slot] = sqlite3_column_type(sqlite, 3) == SQLITE_NULL ? Int32.min : Int32(clamping: sqlite3_column_int64(sqlite, 3))
+            rows.throughRowid = rowid
         }
     }
 }
