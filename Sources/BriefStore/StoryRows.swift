@@ -17,6 +17,21 @@ final class StoryRows: @unchecked Sendable {
         var day: [Int32] = [Int32.min]
         var storyNumbers: [String: Int32] = [:]
         var members: [Int32] = []
+        /// Per story number: its slot among the stories of several versions, or -1 for a story
+        /// of one; and how many slots there are.
+        var sharedSlot: [Int32] = []
+        var sharedStories = 0
+
+        /// Numbers the stories of several versions (a story of one becomes one of them when a
+        /// second version arrives, so this follows every load).
+        mutating func numberSharedStories() {
+            sharedSlot = members.map { _ in -1 }
+            sharedStories = 0
+            for (number, count) in members.enumerated() where count > 1 {
+                sharedSlot[number] = Int32(sharedStories)
+                sharedStories += 1
+            }
+        }
 
         /// Whether version `a` is better than `b`: the longer kept text, then the earlier day,
         /// then the lower rowid.
@@ -37,24 +52,45 @@ final class StoryRows: @unchecked Sendable {
 
     /// `rowids` with every story reduced to its best version among them (the longest kept text,
     /// the earliest on a tie), each where that version stands in the order.
+    ///
+    /// One pass over the result with the best so far per story of several versions in a flat
+    /// array (numbered by `sharedSlot`): with a dictionary, grouping 1,000,000 rowids was a
+    /// tenth of the reader's time.
     func bestVersions(_ db: Database, of rowids: [Int64]) throws -> [Int64] {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
         let rows = loaded
-        let (story, members) = (rows.story, rows.members)
-        var best: [Int32: Int64] = [:]
-        for rowid in rowids {
-            let row = Int(rowid)
-            guard row < story.count, story[row] >= 0, members[Int(story[row])] > 1 else { continue }
-            if let current = best[story[row]], !rows.isBetter(row, than: Int(current)) { continue }
-            best[story[row]] = rowid
+        guard rows.sharedStories > 0 else { return rowids }
+        var best = [Int64](repeating: 0, count: rows.sharedStories)
+        var grouped = false
+        rows.story.withUnsafeBufferPointer { story in
+            rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
+                best.withUnsafeMutableBufferPointer { best in
+                    for rowid in rowids {
+                        let row = Int(rowid)
+                        guard row < story.count, story[row] >= 0 else { continue }
+                        let slot = Int(sharedSlot[Int(story[row])])
+                        guard slot >= 0 else { continue }
+                        if best[slot] != 0 {
+                            grouped = true
+                            if !rows.isBetter(row, than: Int(best[slot])) { continue }
+                        }
+                        best[slot] = rowid
+                    }
+                }
+            }
         }
-        guard !best.isEmpty else { return rowids }
-        return rowids.filter { rowid in
-            let row = Int(rowid)
-            guard row < story.count, story[row] >= 0, let chosen = best[story[row]] else { return true }
-            return chosen == rowid
+        guard grouped else { return rowids }
+        return rows.story.withUnsafeBufferPointer { story in
+            rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
+                rowids.filter { rowid in
+                    let row = Int(rowid)
+                    guard row < story.count, story[row] >= 0 else { return true }
+                    let slot = Int(sharedSlot[Int(story[row])])
+                    return slot < 0 || best[slot] == rowid
+                }
+            }
         }
     }
 
@@ -73,7 +109,12 @@ final class StoryRows: @unchecked Sendable {
         defer { sqlite3_reset(sqlite) }
         var rows = loaded
         loaded = Loaded()
-        defer { loaded = rows }
+        var added = false
+        // Put back also when a step fails, with the rows read so far numbered.
+        defer {
+            if added { rows.numberSharedStories() }
+            loaded = rows
+        }
         if rows.throughRowid == 0 {
             let highest = Int(try Int64.fetchOne(db, sql: "SELECT max(article) FROM article_story") ?? 0)
             rows.story.reserveCapacity(highest + 1)
@@ -106,6 +147,7 @@ final class StoryRows: @unchecked Sendable {
             rows.length[slot] = Int32(clamping: sqlite3_column_int64(sqlite, 2))
             rows.day[slot] = sqlite3_column_type(sqlite, 3) == SQLITE_NULL ? Int32.min : Int32(clamping: sqlite3_column_int64(sqlite, 3))
             rows.throughRowid = rowid
+            added = true
         }
     }
 }
