@@ -36,6 +36,7 @@ package struct MetadataLineRules: Sendable {
         var captionNameMaximumWords: Int
         var captionCreditSearchLength: Int
         var creditConnectives: [String]
+        var creditNameFillers: [String]
     }
 
     private let file: File
@@ -46,6 +47,8 @@ package struct MetadataLineRules: Sendable {
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
     private let creditConnectives: Set<Substring>
+    /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
+    private let creditNameFillers: Set<String>
 
     package static let builtIn: MetadataLineRules = {
         do {
@@ -66,6 +69,7 @@ package struct MetadataLineRules: Sendable {
         relativeTimePhrases = relative.filter { $0.contains(" ") }
         creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
         creditConnectives = Set(file.creditConnectives.map { Substring(CleaningRules.normalize($0)) })
+        creditNameFillers = Set(file.creditNameFillers.map { $0.lowercased() })
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
@@ -94,14 +98,11 @@ package struct MetadataLineRules: Sendable {
         let lowered = words.map { Substring($0.lowercased()) }
         for length in 1...2 where creditLabels.contains(lowered.prefix(length).joined(separator: " ")) {
             guard creditConnectives.contains(lowered[length]) else { continue }
-            let name = words.dropFirst(length + 1).first { !Self.creditNameFillers.contains($0.lowercased()) }
+            let name = words.dropFirst(length + 1).first { !creditNameFillers.contains($0.lowercased()) }
             if let initial = name?.first, initial.isUppercase { return .credit }
         }
         return nil
     }
-
-    /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
-    private static let creditNameFillers: Set<String> = ["of", "the", "de", "la", "le", "der", "die"]
 
     /// A line that ends with a picture's credit: "… the recovered paintings. Photograph: Jane Doe/EPA",
     /// "… in Vancouver. (Jane Doe/Canadian Press)", "Lord Smith (Pic: PA)". What comes before the
