@@ -87,4 +87,16 @@ struct HTMLBlockKindTests {
         let document = try HTMLArticleReader(settings: settings).document(from: Data(html.utf8), source: "test.html")
         #expect(document.blocks.first?.text == "The ferry at the quay.")
     }
+
+    @Test func aCaptionEndingWithACreditStaysInTheArticleWhenTheSettingKeepsCaptions() throws {
+        let caption = "The ferry leaves the quay on its first crossing. (Jane Doe/Millbrook Gazette)"
+        let html = Data("<html><body><article><h1>River ferry returns</h1>\(Self.story)<p>\(caption)</p></article></body></html>".utf8)
+        let byDefault = try ArticlePipeline().articles(from: html, source: "test.html")
+        #expect(byDefault.first?.paragraphs == Self.paragraphs)
+        #expect(byDefault.first?.removed.map(\.reason).contains(.caption) == true)
+        var settings = HTMLExtractionSettings.standard
+        settings.keepsCaptions = true
+        let keeping = try ArticlePipeline(html: settings).articles(from: html, source: "test.html")
+        #expect(keeping.first?.paragraphs == Self.paragraphs + [caption])
+    }
 }

@@ -52,8 +52,8 @@ public struct ArticleCleaner: Sendable {
         let title = document.title ?? ""
 
         var statedDate: ArticleDate?
-        applyCertainRules(blocks, features: features, title: title, format: document.format, to: &decisions,
-                          statedDate: &statedDate)
+        applyCertainRules(blocks, features: features, title: title, format: document.format,
+                          captionsAreBody: document.captionsAreBody, to: &decisions, statedDate: &statedDate)
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
@@ -95,14 +95,14 @@ public struct ArticleCleaner: Sendable {
 
     // MARK: Stage 2: certain rules
 
-    private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String,
-                                   format: ArticleFormat, to decisions: inout [Decision], statedDate: inout ArticleDate?) {
+    private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String, format: ArticleFormat,
+                                   captionsAreBody: Bool, to decisions: inout [Decision], statedDate: inout ArticleDate?) {
         let normalizedTitle = CleaningRules.normalize(title)
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
-            // Captions ending with a credit are looked for only in a page read for its story: a
-            // text article's captions are lines its author wrote into it.
-            if let line = metadataLines.judge(block.text, findingCaptions: format == .html) {
+            // Captions ending with a credit are looked for only where captions are not the story's
+            // (a page read for its story, by default).
+            if let line = metadataLines.judge(block.text, findingCaptions: !captionsAreBody) {
                 // A labelled date line or a picture credit, in any format; a date it states is the
                 // article's when the reader found none.
                 switch line {

@@ -51,6 +51,7 @@ public struct HTMLArticleReader: ArticleReader {
                                    blocks: blocks, removed: removed)
         document.language = metadata.language
         document.summary = summary
+        document.captionsAreBody = settings.keepsCaptions
         return document
     }
 
