@@ -16,6 +16,25 @@ extension CleaningTests {
         #expect(cleaned.paragraphs.map(\.text) == lines)
     }
 
+    @Test func aListingOfNamedDaysUnderAHeadingIsTheStorysOwn() {
+        // The entries open with a weekday or a date, not a clock time; their heading stays with them.
+        let byWeekday = ["What's on this weekend", "Saturday 10:00 – Harbour walk, free",
+                         "Saturday 19:30 – Brass band concert, £12", "Sunday 14:00 – Boat parade, £5 for adults"]
+        let byDate = ["Dates for the diary", "12 December – Lantern parade through the old town",
+                      "Dec 14: Carol service at St Mary's, collection for the food bank", "December 20 – Midnight swim at the lido"]
+        for listing in [byWeekday, byDate] {
+            let lines = [body[0], body[1]] + listing + [body[2], body[3]]
+            #expect(clean(lines).paragraphs.map(\.text) == lines)
+        }
+    }
+
+    @Test func headlinesDatedNewestFirstAreNoListing() {
+        let feed = ["December 20 – Celebrity Chef Opens Third Restaurant in Lisbon", "Dec 14: Ten Gadgets Worth Buying This Winter",
+                    "12 December – Pop Star Announces Farewell Tour of Stadiums"]
+        let cleaned = clean([body[0], body[1]] + feed + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+    }
+
     @Test func anInterviewEndingTheStoryIsNotATrailingPrompt() {
         let interview = ["Q: Busy summer?", "A: The busiest yet.", "Q: What worries you most?", "A: Fog, always fog.",
                          "Q: And after that?", "A: Retirement, maybe."]
@@ -50,5 +69,13 @@ extension CleaningTests {
         #expect(LeadingShape("25:00 is no time") == nil)
         #expect(LeadingShape("Opinion: the dam is too old") == nil)
         #expect(LeadingShape("Q") == nil)
+        #expect(LeadingShape("Saturday 10:00 – Harbour walk") == .weekday(order: 6 * 1440 + 600))
+        #expect(LeadingShape("Sun, 14.00 Boat parade") == .weekday(order: 7 * 1440 + 840))
+        #expect(LeadingShape("12 December – Lantern parade") == .calendarDay(order: 12 * 32 + 12))
+        #expect(LeadingShape("3. März Konzert") == .calendarDay(order: 3 * 32 + 3))
+        #expect(LeadingShape("Dec. 14: Carol service") == .calendarDay(order: 12 * 32 + 14))
+        #expect(LeadingShape("May 2019 was the wettest month") == nil)
+        #expect(LeadingShape("In 2019 the dam was rebuilt") == nil)
+        #expect(LeadingShape("10 people were rescued") == nil)
     }
 }

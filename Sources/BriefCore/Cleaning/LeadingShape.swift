@@ -10,6 +10,12 @@ package enum LeadingShape: Equatable, Sendable {
     case clockTime(minutes: Int)
     /// An interview's speaker label of one or two capitals: "Q: Why now?", "A: Because…", "JS: Yes."
     case speakerLabel
+    /// A named weekday, then a clock time or a day number: "Saturday 10:00 – Harbour walk, free",
+    /// "Sun, 14.00 Boat parade". Ordered by the day of the week (Monday first), then the time.
+    case weekday(order: Int)
+    /// A day of a named month: "12 December – Lantern parade", "Dec 14: Carol service", "3. März
+    /// Konzert". Ordered by month, then day.
+    case calendarDay(order: Int)
 
     /// Whether a line of this shape standing `offset` lines after one of shape `other` continues it.
     /// A programme runs forward in time; a feed of timestamped headlines ("13:54 …", "13:43 …") runs
@@ -18,8 +24,9 @@ package enum LeadingShape: Equatable, Sendable {
         switch (self, other) {
         case (.speakerLabel, .speakerLabel):
             return true
-        case (.clockTime(let minutes), .clockTime(let theirs)):
-            return offset > 0 ? minutes >= theirs : minutes <= theirs
+        case (.clockTime(let order), .clockTime(let theirs)), (.weekday(let order), .weekday(let theirs)),
+             (.calendarDay(let order), .calendarDay(let theirs)):
+            return offset > 0 ? order >= theirs : order <= theirs
         default:
             return false
         }
@@ -35,11 +42,51 @@ package enum LeadingShape: Equatable, Sendable {
             head.count += 1
             if head.count == 6 { break }
         }
-        if let shape = Self.clockTime(head) ?? Self.speakerLabel(head) {
+        if let shape = Self.clockTime(head) ?? Self.speakerLabel(head) ?? Self.namedDay(text) {
             self = shape
         } else {
             return nil
         }
+    }
+
+    /// A weekday or month name before a number, or a day number before a month name. Only a line
+    /// whose first word is followed by a number, or whose first number by a word, looks its words
+    /// up: ordinary lines pass with a few byte comparisons.
+    private static func namedDay(_ text: String) -> LeadingShape? {
+        let words = text.utf8.prefix(48).split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 })
+        guard words.count >= 2, let first = words.first?.first, let second = words.dropFirst().first?.first else { return nil }
+        if isDigit(first) {
+            // "12 December", "3. März": one or two digits, a point at most.
+            let digits = words[0].prefix { isDigit($0) }
+            guard digits.count <= 2, words[0].count - digits.count <= 1, let day = number(digits), day >= 1, day <= 31,
+                  let month = name(words[1], in: DateNames.months) else { return nil }
+            return .calendarDay(order: month * 32 + day)
+        }
+        guard isDigit(second), let name = String(words[0]) else { return nil }
+        let key = name.lowercased().trimmingTrailingPoint
+        if let month = DateNames.months[key], let day = number(words[1].prefix { isDigit($0) }), day >= 1, day <= 31 {
+            return .calendarDay(order: month * 32 + day)
+        }
+        guard let weekday = DateNames.weekdayNumbers[key] else { return nil }
+        var head = Head()
+        for byte in words[1].prefix(6) {
+            head.bytes[head.count] = byte
+            head.count += 1
+        }
+        if case .clockTime(let minutes)? = clockTime(head) { return .weekday(order: weekday * 1440 + minutes) }
+        return .weekday(order: weekday * 1440)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func number(_ digits: Substring.UTF8View.SubSequence) -> Int? {
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    private static func name(_ word: Substring.UTF8View.SubSequence, in table: [String: Int]) -> Int? {
+        guard let text = String(word) else { return nil }
+        return table[text.lowercased().trimmingTrailingPoint]
     }
 
     private struct Head {
@@ -72,4 +119,9 @@ package enum LeadingShape: Equatable, Sendable {
         guard colon + 1 < head.count, head[colon] == 0x3A, head[colon + 1] == 0x20 else { return nil }
         return .speakerLabel
     }
+}
+
+private extension String {
+    /// "Dec." is "dec": an abbreviation's point is not part of the name.
+    var trimmingTrailingPoint: String { hasSuffix(".") ? String(dropLast()) : self }
 }

@@ -26,4 +26,13 @@ enum DateNames {
 
     /// Lower-cased weekday names and abbreviations.
     static let weekdays: Set<String> = Set(file.weekdays.joined().map { $0.lowercased() })
+
+    /// Lower-cased weekday name or abbreviation to its number, 1 for Monday.
+    static let weekdayNumbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (index, names) in file.weekdays.enumerated() {
+            for name in names { table[name.lowercased()] = index + 1 }
+        }
+        return table
+    }()
 }
