@@ -27,6 +27,12 @@ import Testing
         #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
     }
 
+    @Test func aDateAfterTheNameInAPageBylineIsTheDate() {
+        let cleaned = clean(["By Jane Doe, August 14, 2020 2:30 pm", body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.byline == "Jane Doe")
+        #expect(cleaned.date == ArticleDate(year: 2020, month: 8, day: 14))
+    }
+
     @Test(arguments: [ArticleFormat.text, .html])
     func pictureCreditsGoAsCredits(format: ArticleFormat) {
         let lines = [body[0], "(Photo Credit : PTI)", body[1], "Main image credit: Getty Images", "© Reuters", body[2]]
@@ -118,6 +124,15 @@ import Testing
         ]
         let cleaned = clean(lines, format: .html)
         #expect(cleaned.paragraphs.map(\.text) == lines)
+    }
+
+    @Test(arguments: [ArticleFormat.html, .pageText])
+    func aPagesBylineAndDateLinesFillTheFieldsTheReaderLeftEmpty(format: ArticleFormat) {
+        let cleaned = clean(["By Jane Doe", "March 5, 2024", body[0], body[1], body[2]], format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata])
+        #expect(cleaned.byline == "Jane Doe")
+        #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
     }
 
     @Test func aDateFromTheReaderWins() {

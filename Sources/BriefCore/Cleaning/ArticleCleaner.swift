@@ -51,9 +51,9 @@ public struct ArticleCleaner: Sendable {
         var decisions = blocks.map { Decision(reason: $0.removalHint) }
         let title = document.title ?? ""
 
-        var statedDate: ArticleDate?
+        var stated = StatedMetadata()
         applyCertainRules(blocks, features: features, title: title, format: document.format,
-                          captionsAreBody: document.captionsAreBody, to: &decisions, statedDate: &statedDate)
+                          captionsAreBody: document.captionsAreBody, to: &decisions, stated: &stated)
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
@@ -89,14 +89,31 @@ public struct ArticleCleaner: Sendable {
                 paragraphs.append(block)
             }
         }
-        return CleanedDocument(title: title, date: document.date ?? statedDate, byline: document.byline,
+        return CleanedDocument(title: title, date: document.date ?? stated.date, byline: document.byline ?? stated.byline,
                                paragraphs: paragraphs, removed: removed)
     }
 
     // MARK: Stage 2: certain rules
 
+    /// What the metadata lines removed from the body say, for the fields the reader left empty.
+    private struct StatedMetadata {
+        var date: ArticleDate?
+        var byline: String?
+
+        /// The first byline line's names; a date after them ("Jane Doe, August 14, 2020 2:30 pm") is the date's.
+        mutating func take(byline line: String) {
+            guard byline == nil else { return }
+            if let comma = line.firstIndex(of: ","), let date = DateLineParser.parseLine(String(line[line.index(after: comma)...])) {
+                byline = String(line[..<comma])
+                if self.date == nil { self.date = date }
+            } else {
+                byline = line
+            }
+        }
+    }
+
     private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String, format: ArticleFormat,
-                                   captionsAreBody: Bool, to decisions: inout [Decision], statedDate: inout ArticleDate?) {
+                                   captionsAreBody: Bool, to decisions: inout [Decision], stated: inout StatedMetadata) {
         let normalizedTitle = CleaningRules.normalize(title)
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
@@ -112,7 +129,7 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .caption)
                 case .dateline(let date):
                     decisions[index] = Decision(reason: .metadata)
-                    if statedDate == nil { statedDate = date }
+                    if stated.date == nil { stated.date = date }
                 }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
@@ -129,8 +146,12 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .boilerplate)
                 } else if !normalizedTitle.isEmpty, !normalized.isEmpty, normalized == normalizedTitle || (normalized.count >= 12 && normalizedTitle.hasPrefix(normalized)) {
                     decisions[index] = Decision(reason: .metadata)
-                } else if DateLineParser.parseLine(block.text) != nil || TextArticleReader.byline(block.text) != nil {
+                } else if let date = DateLineParser.parseLine(block.text) {
                     decisions[index] = Decision(reason: .metadata)
+                    if stated.date == nil { stated.date = date }
+                } else if let byline = TextArticleReader.byline(block.text) {
+                    decisions[index] = Decision(reason: .metadata)
+                    stated.take(byline: byline)
                 }
             }
         }
