@@ -23,6 +23,17 @@ extension CleaningTests {
                               "Tap the bell to get notified when we publish"], as: [.newsletter, .boilerplate])
     }
 
+    @Test func politePromptsAndRequestsForTipsGo() {
+        expectPromptsRemoved(["Please spare a minute to comment below and tell us how you got on.",
+                              "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])
+    }
+
+    @Test func anInterviewersOneWordRequestIsNoPrompt() {
+        let line = "Your website and social media handles, please!"
+        let cleaned = clean([body[0], body[1], line, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
     @Test func aLongerParagraphThatMentionsANewsletterStays() {
         let line = "The operator sends residents an email bulletin each morning. Get ready, it warned on Monday, for the river to rise again."
         let cleaned = clean([body[0], body[1], line, body[2], body[3]])

@@ -208,7 +208,10 @@ package struct CleaningRules: Sendable {
         if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
            line[..<colon].count <= 12 { return (false, nil) }
         let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
-        let opensWithAction = opensWithAction(words) || opensWithAction(Self.mainClause(of: line))
+        // A main clause of one word ("Your website, please!") asks for nothing in particular: an
+        // interviewer's line, not a prompt.
+        let mainClause = Self.mainClause(of: line)
+        let opensWithAction = opensWithAction(words) || (mainClause.count > 1 && opensWithAction(mainClause))
         let asksQuestion = line.contains("?") && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
         var found: RemovalReason?
         for phrase in phrases {
