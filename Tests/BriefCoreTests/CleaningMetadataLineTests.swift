@@ -27,10 +27,16 @@ import Testing
         #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
     }
 
-    @Test func aDateAfterTheNameInAPageBylineIsTheDate() {
-        let cleaned = clean(["By Jane Doe, August 14, 2020 2:30 pm", body[0], body[1], body[2]], format: .html)
+    @Test(arguments: ["By Jane Doe, August 14, 2020 2:30 pm", "By Jane Doe | 14/08/2020", "By Jane Doe - August 14, 2020",
+                      "By Jane Doe on August 14, 2020"])
+    func aDateAfterTheNameInAPageBylineIsTheDate(line: String) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
         #expect(cleaned.byline == "Jane Doe")
         #expect(cleaned.date == ArticleDate(year: 2020, month: 8, day: 14))
+    }
+
+    @Test func anAgencyAfterTheNameStaysInTheByline() {
+        #expect(clean(["By Jane Doe, Reuters", body[0], body[1], body[2]], format: .html).byline == "Jane Doe, Reuters")
     }
 
     @Test(arguments: [ArticleFormat.text, .html])

@@ -99,4 +99,17 @@ struct HTMLBlockKindTests {
         let keeping = try ArticlePipeline(html: settings).articles(from: html, source: "test.html")
         #expect(keeping.first?.paragraphs == Self.paragraphs + [caption])
     }
+
+    @Test func aBylinePrintedAboveTheStoryNamesTheAuthorWhenTheMetadataDoesNot() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns</h1><p class="byline">By Jane Doe, March 5, 2024 10:32 am</p>
+            \(Self.story)</article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.byline == "Jane Doe")
+        #expect(document.date == ArticleDate(year: 2024, month: 3, day: 5))
+        #expect(document.blocks.map(\.text) == Self.paragraphs)
+        let withAuthor = try Self.read(html.replacingOccurrences(of: "<html>", with: "<html><head><meta name=\"author\" content=\"Tom Roe\"></head>"))
+        #expect(withAuthor.byline == "Tom Roe")
+    }
 }

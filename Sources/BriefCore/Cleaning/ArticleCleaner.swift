@@ -100,15 +100,11 @@ public struct ArticleCleaner: Sendable {
         var date: ArticleDate?
         var byline: String?
 
-        /// The first byline line's names; a date after them ("Jane Doe, August 14, 2020 2:30 pm") is the date's.
-        mutating func take(byline line: String) {
+        /// The first byline line's names, and a date printed after them when no date line came first.
+        mutating func take(byline line: (name: String, date: ArticleDate?)) {
             guard byline == nil else { return }
-            if let comma = line.firstIndex(of: ","), let date = DateLineParser.parseLine(String(line[line.index(after: comma)...])) {
-                byline = String(line[..<comma])
-                if self.date == nil { self.date = date }
-            } else {
-                byline = line
-            }
+            byline = line.name
+            if date == nil { date = line.date }
         }
     }
 
@@ -149,7 +145,7 @@ public struct ArticleCleaner: Sendable {
                 } else if let date = DateLineParser.parseLine(block.text) {
                     decisions[index] = Decision(reason: .metadata)
                     if stated.date == nil { stated.date = date }
-                } else if let byline = TextArticleReader.byline(block.text) {
+                } else if let byline = TextArticleReader.bylineAndDate(block.text) {
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(byline: byline)
                 }

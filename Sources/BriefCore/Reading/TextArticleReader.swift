@@ -170,6 +170,19 @@ public struct TextArticleReader: ArticleReader {
         return name
     }
 
+    /// A byline line's names, and the date printed after them: "By Jane Doe, August 14, 2020 2:30 pm",
+    /// "By Jane Doe | 12/10/2020", "By Jane Doe on 11. März 2014". Names have no digits: what follows
+    /// the first separator with digits after it is the date (or the time, a section), not the names.
+    static func bylineAndDate(_ line: String) -> (name: String, date: ArticleDate?)? {
+        guard let names = byline(line) else { return nil }
+        let separators = [",", " | ", " - ", " – ", " — ", " · ", " • ", " on "]
+        let cut = separators.compactMap { names.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        guard let cut, names[cut.upperBound...].contains(where: \.isNumber) else { return (names, nil) }
+        let name = names[..<cut.lowerBound].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return (names, nil) }
+        return (name, DateLineParser.parseLine(String(names[cut.upperBound...])))
+    }
+
     static func derivedTitle(from paragraph: String) -> String {
         let words = paragraph.prefix(Self.maximumTitleLength).split(separator: " ")
         return words.prefix(derivedTitleWords).joined(separator: " ") + (words.count > derivedTitleWords ? "…" : "")

@@ -46,8 +46,10 @@ public struct HTMLArticleReader: ArticleReader {
             Block(kind: $0.kind, text: $0.text, linkDensity: $0.linkDensity, removalHint: nil, container: nil)
         }
         let removed = selection.removed.map { RemovedBlock(text: $0.block.text, reason: $0.reason, position: $0.position) }
-        var document = RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date,
-                                   byline: metadata.byline, url: metadata.url, siteName: metadata.siteName,
+        // Without an author in the page's metadata, the byline printed above the story names one.
+        let printed = metadata.byline == nil ? Self.printedByline(selection) : nil
+        var document = RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date ?? printed?.date,
+                                   byline: metadata.byline ?? printed?.name, url: metadata.url, siteName: metadata.siteName,
                                    blocks: blocks, removed: removed)
         document.language = metadata.language
         document.summary = summary
@@ -119,6 +121,15 @@ public struct HTMLArticleReader: ArticleReader {
         for index in above.reversed() { selection.removed.remove(at: index) }
         for index in kept.reversed() { lines.insert(selection.take(keptAt: index).text, at: above.count) }
         return lines.joined(separator: "\n")
+    }
+
+    /// A "By …" line removed as metadata above the story's first paragraphs (an element classed
+    /// `byline`, say); further down, a byline belongs to a teaser or a comment.
+    private static func printedByline(_ selection: HTMLSelection) -> (name: String, date: ArticleDate?)? {
+        for removed in selection.removed where removed.reason == .metadata && removed.position <= 1 {
+            if let byline = TextArticleReader.bylineAndDate(removed.block.text) { return byline }
+        }
+        return nil
     }
 
     /// The headline usually stands again at the top of the story; it is the title, not body text.
