@@ -329,6 +329,8 @@ package struct CleaningRules: Sendable {
                 continue
             } else if LineFeatures.isSimpleLatinLetter(value) {
                 kept = value <= 0xDE ? value + 0x20 : value
+            } else if LineFeatures.isSimpleLatinExtendedLetter(value) {
+                kept = LineFeatures.isLatinExtendedCapital(value) ? value + 1 : value
             } else if LineFeatures.isSimpleCJKLetter(value) {
                 kept = value
             } else if LineFeatures.simplePunctuation.contains(scalar) {
