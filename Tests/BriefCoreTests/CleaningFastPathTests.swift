@@ -21,6 +21,9 @@ import Testing
             "Café opens in Zürich", "ÉCOLE ÉTÉ À PARIS", "Straße über für", "Élysée Palace", "ßtart", "北朝鮮がミサイル発射",
             "박지원 국가정보원장", "Yoon Suk Yeol (윤석열) said on Tuesday.", "China’s 商务部 said 镓 and 锗 exports", "“北京”",
             "a中b 中2 x'中", "ロケット打ち上げ成功 as H3 flies", "ã é í õ ú ç ñ",
+            "Tōkyō", "Příliš žluťoučký kůň úpěl ďábelské ódy.", "ŁÓDŹ and Łódź", "Ĺubica ĽUBICA Ňové ňové", "Źródło Żółw źle",
+            "Rīgā un Latvijā ministrs", "Ŧŧ Ŋŋ Ĳĳ ŒUVRE œuvre", "Čech’s ‘Šťastný’ — „Ďakujem“", "ČT24: Žádné změny",
+            "Vaša uloga u Hrvatskoj", "Māori Tūhoe", "Ąę ęą Ėė",
             "if (a < b) { run_task(x) }", "snake_case_name", "a_b", "_x", "x_", "é_b", "a__b", "<div class=\"x\">", "x => y",
         ]
     }()
@@ -86,11 +89,24 @@ import Testing
             }
         }
         #expect(checked > 38_000)
+        var extended = 0
+        for value in UInt32(0x100)...0x17F where LineFeatures.isSimpleLatinExtendedLetter(value) {
+            let scalar = Unicode.Scalar(value)!
+            let character = Character(scalar)
+            let lower = LineFeatures.isLatinExtendedCapital(value) ? value + 1 : value
+            #expect(character.isLetter && scalar.properties.isAlphabetic && character.isCased && !TextMeasure.isCJK(scalar))
+            #expect(String(character).lowercased().unicodeScalars.map(\.value) == [lower], "\(character)")
+            #expect(character.isUppercase == (lower != value), "\(character)")
+            #expect(character.isLowercase == (lower == value), "\(character)")
+            #expect("\(character)\(character)a\(character)".count == 4)
+            extended += 1
+        }
+        #expect(extended == 122)
     }
 
     @Test func otherLinesTakeTheGeneralPath() {
         let stopwords = CleaningRules.builtIn.stopwords
-        for line in ["tab\there", "non\u{00A0}breaking", "e\u{0301}", "ภาษาไทย", "١٢٣ digits", "北朝鮮がミサイル発射。", "A·B", "Tōkyō"] {
+        for line in ["tab\there", "non\u{00A0}breaking", "e\u{0301}", "ภาษาไทย", "١٢٣ digits", "北朝鮮がミサイル発射。", "A·B", "İstanbul", "ıi", "ſ", "Ÿes"] {
             #expect(LineFeatures(simpleText: line, stopwords: stopwords) == nil)
             #expect(LineFeatures(line, stopwords: stopwords) == LineFeatures(general: line, stopwords: stopwords))
         }

@@ -175,8 +175,11 @@ public struct ArticleCleaner: Sendable {
     /// The article's words: its title and every line no certain rule removed.
     private func makeVocabulary(title: String, features: [LineFeatures], headlines: [Bool],
                                 decisions: [Decision]) -> ArticleVocabulary {
-        var vocabulary = ArticleVocabulary()
-        vocabulary.add(LineFeatures(title, stopwords: rules.stopwords).contentTokens, strong: true)
+        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
+        var vocabulary = ArticleVocabulary(minimumCapacity: features.indices.reduce(titleTokens.count) {
+            decisions[$1].reason == nil ? $0 + features[$1].contentTokens.count : $0
+        })
+        vocabulary.add(titleTokens, strong: true)
         for index in features.indices where decisions[index].reason == nil {
             vocabulary.add(features[index].contentTokens, strong: isStrong(index, features: features, headlines: headlines))
         }

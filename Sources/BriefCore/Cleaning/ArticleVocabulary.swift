@@ -12,6 +12,11 @@ package struct ArticleVocabulary: Sendable {
 
     package init() {}
 
+    /// Room for `words` distinct words, so that adding them does not grow the table step by step.
+    package init(minimumCapacity words: Int) {
+        support.reserveCapacity(words)
+    }
+
     /// Adds a line's words; `strong` for the title and prose.
     package mutating func add(_ tokens: Set<String>, strong: Bool) {
         let weight = strong ? Self.requiredSupport : 1
@@ -24,7 +29,9 @@ package struct ArticleVocabulary: Sendable {
     /// `ownWeight` is what the line itself added (0 if it was not added).
     package func relatedness(_ tokens: Set<String>, ownWeight: Int) -> Double? {
         guard !tokens.isEmpty else { return nil }
-        let shared = tokens.filter { (support[$0] ?? 0) - ownWeight >= Self.requiredSupport }.count
+        // Counted, not filtered: `Set.filter` builds a set of the shared words, hashing each again.
+        var shared = 0
+        for token in tokens where (support[token] ?? 0) - ownWeight >= Self.requiredSupport { shared += 1 }
         return Double(shared) / Double(tokens.count)
     }
 }

@@ -184,16 +184,20 @@ package struct CleaningRules: Sendable {
         guard line.utf8.count <= 300 else { return nil }
         let opening = line.first(where: { !$0.isWhitespace })
         guard !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
-        let words = Self.normalize(line).split(separator: " ").map(String.init)
-        guard words.count >= 2 else { return nil }
-        if words.count <= maximumWords {
-            let prompt = prompt(line, words: words)
+        // `normalize` separates words by single spaces: most lines (prose) are known to be too long
+        // from the count, without splitting them into words.
+        let normalized = Self.normalize(line)
+        var spaces = 0
+        for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
+        let wordCount = normalized.isEmpty ? 0 : spaces + 1
+        guard wordCount >= 2 else { return nil }
+        if wordCount <= maximumWords {
+            let prompt = prompt(line, words: normalized.split(separator: " ").map(String.init))
             return prompt.asks ? prompt.channel : nil
         }
-        guard words.count <= maximumPromptWords else { return nil }
-        let sentences = Self.sentences(of: line)
+        guard wordCount <= maximumPromptWords else { return nil }
         var found: RemovalReason?
-        for sentence in sentences {
+        for sentence in Sentences(of: line) {
             let prompt = prompt(sentence, words: Self.normalize(sentence).split(separator: " ").map(String.init))
             guard prompt.asks else { return nil }
             if found == nil || found == .boilerplate { found = prompt.channel ?? found }
@@ -201,25 +205,30 @@ package struct CleaningRules: Sendable {
         return found
     }
 
-    /// Whether one sentence asks the reader to act, and the channel it names.
+    /// Whether one sentence asks the reader to act, and if it does, the channel it names (the
+    /// channel of a sentence that asks nothing is never wanted, and is not looked for).
     private func prompt(_ line: String, words: [String]) -> (asks: Bool, channel: RemovalReason?) {
         guard !words.isEmpty else { return (false, nil) }
         // An interview's speaker label ("Q: Do you have an app?") is the story's own line.
         if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
            line[..<colon].count <= 12 { return (false, nil) }
-        let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
-        // A main clause of one word ("Your website, please!") asks for nothing in particular: an
-        // interviewer's line, not a prompt.
+        // Most sentences neither open with an action nor hold a question mark: they are known
+        // before any two-word phrase is made. A main clause of one word ("Your website, please!")
+        // asks for nothing in particular: an interviewer's line, not a prompt.
         let mainClause = Self.mainClause(of: line)
         let opensWithAction = opensWithAction(words) || (mainClause.count > 1 && opensWithAction(mainClause))
-        let asksQuestion = line.contains("?") && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
+        let hasQuestionMark = line.utf8.contains(UInt8(ascii: "?"))
+        guard opensWithAction || hasQuestionMark else { return (false, nil) }
+        let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        let asksQuestion = hasQuestionMark && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
+        guard opensWithAction || asksQuestion else { return (false, nil) }
         var found: RemovalReason?
         for phrase in phrases {
             guard let reason = channelPhrases[phrase] else { continue }
             // A newsletter or social channel names the prompt better than a generic one.
             if found == nil || found == .boilerplate { found = reason }
         }
-        return (opensWithAction || asksQuestion, found)
+        return (true, found)
     }
 
     private func opensWithAction(_ words: [String]) -> Bool {
@@ -234,22 +243,30 @@ package struct CleaningRules: Sendable {
         return normalize(sentence[sentence.index(after: comma)...]).split(separator: " ").prefix(2).map(String.init)
     }
 
-    /// The sentences of a short line: split after `.`, `!` or `?` followed by a space.
-    private static func sentences(of line: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        var previous: Character = " "
-        for character in line {
-            if character == " ", previous == "." || previous == "!" || previous == "?" {
-                sentences.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            previous = character
+    /// The sentences of a short line, split after `.`, `!` or `?` followed by a space, read one at a
+    /// time: the first sentence that asks nothing decides, and most lines' first sentence does.
+    private struct Sentences: Sequence, IteratorProtocol {
+        private let line: String
+        private var index: String.Index
+
+        init(of line: String) {
+            self.line = line
+            index = line.startIndex
         }
-        if !current.isEmpty { sentences.append(current) }
-        return sentences
+
+        mutating func next() -> String? {
+            var current = ""
+            // A sentence starts after a space (or at the line's start).
+            var previous: Character = " "
+            while index < line.endIndex {
+                let character = line[index]
+                index = line.index(after: index)
+                if character == " ", previous == "." || previous == "!" || previous == "?" { return current }
+                current.append(character)
+                previous = character
+            }
+            return current.isEmpty ? nil : current
+        }
     }
 
     /// True for a caption or credit line ("Photo by …", "Credit: …", "By …").
@@ -314,6 +331,8 @@ package struct CleaningRules: Sendable {
                 continue
             } else if LineFeatures.isSimpleLatinLetter(value) {
                 kept = value <= 0xDE ? value + 0x20 : value
+            } else if LineFeatures.isSimpleLatinExtendedLetter(value) {
+                kept = LineFeatures.isLatinExtendedCapital(value) ? value + 1 : value
             } else if LineFeatures.isSimpleCJKLetter(value) {
                 kept = value
             } else if LineFeatures.simplePunctuation.contains(scalar) {

@@ -12,6 +12,17 @@ extension LineFeatures {
     /// Letters that are one character whatever their neighbours in `simpleText`, with simple case:
     /// precomposed Latin-1 letters, and Han, Hangul syllables, hiragana and katakana (uncased).
     static func isSimpleLatinLetter(_ value: UInt32) -> Bool { value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 }
+    /// Letters of Latin Extended-A (Czech, Polish, Latvian, Croatian, Māori…): upper and lower case
+    /// in pairs that map one to one. Left out are those whose case leaves the block or the pair:
+    /// İ and ı (Turkish dotted and dotless i), ĸ, ŉ, Ÿ and ſ.
+    static func isSimpleLatinExtendedLetter(_ value: UInt32) -> Bool {
+        value >= 0x100 && value <= 0x17E && value != 0x130 && value != 0x131 && value != 0x138 && value != 0x149 && value != 0x178
+    }
+    /// Of an `isSimpleLatinExtendedLetter`: whether it is the capital of its pair (the even one,
+    /// but the odd one in the runs Ĺ…ň and Ź…ž, which start on an odd value).
+    static func isLatinExtendedCapital(_ value: UInt32) -> Bool {
+        (value >= 0x139 && value <= 0x148) || (value >= 0x179 && value <= 0x17E) ? value & 1 == 1 : value & 1 == 0
+    }
     static func isSimpleCJKLetter(_ value: UInt32) -> Bool {
         Script.han.contains(value) || Script.hangulSyllables.contains(value) || Script.hanExtensionA.contains(value)
             || Script.hiraganaLetters.contains(value) || Script.katakanaLetters.contains(value)
@@ -21,7 +32,8 @@ extension LineFeatures {
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x20 && value <= 0x7E }
-        return isSimpleLatinLetter(value) || isSimpleCJKLetter(value) || simplePunctuation.contains(scalar)
+        return isSimpleLatinLetter(value) || isSimpleLatinExtendedLetter(value) || isSimpleCJKLetter(value)
+            || simplePunctuation.contains(scalar)
     }
 
     /// The measures of a trimmed line made only of `isSimple` scalars, where one scalar is one
@@ -117,10 +129,18 @@ enum SimpleScalar {
     @inline(__always) static func isASCIILetter(_ value: UInt32) -> Bool { value < 0x80 && (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
     @inline(__always) static func isLetter(_ value: UInt32) -> Bool {
-        value < 0x80 ? isASCIILetter(value) : LineFeatures.isSimpleLatinLetter(value) || LineFeatures.isSimpleCJKLetter(value)
+        value < 0x80 ? isASCIILetter(value)
+            : LineFeatures.isSimpleLatinLetter(value) || LineFeatures.isSimpleLatinExtendedLetter(value) || LineFeatures.isSimpleCJKLetter(value)
     }
     @inline(__always) static func lowercased(_ value: UInt32) -> UInt32 {
-        (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? value + 0x20 : value
+        if (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) { return value + 0x20 }
+        if LineFeatures.isSimpleLatinExtendedLetter(value), LineFeatures.isLatinExtendedCapital(value) { return value + 1 }
+        return value
+    }
+    /// A lowercase simple letter (CJK letters have no case).
+    @inline(__always) static func isLowercase(_ value: UInt32) -> Bool {
+        (value >= 0x61 && value <= 0x7A) || (value >= 0xDF && value <= 0xFF && value != 0xF7)
+            || (LineFeatures.isSimpleLatinExtendedLetter(value) && !LineFeatures.isLatinExtendedCapital(value))
     }
 
     /// `TextMeasure.isCJKHeavy`: alphabetic scalars among the first 400, and how many are CJK.
@@ -199,7 +219,7 @@ extension LineFeatures.Edges {
         let closing = values.last(where: { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F && $0 != 0x2C })
         self.init(endsSentence: last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false,
                   // Uppercase, a digit, or an uncased (CJK) letter.
-                  startsUppercase: firstLetter.map { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0xDF && $0 <= 0xFF && $0 != 0xF7)) } ?? false,
+                  startsUppercase: firstLetter.map { !SimpleScalar.isLowercase($0) } ?? false,
                   isQuoted: scalars.count > 2 && Self.quoteScalars.contains(values[0]) && closing.map(Self.quoteScalars.contains) == true)
     }
 }

@@ -45,86 +45,90 @@ struct PhraseMatch {
 ///
 /// Phrase files hold one entity per line, `Canonical | variant | variant`; word files one
 /// word or phrase per line. `#` starts a comment. Files are read once per process.
-struct Gazetteer: Sendable {
+///
+/// A class, so that what holds it holds one reference: a document's recognizer state held the
+/// ~1.5 KB of tables inline, and every helper its mutating scan called was handed a copy of all
+/// of it (a memcpy per call, several per token).
+final class Gazetteer: Sendable {
     /// The bundled gazetteer, loaded on first use.
     static let shared = Gazetteer.loadBundled()
 
     let tokenizer: EntityTokenizer
     /// Every phrase, read in English text.
-    private(set) var phrases = PhraseTable()
+    let phrases: PhraseTable
     /// Countries, capitals and international organizations in the common languages: all that
     /// is read in text in another language.
-    private(set) var internationalNames = PhraseTable()
+    let internationalNames: PhraseTable
 
-    private(set) var firstNames: KeySet = []
+    let firstNames: KeySet
     /// Words that are capitalized only because they start a sentence or a headline.
-    private(set) var commonWords: KeySet = []
+    let commonWords: KeySet
     /// Last words that make a name an organization (`Inc.`, `Ministry`, `Council`).
-    private(set) var organizationSuffixes: KeySet = []
+    let organizationSuffixes: KeySet
     /// First words that make a multi-word name an organization (`Real Madrid`).
-    private(set) var organizationPrefixes: KeySet = []
+    let organizationPrefixes: KeySet
     /// First words that make `X of Y` an organization (`Bank of`, `University of`).
-    private(set) var organizationHeads: KeySet = []
+    let organizationHeads: KeySet
     /// Last words that make a name a place (`Strait`, `Sea`, `River`).
-    private(set) var placeSuffixes: KeySet = []
+    let placeSuffixes: KeySet
     /// Plural place suffixes that allow `East and South China Seas`.
-    private(set) var pluralPlaceSuffixes: KeySet = []
+    let pluralPlaceSuffixes: KeySet
     /// First words that make a name a place (`Mount`, `Lake`, `Gulf of`).
-    private(set) var placeHeads: KeySet = []
+    let placeHeads: KeySet
     /// Lowercase words that may sit inside a name (`of`, `de`, `van`).
-    private(set) var connectors: KeySet = []
+    let connectors: KeySet
     /// Words a Title-Case headline leaves in lowercase (`of`, `to`, `with`).
-    private(set) var functionWords: KeySet = []
+    let functionWords: KeySet
     /// Capitalized words that open a run without belonging to the name (`The`).
-    private(set) var leadingArticles: KeySet = []
+    let leadingArticles: KeySet
     /// Lowercase particles inside personal names (`de`, `van`, `bin`).
-    private(set) var nameParticles: KeySet = []
+    let nameParticles: KeySet
     /// `and`, `or`: coordination, as in `East and South China Seas`.
-    private(set) var conjunctions: KeySet = []
+    let conjunctions: KeySet
     /// Verbs of saying: `X said` makes X a person.
-    private(set) var speechVerbs: KeySet = []
+    let speechVerbs: KeySet
     /// Lowercase last parts that make a hyphenated word a modifier (`-born`, `-led`), not a given name.
-    private(set) var modifierTails: KeySet = []
+    let modifierTails: KeySet
     /// Nouns for kinds of place: `the city of X` makes X a place.
-    private(set) var placeNouns: KeySet = []
+    let placeNouns: KeySet
     /// Prepositions after which an unknown name is most likely a place.
-    private(set) var placePrepositions: KeySet = []
-    private(set) var months: KeySet = []
+    let placePrepositions: KeySet
+    let months: KeySet
     /// Month names that are also ordinary words (`May`, `March`): dates only next to a number.
-    private(set) var ambiguousMonths: KeySet = []
-    private(set) var weekdays: KeySet = []
+    let ambiguousMonths: KeySet
+    let weekdays: KeySet
     /// Last words that make a name an event, prize or law (`Cup`, `Festival`, `Act`): no entity.
-    private(set) var eventSuffixes: KeySet = []
+    let eventSuffixes: KeySet
     /// Words that continue a product's model name (`Pro`, `Ultra`): dropped with the product.
-    private(set) var modelWords: KeySet = []
+    let modelWords: KeySet
     /// One to three lowercase words right before a name that make it an organization
     /// (`the carmaker X`, `chief executive of X`), as chained keys.
-    private(set) var organizationCuesBefore: KeySet = []
+    let organizationCuesBefore: KeySet
     /// Words right after a name that make it an organization (`X spokesman`, `X shares`).
-    private(set) var organizationCuesAfter: KeySet = []
+    let organizationCuesAfter: KeySet
     /// Words right after a place that make it a sports team (`England coach`).
-    private(set) var teamCuesAfter: KeySet = []
+    let teamCuesAfter: KeySet
     /// One to three lowercase words right before a place that make it a sports team (`played for X`).
-    private(set) var teamCuesBefore: KeySet = []
+    let teamCuesBefore: KeySet
     /// Prefixes of ships' names (`USS`, `HMS`): the ship after them is no entity.
-    private(set) var shipPrefixes: KeySet = []
+    let shipPrefixes: KeySet
     /// Words of sports reporting (`striker`, `innings`, `playoffs`): enough of them make a sports story.
-    private(set) var sportsWords: KeySet = []
+    let sportsWords: KeySet
     /// In a sports story, words right after a place that make it the team (`X beat`, `X boss`).
-    private(set) var sportsTeamCuesAfter: KeySet = []
+    let sportsTeamCuesAfter: KeySet
     /// In a sports story, one to three lowercase words before a place that make it the team (`against X`).
-    private(set) var sportsTeamCuesBefore: KeySet = []
+    let sportsTeamCuesBefore: KeySet
     /// In a sports story, words before a place that keep it a place (`in X`, `to X`).
-    private(set) var sportsPlacePrepositions: KeySet = []
+    let sportsPlacePrepositions: KeySet
     /// One or two lowercase words after an unknown name that make it an event, no entity
     /// (`X military exercise`), as chained keys.
-    private(set) var eventCuesAfter: KeySet = []
+    let eventCuesAfter: KeySet
     /// One to three lowercase words before an unknown name that make it an event (`a drill named X`).
-    private(set) var eventCuesBefore: KeySet = []
+    let eventCuesBefore: KeySet
     /// First words that make a name an event, no entity (`Operation …`, `Exercise …`).
-    private(set) var eventPrefixes: KeySet = []
+    let eventPrefixes: KeySet
     /// Last parts of web addresses (`com`, `co`, `uk`): `Goal.com` is the site's organization.
-    private(set) var webDomains: KeySet = []
+    let webDomains: KeySet
 
     /// Loads the files shipped in the module bundle; an unreadable file leaves its table empty.
     static func loadBundled() -> Gazetteer {
@@ -146,8 +150,9 @@ struct Gazetteer: Sendable {
         }
         var abbreviations = KeySet()
         for line in lines("abbreviations.txt") { abbreviations.insert(ScalarKey.word(line.unicodeScalars)) }
-        tokenizer = EntityTokenizer(abbreviations: abbreviations,
-                                    particles: KeySet(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }))
+        let tokenizer = EntityTokenizer(abbreviations: abbreviations,
+                                        particles: KeySet(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }))
+        self.tokenizer = tokenizer
 
         var buffers = LineTokens(tokenizer: tokenizer)
         func words(_ name: String) -> KeySet {
@@ -161,9 +166,10 @@ struct Gazetteer: Sendable {
         organizationSuffixes = words("organization-suffixes.txt")
         organizationHeads = words("organization-heads.txt")
         organizationPrefixes = words("organization-prefixes.txt")
-        placeSuffixes = words("place-suffixes.txt")
+        var placeSuffixes = words("place-suffixes.txt")
         pluralPlaceSuffixes = words("place-suffixes-plural.txt")
         placeSuffixes.formUnion(pluralPlaceSuffixes)
+        self.placeSuffixes = placeSuffixes
         placeHeads = words("place-heads.txt")
         connectors = words("connectors.txt")
         leadingArticles = words("leading-articles.txt")
@@ -174,9 +180,10 @@ struct Gazetteer: Sendable {
         conjunctions = words("conjunctions.txt")
         placePrepositions = words("place-prepositions.txt")
         placeNouns = words("place-nouns.txt")
-        months = words("months.txt")
+        var months = words("months.txt")
         ambiguousMonths = words("months-ambiguous.txt")
         months.formUnion(ambiguousMonths)
+        self.months = months
         weekdays = words("weekdays.txt")
         modelWords = words("model-words.txt")
         eventSuffixes = words("event-suffixes.txt")
@@ -194,12 +201,16 @@ struct Gazetteer: Sendable {
         eventPrefixes = words("event-prefixes.txt")
         webDomains = words("web-domains.txt")
 
+        var phrases = PhraseTable()
         for (name, kind) in Self.phraseFiles {
             Self.addEntries(lines(name), from: name, kind, to: &phrases, &buffers)
         }
+        self.phrases = phrases
+        var internationalNames = PhraseTable()
         for (name, kind) in Self.internationalFiles {
             Self.addEntries(lines(name), from: name, kind, to: &internationalNames, &buffers)
         }
+        self.internationalNames = internationalNames
     }
 
     /// The phrase files and the kind each lists. Earlier files win when a phrase appears twice.
