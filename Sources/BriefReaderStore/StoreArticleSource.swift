@@ -32,6 +32,11 @@ package final class StoreArticleSource: ArticleSource {
             if let marks = try? store.readMarks() { cache.setReadMarks(marks, for: [:]) }
             initialMarks.leave()
         }
+        // Grouping the first answer by story needs every article's story; loaded alongside too.
+        // A failure here is left for the first query, which loads them itself and reports it.
+        if groupStories {
+            DispatchQueue.global(qos: .userInitiated).async { try? store.loadStories() }
+        }
     }
 
     /// The ordered matches and what the rows need to name their topics.
