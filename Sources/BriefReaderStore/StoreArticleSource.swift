@@ -32,6 +32,11 @@ package final class StoreArticleSource: ArticleSource {
             if let marks = try? store.readMarks() { cache.setReadMarks(marks, for: [:]) }
             initialMarks.leave()
         }
+        // Grouping the first answer by story needs every article's story; loaded alongside too.
+        // A failure here is left for the first query, which loads them itself and reports it.
+        if groupStories {
+            DispatchQueue.global(qos: .userInitiated).async { try? store.loadStories() }
+        }
     }
 
     /// The ordered matches and what the rows need to name their topics.
@@ -49,7 +54,8 @@ package final class StoreArticleSource: ArticleSource {
 
     package func evaluate(_ request: ResultRequest) throws -> SourceResult {
         // The whole library is what most sessions start from and come back to (the last topic
-        // toggled off, the filters cleared): kept until the library or the marks change.
+        // toggled off, the filters cleared, the sort order cycled round): kept in each order
+        // until the library or the marks change.
         guard request.filter.isEmpty else { return try evaluateFiltered(request) }
         let key = EverythingKey(sort: request.filter.sort, flags: request.flags, searches: request.countedSearches)
         if let cached = cache.everything(for: key) { return cached }
@@ -217,7 +223,9 @@ private final class SourceCache: @unchecked Sendable {
     private var storedTotal: Int?
     private var marks: (session: [String: ArticleFlags], marks: ReadMarks)?
     private var topics: (key: BaseKey, counts: [Facets.TopicCount])?
-    private var whole: (key: EverythingKey, result: SourceResult)?
+    /// The unfiltered library per sort order (cycling the order with `o` comes back to each),
+    /// under the same marks and searches: at most one per order.
+    private var whole: [EverythingKey: SourceResult] = [:]
     private var searches: (key: SearchCountKey, counts: [Int])?
 
     var total: Int? {
@@ -250,16 +258,20 @@ private final class SourceCache: @unchecked Sendable {
     }
 
     func everything(for key: EverythingKey) -> SourceResult? {
-        lock.withLock { whole?.key == key ? whole?.result : nil }
+        lock.withLock { whole[key] }
     }
 
     func setEverything(_ result: SourceResult, for key: EverythingKey) {
-        lock.withLock { whole = (key, result) }
+        lock.withLock {
+            // Answers under other marks or searches are not asked for again until those change back.
+            whole = whole.filter { $0.key.flags == key.flags && $0.key.searches == key.searches }
+            whole[key] = result
+        }
     }
 
     func clear() {
         lock.withLock {
-            whole = nil
+            whole = [:]
             storedTotal = nil
             marks = nil
             topics = nil

@@ -183,6 +183,16 @@ enum ReaderBenchmark {
         }
     }
 
+    /// `brief-bench reader-first-keys CACHE STATE`: only the first key of each kind after a fresh
+    /// start, for an A/B of start-up work between builds on a kept cache (a minute at 1M).
+    static func runFirstKeys(cachePath: String, statePath: String) {
+        do {
+            try firstKeys(label: "reader-first-keys", cachePath: cachePath, statePath: statePath)
+        } catch {
+            print("reader-first-keys error: \(error)")
+        }
+    }
+
     /// Where a topic toggle's time goes: the source's query, the page of rows, the frame.
     static func breakdown(label: String, start: AppState, runs: Int) throws {
         var state = reduce(start, .key(.backTab)).0

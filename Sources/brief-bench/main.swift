@@ -10,6 +10,10 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "reader-rss" {
     ReaderBenchmark.runReaderForMemory(cachePath: CommandLine.arguments[2], statePath: CommandLine.arguments[3])
     exit(0)
 }
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "reader-first-keys" {
+    ReaderBenchmark.runFirstKeys(cachePath: CommandLine.arguments[2], statePath: CommandLine.arguments[3])
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "stories" {
     exit(StoryBenchmark.run(Array(CommandLine.arguments.dropFirst(2))))
 }

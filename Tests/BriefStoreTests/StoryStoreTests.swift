@@ -77,6 +77,32 @@ import Testing
         #expect(try store.query(.all, groupStories: true).count == 1)
     }
 
+    @Test func aLongerCopyIndexedWhileTheListIsOpenTakesItsStorysRow() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024", Self.paragraphs))
+        try dir.write("library/b.txt", Self.file("H3 finally flies", date: "Feb 18, 2024", Array(Self.paragraphs.dropLast())))
+        try dir.write("library/c.txt", Self.file("Rotterdam dock strike strands ships", date: "Feb 17, 2024", [
+            "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+            "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes.",
+        ]))
+        let store = try open(dir)
+        _ = try store.refresh(paths: [dir.file("library").path])
+        // The stories as the reader loads them at start, before its first grouped query.
+        try store.loadStories()
+        #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["a.txt", "c.txt"])
+
+        // Loaded on top of the stories already in memory: it joins its story and, longer, stands for it.
+        try dir.write("library/later/d.txt", Self.file("H3 reaches orbit at last", date: "Feb 19, 2024", Self.paragraphs + [
+            "The agency plans a second flight before the end of the year, carrying a navigation satellite that will improve positioning across the Asia-Pacific region, officials told reporters in Tokyo on Sunday.",
+        ]))
+        #expect(try store.refresh(paths: [dir.file("library").path]).added == 1)
+        let versions = try store.stories(of: try store.ids(matching: .all)).versions.values.first { $0.count > 1 } ?? []
+        #expect(names(versions.map(\.id)).count == 3)
+        #expect(versions.first?.id.hasSuffix("later/d.txt") == true, "the longest text is the best version")
+        #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["c.txt", "d.txt"])
+        #expect(names(try store.query(.not(.source("later/d.txt")), groupStories: true).rowidsAsIDs(store)) == ["a.txt", "c.txt"])
+    }
+
     @Test func aRefreshOfChangedFilesKeepsEveryArticleInItsStory() throws {
         let dir = try TemporaryDirectory()
         let port = [
