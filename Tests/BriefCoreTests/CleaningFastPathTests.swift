@@ -38,6 +38,23 @@ import Testing
         #expect(LineFeatures.foldASCII(Array("cafés".utf8)) == nil)
     }
 
+    /// The fast path looks stopwords up by their bytes (packed when short); it must find every
+    /// word the string set holds, short or long, accented or not, and no word it does not hold.
+    @Test func stopwordsFoundByTheirBytesAsByTheirStrings() {
+        let stopwords = CleaningRules.builtIn.stopwords
+        #expect(stopwords.words.contains { $0.utf8.count > 8 } && stopwords.words.contains { !$0.allSatisfy(\.isASCII) })
+        for word in stopwords.words {
+            #expect(stopwords.contains(utf8: Array(word.utf8)), "\(word)")
+        }
+        let others = ["", "a'", "thee", "th", "ourselve", "ourselvesx", "yesterdays", "fur", "fürs", "über'", "tambien", "中", "abcdefgh", "abcdefghi"]
+        for word in others {
+            #expect(stopwords.contains(utf8: Array(word.utf8)) == stopwords.contains(word), "\(word)")
+        }
+        let small: StopwordSet = ["the", "yourselves"]
+        #expect(small.contains(utf8: Array("yourselves".utf8)) && !small.contains(utf8: Array("yourselve".utf8)))
+        #expect(!small.contains(utf8: Array("them".utf8)) && small.contains(utf8: Array("the".utf8)))
+    }
+
     @Test func simpleLinesMeasureAsInAnyScript() throws {
         let stopwords = CleaningRules.builtIn.stopwords
         #expect(Self.simpleLines.count > 30)

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func codeSignsAreMeasured() {
-        let stopwords = Set<String>()
+        let stopwords: StopwordSet = []
         #expect(LineFeatures("MAX_RETRY_COUNT", stopwords: stopwords).hasCodeSigns)
         #expect(LineFeatures("if (a == b) {", stopwords: stopwords).hasCodeSigns)
         #expect(!LineFeatures("Ministers Meet in Brussels Over Fishing Quotas", stopwords: stopwords).hasCodeSigns)

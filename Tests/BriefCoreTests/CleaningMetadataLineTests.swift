@@ -48,6 +48,32 @@ import Testing
         #expect(cleaned.removed.map(\.position) == [1, 2, 2])
     }
 
+    /// An ASCII line is judged on its bytes; the same line with no-break spaces for its spaces
+    /// (so no longer ASCII) goes the character path and must be judged alike, whatever it is.
+    @Test func asciiLinesAreJudgedAsTheirCharactersAre() {
+        let rules = MetadataLineRules.builtIn
+        let lines = [
+            "Published Tuesday, March 5, 2024 10:32 AM EST | Updated 2 hours ago", "Updated : 12 Mar 2024, 10:45 AM",
+            "PUBLISHED: 09:15 EST, 3 March 2024", "Last updated on March 5, 2024", "Posted 3 hours ago",
+            "Photo Credit : PTI", "Main image credit: Getty Images", "(c) Reuters", "(C) 2024 Example Media", "(c)",
+            "Photo: Reuters", "Photo by Jane Doe", "Photo courtesy of the Millbrook Gazette", "Credit:", ": Reuters",
+            "Published in 1998, the report warned that the spillway would not cope.", "The operator gave credit: the engineers",
+            "Updated flood maps show the river", "published updated posted", "Posted on", "10:45", "Photo", "",
+            "Water pours through the gates on Monday. (Jane Doe/Millbrook Gazette)",
+            String(repeating: "published 2024 ", count: 20), "a:b:c Photo: x",
+        ]
+        var judged = 0
+        for line in lines {
+            let spaced = line.replacingOccurrences(of: " ", with: "\u{00A0}")
+            for findingCaptions in [false, true] {
+                let verdict = rules.judge(line, findingCaptions: findingCaptions)
+                #expect(verdict == rules.judge(spaced, findingCaptions: findingCaptions), "\(line)")
+                if verdict != nil { judged += 1 }
+            }
+        }
+        #expect(judged >= 20)
+    }
+
     @Test func sentencesThatMentionPublishingOrCreditStay() {
         let lines = [
             "Published in 1998, the report warned that the spillway would not cope with a flood of this size.",

@@ -51,7 +51,7 @@ package struct CleaningRules: Sendable {
     /// Words in the longest prefix or contains phrase.
     private var longestPhraseWords = 1
     /// Function words of the common languages, lowercased.
-    package var stopwords: Set<String>
+    package var stopwords: StopwordSet
     /// Words that make a short line an announcement of other articles.
     package var promoWords: Set<String>
     /// First words of captions and credits (normalized).
@@ -94,7 +94,7 @@ package struct CleaningRules: Sendable {
             for phrase in rule.contains.map(Self.normalize) where fragments[phrase] == nil { fragments[phrase] = match }
         }
         longestPhraseWords = (Array(prefixes.keys) + Array(fragments.keys)).map { $0.split(separator: " ").count }.max() ?? 1
-        self.stopwords = Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() })
+        self.stopwords = StopwordSet(Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() }))
     }
 
     /// True when every word is one a row of share buttons is made of.

@@ -39,13 +39,13 @@ extension LineFeatures {
     /// The measures of a trimmed line made only of `isSimple` scalars, where one scalar is one
     /// character: the same values as `init(general:)`, with few Unicode property lookups and no
     /// string per word except for the words kept. Nil for any other line.
-    init?(simpleText trimmed: String, stopwords: Set<String>) {
+    init?(simpleText trimmed: String, stopwords: StopwordSet) {
         self.init(simpleUntrimmed: trimmed, stopwords: stopwords)
     }
 
     /// `init(simpleText:)` of a line that may open or close with spaces, trimmed as
     /// `TextMeasure.trim` would: no simple scalar is whitespace or joins a space before it.
-    init?(simpleUntrimmed text: String, stopwords: Set<String>) {
+    init?(simpleUntrimmed text: String, stopwords: StopwordSet) {
         var text = text
         let measured = text.withUTF8 { bytes -> LineFeatures? in
             var start = 0, end = bytes.count
@@ -76,7 +76,7 @@ extension LineFeatures {
         return scalars
     }
 
-    private init<Scalar: FixedWidthInteger>(simpleScalars scalars: UnsafeBufferPointer<Scalar>, utf8Count: Int, stopwords: Set<String>) {
+    private init<Scalar: FixedWidthInteger>(simpleScalars scalars: UnsafeBufferPointer<Scalar>, utf8Count: Int, stopwords: StopwordSet) {
         let sample = utf8Count > Self.maximumSampledBytes
             ? UnsafeBufferPointer(rebasing: scalars.prefix(Self.maximumSampledBytes / 4)) : scalars
         self.init(words: SimpleScalar.wordCount(scalars), isCJK: SimpleScalar.isCJKHeavy(scalars),
@@ -240,7 +240,7 @@ extension LineFeatures.CharacterMix {
 
 extension LineFeatures.ContentWords {
     /// Content words: lowercased runs of letters, digits and apostrophes (’ counts as one).
-    init<Scalar: FixedWidthInteger>(simple sample: UnsafeBufferPointer<Scalar>, stopwords: Set<String>) {
+    init<Scalar: FixedWidthInteger>(simple sample: UnsafeBufferPointer<Scalar>, stopwords: StopwordSet) {
         self.init()
         var word = SimpleWord()
         for scalar in sample {
@@ -253,20 +253,20 @@ extension LineFeatures.ContentWords {
     }
 
     /// Counts a finished word, keeps it if it is a content word, and empties it.
-    private mutating func add(_ word: inout SimpleWord, stopwords: Set<String>) {
+    private mutating func add(_ word: inout SimpleWord, stopwords: StopwordSet) {
         guard word.length > 0 else { return }
         total += 1
         defer { word.clear() }
         if word.hasDigit { return }
-        let lower = String(decoding: word.bytes, as: UTF8.self)
-        if stopwords.contains(lower) { stops += 1; return }
+        if stopwords.contains(utf8: word.bytes) { stops += 1; return }
         if word.hasCJK {
             // CJK text is compared by characters; other letters in such a word are dropped.
+            let lower = String(decoding: word.bytes, as: UTF8.self)
             for scalar in lower.unicodeScalars where TextMeasure.isCJK(scalar) { tokens.insert(String(scalar)) }
             return
         }
         guard word.length >= 3 else { return }
-        tokens.insert(LineFeatures.foldASCII(word.bytes) ?? LineFeatures.fold(lower))
+        tokens.insert(LineFeatures.foldASCII(word.bytes) ?? LineFeatures.fold(String(decoding: word.bytes, as: UTF8.self)))
     }
 }
 

@@ -26,7 +26,7 @@ package struct LineFeatures: Sendable, Equatable {
     /// Blocks longer than this (in UTF-8 bytes) are measured on their opening only.
     static let maximumSampledBytes = 64 * 1024
 
-    package init(_ text: String, stopwords: Set<String>) {
+    package init(_ text: String, stopwords: StopwordSet) {
         // Most lines are ASCII with a few quotes and dashes: measured on their scalars, with the same results as below.
         if let measured = Self(simpleUntrimmed: text, stopwords: stopwords) {
             self = measured
@@ -59,7 +59,7 @@ package struct LineFeatures: Sendable, Equatable {
     }
 
     /// The measures of a trimmed line in any script, character by character.
-    package init(general trimmed: String, stopwords: Set<String>) {
+    package init(general trimmed: String, stopwords: StopwordSet) {
         let isCJK = TextMeasure.isCJKHeavy(trimmed)
         // Content words and digits of a very long block come from its opening: enough to tell what
         // it is about, and a 10 MB one-line file stays fast.
@@ -150,7 +150,7 @@ package struct LineFeatures: Sendable, Equatable {
 
         init() {}
 
-        init(general sample: Substring, stopwords: Set<String>) {
+        init(general sample: Substring, stopwords: StopwordSet) {
             var lowered = sample.lowercased()
             if lowered.unicodeScalars.contains("\u{2019}") { lowered = lowered.replacingOccurrences(of: "’", with: "'") }
             for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }) {

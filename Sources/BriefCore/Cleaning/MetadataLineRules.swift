@@ -43,6 +43,11 @@ package struct MetadataLineRules: Sendable {
     private let dateLabels: [[Substring]]
     /// The first word of every date label: a line with none of them is no date line.
     private let dateLabelFirstWords: Set<Substring>
+    /// The same words as FNV-1a keys of their UTF-8 bytes (in canonical composition, as an ASCII
+    /// line's words compare), so an ASCII line is checked without strings.
+    private let dateLabelFirstWordKeys: KeySet
+    /// The copyright signs an ASCII line may open with (their canonical composition is ASCII), as bytes.
+    private let asciiCopyrightSigns: [[UInt8]]
     private let relativeTimeWords: Set<String>
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
@@ -64,6 +69,9 @@ package struct MetadataLineRules: Sendable {
         // Longest labels first, so "last updated" is tried before "updated".
         dateLabels = file.dateLabels.map { CleaningRules.normalize($0).split(separator: " ") }.sorted { $0.count > $1.count }
         dateLabelFirstWords = Set(dateLabels.compactMap(\.first))
+        dateLabelFirstWordKeys = KeySet(dateLabelFirstWords.map { FNV1a.hash($0.precomposedStringWithCanonicalMapping) })
+        asciiCopyrightSigns = file.copyrightSigns.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }
+            .filter { $0.allSatisfy { $0 < 0x80 } }
         let relative = file.relativeTimeWords.map { CleaningRules.normalize($0) }
         relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
         relativeTimePhrases = relative.filter { $0.contains(" ") }
@@ -156,6 +164,13 @@ package struct MetadataLineRules: Sendable {
     }
 
     private func judgeCredit(_ line: Substring) -> MetadataLine? {
+        var line = line
+        // Asked of every short line: an ASCII one (most) is read on its bytes.
+        let ascii = line.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? AsciiCreditShape(bytes, signs: asciiCopyrightSigns) : nil }
+        if let ascii, !ascii.opensWithCopyrightSign {
+            guard let colon = ascii.colon else { return nil }
+            return judgeLabelledCredit(line, colon: line.utf8.index(line.startIndex, offsetBy: colon))
+        }
         let lowered = line.lowercased()
         for sign in file.copyrightSigns where lowered.hasPrefix(sign) {
             let rest = CleaningRules.normalize(lowered.dropFirst(sign.count)).split(separator: " ")
@@ -166,6 +181,11 @@ package struct MetadataLineRules: Sendable {
             return nil
         }
         guard let colon = line.firstIndex(of: ":") else { return nil }
+        return judgeLabelledCredit(line, colon: colon)
+    }
+
+    /// A credit label before the line's first colon and a few words after it: "Photo: Reuters".
+    private func judgeLabelledCredit(_ line: Substring, colon: Substring.Index) -> MetadataLine? {
         let label = CleaningRules.normalize(line[..<colon]).split(separator: " ")
         let rest = CleaningRules.normalize(line[line.index(after: colon)...]).split(separator: " ")
         guard !label.isEmpty, label.count <= file.creditLabelMaximumWords, !rest.isEmpty,
@@ -181,9 +201,42 @@ package struct MetadataLineRules: Sendable {
         // Separators are not letters, so the line's words are its segments' words in turn: a
         // line of too many words, or without a label's first word, has no segment that qualifies.
         // Asked of every short line, this check costs one pass; the segments cost a dozen.
+        var line = line
+        if let mayBe = line.withUTF8({ asciiMayBeDateline($0) }) {
+            return mayBe ? judgeSegments(line) : nil
+        }
         let words = CleaningRules.normalize(line).split(separator: " ")
         guard words.count <= file.maximumWords, words.contains(where: dateLabelFirstWords.contains) else { return nil }
         return judgeSegments(line)
+    }
+
+    /// The check above for an ASCII line, on its bytes: its words are what `CleaningRules.normalize`
+    /// keeps (letters lowercased, digits) between anything else. Nil for a line that is not ASCII.
+    /// A key that matches by chance only sends the line on to the exact check of its segments.
+    private func asciiMayBeDateline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words = 0
+        var labelled = false
+        var key = FNV1a.offsetBasis
+        var inWord = false
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+                key = FNV1a.mix(key, UInt64(lower))
+                inWord = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                key = FNV1a.mix(key, UInt64(byte))
+                inWord = true
+            } else if inWord {
+                words += 1
+                if words > file.maximumWords { return false }
+                if !labelled { labelled = dateLabelFirstWordKeys.contains(key) }
+                key = FNV1a.offsetBasis
+                inWord = false
+            }
+        }
+        return labelled
     }
 
     private func judgeSegments(_ line: Substring) -> MetadataLine? {
@@ -224,5 +277,23 @@ package struct MetadataLineRules: Sendable {
         if words.contains(where: { relativeTimeWords.contains(String($0)) }) { return true }
         let joined = words.joined(separator: " ")
         return relativeTimePhrases.contains { joined.contains($0) }
+    }
+}
+
+/// What `judgeCredit` asks of an ASCII line, read on its bytes: whether it opens with a copyright
+/// sign (lowercased, as the rule compares) and where its first colon is.
+private struct AsciiCreditShape {
+    var opensWithCopyrightSign = false
+    /// The colon's offset in bytes (one byte is one character in ASCII text).
+    var colon: Int?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, signs: [[UInt8]]) {
+        opensWithCopyrightSign = signs.contains { sign in
+            sign.count <= bytes.count && sign.indices.allSatisfy { index in
+                let byte = bytes[index]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == sign[index]
+            }
+        }
+        colon = bytes.firstIndex(of: UInt8(ascii: ":"))
     }
 }
