@@ -77,5 +77,8 @@ extension CleaningTests {
         #expect(LeadingShape("May 2019 was the wettest month") == nil)
         #expect(LeadingShape("In 2019 the dam was rebuilt") == nil)
         #expect(LeadingShape("10 people were rescued") == nil)
+        #expect(LeadingShape("Saturday") == nil)
+        #expect(LeadingShape("Saturday afternoon 10:00 Parade") == nil)
+        #expect(LeadingShape("  Sat,  10:00 Parade") == .weekday(order: 6 * 1440 + 600))
     }
 }

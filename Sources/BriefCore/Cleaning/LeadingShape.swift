@@ -53,7 +53,13 @@ package enum LeadingShape: Equatable, Sendable {
     /// whose first word is followed by a number, or whose first number by a word, looks its words
     /// up: ordinary lines pass with a few byte comparisons.
     private static func namedDay(_ text: String) -> LeadingShape? {
-        let words = text.utf8.prefix(48).split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 })
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2C || byte == 0x09 }
+        // The byte after the first word and its separators: a digit after a word, anything but a
+        // digit after a number, or the line is an ordinary one.
+        let line = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let first = line.first, let wordEnd = line.prefix(maximumNameLength).firstIndex(where: isSeparator),
+              let next = line[wordEnd...].first(where: { !isSeparator($0) }), isDigit(next) != isDigit(first) else { return nil }
+        let words = text.utf8.prefix(48).split(whereSeparator: isSeparator)
         guard words.count >= 2, let first = words.first?.first, let second = words.dropFirst().first?.first else { return nil }
         if isDigit(first) {
             // "12 December", "3. März": one or two digits, a point at most.
@@ -76,6 +82,9 @@ package enum LeadingShape: Equatable, Sendable {
         if case .clockTime(let minutes)? = clockTime(head) { return .weekday(order: weekday * 1440 + minutes) }
         return .weekday(order: weekday * 1440)
     }
+
+    /// More bytes than the longest month or weekday name in date-names.json (22, a Greek month).
+    private static let maximumNameLength = 32
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
