@@ -90,8 +90,10 @@ package struct MetadataLineRules: Sendable {
         if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
             line = line.dropFirst().dropLast()
         }
-        if let credit = judgeCredit(line) { return credit }
-        if let dateline = judgeDateline(line) { return dateline }
+        // Asked of every short line: an ASCII one (most) is read on its bytes by both rules.
+        let isASCII = line.utf8.allSatisfy { $0 < 0x80 }
+        if let credit = judgeCredit(line, isASCII: isASCII) { return credit }
+        if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
         guard findingCaptions else { return nil }
         return judgeUnlabelledCredit(line) ?? judgeCaption(text)
     }
@@ -129,7 +131,8 @@ package struct MetadataLineRules: Sendable {
             let end = line.suffix(file.captionCreditSearchLength)
             guard let colon = end.lastIndex(of: ":"),
                   let boundary = end[..<colon].indices.last(where: { endsSentence(end, at: $0) }),
-                  judgeCredit(end[end.index(after: boundary)...]) == .credit else { return nil }
+                  case let credit = end[end.index(after: boundary)...],
+                  judgeCredit(credit, isASCII: credit.utf8.allSatisfy { $0 < 0x80 }) == .credit else { return nil }
             caption = line[...boundary]
         }
         let captionWords = caption.split(whereSeparator: \.isWhitespace).count
@@ -163,10 +166,9 @@ package struct MetadataLineRules: Sendable {
         }
     }
 
-    private func judgeCredit(_ line: Substring) -> MetadataLine? {
+    private func judgeCredit(_ line: Substring, isASCII: Bool) -> MetadataLine? {
         var line = line
-        // Asked of every short line: an ASCII one (most) is read on its bytes.
-        let ascii = line.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? AsciiCreditShape(bytes, signs: asciiCopyrightSigns) : nil }
+        let ascii = isASCII ? line.withUTF8 { AsciiCreditShape($0, signs: asciiCopyrightSigns) } : nil
         if let ascii, !ascii.opensWithCopyrightSign {
             guard let colon = ascii.colon else { return nil }
             return judgeLabelledCredit(line, colon: line.utf8.index(line.startIndex, offsetBy: colon))
@@ -197,13 +199,13 @@ package struct MetadataLineRules: Sendable {
         return nil
     }
 
-    private func judgeDateline(_ line: Substring) -> MetadataLine? {
+    private func judgeDateline(_ line: Substring, isASCII: Bool) -> MetadataLine? {
         // Separators are not letters, so the line's words are its segments' words in turn: a
         // line of too many words, or without a label's first word, has no segment that qualifies.
         // Asked of every short line, this check costs one pass; the segments cost a dozen.
-        var line = line
-        if let mayBe = line.withUTF8({ asciiMayBeDateline($0) }) {
-            return mayBe ? judgeSegments(line) : nil
+        if isASCII {
+            var line = line
+            return line.withUTF8(asciiMayBeDateline) ? judgeSegments(line) : nil
         }
         let words = CleaningRules.normalize(line).split(separator: " ")
         guard words.count <= file.maximumWords, words.contains(where: dateLabelFirstWords.contains) else { return nil }
@@ -211,10 +213,9 @@ package struct MetadataLineRules: Sendable {
     }
 
     /// The check above for an ASCII line, on its bytes: its words are what `CleaningRules.normalize`
-    /// keeps (letters lowercased, digits) between anything else. Nil for a line that is not ASCII.
+    /// keeps (letters lowercased, digits) between anything else.
     /// A key that matches by chance only sends the line on to the exact check of its segments.
-    private func asciiMayBeDateline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    private func asciiMayBeDateline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var labelled = false
         var key = FNV1a.offsetBasis
