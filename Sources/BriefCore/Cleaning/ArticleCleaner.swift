@@ -100,11 +100,16 @@ public struct ArticleCleaner: Sendable {
         var date: ArticleDate?
         var byline: String?
 
+        /// The first date a line states.
+        mutating func take(date stated: ArticleDate?) {
+            if date == nil { date = stated }
+        }
+
         /// The first byline line's names, and a date printed after them when no date line came first.
         mutating func take(byline line: (name: String, date: ArticleDate?)) {
             guard byline == nil else { return }
             byline = line.name
-            if date == nil { date = line.date }
+            take(date: line.date)
         }
     }
 
@@ -125,7 +130,7 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .caption)
                 case .dateline(let date):
                     decisions[index] = Decision(reason: .metadata)
-                    if stated.date == nil { stated.date = date }
+                    stated.take(date: date)
                 }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
@@ -144,7 +149,7 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .metadata)
                 } else if let date = DateLineParser.parseLine(block.text) {
                     decisions[index] = Decision(reason: .metadata)
-                    if stated.date == nil { stated.date = date }
+                    stated.take(date: date)
                 } else if let byline = TextArticleReader.bylineAndDate(block.text) {
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(byline: byline)

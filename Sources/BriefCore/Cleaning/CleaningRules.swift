@@ -212,12 +212,13 @@ package struct CleaningRules: Sendable {
         // An interview's speaker label ("Q: Do you have an app?") is the story's own line.
         if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
            line[..<colon].count <= 12 { return (false, nil) }
-        // Most sentences neither open with an action nor hold a question mark: they are known
-        // before any two-word phrase is made. A main clause of one word ("Your website, please!")
-        // asks for nothing in particular: an interviewer's line, not a prompt.
+        // A main clause of one word ("Your website, please!") asks for nothing in particular: an
+        // interviewer's line, not a prompt.
         let mainClause = Self.mainClause(of: line)
         let opensWithAction = opensWithAction(words) || (mainClause.count > 1 && opensWithAction(mainClause))
         let hasQuestionMark = line.utf8.contains(UInt8(ascii: "?"))
+        // Most sentences neither open with an action nor hold a question mark: they are known
+        // before any two-word phrase is made.
         guard opensWithAction || hasQuestionMark else { return (false, nil) }
         let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
         let asksQuestion = hasQuestionMark && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }

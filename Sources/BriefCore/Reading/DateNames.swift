@@ -24,9 +24,6 @@ enum DateNames {
         return table
     }()
 
-    /// Lower-cased weekday names and abbreviations.
-    static let weekdays: Set<String> = Set(file.weekdays.joined().map { $0.lowercased() })
-
     /// Lower-cased weekday name or abbreviation to its number, 1 for Monday.
     static let weekdayNumbers: [String: Int] = {
         var table: [String: Int] = [:]
@@ -35,4 +32,7 @@ enum DateNames {
         }
         return table
     }()
+
+    /// Lower-cased weekday names and abbreviations.
+    static let weekdays: Set<String> = Set(weekdayNumbers.keys)
 }
