@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         // apt: libxml2-dev; the headers live in /usr/include/libxml2 (pkg-config libxml-2.0)
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // apt: libcurl4-openssl-dev; the feed fetcher's HTTP (URLSession cannot bound a decoded body)
-        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // apt: libcurl4-openssl-dev (headers; libcurl itself is opened with dlopen on the first
+        // fetch, in shim.c); the feed fetcher's HTTP (URLSession cannot bound a decoded body)
+        .target(name: "CCurl"),
         // apt: zlib1g-dev; the library cache stores each article's text deflated
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 

@@ -8,9 +8,6 @@
 import BriefCore
 import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Limits of one fetch, named so they can be tuned in one place (`[fetch]` in config.toml).
 public struct FeedFetchSettings: Sendable, Equatable {
@@ -91,7 +88,44 @@ public struct FeedFetcher: Sendable {
             return .fetched(body: response.body, etag: response.header("etag"), lastModified: response.header("last-modified"),
                             contentType: response.header("content-type"))
         default:
-            throw FetchError("HTTP \(response.status) \(HTTPURLResponse.localizedString(forStatusCode: response.status))")
+            throw FetchError("HTTP \(response.status) \(Self.reason(forStatus: response.status))")
+        }
+    }
+
+    /// What an HTTP status means, in the words of RFC 9110 (FoundationNetworking has a table
+    /// too, but linking it loads libcurl and its ~30 libraries into every process).
+    static func reason(forStatus status: Int) -> String {
+        switch status {
+        case 400: "bad request"
+        case 401: "unauthorized"
+        case 402: "payment required"
+        case 403: "forbidden"
+        case 404: "not found"
+        case 405: "method not allowed"
+        case 406: "not acceptable"
+        case 407: "proxy authentication required"
+        case 408: "request timeout"
+        case 409: "conflict"
+        case 410: "gone"
+        case 411: "length required"
+        case 412: "precondition failed"
+        case 413: "content too large"
+        case 414: "URI too long"
+        case 415: "unsupported media type"
+        case 416: "range not satisfiable"
+        case 421: "misdirected request"
+        case 429: "too many requests"
+        case 451: "unavailable for legal reasons"
+        case 500: "internal server error"
+        case 501: "not implemented"
+        case 502: "bad gateway"
+        case 503: "service unavailable"
+        case 504: "gateway timeout"
+        case 505: "HTTP version not supported"
+        case 300..<400: "redirection"
+        case 400..<500: "client error"
+        case 500..<600: "server error"
+        default: "unexpected status"
         }
     }
 
@@ -155,11 +189,15 @@ private final class CurlTransfer: @unchecked Sendable {
 
     /// Runs the transfer to its end on the calling thread.
     func perform(_ address: String, headers requestHeaders: [String], userAgent: String) -> Result<CurlResponse, FetchError> {
-        guard Self.curlReady, let handle = curl_easy_init() else { return .failure(FetchError("network error: libcurl did not start")) }
-        defer { curl_easy_cleanup(handle) }
+        guard Self.curlReady else {
+            let reason = brief_curl_load_error().map { String(cString: $0) } ?? "curl_global_init failed"
+            return .failure(FetchError("network error: libcurl did not start (\(reason))"))
+        }
+        guard let handle = brief_curl_easy_init() else { return .failure(FetchError("network error: libcurl did not start")) }
+        defer { brief_curl_easy_cleanup(handle) }
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in requestHeaders { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
+        for header in requestHeaders { list = brief_curl_slist_append(list, header) }
+        defer { brief_curl_slist_free_all(list) }
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         defer { errorText.deallocate() }
@@ -199,7 +237,7 @@ private final class CurlTransfer: @unchecked Sendable {
 
         started = ContinuousClock.now
         lastProgress = started
-        let code = curl_easy_perform(handle)
+        let code = brief_curl_easy_perform(handle)
         guard code == CURLE_OK else { return .failure(explain(code, detail: String(cString: errorText))) }
         return .success(CurlResponse(status: brief_curl_response_code(handle), body: body, headers: headers))
     }
@@ -259,7 +297,7 @@ private final class CurlTransfer: @unchecked Sendable {
         case nil:
             break
         }
-        let detail = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let detail = detail.isEmpty ? String(cString: brief_curl_easy_strerror(code)) : detail
         switch code {
         case CURLE_FILESIZE_EXCEEDED:
             return tooLarge

@@ -158,7 +158,7 @@ struct FeedFetchTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let refresher = Self.refresher(directory, timeout: 1)
         let cases: [(path: String, expected: String)] = [
-            ("/missing.xml", "404"), ("/broken.xml", "500"), ("/slow.xml", "timed out"),
+            ("/missing.xml", "HTTP 404 not found"), ("/broken.xml", "HTTP 500 internal server error"), ("/slow.xml", "timed out"),
             ("/page.html", "HTML page"), ("/truncated.xml", "truncated"), ("/bomb.xml", "bomb"), ("/huge.xml", "larger than"),
         ]
         let reports = await refresher.refreshAll(cases.map { FeedSubscription(url: server.url($0.path)) })
