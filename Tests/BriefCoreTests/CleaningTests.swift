@@ -64,6 +64,14 @@ import Testing
         #expect(cleaned.removed.first?.reason == .promoMarker)
     }
 
+    @Test func aMarkerThatAddressesTheReaderGoesWithItsRun() {
+        let lines = [body[0], body[1], "Before you go", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                     "Ten Gadgets Worth Buying This Winter", "Football Club Signs Striker on Record Deal", body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     @Test func subheadsAndListItemsAboutTheStoryStay() {
         let lines = [body[0], "Spillway Gates Stay Open", body[1], "Millbrook Residents Move Vehicles", "Reservoir Level Forecast",
                      body[2], "- Move vehicles away from the riverbank", "- Check the reservoir level online", body[3],
