@@ -28,6 +28,22 @@ extension CleaningTests {
                               "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])
     }
 
+    @Test func aShortHookBeforeThePromptGoesWithIt() {
+        expectPromptsRemoved(["Got a story? Contact our newsroom",
+                              "We want to hear from you. Share your experience in the comments below."], as: [.boilerplate, .comments])
+        expectPromptsRemoved(["Our journalists work hard to bring you stories like this. Please consider subscribing.",
+                              "Tap the bell to get notified when we publish"], as: [.boilerplate, .boilerplate])
+    }
+
+    @Test func aLineThatTellsSomethingBesideItsRequestStays() {
+        // A sentence that neither asks a question nor speaks to the reader is news, not a hook; a
+        // sentence after the request tells something too.
+        let lines = ["The council opened a consultation on Monday. Share your views in the comments below.",
+                     "Follow the live blog on our website for updates. The city expects to publish the full list of closures before the end of next week."]
+        let cleaned = clean([body[0], body[1], lines[0], body[2], lines[1], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], lines[0], body[2], lines[1], body[3]])
+    }
+
     @Test func anInterviewersOneWordRequestIsNoPrompt() {
         let line = "Your website and social media handles, please!"
         let cleaned = clean([body[0], body[1], line, body[2], body[3]])

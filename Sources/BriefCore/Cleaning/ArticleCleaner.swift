@@ -337,7 +337,8 @@ public struct ArticleCleaner: Sendable {
                                      vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         for index in blocks.indices where decisions[index].reason == nil && !features[index].isQuoted {
             guard let reason = rules.callToAction(blocks[index].text, maximumWords: settings.callToActionMaximumWords,
-                                                     maximumPromptWords: settings.callToActionPromptMaximumWords) else { continue }
+                                                     maximumPromptWords: settings.callToActionPromptMaximumWords,
+                                                     maximumHookWords: settings.callToActionHookMaximumWords) else { continue }
             let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             let share = vocabulary.relatedness(features[index].contentTokens, ownWeight: own) ?? 0
             // A prompt shares nothing with the story; a line about the story that names a channel

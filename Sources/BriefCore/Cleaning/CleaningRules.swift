@@ -179,8 +179,10 @@ package struct CleaningRules: Sendable {
     /// A prompt of two or three sentences ("Get the best of our journalism in your inbox every morning.
     /// Sign up today and never miss a story.") asks in every one of them and names a channel in one: a
     /// line longer than `maximumWords`, up to `maximumPromptWords`, is judged sentence by sentence, so a
-    /// reporter's note that ends "Follow him on Twitter" still tells something first and stays.
-    package func callToAction(_ line: String, maximumWords: Int, maximumPromptWords: Int) -> RemovalReason? {
+    /// reporter's note that ends "Follow him on Twitter" still tells something first and stays. Only a
+    /// hook may come before the asking: a short sentence of at most `maximumHookWords` that is a question
+    /// or speaks to the reader ("Got a story? Contact our newsroom", "We want to hear from you.").
+    package func callToAction(_ line: String, maximumWords: Int, maximumPromptWords: Int, maximumHookWords: Int) -> RemovalReason? {
         guard line.utf8.count <= 300 else { return nil }
         let opening = line.first(where: { !$0.isWhitespace })
         guard !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
@@ -193,16 +195,42 @@ package struct CleaningRules: Sendable {
         guard wordCount >= 2 else { return nil }
         if wordCount <= maximumWords {
             let prompt = prompt(line, words: normalized.split(separator: " ").map(String.init))
-            return prompt.asks ? prompt.channel : nil
+            if let channel = prompt.channel, prompt.asks { return channel }
+            guard Self.hasSentenceBreak(line) else { return nil }
         }
         guard wordCount <= maximumPromptWords else { return nil }
         var found: RemovalReason?
+        var asked = false
         for sentence in Sentences(of: line) {
-            let prompt = prompt(sentence, words: Self.normalize(sentence).split(separator: " ").map(String.init))
-            guard prompt.asks else { return nil }
+            let words = Self.normalize(sentence).split(separator: " ").map(String.init)
+            let prompt = prompt(sentence, words: words)
+            if !prompt.asks {
+                // A hook, before any asking; after it, a sentence that asks nothing tells something.
+                guard !asked, isHook(sentence, words: words, maximumWords: maximumHookWords) else { return nil }
+                continue
+            }
+            asked = true
             if found == nil || found == .boilerplate { found = prompt.channel ?? found }
         }
-        return found
+        return asked ? found : nil
+    }
+
+    /// A short sentence that catches the reader before a prompt: a question, or words to "you".
+    private func isHook(_ sentence: String, words: [String], maximumWords: Int) -> Bool {
+        guard words.count <= maximumWords else { return false }
+        return sentence.utf8.contains(UInt8(ascii: "?")) || words.contains { Self.readerWords.contains($0) }
+    }
+
+    private static let readerWords: Set<String> = ["you", "your", "we", "our", "us"]
+
+    /// Whether a sentence ends inside the line: a full stop, question or exclamation mark before a space.
+    private static func hasSentenceBreak(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == 0x20, previous == UInt8(ascii: ".") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether one sentence asks the reader to act, and if it does, the channel it names (the

@@ -36,6 +36,8 @@ public struct CleaningSettings: Sendable, Equatable {
     public var callToActionMaximumWords = 16
     /// A line of two or three sentences, one of them such a prompt, has at most this many words.
     public var callToActionPromptMaximumWords = 32
+    /// A prompt's opening hook ("Got a story?", "We want to hear from you.") has at most this many words.
+    public var callToActionHookMaximumWords = 10
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
