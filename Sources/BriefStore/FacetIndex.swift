@@ -59,8 +59,26 @@ final class FacetIndex: @unchecked Sendable {
     /// The articles marked read, and when that was true (with the state database's `data_version`).
     private var marked: (stamp: UniverseStamp, stateVersion: Int64, bits: RowidBitmap)?
 
-    init(scope: [String] = []) {
+    /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
+    private let restoringSnapshot: Bool
+    /// The highest rowid the first load took from a snapshot (0: none was used).
+    private var restoredThrough: Int64 = 0
+    var rowsRestoredThrough: Int64 { lock.withLock { restoredThrough } }
+
+    init(scope: [String] = [], restoringSnapshot: Bool = true) {
         self.scope = scope
+        self.restoringSnapshot = restoringSnapshot
+    }
+
+    /// The rows loaded, the highest rowid among them and the articles present, loaded first if
+    /// need be: what `ReaderSnapshot.save` writes.
+    func snapshot(_ db: Database) throws -> FacetSnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        try catchUp(db)
+        let present = try liveUniverse(db)
+        let count = present.words.reduce(0) { $0 + $1.nonzeroBitCount }
+        return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: count)
     }
 
     /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
@@ -357,13 +375,42 @@ final class FacetIndex: @unchecked Sendable {
 
     /// Loads articles and entities added since the last call.
     private func catchUp(_ db: Database) throws {
-        // Loading from scratch reads every article: that is the universe of this read, kept.
-        let fromScratch = loadedRowid == 0
-        let loaded = try loadArticles(db, markingRowids: fromScratch)
-        if fromScratch {
-            universe = (try stamp(db), loaded)
+        if loadedRowid == 0, restoringSnapshot, let saved = try restoreSnapshot(db) {
+            // The rows above the snapshot's are the articles added since; unless some were
+            // deleted too, the articles present are the snapshot's and those.
+            var present = saved.articles
+            let added = try loadArticles(db, markingRowids: true)
+            let addedCount = added.words.reduce(0) { $0 + $1.nonzeroBitCount }
+            if try ReaderSnapshot.currentStamp(db).articles == saved.stamp.articles + Int64(addedCount) {
+                present.words += repeatElement(0, count: max(0, added.words.count - present.words.count))
+                present.formUnion(added)
+                universe = (try stamp(db), present)
+            }
+        } else {
+            // Loading from scratch reads every article: that is the universe of this read, kept.
+            let fromScratch = loadedRowid == 0
+            let loaded = try loadArticles(db, markingRowids: fromScratch)
+            if fromScratch {
+                universe = (try stamp(db), loaded)
+            }
         }
         try loadEntities(db)
+    }
+
+    /// Puts the rows of a valid `ReaderSnapshot` in place; returns its stamp and the articles
+    /// present then, or nil (nothing changed) when there is none or it does not fit.
+    private func restoreSnapshot(_ db: Database) throws -> (stamp: ReaderSnapshot.Stamp, articles: RowidBitmap)? {
+        guard let stamp = try ReaderSnapshot.savedStamp(db), stamp.through > 0,
+              let day = try ReaderSnapshot.read(db, .facetDay, as: Int32.self), day.count == Int(stamp.through) + 1,
+              let topicEnd = try ReaderSnapshot.read(db, .facetTopicEnd, as: Int32.self),
+              let end = try ReaderSnapshot.read(db, .facetEnd, as: Int32.self),
+              let values = try ReaderSnapshot.read(db, .facetValues, as: UInt32.self),
+              let words = try ReaderSnapshot.read(db, .articles, as: UInt64.self), words.count * 64 > Int(stamp.through),
+              let restored = FacetRows(day: day, topicEnd: topicEnd, end: end, values: values) else { return nil }
+        rows = restored
+        loadedRowid = stamp.through
+        restoredThrough = stamp.through
+        return (stamp, RowidBitmap(words: words))
     }
 
     /// Appends the articles above `loadedRowid`; with `markingRowids`, returns their rowids as a bitmap.
