@@ -18,10 +18,21 @@ enum ReaderSnapshot {
     enum Part: Int64, CaseIterable {
         case facetDay = 1, facetTopicEnd, facetEnd, facetValues, articles
         case storyNumber, storyLength, storyDay, storyMembers
+        /// Every article's rowid by title, and by source (`LibraryStore.orderSQL`).
+        case titleOrder, sourceOrder
+
+        /// The part holding the rowids in `order`, for the orders asked of the database.
+        init?(order: ResultOrder) {
+            switch order {
+            case .title: self = .titleOrder
+            case .source: self = .sourceOrder
+            case .newest, .oldest: return nil
+            }
+        }
     }
 
     /// The layout of the parts; a snapshot of another layout is ignored (and replaced by `save`).
-    static let layout: Int64 = 1
+    static let layout: Int64 = 2
 
     /// The rows a snapshot describes.
     struct Stamp: Equatable {
@@ -118,6 +129,9 @@ enum ReaderSnapshot {
         try write(.storyLength, stories.length)
         try write(.storyDay, stories.day)
         try write(.storyMembers, stories.members)
+        for order in [ResultOrder.title, .source] {
+            try write(Part(order: order)!, try FacetIndex.allRowids(db, orderedBy: LibraryStore.orderSQL(order)))
+        }
         return true
     }
 }

@@ -142,4 +142,27 @@ import Testing
         try expectShows(reader, ["d.txt", "a-wire.txt"], articles: 3)
         #expect(reader.facetIndex.rowsRestoredThrough == 4, "the refresh saved a snapshot without the deleted article")
     }
+
+    @Test func theTitleAndSourceOrdersComeFromTheSnapshotWhileItHoldsEveryArticle() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["b-outlet.txt", "a-wire.txt", "c-other.txt"])
+        #expect(try names(open(dir).query(.all, order: .source), writer).count == 3)
+
+        // A saved order is what the reader lists: reversed in the cache, reversed on screen.
+        try writer.pool.write { db in
+            let saved = try #require(try ReaderSnapshot.read(db, .titleOrder, as: Int32.self))
+            try db.execute(sql: "UPDATE reader_snapshot SET data = ? WHERE part = ?",
+                           arguments: [saved.reversed().withUnsafeBytes { Data($0) }, ReaderSnapshot.Part.titleOrder.rawValue])
+        }
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["c-other.txt", "a-wire.txt", "b-outlet.txt"])
+
+        // Another writer adds an article: the saved order lacks it, so the database orders them.
+        try writer.insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Arctic shipping lanes open early",
+                                   date: ArticleDate(year: 2024, month: 3, day: 1), paragraphs: ["Ice retreated."])],
+                          path: "/elsewhere/d.txt")
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["d.txt", "b-outlet.txt", "a-wire.txt", "c-other.txt"])
+    }
 }
