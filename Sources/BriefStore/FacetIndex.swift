@@ -78,7 +78,7 @@ final class FacetIndex: @unchecked Sendable {
         try catchUp(db)
         let present = try liveUniverse(db)
         let count = present.words.reduce(0) { $0 + $1.nonzeroBitCount }
-        return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: count)
+        return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: count, bitmaps: currentBitmaps())
     }
 
     /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
@@ -387,7 +387,9 @@ final class FacetIndex: @unchecked Sendable {
 
     /// Loads articles and entities added since the last call.
     private func catchUp(_ db: Database) throws {
+        var restored: ReaderSnapshot.Stamp?
         if loadedRowid == 0, restoringSnapshot, let saved = try restoreSnapshot(db) {
+            restored = saved.stamp
             // The rows above the snapshot's are the articles added since; unless some were
             // deleted too, the articles present are the snapshot's and those.
             var present = saved.articles
@@ -407,6 +409,19 @@ final class FacetIndex: @unchecked Sendable {
             }
         }
         try loadEntities(db)
+        // Nothing added since the snapshot: its bitmaps are those of the rows loaded.
+        if let restored, restored.through == loadedRowid { bitmaps = try restoreBitmaps(db) }
+    }
+
+    /// The snapshot's `FacetBitmaps` for the rows loaded, or nil (built on first use) when they do not fit.
+    private func restoreBitmaps(_ db: Database) throws -> FacetBitmaps? {
+        guard let topicArticles = try ReaderSnapshot.read(db, .bitmapTopicArticles, as: Int32.self),
+              let entityArticles = try ReaderSnapshot.read(db, .bitmapEntityArticles, as: Int32.self),
+              let topicBits = try ReaderSnapshot.read(db, .bitmapTopicBits, as: UInt64.self),
+              let entityBits = try ReaderSnapshot.read(db, .bitmapEntityBits, as: UInt64.self) else { return nil }
+        return FacetBitmaps(builtThrough: loadedRowid, rowCount: rows.count, topicArticles: topicArticles, entityArticles: entityArticles,
+                            topicBits: topicBits, entityBits: entityBits, entityTypes: entityType,
+                            frequentFraction: FacetIndex.frequentEntityFraction)
     }
 
     /// Puts the rows of a valid `ReaderSnapshot` in place; returns its stamp and the articles

@@ -20,6 +20,8 @@ enum ReaderSnapshot {
         case storyNumber, storyLength, storyDay, storyMembers
         /// Every article's rowid by title, and by source (`LibraryStore.orderSQL`).
         case titleOrder, sourceOrder
+        /// `FacetBitmaps`: articles per topic index and per entity id, and the bits.
+        case bitmapTopicArticles, bitmapEntityArticles, bitmapTopicBits, bitmapEntityBits
 
         /// The part holding the rowids in `order`, for the orders asked of the database.
         init?(order: ResultOrder) {
@@ -32,7 +34,7 @@ enum ReaderSnapshot {
     }
 
     /// The layout of the parts; a snapshot of another layout is ignored (and replaced by `save`).
-    static let layout: Int64 = 2
+    static let layout: Int64 = 3
 
     /// The rows a snapshot describes.
     struct Stamp: Equatable {
@@ -129,6 +131,10 @@ enum ReaderSnapshot {
         try write(.storyLength, stories.length)
         try write(.storyDay, stories.day)
         try write(.storyMembers, stories.members)
+        try write(.bitmapTopicArticles, facets.bitmaps.topicArticles)
+        try write(.bitmapEntityArticles, facets.bitmaps.articleCount)
+        try write(.bitmapTopicBits, facets.bitmaps.bitArrays.topics)
+        try write(.bitmapEntityBits, facets.bitmaps.bitArrays.entities)
         for order in [ResultOrder.title, .source] {
             try write(Part(order: order)!, try FacetIndex.allRowids(db, orderedBy: LibraryStore.orderSQL(order)))
         }
@@ -144,6 +150,7 @@ struct FacetSnapshot {
     /// The articles present among them.
     var universe: RowidBitmap
     var articleCount: Int
+    var bitmaps: FacetBitmaps
 }
 
 /// Story grouping's arrays as `ReaderSnapshot` saves them (see `StoryRows`).
