@@ -31,22 +31,65 @@ struct FacetBitmaps {
     /// Entity types with at least one entity below the threshold (their top list may need a walk).
     let typesWithRareEntities: Set<EntityType>
 
+    /// Per topic index (see `topicIndex`), the articles carrying it: what `ReaderSnapshot` saves with the bits.
+    let topicArticles: [Int32]
+
     /// One pass to count, one to set bits: linear in the topic and entity ids loaded.
     init(builtThrough: Int64, rows: FacetRows, entityTypes: [EntityType?], frequentFraction: Int) {
-        self.builtThrough = builtThrough
-        let wordCount = rows.count / 64 + 1
-        self.wordCount = wordCount
         let (topicArticles, entityArticles) = rows.withBuffers { Self.countArticles($0, entityCount: entityTypes.count) }
+        let layout = Layout(rowCount: rows.count, topicArticles: topicArticles, entityArticles: entityArticles,
+                            entityTypes: entityTypes, frequentFraction: frequentFraction)
+        let bits = rows.withBuffers { rows in
+            Self.bits(rows, topicSlot: layout.topicSlot, entitySlots: layout.entitySlots, sizes: layout.sizes, wordCount: layout.wordCount)
+        }
+        self.init(builtThrough: builtThrough, layout, topicArticles: topicArticles, entityArticles: entityArticles, bits: bits)
+    }
+
+    /// Bitmaps `ReaderSnapshot` saved for rows of `rowCount` rowids (the counts per topic index
+    /// and per entity id, and the bits); nil when the sizes do not fit those rows and entities.
+    init?(builtThrough: Int64, rowCount: Int, topicArticles: [Int32], entityArticles: [Int32],
+          topicBits: [UInt64], entityBits: [UInt64], entityTypes: [EntityType?], frequentFraction: Int) {
+        guard entityArticles.count == entityTypes.count else { return nil }
+        let layout = Layout(rowCount: rowCount, topicArticles: topicArticles, entityArticles: entityArticles,
+                            entityTypes: entityTypes, frequentFraction: frequentFraction)
+        guard topicBits.count == layout.sizes.topics * layout.wordCount,
+              entityBits.count == layout.sizes.entities * layout.wordCount else { return nil }
+        self.init(builtThrough: builtThrough, layout, topicArticles: topicArticles, entityArticles: entityArticles,
+                  bits: (topicBits, entityBits))
+    }
+
+    private init(builtThrough: Int64, _ layout: Layout, topicArticles: [Int32], entityArticles: [Int32],
+                 bits: (topics: [UInt64], entities: [UInt64])) {
+        self.builtThrough = builtThrough
+        wordCount = layout.wordCount
+        self.topicArticles = topicArticles
         articleCount = entityArticles
-        let threshold = Int32(max(1, (rows.count - 1) / frequentFraction))
-        frequentThreshold = threshold
-        let (entitySlots, frequentIDs, rareTypes) = Self.frequentEntities(entityArticles, threshold: threshold, types: entityTypes)
-        (self.entitySlots, self.frequentIDs, typesWithRareEntities) = (entitySlots, frequentIDs, rareTypes)
-        let topicSlot = Self.slots(topicArticles)
-        self.topicSlot = topicSlot
-        let sizes = (topics: topicSlot.lazy.filter { $0 >= 0 }.count, entities: frequentIDs.count)
-        (topicBits, entityBits) = rows.withBuffers { rows in
-            Self.bits(rows, topicSlot: topicSlot, entitySlots: entitySlots, sizes: sizes, wordCount: wordCount)
+        frequentThreshold = layout.threshold
+        (entitySlots, frequentIDs, typesWithRareEntities) = (layout.entitySlots, layout.frequentIDs, layout.typesWithRare)
+        topicSlot = layout.topicSlot
+        (topicBits, entityBits) = bits
+    }
+
+    /// The bits as `ReaderSnapshot` saves them.
+    var bitArrays: (topics: [UInt64], entities: [UInt64]) { (topicBits, entityBits) }
+
+    /// Where each topic and frequent entity's bitmap goes, from the article counts: cheap (one
+    /// pass over the topics and entities), unlike the counts and the bits.
+    private struct Layout {
+        let wordCount: Int
+        let threshold: Int32
+        let entitySlots: [Int32]
+        let frequentIDs: [Int]
+        let typesWithRare: Set<EntityType>
+        let topicSlot: [Int32]
+        let sizes: (topics: Int, entities: Int)
+
+        init(rowCount: Int, topicArticles: [Int32], entityArticles: [Int32], entityTypes: [EntityType?], frequentFraction: Int) {
+            wordCount = rowCount / 64 + 1
+            threshold = Int32(max(1, (rowCount - 1) / frequentFraction))
+            (entitySlots, frequentIDs, typesWithRare) = FacetBitmaps.frequentEntities(entityArticles, threshold: threshold, types: entityTypes)
+            topicSlot = FacetBitmaps.slots(topicArticles)
+            sizes = (topicSlot.lazy.filter { $0 >= 0 }.count, frequentIDs.count)
         }
     }
 
@@ -72,7 +115,7 @@ struct FacetBitmaps {
 
     /// The entities in at least `threshold` articles, each with its bitmap's slot (-1 for the
     /// others, per id), and the types of the others.
-    private static func frequentEntities(_ counts: [Int32], threshold: Int32, types: [EntityType?])
+    fileprivate static func frequentEntities(_ counts: [Int32], threshold: Int32, types: [EntityType?])
         -> (slots: [Int32], ids: [Int], typesWithRare: Set<EntityType>) {
         var slots = [Int32](repeating: -1, count: types.count)
         var ids: [Int] = []
@@ -89,7 +132,7 @@ struct FacetBitmaps {
     }
 
     /// A slot per index with articles, in index order; -1 for the others.
-    private static func slots(_ articles: [Int32]) -> [Int32] {
+    fileprivate static func slots(_ articles: [Int32]) -> [Int32] {
         var slots = [Int32](repeating: -1, count: articles.count)
         var used: Int32 = 0
         for index in articles.indices where articles[index] > 0 {

@@ -16,6 +16,29 @@ struct FacetRows {
     private(set) var lowestDay = Int32.max
     private(set) var highestDay = Int32.min
 
+    init() {}
+
+    /// Rows saved by `ReaderSnapshot` (the arrays of `arrays`); nil when they do not describe
+    /// rows: the lengths differ, or an article's values are not within `values`.
+    init?(day: [Int32], topicEnd: [Int32], end: [Int32], values: [UInt32]) {
+        guard !day.isEmpty, day.count == topicEnd.count, day.count == end.count,
+              topicEnd[0] == 0, end[0] == 0, Int(end[end.count - 1]) == values.count else { return nil }
+        let ordered = topicEnd.withUnsafeBufferPointer { topicEnd in
+            end.withUnsafeBufferPointer { end in
+                (1..<end.count).allSatisfy { row in end[row - 1] <= topicEnd[row] && topicEnd[row] <= end[row] }
+            }
+        }
+        guard ordered else { return nil }
+        (self.day, self.topicEnd, self.end, self.values) = (day, topicEnd, end, values)
+        for articleDay in day where articleDay != Int32.min {
+            lowestDay = min(lowestDay, articleDay)
+            highestDay = max(highestDay, articleDay)
+        }
+    }
+
+    /// The arrays, as `ReaderSnapshot` saves them.
+    var arrays: (day: [Int32], topicEnd: [Int32], end: [Int32], values: [UInt32]) { (day, topicEnd, end, values) }
+
     /// Rowids covered, 0 (never an article) included.
     var count: Int { day.count }
     /// Values of every loaded article.

@@ -239,6 +239,7 @@ extension LibraryStore {
                 try db.execute(sql: "PRAGMA incremental_vacuum")
             }
         }
+        try write { db in _ = try ReaderSnapshot.save(db) }
         report.finishSeconds = Self.seconds(since: finishStart)
     }
 

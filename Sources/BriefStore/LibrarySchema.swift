@@ -189,6 +189,22 @@ enum LibrarySchema {
                 """)
             try deleteAllArticles(db)
         }
+        // A new table only: checking every foreign key of the cache afterwards (GRDB's default)
+        // read a 6 GB cache of 1,000,000 articles for minutes on the first open.
+        migrator.registerMigration("v8: what a reader loads at open, saved whole", foreignKeyChecks: .immediate) { db in
+            // The facet index's and story grouping's arrays, one blob each (see `ReaderSnapshot`):
+            // at 1,000,000 articles loading them row by row was most of a reader's first second.
+            // Empty until the next `brief index` (or any refresh) saves them.
+            try db.execute(sql: """
+                CREATE TABLE reader_snapshot (
+                    part INTEGER PRIMARY KEY,
+                    through INTEGER NOT NULL,
+                    articles INTEGER NOT NULL,
+                    layout INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
@@ -242,6 +258,7 @@ enum LibrarySchema {
     static func deleteAllArticles(_ db: Database) throws {
         // Older migrations call this before v6 made the table.
         if try db.tableExists("article_story") { try db.execute(sql: "DELETE FROM article_story") }
+        if try db.tableExists("reader_snapshot") { try db.execute(sql: "DELETE FROM reader_snapshot") }
         try db.execute(sql: """
             DELETE FROM article_entity;
             DELETE FROM article_topic;

@@ -12,6 +12,8 @@ struct RowidBitmap {
 
     init(words count: Int) { words = [UInt64](repeating: 0, count: count) }
 
+    init(words: [UInt64]) { self.words = words }
+
     var capacity: Int { words.count * 64 }
 
     func contains(_ rowid: Int) -> Bool {

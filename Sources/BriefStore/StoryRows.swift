@@ -49,6 +49,24 @@ final class StoryRows: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var loaded = Loaded()
+    /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
+    private let restoringSnapshot: Bool
+    /// The highest rowid the first load took from a snapshot (0: none was used).
+    private var restoredThrough: Int64 = 0
+    var rowsRestoredThrough: Int64 { lock.withLock { restoredThrough } }
+
+    init(restoringSnapshot: Bool = true) {
+        self.restoringSnapshot = restoringSnapshot
+    }
+
+    /// The rows, loaded first if need be: what `ReaderSnapshot.save` writes.
+    func snapshot(_ db: Database) throws -> StorySnapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        try catchUp(db)
+        return StorySnapshot(through: loaded.throughRowid, story: loaded.story, length: loaded.length, day: loaded.day,
+                             members: loaded.members)
+    }
 
     /// `rowids` with every story reduced to its best version among them (the longest kept text,
     /// the earliest on a tie), each where that version stands in the order.
@@ -113,11 +131,31 @@ final class StoryRows: @unchecked Sendable {
             if added { rows.numberSharedStories() }
             loaded = rows
         }
-        if rows.throughRowid == 0 {
+        if rows.throughRowid == 0, restoringSnapshot, let saved = try Self.restoreSnapshot(db) {
+            // The snapshot's rows, then those added since (deleted ones are never asked for).
+            rows = saved
+            restoredThrough = saved.throughRowid
+            added = true
+            _ = try Self.loadAdded(db, into: &rows)
+        } else if rows.throughRowid == 0 {
             added = try Self.loadAll(db, into: &rows)
         } else {
             added = try Self.loadAdded(db, into: &rows)
         }
+    }
+
+    /// The rows of a valid `ReaderSnapshot`, or nil when there is none or it does not fit.
+    private static func restoreSnapshot(_ db: Database) throws -> Loaded? {
+        guard let stamp = try ReaderSnapshot.savedStamp(db), stamp.through > 0,
+              let story = try ReaderSnapshot.read(db, .storyNumber, as: Int32.self), story.count > 1, story.count <= Int(stamp.through) + 1,
+              let length = try ReaderSnapshot.read(db, .storyLength, as: Int32.self), length.count == story.count,
+              let day = try ReaderSnapshot.read(db, .storyDay, as: Int32.self), day.count == story.count,
+              let members = try ReaderSnapshot.read(db, .storyMembers, as: Int32.self),
+              story.allSatisfy({ $0 >= -1 && Int($0) < members.count }) else { return nil }
+        var rows = Loaded()
+        // The highest rowid with a story (article_story's own, which `loadAll` went by).
+        (rows.throughRowid, rows.story, rows.length, rows.day, rows.members) = (Int64(story.count - 1), story, length, day, members)
+        return rows
     }
 
     /// Every row, from nothing loaded: lengths and days in rowid order, then story numbers from

@@ -1,0 +1,175 @@
+// The reader's snapshot: saved by the indexer, used by the next reader when it still describes the
+// cache, and ignored or completed when another writer changed the cache since.
+import BriefCore
+import BriefTestSupport
+import Foundation
+import GRDB
+import Testing
+@testable import BriefStore
+
+@Suite struct ReaderSnapshotTests {
+    /// Three files: two copies of one story (one row when grouped) and another story.
+    func library(_ dir: TemporaryDirectory) throws {
+        try dir.write("library/a-wire.txt", StoryStoreTests.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024",
+                                                                 StoryStoreTests.paragraphs))
+        try dir.write("library/b-outlet.txt", StoryStoreTests.file("H3 finally flies", date: "Feb 18, 2024",
+                                                                   Array(StoryStoreTests.paragraphs.dropLast())))
+        try dir.write("library/c-other.txt", StoryStoreTests.file("Rotterdam dock strike strands ships", date: "Feb 16, 2024", [
+            "Dock workers in Rotterdam walked out on Monday over a dispute about automation at the container terminals, leaving dozens of ships waiting at anchor in the North Sea.",
+            "The union said the port authority had broken a promise to consult staff before installing remote-controlled cranes.",
+        ]))
+    }
+
+    func open(_ dir: TemporaryDirectory) throws -> LibraryStore {
+        try LibraryStore(path: dir.file("cache/library.sqlite").path, statePath: dir.file("data/state.sqlite").path)
+    }
+
+    func names(_ result: LibraryResult, _ store: LibraryStore) throws -> [String] {
+        try store.summaries(of: result, 0..<result.count).map { URL(fileURLWithPath: $0.id).lastPathComponent }
+    }
+
+    /// What a reader shows of the whole library (grouped list in date order, facets), checked
+    /// against the database's own counts.
+    func expectShows(_ store: LibraryStore, _ expected: [String], articles: Int,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let grouped = try store.query(.all, groupStories: true)
+        #expect(try names(grouped, store) == expected, sourceLocation: sourceLocation)
+        let all = try store.query(.all)
+        #expect(all.count == articles, sourceLocation: sourceLocation)
+        #expect(all.facets == (try store.facetsBySQL(matching: .all)), sourceLocation: sourceLocation)
+        let dated = try store.query(try FilterQuery("since:2024-02-17").expression)
+        #expect(dated.count == (try store.count(matching: try FilterQuery("since:2024-02-17").expression)), sourceLocation: sourceLocation)
+    }
+
+    @Test func anIndexRunSavesTheSnapshotAndTheNextReaderStartsFromIt() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        _ = try open(dir).refresh(paths: [dir.file("library").path])
+
+        let reader = try open(dir)
+        try expectShows(reader, ["a-wire.txt", "c-other.txt"], articles: 3)
+        #expect(reader.facetIndex.rowsRestoredThrough == 3, "the facets came from the snapshot")
+        #expect(reader.storyRows.rowsRestoredThrough == 3, "the stories came from the snapshot")
+
+        // The counts of the whole library come from the snapshot's bitmaps: zeroed there, zero on screen.
+        try reader.pool.write { db in
+            try db.execute(sql: "UPDATE reader_snapshot SET data = zeroblob(length(data)) WHERE part = ?",
+                           arguments: [ReaderSnapshot.Part.bitmapTopicBits.rawValue])
+        }
+        #expect(try open(dir).query(.all).facets.topics.allSatisfy { $0.count == 0 })
+    }
+
+    @Test func anArticleAddedByAnotherWriterAfterTheSnapshotShows() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        _ = try open(dir).refresh(paths: [dir.file("library").path])
+        // Another writer adds an article and saves no snapshot.
+        try open(dir).insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Later news", date: ArticleDate(year: 2024, month: 3, day: 1),
+                                      paragraphs: ["Something happened in March."], topics: [LibraryFixture.topic("cyber")])],
+                             path: "/elsewhere/d.txt")
+
+        let reader = try open(dir)
+        try expectShows(reader, ["d.txt", "a-wire.txt", "c-other.txt"], articles: 4)
+        #expect(reader.facetIndex.rowsRestoredThrough == 3)
+        #expect(try reader.query(.topic("cyber")).count == 1, "the new article's facets are loaded")
+    }
+
+    @Test func anArticleDeletedByAnotherWriterAfterTheSnapshotIsGone() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        _ = try open(dir).refresh(paths: [dir.file("library").path])
+        // Another writer deletes the other story and adds an article: the count is the snapshot's again.
+        let writer = try open(dir)
+        try writer.pool.write { db in
+            try db.execute(sql: "DELETE FROM file WHERE path LIKE '%c-other.txt'")
+        }
+        try writer.insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Later news", date: ArticleDate(year: 2024, month: 3, day: 1),
+                                   paragraphs: ["Something happened in March."])], path: "/elsewhere/d.txt")
+
+        let reader = try open(dir)
+        try expectShows(reader, ["d.txt", "a-wire.txt"], articles: 3)
+        #expect(reader.facetIndex.rowsRestoredThrough == 3)
+    }
+
+    @Test func aCacheWithoutASnapshotStillOpensAndGainsOneAtTheNextIndex() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        // As a cache made before the snapshot existed: the table is there, empty.
+        try writer.pool.write { db in try db.execute(sql: "DELETE FROM reader_snapshot") }
+
+        let before = try open(dir)
+        try expectShows(before, ["a-wire.txt", "c-other.txt"], articles: 3)
+        #expect(before.facetIndex.rowsRestoredThrough == 0)
+
+        // `brief index` with nothing changed saves it.
+        let report = try open(dir).refresh(paths: [dir.file("library").path])
+        #expect(report.unchanged == 3)
+        let after = try open(dir)
+        try expectShows(after, ["a-wire.txt", "c-other.txt"], articles: 3)
+        #expect(after.facetIndex.rowsRestoredThrough == 3)
+        #expect(try !after.saveReaderSnapshot(), "a snapshot that describes the cache is not written again")
+    }
+
+    @Test func aDamagedOrForeignSnapshotIsIgnored() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        try writer.pool.write { db in
+            try db.execute(sql: "UPDATE reader_snapshot SET data = x'0102' WHERE part = ?", arguments: [ReaderSnapshot.Part.facetEnd.rawValue])
+            try db.execute(sql: "UPDATE reader_snapshot SET data = x'01' WHERE part = ?", arguments: [ReaderSnapshot.Part.storyNumber.rawValue])
+        }
+        let damaged = try open(dir)
+        try expectShows(damaged, ["a-wire.txt", "c-other.txt"], articles: 3)
+        #expect(damaged.facetIndex.rowsRestoredThrough == 0)
+        #expect(damaged.storyRows.rowsRestoredThrough == 0)
+
+        try writer.pool.write { db in try db.execute(sql: "UPDATE reader_snapshot SET layout = layout + 1") }
+        let foreign = try open(dir)
+        try expectShows(foreign, ["a-wire.txt", "c-other.txt"], articles: 3)
+        #expect(foreign.facetIndex.rowsRestoredThrough == 0)
+        #expect(try foreign.saveReaderSnapshot(), "a snapshot of another layout is replaced")
+    }
+
+    @Test func theSnapshotSavedAfterAdditionsAndDeletionsDescribesTheCache() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        try writer.insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Later news", date: ArticleDate(year: 2024, month: 3, day: 1),
+                                   paragraphs: ["Something happened in March."])], path: "/elsewhere/d.txt")
+        #expect(try writer.saveReaderSnapshot(), "added articles: the snapshot is completed")
+        try expectShows(try open(dir), ["d.txt", "a-wire.txt", "c-other.txt"], articles: 4)
+
+        try FileManager.default.removeItem(atPath: dir.file("library/c-other.txt").path)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        let reader = try open(dir)
+        try expectShows(reader, ["d.txt", "a-wire.txt"], articles: 3)
+        #expect(reader.facetIndex.rowsRestoredThrough == 4, "the refresh saved a snapshot without the deleted article")
+    }
+
+    @Test func theTitleAndSourceOrdersComeFromTheSnapshotWhileItHoldsEveryArticle() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["b-outlet.txt", "a-wire.txt", "c-other.txt"])
+        #expect(try names(open(dir).query(.all, order: .source), writer).count == 3)
+
+        // A saved order is what the reader lists: reversed in the cache, reversed on screen.
+        try writer.pool.write { db in
+            let saved = try #require(try ReaderSnapshot.read(db, .titleOrder, as: Int32.self))
+            try db.execute(sql: "UPDATE reader_snapshot SET data = ? WHERE part = ?",
+                           arguments: [saved.reversed().withUnsafeBytes { Data($0) }, ReaderSnapshot.Part.titleOrder.rawValue])
+        }
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["c-other.txt", "a-wire.txt", "b-outlet.txt"])
+
+        // Another writer adds an article: the saved order lacks it, so the database orders them.
+        try writer.insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Arctic shipping lanes open early",
+                                   date: ArticleDate(year: 2024, month: 3, day: 1), paragraphs: ["Ice retreated."])],
+                          path: "/elsewhere/d.txt")
+        #expect(try names(open(dir).query(.all, order: .title), writer) == ["d.txt", "b-outlet.txt", "a-wire.txt", "c-other.txt"])
+    }
+}
