@@ -90,7 +90,10 @@ extension DatabaseOpener {
     /// Opens an existing database read-only (SQLite refuses every write on these connections),
     /// for a cache another account keeps. Nothing is created, migrated or deleted: a missing file
     /// or another schema version is an error that says who can fix it.
-    static func openReadOnly(path: String, migrator: DatabaseMigrator,
+    /// `optional`: migrations a reader can do without (a table only the indexer fills, which readers
+    /// look for before they use it): a cache lacking only those opens, so readers upgraded before
+    /// the indexer has run with the new version keep working.
+    static func openReadOnly(path: String, migrator: DatabaseMigrator, optional: Set<String> = [],
                              prepare: @escaping @Sendable (Database) throws -> Void) throws(StoreError) -> DatabasePool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -108,11 +111,11 @@ extension DatabaseOpener {
         }
         return try withStoreErrors(path: path) {
             let pool = try DatabasePool(path: path, configuration: config)
-            let (superseded, complete) = try pool.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            let (superseded, missing) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), Set(migrator.migrations).subtracting(try migrator.appliedIdentifiers(db)))
             }
             if superseded { throw StoreError(path: path, kind: .newerVersion, reason: StoreError.newerVersionReason) }
-            if !complete {
+            if !missing.isSubset(of: optional) {
                 throw StoreError(path: path, kind: .olderVersion, reason: "the shared cache was built by an older Brief; run `brief index --cache-file` with this version to update it")
             }
             return pool

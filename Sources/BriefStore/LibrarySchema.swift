@@ -38,6 +38,12 @@ enum LibrarySchema {
     }
 
     /// Migrations in order. Never edit a shipped one; append a new one.
+    /// The migration that adds `reader_snapshot`, which only the indexer fills and readers use
+    /// only when it is there.
+    static let readerSnapshotMigration = "v8: what a reader loads at open, saved whole"
+    /// Migrations a reader of a shared cache does without until the indexer applies them.
+    static let optionalForReaders: Set<String> = [readerSnapshotMigration]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: files, articles, topics, entities, full text") { db in
@@ -191,7 +197,7 @@ enum LibrarySchema {
         }
         // A new table only: checking every foreign key of the cache afterwards (GRDB's default)
         // read a 6 GB cache of 1,000,000 articles for minutes on the first open.
-        migrator.registerMigration("v8: what a reader loads at open, saved whole", foreignKeyChecks: .immediate) { db in
+        migrator.registerMigration(readerSnapshotMigration, foreignKeyChecks: .immediate) { db in
             // The facet index's and story grouping's arrays, one blob each (see `ReaderSnapshot`):
             // at 1,000,000 articles loading them row by row was most of a reader's first second.
             // Empty until the next `brief index` (or any refresh) saves them.

@@ -70,7 +70,8 @@ public final class LibraryStore: Sendable {
         }
         guard access == .owner else {
             users = nil
-            pool = try DatabaseOpener.openReadOnly(path: path, migrator: LibrarySchema.migrator, prepare: prepare)
+            pool = try DatabaseOpener.openReadOnly(path: path, migrator: LibrarySchema.migrator,
+                                                   optional: LibrarySchema.optionalForReaders, prepare: prepare)
             if let damage = try withStoreErrors(path: path, { try pool.read { db in try LibrarySchema.damage(db, checkIntegrity: false) } }) {
                 throw StoreError.corrupt(path: path, "\(damage); the shared cache is left as it is")
             }

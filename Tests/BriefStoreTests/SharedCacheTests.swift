@@ -102,6 +102,26 @@ private final class IndexingFlag: Sendable {
         #expect(try Self.openReader(dir, user: "ben").count(matching: .unread) == 5)
     }
 
+    @Test func readersUpgradedBeforeTheIndexerStillOpenTheSharedCache() throws {
+        let dir = try TemporaryDirectory()
+        try Self.writeArticles(dir, from: 0, count: 3)
+        let indexer = try Self.openIndexer(dir)
+        _ = try indexer.refresh(paths: [dir.file("library").path])
+        // The cache as an indexer one version older left it: no reader snapshot yet.
+        try indexer.pool.write { db in
+            try db.execute(sql: "DROP TABLE reader_snapshot")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [LibrarySchema.readerSnapshotMigration])
+        }
+        let reader = try Self.openReader(dir, user: "ana")
+        #expect(try reader.count(matching: .word("walrus", prefix: false)) == 3)
+        // Any other migration missing is still the indexer's to apply first.
+        try indexer.pool.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v7%'")
+        }
+        let refused = #expect(throws: StoreError.self) { try Self.openReader(dir, user: "ben") }
+        #expect(refused?.kind == .olderVersion)
+    }
+
     @Test func aMissingSharedCacheIsNamedAndNotCreated() throws {
         let dir = try TemporaryDirectory()
         let error = try #require(throws: StoreError.self) { try Self.openReader(dir, user: "ana") }
