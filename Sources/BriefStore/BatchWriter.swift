@@ -18,7 +18,8 @@ struct PreparedArticle: Sendable {
     var byline: String?
     var url: String?
     var siteName: String?
-    /// The kept paragraphs joined, deflated (`StoredText`).
+    /// The kept paragraphs joined (what the full-text index reads), and deflated (`StoredText`).
+    var text: String
     var storedText: Data
     var detail: Data
     /// The topics it is about, then those it mentions.
@@ -40,7 +41,8 @@ struct PreparedArticle: Sendable {
         url = article.url
         siteName = article.siteName
         let paragraphs = ArticleRow.storedParagraphs(of: article)
-        storedText = deflater.pack(paragraphs.joined(separator: String(ArticleRow.paragraphSeparator)))
+        text = paragraphs.joined(separator: String(ArticleRow.paragraphSeparator))
+        storedText = deflater.pack(text)
         detail = ArticleDetailCodec.encode(
             ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
                           topics: article.topics + article.mentions, language: article.language, summary: article.summary),
@@ -71,20 +73,51 @@ struct PreparedArticle: Sendable {
 /// every insert that fires a trigger does, so a trigger made one tiny segment per article (and
 /// the merging of them cost more than the rest of the write). Rowids only grow, and the batch
 /// holds the write lock, so the batch's articles are exactly the rows from the first one on.
+/// The statement reads each text as the parsing thread joined it (`BatchTexts`) rather than
+/// inflating the column just written.
 private struct UnindexedArticles {
     private(set) var first: Int64?
+    private let texts = BatchTexts()
 
-    mutating func add(_ rowid: Int64) {
+    mutating func add(_ rowid: Int64, text: String) {
         if first == nil { first = rowid }
+        texts.add(rowid, text)
     }
 
     mutating func index(_ db: Database) throws {
         guard let first else { return }
+        db.add(function: texts.function)
+        defer {
+            db.remove(function: texts.function)
+            texts.removeAll()
+        }
+        // The stored column is the fallback should a row in the range not be this batch's.
         try db.execute(sql: """
             INSERT INTO article_fts (rowid, title, text)
-            SELECT rowid, title, \(StoredText.functionName)(text) FROM article WHERE rowid >= ? ORDER BY rowid
+            SELECT rowid, title, coalesce(\(BatchTexts.functionName)(rowid), \(StoredText.functionName)(text))
+            FROM article WHERE rowid >= ? ORDER BY rowid
             """, arguments: [first])
         self.first = nil
+    }
+}
+
+/// The texts of a batch's new articles by rowid, as the SQL function `brief_batch_text(rowid)`
+/// (NULL for a rowid it does not hold). Registered on the writer connection only while the
+/// batch's full-text statement runs, which reads it on the writer's thread.
+private final class BatchTexts: @unchecked Sendable {
+    static let functionName = "brief_batch_text"
+    private var byRowid: [Int64: String] = [:]
+
+    func add(_ rowid: Int64, _ text: String) {
+        byRowid[rowid] = text
+    }
+
+    func removeAll() {
+        byRowid.removeAll(keepingCapacity: true)
+    }
+
+    private(set) lazy var function = DatabaseFunction(Self.functionName, argumentCount: 1, pure: false) { [unowned self] values in
+        Int64.fromDatabaseValue(values[0]).flatMap { self.byRowid[$0] }
     }
 }
 
@@ -281,7 +314,7 @@ final class BatchWriter {
         ])
         // Another file already holds an article with this id (a feed item seen twice).
         guard let rowid = inserted else { return }
-        state.unindexed.add(rowid)
+        state.unindexed.add(rowid, text: article.text)
         written.append(InsertedArticle(rowid: rowid, id: article.id, story: article.story))
         state.insertFacets.bind(1, rowid)
         state.insertFacets.bind(2, article.day)

@@ -28,6 +28,24 @@ import Testing
         try store.ids(matching: .word(word, prefix: false)).map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
     }
 
+    @Test func aRefreshSetsTheWriterConnectionBackAsItFoundIt() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("library/a.txt", Self.article("Alpha report", "Alpha paragraph about walruses."))
+        let store = try open(dir)
+        func settings() throws -> [Int] {
+            try store.write { db in
+                try ["cache_size", "mmap_size", "foreign_keys", "wal_autocheckpoint"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)")! }
+            }
+        }
+        let before = try settings()
+        // While indexing the writer has a larger page cache; afterwards the reader's bound holds again.
+        let report = try store.refresh(paths: [dir.file("library").path])
+        #expect(report.added == 1)
+        #expect(try settings() == before)
+        #expect(before[0] == -DatabaseSettings.cacheKiB)
+        #expect(try searching(store, "walruses") == ["a.txt"])
+    }
+
     @Test func onlyNewOrChangedFilesAreParsedAndDeletedOnesDropped() throws {
         let dir = try TemporaryDirectory()
         let library = dir.file("library").path
