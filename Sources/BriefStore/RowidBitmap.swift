@@ -16,6 +16,10 @@ struct RowidBitmap {
 
     var capacity: Int { words.count * 64 }
 
+    mutating func insert(_ rowid: Int) { words[rowid >> 6] |= 1 << UInt64(rowid & 63) }
+
+    mutating func remove(_ rowid: Int) { words[rowid >> 6] &= ~(1 << UInt64(rowid & 63)) }
+
     func contains(_ rowid: Int) -> Bool {
         rowid >= 0 && rowid < capacity && words[rowid >> 6] & (1 << UInt64(rowid & 63)) != 0
     }

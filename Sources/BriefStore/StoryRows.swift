@@ -10,7 +10,7 @@ final class StoryRows: @unchecked Sendable {
     /// What is loaded: per rowid, its story's number (-1 when unknown), kept text length and day
     /// (Int32.min when undated); the numbers of the stories met since the first load, by name;
     /// articles loaded per story number (a story of one needs no comparison).
-    private struct Loaded {
+    fileprivate struct Loaded {
         var throughRowid: Int64 = 0
         var story: [Int32] = [-1]
         var length: [Int32] = [0]
@@ -49,6 +49,9 @@ final class StoryRows: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var loaded = Loaded()
+    /// Each story of several versions' best version over every loaded row, made by `load` (off
+    /// the first frame's path) and dropped when rows are added: nil until then.
+    private var libraryBest: LibraryBest?
     /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
     private let restoringSnapshot: Bool
     /// The highest rowid the first load took from a snapshot (0: none was used).
@@ -80,6 +83,10 @@ final class StoryRows: @unchecked Sendable {
         try catchUp(db)
         let rows = loaded
         guard rows.sharedStories > 0 else { return rowids }
+        // The whole library (the first frame's list) holds every story's best version: then
+        // grouping is dropping the others, two bits per row that stay in the processor's cache,
+        // rather than three arrays reached at random for each of 1,000,000 rows.
+        if let whole = libraryBest, rowids.count >= rows.sharedStories, let shown = whole.grouping(rowids) { return shown }
         var best = [Int64](repeating: 0, count: rows.sharedStories)
         var grouped = false
         rows.story.withUnsafeBufferPointer { story in
@@ -118,6 +125,7 @@ final class StoryRows: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
+        if libraryBest == nil { libraryBest = LibraryBest(loaded) }
     }
 
     /// Loads the rows indexed since the last call, into a local copy of the arrays (appending to
@@ -128,7 +136,10 @@ final class StoryRows: @unchecked Sendable {
         var added = false
         // Put back also when a step fails, with the rows read so far numbered.
         defer {
-            if added { rows.numberSharedStories() }
+            if added {
+                rows.numberSharedStories()
+                libraryBest = nil
+            }
             loaded = rows
         }
         if rows.throughRowid == 0, restoringSnapshot, let saved = try Self.restoreSnapshot(db) {
@@ -266,6 +277,51 @@ public struct StoryVersion: Hashable, Sendable {
     public var id: String
     public var siteName: String?
     public var url: String?
+}
+
+extension StoryRows {
+    /// Which loaded rows are the best version of a story of several versions, and which are its
+    /// other versions, over the whole library.
+    fileprivate struct LibraryBest {
+        /// The best version of each story.
+        var best: RowidBitmap
+        /// The other versions of those stories.
+        var other: RowidBitmap
+        /// Stories of several versions (one best row each).
+        var stories: Int
+
+        init(_ rows: Loaded) {
+            let count = rows.story.count
+            var bestRow = [Int](repeating: 0, count: rows.sharedStories)
+            best = RowidBitmap(capacity: count)
+            other = RowidBitmap(capacity: count)
+            for row in 1..<max(count, 1) {
+                let number = Int(rows.story[row])
+                guard number >= 0 else { continue }
+                let slot = Int(rows.sharedSlot[number])
+                guard slot >= 0 else { continue }
+                if bestRow[slot] == 0 || rows.isBetter(row, than: bestRow[slot]) { bestRow[slot] = row }
+                other.insert(row)
+            }
+            for row in bestRow where row > 0 {
+                best.insert(row)
+                other.remove(row)
+            }
+            stories = rows.sharedStories
+        }
+
+        /// `rowids` grouped by story, when it holds the best version of every story of several
+        /// versions (then each story's best among `rowids` is its best overall); nil otherwise.
+        func grouping(_ rowids: [Int64]) -> [Int64]? {
+            var bestSeen = 0
+            let shown = rowids.filter { rowid in
+                if other.contains(Int(rowid)) { return false }
+                if best.contains(Int(rowid)) { bestSeen += 1 }
+                return true
+            }
+            return bestSeen == stories ? shown : nil
+        }
+    }
 }
 
 extension LibraryStore {

@@ -240,6 +240,7 @@ enum ReaderBenchmark {
         var open: [Double] = []
         var query: [Double] = []
         var frame: [Double] = []
+        var marks: [Double] = []
         for _ in 0..<5 {
             var clock = ContinuousClock.now
             let store = try LibraryStore(path: cachePath, statePath: statePath)
@@ -251,9 +252,15 @@ enum ReaderBenchmark {
             let state = AppState(source: StoreArticleSource(store: store), size: size)
             precondition(ScreenView.render(state).textLines[0].contains("Articles"))
             frame.append(UIBenchmark.milliseconds(since: clock))
+            // The read marks (a join of the state's ids with the cache's), which the frame fetched
+            // on the other core and waited for: timed alone, after it.
+            clock = ContinuousClock.now
+            _ = try store.readMarks()
+            marks.append(UIBenchmark.milliseconds(since: clock))
         }
         func m(_ values: [Double]) -> String { LibraryBenchmark.f(LibraryBenchmark.median(values), 1) }
-        print("\(label) reader_warm_start_breakdown_ms median open \(m(open)) first_query \(m(query)) first_frame_after \(m(frame))")
+        print("\(label) reader_warm_start_breakdown_ms median open \(m(open)) first_query \(m(query)) first_frame_after \(m(frame)) "
+              + "(read_marks alone after it \(m(marks)))")
         print("\(label) reader_warm_start_first_frame_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(times), 1)) "
               + "max \(LibraryBenchmark.f(times.max()!, 1)) cpu_ms median \(LibraryBenchmark.f(LibraryBenchmark.median(cpu), 1)) "
               + "(open cache + query + facets + first page + 140x45 grid, "

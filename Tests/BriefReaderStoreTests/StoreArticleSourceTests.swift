@@ -23,6 +23,14 @@ import Testing
         #expect(screen.contains("Central bank holds rates steady"))
     }
 
+    @Test func onlyAQueryWithUnreadSomewhereInItWaitsForTheReadMarks() throws {
+        let unread = try FilterQuery("topic:asia (seoul OR -unread)").expression
+        #expect(StoreArticleSource.selectsByReadMarks(unread))
+        #expect(StoreArticleSource.selectsByReadMarks(.unread))
+        #expect(!StoreArticleSource.selectsByReadMarks(.all))
+        #expect(!StoreArticleSource.selectsByReadMarks(try FilterQuery("topic:asia (seoul OR -starred)").expression))
+    }
+
     @Test func theListHoldsOnlyAPageNotTheLibrary() throws {
         let directory = try TemporaryDirectory()
         let many = (0..<300).map { (number: Int) -> Article in

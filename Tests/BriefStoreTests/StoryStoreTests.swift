@@ -77,7 +77,8 @@ import Testing
         #expect(try store.query(.all, groupStories: true).count == 1)
     }
 
-    @Test func aLongerCopyIndexedWhileTheListIsOpenTakesItsStorysRow() throws {
+    /// A cache of a.txt and its shorter copy b.txt (one story), and c.txt (another).
+    func twoVersionsOfAStoryAndAnother() throws -> (TemporaryDirectory, LibraryStore) {
         let dir = try TemporaryDirectory()
         try dir.write("library/a.txt", Self.file("Japan's H3 rocket reaches orbit", date: "Feb 17, 2024", Self.paragraphs))
         try dir.write("library/b.txt", Self.file("H3 finally flies", date: "Feb 18, 2024", Array(Self.paragraphs.dropLast())))
@@ -87,6 +88,11 @@ import Testing
         ]))
         let store = try open(dir)
         _ = try store.refresh(paths: [dir.file("library").path])
+        return (dir, store)
+    }
+
+    @Test func aLongerCopyIndexedWhileTheListIsOpenTakesItsStorysRow() throws {
+        let (dir, store) = try twoVersionsOfAStoryAndAnother()
         // The stories as the reader loads them at start, before its first grouped query.
         try store.loadStories()
         #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["a.txt", "c.txt"])
@@ -101,6 +107,20 @@ import Testing
         #expect(versions.first?.id.hasSuffix("later/d.txt") == true, "the longest text is the best version")
         #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["c.txt", "d.txt"])
         #expect(names(try store.query(.not(.source("later/d.txt")), groupStories: true).rowidsAsIDs(store)) == ["a.txt", "c.txt"])
+    }
+
+    @Test func aStoryWhoseBestVersionIsFilteredOutOrDeletedIsShownByItsNextBest() throws {
+        let (dir, store) = try twoVersionsOfAStoryAndAnother()
+        // Loaded ahead, as the reader does at start: the whole library's best versions are known.
+        try store.loadStories()
+        #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["a.txt", "c.txt"])
+        #expect(names(try store.query(.not(.source("a.txt")), groupStories: true).rowidsAsIDs(store)) == ["b.txt", "c.txt"],
+                "without its best version the story is still listed, by the version that matched")
+
+        try FileManager.default.removeItem(at: dir.file("library/a.txt"))
+        _ = try store.refresh(paths: [dir.file("library").path])
+        #expect(names(try store.query(.all, groupStories: true).rowidsAsIDs(store)) == ["b.txt", "c.txt"],
+                "the best version deleted, the other stands for the story")
     }
 
     @Test func aRefreshOfChangedFilesKeepsEveryArticleInItsStory() throws {
