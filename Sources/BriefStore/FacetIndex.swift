@@ -77,8 +77,7 @@ final class FacetIndex: @unchecked Sendable {
         defer { lock.unlock() }
         try catchUp(db)
         let present = try liveUniverse(db)
-        let count = present.words.reduce(0) { $0 + $1.nonzeroBitCount }
-        return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: count, bitmaps: currentBitmaps())
+        return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: present.memberCount, bitmaps: currentBitmaps())
     }
 
     /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
@@ -394,8 +393,7 @@ final class FacetIndex: @unchecked Sendable {
             // deleted too, the articles present are the snapshot's and those.
             var present = saved.articles
             let added = try loadArticles(db, markingRowids: true)
-            let addedCount = added.words.reduce(0) { $0 + $1.nonzeroBitCount }
-            if try ReaderSnapshot.currentStamp(db).articles == saved.stamp.articles + Int64(addedCount) {
+            if try ReaderSnapshot.currentStamp(db).articles == saved.stamp.articles + Int64(added.memberCount) {
                 present.words += repeatElement(0, count: max(0, added.words.count - present.words.count))
                 present.formUnion(added)
                 universe = (try stamp(db), present)

@@ -16,6 +16,9 @@ struct RowidBitmap {
 
     var capacity: Int { words.count * 64 }
 
+    /// How many rowids are set.
+    var memberCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
     mutating func insert(_ rowid: Int) { words[rowid >> 6] |= 1 << UInt64(rowid & 63) }
 
     mutating func remove(_ rowid: Int) { words[rowid >> 6] &= ~(1 << UInt64(rowid & 63)) }
