@@ -67,7 +67,7 @@ struct CLICommandTests {
         let objects = try jsonLines(run.stdout)
         #expect(objects.count == 1)
         let object = try #require(objects.first)
-        for key in ["path", "format", "title", "date", "byline", "url", "paragraphs", "removed", "entities", "topics"] {
+        for key in ["path", "format", "title", "date", "byline", "url", "source", "summary", "paragraphs", "removed", "entities", "topics"] {
             #expect(object.keys.contains(key), "missing \(key)")
         }
         #expect(object["path"] as? String == Self.seedPath)
@@ -77,6 +77,24 @@ struct CLICommandTests {
         #expect(ids.isSuperset(of: ["cyber", "missiles", "supply-chain"]))
         #expect(topics.allSatisfy { $0["name"] is String && $0["score"] is Double && $0["terms"] is [String] })
         #expect(run.stdout.hasPrefix("{\"path\":"), "keys in contract order")
+    }
+
+    @Test func showJSONGivesTheAgencyAWireDatelineCredits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-agency-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("talks.txt").path
+        try """
+            Talks resume in Geneva
+            Mar 12, 2024
+            GENEVA, March 12 (Reuters) - Negotiators returned to the table on Tuesday after a week of silence.
+            Both sides said progress was possible before the end of the month.
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try brief(["show", "--json", file])
+        let object = try #require(try jsonLines(run.stdout).first)
+        #expect(object["source"] as? String == "Reuters")
+        #expect((object["paragraphs"] as? [String])?.first?.hasPrefix("GENEVA, March 12 (Reuters) - ") == true)
+        #expect(try brief(["show", file]).stdout.contains("2024-03-12 · Reuters"))
     }
 
     @Test func badFilesExitOneAndTheRestIsStillPrinted() throws {

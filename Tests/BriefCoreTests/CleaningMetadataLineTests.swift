@@ -25,6 +25,35 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text) == body)
         #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata])
         #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
+        #expect(cleaned.agency == "PTI")
+    }
+
+    @Test func aDateLineNamesAnAgencyOnlyAfterAPlaceAndItsComma() {
+        #expect(clean(["New Delhi | Updated : 12 Mar 2024, 10:45 AM", body[0], body[1]], format: .html).agency == nil)
+        #expect(clean(["Mumbai, Press Trust of India | Updated : 12 Mar 2024", body[0], body[1]], format: .html).agency
+            == "Press Trust of India")
+        #expect(clean(["Published Tuesday, March 5, 2024 · Updated 2 hours ago", body[0], body[1]], format: .html).agency == nil)
+    }
+
+    @Test(arguments: [("GENEVA, March 12 (Reuters) - ", "Reuters"), ("KIEV, Ukraine (AP) — ", "AP"),
+                      ("Berlin (dpa) - ", "dpa"), ("RAMALLAH, West Bank, Dec. 5 (AP) — ", "AP"),
+                      ("MOSCOW (AP)\u{A0}— ", "AP")])
+    func aWireDatelineOpeningTheStoryNamesItsAgencyAndStays(dateline: String, agency: String) {
+        let lines = [dateline + body[0], body[1], body[2]]
+        let cleaned = clean(lines, format: .text)
+        #expect(cleaned.agency == agency)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+    }
+
+    @Test(arguments: [
+        "The operator (which runs three dams) - and the council - disagreed about the gates.",
+        "\"We will open them (eventually) - no doubt,\" the operator said.",
+        "In 2024 (the wettest year on record) - the reservoir rose twice.",
+        "Engineers opened the gates on Monday after the reservoir rose (by two metres) - a record.",
+        "(Leipzig) - the place alone in the parenthesis.",
+    ])
+    func parenthesesInAnOpeningSentenceNameNoAgency(opening: String) {
+        #expect(clean([opening, body[1], body[2]], format: .text).agency == nil)
     }
 
     @Test(arguments: ["By Jane Doe, August 14, 2020 2:30 pm", "By Jane Doe | 14/08/2020", "By Jane Doe - August 14, 2020",

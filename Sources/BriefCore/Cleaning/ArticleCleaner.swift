@@ -6,6 +6,8 @@ public struct CleanedDocument: Sendable {
     public var title: String
     public var date: ArticleDate?
     public var byline: String?
+    /// The news agency a dateline credits ("PTI", "Reuters"), or nil.
+    public var agency: String?
     public var paragraphs: [Block]
     public var removed: [RemovedBlock]
 }
@@ -89,8 +91,10 @@ public struct ArticleCleaner: Sendable {
                 paragraphs.append(block)
             }
         }
+        // A dateline line names the agency apart; else the story's opening words may.
+        let agency = stated.agency ?? paragraphs.first.flatMap { LeadDateline.agency(in: $0.text, settings: settings) }
         return CleanedDocument(title: title, date: document.date ?? stated.date, byline: document.byline ?? stated.byline,
-                               paragraphs: paragraphs, removed: removed)
+                               agency: agency, paragraphs: paragraphs, removed: removed)
     }
 
     // MARK: Stage 2: certain rules
@@ -99,6 +103,7 @@ public struct ArticleCleaner: Sendable {
     private struct StatedMetadata {
         var date: ArticleDate?
         var byline: String?
+        var agency: String?
 
         /// The first date a line states.
         mutating func take(date stated: ArticleDate?) {
@@ -128,9 +133,10 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .credit)
                 case .caption:
                     decisions[index] = Decision(reason: .caption)
-                case .dateline(let date):
+                case .dateline(let date, let agency):
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(date: date)
+                    if stated.agency == nil { stated.agency = agency }
                 }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)

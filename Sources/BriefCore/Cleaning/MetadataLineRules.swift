@@ -3,8 +3,9 @@ import Foundation
 
 /// What a metadata line is, and what it says when it parses.
 package enum MetadataLine: Equatable, Sendable {
-    /// A labelled date line ("Published … · Updated 2 hours ago"); the date when one is written.
-    case dateline(ArticleDate?)
+    /// A labelled date line ("Published … · Updated 2 hours ago"); the date when one is written,
+    /// and the agency a segment names after its place ("New Delhi, PTI | Updated : …").
+    case dateline(ArticleDate?, agency: String?)
     /// A picture credit ("(Photo Credit : PTI)", "© Reuters").
     case credit
     /// A picture's caption that ends with its credit ("… in Vancouver. (Jane Doe/Canadian Press)").
@@ -24,6 +25,7 @@ package struct MetadataLineRules: Sendable {
         var maximumWords: Int
         var separators: [String]
         var maximumOtherSegmentWords: Int
+        var agencyMaximumWords: Int
         var dateLabels: [String]
         var relativeTimeWords: [String]
         var creditLabels: [String]
@@ -246,6 +248,7 @@ package struct MetadataLineRules: Sendable {
             segments = segments.flatMap { $0.components(separatedBy: separator) }
         }
         var labelled: (date: ArticleDate?, found: Bool) = (nil, false)
+        var agency: String?
         var words = 0
         for segment in segments {
             let tokens = CleaningRules.normalize(segment).split(separator: " ")
@@ -259,9 +262,22 @@ package struct MetadataLineRules: Sendable {
                 if !labelled.found || labelled.date == nil { labelled = (labelled.date ?? date, true) }
             } else if tokens.count > file.maximumOtherSegmentWords && DateLineParser.parseLine(segment) == nil {
                 return nil
+            } else if agency == nil {
+                agency = self.agency(afterPlaceIn: segment)
             }
         }
-        return labelled.found ? .dateline(labelled.date) : nil
+        return labelled.found ? .dateline(labelled.date, agency: agency) : nil
+    }
+
+    /// The name after a place and its comma in a dateline's segment: "New Delhi, PTI" gives "PTI".
+    /// A segment without a comma may be a place alone ("New Delhi"), and names nothing; a name
+    /// with a digit is a date or a time.
+    private func agency(afterPlaceIn segment: String) -> String? {
+        guard let comma = segment.lastIndex(of: ","), segment[..<comma].contains(where: \.isLetter) else { return nil }
+        let name = TextMeasure.trim(segment[segment.index(after: comma)...])
+        guard let initial = name.first, initial.isUppercase, !name.contains(where: \.isNumber),
+              name.split(separator: " ").count <= file.agencyMaximumWords else { return nil }
+        return String(name)
     }
 
     /// A clock time such as `10:45`.

@@ -219,6 +219,9 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     public var url: String?
     /// Name of the site or feed, when known.
     public var siteName: String?
+    /// The news agency the text credits as its source: "PTI" from a date line "New Delhi, PTI |
+    /// Updated : …", "Reuters" from a story opening "LONDON (Reuters) - …"; nil when none is named.
+    public var agency: String?
     /// The language the article is written in (`en`, `de`, …), from its text or its declaration;
     /// nil when neither says.
     public var language: String?
@@ -240,7 +243,7 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         byline: String? = nil, url: String? = nil, siteName: String? = nil, language: String? = nil,
         paragraphs: [String], paragraphKinds: [BlockKind]? = nil,
         removed: [RemovedBlock] = [], entities: [EntitySpan] = [], topics: [TopicMatch] = [], mentions: [TopicMatch] = [],
-        summary: String? = nil
+        summary: String? = nil, agency: String? = nil
     ) {
         self.source = source
         self.format = format
@@ -257,5 +260,6 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         self.topics = topics
         self.mentions = mentions
         self.summary = summary
+        self.agency = agency
     }
 }

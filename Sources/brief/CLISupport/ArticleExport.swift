@@ -13,13 +13,14 @@ enum ListFormat: String, CaseIterable {
 }
 
 enum ArticleMarkdown {
-    /// Title, date, byline and source address, summary (as a quote) and paragraphs, with entities
+    /// Title, date, byline, agency and source address, summary (as a quote) and paragraphs, with entities
     /// as plain text. Article text is escaped so that it reads as the words it is, never as markup.
     static func render(_ article: Article) -> String {
         let text = { (value: String) in escape(TerminalSafeText.clean(value)) }
         var blocks = ["# " + text(article.title.isEmpty ? "(untitled)" : article.title)]
         var facts = [article.date?.description ?? "undated"]
         if let byline = article.byline, !byline.isEmpty { facts.append(text(byline)) }
+        if let agency = article.agency { facts.append(text(agency)) }
         let address = article.url ?? article.source
         facts.append("<" + TerminalSafeText.clean(address).replacingOccurrences(of: ">", with: "%3E") + ">")
         blocks.append(facts.joined(separator: " · "))

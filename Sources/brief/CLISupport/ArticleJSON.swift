@@ -2,13 +2,15 @@
 import BriefCore
 
 enum ArticleJSON {
-    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, language, summary, paragraphs,
+    /// Everything `show --json` promises: path, format, title, date, byline, url, feed, language, source (the agency
+    /// a dateline credits), summary, paragraphs,
     /// removed [{text, reason, position}], entities [{paragraph, start, end, text, type, canonical}],
     /// topics [{id, name, score, terms}].
     static func full(_ article: Article) -> JSONText {
         .object(identity(of: article) + [
             ("feed", feed(of: article)),
             ("language", .optional(article.language)),
+            ("source", .optional(article.agency)),
             ("summary", .optional(article.summary)),
             ("paragraphs", .array(article.paragraphs.map(JSONText.string))),
             ("removed", .array(article.removed.map { block in

@@ -9,6 +9,7 @@ enum ArticleText {
         var lines: [String] = [safe(article.title.isEmpty ? "(untitled)" : article.title)]
         var facts = [article.date?.description ?? "undated"]
         if let byline = article.byline, !byline.isEmpty { facts.append(safe(byline)) }
+        if let agency = article.agency { facts.append(safe(agency)) }
         if let url = article.url, !url.isEmpty { facts.append(safe(url)) }
         lines.append(facts.joined(separator: " · "))
         lines.append("\(safe(article.source)) (\(article.format.rawValue))")
