@@ -41,6 +41,15 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.share])
     }
 
+    @Test func pictureTextSizeToolAndCommentControlsGo() {
+        let controls = ["View larger image", "Font size: Decrease Increase", "Printer friendly version", "Article tools",
+                        "Bookmark this page", "Post your comment.", "Quote | Report this post"]
+        let cleaned = clean([body[0], controls[0], controls[1], body[1], controls[2], controls[3], body[2], controls[4],
+                             body[3], controls[5], controls[6]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .share, .share, .share, .share, .comments, .comments])
+    }
+
     @Test func aSentenceNamingSocialNetworksStays() {
         let line = "Officials shared the warning on Facebook and Twitter before the gates opened, the operator said."
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
