@@ -35,6 +35,22 @@ import Testing
         #expect(clean(["Published Tuesday, March 5, 2024 · Updated 2 hours ago", body[0], body[1]], format: .html).agency == nil)
     }
 
+    @Test(arguments: [("The Associated Press", "The Associated Press"), ("- Reuters", "Reuters"),
+                      ("By Agence France-Presse", "Agence France-Presse"), ("Source: dpa", "dpa")])
+    func aLineNamingOnlyTheAgencyGoesAndNamesIt(line: String, agency: String) {
+        let cleaned = clean([body[0], body[1], line, body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        #expect(cleaned.agency == agency)
+    }
+
+    @Test(arguments: ["Associated Press coverage", "Reuters reported the figures on Monday.", "Associated Press photographers"])
+    func aLineSayingMoreThanTheAgencyStays(line: String) {
+        let cleaned = clean([body[0], line, body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+        #expect(cleaned.agency == nil)
+    }
+
     @Test(arguments: [("GENEVA, March 12 (Reuters) - ", "Reuters"), ("KIEV, Ukraine (AP) — ", "AP"),
                       ("Berlin (dpa) - ", "dpa"), ("RAMALLAH, West Bank, Dec. 5 (AP) — ", "AP"),
                       ("MOSCOW (AP)\u{A0}— ", "AP")])

@@ -165,6 +165,16 @@ import Testing
         #expect(article.removed.contains { $0.text == "© 2024 Example News" && $0.reason == .footer })
     }
 
+    @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
+        page += "Dam opens spillway\n\n" + body[0] + "\n\n"
+        page += "Photo: Jane Doe/Reuters\nPublished 10:32 AM · Updated 2 hours ago\nThe Associated Press\n\n"
+        page += body.dropFirst().joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body)
+        #expect(article.agency == "The Associated Press")
+    }
+
     @Test func cleaningDataLoads() {
         #expect(CleaningRules.builtIn.stopwords.contains("the"))
         #expect(CleaningRules.builtIn.match("RELATED STORIES")?.reason == .promoMarker)

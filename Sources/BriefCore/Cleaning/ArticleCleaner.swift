@@ -133,6 +133,9 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .credit)
                 case .caption:
                     decisions[index] = Decision(reason: .caption)
+                case .agency(let name):
+                    decisions[index] = Decision(reason: .metadata)
+                    if stated.agency == nil { stated.agency = name }
                 case .dateline(let date, let agency):
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(date: date)

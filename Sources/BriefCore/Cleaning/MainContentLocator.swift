@@ -61,6 +61,10 @@ package enum MainContentLocator {
 
     static func weight(_ line: Line, knownLanguage: Bool, punctuatedCJK: Bool, settings: CleaningSettings) -> Double {
         switch line.certain {
+        case .metadata?, .credit?, .caption?:
+            // A story's own furniture (its date line, its agency, a picture's credit) weighs as the
+            // short line it is, not as a page's marker.
+            return -settings.pageShortLinePenalty
         case .some:
             return -settings.pageMarkerPenalty
         case nil:

@@ -10,6 +10,8 @@ package enum MetadataLine: Equatable, Sendable {
     case credit
     /// A picture's caption that ends with its credit ("… in Vancouver. (Jane Doe/Canadian Press)").
     case caption
+    /// A line that only names the news agency the story is from ("The Associated Press", "- Reuters").
+    case agency(String)
 }
 
 /// Recognizes metadata lines from the word lists in `Resources/Data/metadata-lines.json`.
@@ -39,6 +41,8 @@ package struct MetadataLineRules: Sendable {
         var captionCreditSearchLength: Int
         var creditConnectives: [String]
         var creditNameFillers: [String]
+        var agencies: [String]
+        var agencyLineLeaders: [String]
     }
 
     private let file: File
@@ -56,6 +60,10 @@ package struct MetadataLineRules: Sendable {
     private let creditConnectives: Set<Substring>
     /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
     private let creditNameFillers: Set<String>
+    private let agencies: Set<String>
+    private let agencyLineLeaders: [String]
+    /// The most words an agency line has, its leader included: longer lines skip the normalizing.
+    private let agencyLineMaximumWords: Int
 
     package static let builtIn: MetadataLineRules = {
         do {
@@ -80,6 +88,9 @@ package struct MetadataLineRules: Sendable {
         creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
         creditConnectives = Set(file.creditConnectives.map { Substring(CleaningRules.normalize($0)) })
         creditNameFillers = Set(file.creditNameFillers.map { $0.lowercased() })
+        agencies = Set(file.agencies.map { CleaningRules.normalize($0) })
+        agencyLineLeaders = file.agencyLineLeaders.map { CleaningRules.normalize($0) + " " }
+        agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
@@ -96,8 +107,26 @@ package struct MetadataLineRules: Sendable {
         let isASCII = line.utf8.allSatisfy { $0 < 0x80 }
         if let credit = judgeCredit(line, isASCII: isASCII) { return credit }
         if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
+        if let agency = judgeAgencyLine(line) { return agency }
         guard findingCaptions else { return nil }
         return judgeUnlabelledCredit(line) ?? judgeCaption(text)
+    }
+
+    /// A line naming only a news agency, after a dash or a label at most: "The Associated Press",
+    /// "- Reuters", "By AFP", "Staff and agencies". The name comes from `agencies`, a list of the
+    /// world's wire services: a short line of capitalized words alone could be a subhead.
+    private func judgeAgencyLine(_ line: Substring) -> MetadataLine? {
+        guard line.utf8.count <= 60, line.split(separator: " ").count <= agencyLineMaximumWords else { return nil }
+        var normalized = CleaningRules.normalize(line)
+        var leaderWords = 0
+        if let leader = agencyLineLeaders.first(where: normalized.hasPrefix) {
+            normalized.removeFirst(leader.count)
+            leaderWords = leader.split(separator: " ").count
+        }
+        guard agencies.contains(normalized) else { return nil }
+        // The name as printed, without the dash or the label before it and the stop after it.
+        let name = String(line.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+        return .agency(name.split(separator: " ").dropFirst(leaderWords).joined(separator: " "))
     }
 
     /// A credit without a colon: "Photo by Jane Doe", "Photo courtesy of the Gazette", "Photograph
