@@ -50,6 +50,25 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.metadata, .share, .share, .share, .share, .comments, .comments])
     }
 
+    @Test(arguments: [ArticleFormat.html, .text])
+    func readersPostsAfterTheSitesCopyrightNoticeGo(format: ArticleFormat) {
+        let posts = ["Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08",
+                     "The operator should have opened the gates a week earlier, when the rain began to fall.",
+                     "Quote | Report this post",
+                     "Nonsense. Nobody could have known how much rain would fall on the hills that week."]
+        let cleaned = clean(body + ["© 2008 Example Media. All rights reserved. Reproduction without permission is prohibited."] + posts,
+                            format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.footer, .metadata, .comments, .comments, .comments])
+    }
+
+    @Test func aNoticeBeforeTheStoryOrASentenceQuotingOneEndsNothing() {
+        let quoting = "Nach dem Motto “some rights reserved” stehen die Lizenzen zwischen dem Copyright (all rights reserved) und der Public Domain."
+        let lines = ["© 2024 Example News. All rights reserved.", body[0], body[1], quoting, body[2], body[3]]
+        let kept = clean(lines, format: .html).paragraphs.map(\.text)
+        #expect(kept == [body[0], body[1], body[2], body[3]])
+    }
+
     @Test func aSentenceNamingSocialNetworksStays() {
         let line = "Officials shared the warning on Facebook and Twitter before the gates opened, the operator said."
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])

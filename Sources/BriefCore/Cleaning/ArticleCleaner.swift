@@ -45,6 +45,8 @@ public struct ArticleCleaner: Sendable {
         var introducesHeadlines = false
         /// Decided by judging relatedness without a marker: undone when too little is left.
         var judged = false
+        /// A site's copyright notice: the story is over.
+        var closesStory = false
     }
 
     public func clean(_ document: RawDocument) -> CleanedDocument {
@@ -58,6 +60,9 @@ public struct ArticleCleaner: Sendable {
                           captionsAreBody: document.captionsAreBody, to: &decisions, stated: &stated)
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
+        }
+        if document.format != .feed {
+            removeAfterCopyrightNotice(features: features, to: &decisions)
         }
         let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         // In an HTML page other articles' headlines are links; a headline-shaped line without one is the
@@ -142,7 +147,8 @@ public struct ArticleCleaner: Sendable {
                     if stated.agency == nil { stated.agency = agency }
                 }
             } else if let match = rules.match(block.text) {
-                decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines)
+                decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines,
+                                            closesStory: match.isCopyrightNotice)
             } else if let density = block.linkDensity, density >= settings.linkListDensity,
                       features[index].words < settings.linkListMaximumWords {
                 decisions[index] = Decision(reason: .navigation)
@@ -181,6 +187,21 @@ public struct ArticleCleaner: Sendable {
             if decisions[index].reason == nil {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
             }
+        }
+    }
+
+    /// A site's copyright notice after the story's prose ends the story: what follows it is readers'
+    /// comments ("Posted by: Brad, Glasgow …" and their posts) or the page's footer, though it sits
+    /// in the same container. A notice before any prose (a page's header) ends nothing.
+    private func removeAfterCopyrightNotice(features: [LineFeatures], to decisions: inout [Decision]) {
+        var prose = 0
+        for index in decisions.indices {
+            if decisions[index].reason == nil { prose += features[index].words }
+            guard decisions[index].closesStory, prose >= settings.pageMinimumArticleWords else { continue }
+            let after = (index + 1)..<decisions.count
+            let reason: RemovalReason = after.contains { decisions[$0].reason == .comments } ? .comments : .footer
+            for later in after where decisions[later].reason == nil { decisions[later].reason = reason }
+            return
         }
     }
 

@@ -6,6 +6,9 @@ package struct MarkerMatch: Equatable, Sendable {
     package var reason: RemovalReason
     /// The line announces a list of other articles ("Related", "Read more").
     package var introducesHeadlines: Bool
+    /// The line opens as a site's copyright notice ("© 2008 Example Media. All rights reserved."),
+    /// which a page prints once the story is over; a sentence that mentions the phrase does not.
+    package var isCopyrightNotice = false
 }
 
 /// Marker phrases and function words, as data.
@@ -113,7 +116,10 @@ package struct CleaningRules: Sendable {
         var spaces = 0
         for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
         if spaces < copyrightNoticeMaximumWords, isCopyrightNotice(normalized) {
-            return MarkerMatch(reason: .footer, introducesHeadlines: false)
+            let opening = TextMeasure.trim(line).lowercased()
+            let opensAsNotice = ["©", "(c)", "copyright", "copr"].contains { opening.hasPrefix($0) }
+                || copyrightPhrases.contains { normalized.utf8.starts(with: $0) }
+            return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }
         guard spaces < maximumMarkerWords else { return nil }
         let words = normalized.split(separator: " ")
