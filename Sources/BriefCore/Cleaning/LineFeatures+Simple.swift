@@ -128,6 +128,8 @@ extension LineFeatures {
 
 /// What the simple path knows of a simple scalar's value without a Unicode property lookup.
 enum SimpleScalar {
+    /// Characters of a line that `HardWrapJoiner.startsListItem` may look at, and some to spare.
+    static let listMarkerReach = 8
     @inline(__always) static func isASCIILetter(_ value: UInt32) -> Bool { value < 0x80 && (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
     @inline(__always) static func isLetter(_ value: UInt32) -> Bool {
@@ -180,10 +182,12 @@ enum SimpleScalar {
     }
 
     /// `HardWrapJoiner.startsListItem`, which answers at once for a line opening with an ASCII letter.
+    /// It reads no further than a line's fifth character (a closing bracket within four, a fourth
+    /// digit): it is given the first `listMarkerReach` only, one character a scalar here.
     static func startsListItem<Scalar: FixedWidthInteger>(_ scalars: UnsafeBufferPointer<Scalar>) -> Bool {
         guard let first = scalars.first.map({ UInt32(truncatingIfNeeded: $0) }), !isASCIILetter(first) else { return false }
         var line = String.UnicodeScalarView()
-        for scalar in scalars { line.append(Unicode.Scalar(UInt32(truncatingIfNeeded: scalar))!) }
+        for scalar in scalars.prefix(listMarkerReach) { line.append(Unicode.Scalar(UInt32(truncatingIfNeeded: scalar))!) }
         return HardWrapJoiner.startsListItem(String(line))
     }
 
