@@ -286,7 +286,7 @@ package struct CleaningRules: Sendable {
     /// none there, none at all; the first one with no byte beyond ASCII before it or just after it
     /// is a character of its own (only a prepended mark before it, or a combining mark after it,
     /// joins it to another). Otherwise character by character.
-    private static func firstIndex(of mark: UInt8, in text: String) -> String.Index? {
+    package static func firstIndex<Text: StringProtocol>(of mark: UInt8, in text: Text) -> Text.Index? {
         let offset = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard let first = bytes.firstIndex(of: mark) else { return -1 }
             let isolated = first + 1 == bytes.count || bytes[first + 1] < 0x80
