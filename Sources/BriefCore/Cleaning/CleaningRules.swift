@@ -200,7 +200,7 @@ package struct CleaningRules: Sendable {
         let wordCount = normalized.isEmpty ? 0 : spaces + 1
         guard wordCount >= 2 else { return nil }
         if wordCount <= maximumWords {
-            let prompt = prompt(line, words: normalized.split(separator: " ").map(String.init))
+            let prompt = prompt(line, words: Self.words(ofNormalized: normalized))
             if let channel = prompt.channel, prompt.asks { return channel }
             guard Self.hasSentenceBreak(line) else { return nil }
         }
@@ -208,7 +208,7 @@ package struct CleaningRules: Sendable {
         var found: RemovalReason?
         var asked = false
         for sentence in Sentences(of: line) {
-            let words = Self.normalize(sentence).split(separator: " ").map(String.init)
+            let words = Self.words(ofNormalized: Self.normalize(sentence))
             let prompt = prompt(sentence, words: words)
             if !prompt.asks {
                 // A hook, before any asking; after it, a sentence that asks nothing tells something.
@@ -244,7 +244,7 @@ package struct CleaningRules: Sendable {
     private func prompt(_ line: String, words: [String]) -> (asks: Bool, channel: RemovalReason?) {
         guard !words.isEmpty else { return (false, nil) }
         // An interview's speaker label ("Q: Do you have an app?") is the story's own line.
-        if let colon = line.firstIndex(of: ":"), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
+        if let colon = Self.firstIndex(of: UInt8(ascii: ":"), in: line), line[..<colon].split(separator: " ").count <= 2, words.count > 1,
            line[..<colon].count <= 12 { return (false, nil) }
         // A main clause of one word ("Your website, please!") asks for nothing in particular: an
         // interviewer's line, not a prompt.
@@ -274,8 +274,35 @@ package struct CleaningRules: Sendable {
     /// The first two words after a sentence's first comma, normalized: the main clause after an opening
     /// one ("To get our weekly roundup by email, enter your address below").
     private static func mainClause(of sentence: String) -> [String] {
-        guard let comma = sentence.firstIndex(of: ",") else { return [] }
-        return normalize(sentence[sentence.index(after: comma)...]).split(separator: " ").prefix(2).map(String.init)
+        guard let comma = firstIndex(of: UInt8(ascii: ","), in: sentence) else { return [] }
+        return Array(words(ofNormalized: normalize(sentence[sentence.index(after: comma)...])).prefix(2))
+    }
+
+    /// The words of `normalize`'s output. Split on its space bytes when it is ASCII, where each byte
+    /// is a character; otherwise by characters, as a space may join a combining mark after it.
+    private static func words(ofNormalized normalized: String) -> [String] {
+        let split = normalized.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(separator: 0x20).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+        return (split ?? nil) ?? normalized.split(separator: " ").map(String.init)
+    }
+
+    /// `text.firstIndex(of:)` an ASCII punctuation mark (`:`, `,`), looked for in the UTF-8 bytes:
+    /// none there, none at all; the first one with no byte beyond ASCII before it or just after it
+    /// is a character of its own (only a prepended mark before it, or a combining mark after it,
+    /// joins it to another). Otherwise character by character.
+    package static func firstIndex<Text: StringProtocol>(of mark: UInt8, in text: Text) -> Text.Index? {
+        let offset = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let first = bytes.firstIndex(of: mark) else { return -1 }
+            let isolated = first + 1 == bytes.count || bytes[first + 1] < 0x80
+            return isolated && !bytes[..<first].contains(where: { $0 >= 0x80 }) ? first : nil
+        }
+        switch offset {
+        case .some(.some(-1)): return nil
+        case .some(.some(let first)): return text.utf8.index(text.utf8.startIndex, offsetBy: first)
+        default: return text.firstIndex(of: Character(Unicode.Scalar(mark)))
+        }
     }
 
     /// The sentences of a short line, split after `.`, `!` or `?` followed by a space, read one at a
@@ -283,13 +310,37 @@ package struct CleaningRules: Sendable {
     private struct Sentences: Sequence, IteratorProtocol {
         private let line: String
         private var index: String.Index
+        /// An ASCII line is cut on its bytes: each is a character, but for CR LF, which is neither a
+        /// space nor a sentence end.
+        private let isASCII: Bool
 
         init(of line: String) {
             self.line = line
             index = line.startIndex
+            isASCII = line.utf8.allSatisfy { $0 < 0x80 }
         }
 
         mutating func next() -> String? {
+            isASCII ? nextOfBytes() : nextOfCharacters()
+        }
+
+        private mutating func nextOfBytes() -> String? {
+            let utf8 = line.utf8
+            let start = index
+            var previous = UInt8(ascii: " ")
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                let end = index
+                index = utf8.index(after: index)
+                if byte == 0x20, previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?") {
+                    return String(line[start..<end])
+                }
+                previous = byte
+            }
+            return start == index ? nil : String(line[start..<index])
+        }
+
+        private mutating func nextOfCharacters() -> String? {
             var current = ""
             // A sentence starts after a space (or at the line's start).
             var previous: Character = " "

@@ -101,9 +101,10 @@ extension LineFeatures {
         }
     }
 
-    /// `fold` of a word's lowercased UTF-8 bytes when they are all ASCII (nearly every word):
-    /// the same string, without slicing characters. Nil for any other word.
-    static func foldASCII(_ bytes: [UInt8]) -> String? {
+    /// The `WordKeys` key of the `fold` of a word's lowercased UTF-8 bytes when they are all ASCII
+    /// (nearly every word): hashed from the bytes, without slicing characters or making a string.
+    /// Nil for any other word.
+    static func foldedKeyASCII(_ bytes: [UInt8]) -> UInt64? {
         let apostrophe = UInt8(ascii: "'"), s = UInt8(ascii: "s")
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         var start = 0, end = bytes.count
@@ -116,16 +117,19 @@ extension LineFeatures {
             guard count >= length else { return false }
             return (0..<length).allSatisfy { bytes[end - length + $0] == suffix.utf8Start[$0] }
         }
-        if count > 4, endsWith("ies") { return String(decoding: bytes[start..<end - 3], as: UTF8.self) + "y" }
-        if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
-            return String(decoding: bytes[start..<end - 1], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { bytes in
+            func key(upTo stem: Int) -> UInt64 { FNV1a.hash(UnsafeBufferPointer(rebasing: bytes[start..<stem])) }
+            if count > 4, endsWith("ies") { return FNV1a.mix(key(upTo: end - 3), UInt64(UInt8(ascii: "y"))) }
+            if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") { return key(upTo: end - 1) }
+            return key(upTo: end)
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 
 /// What the simple path knows of a simple scalar's value without a Unicode property lookup.
 enum SimpleScalar {
+    /// Characters of a line that `HardWrapJoiner.startsListItem` may look at, and some to spare.
+    static let listMarkerReach = 8
     @inline(__always) static func isASCIILetter(_ value: UInt32) -> Bool { value < 0x80 && (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
     @inline(__always) static func isLetter(_ value: UInt32) -> Bool {
@@ -178,10 +182,12 @@ enum SimpleScalar {
     }
 
     /// `HardWrapJoiner.startsListItem`, which answers at once for a line opening with an ASCII letter.
+    /// It reads no further than a line's fifth character (a closing bracket within four, a fourth
+    /// digit): it is given the first `listMarkerReach` only, one character a scalar here.
     static func startsListItem<Scalar: FixedWidthInteger>(_ scalars: UnsafeBufferPointer<Scalar>) -> Bool {
         guard let first = scalars.first.map({ UInt32(truncatingIfNeeded: $0) }), !isASCIILetter(first) else { return false }
         var line = String.UnicodeScalarView()
-        for scalar in scalars { line.append(Unicode.Scalar(UInt32(truncatingIfNeeded: scalar))!) }
+        for scalar in scalars.prefix(listMarkerReach) { line.append(Unicode.Scalar(UInt32(truncatingIfNeeded: scalar))!) }
         return HardWrapJoiner.startsListItem(String(line))
     }
 
@@ -262,11 +268,12 @@ extension LineFeatures.ContentWords {
         if word.hasCJK {
             // CJK text is compared by characters; other letters in such a word are dropped.
             let lower = String(decoding: word.bytes, as: UTF8.self)
-            for scalar in lower.unicodeScalars where TextMeasure.isCJK(scalar) { tokens.insert(String(scalar)) }
+            for scalar in lower.unicodeScalars where TextMeasure.isCJK(scalar) { keys.append(WordKeys.key(of: String(scalar))) }
             return
         }
         guard word.length >= 3 else { return }
-        tokens.insert(LineFeatures.foldASCII(word.bytes) ?? LineFeatures.fold(String(decoding: word.bytes, as: UTF8.self)))
+        keys.append(LineFeatures.foldedKeyASCII(word.bytes)
+            ?? WordKeys.key(of: LineFeatures.fold(String(decoding: word.bytes, as: UTF8.self))))
     }
 }
 

@@ -6,7 +6,7 @@ package struct LineFeatures: Sendable, Equatable {
     package var words: Int
     package var isCJK: Bool
     /// Lowercased content words (function words dropped, light plural folding) and, for CJK text, characters.
-    package var contentTokens: Set<String>
+    package var contentTokens: WordKeys
     /// Share of the words that are function words.
     package var stopwordShare: Double
     package var endsSentence: Bool
@@ -53,7 +53,7 @@ package struct LineFeatures: Sendable, Equatable {
         isQuoted = edges.isQuoted
         letterShare = mix.letterShare
         hasCodeSigns = mix.hasCodeSigns
-        contentTokens = content.tokens
+        contentTokens = WordKeys(unsorted: content.keys)
         stopwordShare = content.stopwordShare
         self.digitShare = digitShare
     }
@@ -140,9 +140,9 @@ package struct LineFeatures: Sendable, Equatable {
         }
     }
 
-    /// A line's content words and how many of its words are function words.
+    /// A line's content words (their `WordKeys` keys, repeats and all) and how many of its words are function words.
     struct ContentWords {
-        var tokens = Set<String>()
+        var keys: [UInt64] = []
         var total = 0
         var stops = 0
 
@@ -163,7 +163,7 @@ package struct LineFeatures: Sendable, Equatable {
                     continue
                 }
                 guard lower.count >= 3 else { continue }
-                tokens.insert(LineFeatures.fold(lower))
+                keys.append(WordKeys.key(of: LineFeatures.fold(lower)))
             }
         }
 
@@ -171,7 +171,7 @@ package struct LineFeatures: Sendable, Equatable {
         /// article shares none with a Chinese headline. Other letters in such a word are dropped.
         private mutating func addCJKCharacters(of word: Substring) {
             for character in word where character.unicodeScalars.first.map(TextMeasure.isCJK) == true {
-                tokens.insert(String(character))
+                keys.append(WordKeys.key(of: String(character)))
             }
         }
     }

@@ -17,7 +17,7 @@ package enum MainContentLocator {
     }
 
     /// Indices of the article region, or nil when the page has no prose at all.
-    package static func region(_ lines: [Line], titleTokens: Set<String>, settings: CleaningSettings) -> ClosedRange<Int>? {
+    package static func region(_ lines: [Line], titleTokens: WordKeys, settings: CleaningSettings) -> ClosedRange<Int>? {
         // Pages in a language without known function words are judged by length and punctuation alone.
         let long = lines.filter { $0.features.words >= settings.pageProseMinimumWords && !$0.features.isCJK }
         let knownLanguage = long.isEmpty

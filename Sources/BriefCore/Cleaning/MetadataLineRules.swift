@@ -54,6 +54,10 @@ package struct MetadataLineRules: Sendable {
     private let dateLabelFirstWordKeys: KeySet
     /// The copyright signs an ASCII line may open with (their canonical composition is ASCII), as bytes.
     private let asciiCopyrightSigns: [[UInt8]]
+    /// The first scalars of the copyright signs, when none is a letter or changes case: then only a
+    /// line opening with one of them may open with a sign once lowercased (no scalar lowercases
+    /// into one), and other lines are not lowercased to be compared. Nil otherwise.
+    private let copyrightSignOpenings: Set<Unicode.Scalar>?
     private let relativeTimeWords: Set<String>
     private let relativeTimePhrases: [String]
     private let creditLabels: Set<String>
@@ -82,6 +86,9 @@ package struct MetadataLineRules: Sendable {
         dateLabelFirstWordKeys = KeySet(dateLabelFirstWords.map { FNV1a.hash($0.precomposedStringWithCanonicalMapping) })
         asciiCopyrightSigns = file.copyrightSigns.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }
             .filter { $0.allSatisfy { $0 < 0x80 } }
+        let openings = file.copyrightSigns.compactMap(\.unicodeScalars.first)
+        copyrightSignOpenings = openings.count == file.copyrightSigns.count
+            && openings.allSatisfy { !$0.properties.isAlphabetic && !$0.properties.changesWhenCaseMapped } ? Set(openings) : nil
         let relative = file.relativeTimeWords.map { CleaningRules.normalize($0) }
         relativeTimeWords = Set(relative.filter { !$0.contains(" ") })
         relativeTimePhrases = relative.filter { $0.contains(" ") }
@@ -204,16 +211,19 @@ package struct MetadataLineRules: Sendable {
             guard let colon = ascii.colon else { return nil }
             return judgeLabelledCredit(line, colon: line.utf8.index(line.startIndex, offsetBy: colon))
         }
-        let lowered = line.lowercased()
-        for sign in file.copyrightSigns where lowered.hasPrefix(sign) {
-            let rest = CleaningRules.normalize(lowered.dropFirst(sign.count)).split(separator: " ")
-            // "© 2024 Example Media" is a page footer; "© Reuters" credits a picture.
-            if !rest.isEmpty, rest.count <= file.copyrightMaximumWords, !rest.contains(where: { $0.allSatisfy(\.isNumber) }) {
-                return .credit
+        // Lowercased only when it may open with a sign: few lines do.
+        if copyrightSignOpenings.map({ openings in line.unicodeScalars.first.map(openings.contains) ?? false }) ?? true {
+            let lowered = line.lowercased()
+            for sign in file.copyrightSigns where lowered.hasPrefix(sign) {
+                let rest = CleaningRules.normalize(lowered.dropFirst(sign.count)).split(separator: " ")
+                // "© 2024 Example Media" is a page footer; "© Reuters" credits a picture.
+                if !rest.isEmpty, rest.count <= file.copyrightMaximumWords, !rest.contains(where: { $0.allSatisfy(\.isNumber) }) {
+                    return .credit
+                }
+                return nil
             }
-            return nil
         }
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        guard let colon = CleaningRules.firstIndex(of: UInt8(ascii: ":"), in: line) else { return nil }
         return judgeLabelledCredit(line, colon: colon)
     }
 

@@ -101,6 +101,16 @@ struct KeyTable<Value: Sendable>: Sendable {
 
     init() {}
 
+    /// Room for `minimumCapacity` keys, so that adding them does not grow the table step by step.
+    init(minimumCapacity: Int) {
+        var bits: UInt64 = 3
+        while (1 << bits) < minimumCapacity * 2 { bits += 1 }
+        slotKeys = Array(repeating: 0, count: 1 << bits)
+        slotIndexes = Array(repeating: -1, count: 1 << bits)
+        shift = 64 - bits
+        values.reserveCapacity(minimumCapacity)
+    }
+
     var count: Int { values.count }
 
     subscript(key: UInt64) -> Value? {
@@ -147,5 +157,14 @@ struct KeyTable<Value: Sendable>: Sendable {
         slotIndexes = Array(repeating: -1, count: oldKeys.count * 2)
         shift -= 1
         for (key, index) in zip(oldKeys, oldIndexes) where key != 0 { place(key, index) }
+    }
+}
+
+extension KeyTable where Value == Int {
+    /// Adds `amount` to the count of `key` (0 before its first), as the cleaner tallies how many of
+    /// an article's lines vouch for each of its words.
+    mutating func add(_ amount: Int, to key: UInt64) {
+        let index = index(of: key)
+        if index >= 0 { values[Int(index)] += amount } else { insertIfAbsent(key, amount) }
     }
 }

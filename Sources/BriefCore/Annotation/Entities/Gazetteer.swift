@@ -56,6 +56,12 @@ final class Gazetteer: Sendable {
     let tokenizer: EntityTokenizer
     /// Every phrase, read in English text.
     let phrases: PhraseTable
+    /// Keys of the words a person's title (`President`, `Vice President`) opens with, and a name
+    /// that is no entity (`iPhone`, `Formula One`). Both are looked for at most words of a text;
+    /// most words open neither, and these small sets say so without probing the phrase table,
+    /// whose size makes each probe a cache miss.
+    let personTitleOpenings: KeySet
+    let notNameOpenings: KeySet
     /// Countries, capitals and international organizations in the common languages: all that
     /// is read in text in another language.
     let internationalNames: PhraseTable
@@ -206,6 +212,8 @@ final class Gazetteer: Sendable {
             Self.addEntries(lines(name), from: name, kind, to: &phrases, &buffers)
         }
         self.phrases = phrases
+        personTitleOpenings = phrases.openingKeys(of: .personTitle)
+        notNameOpenings = phrases.openingKeys(of: .notName)
         var internationalNames = PhraseTable()
         for (name, kind) in Self.internationalFiles {
             Self.addEntries(lines(name), from: name, kind, to: &internationalNames, &buffers)
@@ -328,9 +336,16 @@ struct PhraseTable: Sendable {
     private(set) var prefixes: KeySet = []
     private(set) var maxTokens = 1
 
+    /// Keys of the first words of the phrases of `kind` (each phrase's first token's own key).
+    private var openings: [PhraseKind: KeySet] = [:]
+
+    /// Keys of the words that open a phrase of `kind`.
+    func openingKeys(of kind: PhraseKind) -> KeySet { openings[kind] ?? [] }
+
     /// Adds a phrase given as tokens; a phrase already present keeps its first entry.
     mutating func add(_ tokens: [EntityToken], _ entry: PhraseEntry) {
         guard !tokens.isEmpty else { return }
+        openings[entry.kind, default: []].insert(tokens[0].key)
         var key = ScalarKey.emptyPhrase
         for (index, token) in tokens.enumerated() {
             key = ScalarKey.appending(token.key, to: key)

@@ -53,7 +53,7 @@ extension DocumentEntityFinder {
 
     /// The end of a person's title (`President`, `striker`) at `i`, unless it reads as a surname.
     private func personTitleEnd(_ tokens: [EntityToken], at i: Int) -> Int? {
-        guard tokens[i].isWord,
+        guard tokens[i].isWord, gazetteer.personTitleOpenings.contains(tokens[i].key),
               let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { $0.isWord }),
               match.entry.kind == .personTitle, !isSurnameLikeTitle(tokens, i, match.end)
         else { return nil }
@@ -113,7 +113,7 @@ extension DocumentEntityFinder {
     /// `Tbsp`), past the model words and numbers after it (`Galaxy S23 Ultra`); nil when none starts there.
     private func notNameEnd(_ tokens: [EntityToken], at i: Int) -> Int? {
         let token = tokens[i]
-        guard token.isCapitalized || token.has(.digit),
+        guard token.isCapitalized || token.has(.digit), gazetteer.notNameOpenings.contains(token.key),
               let match = gazetteer.longestPhrase(in: tokens, at: i, limit: tokens.count, accept: { _ in true }),
               match.entry.kind == .notName
         else { return nil }
