@@ -135,10 +135,10 @@ struct FilterBitmapEvaluator {
             }
             return try sqlLeaf(expression)
         case .since(let date):
-            if let memory { return memory.days { $0 >= date.daysSinceEpoch } }
+            if let memory { return memory.days(from: date.daysSinceEpoch, through: Int(Int32.max)) }
             return try sqlLeaf(expression)
         case .until(let date):
-            if let memory { return memory.days { $0 <= date.daysSinceEpoch } }
+            if let memory { return memory.days(from: Int(Int32.min), through: date.daysSinceEpoch) }
             return try sqlLeaf(expression)
         case .entity(let type, let name):
             if let memory, var result = memory.entity(type, name) {
@@ -199,12 +199,20 @@ struct MemoryLeaves {
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 
-    /// The articles whose day passes `test` (undated ones never do).
-    func days(_ test: (Int) -> Bool) -> RowidBitmap {
+    /// The articles dated from `lowest` through `highest`, days since 1970 (undated ones never
+    /// are). The bounds are converted once: a date's day computed per article was most of a
+    /// `since:`/`until:` keystroke.
+    func days(from lowest: Int, through highest: Int) -> RowidBitmap {
         var result = RowidBitmap(words: universe.words.count)
-        result.words.withUnsafeMutableBufferPointer { words in
-            for row in 1..<min(day.count, words.count * 64) where day[row] != Int32.min && test(Int(day[row])) {
-                words[row >> 6] |= 1 << UInt64(row & 63)
+        // Int32.min marks the undated: the lowest bound is above it.
+        let low = Int32(clamping: max(lowest, Int(Int32.min) + 1))
+        let high = Int32(clamping: highest)
+        guard low <= high else { return result }
+        day.withUnsafeBufferPointer { day in
+            result.words.withUnsafeMutableBufferPointer { words in
+                for row in 1..<min(day.count, words.count * 64) where day[row] >= low && day[row] <= high {
+                    words[row >> 6] |= 1 << UInt64(row & 63)
+                }
             }
         }
         result.formIntersection(universe)
