@@ -58,6 +58,9 @@ final class FacetIndex: @unchecked Sendable {
     private var scoped: (stamp: UniverseStamp, bits: RowidBitmap)?
     /// The articles marked read, and when that was true (with the state database's `data_version`).
     private var marked: (stamp: UniverseStamp, stateVersion: Int64, bits: RowidBitmap)?
+    /// The snapshot's `TermBitmaps` words (each one's slot among the bitmaps) and its stamp: its
+    /// bitmaps are read one at a time, while the snapshot is still that one.
+    private var savedTerms: (stamp: ReaderSnapshot.Stamp, slots: [String: Int])?
 
     /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
     private let restoringSnapshot: Bool
@@ -180,6 +183,9 @@ final class FacetIndex: @unchecked Sendable {
         }, day: rows.day, read: { [self] in
             // Called during the query, under the lock.
             try readArticles(db)
+        }, term: { [self] word in
+            // Called during the query, under the lock.
+            try termBitmap(db, word, universe: universe)
         }, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
@@ -189,6 +195,25 @@ final class FacetIndex: @unchecked Sendable {
             leaves.order.append(expression)
             return bits
         })
+    }
+
+    /// The articles holding `word`: the snapshot's bitmap less the articles deleted since, with
+    /// those added since from the full-text index; nil when the word has no bitmap or the
+    /// snapshot was replaced since this index read its words.
+    private func termBitmap(_ db: Database, _ word: String, universe: RowidBitmap) throws -> RowidBitmap? {
+        guard let terms = savedTerms, let key = TermBitmaps.key(word), let slot = terms.slots[key],
+              try ReaderSnapshot.savedStamp(db) == terms.stamp else { return nil }
+        let wordCount = Int(terms.stamp.through) / 64 + 1
+        guard let saved = try ReaderSnapshot.read(db, .termBits, as: UInt64.self,
+                                                  elements: slot * wordCount..<(slot + 1) * wordCount) else { return nil }
+        var result = RowidBitmap(words: universe.words.count)
+        for index in 0..<min(wordCount, result.words.count) { result.words[index] = saved[index] }
+        if loadedRowid > terms.stamp.through {
+            let added = try RowidBitmap.fetch(db, TermBitmaps.matching(key, above: terms.stamp.through), capacity: rows.count)
+            for index in 0..<min(added.words.count, result.words.count) { result.words[index] |= added.words[index] }
+        }
+        result.formIntersection(universe)
+        return result
     }
 
     /// Text and entity leaves kept while the library is unchanged (a few KB each at 100,000 articles).
@@ -435,6 +460,10 @@ final class FacetIndex: @unchecked Sendable {
         rows = restored
         loadedRowid = stamp.through
         restoredThrough = stamp.through
+        if let names = try ReaderSnapshot.read(db, .termNames, as: UInt8.self) {
+            let terms = TermBitmaps.terms(from: names)
+            savedTerms = (stamp, Dictionary(terms.enumerated().map { ($1, $0) }) { first, _ in first })
+        }
         return (stamp, RowidBitmap(words: words))
     }
 

@@ -107,6 +107,9 @@ struct FilterBitmapEvaluator {
     }
 
     mutating func evaluate(_ expression: FilterExpression) throws -> RowidBitmap {
+        if case .word(let word, prefix: false) = expression, let memory, let bits = try memory.term(word) {
+            return bits
+        }
         if FilterSQLCompiler.ftsQuery(for: expression) != nil {
             return try rememberedLeaf(expression)
         }
@@ -196,6 +199,9 @@ struct MemoryLeaves {
     let day: [Int32]
     /// The articles marked read (kept while neither the cache nor the marks change).
     let read: () throws -> RowidBitmap
+    /// The articles holding a word that most articles hold (see `TermBitmaps`); nil for the
+    /// other words, which the full-text index answers.
+    let term: (String) throws -> RowidBitmap?
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 
