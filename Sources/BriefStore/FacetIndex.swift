@@ -83,33 +83,23 @@ final class FacetIndex: @unchecked Sendable {
         return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: present.memberCount, bitmaps: currentBitmaps())
     }
 
-    /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
+    /// The matching rows, every loaded row in `order` (the list is those rows along it) and
+    /// the matches' facets, under one lock (what a keystroke needs). Nothing here is per match
+    /// in order: the list's rows are found along the order only as far as a page asks.
     func query(_ db: Database, matching filter: FilterExpression, order: ResultOrder, readMarks: RowidBitmap?,
-               entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (rowids: [Int64], facets: Facets) {
+               entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (matches: RowidBitmap, order: [Int32], facets: Facets) {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
         let topics = try TopicRow.fetchAll(db)
-        let (rowids, bits) = try matches(db, filter, order: order, readMarks: readMarks, topics: topics)
-        return (rowids, countFacets(result: bits, count: rowids.count, topics: topics, entitiesPerType: entitiesPerType,
-                                        entityTypes: entityTypes))
-    }
-
-    /// The filter as a bitmap (see `FilterBitmapEvaluator`), and its set bits collected along the
-    /// global `order` kept in memory: linear in the library, no sort per keystroke.
-    private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
-                         readMarks: RowidBitmap?, topics: [TopicRow]) throws -> (rowids: [Int64], bits: RowidBitmap) {
         let global = try globalOrder(db, order)
         var evaluator = FilterBitmapEvaluator(db: db, capacity: rows.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
         var bits = try evaluator.evaluate(filter)
         if !scope.isEmpty { bits.formIntersection(try scopeBits(db)) }
-        var result: [Int64] = []
-        bits.words.withUnsafeBufferPointer { words in
-            for rowid in global where Int(rowid) < words.count * 64 && words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
-                result.append(Int64(rowid))
-            }
-        }
-        return (result, bits)
+        // Every loaded row (1..<rows.count) is in each order, and only those are listed.
+        bits.keepRows(below: rows.count)
+        return (bits, global, countFacets(result: bits, count: bits.memberCount, topics: topics, entitiesPerType: entitiesPerType,
+                                          entityTypes: entityTypes))
     }
 
     /// Every loaded rowid in `order`. Newest and oldest first come from the days in memory;

@@ -27,6 +27,22 @@ struct RowidBitmap {
         rowid >= 0 && rowid < capacity && words[rowid >> 6] & (1 << UInt64(rowid & 63)) != 0
     }
 
+    /// Clears rowid 0 and every rowid from `end` on.
+    mutating func keepRows(below end: Int) {
+        guard !words.isEmpty else { return }
+        words[0] &= ~1
+        let kept = max(0, min(end, capacity))
+        for index in (kept + 63) / 64..<words.count { words[index] = 0 }
+        if kept % 64 != 0 { words[kept / 64] &= (1 << UInt64(kept % 64)) &- 1 }
+    }
+
+    /// How many rowids are set in both.
+    func intersectionCount(_ other: RowidBitmap) -> Int {
+        var count = 0
+        for index in 0..<min(words.count, other.words.count) { count &+= (words[index] & other.words[index]).nonzeroBitCount }
+        return count
+    }
+
     mutating func formIntersection(_ other: RowidBitmap) {
         for index in words.indices { words[index] &= other.words[index] }
     }

@@ -71,47 +71,40 @@ final class StoryRows: @unchecked Sendable {
                              members: loaded.members)
     }
 
-    /// `rowids` with every story reduced to its best version among them (the longest kept text,
-    /// the earliest on a tie), each where that version stands in the order.
+    /// Takes out of `rows` every version of a story but its best among them (the longest kept
+    /// text, the earliest on a tie): one row per story.
     ///
     /// Only the rows of stories of several versions (a few in a hundred, marked in `sharedRows`)
     /// are looked up, with the best so far per story in a flat array (numbered by `sharedSlot`);
-    /// every other row passes on one bit. Looking every row up was most of a keystroke matching
-    /// 900,000 articles, and a dictionary a tenth of the reader's time.
-    func bestVersions(_ db: Database, of rowids: [Int64]) throws -> [Int64] {
+    /// the other rows are not visited. Looking every row of the result up was most of a
+    /// keystroke matching 900,000 articles, and a dictionary a tenth of the reader's time.
+    func keepBestVersions(_ db: Database, of rows: inout RowidBitmap) throws {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        let rows = loaded
-        guard rows.sharedStories > 0 else { return rowids }
-        let shared = sharedRows ?? Self.sharedRows(rows)
+        let loaded = self.loaded
+        guard loaded.sharedStories > 0 else { return }
+        let shared = sharedRows ?? Self.sharedRows(loaded)
         sharedRows = shared
-        var best = [Int64](repeating: 0, count: rows.sharedStories)
-        var grouped = false
-        rows.story.withUnsafeBufferPointer { story in
-        rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
-        shared.words.withUnsafeBufferPointer { shared in
-        best.withUnsafeMutableBufferPointer { best in
-            for rowid in rowids {
-                let row = Int(rowid)
-                // `shared` covers the loaded rows only: the rows of stories of several versions.
-                guard row >= 0, row < story.count, shared[row >> 6] & (1 << UInt64(row & 63)) != 0 else { continue }
-                let slot = Int(sharedSlot[Int(story[row])])
-                if best[slot] != 0 {
-                    grouped = true
-                    if !rows.isBetter(row, than: Int(best[slot])) { continue }
+        var best = [Int](repeating: 0, count: loaded.sharedStories)
+        let words = min(rows.words.count, shared.words.count)
+        loaded.story.withUnsafeBufferPointer { story in
+            loaded.sharedSlot.withUnsafeBufferPointer { sharedSlot in
+                for index in 0..<words {
+                    var versions = rows.words[index] & shared.words[index]
+                    while versions != 0 {
+                        let row = index << 6 | versions.trailingZeroBitCount
+                        versions &= versions - 1
+                        let slot = Int(sharedSlot[Int(story[row])])
+                        if best[slot] == 0 || loaded.isBetter(row, than: best[slot]) { best[slot] = row }
+                    }
                 }
-                best[slot] = rowid
-            }
-        }}}}
-        guard grouped else { return rowids }
-        return rows.story.withUnsafeBufferPointer { story in
-            rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
-                shared.words.withUnsafeBufferPointer { shared in
-                    rowids.filter { rowid in
-                        let row = Int(rowid)
-                        guard row >= 0, row < story.count, shared[row >> 6] & (1 << UInt64(row & 63)) != 0 else { return true }
-                        return best[Int(sharedSlot[Int(story[row])])] == rowid
+                for index in 0..<words {
+                    var versions = rows.words[index] & shared.words[index]
+                    while versions != 0 {
+                        let row = index << 6 | versions.trailingZeroBitCount
+                        versions &= versions - 1
+                        if best[Int(sharedSlot[Int(story[row])])] != row { rows.remove(row) }
                     }
                 }
             }
@@ -127,7 +120,7 @@ final class StoryRows: @unchecked Sendable {
         return shared
     }
 
-    /// Loads the rows indexed since the last call (all of them the first time); `bestVersions`
+    /// Loads the rows indexed since the last call (all of them the first time); `keepBestVersions`
     /// does it too, so calling this ahead of the first grouped query only moves the work earlier.
     func load(_ db: Database) throws {
         lock.lock()
