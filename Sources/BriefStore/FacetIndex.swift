@@ -58,6 +58,9 @@ final class FacetIndex: @unchecked Sendable {
     private var scoped: (stamp: UniverseStamp, bits: RowidBitmap)?
     /// The articles marked read, and when that was true (with the state database's `data_version`).
     private var marked: (stamp: UniverseStamp, stateVersion: Int64, bits: RowidBitmap)?
+    /// The snapshot's `TermBitmaps` words (each one's slot among the bitmaps) and its stamp: its
+    /// bitmaps are read one at a time, while the snapshot is still that one.
+    private var savedTerms: (stamp: ReaderSnapshot.Stamp, slots: [String: Int])?
 
     /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
     private let restoringSnapshot: Bool
@@ -80,33 +83,23 @@ final class FacetIndex: @unchecked Sendable {
         return FacetSnapshot(rows: rows, through: loadedRowid, universe: present, articleCount: present.memberCount, bitmaps: currentBitmaps())
     }
 
-    /// The matching rowids in `order` and their facets, under one lock (what a keystroke needs).
+    /// The matching rows, every loaded row in `order` (the list is those rows along it) and
+    /// the matches' facets, under one lock (what a keystroke needs). Nothing here is per match
+    /// in order: the list's rows are found along the order only as far as a page asks.
     func query(_ db: Database, matching filter: FilterExpression, order: ResultOrder, readMarks: RowidBitmap?,
-               entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (rowids: [Int64], facets: Facets) {
+               entitiesPerType: Int, entityTypes: Set<EntityType>?) throws -> (matches: RowidBitmap, order: [Int32], facets: Facets) {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
         let topics = try TopicRow.fetchAll(db)
-        let (rowids, bits) = try matches(db, filter, order: order, readMarks: readMarks, topics: topics)
-        return (rowids, countFacets(result: bits, count: rowids.count, topics: topics, entitiesPerType: entitiesPerType,
-                                        entityTypes: entityTypes))
-    }
-
-    /// The filter as a bitmap (see `FilterBitmapEvaluator`), and its set bits collected along the
-    /// global `order` kept in memory: linear in the library, no sort per keystroke.
-    private func matches(_ db: Database, _ filter: FilterExpression, order: ResultOrder,
-                         readMarks: RowidBitmap?, topics: [TopicRow]) throws -> (rowids: [Int64], bits: RowidBitmap) {
         let global = try globalOrder(db, order)
         var evaluator = FilterBitmapEvaluator(db: db, capacity: rows.count, readMarks: readMarks, memory: try memoryLeaves(db, topics: topics))
         var bits = try evaluator.evaluate(filter)
         if !scope.isEmpty { bits.formIntersection(try scopeBits(db)) }
-        var result: [Int64] = []
-        bits.words.withUnsafeBufferPointer { words in
-            for rowid in global where Int(rowid) < words.count * 64 && words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
-                result.append(Int64(rowid))
-            }
-        }
-        return (result, bits)
+        // Every loaded row (1..<rows.count) is in each order, and only those are listed.
+        bits.keepRows(below: rows.count)
+        return (bits, global, countFacets(result: bits, count: bits.memberCount, topics: topics, entitiesPerType: entitiesPerType,
+                                          entityTypes: entityTypes))
     }
 
     /// Every loaded rowid in `order`. Newest and oldest first come from the days in memory;
@@ -180,6 +173,9 @@ final class FacetIndex: @unchecked Sendable {
         }, day: rows.day, read: { [self] in
             // Called during the query, under the lock.
             try readArticles(db)
+        }, term: { [self] word in
+            // Called during the query, under the lock.
+            try termBitmap(db, word, universe: universe)
         }, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
@@ -189,6 +185,25 @@ final class FacetIndex: @unchecked Sendable {
             leaves.order.append(expression)
             return bits
         })
+    }
+
+    /// The articles holding `word`: the snapshot's bitmap less the articles deleted since, with
+    /// those added since from the full-text index; nil when the word has no bitmap or the
+    /// snapshot was replaced since this index read its words.
+    private func termBitmap(_ db: Database, _ word: String, universe: RowidBitmap) throws -> RowidBitmap? {
+        guard let terms = savedTerms, let key = TermBitmaps.key(word), let slot = terms.slots[key],
+              try ReaderSnapshot.savedStamp(db) == terms.stamp else { return nil }
+        let wordCount = Int(terms.stamp.through) / 64 + 1
+        guard let saved = try ReaderSnapshot.read(db, .termBits, as: UInt64.self,
+                                                  elements: slot * wordCount..<(slot + 1) * wordCount) else { return nil }
+        var result = RowidBitmap(words: universe.words.count)
+        for index in 0..<min(wordCount, result.words.count) { result.words[index] = saved[index] }
+        if loadedRowid > terms.stamp.through {
+            let added = try RowidBitmap.fetch(db, TermBitmaps.matching(key, above: terms.stamp.through), capacity: rows.count)
+            for index in 0..<min(added.words.count, result.words.count) { result.words[index] |= added.words[index] }
+        }
+        result.formIntersection(universe)
+        return result
     }
 
     /// Text and entity leaves kept while the library is unchanged (a few KB each at 100,000 articles).
@@ -435,6 +450,10 @@ final class FacetIndex: @unchecked Sendable {
         rows = restored
         loadedRowid = stamp.through
         restoredThrough = stamp.through
+        if let names = try ReaderSnapshot.read(db, .termNames, as: UInt8.self) {
+            let terms = TermBitmaps.terms(from: names)
+            savedTerms = (stamp, Dictionary(terms.enumerated().map { ($1, $0) }) { first, _ in first })
+        }
         return (stamp, RowidBitmap(words: words))
     }
 
@@ -578,8 +597,12 @@ private struct FacetTally {
         for id in entities.indices { entities[id] = (id < totals.count ? totals[id] : 0) - entities[id] }
     }
 
-    /// Every counted day with its count, earliest first.
+    /// Every counted day with its count, earliest first: the array's days are in order already
+    /// (sorting them through a dictionary was a twentieth of a keystroke matching most articles).
     func dayCounts() -> [(day: Int32, count: Int)] {
+        if dayMap.isEmpty {
+            return perDay.enumerated().compactMap { offset, count in count > 0 ? (Int32(lowestDay + offset), Int(count)) : nil }
+        }
         var counts = dayMap
         for (offset, count) in perDay.enumerated() where count > 0 { counts[Int32(lowestDay + offset)] = Int(count) }
         return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

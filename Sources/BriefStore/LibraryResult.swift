@@ -1,22 +1,88 @@
-// One evaluated query: every matching article in order (as keys), and its facets, for fast paging.
+// One evaluated query: the matching articles as a bitmap with the order to list them in, and their facets.
 import BriefCore
+import Foundation
 import GRDB
 
-/// The answer to one filter, computed in one read: the ordered matches (rowids only, 8 bytes an
-/// article) and the facet counts. Pages are then cut from it by position, without re-running
-/// the filter or scanning with OFFSET.
+/// The answer to one filter, computed in one read: the listed rows (a bitmap) with the order to
+/// list them in, and the facet counts. Pages are cut from it by position without re-running the
+/// filter: the rows of the first pages are found by walking the order, and every listed rowid is
+/// put in order only when a page further down or a position is asked for. Listing the rowids of
+/// a keystroke matching 900,000 articles (and grouping and counting them) was most of it.
 public struct LibraryResult: Sendable {
     public let filter: FilterExpression
     public let order: ResultOrder
     public let facets: Facets
-    let rowids: [Int64]
+    let listed: ListedRows
 
     /// Articles in the result.
-    public var count: Int { rowids.count }
+    public var count: Int { listed.count }
+}
+
+/// The rows a result lists, and every loaded row in the result's order.
+final class ListedRows: @unchecked Sendable {
+    let rows: RowidBitmap
+    let order: [Int32]
+    let count: Int
+    /// Positions up to this are found by walking the order; past it every rowid is put in order once.
+    static let walkedPositions = 1_000
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var ordered: [Int64]?
+
+    init(rows: RowidBitmap, order: [Int32]) {
+        self.rows = rows
+        self.order = order
+        count = rows.memberCount
+    }
+
+    /// The rowids at `positions` (clamped to the rows).
+    func rowids(_ positions: Range<Int>) -> [Int64] {
+        let clamped = positions.clamped(to: 0..<count)
+        guard !clamped.isEmpty else { return [] }
+        if clamped.upperBound > Self.walkedPositions { return Array(all[clamped]) }
+        if let ordered = lock.withLock({ ordered }) { return Array(ordered[clamped]) }
+        return walk(upTo: clamped.upperBound).suffix(clamped.count)
+    }
+
+    /// Every listed rowid, in order.
+    var all: [Int64] {
+        if let ordered = lock.withLock({ ordered }) { return ordered }
+        let all = walk(upTo: count)
+        lock.withLock { ordered = all }
+        return all
+    }
+
+    /// Where `rowid` is listed, if it is: counted along the order up to it.
+    func position(of rowid: Int64) -> Int? {
+        guard rows.contains(Int(rowid)) else { return nil }
+        if let ordered = lock.withLock({ ordered }) { return ordered.firstIndex(of: rowid) }
+        var position = 0
+        return rows.words.withUnsafeBufferPointer { words in
+            for listed in order where Int(listed) < words.count * 64 && words[Int(listed) >> 6] & (1 << UInt64(listed & 63)) != 0 {
+                if Int64(listed) == rowid { return position }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// The first `limit` listed rowids, along the order.
+    private func walk(upTo limit: Int) -> [Int64] {
+        var result: [Int64] = []
+        result.reserveCapacity(limit)
+        guard limit > 0 else { return result }
+        rows.words.withUnsafeBufferPointer { words in
+            for rowid in order where Int(rowid) < words.count * 64 && words[Int(rowid) >> 6] & (1 << UInt64(rowid & 63)) != 0 {
+                result.append(Int64(rowid))
+                if result.count == limit { break }
+            }
+        }
+        return result
+    }
 }
 
 extension LibraryStore {
-    /// Evaluates `filter` once: ordered matches and facets, as the reader needs on each keystroke.
+    /// Evaluates `filter` once: the matches, their facets, and how to page them, as the reader needs on each keystroke.
     ///
     /// - Parameters:
     ///   - entityTypes: the entity types whose top lists are wanted (nil: every type); fewer
@@ -31,19 +97,19 @@ extension LibraryStore {
         return try read { db in
             // Each leaf is selected by the database from an index; the boolean structure and the
             // order (kept in memory per order) are applied in memory.
-            let (rowids, facets) = try facetIndex.query(db, matching: filter, order: order, readMarks: readMarks?.rowids,
-                                                        entitiesPerType: entitiesPerType, entityTypes: entityTypes)
-            let shown = groupStories ? try storyRows.bestVersions(db, of: rowids) : rowids
-            return LibraryResult(filter: filter, order: order, facets: facets, rowids: shown)
+            let (matches, global, facets) = try facetIndex.query(db, matching: filter, order: order, readMarks: readMarks?.rowids,
+                                                                 entitiesPerType: entitiesPerType, entityTypes: entityTypes)
+            var shown = matches
+            if groupStories { try storyRows.keepBestVersions(db, of: &shown) }
+            return LibraryResult(filter: filter, order: order, facets: facets, listed: ListedRows(rows: shown, order: global))
         }
     }
 
     /// The summaries at `positions` of a result (positions past the end are ignored). An
     /// article deleted since the query was made is left out.
     public func summaries(of result: LibraryResult, _ positions: Range<Int>) throws -> [ArticleSummary] {
-        let clamped = positions.clamped(to: 0..<result.rowids.count)
-        guard !clamped.isEmpty else { return [] }
-        let keys = Array(result.rowids[clamped])
+        let keys = result.listed.rowids(positions)
+        guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let byRowid = try read { db in
             var found: [Int64: ArticleSummary] = [:]
@@ -62,7 +128,7 @@ extension LibraryStore {
         guard let rowid = try read({ db in
             try Int64.fetchOne(db, sql: "SELECT rowid FROM article WHERE id = ?", arguments: [id])
         }) else { return nil }
-        return result.rowids.firstIndex(of: rowid)
+        return result.listed.position(of: rowid)
     }
 
     /// How many articles of `result` are not marked read.
@@ -82,9 +148,7 @@ extension LibraryStore {
 
     /// How many articles of `result` are not among `read`.
     public func unreadCount(in result: LibraryResult, read: ReadMarks) -> Int {
-        var readInResult = 0
-        for rowid in result.rowids where read.rowids.contains(Int(rowid)) { readInResult += 1 }
-        return result.rowids.count - readInResult
+        result.count - result.listed.rows.intersectionCount(read.rowids)
     }
 }
 

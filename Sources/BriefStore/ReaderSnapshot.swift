@@ -22,6 +22,8 @@ enum ReaderSnapshot {
         case titleOrder, sourceOrder
         /// `FacetBitmaps`: articles per topic index and per entity id, and the bits.
         case bitmapTopicArticles, bitmapEntityArticles, bitmapTopicBits, bitmapEntityBits
+        /// `TermBitmaps`: the words most articles contain, one per line, and a bitmap per word.
+        case termNames, termBits
 
         /// The part holding the rowids in `order`, for the orders asked of the database.
         init?(order: ResultOrder) {
@@ -34,7 +36,7 @@ enum ReaderSnapshot {
     }
 
     /// The layout of the parts; a snapshot of another layout is ignored (and replaced by `save`).
-    static let layout: Int64 = 3
+    static let layout: Int64 = 4
 
     /// The rows a snapshot describes.
     struct Stamp: Equatable {
@@ -68,16 +70,21 @@ enum ReaderSnapshot {
     }
 
     /// One part as an array of `T`, read straight into the array; nil when its size is not a whole number of `T`s.
-    static func read<T: BitwiseCopyable>(_ db: Database, _ part: Part, as: T.Type) throws -> [T]? {
+    /// With `elements`, only those elements are read (nil when the part does not hold them).
+    static func read<T: BitwiseCopyable>(_ db: Database, _ part: Part, as: T.Type, elements: Range<Int>? = nil) throws -> [T]? {
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "reader_snapshot", "data", part.rawValue, 0, &handle)
         defer { sqlite3_blob_close(handle) }
         guard opened == SQLITE_OK, let handle else { return nil }
-        let bytes = Int(sqlite3_blob_bytes(handle))
-        guard bytes % MemoryLayout<T>.stride == 0 else { return nil }
+        let stride = MemoryLayout<T>.stride
+        let total = Int(sqlite3_blob_bytes(handle))
+        guard total % stride == 0 else { return nil }
+        let wanted = elements ?? 0..<total / stride
+        guard wanted.lowerBound >= 0, wanted.upperBound <= total / stride else { return nil }
+        let bytes = wanted.count * stride
         var status = SQLITE_OK
-        let values = [T](unsafeUninitializedCapacity: bytes / MemoryLayout<T>.stride) { buffer, count in
-            if bytes > 0 { status = sqlite3_blob_read(handle, buffer.baseAddress, Int32(bytes), 0) }
+        let values = [T](unsafeUninitializedCapacity: wanted.count) { buffer, count in
+            if bytes > 0 { status = sqlite3_blob_read(handle, buffer.baseAddress, Int32(bytes), Int32(wanted.lowerBound * stride)) }
             count = status == SQLITE_OK ? buffer.count : 0
         }
         guard status == SQLITE_OK else {
@@ -103,6 +110,11 @@ enum ReaderSnapshot {
         let facets = try FacetIndex(restoringSnapshot: onlyAdded).snapshot(db)
         let stories = try StoryRows(restoringSnapshot: onlyAdded).snapshot(db)
         let stamp = Stamp(through: facets.through, articles: Int64(facets.articleCount))
+        let previousTerms = try saved.flatMap { saved in
+            try onlyAdded ? TermBitmaps.read(db, through: saved.through).map { ($0, saved.through) } : nil
+        }
+        let terms = try TermBitmaps.build(db, universe: facets.universe, articles: facets.articleCount, through: facets.through,
+                                          previous: previousTerms)
         try db.execute(sql: "DELETE FROM reader_snapshot")
         let insert = try db.makeStatement(sql: "INSERT INTO reader_snapshot (part, through, articles, layout, data) VALUES (?, ?, ?, ?, ?)")
         func write<T>(_ part: Part, _ values: [T]) throws {
@@ -138,6 +150,8 @@ enum ReaderSnapshot {
         for order in [ResultOrder.title, .source] {
             try write(Part(order: order)!, try FacetIndex.allRowids(db, orderedBy: LibraryStore.orderSQL(order)))
         }
+        try write(.termNames, TermBitmaps.names(of: terms.terms))
+        try write(.termBits, terms.bits)
         return true
     }
 }

@@ -27,6 +27,22 @@ struct RowidBitmap {
         rowid >= 0 && rowid < capacity && words[rowid >> 6] & (1 << UInt64(rowid & 63)) != 0
     }
 
+    /// Clears rowid 0 and every rowid from `end` on.
+    mutating func keepRows(below end: Int) {
+        guard !words.isEmpty else { return }
+        words[0] &= ~1
+        let kept = max(0, min(end, capacity))
+        for index in (kept + 63) / 64..<words.count { words[index] = 0 }
+        if kept % 64 != 0 { words[kept / 64] &= (1 << UInt64(kept % 64)) &- 1 }
+    }
+
+    /// How many rowids are set in both.
+    func intersectionCount(_ other: RowidBitmap) -> Int {
+        var count = 0
+        for index in 0..<min(words.count, other.words.count) { count &+= (words[index] & other.words[index]).nonzeroBitCount }
+        return count
+    }
+
     mutating func formIntersection(_ other: RowidBitmap) {
         for index in words.indices { words[index] &= other.words[index] }
     }
@@ -107,6 +123,9 @@ struct FilterBitmapEvaluator {
     }
 
     mutating func evaluate(_ expression: FilterExpression) throws -> RowidBitmap {
+        if case .word(let word, prefix: false) = expression, let memory, let bits = try memory.term(word) {
+            return bits
+        }
         if FilterSQLCompiler.ftsQuery(for: expression) != nil {
             return try rememberedLeaf(expression)
         }
@@ -135,10 +154,10 @@ struct FilterBitmapEvaluator {
             }
             return try sqlLeaf(expression)
         case .since(let date):
-            if let memory { return memory.days { $0 >= date.daysSinceEpoch } }
+            if let memory { return memory.days(from: date.daysSinceEpoch, through: Int(Int32.max)) }
             return try sqlLeaf(expression)
         case .until(let date):
-            if let memory { return memory.days { $0 <= date.daysSinceEpoch } }
+            if let memory { return memory.days(from: Int(Int32.min), through: date.daysSinceEpoch) }
             return try sqlLeaf(expression)
         case .entity(let type, let name):
             if let memory, var result = memory.entity(type, name) {
@@ -196,15 +215,26 @@ struct MemoryLeaves {
     let day: [Int32]
     /// The articles marked read (kept while neither the cache nor the marks change).
     let read: () throws -> RowidBitmap
+    /// The articles holding a word that most articles hold (see `TermBitmaps`); nil for the
+    /// other words, which the full-text index answers.
+    let term: (String) throws -> RowidBitmap?
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 
-    /// The articles whose day passes `test` (undated ones never do).
-    func days(_ test: (Int) -> Bool) -> RowidBitmap {
+    /// The articles dated from `lowest` through `highest`, days since 1970 (undated ones never
+    /// are). The bounds are converted once: a date's day computed per article was most of a
+    /// `since:`/`until:` keystroke.
+    func days(from lowest: Int, through highest: Int) -> RowidBitmap {
         var result = RowidBitmap(words: universe.words.count)
-        result.words.withUnsafeMutableBufferPointer { words in
-            for row in 1..<min(day.count, words.count * 64) where day[row] != Int32.min && test(Int(day[row])) {
-                words[row >> 6] |= 1 << UInt64(row & 63)
+        // Int32.min marks the undated: the lowest bound is above it.
+        let low = Int32(clamping: max(lowest, Int(Int32.min) + 1))
+        let high = Int32(clamping: highest)
+        guard low <= high else { return result }
+        day.withUnsafeBufferPointer { day in
+            result.words.withUnsafeMutableBufferPointer { words in
+                for row in 1..<min(day.count, words.count * 64) where day[row] >= low && day[row] <= high {
+                    words[row >> 6] |= 1 << UInt64(row & 63)
+                }
             }
         }
         result.formIntersection(universe)

@@ -49,9 +49,9 @@ final class StoryRows: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var loaded = Loaded()
-    /// Each story of several versions' best version over every loaded row, made by `load` (off
-    /// the first frame's path) and dropped when rows are added: nil until then.
-    private var libraryBest: LibraryBest?
+    /// The loaded rows whose story has several versions, made by `load` (off the first frame's
+    /// path) or the first grouping, and dropped when rows are added.
+    private var sharedRows: RowidBitmap?
     /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
     private let restoringSnapshot: Bool
     /// The highest rowid the first load took from a snapshot (0: none was used).
@@ -71,61 +71,62 @@ final class StoryRows: @unchecked Sendable {
                              members: loaded.members)
     }
 
-    /// `rowids` with every story reduced to its best version among them (the longest kept text,
-    /// the earliest on a tie), each where that version stands in the order.
+    /// Takes out of `rows` every version of a story but its best among them (the longest kept
+    /// text, the earliest on a tie): one row per story.
     ///
-    /// One pass over the result with the best so far per story of several versions in a flat
-    /// array (numbered by `sharedSlot`): with a dictionary, grouping 1,000,000 rowids was a
-    /// tenth of the reader's time.
-    func bestVersions(_ db: Database, of rowids: [Int64]) throws -> [Int64] {
+    /// Only the rows of stories of several versions (a few in a hundred, marked in `sharedRows`)
+    /// are looked up, with the best so far per story in a flat array (numbered by `sharedSlot`);
+    /// the other rows are not visited. Looking every row of the result up was most of a
+    /// keystroke matching 900,000 articles, and a dictionary a tenth of the reader's time.
+    func keepBestVersions(_ db: Database, of rows: inout RowidBitmap) throws {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        let rows = loaded
-        guard rows.sharedStories > 0 else { return rowids }
-        // The whole library (the first frame's list) holds every story's best version: then
-        // grouping is dropping the others, two bits per row that stay in the processor's cache,
-        // rather than three arrays reached at random for each of 1,000,000 rows.
-        if let whole = libraryBest, rowids.count >= rows.sharedStories, let shown = whole.grouping(rowids) { return shown }
-        var best = [Int64](repeating: 0, count: rows.sharedStories)
-        var grouped = false
-        rows.story.withUnsafeBufferPointer { story in
-            rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
-                best.withUnsafeMutableBufferPointer { best in
-                    for rowid in rowids {
-                        let row = Int(rowid)
-                        guard row < story.count, story[row] >= 0 else { continue }
+        let loaded = self.loaded
+        guard loaded.sharedStories > 0 else { return }
+        let shared = sharedRows ?? Self.sharedRows(loaded)
+        sharedRows = shared
+        var best = [Int](repeating: 0, count: loaded.sharedStories)
+        let words = min(rows.words.count, shared.words.count)
+        loaded.story.withUnsafeBufferPointer { story in
+            loaded.sharedSlot.withUnsafeBufferPointer { sharedSlot in
+                for index in 0..<words {
+                    var versions = rows.words[index] & shared.words[index]
+                    while versions != 0 {
+                        let row = index << 6 | versions.trailingZeroBitCount
+                        versions &= versions - 1
                         let slot = Int(sharedSlot[Int(story[row])])
-                        guard slot >= 0 else { continue }
-                        if best[slot] != 0 {
-                            grouped = true
-                            if !rows.isBetter(row, than: Int(best[slot])) { continue }
-                        }
-                        best[slot] = rowid
+                        if best[slot] == 0 || loaded.isBetter(row, than: best[slot]) { best[slot] = row }
                     }
                 }
-            }
-        }
-        guard grouped else { return rowids }
-        return rows.story.withUnsafeBufferPointer { story in
-            rows.sharedSlot.withUnsafeBufferPointer { sharedSlot in
-                rowids.filter { rowid in
-                    let row = Int(rowid)
-                    guard row < story.count, story[row] >= 0 else { return true }
-                    let slot = Int(sharedSlot[Int(story[row])])
-                    return slot < 0 || best[slot] == rowid
+                for index in 0..<words {
+                    var versions = rows.words[index] & shared.words[index]
+                    while versions != 0 {
+                        let row = index << 6 | versions.trailingZeroBitCount
+                        versions &= versions - 1
+                        if best[Int(sharedSlot[Int(story[row])])] != row { rows.remove(row) }
+                    }
                 }
             }
         }
     }
 
-    /// Loads the rows indexed since the last call (all of them the first time); `bestVersions`
+    /// The loaded rows whose story has several versions.
+    private static func sharedRows(_ rows: Loaded) -> RowidBitmap {
+        var shared = RowidBitmap(capacity: rows.story.count)
+        for row in 1..<max(rows.story.count, 1) where rows.story[row] >= 0 && rows.sharedSlot[Int(rows.story[row])] >= 0 {
+            shared.insert(row)
+        }
+        return shared
+    }
+
+    /// Loads the rows indexed since the last call (all of them the first time); `keepBestVersions`
     /// does it too, so calling this ahead of the first grouped query only moves the work earlier.
     func load(_ db: Database) throws {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(db)
-        if libraryBest == nil { libraryBest = LibraryBest(loaded) }
+        if sharedRows == nil { sharedRows = Self.sharedRows(loaded) }
     }
 
     /// Loads the rows indexed since the last call, into a local copy of the arrays (appending to
@@ -138,7 +139,7 @@ final class StoryRows: @unchecked Sendable {
         defer {
             if added {
                 rows.numberSharedStories()
-                libraryBest = nil
+                sharedRows = nil
             }
             loaded = rows
         }
@@ -277,51 +278,6 @@ public struct StoryVersion: Hashable, Sendable {
     public var id: String
     public var siteName: String?
     public var url: String?
-}
-
-extension StoryRows {
-    /// Which loaded rows are the best version of a story of several versions, and which are its
-    /// other versions, over the whole library.
-    fileprivate struct LibraryBest {
-        /// The best version of each story.
-        var best: RowidBitmap
-        /// The other versions of those stories.
-        var other: RowidBitmap
-        /// Stories of several versions (one best row each).
-        var stories: Int
-
-        init(_ rows: Loaded) {
-            let count = rows.story.count
-            var bestRow = [Int](repeating: 0, count: rows.sharedStories)
-            best = RowidBitmap(capacity: count)
-            other = RowidBitmap(capacity: count)
-            for row in 1..<max(count, 1) {
-                let number = Int(rows.story[row])
-                guard number >= 0 else { continue }
-                let slot = Int(rows.sharedSlot[number])
-                guard slot >= 0 else { continue }
-                if bestRow[slot] == 0 || rows.isBetter(row, than: bestRow[slot]) { bestRow[slot] = row }
-                other.insert(row)
-            }
-            for row in bestRow where row > 0 {
-                best.insert(row)
-                other.remove(row)
-            }
-            stories = rows.sharedStories
-        }
-
-        /// `rowids` grouped by story, when it holds the best version of every story of several
-        /// versions (then each story's best among `rowids` is its best overall); nil otherwise.
-        func grouping(_ rowids: [Int64]) -> [Int64]? {
-            var bestSeen = 0
-            let shown = rowids.filter { rowid in
-                if other.contains(Int(rowid)) { return false }
-                if best.contains(Int(rowid)) { bestSeen += 1 }
-                return true
-            }
-            return bestSeen == stories ? shown : nil
-        }
-    }
 }
 
 extension LibraryStore {

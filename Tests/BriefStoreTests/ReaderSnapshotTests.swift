@@ -172,4 +172,63 @@ import Testing
                           path: "/elsewhere/d.txt")
         #expect(try names(open(dir).query(.all, order: .title), writer) == ["d.txt", "b-outlet.txt", "a-wire.txt", "c-other.txt"])
     }
+
+    @Test func aWordMostArticlesHoldComesFromTheSnapshotAndFollowsLaterChanges() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        // Whole words, as typing searches them: `s` is the possessive's (`Japan's`), in the H3 story only.
+        func ids(_ store: LibraryStore, _ word: String) throws -> [String] {
+            try names(store.query(.word(word, prefix: false)), store)
+        }
+        func indexed(_ word: String) throws -> [String] {
+            try writer.ids(matching: .word(word, prefix: false)).map { URL(fileURLWithPath: $0).lastPathComponent }
+        }
+        let expected: [String: Set<String>] = ["the": ["a-wire.txt", "b-outlet.txt", "c-other.txt"], "s": ["a-wire.txt", "b-outlet.txt"],
+                                               "dock": ["c-other.txt"], "The": ["a-wire.txt", "b-outlet.txt", "c-other.txt"]]
+        for (word, files) in expected {
+            #expect(Set(try ids(open(dir), word)) == files, "\(word)")
+            #expect(try ids(open(dir), word) == indexed(word), "the full-text index agrees on \(word), in order")
+        }
+        #expect(try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) }?
+            .contains("the") == true)
+
+        // The word's articles come from the snapshot's bitmap: zeroed there, none found.
+        let saved = try writer.pool.read { db in try #require(try ReaderSnapshot.read(db, .termBits, as: UInt8.self)) }
+        try writer.pool.write { db in
+            try db.execute(sql: "UPDATE reader_snapshot SET data = zeroblob(length(data)) WHERE part = ?",
+                           arguments: [ReaderSnapshot.Part.termBits.rawValue])
+        }
+        #expect(try ids(open(dir), "the").isEmpty)
+        try writer.pool.write { db in
+            try db.execute(sql: "UPDATE reader_snapshot SET data = ? WHERE part = ?",
+                           arguments: [Data(saved), ReaderSnapshot.Part.termBits.rawValue])
+        }
+
+        // Another writer adds an article holding the word and deletes one: the reader sees both.
+        try writer.insert([Article(source: "/elsewhere/d.txt", format: .text, title: "Later news", date: ArticleDate(year: 2024, month: 3, day: 1),
+                                   paragraphs: ["The port reopened in March."])], path: "/elsewhere/d.txt")
+        try writer.pool.write { db in try db.execute(sql: "DELETE FROM file WHERE path LIKE '%c-other.txt'") }
+        let reader = try open(dir)
+        #expect(Set(try ids(reader, "the")) == ["d.txt", "a-wire.txt", "b-outlet.txt"])
+        #expect(try ids(reader, "the") == indexed("the"))
+        #expect(reader.facetIndex.rowsRestoredThrough == 3, "the snapshot was read")
+
+        // The next index run saves the snapshot afresh (an article was deleted); it holds the new article.
+        #expect(try writer.saveReaderSnapshot())
+        let after = try open(dir)
+        #expect(try ids(after, "the") == indexed("the"))
+        #expect(after.facetIndex.rowsRestoredThrough == 4)
+        #expect(try ids(after, "port") == ["d.txt"])
+
+        // Only added since: the saved bitmaps are completed with the new rows, which then come from them alone.
+        try writer.insert([Article(source: "/elsewhere/e.txt", format: .text, title: "Even later", date: ArticleDate(year: 2024, month: 3, day: 2),
+                                   paragraphs: ["The dock strike ended."])], path: "/elsewhere/e.txt")
+        #expect(try writer.saveReaderSnapshot())
+        let completed = try open(dir)
+        #expect(try ids(completed, "the") == indexed("the"))
+        #expect(completed.facetIndex.rowsRestoredThrough == 5)
+        #expect(try ids(completed, "the").first == "e.txt")
+    }
 }
