@@ -97,7 +97,7 @@ public struct ArticleCleaner: Sendable {
             }
         }
         // A dateline line names the agency apart; else the story's opening words may.
-        let agency = stated.agency ?? paragraphs.first.flatMap { LeadDateline.agency(in: $0.text, settings: settings) }
+        let agency = stated.agency ?? paragraphs.first.flatMap { metadataLines.leadDatelineAgency(in: $0.text) }
         return CleanedDocument(title: title, date: document.date ?? stated.date, byline: document.byline ?? stated.byline,
                                agency: agency, paragraphs: paragraphs, removed: removed)
     }
@@ -109,6 +109,11 @@ public struct ArticleCleaner: Sendable {
         var date: ArticleDate?
         var byline: String?
         var agency: String?
+
+        /// The first agency a line names.
+        mutating func take(agency named: String?) {
+            if agency == nil { agency = named }
+        }
 
         /// The first date a line states.
         mutating func take(date stated: ArticleDate?) {
@@ -140,11 +145,11 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .caption)
                 case .agency(let name):
                     decisions[index] = Decision(reason: .metadata)
-                    if stated.agency == nil { stated.agency = name }
+                    stated.take(agency: name)
                 case .dateline(let date, let agency):
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(date: date)
-                    if stated.agency == nil { stated.agency = agency }
+                    stated.take(agency: agency)
                 }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines,

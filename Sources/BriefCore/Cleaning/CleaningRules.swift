@@ -29,6 +29,7 @@ package struct CleaningRules: Sendable {
     private struct CopyrightNotices: Decodable {
         var maximumWords: Int
         var phrases: [String]
+        var openings: [String]
     }
     private struct MarkerFile: Decodable {
         var maximumMarkerWords: Int
@@ -47,6 +48,8 @@ package struct CleaningRules: Sendable {
     package var copyrightNoticeMaximumWords: Int
     /// Its phrases, normalized, as UTF-8 (matched as whole words by `isCopyrightNotice`).
     private var copyrightPhrases: [[UInt8]] = []
+    /// What a notice opens with, lowercased, when it is not one of its phrases: "©", "Copyright".
+    private var copyrightOpenings: [String] = []
     private var exact: [String: MarkerMatch] = [:]
     /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
     private var prefixes: [String: MarkerMatch] = [:]
@@ -82,6 +85,7 @@ package struct CleaningRules: Sendable {
         maximumMarkerWords = file.maximumMarkerWords
         copyrightNoticeMaximumWords = file.copyrightNotices.maximumWords
         copyrightPhrases = file.copyrightNotices.phrases.map { Array(Self.normalize($0).utf8) }
+        copyrightOpenings = file.copyrightNotices.openings.map { $0.lowercased() }
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
@@ -117,7 +121,7 @@ package struct CleaningRules: Sendable {
         for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
         if spaces < copyrightNoticeMaximumWords, isCopyrightNotice(normalized) {
             let opening = TextMeasure.trim(line).lowercased()
-            let opensAsNotice = ["©", "(c)", "copyright", "copr"].contains { opening.hasPrefix($0) }
+            let opensAsNotice = copyrightOpenings.contains { opening.hasPrefix($0) }
                 || copyrightPhrases.contains { normalized.utf8.starts(with: $0) }
             return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }

@@ -38,11 +38,6 @@ public struct CleaningSettings: Sendable, Equatable {
     public var callToActionPromptMaximumWords = 32
     /// A prompt's opening hook ("Got a story?", "We want to hear from you.") has at most this many words.
     public var callToActionHookMaximumWords = 10
-    /// A wire dateline opening the story ("NEW DELHI, Dec 9 (Reuters) - …") has at most this many
-    /// words before the agency's parenthesis…
-    public var leadDatelinePlaceMaximumWords = 6
-    /// …and at most this many in it.
-    public var leadDatelineAgencyMaximumWords = 4
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 

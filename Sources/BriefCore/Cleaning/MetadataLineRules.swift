@@ -28,6 +28,7 @@ package struct MetadataLineRules: Sendable {
         var separators: [String]
         var maximumOtherSegmentWords: Int
         var agencyMaximumWords: Int
+        var leadDatelinePlaceMaximumWords: Int
         var dateLabels: [String]
         var relativeTimeWords: [String]
         var creditLabels: [String]
@@ -46,6 +47,8 @@ package struct MetadataLineRules: Sendable {
     }
 
     private let file: File
+    /// Most words of place before a wire dateline's parenthesis (see `leadDatelineAgency`).
+    let leadDatelinePlaceMaximumWords: Int
     private let dateLabels: [[Substring]]
     /// The first word of every date label: a line with none of them is no date line.
     private let dateLabelFirstWords: Set<Substring>
@@ -65,7 +68,8 @@ package struct MetadataLineRules: Sendable {
     /// Words between a credit's connective and the name it gives ("courtesy of the Gazette").
     private let creditNameFillers: Set<String>
     private let agencies: Set<String>
-    private let agencyLineLeaders: [String]
+    /// Each leader normalized with the space after it, and its number of words.
+    private let agencyLineLeaders: [(prefix: String, words: Int)]
     /// The most words an agency line has, its leader included: longer lines skip the normalizing.
     private let agencyLineMaximumWords: Int
 
@@ -95,8 +99,12 @@ package struct MetadataLineRules: Sendable {
         creditLabels = Set(file.creditLabels.map { CleaningRules.normalize($0) })
         creditConnectives = Set(file.creditConnectives.map { Substring(CleaningRules.normalize($0)) })
         creditNameFillers = Set(file.creditNameFillers.map { $0.lowercased() })
+        leadDatelinePlaceMaximumWords = file.leadDatelinePlaceMaximumWords
         agencies = Set(file.agencies.map { CleaningRules.normalize($0) })
-        agencyLineLeaders = file.agencyLineLeaders.map { CleaningRules.normalize($0) + " " }
+        agencyLineLeaders = file.agencyLineLeaders.map { leader in
+            let normalized = CleaningRules.normalize(leader)
+            return (normalized + " ", normalized.split(separator: " ").count)
+        }
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
     }
 
@@ -123,12 +131,13 @@ package struct MetadataLineRules: Sendable {
     /// "- Reuters", "By AFP", "Staff and agencies". The name comes from `agencies`, a list of the
     /// world's wire services: a short line of capitalized words alone could be a subhead.
     private func judgeAgencyLine(_ line: Substring) -> MetadataLine? {
-        guard line.utf8.count <= 60, line.split(separator: " ").count <= agencyLineMaximumWords else { return nil }
+        // Asked of every short line: its spaces are counted before anything is normalized.
+        guard line.utf8.count <= 60, line.utf8.lazy.filter({ $0 == 0x20 }).count < agencyLineMaximumWords else { return nil }
         var normalized = CleaningRules.normalize(line)
         var leaderWords = 0
-        if let leader = agencyLineLeaders.first(where: normalized.hasPrefix) {
-            normalized.removeFirst(leader.count)
-            leaderWords = leader.split(separator: " ").count
+        if let leader = agencyLineLeaders.first(where: { normalized.hasPrefix($0.prefix) }) {
+            normalized.removeFirst(leader.prefix.count)
+            leaderWords = leader.words
         }
         guard agencies.contains(normalized) else { return nil }
         // The name as printed, without the dash or the label before it and the stop after it.
@@ -313,9 +322,17 @@ package struct MetadataLineRules: Sendable {
     /// with a digit is a date or a time.
     private func agency(afterPlaceIn segment: String) -> String? {
         guard let comma = segment.lastIndex(of: ","), segment[..<comma].contains(where: \.isLetter) else { return nil }
-        let name = TextMeasure.trim(segment[segment.index(after: comma)...])
-        guard let initial = name.first, initial.isUppercase, !name.contains(where: \.isNumber),
-              name.split(separator: " ").count <= file.agencyMaximumWords else { return nil }
+        return agencyName(segment[segment.index(after: comma)...], allowingOneSmallWord: false)
+    }
+
+    /// `text`, trimmed, when it can be an agency's name: at most `agencyMaximumWords` words and no
+    /// digit (a date or a time), opening with a capital, or, where `allowingOneSmallWord`, one word
+    /// written small ("dpa").
+    func agencyName(_ text: Substring, allowingOneSmallWord: Bool) -> String? {
+        let name = TextMeasure.trim(text)
+        let words = name.split(separator: " ").count
+        guard let initial = name.first, initial.isLetter, !name.contains(where: \.isNumber), words <= file.agencyMaximumWords,
+              initial.isUppercase || allowingOneSmallWord && words == 1 else { return nil }
         return String(name)
     }
 
