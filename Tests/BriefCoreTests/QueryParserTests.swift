@@ -117,4 +117,13 @@ struct QueryParserTests {
         #expect(throws: QueryError.self) { try parse("sanctions\t\u{0301}fleet") }
         #expect(try parse("caf\u{0065}\u{0301}") == .word("caf\u{00E9}", prefix: false))
     }
+
+    /// Found by Fuzz/run (filter) in CI: "e\u{06DD}\ni" parsed to two words, but printed as
+    /// "e\u{06DD} i" the prepended mark U+06DD joins the space and makes one word.
+    @Test func aWordEndingWithAPrependedMarkIsAnErrorSoEveryQueryPrintsBack() throws {
+        #expect(throws: QueryError.self) { try parse("e\u{06DD}\ni") }
+        #expect(throws: QueryError.self) { try parse("person:x\u{0600}\tsanctions") }
+        #expect(throws: QueryError.self) { try parse("(a OR b\u{06DD}\n)") }
+        #expect(try parse("person:\"x\u{0600} y\"") == .entity(.person, "x\u{0600} y"))
+    }
 }

@@ -65,11 +65,7 @@ struct FilterLexer {
             throw QueryError("a quote cannot start inside a word", position: index)
         }
         let text = String(characters[start..<index])
-        // After a line break or tab a combining mark starts a word of its own, but printed back
-        // after a space it would join the space and the word before it: refuse it here.
-        if (" " + text).count != text.count + 1 {
-            throw QueryError("'\(text)' begins with a combining mark", position: start)
-        }
+        try Self.requireStandsAlone(text, position: start)
         switch text {
         case "OR": return FilterToken(kind: .or, position: start)
         case "AND": return FilterToken(kind: .and, position: start)
@@ -92,11 +88,28 @@ struct FilterLexer {
         } else {
             while index < characters.count, !endsWord(characters[index]) { index += 1 }
             value = String(characters[valueStart..<index])
+            try Self.requireStandsAlone(value, position: valueStart)
         }
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             throw QueryError("'\(name):' needs a value", position: valueStart)
         }
         return FilterToken(kind: .field(name: name, value: value, valuePosition: valueStart), position: start)
+    }
+
+    /// After a line break or a tab, a word may begin with a combining mark or end with a prepended
+    /// concatenation mark (U+0600–U+0605, U+06DD, U+110BD…) and still be a word of its own; printed
+    /// back with a space, a parenthesis or a minus beside it, the mark would join that character
+    /// and the query would read differently. Such a word is refused here, so every query prints back.
+    private static func requireStandsAlone(_ text: String, position: Int) throws(QueryError) {
+        let length = text.count
+        for separator in [" ", "(", ")", "-"] {
+            if (separator + text).count != length + 1 {
+                throw QueryError("'\(text)' begins with a combining mark", position: position)
+            }
+            if (text + separator).count != length + 1 {
+                throw QueryError("'\(text)' ends with a mark that joins the next character", position: position)
+            }
+        }
     }
 
     /// A quoted string starting at the current `"`; `\"` and `\\` escape.
