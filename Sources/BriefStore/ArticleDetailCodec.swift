@@ -25,9 +25,11 @@ enum ArticleDetailCodec {
     /// 2: a topic's level and evidence follow its terms; the language and the summary end the body.
     static let formatVersion: UInt8 = 2
 
-    /// Enum cases are stored by their position in `allCases`: this names that numbering.
+    /// Enum cases are stored by their position in `allCases`: this names that numbering, and the
+    /// format's version, so that a cache stored in another form is parsed again, never refused.
     static let layoutFingerprint: String = {
-        let names = [BlockKind.allCases.map(\.rawValue), RemovalReason.allCases.map(\.rawValue), EntityType.allCases.map(\.rawValue)]
+        let names = [["v\(formatVersion)"], BlockKind.allCases.map(\.rawValue), RemovalReason.allCases.map(\.rawValue),
+                     EntityType.allCases.map(\.rawValue)]
         return String(ContentHash.of(Array(names.map { $0.joined(separator: ",") }.joined(separator: ";").utf8)).prefix(8))
     }()
 
