@@ -13,6 +13,8 @@ struct ArticleDetail: Equatable {
     var language: String? = nil
     /// The deck, standfirst or key points shown under the title.
     var summary: String? = nil
+    /// The news agency the text credits ("Reuters", "PTI").
+    var agency: String? = nil
 }
 
 /// Encodes `ArticleDetail` as bytes: varints, one byte per enum case, and a per-article table
@@ -23,7 +25,8 @@ struct ArticleDetail: Equatable {
 /// The first byte is the format's version: anything else is refused, never misread.
 enum ArticleDetailCodec {
     /// 2: a topic's level and evidence follow its terms; the language and the summary end the body.
-    static let formatVersion: UInt8 = 2
+    /// 3: the agency follows the summary.
+    static let formatVersion: UInt8 = 3
 
     /// Enum cases are stored by their position in `allCases`: this names that numbering, and the
     /// format's version, so that a cache stored in another form is parsed again, never refused.
@@ -96,11 +99,13 @@ enum ArticleDetailCodec {
             out.signed(block.position)
             out.string(block.text)
         }
-        if let summary = detail.summary {
-            out.byte(1)
-            out.string(summary)
-        } else {
-            out.byte(0)
+        for optional in [detail.summary, detail.agency] {
+            if let text = optional {
+                out.byte(1)
+                out.string(text)
+            } else {
+                out.byte(0)
+            }
         }
         out.unsigned(strings.strings.count)
         for string in strings.strings { out.string(string) }
@@ -108,7 +113,7 @@ enum ArticleDetailCodec {
         return Data(out.bytes)
     }
 
-    /// Reads what `encode` wrote, in its order: kinds, removed blocks, summary, the string table,
+    /// Reads what `encode` wrote, in its order: kinds, removed blocks, summary, agency, the string table,
     /// then the body (entities, topics, language) that refers to it.
     static func decode(_ data: Data, title: String, paragraphs: [String]) throws(Malformed) -> ArticleDetail {
         var input = ByteReader(bytes: [UInt8](data))
@@ -117,6 +122,7 @@ enum ArticleDetailCodec {
         detail.kinds = try input.list { (input: inout ByteReader) throws(Malformed) in try input.enumCase(BlockKind.allCases) }
         detail.removed = try input.list(decodeRemoved)
         if try input.byte() == 1 { detail.summary = try input.string() }
+        if try input.byte() == 1 { detail.agency = try input.string() }
         let strings = DecodedStrings(try input.list { (input: inout ByteReader) throws(Malformed) in try input.string() })
         var scalars = ParagraphScalars(title: title, paragraphs: paragraphs)
         detail.entities = try input.list { (input: inout ByteReader) throws(Malformed) in

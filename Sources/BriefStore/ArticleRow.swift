@@ -42,7 +42,8 @@ enum ArticleRow {
             language: detail.language, paragraphs: paragraphs,
             paragraphKinds: detail.kinds.count == paragraphs.count ? detail.kinds : nil,
             removed: detail.removed, entities: detail.entities, topics: detail.topics.filter { $0.level == .about },
-            mentions: detail.topics.filter { $0.level == .mention }, summary: detail.summary)
+            mentions: detail.topics.filter { $0.level == .mention }, summary: detail.summary,
+            agency: detail.agency)
     }
 }
 

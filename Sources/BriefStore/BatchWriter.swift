@@ -45,7 +45,8 @@ struct PreparedArticle: Sendable {
         storedText = deflater.pack(text)
         detail = ArticleDetailCodec.encode(
             ArticleDetail(kinds: article.paragraphKinds, removed: article.removed, entities: article.entities,
-                          topics: article.topics + article.mentions, language: article.language, summary: article.summary),
+                          topics: article.topics + article.mentions, language: article.language, summary: article.summary,
+                          agency: article.agency),
             title: article.title, paragraphs: paragraphs)
         topics = article.topics + article.mentions
         var positions: [EntityKey: Int] = [:]

@@ -41,7 +41,7 @@ import Testing
             TopicMatch(id: "cyber", name: "Cyber", score: 2, terms: ["hacker"], level: .mention,
                        evidence: TopicEvidence(paragraphs: 1, sentencesWithEvidence: 1, sentences: 9)),
         ],
-        summary: "Talks in Zürich\nNo agreement yet")
+        summary: "Talks in Zürich\nNo agreement yet", agency: "Reuters")
 
     @Test func anOpenedArticleReadsBackAsItWasStored() throws {
         // The offsets above are meant to cover the texts they name: check the fixture itself.
@@ -67,7 +67,8 @@ import Testing
 
     @Test func aDamagedDetailIsRefusedNotMisread() throws {
         let detail = ArticleDetail(kinds: Self.article.paragraphKinds, removed: Self.article.removed,
-                                   entities: Self.article.entities, topics: Self.article.topics, summary: Self.article.summary)
+                                   entities: Self.article.entities, topics: Self.article.topics, summary: Self.article.summary,
+                                   agency: Self.article.agency)
         let encoded = ArticleDetailCodec.encode(detail, title: Self.article.title, paragraphs: Self.article.paragraphs)
         for length in 0..<encoded.count {
             #expect(throws: ArticleDetailCodec.Malformed.self) {
@@ -83,19 +84,21 @@ import Testing
         #expect(throws: ArticleDetailCodec.Malformed.self) {
             try ArticleDetailCodec.decode(encoded, title: Self.article.title, paragraphs: ["Short."])
         }
-        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
+        #expect(try ArticleDetailCodec.decode(Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 0, 0, 0, 0]), title: "", paragraphs: [])
                 == ArticleDetail(kinds: [], removed: [], entities: [], topics: []))
     }
 
     /// Found by Fuzz/run (detail): a mention starting at Int.max with a length of 1 trapped on
     /// the addition instead of being refused, so one damaged cache row crashed the reader.
     @Test func aMentionWhoseEndOverflowsIsRefusedNotACrash() {
-        // Version 1, no kinds, no removed blocks, one string "a", one mention: type 0 as a slice
-        // of paragraph 0, start Int.max (zigzag varint), length 1; no topics.
-        let blob = Data([1, 0, 0, 1, 1, UInt8(ascii: "a"), 1, 0, 0,
-                         0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 2, 0, 0])
-        #expect(throws: ArticleDetailCodec.Malformed.self) {
+        // This version, no kinds, no removed blocks, no summary, no agency, one string "a", one
+        // mention: type 0 as a slice of paragraph 0, start Int.max (zigzag varint), length 1; no
+        // topics, no language.
+        let blob = Data([ArticleDetailCodec.formatVersion, 0, 0, 0, 0, 1, 1, UInt8(ascii: "a"), 1, 0, 0,
+                         0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 2, 0, 0, 0])
+        let error = #expect(throws: ArticleDetailCodec.Malformed.self) {
             try ArticleDetailCodec.decode(blob, title: "", paragraphs: ["a"])
         }
+        #expect(error?.reason.contains("overflows") == true, "refused for another reason: \(String(describing: error))")
     }
 }

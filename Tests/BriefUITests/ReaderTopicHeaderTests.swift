@@ -19,6 +19,12 @@ import Testing
         #expect(meta(article) == "2024-03-01 · Herald · mentions Cyber, Diplomacy")
     }
 
+    @Test func theAgencyTheTextCreditsFollowsTheByline() {
+        let article = Article(source: "/news/c.txt", format: .text, title: "Talks resume", byline: "By Jane Doe",
+                              paragraphs: ["LONDON (Reuters) - Talks resumed."], agency: "Reuters")
+        #expect(meta(article) == "Herald · By Jane Doe · Reuters")
+    }
+
     @Test func anArticleWithoutMentionsKeepsItsHeader() {
         let article = Article(source: "/news/b.txt", format: .text, title: "Quiet day", paragraphs: ["Nothing."],
                               topics: [TopicMatch(id: "economy", name: "Economy", score: 3, terms: ["budget"])])

@@ -80,7 +80,7 @@ package struct ReaderDocument: Sendable {
         // A language other than English is named (`DE`): its entities are only the gazetteer's.
         // The code is 2-3 ASCII letters (`LanguageIdentifier` makes it so): safe to show.
         let language = article.language.flatMap { $0 == LanguageIdentifier.english ? nil : $0.uppercased() }
-        let meta = [article.date?.description, source, article.byline, language, mentions]
+        let meta = [article.date?.description, source, article.byline, article.agency, language, mentions]
             .compactMap { $0 }.filter { !$0.isEmpty }
         var metaBlock = StyledBlock(key: .meta, text: meta.joined(separator: " · "), role: .readerMeta)
         // The address in full (the list shows only the site): with OSC 8 a click opens it.
