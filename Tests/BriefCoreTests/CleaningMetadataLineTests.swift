@@ -51,6 +51,30 @@ import Testing
         #expect(cleaned.agency == nil)
     }
 
+    @Test(arguments: ["Tags: Sri Lanka", "Filed Under: Politics, World", "tags: timberlake • appearing • super • bowl",
+                      "Tagged jobs, stack overflow", "Posted in News", "Themen:", "Mots-clés : Genève, ONU"])
+    func theSitesTagsAndCategoriesGoAsMetadata(line: String) {
+        for format in [ArticleFormat.text, .html, .pageText] {
+            let cleaned = clean([body[0], body[1], body[2], line], format: format)
+            #expect(cleaned.paragraphs.map(\.text) == body, "\(format)")
+            #expect(cleaned.removed.map(\.reason) == [.metadata], "\(format)")
+        }
+    }
+
+    @Test(arguments: ["Topics: the meeting covered the dam, the spillway and the roads.", "Tagged as a traitor by the press",
+                      "Category: Is this the wettest spring yet?", "Posted in Millbrook for three years, she knows the river"])
+    func aSentenceOpeningWithATaxonomyLabelStays(line: String) {
+        let cleaned = clean([body[0], line, body[1], body[2]], format: .text)
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
+    /// A jury's prizes, each with its category: a listing's field, not the site's taxonomy.
+    @Test func aLabelOpeningLineAfterLineIsAListingsFieldAndStays() {
+        let listing = ["Kategorie: Kinderbuch", "Kategorie: Beste Fernsehshow", "Kategorie: Bestes Kinderspiel"]
+        let cleaned = clean([body[0], listing[0], body[1], listing[1], body[2], listing[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], listing[0], body[1], listing[1], body[2], listing[2]])
+    }
+
     @Test(arguments: [("GENEVA, March 12 (Reuters) - ", "Reuters"), ("KIEV, Ukraine (AP) — ", "AP"),
                       ("Berlin (dpa) - ", "dpa"), ("RAMALLAH, West Bank, Dec. 5 (AP) — ", "AP"),
                       ("MOSCOW (AP)\u{A0}— ", "AP")])

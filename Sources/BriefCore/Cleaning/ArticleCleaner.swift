@@ -131,6 +131,7 @@ public struct ArticleCleaner: Sendable {
     private func applyCertainRules(_ blocks: [Block], features: [LineFeatures], title: String, format: ArticleFormat,
                                    captionsAreBody: Bool, to decisions: inout [Decision], stated: inout StatedMetadata) {
         let normalizedTitle = CleaningRules.normalize(title)
+        var taxonomyLines: [String: [Int]] = [:]
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
             // Captions ending with a credit are looked for only where captions are not the story's
@@ -146,6 +147,9 @@ public struct ArticleCleaner: Sendable {
                 case .agency(let name):
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(agency: name)
+                case .taxonomy(let label):
+                    decisions[index] = Decision(reason: .metadata)
+                    taxonomyLines[label, default: []].append(index)
                 case .dateline(let date, let agency):
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(date: date)
@@ -175,6 +179,10 @@ public struct ArticleCleaner: Sendable {
                     stated.take(byline: byline)
                 }
             }
+        }
+        // One label opening line after line is a listing's field, not the site's taxonomy.
+        for lines in taxonomyLines.values where lines.count >= metadataLines.taxonomyRepeatsInListing {
+            for index in lines { decisions[index] = Decision() }
         }
     }
 

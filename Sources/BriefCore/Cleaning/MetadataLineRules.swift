@@ -12,6 +12,9 @@ package enum MetadataLine: Equatable, Sendable {
     case caption
     /// A line that only names the news agency the story is from ("The Associated Press", "- Reuters").
     case agency(String)
+    /// A label of the site's taxonomy and its terms ("Tags: Sri Lanka", "Filed under: Politics");
+    /// the label as written lowercased.
+    case taxonomy(label: String)
 }
 
 /// Recognizes metadata lines from the word lists in `Resources/Data/metadata-lines.json`.
@@ -44,6 +47,14 @@ package struct MetadataLineRules: Sendable {
         var creditNameFillers: [String]
         var agencies: [String]
         var agencyLineLeaders: [String]
+        var taxonomyLabels: [String]
+        var taxonomyLabelsWithoutColon: [String]
+        var taxonomySeparators: [String]
+        var taxonomyItemMaximumWords: Int
+        var taxonomyItemMaximumWordsWithoutColon: Int
+        var taxonomyMaximumWords: Int
+        var taxonomyMaximumLength: Int
+        var taxonomyRepeatsInListing: Int
     }
 
     private let file: File
@@ -72,6 +83,11 @@ package struct MetadataLineRules: Sendable {
     private let agencyLineLeaders: [(prefix: String, words: Int)]
     /// The most words an agency line has, its leader included: longer lines skip the normalizing.
     private let agencyLineMaximumWords: Int
+    /// Taxonomy labels lowercased, longest first, each saying whether it needs its colon.
+    private let taxonomyLabels: [(text: String, needsColon: Bool)]
+    /// The first scalar of every taxonomy label, in lower and upper case: a line opening otherwise is none.
+    private let taxonomyOpenings: Set<Unicode.Scalar>
+    private let taxonomySeparators: Set<Character>
 
     package static let builtIn: MetadataLineRules = {
         do {
@@ -106,6 +122,12 @@ package struct MetadataLineRules: Sendable {
             return (normalized + " ", normalized.split(separator: " ").count)
         }
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
+        let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
+        taxonomyLabels = Set(file.taxonomyLabels.map { $0.lowercased() }).union(withoutColon)
+            .map { ($0, !withoutColon.contains($0)) }.sorted { $0.text.count > $1.text.count }
+        let labelOpenings = taxonomyLabels.compactMap(\.text.unicodeScalars.first)
+        taxonomyOpenings = Set(labelOpenings + labelOpenings.compactMap { $0.properties.uppercaseMapping.unicodeScalars.first })
+        taxonomySeparators = Set(file.taxonomySeparators.compactMap(\.first))
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
@@ -123,8 +145,46 @@ package struct MetadataLineRules: Sendable {
         if let credit = judgeCredit(line, isASCII: isASCII) { return credit }
         if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
         if let agency = judgeAgencyLine(line) { return agency }
+        if let label = taxonomyLabel(line) { return .taxonomy(label: label) }
         guard findingCaptions else { return nil }
         return judgeUnlabelledCredit(line) ?? judgeCaption(text)
+    }
+
+    /// A label of the site's taxonomy, its colon, and a short list of terms or none (the list
+    /// follows): "Tags: Sri Lanka", "Filed under: Politics, World", "Themen:". Only labels that
+    /// say what was done go without a colon ("Tagged jobs, stack overflow"): a line "Topics"
+    /// alone may be a subhead.
+    /// Lines that open with the same label this many times are a listing's fields, the story's own
+    /// ("Kategorie: Bestes Kinderspiel" under each of a jury's prizes).
+    package var taxonomyRepeatsInListing: Int { file.taxonomyRepeatsInListing }
+
+    private func taxonomyLabel(_ line: Substring) -> String? {
+        // Asked of every short line: most open with a scalar no label opens with.
+        guard line.utf8.count <= file.taxonomyMaximumLength, let first = line.unicodeScalars.first,
+              taxonomyOpenings.contains(first) else { return nil }
+        // Many lines open with a label's first letter ("The …"): compare their first characters only.
+        let opening = line.prefix(taxonomyLabels.first.map { $0.text.count + 1 } ?? 0).lowercased()
+        guard taxonomyLabels.contains(where: { opening.hasPrefix($0.text) }) else { return nil }
+        let lowered = line.lowercased()
+        for label in taxonomyLabels where lowered.hasPrefix(label.text) {
+            var rest = lowered.dropFirst(label.text.count)
+            // The label is a whole word or phrase: "tags", not "tagsüber".
+            if let next = rest.first, !next.isWhitespace, next != ":" { continue }
+            rest = rest.drop(while: \.isWhitespace)
+            let hasColon = rest.first == ":"
+            if hasColon { rest = rest.dropFirst() }
+            guard hasColon || !label.needsColon else { continue }
+            // A list of terms, not a sentence.
+            guard !rest.contains(where: { $0 == "?" || $0 == "!" }), !rest.contains(". ") else { return nil }
+            let itemWords = rest.split(whereSeparator: { taxonomySeparators.contains($0) })
+                .map { $0.split(whereSeparator: \.isWhitespace).count }.filter { $0 > 0 }
+            // Without the colon, only short items: "Posted in Millbrook for three years, she knows" is prose.
+            let itemMaximum = hasColon ? file.taxonomyItemMaximumWords : file.taxonomyItemMaximumWordsWithoutColon
+            let isList = itemWords.isEmpty ? hasColon
+                : itemWords.allSatisfy { $0 <= itemMaximum } && itemWords.reduce(0, +) <= file.taxonomyMaximumWords
+            return isList ? label.text : nil
+        }
+        return nil
     }
 
     /// A line naming only a news agency, after a dash or a label at most: "The Associated Press",
