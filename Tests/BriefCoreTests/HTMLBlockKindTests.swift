@@ -43,6 +43,25 @@ struct HTMLBlockKindTests {
         #expect(document.blocks.count == 3)
     }
 
+    /// A page built from components names its parts only for its tests: the class names are hashes.
+    @Test func componentNamesGiveKindsAndChromeWhereClassNamesAreHashes() throws {
+        let html = """
+            <html><body><main><article class="css-1x2y3z"><h1 class="css-9q8w7e">River ferry returns after cable repair</h1>
+            <p class="css-4r5t6y" data-testid="article-dek">The crossing reopens after a month of repairs.</p>
+            <figure class="css-7u8i9o"><img src="ferry.jpg"><span class="css-0p1a2s" data-testid="caption">The ferry at its landing.</span></figure>
+            <div class="css-3d4f5g">\(Self.story)</div>
+            <div class="css-6h7j8k" data-component="related-links"><h2>More from the region</h2>
+            <p><a href="/a">Bridge tolls to rise in the spring</a></p><p><a href="/b">New bus route links the two towns</a></p></div>
+            <div class="css-9l0z1x" data-qa="newsletter-signup"><p>Get the morning briefing in your inbox every weekday.</p></div>
+            </article></main></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "The crossing reopens after a month of repairs.")
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "test.html").first)
+        #expect(article.paragraphs == Self.paragraphs)
+        #expect(article.removed.contains { $0.text == "The ferry at its landing." && $0.reason == .caption })
+    }
+
     @Test func aStoryInsideAContainerNamedSummaryStaysTheBody() throws {
         let document = try Self.read("<html><body><h1>River ferry returns</h1><div class=\"summary\">\(Self.story)</div></body></html>")
         #expect(document.summary == nil)

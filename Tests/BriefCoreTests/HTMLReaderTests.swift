@@ -25,6 +25,19 @@ struct HTMLReaderTests {
         #expect(document.format == .html)
     }
 
+    /// A page of components (`data-component` blocks, a byline block, a picture with hidden labels,
+    /// topic and link lists after the story): the story's six paragraphs and nothing else.
+    @Test func aPageOfComponentsKeepsItsStoryAlone() throws {
+        let article = try #require(try ArticlePipeline().articles(from: Self.fixture("components.html"), source: "components.html").first)
+        #expect(article.paragraphs.count == 6)
+        #expect(article.paragraphs.first?.hasPrefix("The government announced on Tuesday") == true)
+        #expect(article.paragraphs.last?.hasPrefix("Opposition lawmakers questioned") == true)
+        #expect(article.removed.contains { $0.text == "Cargo screening has fallen behind schedule" && $0.reason == .caption })
+        for chrome in ["Jane Doe", "Related Topics", "More on this story", "Ports face new screening rules"] {
+            #expect(!article.paragraphs.contains { $0.contains(chrome) }, "kept: \(chrome)")
+        }
+    }
+
     @Test func removesChromeWithReasons() throws {
         let document = try HTMLArticleReader().document(from: Self.fixture("article.html"), source: "article.html")
         let kept = document.blocks.map(\.text).joined(separator: "\n")

@@ -310,6 +310,7 @@ final class HTMLBlockCollector {
     /// The kind a class or id names (`standfirst` a summary, `wp-caption-text` a caption); class values are cached.
     private func namedKind(_ attributes: HTMLAttributes) -> BlockKind? {
         if let id = attributes.id, let kind = kindRules.kind(named: id) { return kind }
+        if let testName = attributes.testName, let kind = kindRules.kind(named: testName) { return kind }
         guard let classValue = attributes.classValue else { return nil }
         if let cached = namedKindCache[classValue] { return cached }
         let answer = kindRules.kind(named: classValue)
@@ -342,6 +343,16 @@ final class HTMLBlockCollector {
             }
         }
         if let id = attributes.id { evidence.add(rules.evidence(idValue: id)) }
+        // A component's name reads as a class name would ("related-links", "BylineWrapper").
+        if let testName = attributes.testName {
+            if let cached = classCache[testName] {
+                evidence.add(cached)
+            } else {
+                let named = rules.evidence(classValue: testName)
+                classCache[testName] = named
+                evidence.add(named)
+            }
+        }
         return rules.verdict(evidence, role: attributes.role)
     }
 
@@ -464,6 +475,7 @@ private struct HTMLAttributes {
     private var relPointer: Value?
     private var hrefPointer: Value?
     private var typePointer: Value?
+    private var testNamePointer: Value?
     private(set) var hasHref = false
     private(set) var isHidden = false
 
@@ -479,7 +491,11 @@ private struct HTMLAttributes {
     var rel: String? { relPointer.map { String(cString: $0) } }
     var href: String? { hrefPointer.map { String(cString: $0) } }
     var type: String? { typePointer.map { String(cString: $0) } }
-    var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil }
+    /// What a page built from components calls the element for its tests and scripts
+    /// (`data-testid="BylineWrapper"`, `data-component="related-links"`): where class names are
+    /// generated hashes (`css-1x2y3z`), the only name that says what the element holds.
+    var testName: String? { testNamePointer.map { String(cString: $0) } }
+    var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil && testNamePointer == nil }
     var hrefRunsScript: Bool {
         guard let hrefPointer else { return false }
         var start = hrefPointer
@@ -513,6 +529,7 @@ private struct HTMLAttributes {
                 if xmlStrcasecmp(attribute, "lang") == 0 { langPointer = value }
             case UInt8(ascii: "d"):
                 if xmlStrcasecmp(attribute, "datetime") == 0 { datetimePointer = value }
+                else if Self.namesComponent(attribute) { testNamePointer = value }
             case UInt8(ascii: "p"):
                 if xmlStrcasecmp(attribute, "property") == 0 { propertyPointer = value }
             case UInt8(ascii: "n"):
@@ -523,6 +540,12 @@ private struct HTMLAttributes {
                 break
             }
         }
+    }
+
+    /// `data-testid`, `data-test-id`, `data-component` or `data-qa`.
+    private static func namesComponent(_ attribute: UnsafePointer<xmlChar>) -> Bool {
+        xmlStrcasecmp(attribute, "data-testid") == 0 || xmlStrcasecmp(attribute, "data-component") == 0
+            || xmlStrcasecmp(attribute, "data-qa") == 0 || xmlStrcasecmp(attribute, "data-test-id") == 0
     }
 
     /// Inline `display:none` or `visibility:hidden`, spaces and case ignored.
