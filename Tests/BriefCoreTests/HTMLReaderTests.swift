@@ -38,6 +38,26 @@ struct HTMLReaderTests {
         }
     }
 
+    /// An embedded video.js player prints its controls and settings dialog as text; none of it is the story.
+    @Test func anEmbeddedVideoPlayersControlsAreNotTheStory() throws {
+        let html = """
+            <html><body><article><h1>Hotel bosses spill the beans</h1>
+            <p>Most people go to hotels for the pleasure of sleeping in a giant bed with clean white sheets and fresh towels.</p>
+            <div class="video-js vjs-paused vjs-controls-enabled"><video class="vjs-tech"></video>
+            <div class="vjs-control-bar"><button class="vjs-play-control"><span>Play</span></button>
+            <button class="vjs-mute-control"><span>Mute</span></button><div class="vjs-current-time">Current Time 0:00</div>
+            <button class="vjs-fullscreen-control"><span>Fullscreen</span></button></div>
+            <div class="vjs-modal-dialog"><p>This is a modal window.</p></div></div>
+            <p>But those towels and sheets might not be as clean as they look, according to the hotel bosses who answered an online thread.</p>
+            </article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.blocks.map(\.text) == [
+            "Most people go to hotels for the pleasure of sleeping in a giant bed with clean white sheets and fresh towels.",
+            "But those towels and sheets might not be as clean as they look, according to the hotel bosses who answered an online thread.",
+        ])
+    }
+
     @Test func removesChromeWithReasons() throws {
         let document = try HTMLArticleReader().document(from: Self.fixture("article.html"), source: "article.html")
         let kept = document.blocks.map(\.text).joined(separator: "\n")
