@@ -44,6 +44,24 @@ import Testing
         #expect(cleaned.agency == agency)
     }
 
+    @Test(arguments: [("Associated Press - January 11, 2008 4:13 PM ET", "Associated Press", ArticleDate(year: 2008, month: 1, day: 11)),
+                      ("Staff and agencies 30 December, 2007", "Staff and agencies", ArticleDate(year: 2007, month: 12, day: 30)),
+                      ("Press Association Friday January 18, 2008 6:08 PM", "Press Association", ArticleDate(year: 2008, month: 1, day: 18))])
+    func anAgencyAndTheDateItFiledGoAndGiveBoth(line: String, agency: String, date: ArticleDate) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        #expect(cleaned.agency == agency)
+        #expect(cleaned.date == date)
+    }
+
+    @Test(arguments: ["Reuters reported on January 5, 2008", "AP January 5 2008 marked a turning point for the dam",
+                      "Associated Press photographers, January 2008"])
+    func anAgencyFollowedByMoreThanADateStays(line: String) {
+        let cleaned = clean([body[0], line, body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
     @Test(arguments: ["Associated Press coverage", "Reuters reported the figures on Monday.", "Associated Press photographers"])
     func aLineSayingMoreThanTheAgencyStays(line: String) {
         let cleaned = clean([body[0], line, body[1], body[2]], format: .html)

@@ -47,6 +47,7 @@ package struct MetadataLineRules: Sendable {
         var creditNameFillers: [String]
         var agencies: [String]
         var agencyLineLeaders: [String]
+        var agencyDateMaximumLength: Int
         var taxonomyLabels: [String]
         var taxonomyLabelsWithoutColon: [String]
         var taxonomySeparators: [String]
@@ -83,6 +84,8 @@ package struct MetadataLineRules: Sendable {
     private let agencyLineLeaders: [(prefix: String, words: Int)]
     /// The most words an agency line has, its leader included: longer lines skip the normalizing.
     private let agencyLineMaximumWords: Int
+    /// The first word of every agency's name, normalized.
+    private let agencyFirstWords: Set<String>
     /// Taxonomy labels lowercased, longest first, each saying whether it needs its colon.
     private let taxonomyLabels: [(text: String, needsColon: Bool)]
     /// The first scalar of every taxonomy label, in lower and upper case: a line opening otherwise is none.
@@ -122,6 +125,7 @@ package struct MetadataLineRules: Sendable {
             return (normalized + " ", normalized.split(separator: " ").count)
         }
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
+        agencyFirstWords = Set(agencies.compactMap { $0.split(separator: " ").first.map(String.init) })
         let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
         taxonomyLabels = Set(file.taxonomyLabels.map { $0.lowercased() }).union(withoutColon)
             .map { ($0, !withoutColon.contains($0)) }.sorted { $0.text.count > $1.text.count }
@@ -144,20 +148,38 @@ package struct MetadataLineRules: Sendable {
         let isASCII = line.utf8.allSatisfy { $0 < 0x80 }
         if let credit = judgeCredit(line, isASCII: isASCII) { return credit }
         if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
-        if let agency = judgeAgencyLine(line) { return agency }
+        if let agency = judgeAgencyLine(line) ?? judgeAgencyAndDate(line) { return agency }
         if let label = taxonomyLabel(line) { return .taxonomy(label: label) }
         guard findingCaptions else { return nil }
         return judgeUnlabelledCredit(line) ?? judgeCaption(text)
     }
 
-    /// A label of the site's taxonomy, its colon, and a short list of terms or none (the list
-    /// follows): "Tags: Sri Lanka", "Filed under: Politics, World", "Themen:". Only labels that
-    /// say what was done go without a colon ("Tagged jobs, stack overflow"): a line "Topics"
-    /// alone may be a subhead.
+    /// A wire service's name and the date it filed, with a dash or nothing between: "Associated
+    /// Press - January 5, 2008 3:42 PM ET", "Staff and agencies 23 January, 2008". The date is read
+    /// as a date line's: the whole rest of the line must be a date.
+    private func judgeAgencyAndDate(_ line: Substring) -> MetadataLine? {
+        guard line.utf8.count <= file.agencyDateMaximumLength else { return nil }
+        let words = line.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, let first = words.first,
+              agencyFirstWords.contains(CleaningRules.normalize(first)) else { return nil }
+        for length in stride(from: min(agencyLineMaximumWords, words.count - 1), through: 1, by: -1) {
+            let name = words[..<length].joined(separator: " ")
+            guard agencies.contains(CleaningRules.normalize(name)) else { continue }
+            let rest = words[length...].joined(separator: " ").drop { !$0.isLetter && !$0.isNumber }
+            guard let date = DateLineParser.parseLine(String(rest)) else { return nil }
+            return .dateline(date, agency: String(name.reversed().drop { !$0.isLetter }.reversed()))
+        }
+        return nil
+    }
+
     /// Lines that open with the same label this many times are a listing's fields, the story's own
     /// ("Kategorie: Bestes Kinderspiel" under each of a jury's prizes).
     package var taxonomyRepeatsInListing: Int { file.taxonomyRepeatsInListing }
 
+    /// A label of the site's taxonomy, its colon, and a short list of terms or none (the list
+    /// follows): "Tags: Sri Lanka", "Filed under: Politics, World", "Themen:". Only labels that
+    /// say what was done go without a colon ("Tagged jobs, stack overflow"): a line "Topics"
+    /// alone may be a subhead. Gives the label, lowercased.
     private func taxonomyLabel(_ line: Substring) -> String? {
         // Asked of every short line: most open with a scalar no label opens with.
         guard line.utf8.count <= file.taxonomyMaximumLength, let first = line.unicodeScalars.first,
