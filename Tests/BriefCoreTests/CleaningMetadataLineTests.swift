@@ -226,6 +226,18 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.caption, .caption, .caption, .caption, .credit, .credit])
     }
 
+    @Test(arguments: [
+        "Engineers inspect the spillway gates on Monday in Millbrook (Photo: Jane Doe/Reuters).",
+        "The dam operator opened the gates on Monday. | © Millbrook Gazette/Getty Images",
+        "A heron waits below the spillway for fish. (janedoe / iStock.com)",
+        "Water pours over the dam wall. © zvg",
+    ])
+    func captionsCreditedInParenthesesAfterAStopOrAfterACopyrightSignGo(caption: String) {
+        let cleaned = clean([body[0], caption, body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.caption])
+    }
+
     @Test(arguments: [ArticleFormat.text, .pageText])
     func aTextArticleKeepsTheCaptionsItsAuthorWrote(format: ArticleFormat) {
         let lines = [body[0], Self.captions[0], body[1], Self.captions[4], Self.captions[5], body[2]]

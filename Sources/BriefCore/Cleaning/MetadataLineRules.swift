@@ -48,6 +48,7 @@ package struct MetadataLineRules: Sendable {
         var agencies: [String]
         var agencyLineLeaders: [String]
         var agencyDateMaximumLength: Int
+        var pictureLibraries: [String]
         var taxonomyLabels: [String]
         var taxonomyLabelsWithoutColon: [String]
         var taxonomySeparators: [String]
@@ -84,6 +85,8 @@ package struct MetadataLineRules: Sendable {
     private let agencyLineLeaders: [(prefix: String, words: Int)]
     /// The most words an agency line has, its leader included: longer lines skip the normalizing.
     private let agencyLineMaximumWords: Int
+    /// Stock picture libraries, normalized ("istock", "getty images").
+    private let pictureLibraries: Set<String>
     /// The first word of every agency's name, normalized.
     private let agencyFirstWords: Set<String>
     /// Taxonomy labels lowercased, longest first, each saying whether it needs its colon.
@@ -125,6 +128,7 @@ package struct MetadataLineRules: Sendable {
             return (normalized + " ", normalized.split(separator: " ").count)
         }
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
+        pictureLibraries = Set(file.pictureLibraries.map { CleaningRules.normalize($0) })
         agencyFirstWords = Set(agencies.compactMap { $0.split(separator: " ").first.map(String.init) })
         let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
         taxonomyLabels = Set(file.taxonomyLabels.map { $0.lowercased() }).union(withoutColon)
@@ -248,13 +252,26 @@ package struct MetadataLineRules: Sendable {
     /// credit is the caption: nothing (the credit alone), a few words naming who is pictured, or
     /// sentences that end before it. A sentence that runs on into a parenthesis is the story's.
     private func judgeCaption(_ text: String) -> MetadataLine? {
-        let line = TextMeasure.trim(text)
+        var line = TextMeasure.trim(text)
+        // "… in the Congress (Photo: Jane Doe/Reuters)." ends its sentence after the credit. A
+        // sentence of the story may end so too ("… moderated (Whitelist/Blacklist)."): there the
+        // parenthesis must say it credits a picture, names alone are not enough.
+        let stopAfterCredit = line.hasSuffix(").")
+        if stopAfterCredit { line = line.dropLast() }
         guard let last = line.last else { return nil }
         let caption: Substring
         if last == ")" {
             guard let open = line.lastIndex(of: "("),
-                  namesPictureSource(line[line.index(after: open)..<line.index(before: line.endIndex)]) else { return nil }
+                  namesPictureSource(line[line.index(after: open)..<line.index(before: line.endIndex)],
+                                     byNamesAlone: !stopAfterCredit) else { return nil }
             caption = line[..<open]
+            // The stop after the credit ends the caption's sentence.
+            if stopAfterCredit, (1...file.captionMaximumWords).contains(caption.split(whereSeparator: \.isWhitespace).count) {
+                return .caption
+            }
+        } else if let sign = copyrightCredit(atEndOf: line) {
+            // "… Mut zu. | © Augusta National/Getty Images": a copyright credit after the last sentence.
+            caption = line[..<sign]
         } else {
             // "Photo: …" after the caption's last sentence; only the line's end is searched.
             let end = line.suffix(file.captionCreditSearchLength)
@@ -272,6 +289,17 @@ package struct MetadataLineRules: Sendable {
         return captionWords <= file.captionNameMaximumWords ? .caption : nil
     }
 
+    /// Where a copyright credit ("© Augusta National/Getty Images") starts at the end of `line`,
+    /// after a sentence's end or a `|`, or nil.
+    private func copyrightCredit(atEndOf line: Substring) -> Substring.Index? {
+        let end = line.suffix(file.captionCreditSearchLength)
+        guard let sign = end.lastIndex(of: "©"), sign > end.startIndex,
+              judgeCredit(end[sign...], isASCII: false) == .credit else { return nil }
+        let before = TextMeasure.trim(end[..<sign])
+        guard let final = before.last, ".!?\"”’|".contains(final) else { return nil }
+        return final == "|" ? before.index(before: before.endIndex) : sign
+    }
+
     /// Sentence punctuation followed by a space at `index`.
     private func endsSentence(_ text: Substring, at index: Substring.Index) -> Bool {
         guard ".!?\"”’".contains(text[index]) else { return false }
@@ -279,16 +307,23 @@ package struct MetadataLineRules: Sendable {
         return next < text.endIndex && text[next] == " "
     }
 
-    /// The inside of a closing parenthesis names a picture's source: it opens with a credit label
-    /// ("Photo by …", "AP Photo/…", "file photo"), or is a few capitalized names joined by a slash
-    /// ("Jane Doe/Reuters", "Jane Doe — AFP/Getty Images").
-    private func namesPictureSource(_ inside: Substring) -> Bool {
+    /// The inside of a closing parenthesis names a picture's source: it holds a credit label
+    /// ("Photo by …", "AP Photo/…", "file photo") or a stock library ("mlharing / iStock.com"),
+    /// or, `byNamesAlone`, is a few capitalized names joined by a slash ("Jane Doe/Reuters",
+    /// "Jane Doe — AFP/Getty Images").
+    private func namesPictureSource(_ inside: Substring, byNamesAlone: Bool) -> Bool {
         let words = CleaningRules.normalize(inside).split(separator: " ")
         guard !words.isEmpty, words.count <= file.captionCreditMaximumWords else { return false }
         for end in 1...min(3, words.count) {
             for start in 0..<end where creditLabels.contains(words[start..<end].joined(separator: " ")) { return true }
         }
-        guard inside.contains("/") else { return false }
+        // A stock library names the source whoever took it ("mlharing / iStock.com").
+        for start in words.indices {
+            for end in (start + 1)...min(start + 3, words.count) where pictureLibraries.contains(words[start..<end].joined(separator: " ")) {
+                return true
+            }
+        }
+        guard byNamesAlone, inside.contains("/") else { return false }
         return inside.split(whereSeparator: { $0.isWhitespace || $0 == "/" }).allSatisfy { word in
             guard let first = word.first(where: \.isLetter) else { return true }
             return first.isUppercase
