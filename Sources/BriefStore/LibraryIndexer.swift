@@ -127,7 +127,9 @@ extension LibraryStore {
         var report = IndexReport()
         let toParse = try sortOut(FileScanner.scan(paths), &report)
         try withIndexingPragmas {
-            try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
+            try withDeferredIndexes(deferring: !toParse.isEmpty && isEmpty()) {
+                try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
+            }
         }
         try finish(&report)
         report.badFiles.sort { $0.path < $1.path }
@@ -192,6 +194,29 @@ extension LibraryStore {
             }
         }
         try body()
+    }
+
+    /// Runs `body` (the batches) without the indexes `LibrarySchema.deferredIndexes` names when
+    /// `deferring` (a first index, of an empty cache), and builds whichever of them are missing
+    /// afterwards. Each batch inserted into them at scattered places (by title, source, day, story),
+    /// and every commit wrote a page per row again once they outgrew the batch; `CREATE INDEX`
+    /// sorts once and writes each page once. A refresh killed before the end leaves them missing
+    /// (queries still answer, by scanning the tables) until the next refresh builds them.
+    private func withDeferredIndexes(deferring: Bool, _ body: () throws -> Void) throws {
+        if deferring {
+            try write { db in
+                for index in LibrarySchema.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            }
+        }
+        try body()
+        try write { db in
+            let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index'"))
+            for index in LibrarySchema.deferredIndexes where !present.contains(index.name) { try db.execute(sql: index.sql) }
+        }
+    }
+
+    private func isEmpty() throws -> Bool {
+        try read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article)")! }
     }
 
     /// Parsing runs ahead on the other threads while each batch is written (the writer needs one
