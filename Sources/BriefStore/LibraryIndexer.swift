@@ -48,11 +48,15 @@ public struct IndexProgress: Sendable {
 
 /// Settings of the indexer.
 public enum IndexerSettings {
-    /// Files parsed and committed together: one transaction each, so a killed process loses
-    /// at most one batch, and memory holds at most this many parsed articles. Each commit
-    /// writes the index pages it touched and one full-text segment, so larger batches write
-    /// less; much larger ones leave the cores idle while the first batch parses and the last writes.
+    /// Files parsed and handed to the writer together: memory holds a few batches of parsed
+    /// articles, and each batch adds one full-text segment, so larger batches merge less; much
+    /// larger ones leave the cores idle while the first batch parses and the last writes.
     public static let batchSize = 512
+    /// Batches committed together. A commit writes every page its batches dirtied, and each batch
+    /// adds a row at the end of most entities' mentions (their last page): committed alone, every
+    /// batch rewrote those pages, and at 1,000,000 articles the indexer wrote 185 GB for a 6.3 GB
+    /// cache. Eight batches share one write of them; a killed process loses at most these.
+    public static let batchesPerTransaction = 8
     /// Fewest batches a refresh is cut into, down to `smallestBatch` files each: the writer waits
     /// for the first batch to be parsed whole, so a re-index of 1,000 files in two batches of 512
     /// left it idle for the first half (at 100,000 files, batches stay at `batchSize`).
@@ -77,16 +81,18 @@ public enum IndexerSettings {
     /// `DatabaseSettings.cacheKiB`). A batch inserts into every index of the cache at scattered
     /// places (entity mentions by entity, articles by id, title and source): at 100,000 articles
     /// those indexes outgrow 16 MB, and each batch read its pages again and spilled dirty ones
-    /// to the WAL before its commit.
-    public static let writerCacheKiB = 131_072
+    /// to the WAL before its commit. 256 MB, to hold what a transaction of
+    /// `batchesPerTransaction` batches dirties besides the index pages it reads.
+    public static let writerCacheKiB = 262_144
 }
 
 extension LibraryStore {
     /// Brings the cache in line with the files under `paths`.
     ///
     /// Unchanged files (same size and mtime, or same content hash) are not parsed again; files
-    /// deleted under a scanned path are dropped. Each batch is one transaction, so a process
-    /// killed mid-way leaves a consistent cache that the next refresh completes.
+    /// deleted under a scanned path are dropped. Batches are committed a few at a time
+    /// (`IndexerSettings.batchesPerTransaction`), so a process killed mid-way leaves a consistent
+    /// cache that the next refresh completes.
     public func refresh(paths: [String], pipeline: ArticlePipeline = ArticlePipeline(),
                         progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> IndexReport {
         try refresh(paths: paths, parse: { data, source throws(ReadError) in try pipeline.articles(from: data, source: source) },
@@ -121,7 +127,9 @@ extension LibraryStore {
         var report = IndexReport()
         let toParse = try sortOut(FileScanner.scan(paths), &report)
         try withIndexingPragmas {
-            try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
+            try withDeferredIndexes(deferring: !toParse.isEmpty && isEmpty()) {
+                try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
+            }
         }
         try finish(&report)
         report.badFiles.sort { $0.path < $1.path }
@@ -188,8 +196,32 @@ extension LibraryStore {
         try body()
     }
 
+    /// Runs `body` (the batches) without the indexes `LibrarySchema.deferredIndexes` names when
+    /// `deferring` (a first index, of an empty cache), and builds whichever of them are missing
+    /// afterwards. Each batch inserted into them at scattered places (by title, source, day, story),
+    /// and every commit wrote a page per row again once they outgrew the batch; `CREATE INDEX`
+    /// sorts once and writes each page once. A refresh killed before the end leaves them missing
+    /// (queries still answer, by scanning the tables) until the next refresh builds them.
+    private func withDeferredIndexes(deferring: Bool, _ body: () throws -> Void) throws {
+        if deferring {
+            try write { db in
+                for index in LibrarySchema.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            }
+        }
+        try body()
+        try write { db in
+            let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index'"))
+            for index in LibrarySchema.deferredIndexes where !present.contains(index.name) { try db.execute(sql: index.sql) }
+        }
+    }
+
+    private func isEmpty() throws -> Bool {
+        try read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article)")! }
+    }
+
     /// Parsing runs ahead on the other threads while each batch is written (the writer needs one
-    /// core, parsing both); each batch's articles are written, then given their stories.
+    /// core, parsing both); each batch's articles are written, then given their stories, and
+    /// `IndexerSettings.batchesPerTransaction` batches are committed together.
     private func writeBatches(_ toParse: [(ScannedFile, KnownFile?)], parse: @escaping Parser, layout: ParsingLayout,
                               progress: (@Sendable (IndexProgress) -> Void)?, _ report: inout IndexReport) throws {
         let writer = BatchWriter()
@@ -200,35 +232,48 @@ extension LibraryStore {
                                     lookahead: layout.lookahead, parse: parse)
         defer { parsing.stop() }
         var done = 0
-        for index in 0..<parsing.batchCount {
-            let waitStart = ContinuousClock.now
-            let parsed = parsing.batch(index)
-            report.parseWaitSeconds += Self.seconds(since: waitStart)
-            let writeStart = ContinuousClock.now
-            let writeCPUStart = Self.threadCPUSeconds()
-            var storyTime = (seconds: 0.0, cpu: 0.0)
+        var first = 0
+        while first < parsing.batchCount {
+            let batches = first..<min(first + IndexerSettings.batchesPerTransaction, parsing.batchCount)
+            // The commit is writing time too: from the end of the last batch's statements on.
+            var commitStart = (clock: ContinuousClock.now, cpu: 0.0)
             try write { db in
-                try writer.write(parsed, db)
-                let storyStart = ContinuousClock.now
-                let storyCPUStart = Self.threadCPUSeconds()
-                try stories.assign(writer.takeInserted(), db)
-                storyTime = (Self.seconds(since: storyStart), Self.threadCPUSeconds() - storyCPUStart)
-            }
-            report.storySeconds += storyTime.seconds
-            report.storyCPUSeconds += storyTime.cpu
-            report.writeSeconds += Self.seconds(since: writeStart)
-            report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
-            for outcome in parsed {
-                switch outcome.kind {
-                case .touched: report.unchanged += 1
-                case .failed(let reason): report.badFiles.append(FileProblem(path: outcome.file.path, reason: reason))
-                case .parsed(let articles):
-                    if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
-                    report.storyFeatureCPUSeconds += articles.reduce(0) { $0 + $1.storyCPUSeconds }
+                for index in batches {
+                    let waitStart = ContinuousClock.now
+                    let parsed = parsing.batch(index)
+                    report.parseWaitSeconds += Self.seconds(since: waitStart)
+                    let writeStart = ContinuousClock.now
+                    let writeCPUStart = Self.threadCPUSeconds()
+                    try writer.write(parsed, db)
+                    let storyStart = ContinuousClock.now
+                    let storyCPUStart = Self.threadCPUSeconds()
+                    try stories.assign(writer.takeInserted(), db)
+                    report.storySeconds += Self.seconds(since: storyStart)
+                    report.storyCPUSeconds += Self.threadCPUSeconds() - storyCPUStart
+                    report.writeSeconds += Self.seconds(since: writeStart)
+                    report.writeCPUSeconds += Self.threadCPUSeconds() - writeCPUStart
+                    Self.count(parsed, &report)
+                    done += parsed.count
+                    progress?(IndexProgress(total: toParse.count, done: done))
                 }
+                commitStart = (ContinuousClock.now, Self.threadCPUSeconds())
             }
-            done += parsed.count
-            progress?(IndexProgress(total: toParse.count, done: done))
+            report.writeSeconds += Self.seconds(since: commitStart.clock)
+            report.writeCPUSeconds += Self.threadCPUSeconds() - commitStart.cpu
+            first = batches.upperBound
+        }
+    }
+
+    /// Adds a batch's outcomes to the report's counts.
+    private static func count(_ parsed: [ParsedFile], _ report: inout IndexReport) {
+        for outcome in parsed {
+            switch outcome.kind {
+            case .touched: report.unchanged += 1
+            case .failed(let reason): report.badFiles.append(FileProblem(path: outcome.file.path, reason: reason))
+            case .parsed(let articles):
+                if outcome.previous == nil { report.added += 1 } else { report.changed += 1 }
+                report.storyFeatureCPUSeconds += articles.reduce(0) { $0 + $1.storyCPUSeconds }
+            }
         }
     }
 
