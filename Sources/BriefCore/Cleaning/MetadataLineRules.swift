@@ -89,6 +89,8 @@ package struct MetadataLineRules: Sendable {
     private let pictureLibraries: Set<String>
     /// The first word of every agency's name, normalized.
     private let agencyFirstWords: Set<String>
+    /// The first scalar of every agency's name, in lower and upper case.
+    private let agencyOpenings: Set<Unicode.Scalar>
     /// Taxonomy labels lowercased, longest first, each saying whether it needs its colon.
     private let taxonomyLabels: [(text: String, needsColon: Bool)]
     /// The first scalar of every taxonomy label, in lower and upper case: a line opening otherwise is none.
@@ -130,12 +132,19 @@ package struct MetadataLineRules: Sendable {
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
         pictureLibraries = Set(file.pictureLibraries.map { CleaningRules.normalize($0) })
         agencyFirstWords = Set(agencies.compactMap { $0.split(separator: " ").first.map(String.init) })
+        agencyOpenings = Self.openingScalars(of: Array(agencies))
         let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
         taxonomyLabels = Set(file.taxonomyLabels.map { $0.lowercased() }).union(withoutColon)
             .map { ($0, !withoutColon.contains($0)) }.sorted { $0.text.count > $1.text.count }
-        let labelOpenings = taxonomyLabels.compactMap(\.text.unicodeScalars.first)
-        taxonomyOpenings = Set(labelOpenings + labelOpenings.compactMap { $0.properties.uppercaseMapping.unicodeScalars.first })
+        taxonomyOpenings = Self.openingScalars(of: taxonomyLabels.map(\.text))
         taxonomySeparators = Set(file.taxonomySeparators.compactMap(\.first))
+    }
+
+    /// The first scalar of each of `phrases` (written in lower case) and its upper case: a line
+    /// whose first letter is none of them opens with none of the phrases.
+    private static func openingScalars(of phrases: [String]) -> Set<Unicode.Scalar> {
+        let lower = phrases.compactMap(\.unicodeScalars.first)
+        return Set(lower + lower.compactMap { $0.properties.uppercaseMapping.unicodeScalars.first })
     }
 
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
@@ -163,6 +172,9 @@ package struct MetadataLineRules: Sendable {
     /// as a date line's: the whole rest of the line must be a date.
     private func judgeAgencyAndDate(_ line: Substring) -> MetadataLine? {
         guard line.utf8.count <= file.agencyDateMaximumLength else { return nil }
+        // Asked of every short line: one opening with a letter no agency's name opens with is none.
+        guard let initial = line.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+              agencyOpenings.contains(initial) else { return nil }
         let words = line.split(whereSeparator: \.isWhitespace)
         guard words.count >= 2, let first = words.first,
               agencyFirstWords.contains(CleaningRules.normalize(first)) else { return nil }

@@ -334,26 +334,19 @@ final class HTMLBlockCollector {
             return HTMLElementVerdict(removal: nil, positive: false)
         }
         var evidence = HTMLBoilerplateRules.Evidence()
-        if let classValue = attributes.classValue {
-            if let cached = classCache[classValue] {
-                evidence = cached
-            } else {
-                evidence = rules.evidence(classValue: classValue)
-                classCache[classValue] = evidence
-            }
-        }
+        if let classValue = attributes.classValue { evidence.add(classEvidence(classValue)) }
         if let id = attributes.id { evidence.add(rules.evidence(idValue: id)) }
         // A component's name reads as a class name would ("related-links", "BylineWrapper").
-        if let testName = attributes.testName {
-            if let cached = classCache[testName] {
-                evidence.add(cached)
-            } else {
-                let named = rules.evidence(classValue: testName)
-                classCache[testName] = named
-                evidence.add(named)
-            }
-        }
+        if let testName = attributes.testName { evidence.add(classEvidence(testName)) }
         return rules.verdict(evidence, role: attributes.role)
+    }
+
+    /// The evidence of a class value (or a component's name), cached: they repeat across a page.
+    private func classEvidence(_ value: String) -> HTMLBoilerplateRules.Evidence {
+        if let cached = classCache[value] { return cached }
+        let evidence = rules.evidence(classValue: value)
+        classCache[value] = evidence
+        return evidence
     }
 
     // MARK: Text
