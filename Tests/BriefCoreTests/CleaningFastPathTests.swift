@@ -24,6 +24,7 @@ import Testing
             "Tōkyō", "Příliš žluťoučký kůň úpěl ďábelské ódy.", "ŁÓDŹ and Łódź", "Ĺubica ĽUBICA Ňové ňové", "Źródło Żółw źle",
             "Rīgā un Latvijā ministrs", "Ŧŧ Ŋŋ Ĳĳ ŒUVRE œuvre", "Čech’s ‘Šťastný’ — „Ďakujem“", "ČT24: Žádné změny",
             "Vaša uloga u Hrvatskoj", "Māori Tūhoe", "Ąę ęą Ėė",
+            "Ready at any time.[1]", "Ends.[2][13]", "Ends.[1234]", "Not a note [a]", "[1]", "]",
             "if (a < b) { run_task(x) }", "snake_case_name", "a_b", "_x", "x_", "é_b", "a__b", "<div class=\"x\">", "x => y",
         ]
     }()

@@ -50,6 +50,23 @@ import Testing
         #expect(cleaned.removed.count == 3)
     }
 
+    @Test func aSentenceClosedByAFootnoteIsNoHeadline() {
+        // After a run of unrelated headlines, the story's next sentence ends in a footnote mark.
+        let noted = "A spokeswoman said on Friday that a statement would follow at any time.[1]"
+        let headlines = ["Celebrity chef opens new restaurant in Paris", "Ten best beaches to visit this summer",
+                         "Why your cat ignores you, according to science"]
+        let cleaned = clean([body[0], body[1], body[2]] + headlines + [noted, body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], body[2], noted, body[3]])
+        #expect(cleaned.removed.map(\.text) == headlines)
+        let stopwords: StopwordSet = []
+        for ending in [".[1]", ".[2][13]", ".²", "!¹"] {
+            #expect(LineFeatures("It closed" + ending, stopwords: stopwords).endsSentence, "\(ending)")
+        }
+        for ending in ["[1]", " [a]", ".[1234]"] {
+            #expect(!LineFeatures("It closed" + ending, stopwords: stopwords).endsSentence, "\(ending)")
+        }
+    }
+
     @Test func twoFullUnrelatedHeadlinesStillGo() {
         let lines = [body[0], body[1], "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
                      body[2], body[3]]

@@ -220,13 +220,36 @@ extension LineFeatures.Edges {
 
     init<Scalar: FixedWidthInteger>(simple scalars: UnsafeBufferPointer<Scalar>) {
         let values = scalars.lazy.map { UInt32(truncatingIfNeeded: $0) }
-        let last = values.last(where: { !Self.closerScalars.contains($0) })
+        let last = values.prefix(Self.endBeforeReferenceMarks(values)).last(where: { !Self.closerScalars.contains($0) })
         let firstLetter = values.first(where: { SimpleScalar.isLetter($0) || SimpleScalar.isDigit($0) })
         let closing = values.last(where: { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F && $0 != 0x2C })
         self.init(endsSentence: last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false,
                   // Uppercase, a digit, or an uncased (CJK) letter.
                   startsUppercase: firstLetter.map { !SimpleScalar.isLowercase($0) } ?? false,
                   isQuoted: scalars.count > 2 && Self.quoteScalars.contains(values[0]) && closing.map(Self.quoteScalars.contains) == true)
+    }
+
+    /// Superscript digits (`superscriptDigits` of `init(general:)`).
+    private static let superscriptScalars: Set<UInt32> = [0x2070, 0xB9, 0xB2, 0xB3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079]
+
+    /// Where the text ends before the footnote references closing it, as `beforeReferenceMarks`.
+    private static func endBeforeReferenceMarks<Values: RandomAccessCollection<UInt32>>(_ values: Values) -> Int
+    where Values.Index == Int {
+        var end = values.count
+        while end > 0 {
+            let last = values[values.startIndex + end - 1]
+            if superscriptScalars.contains(last) {
+                end -= 1
+                continue
+            }
+            guard last == 0x5D else { break }
+            var open = end - 2
+            while open >= 0, SimpleScalar.isDigit(values[values.startIndex + open]), end - 2 - open < referenceMaximumDigits { open -= 1 }
+            let digits = end - 2 - open
+            guard digits >= 1, open >= 0, values[values.startIndex + open] == 0x5B else { break }
+            end = open
+        }
+        return end
     }
 }
 

@@ -86,12 +86,35 @@ package struct LineFeatures: Sendable, Equatable {
         }
 
         init(general trimmed: String) {
-            let last = trimmed.last(where: { !"\"'”’)]»".contains($0) })
+            let last = Self.beforeReferenceMarks(trimmed).last(where: { !"\"'”’)]»".contains($0) })
             endsSentence = last.map { ".!?。！？".contains($0) } ?? false
             let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
             startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
             let closing = trimmed.last(where: { !".!?,".contains($0) })
             isQuoted = trimmed.count > 2 && trimmed.first.map(Self.quotes.contains) == true && closing.map(Self.quotes.contains) == true
+        }
+
+        /// Superscript digits, which mark a footnote after a sentence ("… at any time.¹").
+        static let superscriptDigits: Set<Character> = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        /// Most digits a bracketed footnote number has ("[12]").
+        static let referenceMaximumDigits = 3
+
+        /// `text` without the footnote references that close it ("….[1]", "….[2][3]", "….¹"): the
+        /// sentence ends before them, and a sentence whose end they hid read as a headline.
+        static func beforeReferenceMarks(_ text: String) -> Substring {
+            var rest = Substring(text)
+            while let last = rest.last {
+                if superscriptDigits.contains(last) {
+                    rest = rest.dropLast()
+                } else if last == "]", let open = rest.lastIndex(of: "["),
+                          case let digits = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)],
+                          (1...referenceMaximumDigits).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    rest = rest[..<open]
+                } else {
+                    break
+                }
+            }
+            return rest
         }
     }
 
@@ -207,7 +230,8 @@ package struct LineFeatures: Sendable, Equatable {
     package func isHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords,
               startsUppercase, isPlainText(settings) else { return false }
-        let trimmed = String(TextMeasure.trim(text))
+        // A footnote mark after the stop ("….[1]") hides the sentence end.
+        let trimmed = Edges.beforeReferenceMarks(String(TextMeasure.trim(text)))
         guard let last = trimmed.last else { return false }
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
