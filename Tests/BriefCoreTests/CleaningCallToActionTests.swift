@@ -28,6 +28,12 @@ extension CleaningTests {
                               "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])
     }
 
+    @Test func promptsWrittenWithoutTheirAccentsGo() {
+        // The rules say "síguenos" and "téléchargez"; pages often leave the accents out.
+        expectPromptsRemoved(["Siguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones",
+                              "Telechargez notre app pour recevoir les alertes"], as: [.share, .boilerplate])
+    }
+
     @Test func aShortHookBeforeThePromptGoesWithIt() {
         expectPromptsRemoved(["Got a story? Contact our newsroom",
                               "We want to hear from you. Share your experience in the comments below."], as: [.boilerplate, .comments])

@@ -89,16 +89,16 @@ package struct CleaningRules: Sendable {
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
-        actionPhrases = Set(file.callsToAction.actions.map { Self.normalize($0) })
+        actionPhrases = Set(file.callsToAction.actions.flatMap(Self.spellings))
         for (reason, phrases) in file.callsToAction.channels {
             guard let reason = RemovalReason(rawValue: reason) else { throw ReadError(.malformed, "unknown removal reason \(reason) in callsToAction") }
-            for phrase in phrases { channelPhrases[Self.normalize(phrase)] = reason }
+            for phrase in phrases.flatMap(Self.spellings) { channelPhrases[phrase] = reason }
         }
         for rule in file.rules {
             let match = MarkerMatch(reason: rule.reason, introducesHeadlines: rule.introducesHeadlines ?? false)
-            for phrase in rule.exact where exact[Self.normalize(phrase)] == nil { exact[Self.normalize(phrase)] = match }
-            for phrase in rule.prefix.map(Self.normalize) where prefixes[phrase] == nil { prefixes[phrase] = match }
-            for phrase in rule.contains.map(Self.normalize) where fragments[phrase] == nil { fragments[phrase] = match }
+            for phrase in rule.exact.flatMap(Self.spellings) where exact[phrase] == nil { exact[phrase] = match }
+            for phrase in rule.prefix.flatMap(Self.spellings) where prefixes[phrase] == nil { prefixes[phrase] = match }
+            for phrase in rule.contains.flatMap(Self.spellings) where fragments[phrase] == nil { fragments[phrase] = match }
         }
         longestPhraseWords = (Array(prefixes.keys) + Array(fragments.keys)).map { $0.split(separator: " ").count }.max() ?? 1
         self.stopwords = StopwordSet(Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() }))
@@ -368,6 +368,14 @@ package struct CleaningRules: Sendable {
 
     /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
     /// `©` survives, since a copyright sign alone marks a footer.
+    /// A phrase of the rules as `normalize` makes it, and without its accents when it has any:
+    /// pages often leave them out ("Siguenos en Telegram", "A lire aussi").
+    static func spellings(_ phrase: String) -> [String] {
+        let written = normalize(phrase)
+        let unaccented = normalize(phrase.folding(options: .diacriticInsensitive, locale: nil))
+        return unaccented == written ? [written] : [written, unaccented]
+    }
+
     package static func normalize(_ text: some StringProtocol) -> String {
         normalizeSimple(text) ?? normalizeCharacters(text)
     }
