@@ -34,6 +34,13 @@ extension CleaningTests {
                               "Telechargez notre app pour recevoir les alertes"], as: [.share, .boilerplate])
     }
 
+    @Test func promptsInGermanFrenchAndSpanishGo() {
+        expectPromptsRemoved(["Werden Sie Mitglied und erhalten Sie exklusive Angebote!",
+                              "Soutenez notre journalisme indépendant"], as: [.boilerplate, .boilerplate])
+        expectPromptsRemoved(["Únete a nuestros miembros y recibe contenido exclusivo",
+                              "Unterstützen Sie unseren Journalismus"], as: [.boilerplate, .boilerplate])
+    }
+
     @Test func aShortHookBeforeThePromptGoesWithIt() {
         expectPromptsRemoved(["Got a story? Contact our newsroom",
                               "We want to hear from you. Share your experience in the comments below."], as: [.boilerplate, .comments])
