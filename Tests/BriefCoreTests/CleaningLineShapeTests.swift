@@ -85,4 +85,17 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text) == body)
         #expect(cleaned.removed.map(\.reason) == [reason])
     }
+
+    @Test(arguments: ["weiterlesen 10 Minuten", "Lire la suite 3 min", "Mehr lesen 3 Min. Lesezeit", "Continue reading 4 min read"])
+    func aMarkerWithTheReadingTimeOfItsStoryIsAMarker(line: String) {
+        let cleaned = clean([body[0], body[1], line, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker])
+    }
+
+    @Test func aReadingTimeAloneMakesNoMarker() {
+        let rules = CleaningRules.builtIn
+        #expect(rules.match("The trip took 10 minutes") == nil)
+        #expect(rules.match("10 Minuten") == nil)
+    }
 }

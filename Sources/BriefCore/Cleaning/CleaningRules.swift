@@ -31,8 +31,13 @@ package struct CleaningRules: Sendable {
         var phrases: [String]
         var openings: [String]
     }
+    private struct ReadingTime: Decodable {
+        var units: [String]
+        var after: [String]
+    }
     private struct MarkerFile: Decodable {
         var maximumMarkerWords: Int
+        var readingTime: ReadingTime
         var copyrightNotices: CopyrightNotices
         var promoWords: WordList
         var creditPrefixes: PrefixList
@@ -62,6 +67,9 @@ package struct CleaningRules: Sendable {
     package var promoWords: Set<String>
     /// First words of captions and credits (normalized).
     package var creditPrefixes: [String]
+    /// Units of a reading time after a marker ("… 10 Minuten"), and the words that may follow one ("read").
+    private var readingTimeUnits: Set<String> = []
+    private var readingTimeAfter: [[Substring]] = []
     /// Words a row of share buttons is made of.
     private var shareButtonWords: Set<String>
     /// Words and two-word phrases that ask the reader to act ("join", "sign up").
@@ -89,6 +97,8 @@ package struct CleaningRules: Sendable {
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
+        readingTimeUnits = Set(file.readingTime.units.map { Self.normalize($0) })
+        readingTimeAfter = file.readingTime.after.flatMap(Self.spellings).map { $0.split(separator: " ") }
         actionPhrases = Set(file.callsToAction.actions.flatMap(Self.spellings))
         for (reason, phrases) in file.callsToAction.channels {
             guard let reason = RemovalReason(rawValue: reason) else { throw ReadError(.malformed, "unknown removal reason \(reason) in callsToAction") }
@@ -126,6 +136,7 @@ package struct CleaningRules: Sendable {
             return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }
         guard spaces < maximumMarkerWords else { return nil }
+        if let marker = withoutReadingTime(normalized), let found = exact[marker] { return found }
         let words = normalized.split(separator: " ")
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
@@ -366,8 +377,21 @@ package struct CleaningRules: Sendable {
         return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
     }
 
-    /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
-    /// `©` survives, since a copyright sign alone marks a footer.
+    /// A normalized line without the reading time that closes it ("weiterlesen 10 minuten",
+    /// "read more 4 min read"), nil when it has none or is nothing else.
+    private func withoutReadingTime(_ normalized: String) -> String? {
+        // A number and a unit after at least one word of a marker.
+        guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var words = normalized.split(separator: " ")
+        guard words.count >= 3 else { return nil }
+        if let after = readingTimeAfter.first(where: { words.count > $0.count + 2 && words.suffix($0.count).elementsEqual($0) }) {
+            words.removeLast(after.count)
+        }
+        guard let unit = words.last, readingTimeUnits.contains(String(unit)), words.count >= 3,
+              words[words.count - 2].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return words.dropLast(2).joined(separator: " ")
+    }
+
     /// A phrase of the rules as `normalize` makes it, and without its accents when it has any:
     /// pages often leave them out ("Siguenos en Telegram", "A lire aussi").
     static func spellings(_ phrase: String) -> [String] {
@@ -376,6 +400,8 @@ package struct CleaningRules: Sendable {
         return unaccented == written ? [written] : [written, unaccented]
     }
 
+    /// Lowercase, apostrophes unified, every other non-alphanumeric character a space, spaces collapsed.
+    /// `©` survives, since a copyright sign alone marks a footer.
     package static func normalize(_ text: some StringProtocol) -> String {
         normalizeSimple(text) ?? normalizeCharacters(text)
     }
