@@ -41,6 +41,14 @@ extension CleaningTests {
                               "Unterstützen Sie unseren Journalismus"], as: [.boilerplate, .boilerplate])
     }
 
+    @Test func requestsForLettersAndPurposesWithoutACommaGo() {
+        expectPromptsRemoved(["We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.",
+                              "For the latest stories and breaking news updates download the Example News apps for iOS and Android."],
+                             as: [.boilerplate, .boilerplate])
+        expectPromptsRemoved(["Submit your letter to the editor via this form.", "Tap the bell to get notified when we publish"],
+                             as: [.boilerplate, .boilerplate])
+    }
+
     @Test func aShortHookBeforeThePromptGoesWithIt() {
         expectPromptsRemoved(["Got a story? Contact our newsroom",
                               "We want to hear from you. Share your experience in the comments below."], as: [.boilerplate, .comments])

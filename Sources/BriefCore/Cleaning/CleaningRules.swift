@@ -265,6 +265,7 @@ package struct CleaningRules: Sendable {
         // interviewer's line, not a prompt.
         let mainClause = Self.mainClause(of: line)
         let opensWithAction = opensWithAction(words) || (mainClause.count > 1 && opensWithAction(mainClause))
+            || asksAfterPurpose(words)
         let hasQuestionMark = line.utf8.contains(UInt8(ascii: "?"))
         // Most sentences neither open with an action nor hold a question mark: they are known
         // before any two-word phrase is made.
@@ -280,6 +281,17 @@ package struct CleaningRules: Sendable {
         }
         return (true, found)
     }
+
+    /// A purpose before the request with no comma after it ("For the latest stories and breaking
+    /// news updates download the … apps"): "for" first, then an action among the next few words.
+    private func asksAfterPurpose(_ words: [String]) -> Bool {
+        guard words.count > 2, Self.purposeWords.contains(words[0]) else { return false }
+        return words.dropFirst().prefix(Self.purposeMaximumWords).contains { actionPhrases.contains($0) }
+    }
+
+    private static let purposeWords: Set<String> = ["for"]
+    /// Words a purpose runs before the request it leads to.
+    private static let purposeMaximumWords = 10
 
     private func opensWithAction(_ words: [String]) -> Bool {
         guard let first = words.first else { return false }
