@@ -45,8 +45,9 @@ extension CleaningTests {
         expectPromptsRemoved(["We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.",
                               "For the latest stories and breaking news updates download the Example News apps for iOS and Android."],
                              as: [.boilerplate, .boilerplate])
-        expectPromptsRemoved(["Submit your letter to the editor via this form.", "Tap the bell to get notified when we publish"],
-                             as: [.boilerplate, .boilerplate])
+        // A blog's entry footer is the post's metadata.
+        expectPromptsRemoved(["Submit your letter to the editor via this form.", "This entry was posted in Allgemein. Bookmark the permalink."],
+                             as: [.boilerplate, .metadata])
     }
 
     @Test func aShortHookBeforeThePromptGoesWithIt() {
