@@ -23,6 +23,8 @@ package struct CleaningRules: Sendable {
     private struct WordList: Decodable { var words: [String] }
     private struct PrefixList: Decodable { var prefixes: [String] }
     private struct CallsToAction: Decodable {
+        var purposeOpenings: [String]
+        var purposeMaximumWords: Int
         var actions: [String]
         var channels: [String: [String]]
     }
@@ -72,6 +74,10 @@ package struct CleaningRules: Sendable {
     private var readingTimeAfter: [[Substring]] = []
     /// Words a row of share buttons is made of.
     private var shareButtonWords: Set<String>
+    /// Words a purpose opens with before the request it leads to, when no comma ends it ("for"),
+    /// and how many words it may run before the action.
+    private var purposeOpenings: Set<String> = []
+    private var purposeMaximumWords = 0
     /// Words and two-word phrases that ask the reader to act ("join", "sign up").
     private var actionPhrases: Set<String> = []
     /// What a prompt may ask the reader to use (a newsletter, an app), by the reason it is removed for.
@@ -100,6 +106,8 @@ package struct CleaningRules: Sendable {
         readingTimeUnits = Set(file.readingTime.units.map { Self.normalize($0) })
         readingTimeAfter = file.readingTime.after.flatMap(Self.spellings).map { $0.split(separator: " ") }
         actionPhrases = Set(file.callsToAction.actions.flatMap(Self.spellings))
+        purposeOpenings = Set(file.callsToAction.purposeOpenings.flatMap(Self.spellings))
+        purposeMaximumWords = file.callsToAction.purposeMaximumWords
         for (reason, phrases) in file.callsToAction.channels {
             guard let reason = RemovalReason(rawValue: reason) else { throw ReadError(.malformed, "unknown removal reason \(reason) in callsToAction") }
             for phrase in phrases.flatMap(Self.spellings) { channelPhrases[phrase] = reason }
@@ -283,15 +291,11 @@ package struct CleaningRules: Sendable {
     }
 
     /// A purpose before the request with no comma after it ("For the latest stories and breaking
-    /// news updates download the … apps"): "for" first, then an action among the next few words.
+    /// news updates download the … apps"): a purpose opening first, then an action among the next words.
     private func asksAfterPurpose(_ words: [String]) -> Bool {
-        guard words.count > 2, Self.purposeWords.contains(words[0]) else { return false }
-        return words.dropFirst().prefix(Self.purposeMaximumWords).contains { actionPhrases.contains($0) }
+        guard words.count > 2, purposeOpenings.contains(words[0]) else { return false }
+        return words.dropFirst().prefix(purposeMaximumWords).contains { actionPhrases.contains($0) }
     }
-
-    private static let purposeWords: Set<String> = ["for"]
-    /// Words a purpose runs before the request it leads to.
-    private static let purposeMaximumWords = 10
 
     private func opensWithAction(_ words: [String]) -> Bool {
         guard let first = words.first else { return false }
@@ -406,7 +410,7 @@ package struct CleaningRules: Sendable {
 
     /// A phrase of the rules as `normalize` makes it, and without its accents when it has any:
     /// pages often leave them out ("Siguenos en Telegram", "A lire aussi").
-    static func spellings(_ phrase: String) -> [String] {
+    private static func spellings(_ phrase: String) -> [String] {
         let written = normalize(phrase)
         let unaccented = normalize(phrase.folding(options: .diacriticInsensitive, locale: nil))
         return unaccented == written ? [written] : [written, unaccented]
