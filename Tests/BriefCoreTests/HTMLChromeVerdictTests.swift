@@ -34,6 +34,40 @@ struct HTMLChromeVerdictTests {
         #expect(!Page.kept(document).contains("We and our partners use cookies"))
     }
 
+    /// A sidebar's contact box, longer than the story beside it (its own weak name voided by its size before).
+    static let contactBox = """
+        <div class="col-side"><div class="box-contact"><h3>Contact our newsroom</h3>
+        <p>Have a news tip or a correction? Our newsroom is staffed from early morning to late at night every day of the week, and we read every message.</p>
+        <p>Call the news desk, or write to the address below. For questions about your subscription, delivery or billing, please contact customer service on weekdays.</p>
+        <p>Letters to the editor should be under 250 words and include your full name and a daytime phone number for verification; we publish no anonymous letters.</p>
+        <p>Obituaries and paid notices can be placed through our classifieds department, which is open Monday to Friday, with deadlines on Thursday at noon.</p>
+        <p>Photographs from readers are welcome too: send them with your name, the place and the date they were taken, and tell us whether we may print them.</p>
+        <p>Our corrections policy, the names of our editors and the addresses of our offices are listed on the page about us, linked at the foot of every page.</p>
+        </div></div>
+        """
+
+    @Test func aSidebarBoxBesideTheStoryUnderItsHeadlineStaysRemoved() throws {
+        let document = try Page.read("""
+            <html><body><div class="page"><div class="col-main"><h1>River ferry resumes crossings</h1>\(Page.story)</div>
+            \(Self.contactBox)</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Page.kept(document).contains("Our newsroom is staffed"))
+    }
+
+    @Test func aLinkedHeadlineSaysNothingOfWhereTheStoryStands() throws {
+        // A blog's h1 is its name, linking to its front page, above the blog's description; the
+        // post stands in a wrapper whose name reads as a sidebar's and holds most of the page.
+        let description = "<p>Notes from a ferry engineer on cables, crossings and the river, written after each shift since the service first opened, "
+            + "with photographs of the work, the weather and the boats, and answers to the questions readers send in about them.</p>"
+            + "<p>The author has worked on the river for thirty years, first as a deckhand and then as the engineer in charge of the cables.</p>"
+        let document = try Page.read("""
+            <html><body><div class="header"><h1><a href="/">River Notes</a></h1>\(description)</div>
+            <div class="sidebar-right">\(Page.story)\(Page.story.replacingOccurrences(of: "river ferry", with: "harbour tug"))</div></body></html>
+            """)
+        #expect(Page.kept(document).contains("The harbour tug resumed its crossings"))
+    }
+
     @Test func aPageThatIsOnlyAGalleryKeepsItsCaptions() throws {
         // When the gallery is all there is, the name was wrong about the page.
         let slides = (1...4).map { "<li><p>\(Self.caption($0))</p></li>" }.joined()

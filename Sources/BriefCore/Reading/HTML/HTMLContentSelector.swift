@@ -24,6 +24,10 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     /// share of the page's prose, and at least `chromeVoidMinimum` of it: layout wrappers carry such names too.
     public var chromeVoidShare = 0.4
     public var chromeVoidMinimum = 800.0
+    /// ...but not when the page's one `h1` has this much prose around it outside that container
+    /// (text value, about bytes): the story stands under its headline, and the named box beside it
+    /// (a sidebar's contact box, a rail) is what its name says however long it runs.
+    public var headlineStoryMinimum = 300.0
     /// A paragraph directly beside the winning container joins the story with at least this much
     /// non-link text and less link text than this share.
     public var siblingProseLength = 80
@@ -125,6 +129,13 @@ struct HTMLContentSelector {
             if !inCertainChrome { pageProse += value }
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
+        let storyAroundHeadline = storyAroundHeadline(blocks, containers: containers, prose: prose)
+        let subtreeEnd = storyAroundHeadline == nil ? [] : Self.subtreeEnds(containers)
+        // A weakly named box that the story under the headline does not hold keeps its verdict.
+        func standsBesideTheStory(_ container: Int) -> Bool {
+            guard let story = storyAroundHeadline, containers[container].removalIsWeak, !containers[container].removalIsByTag else { return false }
+            return !(container >= story && container <= subtreeEnd[story]) && !(story >= container && story <= subtreeEnd[container])
+        }
         // The last stage's lower minimum is for names that were wrong about a short story; a `footer`,
         // `nav` or `aside` tag keeps the usual one (on a short page its author box is a large share).
         let tagLimit = max(settings.chromeVoidMinimum, limit)
@@ -137,13 +148,28 @@ struct HTMLContentSelector {
                 let isUnlinkedPromotion = containers[container].removal == .unrelatedHeadline
                     && containers[container].removalIsWeak && links[container] == 0
                 if let verdict = containers[container].removal, !isUnlinkedPromotion,
-                   isCertain(container) || prose[container] <= (containers[container].removalIsByTag ? tagLimit : limit) {
+                   isCertain(container) || prose[container] <= (containers[container].removalIsByTag ? tagLimit : limit)
+                    || standsBesideTheStory(container) {
                     removal = verdict
                 }
                 container = Int(containers[container].parent)
             }
             blocks[index].removal = removal
         }
+    }
+
+    /// The nearest container around the page's one `h1` (every `h1` in one container) that holds
+    /// `headlineStoryMinimum` of prose; nil without such a headline or container, or when the `h1` is a link
+    /// (a blog's name linking to its front page, not the story's headline).
+    private func storyAroundHeadline(_ blocks: [HTMLTextBlock], containers: [HTMLContainer], prose: [Double]) -> Int? {
+        guard let headline = blocks.first(where: \.isHeading1), headline.linkDensity <= settings.linkedHeadlineDensity,
+              blocks.allSatisfy({ !$0.isHeading1 || $0.container == headline.container }) else { return nil }
+        var container = Int(headline.container)
+        while container >= 0 {
+            if prose[container] >= settings.headlineStoryMinimum { return container }
+            container = Int(containers[container].parent)
+        }
+        return nil
     }
 
     /// The story among the blocks. When the class and id tables leave too little of a page, the
