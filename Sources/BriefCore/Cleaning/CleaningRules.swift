@@ -144,8 +144,8 @@ package struct CleaningRules: Sendable {
             return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }
         guard spaces < maximumMarkerWords else { return nil }
-        if let marker = withoutReadingTime(normalized), let found = exact[marker] { return found }
         let words = normalized.split(separator: " ")
+        if let marker = withoutReadingTime(words), let found = exact[marker] { return found }
         // A quoted line is somebody speaking ("Go to the next room," he said), never a site's prompt.
         let opening = line.first(where: { !$0.isWhitespace })
         guard words.count <= maximumMarkerWords, !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
@@ -393,18 +393,16 @@ package struct CleaningRules: Sendable {
         return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
     }
 
-    /// A normalized line without the reading time that closes it ("weiterlesen 10 minuten",
-    /// "read more 4 min read"), nil when it has none or is nothing else.
-    private func withoutReadingTime(_ normalized: String) -> String? {
-        // A number and a unit after at least one word of a marker.
-        guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        var words = normalized.split(separator: " ")
-        guard words.count >= 3 else { return nil }
+    /// A normalized line's words without the reading time that closes them ("weiterlesen 10
+    /// minuten", "read more 4 min read"), joined; nil when they have none or are nothing else.
+    private func withoutReadingTime(_ words: [Substring]) -> String? {
+        var words = words[...]
         if let after = readingTimeAfter.first(where: { words.count > $0.count + 2 && words.suffix($0.count).elementsEqual($0) }) {
             words.removeLast(after.count)
         }
-        guard let unit = words.last, readingTimeUnits.contains(String(unit)), words.count >= 3,
-              words[words.count - 2].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // A number and a unit after at least one word of a marker.
+        guard words.count >= 3, let unit = words.last, readingTimeUnits.contains(String(unit)),
+              words[words.endIndex - 2].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return words.dropLast(2).joined(separator: " ")
     }
 

@@ -98,7 +98,8 @@ struct HTMLContentSelector {
 
     /// Marks each block with the outermost chrome verdict around it, after voiding the verdicts of
     /// containers that hold most of the page's prose.
-    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil) {
+    func resolveChrome(_ blocks: inout [HTMLTextBlock], containers: [HTMLContainer], voidMinimum: Double? = nil,
+                       subtreeEnd: [Int]? = nil) {
         // A section certainly named as comments stays removed however long the discussion runs, and so
         // does chrome that is never the story (a cookie banner, a gallery); their prose does not count
         // towards the page's.
@@ -130,7 +131,7 @@ struct HTMLContentSelector {
         }
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         let storyAroundHeadline = storyAroundHeadline(blocks, containers: containers, prose: prose)
-        let subtreeEnd = storyAroundHeadline == nil ? [] : Self.subtreeEnds(containers)
+        let subtreeEnd = storyAroundHeadline == nil ? [] : subtreeEnd ?? Self.subtreeEnds(containers)
         // A weakly named box that the story under the headline does not hold keeps its verdict.
         func standsBesideTheStory(_ container: Int) -> Bool {
             guard let story = storyAroundHeadline, containers[container].removalIsWeak, !containers[container].removalIsByTag else { return false }
@@ -162,14 +163,26 @@ struct HTMLContentSelector {
     /// `headlineStoryMinimum` of prose; nil without such a headline or container, or when the `h1` is a link
     /// (a blog's name linking to its front page, not the story's headline).
     private func storyAroundHeadline(_ blocks: [HTMLTextBlock], containers: [HTMLContainer], prose: [Double]) -> Int? {
-        guard let headline = blocks.first(where: \.isHeading1), headline.linkDensity <= settings.linkedHeadlineDensity,
-              blocks.allSatisfy({ !$0.isHeading1 || $0.container == headline.container }) else { return nil }
+        guard let headline = Self.onlyHeadline(blocks), headline.linkDensity <= settings.linkedHeadlineDensity else { return nil }
         var container = Int(headline.container)
         while container >= 0 {
             if prose[container] >= settings.headlineStoryMinimum { return container }
             container = Int(containers[container].parent)
         }
         return nil
+    }
+
+    /// The first `h1` among `blocks` when every `h1` stands in one container (the page's one headline), or nil.
+    private static func onlyHeadline(_ blocks: some Sequence<HTMLTextBlock>) -> HTMLTextBlock? {
+        var headline: HTMLTextBlock?
+        for block in blocks where block.isHeading1 {
+            guard let first = headline else {
+                headline = block
+                continue
+            }
+            if block.container != first.container { return nil }
+        }
+        return headline
     }
 
     /// The story among the blocks. When the class and id tables leave too little of a page, the
@@ -240,8 +253,8 @@ struct HTMLContentSelector {
                                      voidMinimum: Double? = nil) -> HTMLSelection {
         guard !blocks.isEmpty else { return HTMLSelection() }
         var blocks = blocks
-        resolveChrome(&blocks, containers: containers, voidMinimum: voidMinimum)
         let subtreeEnd = Self.subtreeEnds(containers)
+        resolveChrome(&blocks, containers: containers, voidMinimum: voidMinimum, subtreeEnd: subtreeEnd)
         let teaserList = teaserListMembers(blocks)
         let scores = scoreContainers(blocks, containers: containers, teaserList: teaserList)
         var winner = bestContainer(scores, containers: containers)
@@ -344,9 +357,7 @@ struct HTMLContentSelector {
     /// headline, and what outscores it a little elsewhere (a contact box, a list of other stories) is not.
     private func anchoredOnHeadline(_ winner: Int, blocks: [HTMLTextBlock], scores: [Double],
                                     containers: [HTMLContainer], subtreeEnd: [Int]) -> Int {
-        let headlines = blocks.filter { $0.isHeading1 && $0.removal == nil }
-        guard let headline = headlines.first, headlines.allSatisfy({ $0.container == headline.container }),
-              scores[winner] > 0 else { return winner }
+        guard let headline = Self.onlyHeadline(blocks.lazy.filter { $0.removal == nil }), scores[winner] > 0 else { return winner }
         let anchor = Int(headline.container)
         // Inside the winner already, or the winner holds it: nothing to anchor.
         if anchor >= winner && anchor <= subtreeEnd[winner] { return winner }
