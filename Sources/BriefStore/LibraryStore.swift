@@ -45,6 +45,17 @@ public final class LibraryStore: Sendable {
         return inputs.isEmpty ? builtInPipelineVersion : "\(builtInPipelineVersion)+\(hasher.hexDigest)"
     }
 
+    /// The pipeline identity the cache at `path` was parsed with, read without changing it (nil
+    /// when it has none); opening it with another one empties it.
+    package static func cachedPipelineVersion(path: String) throws -> String? {
+        var config = Configuration()
+        config.readonly = true
+        return try DatabaseQueue(path: path, configuration: config).read { db in
+            guard try db.tableExists("meta") else { return nil }
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'")
+        }
+    }
+
     /// Opens (creating if needed) the cache at `path` and the state database at `statePath`.
     ///
     /// A cache that is damaged or was written by another schema version is deleted and

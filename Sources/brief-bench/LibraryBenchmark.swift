@@ -75,6 +75,13 @@ enum LibraryBenchmark {
         let label = corpus.label
 
         if reusing {
+            // Opened by this build, a cache of another pipeline would be emptied (and its cold index lost).
+            let cached = try LibraryStore.cachedPipelineVersion(path: cachePath)
+            guard cached == nil || cached == LibraryStore.builtInPipelineVersion else {
+                print("\(label) error: the kept cache \(cachePath) was parsed by \(cached ?? "-"), this build is"
+                      + " \(LibraryStore.builtInPipelineVersion): left as it is (delete it to index afresh)")
+                return
+            }
             print("\(label) reusing the kept cache \(cachePath) (no cold index, no re-index)")
             // As `brief index` with nothing changed: a cache kept from before the reader's snapshot gains one.
             let start = Date()
@@ -101,6 +108,8 @@ enum LibraryBenchmark {
 
         let kinds = try QueryKinds(reader)
         try queryLatencies(label: label, reader, kinds: kinds)
+        // BRIEF_BENCH_QUERIES_ONLY=1 stops here (for profiling queries on a kept cache).
+        if ProcessInfo.processInfo.environment["BRIEF_BENCH_QUERIES_ONLY"] == "1" { return }
         try firstQueriesAfterOpen(label: label, kinds: kinds, cachePath: cachePath, statePath: statePath)
         try ReaderBenchmark.measure(label: label, cachePath: cachePath, statePath: statePath, runs: queryRuns)
         try openArticles(label: label, reader)
@@ -130,7 +139,9 @@ enum LibraryBenchmark {
     }
 
     /// Query latency: what one keystroke needs: count, first page and facets of the new result.
+    /// BRIEF_BENCH_SLOWEST=N also prints each kind's N slowest filters (for profiling a percentile).
     static func queryLatencies(label: String, _ reader: LibraryStore, kinds: QueryKinds) throws {
+        let slowest = ProcessInfo.processInfo.environment["BRIEF_BENCH_SLOWEST"].flatMap(Int.init) ?? 0
         for kind in kinds.all {
             var times: [Double] = []
             var cpuTimes: [Double] = []
@@ -140,6 +151,9 @@ enum LibraryBenchmark {
                 times.append(timed.ms)
                 cpuTimes.append(timed.cpuMs)
                 matched += timed.matches
+            }
+            for run in times.indices.sorted(by: { times[$0] > times[$1] }).prefix(slowest) {
+                print("\(label) slow_\(kind.name) \(f(times[run], 2)) ms: \(kind.filter(run)) \(kind.order(run))")
             }
             print("\(label) query_\(kind.name)_ms median \(f(median(times), 2)) p99 \(f(percentile(times, 0.99), 2)) max \(f(times.max()!, 2))"
                   + " cpu_ms median \(f(median(cpuTimes), 2)) p99 \(f(percentile(cpuTimes, 0.99), 2))"
