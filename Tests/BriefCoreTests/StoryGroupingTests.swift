@@ -227,6 +227,9 @@ struct StoryGroupingTests {
         #expect(features.signature.count == MinHashShape.hashes)
         #expect(StoryFeatures(encoded: features.encoded, day: features.day, length: features.length) == features)
         #expect(StoryFeatures(encoded: Data([1, 2, 3]), day: nil, length: 0) == nil)
+        // Four bytes a value: at 1,000,000 articles each title word or name stored in eight cost 90 MB.
+        #expect(!features.titleTerms.isEmpty && !features.entities.isEmpty)
+        #expect(features.encoded.count == 12 + 4 * (features.signature.count + features.titleTerms.count + features.entities.count))
     }
 
     @Test func aOneLineTextIsNeverANearDuplicate() {

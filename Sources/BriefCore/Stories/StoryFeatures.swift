@@ -7,7 +7,8 @@ public struct StoryFeatures: Hashable, Sendable {
     /// The minimum of each MinHash function over the text's shingles; empty when the text has
     /// too few shingles to compare.
     public var signature: [UInt32]
-    /// Hashes of the title's words, function words left out; sorted, distinct.
+    /// Hashes of the title's words, function words left out; sorted, distinct. Hashes here are
+    /// 32 bits wide (`storedHash`).
     public var titleTerms: [UInt64]
     /// Hashes of the people, places and organizations the body names (canonical names, folded);
     /// sorted, distinct. Names only in the headline are left out: they are the headline's
@@ -40,7 +41,7 @@ public struct StoryFeatures: Hashable, Sendable {
                 hash.update(byte: 0x20)
                 hash.update(word.utf8)
             }
-            names.insert(hash.value)
+            names.insert(Self.storedHash(hash.value))
         }
         entities = names.sorted()
         day = article.date?.daysSinceEpoch
@@ -52,10 +53,15 @@ public struct StoryFeatures: Hashable, Sendable {
         var terms = Set<UInt64>()
         FoldedWordTokenizer.forEachToken(in: title) { word in
             guard word.unicodeScalars.count >= 2, !TitleStopwords.words.contains(word) else { return }
-            terms.insert(ContentHash.value(of: word.utf8))
+            terms.insert(storedHash(ContentHash.value(of: word.utf8)))
         }
         return terms.sorted()
     }
+
+    /// A title word's or a name's hash as compared and stored: its low 32 bits. Two words of one
+    /// title, or two names, would share one by chance once in billions of pairs, and at
+    /// 1,000,000 articles the full 64 bits cost 90 MB of the cache.
+    static func storedHash(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF }
 
     /// The MinHash estimate of the Jaccard similarity of the two texts' shingle sets (0 when
     /// either text is too short to compare).
@@ -69,9 +75,10 @@ public struct StoryFeatures: Hashable, Sendable {
     // MARK: Stored form
 
     /// Little-endian: the counts of signature values, title terms and entities (UInt32 each),
-    /// then the values; day and length are columns of their own in the cache.
+    /// then the values (UInt32 each: the hashes are 32 bits wide); day and length are columns
+    /// of their own in the cache.
     public var encoded: Data {
-        var data = Data(capacity: 12 + signature.count * 4 + (titleTerms.count + entities.count) * 8)
+        var data = Data(capacity: 12 + (signature.count + titleTerms.count + entities.count) * 4)
         func append<T: FixedWidthInteger>(_ value: T) {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
         }
@@ -79,8 +86,8 @@ public struct StoryFeatures: Hashable, Sendable {
         append(UInt32(titleTerms.count))
         append(UInt32(entities.count))
         for value in signature { append(value) }
-        for value in titleTerms { append(value) }
-        for value in entities { append(value) }
+        for value in titleTerms { append(UInt32(truncatingIfNeeded: value)) }
+        for value in entities { append(UInt32(truncatingIfNeeded: value)) }
         return data
     }
 
@@ -104,10 +111,10 @@ public struct StoryFeatures: Hashable, Sendable {
         guard bytes.count >= 12 else { return nil }
         let signatureCount = Int(read(UInt32.self, at: 0)), termCount = Int(read(UInt32.self, at: 4))
         let entityCount = Int(read(UInt32.self, at: 8))
-        guard signatureCount * 4 + (termCount + entityCount) * 8 == bytes.count - 12 else { return nil }
-        let termsStart = 12 + signatureCount * 4, entitiesStart = termsStart + termCount * 8
-        return (values(UInt32.self, count: signatureCount, at: 12), values(UInt64.self, count: termCount, at: termsStart),
-                values(UInt64.self, count: entityCount, at: entitiesStart))
+        guard (signatureCount + termCount + entityCount) * 4 == bytes.count - 12 else { return nil }
+        let termsStart = 12 + signatureCount * 4, entitiesStart = termsStart + termCount * 4
+        return (values(UInt32.self, count: signatureCount, at: 12), values(UInt32.self, count: termCount, at: termsStart).map(UInt64.init),
+                values(UInt32.self, count: entityCount, at: entitiesStart).map(UInt64.init))
     }
 }
 
