@@ -173,9 +173,9 @@ final class FacetIndex: @unchecked Sendable {
         }, day: rows.day, read: { [self] in
             // Called during the query, under the lock.
             try readArticles(db)
-        }, term: { [self] word in
+        }, term: { [self] word, prefix in
             // Called during the query, under the lock.
-            try termBitmap(db, word, universe: universe)
+            try termBitmap(db, word, prefix: prefix, universe: universe)
         }, remembered: { [self] expression, compute in
             // Called during the query, under the lock.
             if let known = leaves.bits[expression] { return known }
@@ -187,11 +187,11 @@ final class FacetIndex: @unchecked Sendable {
         })
     }
 
-    /// The articles holding `word`: the snapshot's bitmap less the articles deleted since, with
-    /// those added since from the full-text index; nil when the word has no bitmap or the
-    /// snapshot was replaced since this index read its words.
-    private func termBitmap(_ db: Database, _ word: String, universe: RowidBitmap) throws -> RowidBitmap? {
-        guard let terms = savedTerms, let key = TermBitmaps.key(word), let slot = terms.slots[key],
+    /// The articles holding `word` (or, with `prefix`, a word starting with it): the snapshot's
+    /// bitmap less the articles deleted since, with those added since from the full-text index;
+    /// nil when it has no bitmap or the snapshot was replaced since this index read its keys.
+    private func termBitmap(_ db: Database, _ word: String, prefix: Bool, universe: RowidBitmap) throws -> RowidBitmap? {
+        guard let terms = savedTerms, let key = TermBitmaps.key(word, prefix: prefix), let slot = terms.slots[key],
               try ReaderSnapshot.savedStamp(db) == terms.stamp else { return nil }
         let wordCount = Int(terms.stamp.through) / 64 + 1
         guard let saved = try ReaderSnapshot.read(db, .termBits, as: UInt64.self,

@@ -36,7 +36,8 @@ enum ReaderSnapshot {
     }
 
     /// The layout of the parts; a snapshot of another layout is ignored (and replaced by `save`).
-    static let layout: Int64 = 4
+    /// 5: `TermBitmaps` holds frequent prefixes too.
+    static let layout: Int64 = 5
 
     /// The rows a snapshot describes.
     struct Stamp: Equatable {
@@ -111,7 +112,8 @@ enum ReaderSnapshot {
         let stories = try StoryRows(restoringSnapshot: onlyAdded).snapshot(db)
         let stamp = Stamp(through: facets.through, articles: Int64(facets.articleCount))
         let previousTerms = try saved.flatMap { saved in
-            try onlyAdded ? TermBitmaps.read(db, through: saved.through).map { ($0, saved.through) } : nil
+            try TermBitmaps.keepsKeys(from: saved.articles, to: current.articles) && saved.through <= current.through
+                ? TermBitmaps.read(db, through: saved.through).map { ($0, saved.through) } : nil
         }
         let terms = try TermBitmaps.build(db, universe: facets.universe, articles: facets.articleCount, through: facets.through,
                                           previous: previousTerms)

@@ -123,7 +123,7 @@ struct FilterBitmapEvaluator {
     }
 
     mutating func evaluate(_ expression: FilterExpression) throws -> RowidBitmap {
-        if case .word(let word, prefix: false) = expression, let memory, let bits = try memory.term(word) {
+        if case .word(let word, let prefix) = expression, let memory, let bits = try memory.term(word, prefix) {
             return bits
         }
         if FilterSQLCompiler.ftsQuery(for: expression) != nil {
@@ -215,9 +215,9 @@ struct MemoryLeaves {
     let day: [Int32]
     /// The articles marked read (kept while neither the cache nor the marks change).
     let read: () throws -> RowidBitmap
-    /// The articles holding a word that most articles hold (see `TermBitmaps`); nil for the
-    /// other words, which the full-text index answers.
-    let term: (String) throws -> RowidBitmap?
+    /// The articles holding a word, or a word starting with a prefix (when the flag is set), that
+    /// many articles hold (see `TermBitmaps`); nil for the others, which the full-text index answers.
+    let term: (String, Bool) throws -> RowidBitmap?
     /// A leaf's bitmap as computed earlier against the same library, or computed now and kept.
     let remembered: (FilterExpression, () throws -> RowidBitmap) throws -> RowidBitmap
 

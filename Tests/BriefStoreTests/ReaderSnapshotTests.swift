@@ -179,12 +179,8 @@ import Testing
         let writer = try open(dir)
         _ = try writer.refresh(paths: [dir.file("library").path])
         // Whole words, as typing searches them: `s` is the possessive's (`Japan's`), in the H3 story only.
-        func ids(_ store: LibraryStore, _ word: String) throws -> [String] {
-            try names(store.query(.word(word, prefix: false)), store)
-        }
-        func indexed(_ word: String) throws -> [String] {
-            try writer.ids(matching: .word(word, prefix: false)).map { URL(fileURLWithPath: $0).lastPathComponent }
-        }
+        func ids(_ store: LibraryStore, _ word: String) throws -> [String] { try matches(store, word, prefix: false) }
+        func indexed(_ word: String) throws -> [String] { try indexedMatches(writer, word, prefix: false) }
         let expected: [String: Set<String>] = ["the": ["a-wire.txt", "b-outlet.txt", "c-other.txt"], "s": ["a-wire.txt", "b-outlet.txt"],
                                                "dock": ["c-other.txt"], "The": ["a-wire.txt", "b-outlet.txt", "c-other.txt"]]
         for (word, files) in expected {
@@ -230,5 +226,41 @@ import Testing
         #expect(try ids(completed, "the") == indexed("the"))
         #expect(completed.facetIndex.rowsRestoredThrough == 5)
         #expect(try ids(completed, "the").first == "e.txt")
+    }
+}
+
+extension ReaderSnapshotTests {
+    /// The files a reader lists for a word (or prefix) search, newest first.
+    func matches(_ store: LibraryStore, _ word: String, prefix: Bool) throws -> [String] {
+        try names(store.query(.word(word, prefix: prefix)), store)
+    }
+
+    /// The files the full-text index matches for it, in the same order.
+    func indexedMatches(_ store: LibraryStore, _ word: String, prefix: Bool) throws -> [String] {
+        try store.ids(matching: .word(word, prefix: prefix)).map { URL(fileURLWithPath: $0).lastPathComponent }
+    }
+
+    @Test func aPrefixMostArticlesHoldComesFromTheSnapshotAndMatchesWhatTheIndexMatches() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        // Its only word starting with `the` has accents, which the index drops.
+        try dir.write("library/d-stage.txt", StoryStoreTests.file("Théâtre reopens", date: "Feb 19, 2024", ["Théâtre reopened on Monday."]))
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        func ids(_ store: LibraryStore, _ prefix: String) throws -> [String] { try matches(store, prefix, prefix: true) }
+        func indexed(_ prefix: String) throws -> [String] { try indexedMatches(writer, prefix, prefix: true) }
+        let keys = try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        #expect(keys.contains("the*") && keys.contains("reo*") && !keys.contains("th*"), "\(keys)")
+        for prefix in ["the", "The", "reo", "reopen", "doc"] {
+            #expect(try ids(open(dir), prefix) == indexed(prefix), "the full-text index agrees on \(prefix)*, in order")
+        }
+        #expect(Set(try ids(open(dir), "the")) == ["a-wire.txt", "b-outlet.txt", "c-other.txt", "d-stage.txt"])
+
+        // The prefix's articles come from the snapshot's bitmap: zeroed there, none found.
+        try writer.pool.write { db in
+            try db.execute(sql: "UPDATE reader_snapshot SET data = zeroblob(length(data)) WHERE part = ?",
+                           arguments: [ReaderSnapshot.Part.termBits.rawValue])
+        }
+        #expect(try ids(open(dir), "the").isEmpty)
     }
 }
