@@ -24,6 +24,8 @@ enum ReaderSnapshot {
         case bitmapTopicArticles, bitmapEntityArticles, bitmapTopicBits, bitmapEntityBits
         /// `TermBitmaps`: the words most articles contain, one per line, and a bitmap per word.
         case termNames, termBits
+        /// The number of articles when `TermBitmaps` chose its words and prefixes.
+        case termsChosenAt
 
         /// The part holding the rowids in `order`, for the orders asked of the database.
         init?(order: ResultOrder) {
@@ -36,8 +38,8 @@ enum ReaderSnapshot {
     }
 
     /// The layout of the parts; a snapshot of another layout is ignored (and replaced by `save`).
-    /// 5: `TermBitmaps` holds frequent prefixes too.
-    static let layout: Int64 = 5
+    /// 6: `TermBitmaps` holds frequent prefixes too, and when its keys were chosen.
+    static let layout: Int64 = 6
 
     /// The rows a snapshot describes.
     struct Stamp: Equatable {
@@ -111,9 +113,10 @@ enum ReaderSnapshot {
         let facets = try FacetIndex(restoringSnapshot: onlyAdded).snapshot(db)
         let stories = try StoryRows(restoringSnapshot: onlyAdded).snapshot(db)
         let stamp = Stamp(through: facets.through, articles: Int64(facets.articleCount))
-        let previousTerms = try saved.flatMap { saved in
-            try TermBitmaps.keepsKeys(from: saved.articles, to: current.articles) && saved.through <= current.through
-                ? TermBitmaps.read(db, through: saved.through).map { ($0, saved.through) } : nil
+        let previousTerms = try saved.flatMap { saved -> (TermBitmaps.Saved, Int64)? in
+            guard saved.through <= current.through, let terms = try TermBitmaps.read(db, through: saved.through),
+                  TermBitmaps.keepsKeys(from: terms.chosenAt, to: current.articles) else { return nil }
+            return (terms, saved.through)
         }
         let terms = try TermBitmaps.build(db, universe: facets.universe, articles: facets.articleCount, through: facets.through,
                                           previous: previousTerms)
@@ -154,6 +157,7 @@ enum ReaderSnapshot {
         }
         try write(.termNames, TermBitmaps.names(of: terms.terms))
         try write(.termBits, terms.bits)
+        try write(.termsChosenAt, [terms.chosenAt])
         return true
     }
 }

@@ -34,7 +34,7 @@ enum TermBitmaps {
     /// one near the fraction is counted exactly rather than missed; each costs a query of the
     /// full-text index, and at 3/4 half the prefixes counted were below their fraction.
     static let sampleMargin = (numerator: 7, denominator: 8)
-    /// A snapshot's words and prefixes are kept while the library has grown or shrunk less than
+    /// A snapshot's words and prefixes are kept while the library has grown or shrunk by less than
     /// this factor since they were chosen (their bitmaps are updated); beyond it they are chosen again.
     static let keysKeptWithin = 2
 
@@ -48,6 +48,8 @@ enum TermBitmaps {
         var terms: [String]
         var bits: [UInt64]
         var wordCount: Int
+        /// The number of articles when the words were chosen.
+        var chosenAt: Int64
     }
 
     /// The lowercased key of `word`, or of the prefix `word*`, when it can have a bitmap (ASCII
@@ -75,7 +77,7 @@ enum TermBitmaps {
                 let added = try RowidBitmap.fetch(db, matching(term, above: previous.through), capacity: Int(through) + 1)
                 for index in 0..<min(added.words.count, wordCount) { bits[slot * wordCount + index] |= added.words[index] }
             }
-            return Saved(terms: previous.saved.terms, bits: bits, wordCount: wordCount)
+            return Saved(terms: previous.saved.terms, bits: bits, wordCount: wordCount, chosenAt: previous.saved.chosenAt)
         }
         var terms: [String] = []
         var bits: [UInt64] = []
@@ -86,7 +88,7 @@ enum TermBitmaps {
             bits += found.words.prefix(wordCount)
             bits += repeatElement(0, count: max(0, wordCount - found.words.count))
         }
-        return Saved(terms: terms, bits: bits, wordCount: wordCount)
+        return Saved(terms: terms, bits: bits, wordCount: wordCount, chosenAt: Int64(articles))
     }
 
     /// The rowids above `rowid` whose title or text holds the word `term`, or a word starting
@@ -167,8 +169,9 @@ enum TermBitmaps {
         guard let names = try ReaderSnapshot.read(db, .termNames, as: UInt8.self) else { return nil }
         let terms = terms(from: names)
         let wordCount = Int(through) / 64 + 1
-        guard let bits = try ReaderSnapshot.read(db, .termBits, as: UInt64.self), bits.count == terms.count * wordCount else { return nil }
-        return Saved(terms: terms, bits: bits, wordCount: wordCount)
+        guard let bits = try ReaderSnapshot.read(db, .termBits, as: UInt64.self), bits.count == terms.count * wordCount,
+              let chosenAt = try ReaderSnapshot.read(db, .termsChosenAt, as: Int64.self)?.first else { return nil }
+        return Saved(terms: terms, bits: bits, wordCount: wordCount, chosenAt: chosenAt)
     }
 
     /// The saved words, from the bytes of `ReaderSnapshot.Part.termNames`.

@@ -264,3 +264,36 @@ extension ReaderSnapshotTests {
         #expect(try ids(open(dir), "the").isEmpty)
     }
 }
+
+extension ReaderSnapshotTests {
+    @Test func theSnapshotChoosesItsWordsAgainOnceTheLibraryHasDoubled() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        func keys() throws -> [String] {
+            try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        }
+        func add(_ name: String) throws {
+            try writer.insert([Article(source: "/elsewhere/\(name).txt", format: .text, title: "Zebra crossing \(name)",
+                                       date: ArticleDate(year: 2024, month: 3, day: 1), paragraphs: ["Zebras crossed."])],
+                              path: "/elsewhere/\(name).txt")
+        }
+        #expect(try !keys().contains("zebra"))
+
+        // Three articles become five: the words chosen for three are kept, their bitmaps completed.
+        try add("d")
+        try add("e")
+        #expect(try writer.saveReaderSnapshot())
+        #expect(try !keys().contains("zebra"))
+        #expect(try matches(open(dir), "the", prefix: false) == indexedMatches(writer, "the", prefix: false))
+
+        // Seven, more than twice three: the words are chosen again, and the new one is among them.
+        try add("f")
+        try add("g")
+        #expect(try writer.saveReaderSnapshot())
+        #expect(try keys().contains("zebra") && keys().contains("zebra*"))
+        #expect(try matches(open(dir), "zebra", prefix: false) == indexedMatches(writer, "zebra", prefix: false))
+        #expect(try matches(open(dir), "zebra", prefix: false).count == 4)
+    }
+}
