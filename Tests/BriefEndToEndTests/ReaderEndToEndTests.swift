@@ -59,7 +59,7 @@ struct ReaderEndToEndTests {
         try tmux.waitFor("3 articles")
         try tmux.press("/")
         try tmux.type("seoul")
-        let filtered = try tmux.waitFor("1/3")
+        let filtered = try tmux.waitForSettledScreen(containing: "1/3")
         #expect(filtered.contains("Seoul hosts talks"))
         #expect(!filtered.contains("Storm floods coastal towns"))
         try tmux.press("Enter")
@@ -123,7 +123,7 @@ struct ReaderEndToEndTests {
         // Filtering is answered by the cache.
         try tmux.press("/")
         try tmux.type("seoul")
-        let filtered = try tmux.waitFor("1/3")
+        let filtered = try tmux.waitForSettledScreen(containing: "1/3")
         #expect(filtered.contains("Seoul hosts talks") && !filtered.contains("Storm floods coastal towns"))
         try tmux.press("Escape", "q")
         try tmux.expectShellRestored()
