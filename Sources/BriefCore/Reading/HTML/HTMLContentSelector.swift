@@ -135,7 +135,7 @@ struct HTMLContentSelector {
         // A weakly named box that the story under the headline does not hold keeps its verdict.
         func standsBesideTheStory(_ container: Int) -> Bool {
             guard let story = storyAroundHeadline, containers[container].removalIsWeak, !containers[container].removalIsByTag else { return false }
-            return !(container >= story && container <= subtreeEnd[story]) && !(story >= container && story <= subtreeEnd[container])
+            return !Self.holds(story, container, subtreeEnd) && !Self.holds(container, story, subtreeEnd)
         }
         // The last stage's lower minimum is for names that were wrong about a short story; a `footer`,
         // `nav` or `aside` tag keeps the usual one (on a short page its author box is a large share).
@@ -270,9 +270,9 @@ struct HTMLContentSelector {
         let grandparent = parent >= 0 ? Int(containers[parent].parent) : -1
         var selection = partition(blocks, teaserList: teaserList) { block in
             let container = Int(block.container)
-            if container >= winner && container <= subtreeEnd[winner] { return true }
+            if Self.holds(winner, container, subtreeEnd) { return true }
             if article >= 0, container > article, container < winner, isSiblingProse(block) { return true }
-            guard parent >= 0, container < winner || container > subtreeEnd[winner] else { return false }
+            guard parent >= 0, !Self.holds(winner, container, subtreeEnd) else { return false }
             if container == parent || Int(containers[container].parent) == parent { return isSiblingProse(block) }
             // Containers come in document order: one opened before the parent stands above the story.
             return grandparent >= 0 && Int(containers[container].parent) == grandparent && container < parent
@@ -282,6 +282,11 @@ struct HTMLContentSelector {
             selection = fallback(blocks, current: selection)
         }
         return selection
+    }
+
+    /// Whether container `inner` is `outer` or stands inside it (`subtreeEnds`).
+    private static func holds(_ outer: Int, _ inner: Int, _ subtreeEnd: [Int]) -> Bool {
+        inner >= outer && inner <= subtreeEnd[outer]
     }
 
     /// The last container index inside each container's subtree. Containers come in document
@@ -360,11 +365,11 @@ struct HTMLContentSelector {
         guard let headline = Self.onlyHeadline(blocks.lazy.filter { $0.removal == nil }), scores[winner] > 0 else { return winner }
         let anchor = Int(headline.container)
         // Inside the winner already, or the winner holds it: nothing to anchor.
-        if anchor >= winner && anchor <= subtreeEnd[winner] { return winner }
+        if Self.holds(winner, anchor, subtreeEnd) { return winner }
         var best = -1
         var container = anchor
         while container > 0 {
-            if container <= winner && subtreeEnd[container] >= winner { break }
+            if Self.holds(container, winner, subtreeEnd) { break }
             if best < 0 || scores[container] > scores[best] { best = container }
             container = Int(containers[container].parent)
         }
@@ -391,8 +396,7 @@ struct HTMLContentSelector {
         }
         guard article > 0 else { return nil }
         for index in (article + 1)...subtreeEnd[article] where containers[index].isArticle && prose[index] > 0 {
-            let holdsWinner = index <= winner && subtreeEnd[index] >= winner
-            if !holdsWinner { return nil }
+            if !Self.holds(index, winner, subtreeEnd) { return nil }
         }
         return article
     }
