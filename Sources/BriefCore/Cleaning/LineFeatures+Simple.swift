@@ -229,8 +229,8 @@ extension LineFeatures.Edges {
                   isQuoted: scalars.count > 2 && Self.quoteScalars.contains(values[0]) && closing.map(Self.quoteScalars.contains) == true)
     }
 
-    /// Superscript digits (`superscriptDigits` of `init(general:)`).
-    private static let superscriptScalars: Set<UInt32> = [0x2070, 0xB9, 0xB2, 0xB3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079]
+    /// `superscriptDigits` as scalar values.
+    private static let superscriptScalars = Set(superscriptDigits.flatMap { $0.unicodeScalars.map(\.value) })
 
     /// Where the text ends before the footnote references closing it, as `beforeReferenceMarks`.
     private static func endBeforeReferenceMarks<Values: RandomAccessCollection<UInt32>>(_ values: Values) -> Int
