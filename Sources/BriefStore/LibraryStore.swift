@@ -51,9 +51,13 @@ public final class LibraryStore: Sendable {
         var config = Configuration()
         config.readonly = true
         return try DatabaseQueue(path: path, configuration: config).read { db in
-            guard try db.tableExists("meta") else { return nil }
-            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'")
+            try db.tableExists("meta") ? try pipelineVersion(db) : nil
         }
+    }
+
+    /// The pipeline identity saved in an open cache.
+    private static func pipelineVersion(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'")
     }
 
     /// Opens (creating if needed) the cache at `path` and the state database at `statePath`.
@@ -93,10 +97,10 @@ public final class LibraryStore: Sendable {
         self.users = users
         pool = try Self.openCache(path: path, prepare: prepare, checkIntegrity: users.isOnlyUser && Self.hasLeftoverLog(path))
         try withStoreErrors(path: path) {
-            let current = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'") }
+            let current = try pool.read { db in try Self.pipelineVersion(db) }
             guard current != pipelineVersion else { return }
             try pool.write { db in
-                let cached = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pipeline'")
+                let cached = try Self.pipelineVersion(db)
                 guard cached != pipelineVersion else { return }
                 if cached != nil { try LibrarySchema.deleteAllArticles(db) }
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('pipeline', ?)", arguments: [pipelineVersion])
