@@ -140,9 +140,11 @@ enum LibraryBenchmark {
 
     /// Query latency: what one keystroke needs: count, first page and facets of the new result.
     /// BRIEF_BENCH_SLOWEST=N also prints each kind's N slowest filters (for profiling a percentile).
+    /// BRIEF_BENCH_KINDS=prefix,combined measures only the kinds named (for profiling one kind).
     static func queryLatencies(label: String, _ reader: LibraryStore, kinds: QueryKinds) throws {
         let slowest = ProcessInfo.processInfo.environment["BRIEF_BENCH_SLOWEST"].flatMap(Int.init) ?? 0
-        for kind in kinds.all {
+        let only = ProcessInfo.processInfo.environment["BRIEF_BENCH_KINDS"].map { Set($0.split(separator: ",").map(String.init)) }
+        for kind in kinds.all where only?.contains(kind.name) ?? true {
             var times: [Double] = []
             var cpuTimes: [Double] = []
             var matched = 0
