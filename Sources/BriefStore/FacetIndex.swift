@@ -62,6 +62,9 @@ final class FacetIndex: @unchecked Sendable {
     /// bitmaps are read one at a time, while the snapshot is still that one.
     private var savedTerms: (stamp: ReaderSnapshot.Stamp, slots: [String: Int])?
 
+    /// Articles per part of a walk split over the cores (see `rowsPerWalkPart`).
+    private var splitRows = FacetIndex.rowsPerWalkPart
+
     /// Whether the first load starts from the indexer's `ReaderSnapshot` when it is valid.
     private let restoringSnapshot: Bool
     /// The highest rowid the first load took from a snapshot (0: none was used).
@@ -340,7 +343,8 @@ final class FacetIndex: @unchecked Sendable {
             plan = countFromBitmaps(result, count: count, topics: &tally.topics, entitiesPerType: entitiesPerType,
                                     entityTypes: entityTypes)
         }
-        rows.withBuffers { rows in tally.walk(result, plan, rows) }
+        let parts = min(CoreSplit.cores, max(1, count / max(1, splitRows)))
+        rows.withBuffers { rows in tally.walk(result, plan, rows, parts: parts) }
         if plan.complement { tally.subtractEntities(from: plan.totals) }
 
         let topics = topicRows.map { row in Facets.TopicCount(id: row.id, name: row.name, count: tally.topics[row.key]) }
@@ -357,9 +361,19 @@ final class FacetIndex: @unchecked Sendable {
     private func countFromBitmaps(_ result: RowidBitmap, count: Int, topics topicCounts: inout [Int], entitiesPerType: Int,
                                   entityTypes: Set<EntityType>?) -> FacetWalk {
         let maps = currentBitmaps()
-        for key in topicCounts.indices { topicCounts[key] = maps.topicCount(key, in: result) }
+        // Every bitmap is a pass over the result's words: split between the cores, each taking every
+        // other one, once the bitmaps are as long as a walk worth splitting.
+        let keys = topicCounts.indices
+        let parts = maps.wordCount * 64 >= splitRows * 2 ? CoreSplit.cores : 1
+        let counted = CoreSplit.map(parts: parts) { part in
+            (topics: stride(from: keys.lowerBound + part, to: keys.upperBound, by: parts).map { maps.topicCount($0, in: result) },
+             entities: stride(from: part, to: maps.frequentIDs.count, by: parts).map { maps.frequentEntityCount($0, in: result) })
+        }
         var frequentCounts = [Int32](repeating: 0, count: entityType.count)
-        for (slot, id) in maps.frequentIDs.enumerated() { frequentCounts[id] = maps.frequentEntityCount(slot, in: result) }
+        for (part, counts) in counted.enumerated() {
+            for (offset, count) in counts.topics.enumerated() { topicCounts[keys.lowerBound + part + offset * parts] = count }
+            for (offset, count) in counts.entities.enumerated() { frequentCounts[maps.frequentIDs[part + offset * parts]] = count }
+        }
         let top = topEntities(frequentCounts, perType: entitiesPerType, types: entityTypes)
         let exact = maps.typesWithRareEntities.filter { entityTypes?.contains($0) ?? true }.allSatisfy { type in
             guard let list = top[type], list.count == entitiesPerType else { return false }
@@ -390,6 +404,14 @@ final class FacetIndex: @unchecked Sendable {
         return best
     }
 
+    /// A walk is split over the cores when each part would visit at least this many articles
+    /// (below, starting the threads costs more than they save).
+    static let rowsPerWalkPart = 8_192
+    /// `rowsPerWalkPart`, unless a test splits small walks to check the parts add up.
+    var walkRowsPerPart: Int {
+        get { lock.withLock { splitRows } }
+        set { lock.withLock { splitRows = newValue } }
+    }
     /// Results of at least 1/this of the library are counted from bitmaps.
     static let largeResultFraction = 8
     /// Entities in at least 1/this of the library's articles get a bitmap.
@@ -542,10 +564,43 @@ private struct FacetTally {
         self.lowestDay = Int(lowestDay)
     }
 
-    /// Counts the day of every article in `result`, its topics and entities as `plan` says, or
-    /// the entities of the rest of the library for a complement walk. Rowid order: the rows are
-    /// laid out by rowid, so the walk streams through memory.
-    mutating func walk(_ result: RowidBitmap, _ plan: FacetWalk, _ rows: FacetRowBuffers) {
+    /// The walk below in `parts` parts over consecutive rowids, run on the cores at once, each
+    /// counting into a tally of its own; the parts' counts are added to this one.
+    mutating func walk(_ result: RowidBitmap, _ plan: FacetWalk, _ rows: FacetRowBuffers, parts: Int) {
+        guard parts > 1 else { return walk(result, plan, rows, words: result.words.indices) }
+        let ranges = result.words.withUnsafeBufferPointer { words in
+            // A complement walk visits every row of a word, in the result or not.
+            CoreSplit.ranges(of: words, parts: parts) { plan.complement ? 64 : $0.nonzeroBitCount }
+        }
+        let empty = FacetTally(zeroedLike: self)
+        let tallies = CoreSplit.map(parts: ranges.count) { part in
+            var tally = empty
+            tally.walk(result, plan, rows, words: ranges[part])
+            return tally
+        }
+        for tally in tallies { add(tally) }
+    }
+
+    /// Empty counts of the same shape as `other`'s.
+    private init(zeroedLike other: FacetTally) {
+        topics = [Int](repeating: 0, count: other.topics.count)
+        entities = [Int32](repeating: 0, count: other.entities.count)
+        perDay = [Int32](repeating: 0, count: other.perDay.count)
+        (lowestDay, dense) = (other.lowestDay, other.dense)
+    }
+
+    /// Adds the counts of `other`, of the same shape.
+    private mutating func add(_ other: FacetTally) {
+        for key in topics.indices { topics[key] += other.topics[key] }
+        for id in entities.indices { entities[id] &+= other.entities[id] }
+        for offset in perDay.indices { perDay[offset] &+= other.perDay[offset] }
+        dayMap.merge(other.dayMap, uniquingKeysWith: +)
+    }
+
+    /// Counts the day of every article of `result` within `wordRange` (64 rowids a word), its
+    /// topics and entities as `plan` says, or the entities of the rest of the library for a
+    /// complement walk. Rowid order: the rows are laid out by rowid, so the walk streams through memory.
+    private mutating func walk(_ result: RowidBitmap, _ plan: FacetWalk, _ rows: FacetRowBuffers, words wordRange: Range<Int>) {
         let (walkTopics, walkResultEntities) = (plan.topics, plan.entities && !plan.complement)
         let walkRestEntities = plan.entities && plan.complement
         let (lowest, dense, count) = (lowestDay, self.dense, rows.count)
@@ -553,7 +608,8 @@ private struct FacetTally {
         entities.withUnsafeMutableBufferPointer { entityCounts in
         perDay.withUnsafeMutableBufferPointer { perDay in
         result.words.withUnsafeBufferPointer { words in
-            for (index, word) in words.enumerated() {
+            for index in wordRange {
+                let word = words[index]
                 var inResult = word
                 while inResult != 0 {
                     let row = index << 6 | inResult.trailingZeroBitCount

@@ -103,8 +103,9 @@ struct FacetRows {
     }
 }
 
-/// `FacetRows` seen through buffers, valid inside `FacetRows.withBuffers`.
-struct FacetRowBuffers {
+/// `FacetRows` seen through buffers, valid inside `FacetRows.withBuffers`. Read-only: the
+/// parts of a walk split over the cores (`CoreSplit`) share them within that call.
+struct FacetRowBuffers: @unchecked Sendable {
     let day: UnsafeBufferPointer<Int32>
     let topicEnd: UnsafeBufferPointer<Int32>
     let end: UnsafeBufferPointer<Int32>

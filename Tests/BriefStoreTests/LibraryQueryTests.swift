@@ -125,6 +125,16 @@ import Testing
         }
         #expect(try store.facets(matching: .all).total == 312)
         #expect(try store.facets(matching: .all).entities[.person]?.count == 10)
+
+        // A large result's walk and bitmap counts are split over the cores, each part counting
+        // on its own: the parts added up are the same counts (split here at a few articles a part).
+        store.facetIndex.walkRowsPerPart = 3
+        for perType in [1, 5, 40] {
+            for filter in Self.filters {
+                let reference = try store.facetsBySQL(matching: filter, entitiesPerType: perType)
+                #expect(try store.query(filter, entitiesPerType: perType).facets == reference, "split: \(filter) top \(perType)")
+            }
+        }
     }
 
     @Test func theIndexFollowsChangesMadeAfterItWasLoaded() throws {
