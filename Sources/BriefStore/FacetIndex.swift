@@ -167,10 +167,9 @@ final class FacetIndex: @unchecked Sendable {
             guard let key = keys[id.lowercased()] else { return RowidBitmap(words: words) }
             return maps.topicBitmap(key, words: words, includingMentions: includingMentions)
         }, entity: { [entityType, entitiesByFold] type, name in
-            var result = RowidBitmap(words: words)
+            var result = (frequent: RowidBitmap(words: words), rare: [Int]())
             for id in entitiesByFold[NameFolding.fold(name)] ?? [] where type == nil || entityType[id] == type {
-                guard let bits = maps.entityBitmap(id, words: words) else { return nil }
-                result.formUnion(bits)
+                if let bits = maps.entityBitmap(id, words: words) { result.frequent.formUnion(bits) } else { result.rare.append(id) }
             }
             return result
         }, day: rows.day, read: { [self] in

@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    @Test func anEntityFilterFindsEveryEntityOfItsNameFrequentOrRare() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.plantedStore(directory, count: 300)
+        // The most mentioned place has a bitmap in memory; the same name in capitals, in one
+        // article, is an entity of its own without one: the filter matches both.
+        let frequent = try #require(try store.facets(matching: .all).entities[.place]?.first)
+        var article = LibraryFixture.articles[0]
+        article.source = "/shouting/1.txt"
+        article.entities = [EntitySpan(paragraph: 0, start: 0, end: 4, text: "Town", type: .place, canonical: frequent.name.uppercased())]
+        try store.insert([article], path: article.source)
+        for filter in [FilterExpression.entity(.place, frequent.name), .entity(nil, frequent.name.lowercased()),
+                       .not(.entity(.place, frequent.name.uppercased()))] {
+            let expected = try store.count(matching: filter)
+            #expect(try store.query(filter).count == expected, "\(filter)")
+        }
+        #expect(try store.query(.entity(.place, frequent.name)).count == frequent.count + 1)
+    }
+
     @Test func theIndexFollowsChangesMadeAfterItWasLoaded() throws {
         let directory = try TemporaryDirectory()
         let store = try LibraryFixture.store(in: directory)
