@@ -266,6 +266,35 @@ extension ReaderSnapshotTests {
 }
 
 extension ReaderSnapshotTests {
+    @Test func aSnapshotSavedInTheTransactionThatAddedAnArticleHoldsItUnderEveryKey() throws {
+        let dir = try TemporaryDirectory()
+        try library(dir)
+        let writer = try open(dir)
+        _ = try writer.refresh(paths: [dir.file("library").path])
+        // Written in the transaction that saves the snapshot: the second connection that asks for
+        // half of the keys cannot see the article yet, so the indexer's connection asks for all.
+        let path = "/elsewhere/d.txt"
+        let article = Article(source: path, format: .text, title: "Later news", date: ArticleDate(year: 2024, month: 3, day: 1),
+                              paragraphs: ["The port reopened in March, and the dock strike ended."])
+        let parsed = ParsedFile(file: ScannedFile(path: path, size: 0, mtime: 0), previous: nil, hash: ContentHash.of(Array(path.utf8)),
+                                kind: .parsed(ParsedFile.prepare([article])))
+        try writer.pool.write { db in
+            let batch = BatchWriter()
+            try batch.write([parsed], db)
+            try StoryAssigner(settings: .standard).assign(batch.takeInserted(), db)
+            #expect(try ReaderSnapshot.save(db))
+        }
+        let reader = try open(dir)
+        let keys = try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        #expect(keys.count > 2 && keys.contains("the"), "\(keys)")
+        for key in keys {
+            let (word, prefix) = key.hasSuffix("*") ? (String(key.dropLast()), true) : (key, false)
+            #expect(try matches(reader, word, prefix: prefix) == indexedMatches(writer, word, prefix: prefix), "\(key)")
+        }
+        #expect(try matches(reader, "the", prefix: false).first == "d.txt")
+        #expect(reader.facetIndex.rowsRestoredThrough == 4, "the snapshot held the article")
+    }
+
     @Test func theSnapshotChoosesItsWordsAgainOnceTheLibraryHasDoubled() throws {
         let dir = try TemporaryDirectory()
         try library(dir)
