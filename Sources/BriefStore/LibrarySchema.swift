@@ -11,6 +11,8 @@ enum FullTextSettings {
     /// is typed on the way to every longer one; longer prefixes match few terms, and FTS5 finds
     /// them quickly in the main index. The 2-character index was 0.37 times the indexed text.
     static let prefixLengths = "3"
+    /// How the full-text index splits and folds words; `TermBitmaps` indexes added rows the same way.
+    static let tokenizer = "unicode61 remove_diacritics 2"
 }
 
 enum LibrarySchema {
@@ -232,7 +234,7 @@ enum LibrarySchema {
         CREATE VIRTUAL TABLE article_fts USING fts5(
             title, text,
             content = '',
-            tokenize = 'unicode61 remove_diacritics 2',
+            tokenize = '\(FullTextSettings.tokenizer)',
             prefix = '\(FullTextSettings.prefixLengths)'
         );
         INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', \(FullTextSettings.segmentsMergedAtOnce));
