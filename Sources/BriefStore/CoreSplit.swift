@@ -1,5 +1,5 @@
 // One keystroke's counting split over the cores: large passes over memory, in parts.
-import Dispatch
+import BriefCore
 import Foundation
 
 /// Counting the facets of a large result is a pass over tens of megabytes, bound by memory
@@ -11,10 +11,7 @@ enum CoreSplit {
 
     /// `body(part)` for each of `parts` parts, run concurrently; the results in part order.
     static func map<Result: Sendable>(parts: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-        guard parts > 1 else { return [body(0)] }
-        let slots = PartResults<Result>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in slots.store(body(part), at: part) }
-        return slots.values()
+        ParallelMap.map(Array(0..<max(1, parts)), body)
     }
 
     /// `words` cut into `parts` consecutive ranges of about equal weight (the rows a walk visits in each).
@@ -34,16 +31,4 @@ enum CoreSplit {
         ranges.append(start..<words.count)
         return ranges
     }
-}
-
-/// One slot per part, each written once by its part.
-private final class PartResults<Result>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result, at part: Int) { lock.withLock { slots[part] = result } }
-
-    func values() -> [Result] { lock.withLock { slots.map { $0! } } }
 }

@@ -43,7 +43,7 @@ public struct LibraryScanner: Sendable {
     /// Loads every article under `paths`.
     public func scan(_ paths: [String]) -> LibraryScan {
         let walk = DirectoryWalker.walk(paths, maximumFileSize: maximumFileSize)
-        let results = Self.parallelMap(walk.entries) { entry -> Result<[Article], FileProblem> in
+        let results = ParallelMap.map(walk.entries) { entry -> Result<[Article], FileProblem> in
             switch entry {
             case .file(let file): load(file)
             case .problem(let problem): .failure(problem)
@@ -54,7 +54,7 @@ public struct LibraryScanner: Sendable {
 
     /// Runs in-memory inputs (source name and bytes) through the pipeline in parallel, in input order.
     public func process(_ inputs: [(source: String, data: Data)]) -> LibraryScan {
-        let results = Self.parallelMap(inputs) { input in articles(from: input.data, source: input.source) }
+        let results = ParallelMap.map(inputs) { input in articles(from: input.data, source: input.source) }
         return LibraryScan(results)
     }
 
@@ -83,39 +83,5 @@ public struct LibraryScanner: Sendable {
     /// The files under `paths` in output order.
     static func files(under paths: [String]) -> [String] {
         DirectoryWalker.walk(paths).files.map(\.path)
-    }
-
-    /// `transform` applied to every element on all cores, results in input order.
-    static func parallelMap<Element: Sendable, Output: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Output
-    ) -> [Output] {
-        guard elements.count > 1 else { return elements.map(transform) }
-        let slots = ResultSlots<Output>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.store(transform(elements[index]), at: index)
-        }
-        return slots.values()
-    }
-}
-
-/// One slot per input, each written by exactly one iteration of `concurrentPerform`.
-private final class ResultSlots<Output>: @unchecked Sendable {
-    private var slots: [Output?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ value: Output, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Output] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
