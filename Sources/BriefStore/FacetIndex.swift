@@ -360,19 +360,19 @@ final class FacetIndex: @unchecked Sendable {
     private func countFromBitmaps(_ result: RowidBitmap, count: Int, topics topicCounts: inout [Int], entitiesPerType: Int,
                                   entityTypes: Set<EntityType>?) -> FacetWalk {
         let maps = currentBitmaps()
-        // Every bitmap is a pass over the result's words: split between the cores, each taking every
-        // other one, once the bitmaps are as long as a walk worth splitting.
-        let keys = topicCounts.indices
+        // Every bitmap is a pass over the result's words: the topics' then the frequent entities',
+        // in consecutive shares per core once the bitmaps are as long as a walk worth splitting.
+        let topicKeys = topicCounts.count
+        let bitmaps = topicKeys + maps.frequentIDs.count
         let parts = maps.wordCount * 64 >= splitRows * 2 ? CoreSplit.cores : 1
-        let counted = CoreSplit.map(parts: parts) { part in
-            (topics: stride(from: keys.lowerBound + part, to: keys.upperBound, by: parts).map { maps.topicCount($0, in: result) },
-             entities: stride(from: part, to: maps.frequentIDs.count, by: parts).map { maps.frequentEntityCount($0, in: result) })
-        }
+        let counts = CoreSplit.map(parts: parts) { part in
+            (bitmaps * part / parts..<bitmaps * (part + 1) / parts).map { index in
+                index < topicKeys ? maps.topicCount(index, in: result) : Int(maps.frequentEntityCount(index - topicKeys, in: result))
+            }
+        }.flatMap { $0 }
+        for key in 0..<topicKeys { topicCounts[key] = counts[key] }
         var frequentCounts = [Int32](repeating: 0, count: entityType.count)
-        for (part, counts) in counted.enumerated() {
-            for (offset, count) in counts.topics.enumerated() { topicCounts[keys.lowerBound + part + offset * parts] = count }
-            for (offset, count) in counts.entities.enumerated() { frequentCounts[maps.frequentIDs[part + offset * parts]] = count }
-        }
+        for (slot, id) in maps.frequentIDs.enumerated() { frequentCounts[id] = Int32(counts[topicKeys + slot]) }
         let top = topEntities(frequentCounts, perType: entitiesPerType, types: entityTypes)
         let exact = maps.typesWithRareEntities.filter { entityTypes?.contains($0) ?? true }.allSatisfy { type in
             guard let list = top[type], list.count == entitiesPerType else { return false }
