@@ -176,7 +176,7 @@ package enum MinHash {
             }
         }
         // The low bits: a minimum over hundreds of shingles is small, so its high bits are mostly zero.
-        return minimum.prefix(MinHashShape.hashes).map { $0 & (1 << storedBits - 1) }
+        return minimum.prefix(MinHashShape.hashes).map { $0 & ((1 << storedBits) - 1) }
     }
 
     /// A 64-bit finalizer (splitmix64's): FNV's low bits are poor alone, and each seed must give
