@@ -187,8 +187,7 @@ import Testing
             #expect(Set(try ids(open(dir), word)) == files, "\(word)")
             #expect(try ids(open(dir), word) == indexed(word), "the full-text index agrees on \(word), in order")
         }
-        #expect(try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) }?
-            .contains("the") == true)
+        #expect(try savedKeys(writer).contains("the"))
 
         // The word's articles come from the snapshot's bitmap: zeroed there, none found.
         let saved = try writer.pool.read { db in try #require(try ReaderSnapshot.read(db, .termBits, as: UInt8.self)) }
@@ -240,6 +239,21 @@ extension ReaderSnapshotTests {
         try store.ids(matching: .word(word, prefix: prefix)).map { URL(fileURLWithPath: $0).lastPathComponent }
     }
 
+    /// The words and prefixes (`prefix*`) the saved snapshot has bitmaps for.
+    func savedKeys(_ store: LibraryStore) throws -> [String] {
+        try store.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+    }
+
+    /// Each key's matches as `reader` lists them (from the snapshot) are the full-text index's.
+    func expectEveryKeyAsTheIndex(_ keys: [String], _ reader: LibraryStore, _ writer: LibraryStore,
+                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for key in keys {
+            let (word, prefix) = key.hasSuffix("*") ? (String(key.dropLast()), true) : (key, false)
+            #expect(try matches(reader, word, prefix: prefix) == indexedMatches(writer, word, prefix: prefix), "\(key)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func aPrefixMostArticlesHoldComesFromTheSnapshotAndMatchesWhatTheIndexMatches() throws {
         let dir = try TemporaryDirectory()
         try library(dir)
@@ -249,7 +263,7 @@ extension ReaderSnapshotTests {
         _ = try writer.refresh(paths: [dir.file("library").path])
         func ids(_ store: LibraryStore, _ prefix: String) throws -> [String] { try matches(store, prefix, prefix: true) }
         func indexed(_ prefix: String) throws -> [String] { try indexedMatches(writer, prefix, prefix: true) }
-        let keys = try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        let keys = try savedKeys(writer)
         #expect(keys.contains("the*") && keys.contains("reo*") && !keys.contains("th*"), "\(keys)")
         for prefix in ["the", "The", "reo", "reopen", "doc"] {
             #expect(try ids(open(dir), prefix) == indexed(prefix), "the full-text index agrees on \(prefix)*, in order")
@@ -285,12 +299,9 @@ extension ReaderSnapshotTests {
             #expect(try ReaderSnapshot.save(db))
         }
         let reader = try open(dir)
-        let keys = try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        let keys = try savedKeys(writer)
         #expect(keys.count > 2 && keys.contains("the"), "\(keys)")
-        for key in keys {
-            let (word, prefix) = key.hasSuffix("*") ? (String(key.dropLast()), true) : (key, false)
-            #expect(try matches(reader, word, prefix: prefix) == indexedMatches(writer, word, prefix: prefix), "\(key)")
-        }
+        try expectEveryKeyAsTheIndex(keys, reader, writer)
         #expect(try matches(reader, "the", prefix: false).first == "d.txt")
         #expect(reader.facetIndex.rowsRestoredThrough == 4, "the snapshot held the article")
     }
@@ -309,13 +320,10 @@ extension ReaderSnapshotTests {
         try writer.insert([Article(source: "/lib/stage.txt", format: .text, title: "Théâtre reopens", date: ArticleDate(year: 2024, month: 2, day: 1),
                                    paragraphs: ["Théâtre reopened on Monday."])], path: "/lib/stage.txt")
         #expect(try writer.saveReaderSnapshot())
-        let keys = try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
+        let keys = try savedKeys(writer)
         #expect(keys.contains("the*") && keys.contains("the") && keys.contains("harbour"), "\(keys)")
         let reader = try open(dir)
-        for key in keys {
-            let (word, prefix) = key.hasSuffix("*") ? (String(key.dropLast()), true) : (key, false)
-            #expect(try matches(reader, word, prefix: prefix) == indexedMatches(writer, word, prefix: prefix), "\(key)")
-        }
+        try expectEveryKeyAsTheIndex(keys, reader, writer)
         #expect(try matches(reader, "the", prefix: true).first == "stage.txt")
         #expect(try !matches(reader, "the", prefix: false).contains("stage.txt"))
         #expect(reader.facetIndex.rowsRestoredThrough == 18, "the keys came from the snapshot")
@@ -326,9 +334,7 @@ extension ReaderSnapshotTests {
         try library(dir)
         let writer = try open(dir)
         _ = try writer.refresh(paths: [dir.file("library").path])
-        func keys() throws -> [String] {
-            try writer.pool.read { db in try ReaderSnapshot.read(db, .termNames, as: UInt8.self).map(TermBitmaps.terms) } ?? []
-        }
+        func keys() throws -> [String] { try savedKeys(writer) }
         func add(_ name: String) throws {
             try writer.insert([Article(source: "/elsewhere/\(name).txt", format: .text, title: "Zebra crossing \(name)",
                                        date: ArticleDate(year: 2024, month: 3, day: 1), paragraphs: ["Zebras crossed."])],
