@@ -34,8 +34,12 @@ public struct IndexReport: Sendable {
     public var storyCPUSeconds: Double = 0
     /// CPU time the parsing threads spent computing what story grouping compares.
     public var storyFeatureCPUSeconds: Double = 0
-    /// Time after the last batch: dropping entities no article mentions, `PRAGMA optimize`, and
-    /// handing free pages back to the file system.
+    /// Of `seconds`: walking the paths and sorting the files out (new, changed, unchanged, gone).
+    public var scanSeconds: Double = 0
+    /// Of `seconds`: building the indexes a first index defers until its last batch.
+    public var deferredIndexSeconds: Double = 0
+    /// Time after the last batch: dropping entities no article mentions, `PRAGMA optimize`,
+    /// handing free pages back to the file system, and saving the readers' snapshot.
     public var finishSeconds: Double = 0
 }
 
@@ -126,8 +130,9 @@ extension LibraryStore {
         let clock = ContinuousClock.now
         var report = IndexReport()
         let toParse = try sortOut(FileScanner.scan(paths), &report)
+        report.scanSeconds = Self.seconds(since: clock)
         try withIndexingPragmas {
-            try withDeferredIndexes(deferring: !toParse.isEmpty && isEmpty()) {
+            report.deferredIndexSeconds = try withDeferredIndexes(deferring: !toParse.isEmpty && isEmpty()) {
                 try writeBatches(toParse, parse: parse, layout: layout, progress: progress, &report)
             }
         }
@@ -202,17 +207,20 @@ extension LibraryStore {
     /// and every commit wrote a page per row again once they outgrew the batch; `CREATE INDEX`
     /// sorts once and writes each page once. A refresh killed before the end leaves them missing
     /// (queries still answer, by scanning the tables) until the next refresh builds them.
-    private func withDeferredIndexes(deferring: Bool, _ body: () throws -> Void) throws {
+    /// Returns the seconds the indexes took to build.
+    private func withDeferredIndexes(deferring: Bool, _ body: () throws -> Void) throws -> Double {
         if deferring {
             try write { db in
                 for index in LibrarySchema.deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             }
         }
         try body()
+        let buildStart = ContinuousClock.now
         try write { db in
             let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index'"))
             for index in LibrarySchema.deferredIndexes where !present.contains(index.name) { try db.execute(sql: index.sql) }
         }
+        return Self.seconds(since: buildStart)
     }
 
     private func isEmpty() throws -> Bool {

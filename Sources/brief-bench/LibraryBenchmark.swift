@@ -220,7 +220,8 @@ enum LibraryBenchmark {
         print("\(label) cold_index_s \(f(coldSeconds, 2)) cpu_s \(f(coldCPUSeconds, 2)) articles_per_s \(f(Double(cold.articles) / coldSeconds, 0)) articles \(cold.articles) bad \(cold.bad)"
               + " write_s \(f(cold.writeSeconds, 2)) write_cpu_s \(f(cold.writeCPUSeconds, 2)) parse_wait_s \(f(cold.parseWaitSeconds, 2))"
               + " story_s \(f(cold.storySeconds, 2)) story_cpu_s \(f(cold.storyCPUSeconds, 2))"
-              + " story_features_cpu_s \(f(cold.storyFeatureCPUSeconds, 2))")
+              + " story_features_cpu_s \(f(cold.storyFeatureCPUSeconds, 2)) scan_s \(f(cold.scanSeconds, 2))"
+              + " deferred_index_s \(f(cold.deferredIndexSeconds, 2)) finish_s \(f(cold.finishSeconds, 2))")
         let cacheBytes = databaseBytes(cachePath)
         print("\(label) cache_mb \(f(Double(cacheBytes) / 1_048_576, 1)) text_mb \(f(Double(textBytes) / 1_048_576, 1))"
               + " cache_per_text \(f(Double(cacheBytes) / Double(max(textBytes, 1)), 2)) files \(fileCount)")
