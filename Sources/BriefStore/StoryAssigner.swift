@@ -38,9 +38,15 @@ final class StoryAssigner {
         self.index = index
     }
 
-    /// The stories of the cached articles, in the order they were indexed. The day comes from the
-    /// narrow facet table: joining `article` read every article's text (the whole cache) first.
+    /// The stories of the cached articles, in the order they were indexed.
     private static func load(_ db: Database, settings: StorySettings) throws -> StoryIndex {
+        let (features, stories) = try cached(db)
+        return StoryIndex(settings: settings, features: features, stories: stories)
+    }
+
+    /// The cached articles' features and stories, in the order they were indexed. The day comes
+    /// from the narrow facet table: joining `article` read every article's text (the whole cache) first.
+    static func cached(_ db: Database) throws -> (features: [StoryFeatures], stories: [String]) {
         var features: [StoryFeatures] = [], stories: [String] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.story, s.length, s.features, f.day FROM article_story s JOIN article_facet f ON f.article = s.article ORDER BY s.article
@@ -53,6 +59,14 @@ final class StoryAssigner {
             features.append(article)
             stories.append(row[0])
         }
-        return StoryIndex(settings: settings, features: features, stories: stories)
+        return (features, stories)
+    }
+}
+
+extension LibraryStore {
+    /// The cached articles' story features, in the order they were indexed (`brief-bench
+    /// stories-replay` gives them to an empty story index: the story step of a cold index alone).
+    package func cachedStoryFeatures() throws -> [StoryFeatures] {
+        try read { db in try StoryAssigner.cached(db).features }
     }
 }

@@ -14,6 +14,9 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "reader-first-k
     ReaderBenchmark.runFirstKeys(cachePath: CommandLine.arguments[2], statePath: CommandLine.arguments[3])
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "stories-replay" {
+    exit(StoryReplay.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 if CommandLine.arguments.dropFirst().first == "stories" {
     exit(StoryBenchmark.run(Array(CommandLine.arguments.dropFirst(2))))
 }
