@@ -221,6 +221,29 @@ struct StoryGroupingTests {
         #expect(matches == [.founded, .nearDuplicate, .sameStory], "the articles exercise every rule")
     }
 
+    @Test func slotListsGiveAKeysSlotsInTheOrderAddedAndSayWhenALimitCutsThemShort() {
+        // A thousand keys make the table grow and probe past each other; one of them is zero.
+        var lists = SlotLists(keys: [1 << 40, 5, 1 << 40], slots: [0, 1, 2])
+        var expected: [UInt64: [Int32]] = [1 << 40: [0, 2], 5: [1]]
+        for slot in Int32(3)..<2_000 {
+            let key = UInt64(slot % 1_000) << 20 | UInt64(slot % 1_000 % 3)
+            lists.append(slot, to: key)
+            expected[key, default: []].append(slot)
+        }
+        lists.append(2_000, to: 1 << 40)
+        expected[1 << 40]!.append(2_000)
+        for (key, slots) in expected {
+            var all: [Int32] = []
+            #expect(lists.appendSlots(of: key, upTo: .max, to: &all))
+            #expect(all == slots, "key \(key)")
+            var first: [Int32] = []
+            #expect(lists.appendSlots(of: key, upTo: 1, to: &first) == (slots.count == 1))
+            #expect(first == [slots[0]])
+        }
+        var none: [Int32] = []
+        #expect(lists.appendSlots(of: 99, upTo: 10, to: &none) && none.isEmpty)
+    }
+
     @Test func featuresSurviveTheirStoredForm() {
         let features = StoryFeatures(Self.article("/a/launch.txt", title: "Japan's H3 rocket reaches orbit", paragraphs: Self.launch,
                                                   entities: [("JAXA", .organization)]))

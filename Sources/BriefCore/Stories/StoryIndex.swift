@@ -20,9 +20,16 @@ public enum StoryMatch: Hashable, Sendable {
 /// on a tie), so a story's id, that of its first member, stays the same as articles come in.
 public struct StoryIndex: Sendable {
     public let settings: StorySettings
-    /// Per member slot: its story and features.
+    /// Per member slot: its story and features, signature left out (see `signatures`).
     private var stories: [String] = []
     private var features: [StoryFeatures] = []
+    /// Per member slot, its signature's `MinHashShape.hashes` values side by side, zeros for a
+    /// member with none (no bucket lists it); `isSigned` tells them apart. The near-duplicate
+    /// scan compares an article with up to a thousand members added at random long before: held
+    /// in each member's features, a signature cost two cache misses to reach (the features, then
+    /// its array), and at 1,000,000 articles that was a quarter of the story step.
+    private var signatures: [UInt16] = []
+    private var isSigned: [Bool] = []
     /// Member slots by LSH band key.
     private var buckets = SlotLists()
     /// Member slots by (title word, day).
@@ -44,8 +51,10 @@ public struct StoryIndex: Sendable {
     public init(settings: StorySettings = .standard, features: [StoryFeatures], stories: [String]) {
         precondition(features.count == stories.count)
         self.settings = settings
-        self.features = features
         self.stories = stories
+        self.features.reserveCapacity(features.count)
+        signatures.reserveCapacity(features.count * MinHashShape.hashes)
+        isSigned.reserveCapacity(features.count)
         var (bandKeys, bandSlots) = ([UInt64](), [Int32]())
         var (postingKeys, postingSlots) = ([UInt64](), [Int32]())
         var entities: [UInt64] = []
@@ -56,6 +65,7 @@ public struct StoryIndex: Sendable {
                 postingKeys.append($0); postingSlots.append(Int32(slot))
             }
             entities.append(contentsOf: article.entities)
+            appendMember(article)
         }
         buckets = SlotLists(keys: bandKeys, slots: bandSlots)
         titlePostings = SlotLists(keys: postingKeys, slots: postingSlots)
@@ -77,9 +87,42 @@ public struct StoryIndex: Sendable {
     public mutating func insert(_ article: StoryFeatures, story: String) {
         let slot = Int32(stories.count)
         stories.append(story)
-        features.append(article)
+        appendMember(article)
         Self.forEachKey(of: article) { buckets.append(slot, to: $0) } titleKey: { titlePostings.append(slot, to: $0) }
         for entity in article.entities { entityArticles.count(entity) }
+    }
+
+    /// Keeps a member's features, its signature in `signatures`.
+    private mutating func appendMember(_ article: StoryFeatures) {
+        var unsigned = article
+        unsigned.signature = []
+        features.append(unsigned)
+        if article.signature.count == MinHashShape.hashes {
+            for value in article.signature { signatures.append(UInt16(truncatingIfNeeded: value)) }
+            isSigned.append(true)
+        } else {
+            signatures.append(contentsOf: repeatElement(0, count: MinHashShape.hashes))
+            isSigned.append(false)
+        }
+    }
+
+    /// The share of an article's signature a member's agrees with: the MinHash estimate of their
+    /// texts' Jaccard similarity. The member must have a signature (any a bucket lists has).
+    private func estimatedJaccard(_ article: StoryFeatures, signedMember slot: Int) -> Double {
+        let start = slot * MinHashShape.hashes
+        var equal = 0
+        signatures.withUnsafeBufferPointer { member in
+            article.signature.withUnsafeBufferPointer { own in
+                for index in 0..<MinHashShape.hashes where UInt32(member[start + index]) == own[index] { equal += 1 }
+            }
+        }
+        return Double(equal) / Double(MinHashShape.hashes)
+    }
+
+    /// The estimate of `estimatedJaccard(_:signedMember:)`, 0 when either has no signature.
+    private func estimatedJaccard(_ article: StoryFeatures, member slot: Int) -> Double {
+        guard isSigned[slot], article.signature.count == MinHashShape.hashes else { return 0 }
+        return estimatedJaccard(article, signedMember: slot)
     }
 
     /// The LSH band keys and the (title word, day) keys an article is found by.
@@ -100,19 +143,24 @@ public struct StoryIndex: Sendable {
     }
 
     private func nearDuplicate(of article: StoryFeatures) -> Int? {
-        guard !article.signature.isEmpty else { return nil }
-        var seen = Set<Int32>()
-        var best: (slot: Int, jaccard: Double)?
+        guard article.signature.count == MinHashShape.hashes else { return nil }
+        // A member in several of the article's buckets is compared once: the candidates are
+        // sorted, which also visits them in slot order (a Set of them cost more than the sort).
+        var candidates: [Int32] = []
         for band in 0..<MinHashShape.bands {
             // A crowded bucket holds copies of one text: its first members stand for the rest.
-            for slot in buckets.slots(of: MinHash.bandKey(article.signature, band: band)).prefix(StoryIndex.bucketScanLimit)
-            where seen.insert(slot).inserted {
-                let jaccard = article.estimatedJaccard(features[Int(slot)])
-                guard jaccard >= settings.nearDuplicateJaccard else { continue }
-                if best == nil || jaccard > best!.jaccard || (jaccard == best!.jaccard && Int(slot) < best!.slot) {
-                    best = (Int(slot), jaccard)
-                }
-            }
+            buckets.appendSlots(of: MinHash.bandKey(article.signature, band: band), upTo: StoryIndex.bucketScanLimit,
+                                to: &candidates)
+        }
+        candidates.sort()
+        var best: (slot: Int, jaccard: Double)?
+        var previous: Int32 = -1
+        for slot in candidates where slot != previous {
+            previous = slot
+            let jaccard = estimatedJaccard(article, signedMember: Int(slot))
+            // Slots come in ascending order: on a tie the earliest-added member stays.
+            guard jaccard >= settings.nearDuplicateJaccard, best == nil || jaccard > best!.jaccard else { continue }
+            best = (Int(slot), jaccard)
         }
         return best?.slot
     }
@@ -120,26 +168,36 @@ public struct StoryIndex: Sendable {
     private func sameStory(as article: StoryFeatures) -> Int? {
         guard let day = article.day, article.titleTerms.count >= settings.minSharedTitleTerms,
               !article.signature.isEmpty || article.entities.count >= settings.minSharedEntities else { return nil }
-        var shared: [Int32: Int] = [:]
+        // Each member sharing a title word on a day of the window, once per word and day: sorted,
+        // a member's run is the number it shares (a dictionary of counts cost twice as much).
+        var sharing: [Int32] = []
         for term in article.titleTerms {
             for offset in -settings.windowDays...settings.windowDays {
                 // A word in that many titles of one day names no particular story.
-                let slots = titlePostings.slots(of: Self.postingKey(term, day: day + offset))
-                guard slots.count <= StoryIndex.titlePostingLimit else { continue }
-                for slot in slots { shared[slot, default: 0] += 1 }
+                let before = sharing.count
+                if !titlePostings.appendSlots(of: Self.postingKey(term, day: day + offset), upTo: StoryIndex.titlePostingLimit,
+                                              to: &sharing) {
+                    sharing.removeSubrange(before...)
+                }
             }
         }
+        sharing.sort()
         var best: (slot: Int, score: Int)?
-        for (slot, terms) in shared where terms >= settings.minSharedTitleTerms {
-            let other = features[Int(slot)]
-            let shorter = min(article.titleTerms.count, other.titleTerms.count)
+        var runStart = 0
+        while runStart < sharing.count {
+            let slot = sharing[runStart]
+            var runEnd = runStart + 1
+            while runEnd < sharing.count, sharing[runEnd] == slot { runEnd += 1 }
+            let terms = runEnd - runStart
+            runStart = runEnd
+            guard terms >= settings.minSharedTitleTerms else { continue }
+            let shorter = min(article.titleTerms.count, features[Int(slot)].titleTerms.count)
             guard Double(terms) >= settings.minTitleOverlap * Double(shorter) else { continue }
-            let entities = Self.sharedCount(article.entities, other.entities)
-            guard bodiesAgree(article, other, sharedEntities: entities) else { continue }
+            let entities = Self.sharedCount(article.entities, features[Int(slot)].entities)
+            guard bodiesAgree(article, member: Int(slot), sharedEntities: entities) else { continue }
+            // Slots come in ascending order: on a tie the earliest-added member stays.
             let score = terms + entities
-            if best == nil || score > best!.score || (score == best!.score && Int(slot) < best!.slot) {
-                best = (Int(slot), score)
-            }
+            if best == nil || score > best!.score { best = (Int(slot), score) }
         }
         return best?.slot
     }
@@ -150,10 +208,10 @@ public struct StoryIndex: Sendable {
     /// articles carry (two outlets' own write-ups of one event). A shared headline is no evidence
     /// alone (recurring headlines, aggregator pages that put other text under a reused
     /// headline), and neither are shared common names ("United States", "Reuters").
-    private func bodiesAgree(_ a: StoryFeatures, _ b: StoryFeatures, sharedEntities: Int) -> Bool {
-        if a.estimatedJaccard(b) >= settings.sameStoryJaccard { return true }
+    private func bodiesAgree(_ article: StoryFeatures, member slot: Int, sharedEntities: Int) -> Bool {
+        if estimatedJaccard(article, member: slot) >= settings.sameStoryJaccard { return true }
         return sharedEntities >= settings.minSharedEntities
-            && distinctiveSharedCount(a.entities, b.entities) >= settings.minSharedDistinctiveEntities
+            && distinctiveSharedCount(article.entities, features[slot].entities) >= settings.minSharedDistinctiveEntities
     }
 
     /// Names two sorted, distinct arrays share that few members carry (see `StorySettings.commonEntityShare`).
