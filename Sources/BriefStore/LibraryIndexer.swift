@@ -76,6 +76,8 @@ public enum IndexerSettings {
     /// the largest segments): eight batches ahead, the parsing threads stopped after two
     /// seconds and left a core idle for the rest.
     public static let parseLookahead = 64 * batchSize
+    /// Files past the one a parsing thread takes whose reading it asks the kernel to start.
+    public static let readAheadFiles = 256
     /// Niceness of the parsing threads (Linux, per thread): they yield a core to the writer and to
     /// the UI when both want one, and use it all when nobody else does.
     public static let parseNiceness: Int32 = 5
@@ -487,6 +489,7 @@ final class ParsePipeline: @unchecked Sendable {
         #endif
         let deflater = TextDeflater()
         while let index = take() {
+            readAhead(index + IndexerSettings.readAheadFiles)
             let parsed = ParsedFile.parse(files[index].0, previous: files[index].1, parse: parse, deflater: deflater)
             condition.lock()
             slots[index] = parsed
@@ -494,6 +497,14 @@ final class ParsePipeline: @unchecked Sendable {
             if finishedPerBatch[index / batchSize] == batchRange(index / batchSize).count { condition.broadcast() }
             condition.unlock()
         }
+    }
+
+    /// Starts the kernel reading a file the workers will parse soon. Files not in the page cache
+    /// (a cold index of a library larger than what the cache keeps, files just copied in)
+    /// otherwise stalled a worker on each read, its core idle.
+    private func readAhead(_ index: Int) {
+        guard index < files.count else { return }
+        FileContents.readAhead(files[index].0.systemPath)
     }
 
     /// The next file to parse, once the writer is close enough behind; nil when there is none.

@@ -114,6 +114,26 @@ struct LibraryScannerTests {
         #expect(scan.problems.last?.reason == "not a regular file", "a pipe is never opened, so the scan cannot hang")
     }
 
+    @Test func readingAheadReturnsAtOnceForAPipeAndLeavesProblemsToTheRead() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("a.txt", Self.article("Ahead"))
+        #expect(mkfifo(directory.path + "/pipe.txt", 0o600) == 0)
+        // A pipe opened for reading without O_NONBLOCK would wait here for a writer, forever.
+        for path in [file, directory.path + "/pipe.txt", directory.path + "/missing.txt"] {
+            FileContents.readAhead(Array(path.utf8))
+        }
+        guard case .success(let data) = FileContents.read(Array(file.utf8)) else {
+            Issue.record("the file read ahead reads")
+            return
+        }
+        #expect(String(decoding: data, as: UTF8.self).contains("Ahead"))
+        guard case .failure(let problem) = FileContents.read(Array((directory.path + "/pipe.txt").utf8)) else {
+            Issue.record("a pipe is not an article")
+            return
+        }
+        #expect(problem.reason == "not a regular file")
+    }
+
     @Test func oversizedFilesAreReportedNotRead() throws {
         let directory = try TemporaryDirectory()
         let big = try directory.write("big.txt", Self.article("Big") + String(repeating: "x", count: 5000))

@@ -47,6 +47,19 @@ public enum FileContents {
         return .success(data)
     }
 
+    /// Asks the kernel to start reading the file at `systemPath` into its cache, and returns at
+    /// once: a later `read` of a file not cached then waits less, or not at all, for the disk.
+    /// Anything that goes wrong is left for that `read` to report.
+    public static func readAhead(_ systemPath: [UInt8]) {
+        #if os(Linux)
+        // Non-blocking, as `read` opens: a FIFO's open would otherwise wait for a writer.
+        let descriptor = withCString(systemPath) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard descriptor >= 0 else { return }
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+        close(descriptor)
+        #endif
+    }
+
     /// Why a file could not be read, in words for the user.
     public struct ReadFailure: Error, Sendable {
         public var reason: String
