@@ -44,5 +44,5 @@ enum StoryReplay {
         return 0
     }
 
-    private static func f(_ value: Double) -> String { String(format: "%.2f", value) }
+    private static func f(_ value: Double) -> String { LibraryBenchmark.f(value, 2) }
 }
