@@ -184,6 +184,35 @@ import Testing
         #expect(article.removed.contains { $0.text == "© 2024 Example News" && $0.reason == .footer })
     }
 
+    @Test func aPageDumpEndsAtTheMarkerBeforeTeasersOfOtherStories() throws {
+        let teasers = [
+            ("Council approves budget for new library wing",
+             "Councillors voted seven to two on Tuesday to fund a glass reading room and a children's section, to open next autumn."),
+            ("Striker signs three-year deal with city club",
+             "The forward, who scored eighteen goals last season, joins on a free transfer after turning down offers from abroad."),
+            ("Bakery chain to close two branches in January",
+             "The owners blamed rising flour and energy prices and said staff would be offered jobs at their other shops."),
+            ("Festival adds late-night film screenings",
+             "Organisers said the extra showings sold out within hours, with the horror double bill the first to go."),
+            ("School wins national robotics final",
+             "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
+        ]
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+        page += body.joined(separator: "\n\n") + "\n\nMore stories\n\n"
+        page += teasers.map { "\($0.0)\n\($0.1)" }.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body)
+        #expect(article.removed.contains { $0.text == teasers[2].1 && $0.reason == .footer })
+    }
+
+    @Test func aPageDumpStorySplitByAMarkerGoesOnAfterIt() throws {
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+        page += body.prefix(2).joined(separator: "\n\n") + "\n\nMore stories\n\n"
+        page += body.dropFirst(2).joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body)
+    }
+
     @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
         var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
         page += "Dam opens spillway\n\n" + body[0] + "\n\n"

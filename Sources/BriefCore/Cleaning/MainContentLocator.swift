@@ -52,11 +52,57 @@ package enum MainContentLocator {
         for index in best where weights[index] > 0 || lines[index].certain == .comments {
             if lines[index].certain == .comments, !lines[index].isLabel, prose >= Double(settings.pageMinimumArticleWords),
                index > best.lowerBound {
-                return best.lowerBound...(index - 1)
+                return endingBeforeUnrelatedParts(best.lowerBound...(index - 1), lines: lines, weights: weights,
+                                                 titleTokens: titleTokens, settings: settings)
             }
             prose += max(0, weights[index])
         }
-        return best
+        return endingBeforeUnrelatedParts(best, lines: lines, weights: weights, titleTokens: titleTokens, settings: settings)
+    }
+
+    /// A region that runs on across a marker line ("Related", "More headlines »") into prose that
+    /// shares few words with the story has run into other stories' teasers, each a headline and
+    /// its summary, which together outweigh the marker: it ends at the marker. The parts between
+    /// markers are judged forward from the heaviest, against the words of the title and of the
+    /// parts kept so far; a story split by a marker goes on in its own words. Parts before the
+    /// heaviest stay: a story may be shorter than the comments or teasers after it.
+    static func endingBeforeUnrelatedParts(_ region: ClosedRange<Int>, lines: [Line], weights: [Double],
+                                           titleTokens: WordKeys, settings: CleaningSettings) -> ClosedRange<Int> {
+        var parts: [ClosedRange<Int>] = []
+        var start: Int?
+        for index in region {
+            if weights[index] <= -settings.pageMarkerPenalty {
+                if let first = start { parts.append(first...(index - 1)) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { parts.append(first...region.upperBound) }
+        let sums = parts.map { weights[$0].reduce(0, +) }
+        guard parts.count > 1, let heaviest = sums.indices.max(by: { sums[$0] < sums[$1] }) else { return region }
+        var vocabulary = Set(titleTokens.keys)
+        func addProse(of part: ClosedRange<Int>) {
+            for index in part where weights[index] > 0 { vocabulary.formUnion(lines[index].features.contentTokens.keys) }
+        }
+        /// Whether enough of the part's prose lines share enough of their words with the story so far.
+        func isRelated(_ part: ClosedRange<Int>) -> Bool {
+            let prose = part.filter { weights[$0] > 0 }
+            guard !prose.isEmpty else { return true }
+            let related = prose.filter { index in
+                let keys = lines[index].features.contentTokens.keys
+                let shared = keys.filter(vocabulary.contains).count
+                return Double(shared) >= settings.pageRelatedLineShare * Double(max(1, keys.count))
+            }
+            return Double(related.count) >= settings.pageRelatedPartShare * Double(prose.count)
+        }
+        addProse(of: parts[heaviest])
+        var last = heaviest
+        while last + 1 < parts.count, isRelated(parts[last + 1]) {
+            last += 1
+            addProse(of: parts[last])
+        }
+        return region.lowerBound...parts[last].upperBound
     }
 
     static func weight(_ line: Line, knownLanguage: Bool, punctuatedCJK: Bool, settings: CleaningSettings) -> Double {
