@@ -75,6 +75,28 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text).contains(line))
     }
 
+    @Test(arguments: [
+        "The mayor said the operator's comments on the flood were unfortunate.",
+        "The gauge after the first 20 minutes read three metres above normal.",
+        "Engineers said they would share their thoughts on the repairs next week.",
+    ])
+    func aSentenceMentioningWhatAMarkerNamesStays(_ line: String) {
+        let cleaned = clean([body[0], line, body[1], body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text).contains(line))
+    }
+
+    @Test(arguments: [
+        ("12 Comments", RemovalReason.comments),
+        ("There are no comments for this story yet.", .comments),
+        ("This entry was posted in News. Bookmark the permalink.", .metadata),
+        ("Never miss the latest news by signing up to our newsletter.", .newsletter),
+    ])
+    func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
+        let cleaned = clean([body[0], line, body[1], body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.first { $0.text == line }?.reason == reason)
+    }
+
     @Test func unmarkedRunOfUnrelatedHeadlinesGoes() {
         let lines = [body[0], body[1], "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
                      "Football Club Signs Striker on Record Deal", body[2], body[3]]

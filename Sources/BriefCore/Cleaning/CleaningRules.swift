@@ -39,6 +39,7 @@ package struct CleaningRules: Sendable {
     }
     private struct MarkerFile: Decodable {
         var maximumMarkerWords: Int
+        var sentenceMinimumWords: Int
         var readingTime: ReadingTime
         var copyrightNotices: CopyrightNotices
         var promoWords: WordList
@@ -51,6 +52,8 @@ package struct CleaningRules: Sendable {
 
     /// Prefix and contains rules only fire on lines up to this many words.
     package var maximumMarkerWords: Int
+    /// A line of this many words or more that reads as a sentence is matched by a contains rule only at its ends.
+    private var sentenceMinimumWords = 0
     /// A copyright notice ("… All rights reserved.") is removed up to this many words, longer than a marker line.
     package var copyrightNoticeMaximumWords: Int
     /// Its phrases, normalized, as UTF-8 (matched as whole words by `isCopyrightNotice`).
@@ -97,6 +100,7 @@ package struct CleaningRules: Sendable {
     package init(markers: Data, stopwords: Data) throws {
         let file = try JSONDecoder().decode(MarkerFile.self, from: markers)
         maximumMarkerWords = file.maximumMarkerWords
+        sentenceMinimumWords = file.sentenceMinimumWords
         copyrightNoticeMaximumWords = file.copyrightNotices.maximumWords
         copyrightPhrases = file.copyrightNotices.phrases.map { Array(Self.normalize($0).utf8) }
         copyrightOpenings = file.copyrightNotices.openings.map { $0.lowercased() }
@@ -155,15 +159,29 @@ package struct CleaningRules: Sendable {
         // The longest phrase that fits decides: "story continues below advertisement" is an
         // advertisement notice before it is a "story continues below" marker.
         var best: (length: Int, match: MarkerMatch)?
+        // A sentence that speaks to the reader is a prompt ("Never miss the news by signing up to our newsletter.").
+        let isSentence = words.count >= sentenceMinimumWords && Self.readsAsSentence(line)
+            && !words.contains { Self.readerWords.contains(String($0)) }
         for start in words.indices {
             var phrase = ""
             for end in start..<min(words.count, start + longestPhraseWords) {
                 phrase += (phrase.isEmpty ? "" : " ") + words[end]
-                let found = (start == 0 ? prefixes[phrase] : nil) ?? fragments[phrase]
+                // A sentence about something else opens or closes with a phrase that labels ("… Bookmark
+                // the permalink."); in its middle the phrase is what it speaks of ("Barak's comments were …").
+                let inside = isSentence && start > 0 && end < words.count - 1
+                let found = (start == 0 ? prefixes[phrase] : nil) ?? (inside ? nil : fragments[phrase])
                 if let found, phrase.count > (best?.length ?? 0) { best = (phrase.count, found) }
             }
         }
         return best?.match
+    }
+
+    /// Opens with a capital and ends with a stop, perhaps inside quotes or brackets: the story's prose.
+    private static func readsAsSentence(_ line: String) -> Bool {
+        let trimmed = TextMeasure.trim(line)
+        guard let first = trimmed.first(where: \.isLetter), first.isUppercase else { return false }
+        let end = trimmed.reversed().drop { "\"”’')]".contains($0) }
+        return end.first.map { ".!?".contains($0) } ?? false
     }
 
     /// True when the normalized line holds a copyright notice's phrase as whole words.
