@@ -106,6 +106,13 @@ import Testing
         #expect(cleaned.removed.count == 3)
     }
 
+    @Test func aRunOfHeadlinesSharingAWordEachWithTheStoryGoes() {
+        let run = ["Bakery wins weekend prize", "Striker signs Monday contract", "Chef plans riverbank restaurant"]
+        let cleaned = clean([body[0], body[1]] + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     @Test func unknownMarkerBeforeARunIsFoundByItsPlace() {
         let lines = [body[0], "Elsewhere on our network today", "Celebrity Chef Opens Third Restaurant in Lisbon",
                      "Ten Gadgets Worth Buying This Winter", body[1], body[2], body[3]]

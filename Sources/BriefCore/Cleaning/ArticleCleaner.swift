@@ -342,7 +342,14 @@ public struct ArticleCleaner: Sendable {
 
     /// Removes a run of candidate lines when enough of them are unrelated, with the marker before it.
     private func removeUnmarkedRun(_ run: ClosedRange<Int>, _ lines: JudgedLines, decisions: inout [Decision]) {
-        let unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }
+        var unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }
+        // A longer run of fuller headlines, each sharing a generic word or two with the story ("team",
+        // "season"), is unrelated as a whole when its lines share little on average.
+        let fullRun = run.allSatisfy { lines.features[$0].isCJK || lines.features[$0].words >= settings.unmarkedHeadlineMinimumWords }
+        if fullRun, run.count > settings.minimumUnmarkedRun,
+           run.reduce(0.0, { $0 + (lines.relatedness[$1] ?? 1) }) <= settings.unrelatedRunMeanShare * Double(run.count) {
+            unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedRunMeanShare }
+        }
         // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
         // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
         // usual count of fuller headlines, or one line more.

@@ -20,6 +20,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var unrelatedShareAfterMarker = 0.5
     /// Fewest consecutive unrelated headlines removed when no marker announces them.
     public var minimumUnmarkedRun = 2
+    /// A run of more such lines than `minimumUnmarkedRun`, each of at least `unmarkedHeadlineMinimumWords`,
+    /// whose shares average at most this is unrelated as a whole, from its first line at or under it to its last.
+    public var unrelatedRunMeanShare = 0.25
     /// Fewest words of a line in such a run (CJK lines aside): shorter lines are the story's own
     /// subheads, names and list entries.
     public var unmarkedHeadlineMinimumWords = 4
