@@ -113,6 +113,14 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    @Test func headlinesInTitleCaseThatEndWithAStopStillMakeARun() {
+        let run = ["Dead Phone Battery? Just Burn Something.", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                   "They Were Laid Off From Their Game Company. Now They Want To Change The Way We Play."]
+        let cleaned = clean([body[0], body[1]] + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.text) == run)
+    }
+
     @Test func unknownMarkerBeforeARunIsFoundByItsPlace() {
         let lines = [body[0], "Elsewhere on our network today", "Celebrity Chef Opens Third Restaurant in Lisbon",
                      "Ten Gadgets Worth Buying This Winter", body[1], body[2], body[3]]

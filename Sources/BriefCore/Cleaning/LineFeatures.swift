@@ -236,10 +236,25 @@ package struct LineFeatures: Sendable, Equatable {
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
             let lastWord = trimmed.split(separator: " ").last ?? ""
-            return lastWord.dropLast().contains(".") && lastWord.count <= 8 && lastWord.allSatisfy { $0.isLetter || $0 == "." }
+            if lastWord.dropLast().contains(".") && lastWord.count <= 8 && lastWord.allSatisfy({ $0.isLetter || $0 == "." }) { return true }
+            // A headline in title case may end with a stop ("Dead Phone Battery? Just Burn Something."):
+            // as headline styles do, every word of four letters or more opens with a capital.
+            return words >= settings.unmarkedHeadlineMinimumWords && Self.isTitleCase(trimmed)
         }
         if last == ":" { return trimmed.hasSuffix("::") }
         return !";,。".contains(last)
+    }
+
+    /// Every word of four letters or more opens with a capital, and one such word at least.
+    static func isTitleCase(_ text: Substring) -> Bool {
+        var long = 0
+        for word in text.split(separator: " ") {
+            let letters = word.drop { !$0.isLetter }
+            guard letters.prefix(while: \.isLetter).count >= 4, let first = letters.first else { continue }
+            guard first.isUppercase else { return false }
+            long += 1
+        }
+        return long > 0
     }
 
     /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence
