@@ -28,6 +28,11 @@ extension CleaningTests {
                               "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])
     }
 
+    @Test func aPromptToListenGoes() {
+        expectPromptsRemoved(["Listen to our podcast wherever you get your podcasts.",
+                              "Listen to the morning briefing on our app"], as: [.boilerplate, .newsletter])
+    }
+
     @Test func promptsWrittenWithoutTheirAccentsGo() {
         // The rules say "síguenos" and "téléchargez"; pages often leave the accents out.
         expectPromptsRemoved(["Siguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones",
