@@ -4,6 +4,16 @@ import Testing
 @testable import BriefCore
 
 extension CleaningTests {
+    @Test func anInterviewQuestionBeforeARunOfHeadlinesIsNoMarker() {
+        let interview = ["Q: Was the town warned in time?", "A: Yes, the sirens sounded an hour before the gates opened.",
+                         "Q: Did you expect this?"]
+        let run = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                   "Football Club Signs Striker on Record Deal"]
+        let cleaned = clean([body[0], body[1]] + interview + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1]] + interview + [body[2], body[3]])
+        #expect(cleaned.removed.map(\.text) == run)
+    }
+
     @Test func aTimedListingUnderDayHeadingsIsTheStorysOwn() {
         // Each entry is short, headline-shaped and shares few words with the story: opening alike,
         // they are one listing, not a run of other articles' headlines.

@@ -420,8 +420,9 @@ public struct ArticleCleaner: Sendable {
     /// A short line, unrelated to the article, worded or shaped as an announcement.
     private func isStructuralMarker(_ index: Int, _ lines: JudgedLines) -> Bool {
         // Its own words may be the site's ("Elsewhere on the site"), so it may share a little with the article.
+        // An entry of the story's own interview or listing ("AP: How do you view Cruise?") announces nothing.
         let features = lines.features[index]
-        return features.words <= settings.structuralMarkerMaximumWords && !features.isAnchor(settings)
+        return !lines.structured[index] && features.words <= settings.structuralMarkerMaximumWords && !features.isAnchor(settings)
             && (lines.relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(lines.blocks[index].text)
     }
 
