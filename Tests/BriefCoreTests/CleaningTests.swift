@@ -121,6 +121,15 @@ import Testing
         #expect(cleaned.removed.map(\.text) == run)
     }
 
+    @Test func aSentenceEndingInsideItsQuotationIsNoHeadline() {
+        let run = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                   "Football Club Signs Striker on Record Deal"]
+        let quoted = "Police said on Friday that the inquiry had found \"no trace of sabotage.\""
+        let cleaned = clean([body[0], body[1]] + run + [quoted, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], quoted, body[2], body[3]])
+        #expect(cleaned.removed.map(\.text) == run)
+    }
+
     @Test func unknownMarkerBeforeARunIsFoundByItsPlace() {
         let lines = [body[0], "Elsewhere on our network today", "Celebrity Chef Opens Third Restaurant in Lisbon",
                      "Ten Gadgets Worth Buying This Winter", body[1], body[2], body[3]]

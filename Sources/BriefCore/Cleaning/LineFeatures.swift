@@ -232,7 +232,8 @@ package struct LineFeatures: Sendable, Equatable {
               startsUppercase, isPlainText(settings) else { return false }
         // A footnote mark after the stop ("….[1]") hides the sentence end.
         let trimmed = Edges.beforeReferenceMarks(String(TextMeasure.trim(text)))
-        guard let last = trimmed.last else { return false }
+        // A sentence may end inside its quotation ("… no evidence of an intentional release.\"").
+        guard let last = trimmed.last(where: { !"\"'”’)]»".contains($0) }) else { return false }
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
             let lastWord = trimmed.split(separator: " ").last ?? ""
