@@ -130,6 +130,16 @@ import Testing
         #expect(cleaned.removed.map(\.text) == run)
     }
 
+    @Test func aKickerThatOpensLikeACreditStillMakesAHeadline() {
+        let run = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Photo Gallery: Behind the Scenes at Fashion Week",
+                   "Football Club Signs Striker on Record Deal"]
+        let credit = "Photo: Jane Doe/Reuters"
+        let cleaned = clean([body[0], credit, body[1]] + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.text) == [credit] + run)
+        #expect(cleaned.removed.first?.reason == .credit)
+    }
+
     @Test func unknownMarkerBeforeARunIsFoundByItsPlace() {
         let lines = [body[0], "Elsewhere on our network today", "Celebrity Chef Opens Third Restaurant in Lisbon",
                      "Ten Gadgets Worth Buying This Winter", body[1], body[2], body[3]]

@@ -21,7 +21,10 @@ package struct CleaningRules: Sendable {
         var contains: [String]
     }
     private struct WordList: Decodable { var words: [String] }
-    private struct PrefixList: Decodable { var prefixes: [String] }
+    private struct CreditPrefixes: Decodable {
+        var prefixes: [String]
+        var labelMaximumWords: Int
+    }
     private struct CallsToAction: Decodable {
         var purposeOpenings: [String]
         var purposeMaximumWords: Int
@@ -43,7 +46,7 @@ package struct CleaningRules: Sendable {
         var readingTime: ReadingTime
         var copyrightNotices: CopyrightNotices
         var promoWords: WordList
-        var creditPrefixes: PrefixList
+        var creditPrefixes: CreditPrefixes
         var shareButtons: WordList
         var callsToAction: CallsToAction
         var rules: [Rule]
@@ -72,6 +75,8 @@ package struct CleaningRules: Sendable {
     package var promoWords: Set<String>
     /// First words of captions and credits (normalized).
     package var creditPrefixes: [String]
+    /// Words before a colon read as a credit's label; a colon further on is the credit's own.
+    private var creditLabelMaximumWords = 0
     /// Units of a reading time after a marker ("… 10 Minuten"), and the words that may follow one ("read").
     private var readingTimeUnits: Set<String> = []
     private var readingTimeAfter: [[Substring]] = []
@@ -106,6 +111,7 @@ package struct CleaningRules: Sendable {
         copyrightOpenings = file.copyrightNotices.openings.map { $0.lowercased() }
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
+        creditLabelMaximumWords = file.creditPrefixes.labelMaximumWords
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
         readingTimeUnits = Set(file.readingTime.units.map { Self.normalize($0) })
         readingTimeAfter = file.readingTime.after.flatMap(Self.spellings).map { $0.split(separator: " ") }
@@ -408,7 +414,12 @@ package struct CleaningRules: Sendable {
     package func isCredit(_ line: String) -> Bool {
         guard line.utf8.count <= 400 else { return false }
         let normalized = Self.normalize(line)
-        return creditPrefixes.contains { normalized == $0 || normalized.hasPrefix($0 + " ") }
+        guard creditPrefixes.contains(where: { normalized == $0 || normalized.hasPrefix($0 + " ") }) else { return false }
+        // Before a colon, a credit has only its label ("Photo:", "Photo credit:", "Bild:"); "Photo
+        // gallery: Behind the scenes" and "By the numbers: …" are another article's kicker and headline.
+        guard let colon = line.firstIndex(of: ":") else { return true }
+        let label = Self.normalize(line[..<colon]).split(separator: " ")
+        return label.count > creditLabelMaximumWords || label.allSatisfy { creditPrefixes.contains(String($0)) }
     }
 
     /// A normalized line's words without the reading time that closes them ("weiterlesen 10
