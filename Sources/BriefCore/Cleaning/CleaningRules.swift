@@ -186,8 +186,7 @@ package struct CleaningRules: Sendable {
     private static func readsAsSentence(_ line: String) -> Bool {
         let trimmed = TextMeasure.trim(line)
         guard let first = trimmed.first(where: \.isLetter), first.isUppercase else { return false }
-        let end = trimmed.reversed().drop { "\"”’')]".contains($0) }
-        return end.first.map { ".!?".contains($0) } ?? false
+        return trimmed.last(where: { !LineFeatures.Edges.closers.contains($0) }).map { ".!?".contains($0) } ?? false
     }
 
     /// True when the normalized line holds a copyright notice's phrase as whole words.

@@ -78,6 +78,8 @@ package struct LineFeatures: Sendable, Equatable {
         var isQuoted: Bool
 
         static let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»", "'", "‘", "’", "「", "」", "『", "』"]
+        /// What may close a sentence after its stop: a quotation's end, a bracket ("… a release.\"").
+        static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]", "»"]
 
         init(endsSentence: Bool, startsUppercase: Bool, isQuoted: Bool) {
             self.endsSentence = endsSentence
@@ -86,7 +88,7 @@ package struct LineFeatures: Sendable, Equatable {
         }
 
         init(general trimmed: String) {
-            let last = Self.beforeReferenceMarks(trimmed).last(where: { !"\"'”’)]»".contains($0) })
+            let last = Self.beforeReferenceMarks(trimmed).last(where: { !Self.closers.contains($0) })
             endsSentence = last.map { ".!?。！？".contains($0) } ?? false
             let firstLetter = trimmed.first(where: { $0.isLetter || $0.isNumber })
             startsUppercase = firstLetter.map { $0.isUppercase || $0.isNumber || !$0.isCased } ?? false
@@ -233,7 +235,7 @@ package struct LineFeatures: Sendable, Equatable {
         // A footnote mark after the stop ("….[1]") hides the sentence end.
         let trimmed = Edges.beforeReferenceMarks(String(TextMeasure.trim(text)))
         // A sentence may end inside its quotation ("… no evidence of an intentional release.\"").
-        guard let last = trimmed.last(where: { !"\"'”’)]»".contains($0) }) else { return false }
+        guard let last = trimmed.last(where: { !Edges.closers.contains($0) }) else { return false }
         if last == "." {
             // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
             let lastWord = trimmed.split(separator: " ").last ?? ""
