@@ -269,6 +269,16 @@ import Testing
         #expect(article.paragraphs == body)
     }
 
+    @Test func aPageDumpStoryGoesOnPastAParagraphOnNewMatters() throws {
+        // Between two advertisements, one paragraph turns to something the story has not named yet.
+        let aside = "Volunteers from the rowing club handed out sandbags and hot soup to families on Mill Lane all afternoon."
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+        page += body.prefix(2).joined(separator: "\n\n") + "\n\nAdvertisement\n\n" + aside + "\n\nAdvertisement\n\n"
+        page += body.dropFirst(2).joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == Array(body.prefix(2)) + [aside] + Array(body.dropFirst(2)))
+    }
+
     @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
         var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
         page += "Dam opens spillway\n\n" + body[0] + "\n\n"

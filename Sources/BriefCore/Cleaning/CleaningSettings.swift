@@ -69,7 +69,7 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A second region joins the article when its weight reaches this share of the main one.
     public var pageSecondaryRegionShare = 0.3
     /// Past a marker line, the article region goes on only where at least this share of the prose
-    /// lines up to the next marker…
+    /// lines from there to the region's end…
     public var pageRelatedPartShare = 0.3
     /// …each have at least this share of their words in the title or the region's prose so far.
     public var pageRelatedLineShare = 0.3

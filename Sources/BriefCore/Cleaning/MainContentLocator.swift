@@ -62,10 +62,12 @@ package enum MainContentLocator {
 
     /// A region that runs on across a marker line ("Related", "More headlines »") into prose that
     /// shares few words with the story has run into other stories' teasers, each a headline and
-    /// its summary, which together outweigh the marker: it ends at the marker. The parts between
-    /// markers are judged forward from the heaviest, against the words of the title and of the
-    /// parts kept so far; a story split by a marker goes on in its own words. Parts before the
-    /// heaviest stay: a story may be shorter than the comments or teasers after it.
+    /// its summary, which together outweigh the marker: it ends at the marker. Past the heaviest
+    /// part, the region ends at the first marker after which the prose, taken to the region's end,
+    /// shares too little with the title and the story up to that part. One paragraph between two
+    /// advertisements may turn to new matters; a story goes on in its own words on the whole.
+    /// Parts before the heaviest stay: a story may be shorter than the comments or teasers after it.
+    /// Each line is judged once, so a page of thousands of markers costs no more than its lines.
     static func endingBeforeUnrelatedParts(_ region: ClosedRange<Int>, lines: [Line], weights: [Double],
                                            titleTokens: WordKeys, settings: CleaningSettings) -> ClosedRange<Int> {
         var parts: [ClosedRange<Int>] = []
@@ -81,26 +83,29 @@ package enum MainContentLocator {
         if let first = start { parts.append(first...region.upperBound) }
         let sums = parts.map { weights[$0].reduce(0, +) }
         guard parts.count > 1, let heaviest = sums.indices.max(by: { sums[$0] < sums[$1] }) else { return region }
+        // The story so far: the title and the prose up to the heaviest part.
         var vocabulary = Set(titleTokens.keys)
-        func addProse(of part: ClosedRange<Int>) {
-            for index in part where weights[index] > 0 { vocabulary.formUnion(lines[index].features.contentTokens.keys) }
+        for index in region.lowerBound...parts[heaviest].upperBound where weights[index] > 0 {
+            vocabulary.formUnion(lines[index].features.contentTokens.keys)
         }
-        /// Whether enough of the part's prose lines share enough of their words with the story so far.
-        func isRelated(_ part: ClosedRange<Int>) -> Bool {
-            let prose = part.filter { weights[$0] > 0 }
-            guard !prose.isEmpty else { return true }
-            let related = prose.filter { index in
+        // From each part to the region's end: how many prose lines, and how many share enough of
+        // their words with the story so far (counted once, from the end backwards).
+        var prose = 0, related = 0
+        var rest = Array(repeating: (prose: 0, related: 0), count: parts.count)
+        for part in parts.indices.reversed() {
+            for index in parts[part] where weights[index] > 0 {
                 let keys = lines[index].features.contentTokens.keys
-                let shared = keys.filter(vocabulary.contains).count
-                return Double(shared) >= settings.pageRelatedLineShare * Double(max(1, keys.count))
+                prose += 1
+                if Double(keys.filter(vocabulary.contains).count) >= settings.pageRelatedLineShare * Double(max(1, keys.count)) {
+                    related += 1
+                }
             }
-            return Double(related.count) >= settings.pageRelatedPartShare * Double(prose.count)
+            rest[part] = (prose, related)
         }
-        addProse(of: parts[heaviest])
         var last = heaviest
-        while last + 1 < parts.count, isRelated(parts[last + 1]) {
+        while last + 1 < parts.count,
+              Double(rest[last + 1].related) >= settings.pageRelatedPartShare * Double(rest[last + 1].prose) {
             last += 1
-            addProse(of: parts[last])
         }
         return region.lowerBound...parts[last].upperBound
     }
