@@ -90,5 +90,14 @@ extension CleaningTests {
         #expect(LeadingShape("Saturday") == nil)
         #expect(LeadingShape("Saturday afternoon 10:00 Parade") == nil)
         #expect(LeadingShape("  Sat,  10:00 Parade") == .weekday(order: 6 * 1440 + 600))
+        #expect(LeadingShape("Tuesday: the ministry's answer") == .weekday(order: 2 * 1440))
+        #expect(LeadingShape("Tuesdays: market day") == nil)
+    }
+
+    @Test func aScheduleOfDaysUnderAHeadingThatSoundsLikeAMarkerStays() {
+        let schedule = ["What to watch next", "Tuesday: the operator's report to the county council",
+                        "Friday: engineers inspect the spillway gates again"]
+        let cleaned = clean([body[0], body[1]] + schedule + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1]] + schedule + [body[2], body[3]])
     }
 }

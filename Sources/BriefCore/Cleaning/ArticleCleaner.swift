@@ -281,7 +281,7 @@ public struct ArticleCleaner: Sendable {
         for index in decisions.indices where decisions[index].reason == nil && isStructuralMarker(index, lines) {
             let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
             let listed = following.filter {
-                lines.features[$0].isListedHeadlineShaped(settings, text: lines.blocks[$0].text)
+                !lines.structured[$0] && lines.features[$0].isListedHeadlineShaped(settings, text: lines.blocks[$0].text)
                     && (lines.relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(lines.blocks[$0].text)
             }
             if following.count == 2, listed.count == 2, listed.contains(where: { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
@@ -312,8 +312,10 @@ public struct ArticleCleaner: Sendable {
             if decisions[next].reason != nil {
                 if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
             } else {
+                // The story's own listing after a heading that sounds like a marker ("What to watch next")
+                // is no list of other articles.
                 guard lines.features[next].isListedHeadlineShaped(settings, text: lines.blocks[next].text),
-                      !rules.isCredit(lines.blocks[next].text) else { break }
+                      !rules.isCredit(lines.blocks[next].text), !lines.structured[next] else { break }
                 listed.append(next)
             }
             next += 1

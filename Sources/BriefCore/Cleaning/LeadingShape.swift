@@ -11,7 +11,8 @@ package enum LeadingShape: Equatable, Sendable {
     /// An interview's speaker label of one or two capitals: "Q: Why now?", "A: Because…", "JS: Yes."
     case speakerLabel
     /// A named weekday, then a clock time or a day number: "Saturday 10:00 – Harbour walk, free",
-    /// "Sun, 14.00 Boat parade". Ordered by the day of the week (Monday first), then the time.
+    /// "Sun, 14.00 Boat parade", or a colon: "Tuesday: the ministry's answer". Ordered by the day
+    /// of the week (Monday first), then the time.
     case weekday(order: Int)
     /// A day of a named month: "12 December – Lantern parade", "Dec 14: Carol service", "3. März
     /// Konzert". Ordered by month, then day.
@@ -57,8 +58,13 @@ package enum LeadingShape: Equatable, Sendable {
         // The byte after the first word and its separators: a digit after a word, anything but a
         // digit after a number, or the line is an ordinary one.
         let line = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
-        guard let first = line.first, let wordEnd = line.prefix(maximumNameLength).firstIndex(where: isSeparator),
-              let next = line[wordEnd...].first(where: { !isSeparator($0) }), isDigit(next) != isDigit(first) else { return nil }
+        guard let first = line.first, let wordEnd = line.prefix(maximumNameLength).firstIndex(where: isSeparator) else { return nil }
+        // "Tuesday: the trade ministry's answer": a weekday and a colon open a day of a schedule.
+        let word = line[..<wordEnd]
+        if word.last == UInt8(ascii: ":"), let weekday = name(word.dropLast(), in: DateNames.weekdayNumbers) {
+            return .weekday(order: weekday * 1440)
+        }
+        guard let next = line[wordEnd...].first(where: { !isSeparator($0) }), isDigit(next) != isDigit(first) else { return nil }
         let words = text.utf8.prefix(48).split(whereSeparator: isSeparator)
         guard words.count >= 2, let first = words.first?.first, let second = words.dropFirst().first?.first else { return nil }
         if isDigit(first) {
