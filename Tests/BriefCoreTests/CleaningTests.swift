@@ -240,6 +240,13 @@ import Testing
         #expect(article.removed.contains { $0.text == "© 2024 Example News" && $0.reason == .footer })
     }
 
+    /// The article read from a page dump: a menu and the headline, `blocks` set off by blank lines, a footer.
+    func pageDumpArticle(_ blocks: [String]) throws -> Article {
+        let page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+            + blocks.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        return try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+    }
+
     @Test func aPageDumpEndsAtTheMarkerBeforeTeasersOfOtherStories() throws {
         let teasers = [
             ("Council approves budget for new library wing",
@@ -253,29 +260,20 @@ import Testing
             ("School wins national robotics final",
              "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
         ]
-        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
-        page += body.joined(separator: "\n\n") + "\n\nMore stories\n\n"
-        page += teasers.map { "\($0.0)\n\($0.1)" }.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
-        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        let article = try pageDumpArticle(body + ["More stories"] + teasers.map { "\($0.0)\n\($0.1)" })
         #expect(article.paragraphs == body)
         #expect(article.removed.contains { $0.text == teasers[2].1 && $0.reason == .footer })
     }
 
     @Test func aPageDumpStorySplitByAMarkerGoesOnAfterIt() throws {
-        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
-        page += body.prefix(2).joined(separator: "\n\n") + "\n\nMore stories\n\n"
-        page += body.dropFirst(2).joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
-        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        let article = try pageDumpArticle(Array(body.prefix(2)) + ["More stories"] + body.dropFirst(2))
         #expect(article.paragraphs == body)
     }
 
     @Test func aPageDumpStoryGoesOnPastAParagraphOnNewMatters() throws {
         // Between two advertisements, one paragraph turns to something the story has not named yet.
         let aside = "Volunteers from the rowing club handed out sandbags and hot soup to families on Mill Lane all afternoon."
-        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
-        page += body.prefix(2).joined(separator: "\n\n") + "\n\nAdvertisement\n\n" + aside + "\n\nAdvertisement\n\n"
-        page += body.dropFirst(2).joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
-        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        let article = try pageDumpArticle(Array(body.prefix(2)) + ["Advertisement", aside, "Advertisement"] + body.dropFirst(2))
         #expect(article.paragraphs == Array(body.prefix(2)) + [aside] + Array(body.dropFirst(2)))
     }
 

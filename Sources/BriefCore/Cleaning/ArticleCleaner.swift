@@ -347,15 +347,14 @@ public struct ArticleCleaner: Sendable {
         var unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }
         // A longer run of fuller headlines, each sharing a generic word or two with the story ("team",
         // "season"), is unrelated as a whole when its lines share little on average.
-        let fullRun = run.allSatisfy { lines.features[$0].isCJK || lines.features[$0].words >= settings.unmarkedHeadlineMinimumWords }
-        if fullRun, run.count > settings.minimumUnmarkedRun,
+        if run.allSatisfy({ isFullHeadline($0, lines) }), run.count > settings.minimumUnmarkedRun,
            run.reduce(0.0, { $0 + (lines.relatedness[$1] ?? 1) }) <= settings.unrelatedRunMeanShare * Double(run.count) {
             unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedRunMeanShare }
         }
         // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
         // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
         // usual count of fuller headlines, or one line more.
-        let full = unrelated.filter { lines.features[$0].isCJK || lines.features[$0].words >= settings.unmarkedHeadlineMinimumWords }
+        let full = unrelated.filter { isFullHeadline($0, lines) }
         guard let first = unrelated.first, let last = unrelated.last,
               full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun else { return }
         // A short announcement just before the run is its marker, even in words no table knows;
@@ -380,6 +379,11 @@ public struct ArticleCleaner: Sendable {
             // The run opens with its own announcement ("Elsewhere on our network").
             decisions[start].reason = .promoMarker
         }
+    }
+
+    /// Long enough to be another article's headline without a marker (CJK lines have few "words").
+    private func isFullHeadline(_ index: Int, _ lines: JudgedLines) -> Bool {
+        lines.features[index].isCJK || lines.features[index].words >= settings.unmarkedHeadlineMinimumWords
     }
 
     /// Prompts anywhere in the article ("Enjoyed this? Join 40,000 readers who get our weekly digest"),

@@ -37,8 +37,9 @@ struct SlotLists: Sendable {
 }
 
 /// Slots by key, in the order they were added one at a time: an open-addressing table of each
-/// key's first and last entry, the entries chained in one array. A dictionary of arrays, at 1,000,000 articles of a cold index (28 million keys),
-/// cost three cache misses per lookup (key, value, array) and an allocation per key.
+/// key's first and last entry, the entries chained in one array. A dictionary of arrays, at
+/// 1,000,000 articles of a cold index (28 million keys), cost three cache misses per lookup
+/// (key, value, array) and an allocation per key.
 struct AddedSlots: Sendable {
     /// A key and its first and last entry; entry 0 is no entry, so an all-zero head is empty.
     private struct Head {
