@@ -247,22 +247,43 @@ import Testing
         return try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
     }
 
+    /// Other stories' headlines, each with its one-line summary, as a news page lists them below a story.
+    let teasers = [
+        ("Council approves budget for new library wing",
+         "Councillors voted seven to two on Tuesday to fund a glass reading room and a children's section, to open next autumn."),
+        ("Striker signs three-year deal with city club",
+         "The forward, who scored eighteen goals last season, joins on a free transfer after turning down offers from abroad."),
+        ("Bakery chain to close two branches in January",
+         "The owners blamed rising flour and energy prices and said staff would be offered jobs at their other shops."),
+        ("Festival adds late-night film screenings",
+         "Organisers said the extra showings sold out within hours, with the horror double bill the first to go."),
+        ("School wins national robotics final",
+         "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
+    ]
+
     @Test func aPageDumpEndsAtTheMarkerBeforeTeasersOfOtherStories() throws {
-        let teasers = [
-            ("Council approves budget for new library wing",
-             "Councillors voted seven to two on Tuesday to fund a glass reading room and a children's section, to open next autumn."),
-            ("Striker signs three-year deal with city club",
-             "The forward, who scored eighteen goals last season, joins on a free transfer after turning down offers from abroad."),
-            ("Bakery chain to close two branches in January",
-             "The owners blamed rising flour and energy prices and said staff would be offered jobs at their other shops."),
-            ("Festival adds late-night film screenings",
-             "Organisers said the extra showings sold out within hours, with the horror double bill the first to go."),
-            ("School wins national robotics final",
-             "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
-        ]
         let article = try pageDumpArticle(body + ["More stories"] + teasers.map { "\($0.0)\n\($0.1)" })
         #expect(article.paragraphs == body)
         #expect(article.removed.contains { $0.text == teasers[2].1 && $0.reason == .footer })
+    }
+
+    @Test func aPageDumpEndsBeforeAListOfTeasersWithNoMarker() throws {
+        // The list's heading names no promotion; the run of headlines, each with one line of summary, does.
+        let article = try pageDumpArticle(body + ["Around the region"] + teasers.map { "\($0.0)\n\($0.1)" })
+        #expect(article.paragraphs == body)
+        #expect(article.removed.contains { $0.text == "Around the region" })
+        #expect(article.removed.contains { $0.text == teasers[0].1 })
+    }
+
+    @Test func aPageDumpStoryOfSubheadsAndSingleParagraphsIsNoTeaserList() throws {
+        // Each section a subhead and one paragraph, as teasers are: the story's own words keep it whole.
+        let sections = [
+            "Gates open", "The operator opened all four spillway gates at the Hollow Creek dam before dawn on Monday.",
+            "River rises", "The river below the dam rose by a metre overnight as the spillway released water from the reservoir.",
+            "Roads closed", "Police closed the river road in Millbrook after water from the dam reached the riverbank car park.",
+        ]
+        let article = try pageDumpArticle(Array(body.prefix(2)) + sections)
+        #expect(article.paragraphs == Array(body.prefix(2)) + sections)
     }
 
     @Test func aPageDumpStorySplitByAMarkerGoesOnAfterIt() throws {

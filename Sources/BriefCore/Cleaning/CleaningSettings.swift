@@ -73,6 +73,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var pageRelatedPartShare = 0.3
     /// …each have at least this share of their words in the title or the region's prose so far.
     public var pageRelatedLineShare = 0.3
+    /// In a page dump, this many other stories' headlines in a row, each followed by one line of
+    /// summary, make a list of teasers: the story may end where it starts.
+    public var pageTeaserRunPairs = 3
 
     public init() {}
 }

@@ -72,10 +72,14 @@ package enum MainContentLocator {
                                            titleTokens: WordKeys, settings: CleaningSettings) -> ClosedRange<Int> {
         var parts: [ClosedRange<Int>] = []
         var start: Int?
+        let teaserStarts = teaserRunStarts(region, weights: weights, settings: settings)
         for index in region {
             if weights[index] <= -settings.pageMarkerPenalty {
                 if let first = start { parts.append(first...(index - 1)) }
                 start = nil
+            } else if teaserStarts.contains(index) {
+                if let first = start { parts.append(first...(index - 1)) }
+                start = index
             } else if start == nil {
                 start = index
             }
@@ -108,6 +112,38 @@ package enum MainContentLocator {
             last += 1
         }
         return region.lowerBound...parts[last].upperBound
+    }
+
+    /// Where runs of teasers start: a short line (another story's headline) and one line of prose
+    /// (its summary), `pageTeaserRunPairs` times or more in a row, with the short lines right above
+    /// them (the list's heading, "Around the region").
+    static func teaserRunStarts(_ region: ClosedRange<Int>, weights: [Double], settings: CleaningSettings) -> Set<Int> {
+        func isHeadline(_ index: Int) -> Bool {
+            index <= region.upperBound && weights[index] < 0 && weights[index] > -settings.pageMarkerPenalty
+        }
+        func isPair(_ index: Int) -> Bool {
+            isHeadline(index) && index + 1 <= region.upperBound && weights[index + 1] > 0
+                && (index + 2 > region.upperBound || weights[index + 2] <= 0)
+        }
+        var starts = Set<Int>()
+        var index = region.lowerBound
+        while index <= region.upperBound {
+            var end = index
+            var pairs = 0
+            while isPair(end) {
+                pairs += 1
+                end += 2
+            }
+            if pairs >= settings.pageTeaserRunPairs {
+                var start = index
+                while start > region.lowerBound, isHeadline(start - 1) { start -= 1 }
+                starts.insert(start)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return starts
     }
 
     static func weight(_ line: Line, knownLanguage: Bool, punctuatedCJK: Bool, settings: CleaningSettings) -> Double {
