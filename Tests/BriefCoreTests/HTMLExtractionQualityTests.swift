@@ -21,6 +21,39 @@ struct HTMLExtractionQualityTests {
 
     static func kept(_ document: RawDocument) -> String { document.blocks.map(\.text).joined(separator: "\n") }
 
+    /// A tooltip script as pages of the 2000s carried it, commas and stops and all.
+    static let leakedScript = """
+        var offsetX=12, offsetY=10; var tip=document.all ? document.all["tooltip"] : document.getElementById("tooltip");
+        function showTip(text, width, colour) { if (typeof width != "undefined") { tip.style.width=width+"px"; }
+        if (typeof colour != "undefined" && colour != "") { tip.style.backgroundColor=colour; } tip.innerHTML=text;
+        enabled=true; return false; } function positionTip(e) { if (enabled) { var x=(ns6) ? e.pageX : event.clientX;
+        var y=(ns6) ? e.pageY : event.clientY; var right=window.innerWidth-x-offsetX, bottom=window.innerHeight-y-offsetY;
+        if (right < tip.offsetWidth) { tip.style.left=x-tip.offsetWidth+"px"; } else { tip.style.left=x+offsetX+"px"; }
+        if (bottom < tip.offsetHeight) { tip.style.top=y-tip.offsetHeight-offsetY+"px"; } else { tip.style.top=y+offsetY+"px"; }
+        tip.style.visibility="visible"; } } function hideTip() { enabled=false; tip.style.visibility="hidden";
+        tip.style.left="-1000px"; tip.style.backgroundColor=""; tip.style.width=""; } document.onmousemove=positionTip;
+        """
+
+    @Test func scriptTextLeftOutByBrokenMarkupIsNotTheStory() throws {
+        // The script's opening tag was lost in scraping, so browsers show its code as text. Its stops
+        // and commas must not outweigh the story in an ASP.NET form.
+        let document = try Self.read("""
+            <html><head><title>Ferry service resumes</title></head><body>
+            \(Self.leakedScript)
+            </script><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+            <form id="aspnetForm" method="post"><h1>Ferry service resumes</h1>\(Self.story)</form></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("showTip"))
+    }
+
+    @Test func aStorysCodeSampleStays() throws {
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)<pre>\(Self.leakedScript)</pre></article></body></html>
+            """)
+        #expect(Self.kept(document).contains("function showTip"))
+    }
+
     @Test func anUnclosedElementInsideNoscriptDoesNotSwallowThePage() throws {
         let document = try Self.read("""
             <html><body><noscript><div class="notice"></noscript>

@@ -51,6 +51,10 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     public var titleAnchorShare = 0.5
     /// The `article` element around the winner replaces it when it holds this many times the winner's prose.
     public var articleWideningRatio = 1.25
+    /// Text outside `pre` with at least this many of `{ } ; =`, and one in every `scriptMarkSpacing`
+    /// bytes, braces and a semicolon among them, is a script that broken markup let out as text.
+    public var scriptMinimumMarks = 6
+    public var scriptMarkSpacing = 100
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     public var minimumArticleLength = 300
     /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a
@@ -409,6 +413,9 @@ struct HTMLContentSelector {
 
     /// What a block adds to the containers around it: prose counts, fragments and links cost.
     func value(of block: HTMLTextBlock) -> Double {
+        // Script that broken markup lets out as text has the commas and stops of prose, and the page's
+        // length in them: it would outweigh the story. It is no one's prose, and no menu either.
+        if readsAsScript(block) { return 0 }
         let text = Double(block.length - block.linkLength)
         let links = Double(block.linkLength)
         if block.kind == .heading {
@@ -420,6 +427,26 @@ struct HTMLContentSelector {
         // Prose with a few inline links (an encyclopedia, a blog) pays nothing for them; link-heavy blocks do.
         let linkCost = block.linkDensity > settings.tolerableLinkDensity ? settings.linkPenalty * links : 0
         return text + settings.punctuationBonus * Double(block.punctuation) - linkCost
+    }
+
+    /// Program text outside `pre` (a script the page's broken markup did not hide): braces, a
+    /// semicolon, and enough of `{ } ; =` (see `scriptMinimumMarks`). A story's code sample stands in
+    /// `pre` and stays; a box score's or a reference list's semicolons come without braces.
+    func readsAsScript(_ block: HTMLTextBlock) -> Bool {
+        guard block.kind != .preformatted else { return false }
+        var marks = 0
+        var braces = (open: false, close: false, semicolon: false)
+        for byte in block.text.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"): marks += 1; braces.open = true
+            case UInt8(ascii: "}"): marks += 1; braces.close = true
+            case UInt8(ascii: ";"): marks += 1; braces.semicolon = true
+            case UInt8(ascii: "="): marks += 1
+            default: break
+            }
+        }
+        return braces.open && braces.close && braces.semicolon && marks >= settings.scriptMinimumMarks
+            && marks * settings.scriptMarkSpacing >= block.text.utf8.count
     }
 
     /// Splits blocks into kept and removed, given which ones lie in the story's container.
@@ -439,6 +466,8 @@ struct HTMLContentSelector {
                 selection.removed.append((block, reason, selection.kept.count))
             } else if let reason = block.removal {
                 selection.removed.append((block, reason, selection.kept.count))
+            } else if readsAsScript(block) {
+                selection.removed.append((block, .boilerplate, selection.kept.count))
             } else if dropLinkLists && teaserList[index] {
                 selection.removed.append((block, .unrelatedHeadline, selection.kept.count))
             } else if !inStory(block) {
