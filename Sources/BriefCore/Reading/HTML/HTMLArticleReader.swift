@@ -41,6 +41,9 @@ public struct HTMLArticleReader: ArticleReader {
         let metadata = HTMLMetadataResolver.resolve(facts: collector.facts, blocks: collector.blocks, kept: selection.kept)
         if let title = metadata.title { removeTitleRepeat(title, from: &selection) }
         let summary = takeSummary(from: &selection)
+        if selectsMainContent, let published = metadata.articleBody.flatMap({ PublishedArticleBody($0, settings: settings) }) {
+            published.removeBlocksOutside(&selection, settings: settings)
+        }
 
         let blocks = selection.kept.map {
             Block(kind: $0.kind, text: $0.text, linkDensity: $0.linkDensity, removalHint: nil, container: nil)

@@ -55,6 +55,16 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     /// bytes, braces and a semicolon among them, is a script that broken markup let out as text.
     public var scriptMinimumMarks = 6
     public var scriptMarkSpacing = 100
+    /// The page's own `articleBody` (JSON-LD), when at least `publishedBodyMinimumLength` bytes long,
+    /// judges the kept paragraphs and headings if it and the kept text tell the same story: this
+    /// share of its distinct words is in the kept text, and this share of the kept text's words in
+    /// it. A block with less than `publishedBodyBlockShare` of its words in it is not the body.
+    public var publishedBodyMinimumLength = 200
+    public var publishedBodyAgreement = 0.8
+    public var publishedBodyCoverage = 0.6
+    public var publishedBodyBlockShare = 0.5
+    /// A paragraph of at least this many words above the published text stays: a standfirst.
+    public var publishedBodyOpeningWords = 12
     /// Less kept text than this (bytes) sends selection to the fallback stage.
     public var minimumArticleLength = 300
     /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a

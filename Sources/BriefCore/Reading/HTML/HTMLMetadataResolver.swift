@@ -9,6 +9,8 @@ struct HTMLMetadata {
     var siteName: String?
     var url: String?
     var language: String?
+    /// The story's text as the page publishes it in JSON-LD (`articleBody`), if any.
+    var articleBody: String?
 }
 
 /// Resolves metadata in order of trust: structured data first, then tags, then text.
@@ -39,6 +41,7 @@ enum HTMLMetadataResolver {
         metadata.siteName = clean(metas["og:site_name"]) ?? structured.publisher ?? clean(metas["application-name"])
         metadata.url = clean(facts.canonical) ?? clean(metas["og:url"])
         metadata.language = clean(facts.language)
+        metadata.articleBody = structured.articleBody
 
         let h1 = (kept.first(where: \.isHeading1) ?? blocks.first(where: \.isHeading1))?.text
         let candidates = [clean(metas["og:title"]), clean(metas["twitter:title"]), structured.headline,
@@ -109,6 +112,7 @@ enum HTMLMetadataResolver {
         var datePublished: String?
         var author: String?
         var publisher: String?
+        var articleBody: String?
 
         init(_ roots: [Any]) {
             var objects: [[String: Any]] = []
@@ -138,6 +142,7 @@ enum HTMLMetadataResolver {
                 if datePublished == nil { datePublished = (object["datePublished"] as? String) ?? (object["dateCreated"] as? String) }
                 if author == nil { author = Self.names(object["author"]) }
                 if publisher == nil { publisher = Self.names(object["publisher"]) }
+                if articleBody == nil, let body = object["articleBody"] as? String, !body.isEmpty { articleBody = body }
             }
             if publisher == nil {
                 publisher = objects.first { types($0).contains("organization") || types($0).contains("newsmediaorganization") }
