@@ -286,6 +286,25 @@ import Testing
         #expect(article.paragraphs == Array(body.prefix(2)) + sections)
     }
 
+    @Test func aShortStoryUnderItsHeadlineWinsOverLongerCommentsFurtherDown() throws {
+        // The page's title holds the headline after the site's name and section; readers' posts in a
+        // sidebar, under a heading no rule knows, outweigh the four paragraphs of the story.
+        let posts = [
+            "Desmond: I have said it before and I will say it again, the council never listens to anyone who lives on the east side of town and never will.",
+            "W O, Turramurra: For the record I have never voted for this lot and I never will, whatever they promise us before the next election comes around.",
+            "Hendo: Here is the proof of what I have just said about the state schools and the money that was promised to them and never arrived at all.",
+            "Hendo: You are the one blaming the federal government for the nurses and the teachers, not me, and everyone with common sense can see it plainly.",
+            "Jan, Millbrook: I am not questioning the promise that was broken on this one, only asking why nobody in charge will say so out loud for once.",
+        ]
+        var page = "Example News > Weather > Dam opens spillway on Hollow Creek\n\nHome\nWorld\nWeather\n\n"
+        page += "Dam opens spillway on Hollow Creek\n\n" + body.joined(separator: "\n\n") + "\n\n"
+        page += "Reader comments (5)\nPost a comment\n\nMost read\n" + teasers.map(\.0).joined(separator: "\n") + "\n\n"
+        page += "Latest\nTraffic lights blamed for crash\nMarket closes higher\nRain expected on Friday\nNew bus timetable\n\n"
+        page += "Your say\n\n" + posts.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body)
+    }
+
     @Test func aPageDumpStorySplitByAMarkerGoesOnAfterIt() throws {
         let article = try pageDumpArticle(Array(body.prefix(2)) + ["More stories"] + body.dropFirst(2))
         #expect(article.paragraphs == body)

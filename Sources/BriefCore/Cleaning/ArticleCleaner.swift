@@ -189,8 +189,11 @@ public struct ArticleCleaner: Sendable {
     // MARK: Stage 3: the article region of a page dump
 
     private func applyPageRegion(_ blocks: [Block], features: [LineFeatures], title: String, to decisions: inout [Decision]) {
+        // The title's words between spaces, to find its parts among the lines ("Sports | Rocket down Eagles").
+        let spacedTitle = " " + CleaningRules.normalize(title) + " "
         let lines = blocks.indices.map {
-            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: blocks[$0].text.hasSuffix(":"))
+            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: blocks[$0].text.hasSuffix(":"),
+                                    repeatsTitle: Self.isPartOfTitle(blocks[$0].text, spacedTitle: spacedTitle, settings: settings))
         }
         let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
         guard let region = MainContentLocator.region(lines, titleTokens: titleTokens, settings: settings) else { return }
@@ -201,6 +204,15 @@ public struct ArticleCleaner: Sendable {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
             }
         }
+    }
+
+    /// Whether a line is a part of the title of at least `pageHeadlineMinimumWords` words, whole words
+    /// at both ends. Only lines no longer than the title are normalized.
+    private static func isPartOfTitle(_ text: String, spacedTitle: String, settings: CleaningSettings) -> Bool {
+        guard text.utf8.count < spacedTitle.utf8.count + 8 else { return false }
+        let line = CleaningRules.normalize(text)
+        guard line.utf8.lazy.filter({ $0 == 0x20 }).count + 1 >= settings.pageHeadlineMinimumWords else { return false }
+        return spacedTitle.contains(" " + line + " ")
     }
 
     /// A site's copyright notice after the story's prose ends the story: what follows it is readers'

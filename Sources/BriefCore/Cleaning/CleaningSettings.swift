@@ -76,6 +76,13 @@ public struct CleaningSettings: Sendable, Equatable {
     /// In a page dump, this many other stories' headlines in a row, each followed by one line of
     /// summary, make a list of teasers: the story may end where it starts.
     public var pageTeaserRunPairs = 3
+    /// In a page dump, prose within this many lines under a line the page title holds (its
+    /// headline) is a story, and the stretch it opens wins over a heavier one further down with at
+    /// least `pageHeadlineStoryShare` of its weight.
+    public var pageHeadlineProseReach = 5
+    public var pageHeadlineStoryShare = 0.3
+    /// A line the title holds counts as its headline with at least this many words.
+    public var pageHeadlineMinimumWords = 3
 
     public init() {}
 }

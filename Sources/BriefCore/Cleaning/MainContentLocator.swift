@@ -14,6 +14,9 @@ package enum MainContentLocator {
         package var certain: RemovalReason?
         /// Ends with a colon: a label in a table of facts ("Comments: 1664"), not a heading.
         package var isLabel = false
+        /// Words the page title holds as a part of its own ("Rocket down Eagles" in "The Daily News:
+        /// Sports | Rocket down Eagles"): the story's headline, or the site's name.
+        package var repeatsTitle = false
     }
 
     /// Indices of the article region, or nil when the page has no prose at all.
@@ -31,6 +34,12 @@ package enum MainContentLocator {
             return weight
         }
         guard var best = maximumSubarray(weights, in: weights.indices) else { return nil }
+        if let anchored = storyUnderHeadline(before: best, lines: lines, weights: weights, settings: settings) {
+            // The story starts under its headline. It runs on to the heavier stretch unless readers'
+            // comments or the page's footer stand between: then that stretch is theirs.
+            let gap = lines[(anchored.upperBound + 1)..<best.lowerBound]
+            best = gap.contains { $0.certain == .comments || $0.certain == .footer } ? anchored : anchored.lowerBound...best.upperBound
+        }
         // A second stretch of prose (an article split by a big inline block) joins when it is heavy enough.
         let total = weights[best].reduce(0, +)
         while true {
@@ -58,6 +67,31 @@ package enum MainContentLocator {
             prose += max(0, weights[index])
         }
         return endingBeforeUnrelatedParts(best, lines: lines, weights: weights, titleTokens: titleTokens, settings: settings)
+    }
+
+    /// The stretch of prose right under the page's headline, when the heaviest stretch lies further
+    /// down: a short story outweighed by the readers' comments or the site's footer below it. A line
+    /// the title holds with prose within `pageHeadlineProseReach` lines after it opens the stretch,
+    /// which runs as far as it gains weight before the heaviest one; it wins with at least
+    /// `pageHeadlineStoryShare` of that one's weight. The site's name at the top of the page has
+    /// menus under it, not prose.
+    static func storyUnderHeadline(before best: ClosedRange<Int>, lines: [Line], weights: [Double],
+                                   settings: CleaningSettings) -> ClosedRange<Int>? {
+        let bestWeight = weights[best].reduce(0, +)
+        var chosen: (range: ClosedRange<Int>, weight: Double)?
+        for headline in 0..<best.lowerBound where lines[headline].repeatsTitle {
+            let reach = min(best.lowerBound, headline + 1 + settings.pageHeadlineProseReach)
+            guard let opening = ((headline + 1)..<reach).first(where: { weights[$0] > 0 }) else { continue }
+            var sum = 0.0
+            var end: (index: Int, sum: Double)?
+            for index in opening..<best.lowerBound {
+                sum += weights[index]
+                if sum > (end?.sum ?? 0) { end = (index, sum) }
+            }
+            guard let end, end.sum >= settings.pageHeadlineStoryShare * bestWeight, end.sum > (chosen?.weight ?? 0) else { continue }
+            chosen = (opening...end.index, end.sum)
+        }
+        return chosen?.range
     }
 
     /// A region that runs on across a marker line ("Related", "More headlines »") into prose that
