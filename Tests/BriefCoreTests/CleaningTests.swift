@@ -305,6 +305,29 @@ import Testing
         #expect(article.paragraphs == body)
     }
 
+    @Test func aPageDumpStoryStartsUnderItsHeadlineNotAtTheTeasersAboveIt() throws {
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nLatest from the region\n\n"
+        page += teasers.prefix(2).map { "\($0.0)\n\($0.1)" }.joined(separator: "\n\n") + "\n\n"
+        page += "Dam opens spillway\n\nBy Jane Doe\n\n" + body.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body)
+    }
+
+    @Test func aListOfStoriesNamingThisOneDoesNotMoveItsStart() throws {
+        // Under the story, the site's coverage of the flood names it again among earlier reports.
+        let coverage = [
+            "Engineers at the Hollow Creek dam began releasing water on Monday as the reservoir rose to a record level.",
+            "Hollow Creek reservoir rose again on Sunday night, and the dam operator warned residents in Millbrook of a release.",
+            "Residents of Millbrook filled sandbags along the riverbank as the reservoir behind the Hollow Creek dam kept rising.",
+            "The dam operator said on Saturday that the reservoir level was the highest it had recorded in forty years.",
+        ]
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+        page += body.joined(separator: "\n\n") + "\n\nOur coverage\n\nDam opens spillway\n" + coverage.joined(separator: "\n")
+        page += "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(Array(article.paragraphs.prefix(body.count)) == body)
+    }
+
     @Test func aPageDumpStorySplitByAMarkerGoesOnAfterIt() throws {
         let article = try pageDumpArticle(Array(body.prefix(2)) + ["More stories"] + body.dropFirst(2))
         #expect(article.paragraphs == body)

@@ -81,6 +81,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// least `pageHeadlineStoryShare` of its weight.
     public var pageHeadlineProseReach = 5
     public var pageHeadlineStoryShare = 0.3
+    /// A region that takes in the headline past its start begins under it when the prose there holds
+    /// at least this share of the region's.
+    public var pageHeadlineRegionShare = 0.5
     /// A line the title holds counts as its headline with at least this many words.
     public var pageHeadlineMinimumWords = 3
 

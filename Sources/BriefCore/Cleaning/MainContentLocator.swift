@@ -55,6 +55,7 @@ package enum MainContentLocator {
             guard let next = candidates.max(by: { weights[$0].reduce(0, +) < weights[$1].reduce(0, +) }) else { break }
             best = min(best.lowerBound, next.lowerBound)...max(best.upperBound, next.upperBound)
         }
+        best = startingUnderHeadline(best, lines: lines, weights: weights, settings: settings)
         // Reader comments are prose too, but never the article, and they follow it: a comments
         // heading inside the region ends it once a real article stands before it.
         var prose = 0.0
@@ -92,6 +93,26 @@ package enum MainContentLocator {
             chosen = (opening...end.index, end.sum)
         }
         return chosen?.range
+    }
+
+    /// A region that takes in the page's headline past its start begins under it: what stands above
+    /// a story's headline (teasers, readers' posts, a list of other stories) is not the story. The
+    /// first such line with prose within `pageHeadlineProseReach` lines decides, when the prose under
+    /// it holds at least `pageHeadlineRegionShare` of the region's. A region that opens right under
+    /// the headline keeps its start.
+    static func startingUnderHeadline(_ region: ClosedRange<Int>, lines: [Line], weights: [Double],
+                                      settings: CleaningSettings) -> ClosedRange<Int> {
+        // Already under its headline: a later repeat is a list of stories ("Most recent") naming this one.
+        let above = max(0, region.lowerBound - settings.pageHeadlineProseReach)...region.lowerBound
+        guard !lines[above].contains(where: \.repeatsTitle) else { return region }
+        for headline in region where headline > region.lowerBound && headline < region.upperBound && lines[headline].repeatsTitle {
+            let reach = min(region.upperBound + 1, headline + 1 + settings.pageHeadlineProseReach)
+            guard ((headline + 1)..<reach).contains(where: { weights[$0] > 0 }) else { continue }
+            let prose = { (range: ClosedRange<Int>) in weights[range].reduce(0) { $0 + max(0, $1) } }
+            let under = (headline + 1)...region.upperBound
+            return prose(under) >= settings.pageHeadlineRegionShare * prose(region) ? under : region
+        }
+        return region
     }
 
     /// A region that runs on across a marker line ("Related", "More headlines »") into prose that
