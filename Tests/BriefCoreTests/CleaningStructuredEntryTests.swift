@@ -14,6 +14,18 @@ extension CleaningTests {
         #expect(cleaned.removed.map(\.text) == run)
     }
 
+    @Test func aQuestionPrintedWithAPointAfterARunOfHeadlinesIsTheInterviews() {
+        // "Q." as newspapers print it: after other articles' headlines, the short question goes on the
+        // interview with the answer under it, and is no headline of the run.
+        let run = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
+                   "Football Club Signs Striker on Record Deal"]
+        let question = "Q. Is a second spillway coming anytime soon?"
+        let answer = "A. Not before 2030, the operator says, though the design work has already started."
+        let cleaned = clean([body[0], body[1]] + run + [question, answer, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], question, answer, body[2], body[3]])
+        #expect(cleaned.removed.map(\.text) == run)
+    }
+
     @Test func aTimedListingUnderDayHeadingsIsTheStorysOwn() {
         // Each entry is short, headline-shaped and shares few words with the story: opening alike,
         // they are one listing, not a run of other articles' headlines.
@@ -75,6 +87,9 @@ extension CleaningTests {
         #expect(LeadingShape("10:00–16:00 Market") == .clockTime(minutes: 600))
         #expect(LeadingShape("Q: Why now?") == .speakerLabel)
         #expect(LeadingShape("JS: Yes.") == .speakerLabel)
+        #expect(LeadingShape("Q. Why now?") == .speakerLabel)
+        #expect(LeadingShape("A. Because the river rose.") == .speakerLabel)
+        #expect(LeadingShape("J. Smith said so.") == nil)
         #expect(LeadingShape("3.25 percent of voters") == nil)
         #expect(LeadingShape("25:00 is no time") == nil)
         #expect(LeadingShape("Opinion: the dam is too old") == nil)

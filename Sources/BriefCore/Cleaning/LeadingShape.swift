@@ -8,7 +8,8 @@ package enum LeadingShape: Equatable, Sendable {
     /// A clock time, in minutes after midnight: "19:00 Opening concert, €25", "09.30 Doors open",
     /// "10:00–16:00 Market".
     case clockTime(minutes: Int)
-    /// An interview's speaker label of one or two capitals: "Q: Why now?", "A: Because…", "JS: Yes."
+    /// An interview's speaker label of one or two capitals: "Q: Why now?", "A: Because…", "JS: Yes.",
+    /// or "Q. Why now?"
     case speakerLabel
     /// A named weekday, then a clock time or a day number: "Saturday 10:00 – Harbour walk, free",
     /// "Sun, 14.00 Boat parade", or a colon: "Tuesday: the ministry's answer". Ordered by the day
@@ -126,10 +127,13 @@ package enum LeadingShape: Equatable, Sendable {
         return hour < 24 && minute < 60 ? .clockTime(minutes: hour * 60 + minute) : nil
     }
 
-    /// One or two ASCII capitals and a colon before the words: "Q:", "A:", "JS:".
+    /// One or two ASCII capitals and a colon before the words: "Q:", "A:", "JS:"; or the question
+    /// and answer letters with a point, as newspapers print them: "Q. Why now?", "A. Because…" (a
+    /// point after any other capital is a name's initial).
     private static func speakerLabel(_ head: Head) -> LeadingShape? {
         func isCapital(_ index: Int) -> Bool { index < head.count && head[index] >= 0x41 && head[index] <= 0x5A }
         guard isCapital(0) else { return nil }
+        if head.count > 2, head[0] == 0x51 || head[0] == 0x41, head[1] == 0x2E, head[2] == 0x20 { return .speakerLabel }
         let colon = isCapital(1) ? 2 : 1
         guard colon + 1 < head.count, head[colon] == 0x3A, head[colon + 1] == 0x20 else { return nil }
         return .speakerLabel
