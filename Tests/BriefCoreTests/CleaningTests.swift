@@ -18,6 +18,14 @@ import Testing
         cleaner.clean(RawDocument(source: "t.txt", format: format, title: title, blocks: lines.map { Block(kind: .paragraph, text: $0) }))
     }
 
+    @Test func anAffiliateDisclosureAndAnAgencysStandardsLineGo() {
+        let disclosure = "We may earn a commission from links on this page."
+        let standards = "Our Standards: The Thomson Reuters Trust Principles."
+        let cleaned = clean([disclosure, body[0], body[1], body[2], body[3], standards])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.advertisement, .footer])
+    }
+
     @Test func knownMarkerAndItsHeadlinesGo() {
         let lines = [body[0], "Read more", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
                      body[1], body[2], body[3]]
