@@ -26,6 +26,12 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.advertisement, .footer])
     }
 
+    @Test func aWireStorysClosingCreditStays() {
+        // The last line, short and in words the story does not use, credits its reporters: no prompt.
+        let credit = "(Reporting by Susan Cornwell; Editing by Tim Dobbyn)"
+        #expect(clean(body + [credit]).paragraphs.map(\.text) == body + [credit])
+    }
+
     @Test func knownMarkerAndItsHeadlinesGo() {
         let lines = [body[0], "Read more", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter",
                      body[1], body[2], body[3]]
