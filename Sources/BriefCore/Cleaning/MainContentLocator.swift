@@ -78,19 +78,25 @@ package enum MainContentLocator {
     /// menus under it, not prose.
     static func storyUnderHeadline(before best: ClosedRange<Int>, lines: [Line], weights: [Double],
                                    settings: CleaningSettings) -> ClosedRange<Int>? {
+        guard best.lowerBound > 0 else { return nil }
         let bestWeight = weights[best].reduce(0, +)
+        // Running sums before the heaviest stretch, and for each line where the heaviest stretch
+        // opening there ends (the first end on a tie): one pass, however many lines repeat the title.
+        var running = [Double](repeating: 0, count: best.lowerBound + 1)
+        for index in 0..<best.lowerBound { running[index + 1] = running[index] + weights[index] }
+        var stretchEnd = [Int](repeating: best.lowerBound, count: best.lowerBound + 1)
+        for index in stride(from: best.lowerBound - 2, through: 0, by: -1) {
+            let later = stretchEnd[index + 1]
+            stretchEnd[index] = running[index + 1] >= running[later] ? index + 1 : later
+        }
         var chosen: (range: ClosedRange<Int>, weight: Double)?
         for headline in 0..<best.lowerBound where lines[headline].repeatsTitle {
             let reach = min(best.lowerBound, headline + 1 + settings.pageHeadlineProseReach)
             guard let opening = ((headline + 1)..<reach).first(where: { weights[$0] > 0 }) else { continue }
-            var sum = 0.0
-            var end: (index: Int, sum: Double)?
-            for index in opening..<best.lowerBound {
-                sum += weights[index]
-                if sum > (end?.sum ?? 0) { end = (index, sum) }
-            }
-            guard let end, end.sum >= settings.pageHeadlineStoryShare * bestWeight, end.sum > (chosen?.weight ?? 0) else { continue }
-            chosen = (opening...end.index, end.sum)
+            let end = stretchEnd[opening]
+            let sum = running[end] - running[opening]
+            guard sum >= settings.pageHeadlineStoryShare * bestWeight, sum > (chosen?.weight ?? 0) else { continue }
+            chosen = (opening...(end - 1), sum)
         }
         return chosen?.range
     }
