@@ -40,6 +40,9 @@ struct HTMLTextBlock {
     var inFigure = false
     /// Inside an element named as a caption or credit (`wp-caption-text`, `photo_credit`).
     var inNamedCaption = false
+    /// How many of `{ } ; =` the text holds when it has braces and a semicolon, else 0: program
+    /// text's signs, counted once here for content selection's script test.
+    var scriptMarks = 0
 
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }
@@ -113,6 +116,9 @@ final class HTMLBlockCollector {
     private var breakPending = false
     private var linkLength = 0
     private var punctuation = 0
+    /// The current block's `{ } ; =`, and which of `{`, `}`, `;` it has (bits 1, 2, 4).
+    private var codeMarks = 0
+    private var codeSigns: UInt8 = 0
 
     /// Reads `<noscript>` bodies as blocks (the stripper must keep them too) instead of skipping them.
     private let readsNoscript: Bool
@@ -383,6 +389,13 @@ final class HTMLBlockCollector {
                 breakPending = false
                 if context.inLink { linkLength += 1 }
                 if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
+                switch byte {
+                case 0x7B: codeMarks += 1; codeSigns |= 1
+                case 0x7D: codeMarks += 1; codeSigns |= 2
+                case 0x3B: codeMarks += 1; codeSigns |= 4
+                case 0x3D: codeMarks += 1
+                default: break
+                }
             }
             index += 1
         }
@@ -403,6 +416,8 @@ final class HTMLBlockCollector {
             breakPending = false
             linkLength = 0
             punctuation = 0
+            codeMarks = 0
+            codeSigns = 0
         }
         guard let owner = bufferContext else { return }
         if buffer.last == 0x20 { buffer.removeLast() }
@@ -413,7 +428,7 @@ final class HTMLBlockCollector {
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
                                     isHeading1: owner.isHeading1, inFigure: owner.inFigure,
-                                    inNamedCaption: owner.inNamedCaption))
+                                    inNamedCaption: owner.inNamedCaption, scriptMarks: codeSigns == 7 ? codeMarks : 0))
     }
 
     // MARK: Metadata

@@ -443,20 +443,8 @@ struct HTMLContentSelector {
     /// semicolon, and enough of `{ } ; =` (see `scriptMinimumMarks`). A story's code sample stands in
     /// `pre` and stays; a box score's or a reference list's semicolons come without braces.
     func readsAsScript(_ block: HTMLTextBlock) -> Bool {
-        guard block.kind != .preformatted else { return false }
-        var marks = 0
-        var braces = (open: false, close: false, semicolon: false)
-        for byte in block.text.utf8 {
-            switch byte {
-            case UInt8(ascii: "{"): marks += 1; braces.open = true
-            case UInt8(ascii: "}"): marks += 1; braces.close = true
-            case UInt8(ascii: ";"): marks += 1; braces.semicolon = true
-            case UInt8(ascii: "="): marks += 1
-            default: break
-            }
-        }
-        return braces.open && braces.close && braces.semicolon && marks >= settings.scriptMinimumMarks
-            && marks * settings.scriptMarkSpacing >= block.text.utf8.count
+        block.kind != .preformatted && block.scriptMarks >= settings.scriptMinimumMarks
+            && block.scriptMarks * settings.scriptMarkSpacing >= block.length
     }
 
     /// Splits blocks into kept and removed, given which ones lie in the story's container.
