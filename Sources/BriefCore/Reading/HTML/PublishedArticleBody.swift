@@ -66,28 +66,26 @@ struct PublishedArticleBody {
         }
     }
 
-    /// Lowercased runs of letters and digits; with `skippingMarkup`, text inside `<…>` is skipped
-    /// (some CMSs publish the field as HTML).
+    /// The text's words as the cleaner normalizes lines (lowercased runs of letters and digits);
+    /// with `skippingMarkup`, text inside `<…>` is left out first (some CMSs publish the field as HTML).
     static func words(in text: String, skippingMarkup: Bool) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
+        CleaningRules.normalize(skippingMarkup ? withoutMarkup(text) : text).split(separator: " ").map(String.init)
+    }
+
+    /// The text with every `<…>` replaced by a space.
+    private static func withoutMarkup(_ text: String) -> String {
+        var plain = String.UnicodeScalarView()
         var inTag = false
-        func finish() {
-            if !current.isEmpty { words.append(String(current).lowercased()) }
-            current.removeAll(keepingCapacity: true)
-        }
         for scalar in text.unicodeScalars {
-            if skippingMarkup {
-                if scalar == "<" { finish(); inTag = true; continue }
-                if inTag { if scalar == ">" { inTag = false }; continue }
-            }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
+            if scalar == "<" {
+                inTag = true
+                plain.append(" ")
+            } else if inTag {
+                if scalar == ">" { inTag = false }
             } else {
-                finish()
+                plain.append(scalar)
             }
         }
-        finish()
-        return words
+        return String(plain)
     }
 }
