@@ -91,14 +91,20 @@ package enum MainContentLocator {
         }
         var chosen: (range: ClosedRange<Int>, weight: Double)?
         for headline in 0..<best.lowerBound where lines[headline].repeatsTitle {
-            let reach = min(best.lowerBound, headline + 1 + settings.pageHeadlineProseReach)
-            guard let opening = ((headline + 1)..<reach).first(where: { weights[$0] > 0 }) else { continue }
+            guard let opening = proseOpening(under: headline, before: best.lowerBound, weights: weights, settings: settings) else { continue }
             let end = stretchEnd[opening]
             let sum = running[end] - running[opening]
             guard sum >= settings.pageHeadlineStoryShare * bestWeight, sum > (chosen?.weight ?? 0) else { continue }
             chosen = (opening...(end - 1), sum)
         }
         return chosen?.range
+    }
+
+    /// The first prose line within `pageHeadlineProseReach` lines under a headline, before `limit`.
+    private static func proseOpening(under headline: Int, before limit: Int, weights: [Double],
+                                     settings: CleaningSettings) -> Int? {
+        let reach = min(limit, headline + 1 + settings.pageHeadlineProseReach)
+        return ((headline + 1)..<reach).first { weights[$0] > 0 }
     }
 
     /// A region that takes in the page's headline past its start begins under it: what stands above
@@ -112,8 +118,7 @@ package enum MainContentLocator {
         let above = max(0, region.lowerBound - settings.pageHeadlineProseReach)...region.lowerBound
         guard !lines[above].contains(where: \.repeatsTitle) else { return region }
         for headline in region where headline > region.lowerBound && headline < region.upperBound && lines[headline].repeatsTitle {
-            let reach = min(region.upperBound + 1, headline + 1 + settings.pageHeadlineProseReach)
-            guard ((headline + 1)..<reach).contains(where: { weights[$0] > 0 }) else { continue }
+            guard proseOpening(under: headline, before: region.upperBound + 1, weights: weights, settings: settings) != nil else { continue }
             let prose = { (range: ClosedRange<Int>) in weights[range].reduce(0) { $0 + max(0, $1) } }
             let under = (headline + 1)...region.upperBound
             return prose(under) >= settings.pageHeadlineRegionShare * prose(region) ? under : region
