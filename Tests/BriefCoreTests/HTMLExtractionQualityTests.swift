@@ -107,6 +107,26 @@ struct HTMLExtractionQualityTests {
         #expect(document.blocks.allSatisfy { ($0.linkDensity ?? 0) == 0 })
     }
 
+    @Test func aJavascriptLinkThatOpensAPageIsALink() throws {
+        // Pages of the 2000s opened other stories in pop-up windows: `javascript:popUp('/slideshow/…')`
+        // leads to another page as `href="/slideshow/…"` does, so these headlines are other stories'.
+        let slides = ["Stars with and without facial hair, part one", "Celebrity chef pushes cancer screenings",
+                      "Surf contest 2008: a day in pictures", "1 killed, 1 injured in summit road car crash"]
+        let links = slides.enumerated().map { index, headline in
+            #"<div class="item"><a href="javascript:popUp('/slideshow/\#(index)/detail.html','width=1024')">\#(headline)</a></div>"#
+        }.joined()
+        let page = """
+            <html><head><title>Ferry service resumes</title></head><body><div id="story">
+            <h1>Ferry service resumes</h1>\(Self.story)
+            <h5>Slideshows</h5><div>\(links)</div></div></body></html>
+            """
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.html").first)
+        let body = article.paragraphs.joined(separator: "\n")
+        #expect(body.contains("fares would stay the same"))
+        #expect(!body.contains("Surf contest"))
+        #expect(!body.contains("facial hair"))
+    }
+
     @Test func aStoryInAContainerNamedLikeChromeIsStillFound() throws {
         // Names are evidence, not proof: a story wrapped in `modal-enabled` or `socialicons-sticky`
         // is still the story when nothing else on the page is.

@@ -504,11 +504,22 @@ private struct HTMLAttributes {
     /// generated hashes (`css-1x2y3z`), the only name that says what the element holds.
     var testName: String? { testNamePointer.map { String(cString: $0) } }
     var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil && testNamePointer == nil }
+    /// A `javascript:` link that opens no page (`javascript:void(0)`, `javascript:toggle()`). One whose
+    /// script opens an address (`javascript:popUp('/slideshow/…')`) leads to another page all the same.
     var hrefRunsScript: Bool {
         guard let hrefPointer else { return false }
         var start = hrefPointer
         while start.pointee == 0x20 || start.pointee == 0x0A || start.pointee == 0x09 { start += 1 }
-        return xmlStrncasecmp(start, "javascript:", 11) == 0
+        guard xmlStrncasecmp(start, "javascript:", 11) == 0 else { return false }
+        return !Self.opensAddress(String(cString: start + 11))
+    }
+
+    /// Whether a script's first quoted argument is an address: a path or an http(s) URL.
+    private static func opensAddress(_ script: String) -> Bool {
+        guard let open = script.firstIndex(of: "("), let quote = script[open...].dropFirst().first,
+              quote == "'" || quote == "\"" else { return false }
+        let argument = script[script.index(open, offsetBy: 2)...]
+        return argument.hasPrefix("/") || argument.prefix(4).lowercased() == "http"
     }
 
     init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
