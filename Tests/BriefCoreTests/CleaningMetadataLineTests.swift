@@ -93,6 +93,24 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text) == [body[0], listing[0], body[1], listing[1], body[2], listing[2]])
     }
 
+    /// A page's date line under a label of its own ("Article Launched:") goes and gives the date.
+    @Test(arguments: [ArticleFormat.html, .pageText])
+    func aDateLineUnderASitesOwnLabelGoes(format: ArticleFormat) {
+        let cleaned = clean(["Article Launched: 03/05/2024 09:37:25 PM PST", body[0], body[1], body[2]], format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
+    }
+
+    /// Events each with their date under one label: a listing's field, the story's, and no date of the article.
+    @Test func datesUnderOneLabelLineAfterLineAreAListingAndStay() {
+        let listing = ["Termin: 08.05.2024, 19 Uhr", "Termin: 27.03.2024, 18:30 Uhr", "Termin: 21.02.2024, 19 Uhr"]
+        let lines = [body[0], listing[0], body[1], listing[1], body[2], listing[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == lines)
+        #expect(cleaned.date == nil)
+    }
+
     @Test(arguments: [("GENEVA, March 12 (Reuters) - ", "Reuters"), ("KIEV, Ukraine (AP) — ", "AP"),
                       ("Berlin (dpa) - ", "dpa"), ("RAMALLAH, West Bank, Dec. 5 (AP) — ", "AP"),
                       ("MOSCOW (AP)\u{A0}— ", "AP")])

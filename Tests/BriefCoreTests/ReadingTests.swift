@@ -17,12 +17,18 @@ import Testing
         ("Sept. 30, 2019", "2019-09-30"), ("29 Feb 2024", "2024-02-29"),
         // Dots put the day first, wherever they are written.
         ("03.04.2020", "2020-04-03"), ("03.04.2020, 12:35 Uhr", "2020-04-03"), ("9.12.2023", "2023-12-09"),
+        // A day with its ordinal before the month, a site's own label, a zone's name, a print page.
+        ("2:18pm Tuesday 1st January 2008", "2008-01-01"), ("Article Launched: 01/09/2008 09:37:25 PM PST", "2008-01-09"),
+        ("Story Published: Jan 18, 2008 at 8:29 AM PST", "2008-01-18"), ("Jan 15, 2008 7:00 pm US/Eastern", "2008-01-15"),
+        ("Sunday, January 6, 2008; Page A04", "2008-01-06"), ("Article published Wednesday, January 2, 2008", "2008-01-02"),
     ])
     func recognizesDateLines(line: String, expected: String) {
         #expect(DateLineParser.parseLine(line)?.description == expected)
     }
 
-    @Test(arguments: ["The meeting took place on Dec 9, 2023 in Seoul.", "30 Feb 2023", "December 2023", "Chapter 12", ""])
+    @Test(arguments: ["The meeting took place on Dec 9, 2023 in Seoul.", "30 Feb 2023", "December 2023", "Chapter 12", "",
+                      "Posted by: Dom, London on 5:19pm Tue 1 Jan 08", "The board met on: Dec 9, 2023",
+                      "Note 3: Dec 9, 2023"])
     func rejectsLinesThatAreNotDates(line: String) {
         #expect(DateLineParser.parseLine(line) == nil)
     }

@@ -132,6 +132,7 @@ public struct ArticleCleaner: Sendable {
                                    captionsAreBody: Bool, to decisions: inout [Decision], stated: inout StatedMetadata) {
         let normalizedTitle = CleaningRules.normalize(title)
         var taxonomyLines: [String: [Int]] = [:]
+        var labelledDateLines: [(index: Int, date: ArticleDate, label: String)] = []
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
             // Captions ending with a credit are looked for only where captions are not the story's
@@ -173,16 +174,32 @@ public struct ArticleCleaner: Sendable {
                     decisions[index] = Decision(reason: .metadata)
                 } else if let date = DateLineParser.parseLine(block.text) {
                     decisions[index] = Decision(reason: .metadata)
-                    stated.take(date: date)
+                    if let label = DateLineParser.label(of: trimmed) {
+                        // Its date counts once its label is known to be no listing's field (below).
+                        labelledDateLines.append((index, date, label.lowercased()))
+                    } else {
+                        stated.take(date: date)
+                    }
                 } else if let byline = TextArticleReader.bylineAndDate(block.text) {
                     decisions[index] = Decision(reason: .metadata)
                     stated.take(byline: byline)
                 }
             }
         }
-        // One label opening line after line is a listing's field, not the site's taxonomy.
-        for lines in taxonomyLines.values where lines.count >= metadataLines.taxonomyRepeatsInListing {
+        // One label opening line after line is a listing's field ("Termin: 08.05.2020, 19 Uhr" under
+        // each event), not the site's taxonomy or its date line.
+        let listingRepeats = metadataLines.taxonomyRepeatsInListing
+        for lines in taxonomyLines.values where lines.count >= listingRepeats {
             for index in lines { decisions[index] = Decision() }
+        }
+        var labelCounts: [String: Int] = [:]
+        for line in labelledDateLines { labelCounts[line.label, default: 0] += 1 }
+        for line in labelledDateLines {
+            if labelCounts[line.label, default: 0] >= listingRepeats {
+                decisions[line.index] = Decision()
+            } else {
+                stated.take(date: line.date)
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// Finds calendar dates in the forms news sites print them.
 ///
 /// `parseLine` is strict: the whole line must be a date (with optional prefix words such as
-/// `Published:`, a weekday, a time and a zone), as a date line under a title is.
+/// `Published:` or a site's own label of a few words before a colon, a weekday, a time and a
+/// zone), as a date line under a title is.
 /// `firstDate(in:)` finds a date anywhere in a longer line, such as a byline.
 package enum DateLineParser {
     /// Lines longer than this are prose, never a date line.
@@ -29,6 +30,8 @@ package enum DateLineParser {
         "utc", "gmt", "z", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
         "bst", "cet", "cest", "eet", "eest", "wet", "west", "ist", "jst", "kst", "hkt", "sgt", "aest", "aedt",
         "awst", "nzst", "nzdt", "msk",
+        // "7:00 pm US/Eastern"
+        "us", "eastern", "central", "mountain", "pacific",
     ]
 
     /// Words that may surround a date on a date line.
@@ -36,6 +39,8 @@ package enum DateLineParser {
         "published", "updated", "posted", "modified", "last", "first", "date", "dated", "on", "at",
         "am", "pm", "a", "m", "p", "of", "the", "st", "nd", "rd", "th", "h", "uhr", "le", "el", "de",
         "originally", "created", "issued", "released", "edited", "and", "t",
+        // "Article published …", "Story updated …", a print edition's "…; Page A04"
+        "article", "story", "page",
     ]
 
     /// The date a date line states, or nil when the line is anything else.
@@ -44,8 +49,28 @@ package enum DateLineParser {
         let trimmed = String(TextMeasure.trim(line))
         guard !trimmed.isEmpty, trimmed.count <= maximumLineLength else { return nil }
         // Any word that cannot belong to a date line ends the reading: most lines are prose.
-        guard let tokens = tokenize(trimmed, stopAtOther: true) else { return nil }
+        // A site's own label before a colon ("Article Launched:", "Story Published:") may open it.
+        guard let tokens = tokenize(trimmed, stopAtOther: true) ?? labelled(trimmed).flatMap({ tokenize(String($0), stopAtOther: true) })
+        else { return nil }
         return findDate(in: tokens, dayFirst: writesDotted(trimmed))?.date
+    }
+
+    /// Most words of a label before a date line's colon.
+    static let maximumLabelWords = 3
+
+    /// What follows a label of at most `maximumLabelWords` words of letters and its colon, or nil.
+    private static func labelled(_ line: String) -> Substring? {
+        label(of: line).map { line[line.index(after: $0.endIndex)...] }
+    }
+
+    /// The label a line opens with before its colon (at most `maximumLabelWords` words of
+    /// letters: "Article Launched", "Termin"), or nil.
+    package static func label(of line: String) -> Substring? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = line[..<colon]
+        guard label.split(separator: " ").count <= maximumLabelWords,
+              label.contains(where: \.isLetter), label.allSatisfy({ $0.isLetter || $0 == " " }) else { return nil }
+        return label
     }
 
     /// The first date written anywhere in `text` (a byline, a footer), or nil.
@@ -130,10 +155,11 @@ package enum DateLineParser {
                     return (date, index + 2)
                 }
             case .number(let first, let digits):
-                // Day month year — "9 Dec 2023".
-                if digits <= 2, index + 2 < tokens.count, case .month(let month) = tokens[index + 1],
-                   case .number(let year, 4) = tokens[index + 2], let date = make(year, month, first) {
-                    return (date, index + 2)
+                // Day month year — "9 Dec 2023", "1st January 2008".
+                let monthAt = index + 1 < tokens.count && tokens[index + 1] == .filler ? index + 2 : index + 1
+                if digits <= 2, monthAt + 1 < tokens.count, case .month(let month) = tokens[monthAt],
+                   case .number(let year, 4) = tokens[monthAt + 1], let date = make(year, month, first) {
+                    return (date, monthAt + 1)
                 }
                 // All numbers — "2023-12-09", "09.12.2023", "12/09/2023".
                 if index + 2 < tokens.count, case .number(let second, let d2) = tokens[index + 1],
