@@ -111,6 +111,24 @@ import Testing
         #expect(cleaned.date == nil)
     }
 
+    /// Readers' posts each under a header of the same label: comments, and none of them the byline.
+    @Test(arguments: [ArticleFormat.html, .pageText])
+    func headersOfPostsUnderOneLabelAreComments(format: ArticleFormat) {
+        let headers = ["Posted by: jim | March 5, 2024 07:20 PM", "Posted by: Lucky Lakeshore | March 5, 2024 07:24 PM",
+                       "Posted by: thecrisis | March 6, 2024 08:12 AM"]
+        let cleaned = clean(body + headers, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.comments, .comments, .comments])
+        #expect(cleaned.byline == nil)
+    }
+
+    @Test func bylinesLineAfterLineGiveTheStoryNoByline() {
+        let teasers = ["By Jane Doe, March 5, 2024", "By John Roe, March 4, 2024", "By Ann Poe, March 3, 2024"]
+        let cleaned = clean(body + teasers, format: .html)
+        #expect(cleaned.byline == nil)
+        #expect(clean([teasers[0]] + body, format: .html).byline == "Jane Doe")
+    }
+
     @Test(arguments: [("GENEVA, March 12 (Reuters) - ", "Reuters"), ("KIEV, Ukraine (AP) — ", "AP"),
                       ("Berlin (dpa) - ", "dpa"), ("RAMALLAH, West Bank, Dec. 5 (AP) — ", "AP"),
                       ("MOSCOW (AP)\u{A0}— ", "AP")])

@@ -133,6 +133,8 @@ public struct ArticleCleaner: Sendable {
         let normalizedTitle = CleaningRules.normalize(title)
         var taxonomyLines: [String: [Int]] = [:]
         var labelledDateLines: [(index: Int, date: ArticleDate, label: String)] = []
+        var bylines: [(name: String, date: ArticleDate?)] = []
+        var postHeaders: [String: [Int]] = [:]
         for index in blocks.indices where decisions[index].reason == nil {
             let block = blocks[index]
             // Captions ending with a credit are looked for only where captions are not the story's
@@ -182,7 +184,11 @@ public struct ArticleCleaner: Sendable {
                     }
                 } else if let byline = TextArticleReader.bylineAndDate(block.text) {
                     decisions[index] = Decision(reason: .metadata)
-                    stated.take(byline: byline)
+                    bylines.append(byline)
+                } else if let label = DateLineParser.label(of: trimmed), label.lowercased().hasSuffix(" by"),
+                          DateLineParser.firstDate(in: String(trimmed[label.endIndex...])) != nil {
+                    // "Posted by: jim | January 14, 2008 07:20 PM": a post's header, kept unless it repeats.
+                    postHeaders[label.lowercased(), default: []].append(index)
                 }
             }
         }
@@ -191,6 +197,12 @@ public struct ArticleCleaner: Sendable {
         let listingRepeats = metadataLines.taxonomyRepeatsInListing
         for lines in taxonomyLines.values where lines.count >= listingRepeats {
             for index in lines { decisions[index] = Decision() }
+        }
+        // Bylines line after line head readers' comments or other stories' teasers: none is the story's.
+        if bylines.count < listingRepeats, let byline = bylines.first { stated.take(byline: byline) }
+        // So do the headers of posts under one label: the story has one author, readers post many times.
+        for lines in postHeaders.values where lines.count >= listingRepeats {
+            for index in lines { decisions[index] = Decision(reason: .comments) }
         }
         var labelCounts: [String: Int] = [:]
         for line in labelledDateLines { labelCounts[line.label, default: 0] += 1 }
