@@ -195,6 +195,16 @@ struct HTMLReaderTests {
         #expect(FormatDetector.reader(for: .pageText) is TextArticleReader)
     }
 
+    @Test func aPageWithAFewBytesOfJunkBeforeItsDoctypeIsHTML() {
+        // A byte-order mark that a tool turned into "?" or "ï»¿": browsers render the page all the same.
+        #expect(FormatDetector.detect(Data("?\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\">\n<html>".utf8), source: "a.html") == .html)
+        #expect(FormatDetector.detect(Data("ï»¿<html><body><p>Text</p>".utf8), source: "page") == .html)
+        // Text that merely mentions markup stays text.
+        #expect(FormatDetector.detect(Data("? <html> is the root element of a page.".utf8), source: "a.txt") == .text)
+        #expect(FormatDetector.detect(Data("Notes\n<html> is the root element.".utf8), source: "a.txt") == .text)
+        #expect(FormatDetector.detect(Data("\"Quoted\" title\nDec 9, 2023\nBody text.".utf8), source: "a.txt") == .text)
+    }
+
     @Test func classTokensJudgeChromeButProtectStoryContainers() {
         let rules = HTMLBoilerplateRules.shared
         #expect(rules.verdict(classValue: "social-share", idValue: nil, role: nil).removal == .share)

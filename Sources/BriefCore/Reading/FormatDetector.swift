@@ -12,7 +12,8 @@ public enum FormatDetector {
         let wideHead = FeedCharsetDecoder.wideHead(data, length: sniffLength)
         if wideHead == nil, opensWithPlainASCII(data) { return .text }
         let head = (wideHead ?? String(decoding: data.prefix(sniffLength), as: UTF8.self)).lowercased()
-        let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        var trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if let page = pageAfterJunk(trimmed) { trimmed = page }
         if isFeed(trimmed) { return .feed }
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<head")
             || (trimmed.hasPrefix("<") && (head.contains("<html") || head.contains("<body") || head.contains("<head")
@@ -25,13 +26,29 @@ public enum FormatDetector {
         return .text
     }
 
-    /// True when the first byte that is not ASCII white space is ASCII and not `<`.
+    /// Most characters of junk a saved page may carry before its markup.
+    static let junkLength = 8
+
+    /// The page after a few characters of junk before its doctype or `<html>`: a byte-order mark
+    /// that a tool turned into "?" or "ï»¿". Browsers show the junk and render the page; so does Brief.
+    static func pageAfterJunk(_ trimmed: Substring) -> Substring? {
+        guard let open = trimmed.prefix(junkLength + 1).firstIndex(of: "<"), open != trimmed.startIndex,
+              !trimmed[..<open].contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        let page = trimmed[open...]
+        let isPage = page.hasPrefix("<!doctype html")
+            || page.hasPrefix("<html") && (page.contains("<head") || page.contains("<body"))
+        return isPage ? page : nil
+    }
+
+    /// True when the first byte that is not ASCII white space is an ASCII letter or digit: markup
+    /// starts with `<`, after a few bytes of junk at most (see `pageAfterJunk`).
     static func opensWithPlainASCII(_ data: Data) -> Bool {
         for byte in data.prefix(sniffLength) {
             switch byte {
             case 0x09...0x0D, 0x20: continue
-            case UInt8(ascii: "<"), 0x80...: return false
-            default: return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                return true
+            default: return false
             }
         }
         return false
