@@ -35,6 +35,18 @@ import Testing
         #expect(!LineFeatures("两会 _教育频道 _中国青年网", stopwords: stopwords).hasCodeSigns)
     }
 
+    @Test func aHeadlineEndingInAnAbbreviationAfterAHyphenIsAHeadline() {
+        // "U.S." closes the headline, not a sentence, though a hyphen joins it to the word before.
+        let stopwords = ArticleCleaner().rules.stopwords
+        #expect(LineFeatures("Catch Super Series games on NHL Network-U.S.", stopwords: stopwords)
+            .isHeadlineShaped(CleaningSettings(), text: "Catch Super Series games on NHL Network-U.S."))
+        let lines = [body[0], body[1], "Suggested reading", "Bomb blast kills twelve outside clothes factory",
+                     "Catch Super Series games on NHL Network-U.S.", body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     @Test func twoShortUnrelatedLinesWithoutAMarkerStay() {
         // A byline and a credit, or two entries of the story's own list: no marker, too short to be headlines.
         let lines = [body[0], "Herman Melville", "Prepared by Ann Woodlief", body[1], body[2], body[3]]

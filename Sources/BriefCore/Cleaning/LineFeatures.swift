@@ -237,8 +237,8 @@ package struct LineFeatures: Sendable, Equatable {
         // A sentence may end inside its quotation ("… no evidence of an intentional release.\"").
         guard let last = trimmed.last(where: { !Edges.closers.contains($0) }) else { return false }
         if last == "." {
-            // "…Underneath N.Y.C." ends in an abbreviation, not a sentence.
-            let lastWord = trimmed.split(separator: " ").last ?? ""
+            // "…Underneath N.Y.C." ends in an abbreviation, not a sentence; so does "…NHL Network-U.S.".
+            let lastWord = trimmed.split(separator: " ").last?.split(separator: "-").last ?? ""
             if lastWord.dropLast().contains(".") && lastWord.count <= 8 && lastWord.allSatisfy({ $0.isLetter || $0 == "." }) { return true }
             // A headline in title case may end with a stop ("Dead Phone Battery? Just Burn Something."):
             // as headline styles do, every word of four letters or more opens with a capital.
