@@ -47,6 +47,27 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    @Test func aHeadlineWrittenAsASentenceAmongListedHeadlinesGoesWithThem() {
+        let listed = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Phone maker updates laptops, doubles battery life.",
+                      "Ten Gadgets Worth Buying This Winter"]
+        let cleaned = clean([body[0], body[1], "Most read"] + listed + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func aShortSentenceAfterAListIsTheStorys() {
+        // After the list's last headline, a short sentence is the story resuming, however unrelated
+        // its words; one that reads as prose ("It's as simple as that.") stays inside a list too.
+        let listed = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let resumed = ["Phone maker updates laptops, doubles battery life.", "It's as simple as that."]
+        for line in resumed {
+            let cleaned = clean([body[0], body[1], "Most read"] + listed + [line, body[2], body[3]])
+            #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], line, body[2], body[3]], "\(line)")
+        }
+        let inside = clean([body[0], body[1], "Most read", listed[0], resumed[1], listed[1], body[2], body[3]])
+        #expect(inside.paragraphs.map(\.text).contains(resumed[1]))
+    }
+
     @Test func twoShortUnrelatedLinesWithoutAMarkerStay() {
         // A byline and a credit, or two entries of the story's own list: no marker, too short to be headlines.
         let lines = [body[0], "Herman Melville", "Prepared by Ann Woodlief", body[1], body[2], body[3]]

@@ -321,9 +321,12 @@ public struct ArticleCleaner: Sendable {
     private func markUnknownMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
         for index in decisions.indices where decisions[index].reason == nil && isStructuralMarker(index, lines) {
             let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
+            // A headline written as a sentence may open the list, not end it.
             let listed = following.filter {
-                !lines.structured[$0] && lines.features[$0].isListedHeadlineShaped(settings, text: lines.blocks[$0].text)
-                    && (lines.relatedness[$0] ?? 1) <= settings.weaklyRelatedShare && !rules.isCredit(lines.blocks[$0].text)
+                !lines.structured[$0] && !rules.isCredit(lines.blocks[$0].text)
+                    && (lines.features[$0].isListedHeadlineShaped(settings, text: lines.blocks[$0].text)
+                        || $0 == following.first && isListedStatement($0, lines))
+                    && (lines.relatedness[$0] ?? 1) <= settings.weaklyRelatedShare
             }
             if following.count == 2, listed.count == 2, listed.contains(where: { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }) {
                 decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
@@ -348,20 +351,40 @@ public struct ArticleCleaner: Sendable {
     /// The headline-shaped lines after a marker, up to the first line of another shape or another marker.
     private func listAnnounced(by marker: Int, _ lines: JudgedLines, decisions: [Decision]) -> [Int] {
         var listed: [Int] = []
+        // Headlines written as sentences join the list only when an unrelated headline follows them:
+        // at the list's end, such a line is the story resuming or its author's note.
+        var statements: [Int] = []
         var next = marker + 1
-        while next < decisions.count, listed.count < settings.maximumListAfterMarker {
+        while next < decisions.count, listed.count + statements.count < settings.maximumListAfterMarker {
             if decisions[next].reason != nil {
                 if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
+            } else if isListedStatement(next, lines), !rules.isCredit(lines.blocks[next].text), !lines.structured[next] {
+                statements.append(next)
             } else {
                 // The story's own listing after a heading that sounds like a marker ("What to watch next")
                 // is no list of other articles.
                 guard lines.features[next].isListedHeadlineShaped(settings, text: lines.blocks[next].text),
                       !rules.isCredit(lines.blocks[next].text), !lines.structured[next] else { break }
+                if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
                 listed.append(next)
+                statements = []
             }
             next += 1
         }
         return listed
+    }
+
+    /// A headline written as one short sentence with its stop ("Apple updates Mac Pros, doubles
+    /// performance."), sharing nothing much with the story: an entry of a list of other articles
+    /// when headlines stand around it.
+    private func isListedStatement(_ index: Int, _ lines: JudgedLines) -> Bool {
+        let features = lines.features[index]
+        guard !features.isListedHeadlineShaped(settings, text: lines.blocks[index].text),
+              features.endsSentence, features.startsUppercase, features.isPlainText(settings),
+              (settings.unmarkedHeadlineMinimumWords...settings.listedStatementMaximumWords).contains(features.words),
+              features.stopwordShare <= settings.listedStatementMaximumStopwordShare,
+              (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
+        return !CleaningRules.hasSentenceBreak(String(TextMeasure.trim(lines.blocks[index].text)))
     }
 
     /// Without a marker: runs of unrelated headlines. A line sharing a word or two with the article

@@ -276,7 +276,7 @@ package struct CleaningRules: Sendable {
     private static let readerWords: Set<String> = ["you", "your", "we", "our", "us"]
 
     /// Whether a sentence ends inside the line: a full stop, question or exclamation mark before a space.
-    private static func hasSentenceBreak(_ line: String) -> Bool {
+    package static func hasSentenceBreak(_ line: String) -> Bool {
         var previous: UInt8 = 0
         for byte in line.utf8 {
             if byte == 0x20, previous == UInt8(ascii: ".") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: "!") { return true }

@@ -31,6 +31,12 @@ public struct CleaningSettings: Sendable, Equatable {
     public var structuredEntryReach = 2
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
+    /// In such a list, a headline written as one sentence with its stop ("Apple updates Mac Pros,
+    /// doubles performance.") has at most this many words, and shares at most `unrelatedShare`.
+    public var listedStatementMaximumWords = 12
+    /// …and, written as headlines are, at most this share of function words ("It's as simple as
+    /// that." is the story's).
+    public var listedStatementMaximumStopwordShare = 0.35
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
     public var structuralMarkerMaximumWords = 6
     /// Short prompts after an article's last paragraph have at most this many words.
