@@ -127,6 +127,19 @@ struct HTMLExtractionQualityTests {
         #expect(!body.contains("facial hair"))
     }
 
+    @Test func aShortStoryInAContainerNamedLikeChromeBeatsATableOfPrices() throws {
+        // `printReady` names the part a print button prints, the story; its "print" reads as a share
+        // widget's name. The rest of the page is a table of prices: text, but too little prose to be
+        // the story, so the names are taken as weak evidence and the story is found.
+        let rows = (10...34).map { #"<tr><td><a href="/p/\#($0)">K. Brown</a></td><td>$72.\#($0)</td><td>+6.\#($0)%</td></tr>"# }.joined()
+        let document = try Self.read("""
+            <html><body><table class="prices"><tr><th>Market movers</th></tr>\(rows)</table>
+            <div id="printReady">\(Self.story)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("$72.12"))
+    }
+
     @Test func aStoryInAContainerNamedLikeChromeIsStillFound() throws {
         // Names are evidence, not proof: a story wrapped in `modal-enabled` or `socialicons-sticky`
         // is still the story when nothing else on the page is.

@@ -237,7 +237,8 @@ struct HTMLContentSelector {
 
     private func selectStory(blocks: [HTMLTextBlock], containers: [HTMLContainer]) -> HTMLSelection {
         let selection = selectTrustingNames(blocks: blocks, containers: containers)
-        guard textLength(selection.kept) < settings.minimumArticleLength else { return selection }
+        // Menus, price tables and button labels are text but no story: what is left is measured as prose.
+        guard proseValue(selection.kept) < Double(settings.minimumArticleLength) else { return selection }
         var relaxed = containers
         var changed = false
         for index in relaxed.indices where relaxed[index].removal != nil && !relaxed[index].removalIsByTag
@@ -249,7 +250,7 @@ struct HTMLContentSelector {
         guard changed else { return selection }
         // A short story is a small share of a page but no absolute amount: only the share counts here.
         let second = selectTrustingNames(blocks: blocks, containers: relaxed, voidMinimum: 0)
-        return textLength(second.kept) > textLength(selection.kept) ? second : selection
+        return proseValue(second.kept) > proseValue(selection.kept) ? second : selection
     }
 
     /// What each container holds, summed over the kept blocks under it.
@@ -577,5 +578,10 @@ struct HTMLContentSelector {
 
     private func textLength(_ blocks: [HTMLTextBlock]) -> Int {
         blocks.reduce(0) { $0 + $1.length - $1.linkLength }
+    }
+
+    /// The prose among `blocks`: the value of each that is worth anything (see `value(of:)`).
+    private func proseValue(_ blocks: [HTMLTextBlock]) -> Double {
+        blocks.reduce(0) { $0 + max(0, value(of: $1)) }
     }
 }
