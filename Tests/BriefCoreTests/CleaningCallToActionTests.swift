@@ -28,6 +28,13 @@ extension CleaningTests {
                               "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])
     }
 
+    @Test func aPromptIsMeasuredInWordsAsWrittenNotInThePiecesOfItsAddresses() {
+        // Handles, a phone number and an address split it into 38 pieces; as written it is 26 words.
+        expectPromptsRemoved(["Follow the Courier on Twitter and Instagram @Example_Courier_News and on Facebook @Courier_Example_News. "
+                                + "Send us a message on WhatsApp at 1-876-499-0169 or email us at online-news-desk@example-courier.co.uk.",
+                              "Tap the bell to get notified when we publish"], as: [.share, .boilerplate])
+    }
+
     @Test func aPromptToListenGoes() {
         expectPromptsRemoved(["Listen to our podcast wherever you get your podcasts.",
                               "Listen to the morning briefing on our app"], as: [.boilerplate, .newsletter])

@@ -238,13 +238,18 @@ package struct CleaningRules: Sendable {
         guard line.utf8.count <= 300 else { return nil }
         let opening = line.first(where: { !$0.isWhitespace })
         guard !(opening.map { "\"“„«'‘「".contains($0) } ?? false) else { return nil }
-        // `normalize` separates words by single spaces: most lines (prose) are known to be too long
+        // Words as written, between spaces: an address ("news@example.com", "@ExampleNews", a phone
+        // number) is one, though `normalize` splits it. Most lines (prose) are known to be too long
         // from the count, without splitting them into words.
+        var wordCount = 0
+        var inWord = false
+        for byte in line.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if !isSpace && !inWord { wordCount += 1 }
+            inWord = !isSpace
+        }
+        guard wordCount >= 2, wordCount <= max(maximumWords, maximumPromptWords) else { return nil }
         let normalized = Self.normalize(line)
-        var spaces = 0
-        for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
-        let wordCount = normalized.isEmpty ? 0 : spaces + 1
-        guard wordCount >= 2 else { return nil }
         if wordCount <= maximumWords {
             let prompt = prompt(line, words: Self.words(ofNormalized: normalized))
             if let channel = prompt.channel, prompt.asks { return channel }
