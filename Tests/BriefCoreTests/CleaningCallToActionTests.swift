@@ -35,6 +35,11 @@ extension CleaningTests {
                               "Tap the bell to get notified when we publish"], as: [.share, .boilerplate])
     }
 
+    @Test func aPromptToSubscribeNamesItsOwnChannel() {
+        expectPromptsRemoved(["Subscribe today for your daily dose of gadget news.",
+                              "To read the full story, please subscribe."], as: [.boilerplate, .boilerplate])
+    }
+
     @Test func aPromptToListenGoes() {
         expectPromptsRemoved(["Listen to our podcast wherever you get your podcasts.",
                               "Listen to the morning briefing on our app"], as: [.boilerplate, .newsletter])
