@@ -55,8 +55,10 @@ package enum DateLineParser {
         return findDate(in: tokens, dayFirst: writesDotted(trimmed))?.date
     }
 
-    /// Most words of a label before a date line's colon.
+    /// Most words of a label before a date line's colon…
     static let maximumLabelWords = 3
+    /// …and most characters.
+    static let maximumLabelLength = 40
 
     /// What follows a label of at most `maximumLabelWords` words of letters and its colon, or nil.
     private static func labelled(_ line: String) -> Substring? {
@@ -66,7 +68,8 @@ package enum DateLineParser {
     /// The label a line opens with before its colon (at most `maximumLabelWords` words of
     /// letters: "Article Launched", "Termin"), or nil.
     package static func label(of line: String) -> Substring? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // A label's colon comes early: a long line is not read to its end to find one.
+        guard let colon = line.prefix(maximumLabelLength + 1).firstIndex(of: ":") else { return nil }
         let label = line[..<colon]
         guard label.split(separator: " ").count <= maximumLabelWords,
               label.contains(where: \.isLetter), label.allSatisfy({ $0.isLetter || $0 == " " }) else { return nil }
