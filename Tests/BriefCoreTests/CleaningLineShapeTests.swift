@@ -68,6 +68,16 @@ import Testing
         #expect(inside.paragraphs.map(\.text).contains(resumed[1]))
     }
 
+    @Test func headlinesStampedWithADateAreHeadlinesNotNumberedItems() {
+        // "15.01.08" opens a news list's entry with its date; "15." is no item number.
+        let stamped = ["15.01.08 19:45  Two killed, ten wounded in blast north of Beirut",
+                       "15.01.08 19:28  Official Baku tries to exchange citizens serving sentences abroad",
+                       "15.01.08 19:24  Number of people infected with hepatitis falls"]
+        let cleaned = clean([body[0], body[1], body[2], body[3]] + stamped)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     @Test func twoShortUnrelatedLinesWithoutAMarkerStay() {
         // A byline and a credit, or two entries of the story's own list: no marker, too short to be headlines.
         let lines = [body[0], "Herman Melville", "Prepared by Ann Woodlief", body[1], body[2], body[3]]

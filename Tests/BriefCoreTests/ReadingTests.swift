@@ -45,7 +45,8 @@ import Testing
 
     @Test(arguments: [("- item", true), ("• item", true), ("(a) item", true), ("12. item", true), ("3) item", true),
                       ("Apple pie", false), ("apple pie", false), ("Ünïcode line", false), ("-dash", false),
-                      ("2024 was a year", false), ("(parenthetical remark that goes on)", false), ("", false)])
+                      ("2024 was a year", false), ("(parenthetical remark that goes on)", false), ("", false),
+                      ("15.01.08 19:45 Two killed in blast", false), ("3.5 million people voted", false), ("1.Item", true)])
     func listItemsAreToldByTheirMarker(line: String, isItem: Bool) {
         #expect(HardWrapJoiner.startsListItem(line) == isItem)
     }

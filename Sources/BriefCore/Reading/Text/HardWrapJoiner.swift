@@ -71,7 +71,11 @@ package enum HardWrapJoiner {
         guard let first = line.first else { return false }
         if "-*+•–—·‣▪■►▶→›»✓✔◦○●".contains(first), line.dropFirst().first == " " { return true }
         if first == "(", let close = line.firstIndex(of: ")"), line.distance(from: line.startIndex, to: close) <= 4 { return true }
+        // "12. item", "3) item"; a number goes on after its point in a date or a decimal ("15.01.08",
+        // "3.5 million"), and such a line opens no item.
         let digits = line.prefix(while: \.isNumber)
-        return !digits.isEmpty && digits.count <= 3 && [".", ")"].contains(line.dropFirst(digits.count).first)
+        let after = line.dropFirst(digits.count)
+        return !digits.isEmpty && digits.count <= 3 && [".", ")"].contains(after.first)
+            && !(after.dropFirst().first?.isNumber ?? false)
     }
 }
