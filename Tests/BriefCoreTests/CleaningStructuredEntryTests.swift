@@ -57,6 +57,15 @@ extension CleaningTests {
         #expect(cleaned.paragraphs.map(\.text) == body)
     }
 
+    @Test func headlinesAllStampedWithTheDayAreNoListing() {
+        // A news list dates every headline of the day alike; a listing moves on from day to day.
+        let feed = ["January 15, 2008 Celebrity Chef Starts Third Restaurant in Lisbon",
+                    "January 15, 2008 Ten Gadgets Worth Buying This Winter",
+                    "January 15, 2008 Pop Star Announces Farewell Tour of Stadiums"]
+        let cleaned = clean([body[0], body[1]] + feed + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+    }
+
     @Test func anInterviewEndingTheStoryIsNotATrailingPrompt() {
         let interview = ["Q: Busy summer?", "A: The busiest yet.", "Q: What worries you most?", "A: Fog, always fog.",
                          "Q: And after that?", "A: Retirement, maybe."]

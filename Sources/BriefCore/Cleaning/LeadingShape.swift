@@ -26,9 +26,12 @@ package enum LeadingShape: Equatable, Sendable {
         switch (self, other) {
         case (.speakerLabel, .speakerLabel):
             return true
-        case (.clockTime(let order), .clockTime(let theirs)), (.weekday(let order), .weekday(let theirs)),
-             (.calendarDay(let order), .calendarDay(let theirs)):
+        case (.clockTime(let order), .clockTime(let theirs)), (.weekday(let order), .weekday(let theirs)):
             return offset > 0 ? order >= theirs : order <= theirs
+        case (.calendarDay(let order), .calendarDay(let theirs)):
+            // A news list stamps every headline of the day with the same date ("January 15, 2008
+            // Police make arrest …"); a listing's entries move on from day to day.
+            return offset > 0 ? order > theirs : order < theirs
         default:
             return false
         }
