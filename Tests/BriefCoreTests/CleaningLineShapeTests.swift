@@ -78,6 +78,18 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    @Test func markersOfOlderPagesAnnounceTheirLists() {
+        // "Related to this story:" (BBC), "Today's Most Read": known markers, in words the tables now
+        // hold. The stories they list share a word or two with this one, so only a marker tells.
+        let related = ["Reservoir levels fall across the county  (31 Dec 07 | Weather )",
+                       "Flood warnings lifted for the riverbank towns  (30 Dec 07 | Weather )"]
+        for marker in ["Related to this story:", "Today's Most Read"] {
+            let cleaned = clean([body[0], body[1], marker] + related + [body[2], body[3]])
+            #expect(cleaned.paragraphs.map(\.text) == body, "\(marker)")
+            #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline], "\(marker)")
+        }
+    }
+
     @Test func twoShortUnrelatedLinesWithoutAMarkerStay() {
         // A byline and a credit, or two entries of the story's own list: no marker, too short to be headlines.
         let lines = [body[0], "Herman Melville", "Prepared by Ann Woodlief", body[1], body[2], body[3]]
