@@ -140,6 +140,28 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("$72.12"))
     }
 
+    @Test func aShortClosingSentenceBesideTheStoryStays() throws {
+        // The story's paragraphs share their parent with a long list of links, so one paragraph wins
+        // and its siblings join it. The last, short sentence joins too, as Readability's rule has it.
+        let links = (1...30).map { #"<li><a href="/news/\#($0)">Another story of the day number \#($0)</a></li>"# }.joined()
+        let document = try Self.read("""
+            <html><body><div><ul>\(links)</ul>
+            \(Self.story)<p>No charges have been laid.</p></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(Self.kept(document).contains("No charges have been laid."))
+    }
+
+    @Test func aShortLineBeforeTheStoryIsNoClosingSentence() throws {
+        let links = (1...30).map { #"<li><a href="/news/\#($0)">Another story of the day number \#($0)</a></li>"# }.joined()
+        let document = try Self.read("""
+            <html><body><div><ul>\(links)</ul><p>There is a more recent version.</p>
+            \(Self.story)</div></body></html>
+            """)
+        #expect(Self.kept(document).contains("The river ferry resumed its crossings"))
+        #expect(!Self.kept(document).contains("more recent version"))
+    }
+
     @Test func aStoryInAContainerNamedLikeChromeIsStillFound() throws {
         // Names are evidence, not proof: a story wrapped in `modal-enabled` or `socialicons-sticky`
         // is still the story when nothing else on the page is.

@@ -288,7 +288,9 @@ struct HTMLContentSelector {
             if Self.holds(winner, container, subtreeEnd) { return true }
             if article >= 0, container > article, container < winner, isSiblingProse(block) { return true }
             guard parent >= 0, !Self.holds(winner, container, subtreeEnd) else { return false }
-            if container == parent || Int(containers[container].parent) == parent { return isSiblingProse(block) }
+            if container == parent || Int(containers[container].parent) == parent {
+                return isSiblingProse(block, closing: container > subtreeEnd[winner])
+            }
             // Containers come in document order: one opened before the parent stands above the story.
             return grandparent >= 0 && Int(containers[container].parent) == grandparent && container < parent
                 && isSiblingProse(block)
@@ -416,10 +418,25 @@ struct HTMLContentSelector {
         return article
     }
 
-    /// A paragraph beside the winner that reads as prose: long enough, few links, sentences.
-    private func isSiblingProse(_ block: HTMLTextBlock) -> Bool {
-        block.kind == .paragraph && block.length - block.linkLength >= settings.siblingProseLength
-            && block.linkDensity < settings.siblingMaximumLinkDensity && block.punctuation > 0
+    /// A paragraph beside the winner that reads as prose: long enough, few links, sentences; or,
+    /// after the winner (`closing`), a short one without links whose sentence ends with a stop, as
+    /// Readability's sibling rule has it: a story often ends so ("No charges have been laid.").
+    private func isSiblingProse(_ block: HTMLTextBlock, closing: Bool = false) -> Bool {
+        guard block.kind == .paragraph, block.punctuation > 0 else { return false }
+        if block.length - block.linkLength >= settings.siblingProseLength {
+            return block.linkDensity < settings.siblingMaximumLinkDensity
+        }
+        return closing && block.linkLength == 0 && Self.hasStop(block.text)
+    }
+
+    /// A full stop before a space or at the text's end.
+    private static func hasStop(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "."), byte == 0x20 || byte == 0x0A { return true }
+            previous = byte
+        }
+        return previous == UInt8(ascii: ".")
     }
 
     /// What a block adds to the containers around it: prose counts, fragments and links cost.
