@@ -358,29 +358,33 @@ public struct ArticleCleaner: Sendable {
         while next < decisions.count, listed.count + statements.count < settings.maximumListAfterMarker {
             if decisions[next].reason != nil {
                 if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
-            } else if isListedStatement(next, lines), !rules.isCredit(lines.blocks[next].text), !lines.structured[next] {
-                statements.append(next)
             } else {
                 // The story's own listing after a heading that sounds like a marker ("What to watch next")
                 // is no list of other articles.
-                guard lines.features[next].isListedHeadlineShaped(settings, text: lines.blocks[next].text),
-                      !rules.isCredit(lines.blocks[next].text), !lines.structured[next] else { break }
-                if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
-                listed.append(next)
-                statements = []
+                let text = lines.blocks[next].text
+                guard !rules.isCredit(text), !lines.structured[next] else { break }
+                if lines.features[next].isListedHeadlineShaped(settings, text: text) {
+                    if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
+                    listed.append(next)
+                    statements = []
+                } else if isListedStatement(next, lines) {
+                    statements.append(next)
+                } else {
+                    break
+                }
             }
             next += 1
         }
         return listed
     }
 
-    /// A headline written as one short sentence with its stop ("Apple updates Mac Pros, doubles
-    /// performance."), sharing nothing much with the story: an entry of a list of other articles
-    /// when headlines stand around it.
+    /// A line that is no headline by its shape but a headline written as one short sentence with its
+    /// stop ("Apple updates Mac Pros, doubles performance."), sharing nothing much with the story: an
+    /// entry of a list of other articles when headlines stand around it. Asked of lines already
+    /// known not to be headline-shaped.
     private func isListedStatement(_ index: Int, _ lines: JudgedLines) -> Bool {
         let features = lines.features[index]
-        guard !features.isListedHeadlineShaped(settings, text: lines.blocks[index].text),
-              features.endsSentence, features.startsUppercase, features.isPlainText(settings),
+        guard features.endsSentence, features.startsUppercase, features.isPlainText(settings),
               (settings.unmarkedHeadlineMinimumWords...settings.listedStatementMaximumWords).contains(features.words),
               features.stopwordShare <= settings.listedStatementMaximumStopwordShare,
               (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
