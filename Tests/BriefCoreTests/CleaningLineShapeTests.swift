@@ -153,4 +153,34 @@ import Testing
         #expect(rules.match("The trip took 10 minutes") == nil)
         #expect(rules.match("10 Minuten") == nil)
     }
+
+    @Test func aListEntryAfterAPromoBlockThatEchoesTheEntriesBeforeItStays() {
+        // The promo block sits inside the story's own list; the entries after it say nearly what the
+        // ones before it say, though they share little with the story's prose.
+        let before = ["The court's sentences were as follows:", "Carl Dunmore received six months of home detention"]
+        let after = ["Eric Dunmore received three months of home detention"]
+        let promo = ["Editor's Picks", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let cleaned = clean([body[0], body[1]] + before + promo + after + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1]] + before + after + [body[2], body[3]])
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func aPromoHeadlineSharingAFewWordsWithAnEntryBeforeTheMarkerGoes() {
+        // Sharing three words but not most of its own, the headline is another article's.
+        let before = ["The court's sentences were as follows:", "Carl Dunmore received six months of home detention"]
+        let promo = ["Editor's Picks", "Ten Gadgets Worth Buying This Winter",
+                     "Carl Dunmore received praise from fans after the Porto concert"]
+        let cleaned = clean([body[0], body[1]] + before + promo + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1]] + before + [body[2], body[3]])
+    }
+
+    @Test func aHeadlinePromotedTwiceIsNoEcho() {
+        // A lone headline stays above the story's third paragraph; promoted again after a marker,
+        // it goes with that list.
+        let repeated = "Ten Gadgets Worth Buying This Winter"
+        let lines = [body[0], body[1], repeated, body[2], "Editor's Picks", "Celebrity Chef Opens Third Restaurant in Lisbon",
+                     repeated, body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], repeated, body[2], body[3]])
+    }
 }

@@ -354,6 +354,12 @@ public struct ArticleCleaner: Sendable {
         // Headlines written as sentences join the list only when an unrelated headline follows them:
         // at the list's end, such a line is the story resuming or its author's note.
         var statements: [Int] = []
+        // A promo block may sit inside the story's own list: an entry after it that says nearly what
+        // one before the marker says ("Bill White received six months of home detention", "Tom White
+        // received three months …") is the story's list resuming.
+        let entriesBefore = (max(0, marker - settings.echoReach)..<marker).filter {
+            lines.headlines[$0] && decisions[$0].reason == nil
+        }
         var next = marker + 1
         while next < decisions.count, listed.count + statements.count < settings.maximumListAfterMarker {
             if decisions[next].reason != nil {
@@ -362,7 +368,8 @@ public struct ArticleCleaner: Sendable {
                 // The story's own listing after a heading that sounds like a marker ("What to watch next")
                 // is no list of other articles.
                 let text = lines.blocks[next].text
-                guard !rules.isCredit(text), !lines.structured[next] else { break }
+                guard !rules.isCredit(text), !lines.structured[next],
+                      !entriesBefore.contains(where: { echoes(next, $0, lines) }) else { break }
                 if lines.features[next].isListedHeadlineShaped(settings, text: text) {
                     if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
                     listed.append(next)
@@ -376,6 +383,16 @@ public struct ArticleCleaner: Sendable {
             next += 1
         }
         return listed
+    }
+
+    /// Whether line `index` shares at least `echoMinimumSharedWords` content words, and at least
+    /// `echoMinimumShare` of its own, with line `other`. The same headline twice is one article
+    /// promoted twice (a copy the story kept above), not two entries of a list.
+    private func echoes(_ index: Int, _ other: Int, _ lines: JudgedLines) -> Bool {
+        let own = lines.features[index].contentTokens, theirs = lines.features[other].contentTokens
+        guard own.count >= settings.echoMinimumSharedWords, own != theirs else { return false }
+        let shared = own.sharedCount(with: theirs)
+        return shared >= settings.echoMinimumSharedWords && Double(shared) >= settings.echoMinimumShare * Double(own.count)
     }
 
     /// A line that is no headline by its shape but a headline written as one short sentence with its

@@ -29,6 +29,12 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A line opening like another within this many lines (a clock time, "Q:") is an entry of the
     /// story's own listing or interview; the reach spans a day's heading between two listings.
     public var structuredEntryReach = 2
+    /// After a marker, a line sharing at least `echoMinimumSharedWords` content words, and at least
+    /// `echoMinimumShare` of its own, with a headline-shaped line at most `echoReach` lines before the
+    /// marker is the story's list resuming after a promo block set inside it.
+    public var echoMinimumSharedWords = 3
+    public var echoMinimumShare = 0.6
+    public var echoReach = 7
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// In such a list, a headline written as one sentence with its stop ("Apple updates Mac Pros,

@@ -39,4 +39,21 @@ package struct WordKeys: Sendable, Equatable {
         }
         return true
     }
+
+    /// How many words are in both sets (one merge of the two sorted lists).
+    package func sharedCount(with other: WordKeys) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < keys.count, j < other.keys.count {
+            if keys[i] == other.keys[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if keys[i] < other.keys[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
 }
