@@ -183,4 +183,29 @@ import Testing
         let cleaned = clean(lines)
         #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], repeated, body[2], body[3]])
     }
+
+    @Test func anInterviewsQuestionAfterAPromoBlockStays() {
+        // Questions on lines of their own, each answered by the paragraph after it: the last one
+        // follows a promo block and shares no word with the story, yet it is the interview's.
+        let interview = [
+            "How did the workshop start?",
+            "We began with three volunteers and a borrowed soldering iron in a church basement, and it grew from there.",
+            "Who comes to the evenings?",
+            "Mostly retired engineers and teenagers, which makes for a surprisingly good mix of patience and curiosity.",
+            "What would you tell a newcomer?",
+            "Bring a broken radio and an afternoon to spare, because nobody leaves without fixing at least one thing.",
+        ]
+        let last = ["What's your wildest dream of success?", "To run a repair evening in every town library across the county by next year."]
+        let promo = ["Editor's Picks", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let cleaned = clean(interview + promo + last, title: "Volunteers keep old radios working at the repair workshop")
+        #expect(cleaned.paragraphs.map(\.text) == interview + last)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    @Test func theLastHeadlineOfAListMayBeAQuestion() {
+        // One question before the story resumes makes no interview: it is the list's last headline.
+        let promo = ["Editor's Picks", "Celebrity Chef Opens Third Restaurant in Lisbon", "Is This the Best Winter Coat Ever Made?"]
+        let cleaned = clean([body[0], body[1]] + promo + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+    }
 }

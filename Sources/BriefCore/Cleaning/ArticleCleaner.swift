@@ -72,7 +72,7 @@ public struct ArticleCleaner: Sendable {
                 && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
-        let structured = structuredEntries(blocks)
+        let structured = structuredEntries(blocks, features: features)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
                            decisions: &decisions)
         removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
@@ -276,17 +276,33 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Lines that open like a neighbour (a clock time later than the one before, an interview's "Q:" and
-    /// "A:") are entries of the story's own listing or interview: short as they are, they are neither
-    /// headlines nor prompts.
-    private func structuredEntries(_ blocks: [Block]) -> [Bool] {
+    /// "A:") and an interview's questions without labels are entries of the story's own listing or
+    /// interview: short as they are, they are neither headlines nor prompts.
+    private func structuredEntries(_ blocks: [Block], features: [LineFeatures]) -> [Bool] {
         let shapes = blocks.map { LeadingShape($0.text) }
         let reach = settings.structuredEntryReach
+        let questions = interviewQuestions(blocks, features: features)
         return shapes.indices.map { index in
+            if questions.contains(index) { return true }
             guard let shape = shapes[index] else { return false }
             return (max(0, index - reach)...min(shapes.count - 1, index + reach)).contains { other in
                 other != index && shapes[other].map { shape.continues($0, after: index - other) } == true
             }
         }
+    }
+
+    /// An interview written without speaker labels: questions on lines of their own, each answered by
+    /// the paragraph after it. With `interviewMinimumQuestions` such pairs, the questions are the
+    /// story's, though one may stand right after a promo block; fewer may be the last headline of a
+    /// list before the story resumes.
+    private func interviewQuestions(_ blocks: [Block], features: [LineFeatures]) -> Set<Int> {
+        var questions = Set<Int>()
+        for index in blocks.indices.dropLast() where features[index].words <= settings.headlineMaximumWords {
+            guard TextMeasure.trim(blocks[index].text).last == "?", features[index + 1].isAnchor(settings),
+                  TextMeasure.trim(blocks[index + 1].text).last != "?" else { continue }
+            questions.insert(index)
+        }
+        return questions.count >= settings.interviewMinimumQuestions ? questions : []
     }
 
     private func isStrong(_ index: Int, features: [LineFeatures], headlines: [Bool]) -> Bool {

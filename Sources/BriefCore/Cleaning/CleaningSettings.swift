@@ -35,6 +35,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var echoMinimumSharedWords = 3
     public var echoMinimumShare = 0.6
     public var echoReach = 7
+    /// Fewest questions, each on a line of its own and answered by the paragraph after it, that make
+    /// an interview without speaker labels.
+    public var interviewMinimumQuestions = 3
     /// Most lines a marker's headline list may span.
     public var maximumListAfterMarker = 10
     /// In such a list, a headline written as one sentence with its stop ("Apple updates Mac Pros,
