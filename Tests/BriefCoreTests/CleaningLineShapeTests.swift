@@ -208,4 +208,21 @@ import Testing
         let cleaned = clean([body[0], body[1]] + promo + [body[2], body[3]])
         #expect(cleaned.paragraphs.map(\.text) == body)
     }
+
+    @Test func twoQuestionsInSentenceCaseAreNoHeadline() {
+        let stopwords = ArticleCleaner().rules.stopwords
+        let settings = CleaningSettings()
+        let deck = "Does your basement flood every spring? Are you tired of pumping it out by hand?"
+        #expect(!LineFeatures(deck, stopwords: stopwords).isHeadlineShaped(settings, text: deck))
+        // A prompt ending on a few words stays headline-shaped, for the list it may stand in.
+        for headline in ["Dead Phone Battery? Just Burn Something!", "Is the dam safe? Engineers weigh in",
+                         "Will the river rise again tonight?", "Ready for more amazing design ideas? Check below!"] {
+            #expect(LineFeatures(headline, stopwords: stopwords).isHeadlineShaped(settings, text: headline), "\(headline)")
+        }
+        // A story may open with such a deck, sharing no word with what follows; under a short line
+        // of the site's, it is no run of two unrelated headlines.
+        let opening = "Is your green thumb twitching as the weather turns cool? Are you longing for a place to dig and plant?"
+        let cleaned = clean(["Mary Boone writes about homes and gardens weekly", opening] + body)
+        #expect(cleaned.paragraphs.map(\.text).contains(opening))
+    }
 }

@@ -10,6 +10,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var headlineMaximumDigitShare = 0.35
     /// …and at least this share of letters among its characters (less: a formula or code).
     public var headlineMinimumLetterShare = 0.65
+    /// A line of two sentences in sentence case, a question or exclamation first, is prose, not a
+    /// headline, when its first and last sentences have at least this many words each.
+    public var proseSentenceMinimumWords = 6
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.

@@ -245,7 +245,31 @@ package struct LineFeatures: Sendable, Equatable {
             return words >= settings.unmarkedHeadlineMinimumWords && Self.isTitleCase(trimmed)
         }
         if last == ":" { return trimmed.hasSuffix("::") }
+        // Two full sentences, a question or exclamation first ("Does your green thumb start twitching
+        // when the weather turns cool? Are you a yard-less soul, yearning for a place to till?"), in
+        // sentence case open a story; a headline of two is short or in title case ("Dead Phone
+        // Battery? Just Burn Something!"), and a prompt ends on a few words ("Check below!").
+        if last == "?" || last == "!", Self.isTwoSentences(trimmed, minimumWords: settings.proseSentenceMinimumWords) {
+            return Self.isTitleCase(trimmed)
+        }
         return !";,。".contains(last)
+    }
+
+    /// Whether a question or exclamation ends a sentence inside the line, before one that opens with
+    /// a capital, and both the line's first and last sentences have at least `minimumWords` words.
+    static func isTwoSentences(_ text: Substring, minimumWords: Int) -> Bool {
+        var breaks: [String.Index] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if text[index] == "?" || text[index] == "!", next < text.endIndex, text[next] == " ",
+               let opening = text[next...].first(where: { $0 != " " }), opening.isUppercase {
+                breaks.append(next)
+            }
+            index = next
+        }
+        guard let first = breaks.first, let last = breaks.last else { return false }
+        return TextMeasure.wordCount(text[..<first]) >= minimumWords && TextMeasure.wordCount(text[last...]) >= minimumWords
     }
 
     /// Every word of four letters or more opens with a capital, and one such word at least.
