@@ -28,6 +28,18 @@ import Testing
         #expect(cleaned.agency == "PTI")
     }
 
+    @Test func aDateLinesBylineMayNameItsHelpers() {
+        // The byline segment is longer than a place or an agency; it opens with "Par", "By".
+        let lines = ["Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+                     body[0], "Published March 5, 2024 | By Jane Doe and John Roe with additional reporting", body[1], body[2]]
+        let cleaned = clean(lines, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata])
+        // Another long segment is a sentence of the story's.
+        let sentence = "Updated March 5, 2024 | The dam's operator said the gates would stay open all week"
+        #expect(clean([sentence] + body, format: .html).paragraphs.map(\.text) == [sentence] + body)
+    }
+
     @Test func aDateLineNamesAnAgencyOnlyAfterAPlaceAndItsComma() {
         #expect(clean(["New Delhi | Updated : 12 Mar 2024, 10:45 AM", body[0], body[1]], format: .html).agency == nil)
         #expect(clean(["Mumbai, Press Trust of India | Updated : 12 Mar 2024", body[0], body[1]], format: .html).agency

@@ -30,6 +30,7 @@ package struct MetadataLineRules: Sendable {
         var maximumWords: Int
         var separators: [String]
         var maximumOtherSegmentWords: Int
+        var bylineLeaders: [String]
         var agencyMaximumWords: Int
         var leadDatelinePlaceMaximumWords: Int
         var dateLabels: [String]
@@ -63,6 +64,8 @@ package struct MetadataLineRules: Sendable {
     /// Most words of place before a wire dateline's parenthesis (see `leadDatelineAgency`).
     let leadDatelinePlaceMaximumWords: Int
     private let dateLabels: [[Substring]]
+    /// The words that open a byline ("By", "Par"): a date line's byline segment may be long.
+    private let bylineLeaders: Set<String>
     /// The first word of every date label: a line with none of them is no date line.
     private let dateLabelFirstWords: Set<Substring>
     /// The same words as FNV-1a keys of their UTF-8 bytes (in canonical composition, as an ASCII
@@ -111,6 +114,7 @@ package struct MetadataLineRules: Sendable {
         // Longest labels first, so "last updated" is tried before "updated".
         dateLabels = file.dateLabels.map { CleaningRules.normalize($0).split(separator: " ") }.sorted { $0.count > $1.count }
         dateLabelFirstWords = Set(dateLabels.compactMap(\.first))
+        bylineLeaders = Set(file.bylineLeaders)
         dateLabelFirstWordKeys = KeySet(dateLabelFirstWords.map { FNV1a.hash($0.precomposedStringWithCanonicalMapping) })
         asciiCopyrightSigns = file.copyrightSigns.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }
             .filter { $0.allSatisfy { $0 < 0x80 } }
@@ -437,7 +441,9 @@ package struct MetadataLineRules: Sendable {
                 let date = DateLineParser.firstDate(in: segment)
                 guard date != nil || statesTime(segment) || statesRelativeTime(rest) else { return nil }
                 if !labelled.found || labelled.date == nil { labelled = (labelled.date ?? date, true) }
-            } else if tokens.count > file.maximumOtherSegmentWords && DateLineParser.parseLine(segment) == nil {
+            } else if tokens.count > file.maximumOtherSegmentWords && !bylineLeaders.contains(String(tokens[0]))
+                        && DateLineParser.parseLine(segment) == nil {
+                // A byline may name its helpers ("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)").
                 return nil
             } else if agency == nil {
                 agency = self.agency(afterPlaceIn: segment)
