@@ -40,6 +40,11 @@ extension CleaningTests {
                               "To read the full story, please subscribe."], as: [.boilerplate, .boilerplate])
     }
 
+    @Test func aPromptToReadTheSitesLegalPagesGoes() {
+        expectPromptsRemoved(["For more information on this site, please read our Privacy Policy and Terms of Service.",
+                              "Tap the bell to get notified when we publish"], as: [.boilerplate, .boilerplate])
+    }
+
     @Test func aPromptToListenGoes() {
         expectPromptsRemoved(["Listen to our podcast wherever you get your podcasts.",
                               "Listen to the morning briefing on our app"], as: [.boilerplate, .newsletter])
