@@ -38,7 +38,7 @@ public struct ArticlePipeline: Sendable {
             source: document.source, format: document.format, title: cleaned.title,
             date: cleaned.date, byline: cleaned.byline, url: document.url, siteName: document.siteName,
             paragraphs: cleaned.paragraphs.map(\.text), paragraphKinds: cleaned.paragraphs.map(\.kind),
-            removed: cleaned.removed, summary: document.summary, agency: cleaned.agency)
+            removed: cleaned.removed, summary: cleaned.summary, agency: cleaned.agency)
         article.language = languages.language(declared: document.language, title: article.title, paragraphs: article.paragraphs)
         article.entities = recognizer.entities(title: article.title, paragraphs: article.paragraphs, language: article.language)
         let matches = classifier.classify(title: article.title, paragraphs: article.paragraphs)

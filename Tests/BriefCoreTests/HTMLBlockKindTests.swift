@@ -43,6 +43,28 @@ struct HTMLBlockKindTests {
         #expect(document.blocks.count == 3)
     }
 
+    @Test func aSummaryBoxKeepsItsDeckAndGivesUpItsDateTickerAndLabel() throws {
+        // Lines beside the deck in a box named as the summary: a date line, a byline, a ticker of
+        // share prices and a section's label. The article's date comes from the date line.
+        let html = """
+            <html><body><article><header><h1>River ferry returns after cable repair</h1>
+            <div class="market-summary"><p>S&amp;P 500 2,111.72 -14.43 (-0.68%)</p></div>
+            <div class="standfirst"><p>Transport</p><p>The crossing reopens after a month of repairs.</p>
+            <p>Published Tuesday, March 5, 2024 10:32 AM EST</p><p>By Jane Doe</p></div></header>
+            <div class="body">\(Self.story)</div></article></body></html>
+            """
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "test.html").first)
+        #expect(article.summary == "The crossing reopens after a month of repairs.")
+        #expect(article.paragraphs == Self.paragraphs)
+        #expect(article.date == ArticleDate(year: 2024, month: 3, day: 5))
+        #expect(article.byline == "Jane Doe")
+        let removed = Dictionary(article.removed.map { ($0.text, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        #expect(removed["S&P 500 2,111.72 -14.43 (-0.68%)"] == .boilerplate)
+        #expect(removed["Transport"] == .boilerplate)
+        #expect(removed["Published Tuesday, March 5, 2024 10:32 AM EST"] == .metadata)
+        #expect(removed["By Jane Doe"] == .metadata)
+    }
+
     /// A page built from components names its parts only for its tests: the class names are hashes.
     @Test func componentNamesGiveKindsAndChromeWhereClassNamesAreHashes() throws {
         let html = """

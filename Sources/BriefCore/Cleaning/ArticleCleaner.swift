@@ -10,6 +10,8 @@ public struct CleanedDocument: Sendable {
     public var agency: String?
     public var paragraphs: [Block]
     public var removed: [RemovedBlock]
+    /// The reader's summary (deck, standfirst, key points) without the lines that are none, or nil.
+    public var summary: String?
 }
 
 /// Decides, block by block, what is the article and what is not.
@@ -89,6 +91,7 @@ public struct ArticleCleaner: Sendable {
 
         var paragraphs: [Block] = []
         var removed = document.removed
+        let summary = document.summary.flatMap { judgeSummary($0, stated: &stated, removed: &removed) }
         for (block, decision) in zip(blocks, decisions) {
             if let reason = decision.reason {
                 removed.append(RemovedBlock(text: block.text, reason: reason, position: paragraphs.count))
@@ -99,7 +102,39 @@ public struct ArticleCleaner: Sendable {
         // A dateline line names the agency apart; else the story's opening words may.
         let agency = stated.agency ?? paragraphs.first.flatMap { metadataLines.leadDatelineAgency(in: $0.text) }
         return CleanedDocument(title: title, date: document.date ?? stated.date, byline: document.byline ?? stated.byline,
-                               agency: agency, paragraphs: paragraphs, removed: removed)
+                               agency: agency, paragraphs: paragraphs, removed: removed, summary: summary)
+    }
+
+    /// A box named as the summary may hold more than a deck: the date and byline printed beside it,
+    /// a ticker of share prices, a rating, a section's label. Such lines go to `removed` (dates and
+    /// bylines give the article theirs); a deck's lines are prose, of `summaryMinimumWords` words or
+    /// more and few numbers.
+    private func judgeSummary(_ summary: String, stated: inout StatedMetadata, removed: inout [RemovedBlock]) -> String? {
+        var kept: [Substring] = []
+        for line in summary.split(separator: "\n") {
+            let text = String(line)
+            let features = LineFeatures(text, stopwords: rules.stopwords)
+            var reason: RemovalReason?
+            if let metadata = metadataLines.judge(text, findingCaptions: true) {
+                reason = stated.take(metadata)
+            } else if let match = rules.match(text) {
+                reason = match.reason
+            } else if let date = DateLineParser.parseLine(text) {
+                reason = .metadata
+                stated.take(date: date)
+            } else if let byline = TextArticleReader.bylineAndDate(text) {
+                reason = .metadata
+                stated.take(byline: byline)
+            } else if features.words < settings.summaryMinimumWords || features.digitShare > settings.headlineMaximumDigitShare {
+                reason = .boilerplate
+            }
+            if let reason {
+                removed.append(RemovedBlock(text: text, reason: reason, position: 0))
+            } else {
+                kept.append(line)
+            }
+        }
+        return kept.isEmpty ? nil : kept.joined(separator: "\n")
     }
 
     // MARK: Stage 2: certain rules
@@ -118,6 +153,25 @@ public struct ArticleCleaner: Sendable {
         /// The first date a line states.
         mutating func take(date stated: ArticleDate?) {
             if date == nil { date = stated }
+        }
+
+        /// What a metadata line states, and the reason it goes: a date line's date and agency, an
+        /// agency line's name (a taxonomy label's lines are counted by the caller).
+        mutating func take(_ line: MetadataLine) -> RemovalReason {
+            switch line {
+            case .credit:
+                return .credit
+            case .caption:
+                return .caption
+            case .agency(let name):
+                take(agency: name)
+            case .taxonomy:
+                break
+            case .dateline(let date, let agency):
+                take(date: date)
+                take(agency: agency)
+            }
+            return .metadata
         }
 
         /// The first byline line's names, and a date printed after them when no date line came first.
@@ -142,22 +196,8 @@ public struct ArticleCleaner: Sendable {
             if let line = metadataLines.judge(block.text, findingCaptions: !captionsAreBody) {
                 // A labelled date line or a picture credit, in any format; a date it states is the
                 // article's when the reader found none.
-                switch line {
-                case .credit:
-                    decisions[index] = Decision(reason: .credit)
-                case .caption:
-                    decisions[index] = Decision(reason: .caption)
-                case .agency(let name):
-                    decisions[index] = Decision(reason: .metadata)
-                    stated.take(agency: name)
-                case .taxonomy(let label):
-                    decisions[index] = Decision(reason: .metadata)
-                    taxonomyLines[label, default: []].append(index)
-                case .dateline(let date, let agency):
-                    decisions[index] = Decision(reason: .metadata)
-                    stated.take(date: date)
-                    stated.take(agency: agency)
-                }
+                decisions[index] = Decision(reason: stated.take(line))
+                if case .taxonomy(let label) = line { taxonomyLines[label, default: []].append(index) }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines,
                                             closesStory: match.isCopyrightNotice)

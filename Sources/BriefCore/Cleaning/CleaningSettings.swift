@@ -13,6 +13,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A line of two sentences in sentence case, a question or exclamation first, is prose, not a
     /// headline, when its first and last sentences have at least this many words each.
     public var proseSentenceMinimumWords = 6
+    /// A line of the reader's summary (a deck, a key point) has at least this many words; a shorter
+    /// one is a label ("ICON", "Biz & IT —").
+    public var summaryMinimumWords = 3
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.
