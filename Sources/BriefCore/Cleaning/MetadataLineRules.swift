@@ -21,9 +21,10 @@ package enum MetadataLine: Equatable, Sendable {
 ///
 /// A date line is short, split by separators (`·`, `|`) into segments; one segment opens with a
 /// date label (`Published`, `Updated :`) followed by a date, a time or a relative time, and every
-/// other segment is a few words (a place, an agency). A credit opens with a credit label before a
-/// colon (`Main image credit:`), or is a copyright sign and a name with no year. A caption is a
-/// short line ending with such a credit, or with a photographer and an agency in parentheses.
+/// other segment is a few words (a place, an agency) or a byline (`Par …`, of any length). A credit
+/// opens with a credit label before a colon (`Main image credit:`), or is a copyright sign and a
+/// name with no year. A caption is a short line ending with such a credit, or with a photographer
+/// and an agency in parentheses.
 package struct MetadataLineRules: Sendable {
     private struct File: Decodable {
         var maximumLength: Int
