@@ -225,4 +225,27 @@ import Testing
         let cleaned = clean(["Mary Boone writes about homes and gardens weekly", opening] + body)
         #expect(cleaned.paragraphs.map(\.text).contains(opening))
     }
+
+    @Test func whatFollowsARunOfReadersCommentsIsThePagesNotTheStorys() {
+        // The reader took the comments out; the sidebar after them stood in the story's container.
+        let sidebar = ["Find stories on the Hollow Creek blog about:", "Blogs we watch", "Spot a glitch on our site? Report a bug"]
+        let comments = (1...5).map { RemovedBlock(text: "Reader \($0): great piece", reason: .comments, position: 4) }
+        let document = RawDocument(source: "t.html", format: .html, title: "Hollow Creek dam opens spillway as reservoir hits record level",
+                                   blocks: (body + sidebar).map { Block(kind: .paragraph, text: $0) }, removed: comments)
+        let cleaned = cleaner.clean(document)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.filter { $0.reason == .footer }.map(\.text) == sidebar)
+        // Fewer comments, or comments before much of a story, end nothing.
+        let few = RawDocument(source: "t.html", format: .html, title: document.title, blocks: document.blocks,
+                              removed: Array(comments.prefix(4)))
+        #expect(cleaner.clean(few).paragraphs.count == body.count + sidebar.count)
+        let early = RawDocument(source: "t.html", format: .html, title: document.title, blocks: document.blocks,
+                                removed: comments.map { RemovedBlock(text: $0.text, reason: .comments, position: 1) })
+        #expect(cleaner.clean(early).paragraphs.count == body.count + sidebar.count)
+        // More text after the comments than before (answers under a question) is the page's own.
+        let answers = [body[3] + " " + body[0], body[1] + " " + body[2], body[0] + " " + body[1]]
+        let thread = RawDocument(source: "t.html", format: .html, title: document.title,
+                                 blocks: (body + answers).map { Block(kind: .paragraph, text: $0) }, removed: comments)
+        #expect(cleaner.clean(thread).paragraphs.map(\.text) == body + answers)
+    }
 }

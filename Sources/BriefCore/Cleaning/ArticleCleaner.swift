@@ -21,7 +21,8 @@ public struct CleanedDocument: Sendable {
 /// 2. Certain rules: marker lines from the data tables ("Related", "Advertisement", "Share this story",
 ///    "Subscribe to our newsletter", copyright lines…) and link lists (`Block.linkDensity`).
 /// 3. In a page dump, the article region is located (`MainContentLocator`); what lies outside is
-///    navigation before it and footer or comments after it.
+///    navigation before it and footer or comments after it. In any page, what follows the site's
+///    copyright notice or a run of readers' comments after the story is its footer.
 /// 4. Headline-shaped lines (short, no sentence end) are judged by how many of their content words
 ///    the article itself uses: after a promo marker, the list of unrelated headlines goes; without a
 ///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
@@ -66,6 +67,7 @@ public struct ArticleCleaner: Sendable {
         if document.format != .feed {
             removeAfterCopyrightNotice(features: features, to: &decisions)
         }
+        removeAfterComments(document.removed, features: features, to: &decisions)
         let availableWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         // In an HTML page other articles' headlines are links; a headline-shaped line without one is the
         // story's own subhead or list entry (the reader already dropped link lists and page chrome).
@@ -297,6 +299,24 @@ public struct ArticleCleaner: Sendable {
             for later in after where decisions[later].reason == nil { decisions[later].reason = reason }
             return
         }
+    }
+
+    /// Readers' comments that the reader took out, `closingCommentsMinimum` blocks or more in one
+    /// place after the story's prose, end the story: what the page sets after them, in the same
+    /// container and shorter than the story, is its sidebar or footer ("Find stories on the TED Blog
+    /// about:", "Blogs we watch").
+    private func removeAfterComments(_ removedByReader: [RemovedBlock], features: [LineFeatures], to decisions: inout [Decision]) {
+        var comments: [Int: Int] = [:]
+        for block in removedByReader where block.reason == .comments { comments[block.position, default: 0] += 1 }
+        guard let position = comments.filter({ $0.value >= settings.closingCommentsMinimum }).keys.min(),
+              position < decisions.count else { return }
+        let kept = decisions.indices.filter { decisions[$0].reason == nil }
+        let prose = kept.filter { $0 < position }.reduce(0) { $0 + features[$1].words }
+        let after = kept.filter { $0 >= position }.reduce(0) { $0 + features[$1].words }
+        // More text after the comments than before them is the page's main text, as answers under
+        // a question on a Q&A site are.
+        guard prose >= settings.pageMinimumArticleWords, after < prose else { return }
+        for index in kept where index >= position { decisions[index].reason = .footer }
     }
 
     // MARK: Stage 4: headlines of other articles

@@ -62,6 +62,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var callToActionPromptMaximumWords = 32
     /// A prompt's opening hook ("Got a story?", "We want to hear from you.") has at most this many words.
     public var callToActionHookMaximumWords = 10
+    /// A reader's run of at least this many comment blocks in one place after the story's prose
+    /// (`pageMinimumArticleWords`) ends the story: the blocks after it are the page's.
+    public var closingCommentsMinimum = 5
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
