@@ -258,17 +258,18 @@ package struct LineFeatures: Sendable, Equatable {
     /// Whether a question or exclamation ends a sentence inside the line, before one that opens with
     /// a capital, and both the line's first and last sentences have at least `minimumWords` words.
     static func isTwoSentences(_ text: Substring, minimumWords: Int) -> Bool {
-        var breaks: [String.Index] = []
+        var first: String.Index?, last: String.Index?
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
             if text[index] == "?" || text[index] == "!", next < text.endIndex, text[next] == " ",
                let opening = text[next...].first(where: { $0 != " " }), opening.isUppercase {
-                breaks.append(next)
+                if first == nil { first = next }
+                last = next
             }
             index = next
         }
-        guard let first = breaks.first, let last = breaks.last else { return false }
+        guard let first, let last else { return false }
         return TextMeasure.wordCount(text[..<first]) >= minimumWords && TextMeasure.wordCount(text[last...]) >= minimumWords
     }
 
