@@ -32,6 +32,18 @@ struct HTMLCharsetAndInvisibleTextTests {
         #expect(document.blocks.first?.text.hasPrefix("新闻 in UTF-8") == true)
     }
 
+    @Test func referencesToC1CodesReadAsWindows1252() throws {
+        // Pages written in Windows-1252 and escaped as `&#146;`: browsers show ’, “ ” and –. The
+        // undefined code 129 goes; a literal CSI (U+009B, read as ›) never reaches the terminal.
+        let html = """
+            <html><head><title>Iraq&#146;s tape &#150; a warning</title></head><body>
+            <p>Bin Laden warned Iraq&#146;s Sunni Arabs &#147;not to fight&#148; &#x96; and&#129; vowed \u{9B}31m more\(Self.sentence)
+            """
+        let document = try HTMLArticleReader(selectsMainContent: false).document(from: Data(html.utf8), source: "c1.html")
+        #expect(document.blocks.first?.text.hasPrefix("Bin Laden warned Iraq’s Sunni Arabs “not to fight” – and vowed ›31m more") == true)
+        #expect(document.title == "Iraq’s tape – a warning")
+    }
+
     @Test func rubyPronunciationIsNotText() throws {
         let html = "<html><body><p><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました\(Self.sentence)"
         let document = try HTMLArticleReader(selectsMainContent: false).document(from: Data(html.utf8), source: "ruby.html")

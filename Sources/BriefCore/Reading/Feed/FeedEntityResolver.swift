@@ -107,10 +107,7 @@ enum FeedEntityResolver {
     /// `&#146;` means what byte 146 means in Windows-1252 (’), as in browsers; code points XML
     /// cannot carry become U+FFFD.
     static func windows1252Reading(of value: UInt32) -> UInt32 {
-        if (0x80...0x9F).contains(value) {
-            let decoded = HTMLCharsetDecoder.windows1252([UInt8(value)])
-            return String(decoding: decoded, as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
-        }
+        if (0x80...0x9F).contains(value) { return HTMLCharsetDecoder.windows1252Reading(ofC1: value)?.value ?? 0xFFFD }
         let allowedControl = value == 0x09 || value == 0x0A || value == 0x0D
         if (value < 0x20 && !allowedControl) || (0xD800...0xDFFF).contains(value) || value == 0xFFFE || value == 0xFFFF || value > 0x10FFFF {
             return 0xFFFD

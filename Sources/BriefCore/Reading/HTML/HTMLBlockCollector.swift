@@ -373,7 +373,9 @@ final class HTMLBlockCollector {
                 appendSpace()
                 index += 2
             } else if byte == 0xC2 && index + 1 < length && content[index + 1] >= 0x80 && content[index + 1] <= 0x9F {
-                // C1 control characters never reach the reader.
+                // `Iraq&#146;s` arrives as U+0092: it is read as Windows-1252 (’), as browsers do,
+                // not dropped ("Iraqs"); the undefined codes are control characters and go.
+                for mapped in HTMLCharsetDecoder.c1ReadingsUTF8[Int(content[index + 1] - 0x80)] { appendPrintable(mapped) }
                 index += 1
             } else if (byte == 0xE2 && index + 2 < length && ((content[index + 1] == 0x80 && content[index + 2] == 0x8B)
                         || (content[index + 1] == 0x81 && content[index + 2] == 0xA0)))
@@ -383,21 +385,27 @@ final class HTMLBlockCollector {
             } else if byte < 0x20 || byte == 0x7F {
                 // Control characters never reach the reader.
             } else {
-                if bufferContext == nil { bufferContext = context }
-                buffer.append(byte)
-                lastWasSpace = false
-                breakPending = false
-                if context.inLink { linkLength += 1 }
-                if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
-                switch byte {
-                case 0x7B: codeMarks += 1; codeSigns |= 1
-                case 0x7D: codeMarks += 1; codeSigns |= 2
-                case 0x3B: codeMarks += 1; codeSigns |= 4
-                case 0x3D: codeMarks += 1
-                default: break
-                }
+                appendPrintable(byte)
             }
             index += 1
+        }
+    }
+
+    /// One byte of visible text, counted for the block's link, punctuation and code measures.
+    @inline(__always)
+    private func appendPrintable(_ byte: UInt8) {
+        if bufferContext == nil { bufferContext = context }
+        buffer.append(byte)
+        lastWasSpace = false
+        breakPending = false
+        if context.inLink { linkLength += 1 }
+        if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
+        switch byte {
+        case 0x7B: codeMarks += 1; codeSigns |= 1
+        case 0x7D: codeMarks += 1; codeSigns |= 2
+        case 0x3B: codeMarks += 1; codeSigns |= 4
+        case 0x3D: codeMarks += 1
+        default: break
         }
     }
 

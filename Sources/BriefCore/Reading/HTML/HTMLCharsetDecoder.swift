@@ -110,6 +110,21 @@ enum HTMLCharsetDecoder {
         return output
     }
 
+    /// What a C1 code (U+0080–U+009F) stands for in a page: `&#146;` is byte 146 of Windows-1252
+    /// (’), as the HTML standard reads numeric references, and a literal C1 character is the same
+    /// byte decoded as Latin-1 on its way. Nil for the five codes Windows-1252 leaves undefined:
+    /// they stay control characters, which never reach the reader.
+    static func windows1252Reading(ofC1 value: UInt32) -> Unicode.Scalar? {
+        guard (0x80...0x9F).contains(value) else { return nil }
+        let scalar = cp1252High[Int(value - 0x80)]
+        return scalar == 0xFFFD ? nil : Unicode.Scalar(scalar)
+    }
+
+    /// `windows1252Reading(ofC1:)` as UTF-8, indexed by the code minus 0x80 (empty when undefined).
+    static let c1ReadingsUTF8: [[UInt8]] = (0x80...0x9F).map { code in
+        windows1252Reading(ofC1: UInt32(code)).map { Array(String(Character($0)).utf8) } ?? []
+    }
+
     private static let cp1252High: [UInt32] = [
         0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
         0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,

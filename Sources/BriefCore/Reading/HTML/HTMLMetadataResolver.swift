@@ -93,8 +93,12 @@ enum HTMLMetadataResolver {
 
     private static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
-        // Text from the page is data: control and escape characters never reach the reader.
-        let printable = value.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : String($0) }.joined()
+        // Text from the page is data: control and escape characters never reach the reader. A C1
+        // code is read as Windows-1252, as in the body ("Iraq&#146;s" is "Iraq’s").
+        let printable = value.unicodeScalars.map { scalar in
+            if let reading = HTMLCharsetDecoder.windows1252Reading(ofC1: scalar.value) { return String(reading) }
+            return scalar.properties.generalCategory == .control ? " " : String(scalar)
+        }.joined()
         let collapsed = printable.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return collapsed.isEmpty ? nil : collapsed
     }
