@@ -227,6 +227,19 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("Parking at the pier"))
     }
 
+    @Test(arguments: ["", "&#149; ", "• ", "» "])
+    func aTypedBulletDoesNotMakeALinkListProse(mark: String) throws {
+        // Links to other stories set under the story in its container, bulleted in the text or not:
+        // a list of links either way, not part of the story.
+        let links = ["More heartbreak for T.O., Cowboys", "Chargers, Giants face big hurdles", "Banged-up Chargers shock Colts"]
+            .map { "<tr><td><span>\(mark)<a href=\"/sports/\($0.count)\">\($0)</a> | </span><span>01/14/2008</span></td></tr>" }
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the turf at the stadium, with commas, clauses and full stops, to read as prose.</p>" }
+        let html = "<html><body><div>\(story.joined())<table>\(links.joined())</table></div></body></html>"
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "bullets.html").first)
+        #expect(!article.paragraphs.contains { $0.contains("Chargers") }, "\(article.paragraphs)")
+        #expect(article.removed.filter { $0.reason == .navigation }.count == 3)
+    }
+
     @Test func twoLineBreaksEndAParagraphButOneDoesNot() throws {
         let document = try Self.read("""
             <html><body><article><p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable.<br>

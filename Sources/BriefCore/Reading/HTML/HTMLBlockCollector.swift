@@ -429,15 +429,26 @@ final class HTMLBlockCollector {
         }
         guard let owner = bufferContext else { return }
         if buffer.last == 0x20 { buffer.removeLast() }
-        let length = buffer.count
-        guard length > 0 else { return }
+        guard !buffer.isEmpty else { return }
         let text = String(decoding: buffer, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        // A list's mark typed into the text ("• <a>Chargers shock Colts</a>") is no prose: a
+        // list of links stays a list of links however it is bulleted.
+        let length = buffer.count - Self.listMarkLength(text)
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
                                     isHeading1: owner.isHeading1, inFigure: owner.inFigure,
                                     inNamedCaption: owner.inNamedCaption, scriptMarks: codeSigns == 7 ? codeMarks : 0))
     }
+
+    /// Bytes of a list mark and its space opening the text ("• ", "» "), or 0.
+    private static func listMarkLength(_ text: String) -> Int {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), listMarks.contains(first), scalars.next() == " " else { return 0 }
+        return first.utf8.count + 1
+    }
+
+    private static let listMarks: Set<Unicode.Scalar> = ["•", "·", "‣", "▪", "■", "►", "▸", "●", "◦", "◆", "»", "›", "→"]
 
     // MARK: Metadata
 
