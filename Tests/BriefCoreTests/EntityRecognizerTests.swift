@@ -33,6 +33,14 @@ struct EntityRecognizerTests {
         #expect(type(of: "Tuesday", in: found) == .date)
     }
 
+    @Test func anAnswerIsNoNameAndNoEndsASentenceUnlessANumberFollows() {
+        // "No." abbreviates "number" only before one; otherwise its dot ends a sentence, and the
+        // capital after it opens the next. An answer quoted after "said" is no one.
+        let found = spans(["Q: Will fares rise? A: No. Fares stay the same, said Tamsin Oduya, and she said Yes when asked again.",
+                           "Coaches ranked Ohio No. 1 and Texas No.2 at the end of the season."])
+        #expect(Set(found.filter { $0.type != .date }.map(\.text)) == ["Tamsin Oduya", "Ohio", "Texas"], "\(found.map(\.text))")
+    }
+
     @Test func aLaterSurnameTakesTheFullName() {
         let found = spans(["Defence Secretary Halvard Brenne arrived on Monday.", "Brenne left a day later."])
         let later = found.filter { $0.text == "Brenne" }

@@ -51,6 +51,9 @@ struct EntityTokenizer: Sendable {
     let abbreviations: KeySet
     /// Keys of name particles written with a hyphen before a capitalized name (`al-`, `el-`, `bin-`).
     var particles: KeySet = []
+    /// Keys of abbreviations that keep their dot only before a number (`No. 2`): elsewhere the dot
+    /// ends a sentence ("A: No. Fares stay the same"), and the next word opens one.
+    var numberAbbreviations: KeySet = []
 
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {
@@ -183,9 +186,20 @@ struct EntityTokenizer: Sendable {
             }
         } else {
             let dotted = ScalarKey.mix(scan.hash, 0x2E)
-            if abbreviations.contains(dotted) { scan.hash = dotted; j += 1 }
+            if abbreviations.contains(dotted) || (numberAbbreviations.contains(dotted) && Self.numberFollows(s, after: j)) {
+                scan.hash = dotted
+                j += 1
+            }
         }
         scan.end = j
+    }
+
+    /// Whether a number comes next after the dot at `dot`, past spaces (`No. 2`, `No.2`), or
+    /// nothing does (the word as a gazetteer lists it, `No.`).
+    private static func numberFollows(_ s: [UInt32], after dot: Int) -> Bool {
+        var k = dot + 1
+        while k < s.count, isSpace(s[k]) { k += 1 }
+        return k == s.count || isDigit(s[k])
     }
 
     @inline(__always)

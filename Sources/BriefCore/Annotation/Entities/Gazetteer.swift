@@ -157,7 +157,8 @@ final class Gazetteer: Sendable {
         var abbreviations = KeySet()
         for line in lines("abbreviations.txt") { abbreviations.insert(ScalarKey.word(line.unicodeScalars)) }
         let tokenizer = EntityTokenizer(abbreviations: abbreviations,
-                                        particles: KeySet(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }))
+                                        particles: KeySet(lines("name-particles.txt").map { ScalarKey.word($0.unicodeScalars) }),
+                                        numberAbbreviations: KeySet(lines("abbreviations-before-numbers.txt").map { ScalarKey.word($0.unicodeScalars) }))
         self.tokenizer = tokenizer
 
         var buffers = LineTokens(tokenizer: tokenizer)
