@@ -48,7 +48,8 @@ import Testing
     }
 
     @Test(arguments: [("The Associated Press", "The Associated Press"), ("- Reuters", "Reuters"),
-                      ("By Agence France-Presse", "Agence France-Presse"), ("Source: dpa", "dpa")])
+                      ("By Agence France-Presse", "Agence France-Presse"), ("Source: dpa", "dpa"),
+                      ("Article from: Agence France-Presse", "Agence France-Presse")])
     func aLineNamingOnlyTheAgencyGoesAndNamesIt(line: String, agency: String) {
         let cleaned = clean([body[0], body[1], line, body[2]], format: .html)
         #expect(cleaned.paragraphs.map(\.text) == body)
