@@ -210,6 +210,7 @@ import Testing
         ("Share this story", .share), ("Follow us on Instagram", .share), ("Leave a comment", .comments),
         ("© 2024 Example Media. All rights reserved.", .footer), ("Skip to main content", .navigation),
         ("Trending now", .promoMarker), ("You may also like", .promoMarker), ("Most popular", .promoMarker),
+        ("In other news", .promoMarker), ("Site highlights", .promoMarker),
     ])
     func certainMarkersKeepTheirReason(line: String, reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1]])
