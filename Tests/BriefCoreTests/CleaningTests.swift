@@ -64,14 +64,15 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.metadata, .share, .share, .share, .share, .comments, .comments])
     }
 
-    @Test(arguments: [ArticleFormat.html, .text])
-    func readersPostsAfterTheSitesCopyrightNoticeGo(format: ArticleFormat) {
+    @Test(arguments: [ArticleFormat.html, .text],
+          ["© 2008 Example Media. All rights reserved. Reproduction without permission is prohibited.",
+           "(Copyright 2008 by The Associated Press. All Rights Reserved.)"])
+    func readersPostsAfterTheSitesCopyrightNoticeGo(format: ArticleFormat, notice: String) {
         let posts = ["Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08",
                      "The operator should have opened the gates a week earlier, when the rain began to fall.",
                      "Quote | Report this post",
                      "Nonsense. Nobody could have known how much rain would fall on the hills that week."]
-        let cleaned = clean(body + ["© 2008 Example Media. All rights reserved. Reproduction without permission is prohibited."] + posts,
-                            format: format)
+        let cleaned = clean(body + [notice] + posts, format: format)
         #expect(cleaned.paragraphs.map(\.text) == body)
         #expect(cleaned.removed.map(\.reason) == [.footer, .metadata, .comments, .comments, .comments])
     }

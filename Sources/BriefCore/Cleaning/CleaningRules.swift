@@ -149,7 +149,9 @@ package struct CleaningRules: Sendable {
         for byte in normalized.utf8 where byte == 0x20 { spaces += 1 }
         if spaces < copyrightNoticeMaximumWords, isCopyrightNotice(normalized) {
             let opening = TextMeasure.trim(line).lowercased()
-            let opensAsNotice = copyrightOpenings.contains { opening.hasPrefix($0) }
+            // Wire copy closes in brackets: "(Copyright 2007 by The Associated Press. All Rights Reserved.)".
+            let unbracketed = opening.drop { $0 == "(" || $0 == "[" }
+            let opensAsNotice = copyrightOpenings.contains { opening.hasPrefix($0) || unbracketed.hasPrefix($0) }
                 || copyrightPhrases.contains { normalized.utf8.starts(with: $0) }
             return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }
