@@ -284,6 +284,26 @@ struct HTMLExtractionQualityTests {
         #expect(!kept.contains { $0.contains("Celebrity Chef") })
     }
 
+    @Test func aLinkedSubheadThatItsParagraphTalksAboutStays() throws {
+        // A round-up links each entry's heading to what it reviews; another article's linked
+        // headline between sections shares nothing with the paragraph after it.
+        let page = """
+            <html><body><article>\(Self.story)
+            <h3><a href="https://example.com/games/thumper">“Thumper” ($20)</a></h3>
+            <p>What would happen if a board game and a noise band met in virtual reality? Chaos, and also “Thumper,” a rhythm game that is a gorgeous assault on the senses. You steer a beetle down a track at terrifying speed, and every turn lands on the beat. It is hard, loud and impossible to put down, and it looks better in the headset than on any screen.</p>
+            <h3><a href="https://example.com/games/job-simulator">“Job Simulator” ($30)</a></h3>
+            <p>Office work, kitchen shifts and a convenience store become slapstick in this simulator of jobs that robots will one day remember fondly. Throw the stapler, microwave the mug, fire yourself: nothing is off limits, and the jokes keep landing long after the first hour has gone by.</p>
+            <h3><a href="/news/chef">Celebrity Chef Opens Third Restaurant in Lisbon</a></h3>
+            <p>The ferry operator thanked commuters for their patience during the long closure of the crossing over the winter.</p>
+            </article></body></html>
+            """
+        let cleaned = ArticleCleaner().clean(try Self.read(page))
+        let kept = cleaned.paragraphs.map(\.text)
+        #expect(kept.contains("“Thumper” ($20)"), "\(kept)")
+        #expect(kept.contains("“Job Simulator” ($30)"))
+        #expect(!kept.contains { $0.contains("Celebrity Chef") })
+    }
+
     @Test func aStreamOfTeaserCardsDoesNotOutweighTheStory() throws {
         let summary = "A summary of another story, long enough to read like prose, with a comma, a full stop and more words after it."
         let cards = (1...8).map { #"<li><h3><a href="/s/\#($0)">Another headline number \#($0) for the stream</a></h3><p>\#(summary)</p></li>"# }

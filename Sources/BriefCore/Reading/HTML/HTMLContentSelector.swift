@@ -36,6 +36,10 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     public var fragmentRunLength = 3
     /// A heading with more link text than this is another article's headline (a kicker may stand unlinked beside it).
     public var linkedHeadlineDensity = 0.5
+    /// A linked heading stays as the story's subhead when the paragraph after it (within this many
+    /// blocks) holds at least this share of its words of four letters or more.
+    public var subheadReach = 3
+    public var subheadSharedShare = 0.6
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
     public var teaserCardMaximumBlocks = 4
@@ -489,7 +493,15 @@ struct HTMLContentSelector {
             } else if !inStory(block) {
                 selection.removed.append((block, .boilerplate, selection.kept.count))
             } else if dropLinkLists && isLinkList(block) {
-                selection.removed.append((block, .boilerplate, selection.kept.count))
+                if headsItsSection(blocks, at: index, inStory: inStory) {
+                    // Its link points at what the section is about: to cleaning it is the story's
+                    // own subhead, as an unlinked one is, not another article's headline.
+                    var subhead = block
+                    subhead.linkLength = 0
+                    selection.kept.append(subhead)
+                } else {
+                    selection.removed.append((block, .boilerplate, selection.kept.count))
+                }
             } else if dropLinkLists, case let run = fragmentRun(blocks, from: index, inStory: inStory), run >= settings.fragmentRunLength {
                 // Player controls, rating widgets, letter-size buttons: a run of bare words, not prose.
                 for fragment in blocks[index..<index + run] {
@@ -574,6 +586,27 @@ struct HTMLContentSelector {
             index = max(end, index + 1)
         }
         return members
+    }
+
+    /// A linked heading that the paragraph after it talks about is the story's own subhead: a
+    /// listicle links each entry to what it reviews ("“Thumper” ($20)", then "… and also “Thumper.”
+    /// Called a violent rhythm game …"). Most of the heading's words of four letters or more must
+    /// come back in that paragraph; another article's headline shares a word or two at most.
+    private func headsItsSection(_ blocks: [HTMLTextBlock], at index: Int, inStory: (HTMLTextBlock) -> Bool) -> Bool {
+        guard blocks[index].kind == .heading else { return false }
+        let headingWords = Set(Self.longWords(blocks[index].text))
+        guard !headingWords.isEmpty else { return false }
+        guard let next = blocks[(index + 1)...].prefix(settings.subheadReach).first(where: {
+            $0.removal == nil && inStory($0) && $0.kind == .paragraph && !$0.inFigure
+        }), next.length - next.linkLength >= settings.siblingProseLength else { return false }
+        let paragraphWords = Set(Self.longWords(next.text))
+        let shared = headingWords.filter(paragraphWords.contains).count
+        return Double(shared) >= settings.subheadSharedShare * Double(headingWords.count)
+    }
+
+    /// Lowercased words of four letters or more.
+    private static func longWords(_ text: String) -> [Substring] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 }
     }
 
     private func isLinkList(_ block: HTMLTextBlock) -> Bool {
