@@ -329,6 +329,20 @@ import Testing
         #expect(article.paragraphs == body)
     }
 
+    @Test(arguments: [true, false])
+    func aStoryUnderItsBylineWinsOverItsTeaserAtTheTopOfThePage(countsComments: Bool) throws {
+        // The page opens with a list of stories, this one first with its summary; the story itself
+        // stands below under its headline, byline and date. With a comment count under each teaser
+        // the story is the heaviest stretch; without, teasers and story read as one.
+        let count = countsComments ? "\n\n30 Comments. Click to view comments" : ""
+        var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"
+        page += body[0] + count + "\n\n" + teasers.map { "\($0.0)\n\n\($0.1)" + count }.joined(separator: "\n\n") + "\n\n"
+        page += "Help\nPrivacy\nTerms\n\nDam opens spillway\n\nBy Jane Doe\nAssociated Press December 2, 2016\n11 Comments\n\n"
+        page += body.joined(separator: "\n\n") + "\n\nAbout us\nContact us\n"
+        let article = try #require(try ArticlePipeline().articles(from: Data(page.utf8), source: "page.txt").first)
+        #expect(article.paragraphs == body, "\(article.paragraphs)")
+    }
+
     @Test func aListOfStoriesNamingThisOneDoesNotMoveItsStart() throws {
         // Under the story, the site's coverage of the flood names it again among earlier reports.
         let coverage = [

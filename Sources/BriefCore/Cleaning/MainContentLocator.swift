@@ -34,7 +34,11 @@ package enum MainContentLocator {
             return weight
         }
         guard var best = maximumSubarray(weights, in: weights.indices) else { return nil }
-        if let anchored = storyUnderHeadline(before: best, lines: lines, weights: weights, settings: settings) {
+        // A heaviest stretch under a repeat of the headline and its date or byline is the story
+        // already; an earlier repeat is its teaser among others at the top of the page.
+        let aboveBest = max(0, best.lowerBound - settings.pageHeadlineProseReach)..<best.lowerBound
+        if !aboveBest.contains(where: { lines[$0].repeatsTitle && headsArticle($0, before: best.lowerBound, lines: lines, settings: settings) }),
+           let anchored = storyUnderHeadline(before: best, lines: lines, weights: weights, settings: settings) {
             // The story starts under its headline. It runs on to the heavier stretch unless readers'
             // comments or the page's footer stand between: then that stretch is theirs.
             let gap = lines[(anchored.upperBound + 1)..<best.lowerBound]
@@ -100,6 +104,13 @@ package enum MainContentLocator {
         return chosen?.range
     }
 
+    /// Whether a date or byline line stands within `pageHeadlineProseReach` lines under a repeat of
+    /// the headline, before `limit`: the article's own header, where a list naming the story has
+    /// other headlines under it.
+    private static func headsArticle(_ headline: Int, before limit: Int, lines: [Line], settings: CleaningSettings) -> Bool {
+        ((headline + 1)..<max(headline + 1, min(limit, headline + 1 + settings.pageHeadlineProseReach))).contains { lines[$0].certain == .metadata }
+    }
+
     /// The first prose line within `pageHeadlineProseReach` lines under a headline, before `limit`.
     private static func proseOpening(under headline: Int, before limit: Int, weights: [Double],
                                      settings: CleaningSettings) -> Int? {
@@ -114,14 +125,18 @@ package enum MainContentLocator {
     /// the headline keeps its start.
     static func startingUnderHeadline(_ region: ClosedRange<Int>, lines: [Line], weights: [Double],
                                       settings: CleaningSettings) -> ClosedRange<Int> {
-        // Already under its headline: a later repeat is a list of stories ("Most recent") naming this one.
+        // Already under its headline: a later repeat is a list of stories ("Most recent") naming this
+        // one, unless a date or byline line stands under it. That is the article's own header, and the
+        // first repeat a teaser of it among others at the top of the page.
         let above = max(0, region.lowerBound - settings.pageHeadlineProseReach)...region.lowerBound
-        guard !lines[above].contains(where: \.repeatsTitle) else { return region }
+        let underAHeadline = lines[above].contains(where: \.repeatsTitle)
         for headline in region where headline > region.lowerBound && headline < region.upperBound && lines[headline].repeatsTitle {
             guard proseOpening(under: headline, before: region.upperBound + 1, weights: weights, settings: settings) != nil else { continue }
+            if underAHeadline, !headsArticle(headline, before: region.upperBound, lines: lines, settings: settings) { continue }
             let prose = { (range: ClosedRange<Int>) in weights[range].reduce(0) { $0 + max(0, $1) } }
             let under = (headline + 1)...region.upperBound
-            return prose(under) >= settings.pageHeadlineRegionShare * prose(region) ? under : region
+            let share = underAHeadline ? settings.pageHeadlineStoryShare : settings.pageHeadlineRegionShare
+            return prose(under) >= share * prose(region) ? under : region
         }
         return region
     }
