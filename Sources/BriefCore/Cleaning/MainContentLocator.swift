@@ -37,8 +37,10 @@ package enum MainContentLocator {
         // A heaviest stretch under a repeat of the headline and its date or byline is the story
         // already; an earlier repeat is its teaser among others at the top of the page.
         let aboveBest = max(0, best.lowerBound - settings.pageHeadlineProseReach)..<best.lowerBound
-        if !aboveBest.contains(where: { lines[$0].repeatsTitle && headsArticle($0, before: best.lowerBound, lines: lines, settings: settings) }),
-           let anchored = storyUnderHeadline(before: best, lines: lines, weights: weights, settings: settings) {
+        let underItsHeader = aboveBest.contains {
+            lines[$0].repeatsTitle && headsArticle($0, before: best.lowerBound, lines: lines, settings: settings)
+        }
+        if !underItsHeader, let anchored = storyUnderHeadline(before: best, lines: lines, weights: weights, settings: settings) {
             // The story starts under its headline. It runs on to the heavier stretch unless readers'
             // comments or the page's footer stand between: then that stretch is theirs.
             let gap = lines[(anchored.upperBound + 1)..<best.lowerBound]
@@ -108,7 +110,8 @@ package enum MainContentLocator {
     /// the headline, before `limit`: the article's own header, where a list naming the story has
     /// other headlines under it.
     private static func headsArticle(_ headline: Int, before limit: Int, lines: [Line], settings: CleaningSettings) -> Bool {
-        ((headline + 1)..<max(headline + 1, min(limit, headline + 1 + settings.pageHeadlineProseReach))).contains { lines[$0].certain == .metadata }
+        let end = max(headline + 1, min(limit, headline + 1 + settings.pageHeadlineProseReach))
+        return ((headline + 1)..<end).contains { lines[$0].certain == .metadata }
     }
 
     /// The first prose line within `pageHeadlineProseReach` lines under a headline, before `limit`.

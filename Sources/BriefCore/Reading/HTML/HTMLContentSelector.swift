@@ -36,9 +36,11 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     public var fragmentRunLength = 3
     /// A heading with more link text than this is another article's headline (a kicker may stand unlinked beside it).
     public var linkedHeadlineDensity = 0.5
-    /// A linked heading stays as the story's subhead when the paragraph after it (within this many
-    /// blocks) holds at least this share of its words of four letters or more.
+    /// How many blocks after a linked heading may hold the paragraph that tells whether the heading
+    /// is the story's own subhead (see `subheadSharedShare`).
     public var subheadReach = 3
+    /// A linked heading stays as the story's subhead when that paragraph holds at least this share
+    /// of its words of four letters or more.
     public var subheadSharedShare = 0.6
     /// A container of at most this many blocks that holds a linked headline is a teaser card: its
     /// text does not count as the story's prose when containers are scored.
