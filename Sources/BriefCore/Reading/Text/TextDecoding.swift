@@ -93,17 +93,17 @@ package enum TextDecoding {
         return false
     }
 
-    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
+    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F (the five it leaves undefined
+    /// become U+FFFD).
     static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
-        let high: [UInt32] = [
-            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-        ]
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
         for byte in bytes {
-            let value = byte >= 0x80 && byte < 0xA0 ? high[Int(byte - 0x80)] : UInt32(byte)
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            if byte >= 0x80 && byte < 0xA0 {
+                scalars.append(HTMLCharsetDecoder.windows1252Reading(ofC1: UInt32(byte)) ?? "\u{FFFD}")
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
         }
         return String(scalars)
     }
