@@ -115,7 +115,6 @@ public struct ArticleCleaner: Sendable {
         var kept: [Substring] = []
         for line in summary.split(separator: "\n") {
             let text = String(line)
-            let features = LineFeatures(text, stopwords: rules.stopwords)
             var reason: RemovalReason?
             if let metadata = metadataLines.judge(text, findingCaptions: true) {
                 reason = stated.take(metadata)
@@ -127,7 +126,8 @@ public struct ArticleCleaner: Sendable {
             } else if let byline = TextArticleReader.bylineAndDate(text) {
                 reason = .metadata
                 stated.take(byline: byline)
-            } else if features.words < settings.summaryMinimumWords || features.digitShare > settings.headlineMaximumDigitShare {
+            } else if case let features = LineFeatures(text, stopwords: rules.stopwords),
+                      features.words < settings.summaryMinimumWords || features.digitShare > settings.headlineMaximumDigitShare {
                 reason = .boilerplate
             }
             if let reason {
