@@ -43,6 +43,28 @@ struct HTMLBlockKindTests {
         #expect(document.blocks.count == 3)
     }
 
+    /// Key points known by the label printed over them, the list itself unnamed; a line left above the
+    /// label does not hide them, and a "Highlights" section further down a post is its own text.
+    @Test func keyPointsUnderAPrintedLabelAreTheSummary() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns after cable repair</h1>
+            <p>Part of complete coverage on</p>
+            <div><strong>STORY HIGHLIGHTS</strong></div>
+            <ul class="bullets"><li>Crossings resume on Monday</li><li>Fares stay the same</li>
+            <li><a href="/vote">Vote for the ferry of the year now!</a></li></ul>
+            \(Self.story)
+            <h3>Key points:</h3><ul><li>Sailings every half hour</li><li>Tickets on board</li></ul>
+            </article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "Crossings resume on Monday\nFares stay the same")
+        #expect(document.removed.contains { $0.text == "STORY HIGHLIGHTS" && $0.reason == .metadata })
+        #expect(!document.blocks.contains { $0.text == "Crossings resume on Monday" })
+        #expect(document.blocks.contains { $0.text == Self.paragraphs[0] })
+        // Below the story's opening, a labelled list is the story's own.
+        #expect(document.blocks.contains { $0.text == "Sailings every half hour" })
+    }
+
     @Test func aSummaryBoxKeepsItsDeckAndGivesUpItsDateTickerAndLabel() throws {
         // Lines beside the deck in a box named as the summary: a date line, a byline, a ticker of
         // share prices and a section's label. The article's date comes from the date line.

@@ -102,8 +102,11 @@ public struct HTMLArticleReader: ArticleReader {
     /// Decks, standfirsts and key points out of the story: those kept, and those above it that only
     /// content selection left out (a standfirst in the page header, beside the headline).
     private func takeSummary(from selection: inout HTMLSelection) -> String? {
+        let keyPointsEnd = markKeyPoints(in: &selection)
         // Only the story's opening: further down, a block so named is a section's subtitle.
-        let opening = selection.kept.firstIndex { $0.kind != .summary && $0.kind != .heading } ?? selection.kept.endIndex
+        let opening = selection.kept.indices.first {
+            $0 >= keyPointsEnd && selection.kept[$0].kind != .summary && selection.kept[$0].kind != .heading
+        } ?? selection.kept.endIndex
         for index in selection.kept.indices[opening...] where selection.kept[index].kind == .summary {
             selection.kept[index].kind = .paragraph
         }
@@ -124,6 +127,28 @@ public struct HTMLArticleReader: ArticleReader {
         for index in above.reversed() { selection.removed.remove(at: index) }
         for index in kept.reversed() { lines.insert(selection.take(keptAt: index).text, at: above.count) }
         return lines.joined(separator: "\n")
+    }
+
+    /// Key points a page prints as a list under a label ("STORY HIGHLIGHTS", "Key points:") at the
+    /// story's top, with no class that names them: the items become the summary and the label goes as
+    /// metadata. Returns the index after the last item (0 when there are none), so that a line left
+    /// above the label ("Part of complete coverage on") does not hide the story's opening from them.
+    private func markKeyPoints(in selection: inout HTMLSelection) -> Int {
+        let rules = HTMLBlockKindRules.shared
+        for label in selection.kept.indices.prefix(settings.keyPointsLabelReach)
+        where selection.kept[label].kind != .listItem && rules.isKeyPointsLabel(selection.kept[label].text) {
+            var end = label + 1
+            // Items the reader reads, not links to other pages ("Cast your vote now!" goes with cleaning).
+            while end < selection.kept.count, selection.kept[end].kind == .listItem || selection.kept[end].kind == .summary {
+                end += 1
+            }
+            let items = (label + 1)..<end
+            guard items.filter({ selection.kept[$0].linkDensity < 0.5 }).count >= settings.keyPointsMinimumItems else { continue }
+            for item in items where selection.kept[item].linkDensity < 0.5 { selection.kept[item].kind = .summary }
+            selection.remove(keptAt: label, reason: .metadata)
+            return end - 1
+        }
+        return 0
     }
 
     /// A "By …" line removed as metadata above the story's first paragraphs (an element classed

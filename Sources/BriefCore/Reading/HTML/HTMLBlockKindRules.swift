@@ -8,9 +8,11 @@ struct HTMLBlockKindRules: Sendable {
     private struct File: Decodable {
         var summary: [String]
         var caption: [String]
+        var keyPointsLabels: [String]
     }
     private let summaryNames: [String]
     private let captionNames: [String]
+    private let keyPointsLabels: Set<String>
 
     static let shared: HTMLBlockKindRules = {
         do {
@@ -25,6 +27,19 @@ struct HTMLBlockKindRules: Sendable {
         let file = try JSONDecoder().decode(File.self, from: data)
         summaryNames = file.summary.map { $0.lowercased() }
         captionNames = file.caption.map { $0.lowercased() }
+        keyPointsLabels = Set(file.keyPointsLabels.map { Self.label($0) })
+    }
+
+    /// Whether a block's whole text is what a page prints over its key points ("STORY HIGHLIGHTS", "Key points:").
+    func isKeyPointsLabel(_ text: String) -> Bool {
+        text.utf8.count <= 40 && keyPointsLabels.contains(Self.label(text))
+    }
+
+    /// Lower-cased, spaces collapsed, without the colon that may close it.
+    private static func label(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while let last = words.last, last == ":" || last == "：" { words.removeLast() }
+        return words.trimmingCharacters(in: .whitespaces)
     }
 
     /// The kind the space-separated names (a class value, an id) give the text inside: `.summary`,

@@ -76,6 +76,10 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a
     /// "summary" container holding more is the story itself, misnamed.
     public var summaryMaximumShare = 0.5
+    /// A label over key points ("Story highlights") is looked for among this many of the story's first blocks…
+    public var keyPointsLabelReach = 4
+    /// …and has at least this many list items under it.
+    public var keyPointsMinimumItems = 2
     /// Whether a picture's caption and credit (`figcaption`, text inside `figure`) stay with the story.
     /// Readability keeps them; article-body benchmarks annotated by people mostly leave them out, and
     /// in a terminal there is no picture: out by default, shown with the removed text (`r`). Over the
