@@ -163,6 +163,25 @@ import Testing
         #expect(cleaned.removed.first?.reason == .promoMarker)
     }
 
+    /// "Top picks" is in no table and sounds like nothing; its place tells: a short unrelated line over
+    /// another article's headline and one written as a sentence. A short subhead over the story's own
+    /// lines, and a fuller headline inside a run, open nothing.
+    @Test func aBareMarkerOverTwoUnrelatedLinesGoesWithThem() {
+        let promo = ["Top picks", "Celebrity Chef Opens Third Restaurant in Lisbon", "Apple updates Mac Pros, doubles performance."]
+        let cleaned = clean([body[0]] + promo + [body[1], body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+
+        let subhead = [body[0], "Gates open", body[1], "Millbrook Residents Move Vehicles", body[2], body[3]]
+        #expect(clean(subhead).paragraphs.map(\.text) == subhead)
+
+        let run = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Sports Roundup", "Ten Gadgets Worth Buying This Winter",
+                   "Football Club Signs Striker on Record Deal"]
+        let inRun = clean([body[0], body[1]] + run + [body[2], body[3]])
+        #expect(inRun.paragraphs.map(\.text) == body)
+        #expect(inRun.removed.map(\.text) == run)
+    }
+
     @Test func aMarkerThatAddressesTheReaderGoesWithItsRun() {
         let lines = [body[0], body[1], "Before you go", "Celebrity Chef Opens Third Restaurant in Lisbon",
                      "Ten Gadgets Worth Buying This Winter", "Football Club Signs Striker on Record Deal", body[2], body[3]]

@@ -395,7 +395,14 @@ public struct ArticleCleaner: Sendable {
     /// A short unrelated announcement ("Keep exploring", "UP NEXT") followed by unrelated headlines
     /// is a marker no table knows.
     private func markUnknownMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
-        for index in decisions.indices where decisions[index].reason == nil && isStructuralMarker(index, lines) {
+        for index in decisions.indices where decisions[index].reason == nil {
+            if isBareMarker(index, lines, decisions: decisions) {
+                // Its two lines are known unrelated: the sentence among them goes even at the list's end.
+                decisions[index] = Decision(reason: .promoMarker, introducesHeadlines: true, judged: true)
+                for member in (index + 1)...(index + 2) { decisions[member] = Decision(reason: .unrelatedHeadline, judged: true) }
+                continue
+            }
+            guard isStructuralMarker(index, lines) else { continue }
             let following = ((index + 1)..<min(decisions.count, index + 3)).filter { decisions[$0].reason == nil }
             // A headline written as a sentence may open the list, not end it.
             let listed = following.filter {
@@ -591,6 +598,20 @@ public struct ArticleCleaner: Sendable {
         let features = lines.features[index]
         return !lines.structured[index] && features.words <= settings.structuralMarkerMaximumWords && !features.isAnchor(settings)
             && (lines.relatedness[index] ?? 0) <= settings.weaklyRelatedShare && looksLikeAnnouncement(lines.blocks[index].text)
+    }
+
+    /// A short headline-shaped line sharing nothing with the article, in words no table knows ("Top
+    /// picks"), whose next two lines are unrelated too, the first another article's full headline.
+    private func isBareMarker(_ index: Int, _ lines: JudgedLines, decisions: [Decision]) -> Bool {
+        // A fuller line is a headline of the run itself, and so is any line after an unrelated headline.
+        guard !lines.structured[index], lines.headlines[index], !isFullHeadline(index, lines),
+              index == 0 || !isCandidate(index - 1, lines, decisions: decisions),
+              (lines.relatedness[index] ?? 1) <= settings.unrelatedShare, index + 2 < decisions.count,
+              decisions[index + 1].reason == nil, decisions[index + 2].reason == nil else { return false }
+        let first = index + 1, second = index + 2
+        return lines.headlines[first] && isFullHeadline(first, lines) && !lines.structured[first] && !lines.structured[second]
+            && (lines.relatedness[first] ?? 1) <= settings.unrelatedShare && (lines.relatedness[second] ?? 1) <= settings.unrelatedShare
+            && (lines.headlines[second] || isListedStatement(second, lines))
     }
 
     /// A line that announces a list: promo words ("More", "Picked for you") or all capitals.
