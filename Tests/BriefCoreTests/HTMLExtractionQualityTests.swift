@@ -354,6 +354,27 @@ struct HTMLExtractionQualityTests {
         #expect(!Self.kept(document).contains("The city council approved"))
     }
 
+    /// Headline and summary in one list item, the summary cut short: other articles. The story's own
+    /// list of linked items, each with a finished sentence, stays.
+    @Test func teasersWithHeadlineAndCutSummaryInOneItemAreOtherArticles() throws {
+        let teasers = (1...4).map {
+            #"<li><a href="/news/\#($0).html">Council approves budget for the harbour works number \#($0)</a><br>The city council approved the spending plan after a long debate, officials [...]</li>"#
+        }
+        let document = try Self.read("""
+            <html><body><div class="content"><h1>Ferry</h1>\(Self.story)<ul>\(teasers.joined())</ul></div></body></html>
+            """)
+        #expect(Self.kept(document).contains("fares would stay the same"))
+        #expect(!Self.kept(document).contains("The city council approved"))
+
+        let own = (1...4).map {
+            #"<li><a href="/ferries/\#($0).html">Ferry number \#($0) of the river fleet</a>: it carries forty cars and sails every half hour in summer.</li>"#
+        }
+        let listed = try Self.read("""
+            <html><body><div class="content"><h1>Ferry</h1>\(Self.story)<ul>\(own.joined())</ul></div></body></html>
+            """)
+        #expect(Self.kept(listed).contains("Ferry number 3 of the river fleet: it carries forty cars"))
+    }
+
     @Test func aListOfReferencesIsNotATeaserList() throws {
         // Each reference is a linked title and its source; the source opens with a full stop, no sentence.
         let references = (1...5).map {

@@ -44,6 +44,10 @@ struct HTMLTextBlock {
     /// text's signs, counted once here for content selection's script test.
     var scriptMarks = 0
 
+    /// Bytes of the link text the block opens with (0 when it opens with plain text): a teaser's
+    /// linked headline before its summary, in one list item.
+    var leadingLinkLength = 0
+
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 }
 
@@ -115,6 +119,9 @@ final class HTMLBlockCollector {
     /// A `<br>` was the last thing in the block being filled (spaces aside).
     private var breakPending = false
     private var linkLength = 0
+    /// Link bytes at the buffer's start, while no unlinked text has come yet.
+    private var leadingLinkLength = 0
+    private var opensWithLink = true
     private var punctuation = 0
     /// The current block's `{ } ; =`, and which of `{`, `}`, `;` it has (bits 1, 2, 4).
     private var codeMarks = 0
@@ -398,7 +405,12 @@ final class HTMLBlockCollector {
         buffer.append(byte)
         lastWasSpace = false
         breakPending = false
-        if context.inLink { linkLength += 1 }
+        if context.inLink {
+            linkLength += 1
+            if opensWithLink { leadingLinkLength += 1 }
+        } else {
+            opensWithLink = false
+        }
         if byte == 0x2C || byte == 0x2E || byte == 0x3B { punctuation += 1 }
         switch byte {
         case 0x7B: codeMarks += 1; codeSigns |= 1
@@ -423,6 +435,8 @@ final class HTMLBlockCollector {
             lastWasSpace = true
             breakPending = false
             linkLength = 0
+            leadingLinkLength = 0
+            opensWithLink = true
             punctuation = 0
             codeMarks = 0
             codeSigns = 0
@@ -438,7 +452,8 @@ final class HTMLBlockCollector {
         blocks.append(HTMLTextBlock(kind: owner.kind, text: text, length: length, linkLength: min(linkLength, length),
                                     punctuation: punctuation, container: owner.container, removal: nil,
                                     isHeading1: owner.isHeading1, inFigure: owner.inFigure,
-                                    inNamedCaption: owner.inNamedCaption, scriptMarks: codeSigns == 7 ? codeMarks : 0))
+                                    inNamedCaption: owner.inNamedCaption, scriptMarks: codeSigns == 7 ? codeMarks : 0,
+                                    leadingLinkLength: min(leadingLinkLength, length)))
     }
 
     /// Bytes of a list mark and its space opening the text ("• ", "» "), or 0.

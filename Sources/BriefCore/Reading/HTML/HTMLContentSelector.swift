@@ -573,13 +573,27 @@ struct HTMLContentSelector {
                 && block.length - block.linkLength >= settings.fragmentLength
                 && block.length <= settings.teaserSummaryMaximumLength
         }
+        // Headline and summary in one block: the block opens with its only link, a headline's length,
+        // and a summary's worth of plain text follows, cut short ("<li><a>2012 Honda Pilot – Looks
+        // almost the same</a><br>The new 2012 Honda Pilot looks … [...]</li>"). A list of the story's
+        // own (talks, each linked, and what it tells) finishes its sentences.
+        func isLinkedItem(_ block: HTMLTextBlock) -> Bool {
+            block.removal == nil && block.kind != .heading && block.leadingLinkLength == block.linkLength
+                && Self.endsCutShort(block.text)
+                && block.leadingLinkLength >= settings.fragmentLength && block.leadingLinkLength <= settings.teaserHeadlineMaximumLength
+                && (settings.fragmentLength...settings.teaserSummaryMaximumLength).contains(block.length - block.linkLength)
+                && opensWithWord(block)
+        }
         var index = 0
         while index < blocks.count {
-            guard isHeadline(blocks[index]) else { index += 1; continue }
+            guard isHeadline(blocks[index]) || isLinkedItem(blocks[index]) else { index += 1; continue }
             var end = index
             var items = 0
-            while end < blocks.count, isHeadline(blocks[end]) {
-                if end + 1 < blocks.count, isSummary(blocks[end + 1]) {
+            while end < blocks.count, isHeadline(blocks[end]) || isLinkedItem(blocks[end]) {
+                if isLinkedItem(blocks[end]) {
+                    items += 1
+                    end += 1
+                } else if end + 1 < blocks.count, isSummary(blocks[end + 1]) {
                     items += 1
                     end += 2
                 } else {
@@ -608,6 +622,13 @@ struct HTMLContentSelector {
         let paragraphWords = Set(Self.longWords(next.text))
         let shared = headingWords.filter(paragraphWords.contains).count
         return Double(shared) >= settings.subheadSharedShare * Double(headingWords.count)
+    }
+
+    /// Whether a summary ends where it was cut: "[...]", "[…]", "…" or "...".
+    static func endsCutShort(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.reversed().drop { $0.properties.isWhitespace }
+        let tail = String(String.UnicodeScalarView(trimmed.prefix(5).reversed()))
+        return tail.hasSuffix("…") || tail.hasSuffix("...") || tail.hasSuffix("…]") || tail.hasSuffix("...]")
     }
 
     /// Lowercased words of four letters or more.
