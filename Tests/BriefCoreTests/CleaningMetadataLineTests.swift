@@ -171,6 +171,26 @@ import Testing
         #expect(cleaned.date == ArticleDate(year: 2020, month: 8, day: 14))
     }
 
+    /// The names end where the date, a place, a label or a handle starts, however many words follow.
+    @Test(arguments: [("By Jane Doe • Aug 14, 2020 • New York City", "Jane Doe"),
+                      ("By Jane Doe August 14, 2020 11:00 PM PST", "Jane Doe"),
+                      ("by Jane Doe Published Aug. 14, 2020 12:20 pm Updated Aug. 14, 2020 12:50 pm", "Jane Doe"),
+                      ("By Jane Doe posted on August 14, 2020 6:00 pm", "Jane Doe"),
+                      ("By Jane Doe and John Roe Friday, August 14th 2020, 11:33 GMT", "Jane Doe and John Roe"),
+                      ("By Jane Doe @janedoe August 14, 2020", "Jane Doe"),
+                      ("BY DAMWATCHER77 AT 08/14/2020 05:58 PM", "DAMWATCHER77")])
+    func aBylinesNamesEndWhereItsDateStarts(line: String, name: String) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.byline == name)
+        #expect(cleaned.date == ArticleDate(year: 2020, month: 8, day: 14))
+    }
+
+    @Test func aSentenceOpeningWithByAndADayStays() {
+        let sentence = "By Monday, officials said 12 people had died in the floods downstream."
+        #expect(clean([body[0], sentence, body[1], body[2]], format: .html).paragraphs.map(\.text).contains(sentence))
+    }
+
     @Test func anAgencyAfterTheNameStaysInTheByline() {
         #expect(clean(["By Jane Doe, Reuters", body[0], body[1], body[2]], format: .html).byline == "Jane Doe, Reuters")
     }

@@ -171,17 +171,63 @@ public struct TextArticleReader: ArticleReader {
     }
 
     /// A byline line's names, and the date printed after them: "By Jane Doe, August 14, 2020 2:30 pm",
-    /// "By Jane Doe | 12/10/2020", "By Jane Doe on 11. März 2014". Names have no digits: what follows
-    /// the first separator with digits after it is the date (or the time, a section), not the names.
+    /// "By Jane Doe | 12/10/2020", "By Jane Doe on 11. März 2014", "By Jane Doe • Nov 6, 2012 • New
+    /// York City", "By Steven Musil January 18, 2017". The names end at a comma or separator, a word in
+    /// lower case ("posted", "on"), a label ("Published"), or where the date starts; names have no digits.
     static func bylineAndDate(_ line: String) -> (name: String, date: ArticleDate?)? {
-        guard let names = byline(line) else { return nil }
-        let separators = [",", " | ", " - ", " – ", " — ", " · ", " • ", " on "]
-        let cut = separators.compactMap { names.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
-        guard let cut, names[cut.upperBound...].contains(where: \.isNumber) else { return (names, nil) }
-        let name = names[..<cut.lowerBound].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return (names, nil) }
-        return (name, DateLineParser.parseLine(String(names[cut.upperBound...])))
+        let lower = line.lowercased()
+        guard line.utf8.count <= 200, lower.hasPrefix("by ") || lower.hasPrefix("author: ") else { return nil }
+        let words = Array(line.split(separator: " ").dropFirst())
+        var names: [Substring] = []
+        var restStart = words.endIndex
+        for (index, word) in words.enumerated() {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")).lowercased()
+            // A handle beside a name ("@jdoe", "(@JaneDoe27)") is no part of it, and ends nothing.
+            if word.drop(while: { $0 == "(" }).first == "@" { continue }
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            // A user name may hold digits ("WAFFLEKING77"); a date opens with one.
+            let opensDate = word.first?.isNumber == true
+                || (DateNames.months[bare] != nil && next.first?.isNumber == true)
+                || (DateNames.weekdays.contains(bare) && (word.hasSuffix(",") || next.first?.isNumber == true
+                    || DateNames.months[next.trimmingCharacters(in: CharacterSet(charactersIn: ",.")).lowercased()] != nil))
+            if opensDate || bylineLabels.contains(bare) || (word.first?.isLowercase == true && !nameParticles.contains(bare)) {
+                restStart = index
+                break
+            }
+            if ["|", "•", "·", "-", "–", "—", "/", "//"].contains(word) {
+                restStart = index + 1
+                break
+            }
+            let closes = word.hasSuffix(",") || word.hasSuffix(";") || (word.hasSuffix(".") && bare.count > 2)
+            names.append(closes ? word.dropLast() : word)
+            if closes {
+                restStart = index + 1
+                break
+            }
+        }
+        // Words in lower case or labels before the date ("posted on", "Published") are no part of it.
+        var dateStart = restStart
+        while dateStart < words.count, bylineLabels.contains(words[dateStart].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")))
+                || (words[dateStart].first?.isLowercase == true && !words[dateStart].contains(where: \.isNumber)) {
+            dateStart += 1
+        }
+        let rest = words[dateStart...].joined(separator: " ")
+        guard rest.contains(where: \.isNumber) else { return byline(line).map { ($0, nil) } }
+        let name = names.joined(separator: " ")
+        guard line.count <= 80, let named = byline("By " + name) else { return nil }
+        // The date may stand between separators, a place after it ("Nov 6, 2012 • New York City").
+        let dateField = [" | ", " · ", " • ", " — ", " – "].compactMap { rest.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        let date = DateLineParser.parseLine(rest) ?? dateField.flatMap { DateLineParser.parseLine(String(rest[..<$0.lowerBound])) }
+        // A longer line counts only with a date after the names: "By Monday, officials said 12
+        // people had died" is the story's sentence.
+        guard date != nil || byline(line) != nil else { return nil }
+        return (named, date)
     }
+
+    /// Words that join names in a byline though written in lower case ("Jane Doe and John Roe").
+    private static let nameParticles: Set<String> = ["and", "&", "van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "al", "y", "e", "und", "et"]
+    /// Labels between a byline's names and its date ("By Jane Doe Published Nov. 7, 2012").
+    private static let bylineLabels: Set<String> = ["published", "posted", "updated", "on", "at"]
 
     static func derivedTitle(from paragraph: String) -> String {
         let words = paragraph.prefix(Self.maximumTitleLength).split(separator: " ")
