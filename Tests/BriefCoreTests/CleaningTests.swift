@@ -105,6 +105,10 @@ import Testing
         ("There are no comments for this story yet.", .comments),
         ("This entry was posted in News. Bookmark the permalink.", .metadata),
         ("Never miss the latest news by signing up to our newsletter.", .newsletter),
+        // A blog platform's trackback section (TypePad, Movable Type): other blogs' replies.
+        ("TrackBack", .comments),
+        ("TrackBack URL for this entry: http://www.typepad.com/services/trackback/6a00d83451b31569e2", .comments),
+        ("Listed below are links to weblogs that reference Spillway opens:", .comments),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
