@@ -94,6 +94,7 @@ import Testing
         "The mayor said the operator's comments on the flood were unfortunate.",
         "The gauge after the first 20 minutes read three metres above normal.",
         "Engineers said they would share their thoughts on the repairs next week.",
+        "Officials asked residents to watch video of the evacuation routes before Friday.",
     ])
     func aSentenceMentioningWhatAMarkerNamesStays(_ line: String) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
@@ -109,6 +110,8 @@ import Testing
         ("TrackBack", .comments),
         ("TrackBack URL for this entry: http://www.typepad.com/services/trackback/6a00d83451b31569e2", .comments),
         ("Listed below are links to weblogs that reference Spillway opens:", .comments),
+        // A video teaser: another story's headline and its player's label.
+        ("Drought Empties Reservoir Upstream Watch Video", .navigation),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
