@@ -102,6 +102,33 @@ struct HTMLReaderTests {
         #expect(document.date == ArticleDate(year: 2022, month: 2, day: 4))
     }
 
+    /// A blog's name before the headline in `<title>`: the headline over the post is the title, and
+    /// stays out of the body. A title that only ends like the heading, or whose part before the
+    /// separator is too long for a name, is the fuller headline.
+    @Test func aSiteNameBeforeTheHeadlineIsNoPartOfTheTitle() throws {
+        let story = """
+            <p>The old oak lock gates at the top of the flight were lifted out by crane on Tuesday and replaced with new ones.</p>
+            <p>Boats will be able to pass again from next week, once the water levels in the pounds have been restored.</p>
+            """
+        let prefixed = try Self.read("""
+            <html><head><title>Towpath Notes: Lock gates replaced at the canal</title></head><body>
+            <div class="post"><h3 class="post-title">Lock gates replaced at the canal</h3>\(story)</div></body></html>
+            """)
+        #expect(prefixed.title == "Lock gates replaced at the canal")
+        #expect(!prefixed.blocks.contains { $0.text == "Lock gates replaced at the canal" })
+
+        let fuller = try Self.read("""
+            <html><head><title>Our three oak lock gates replaced at the canal</title></head><body>
+            <div class="post"><h3 class="post-title">Lock gates replaced at the canal</h3>\(story)</div></body></html>
+            """)
+        #expect(fuller.title == "Our three oak lock gates replaced at the canal")
+        let longName = try Self.read("""
+            <html><head><title>Seven things that happened on the canal this week: Lock gates replaced at the canal</title></head>
+            <body><div class="post"><h3 class="post-title">Lock gates replaced at the canal</h3>\(story)</div></body></html>
+            """)
+        #expect(longName.title == "Seven things that happened on the canal this week: Lock gates replaced at the canal")
+    }
+
     @Test func metadataNeverCarriesControlCharacters() throws {
         let document = try Self.read("""
             <html><head><meta property="og:title" content="Cranes &#27;[2J back&#7;"><meta name="author" content="Ed&#9;Ward"></head>

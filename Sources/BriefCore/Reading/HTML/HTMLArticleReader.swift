@@ -39,7 +39,9 @@ public struct HTMLArticleReader: ArticleReader {
         let collector = reading.collector
         var selection = reading.selection
         let metadata = HTMLMetadataResolver.resolve(facts: collector.facts, blocks: collector.blocks, kept: selection.kept)
-        if let title = metadata.title { removeTitleRepeat(title, from: &selection) }
+        // A site's name before the headline in `<title>` ("IOL: Trio set for Derby debuts") is no part
+        // of it: the headline printed over the story is the title.
+        let title = metadata.title.map { removeTitleRepeat($0, from: &selection) ?? $0 }
         let summary = takeSummary(from: &selection)
         if selectsMainContent, let published = metadata.articleBody.flatMap({ PublishedArticleBody($0, settings: settings) }) {
             published.removeBlocksOutside(&selection, settings: settings)
@@ -51,7 +53,7 @@ public struct HTMLArticleReader: ArticleReader {
         let removed = selection.removed.map { RemovedBlock(text: $0.block.text, reason: $0.reason, position: $0.position) }
         // Without an author in the page's metadata, the byline printed above the story names one.
         let printed = metadata.byline == nil ? Self.printedByline(selection) : nil
-        var document = RawDocument(source: source, format: .html, title: metadata.title, date: metadata.date ?? printed?.date,
+        var document = RawDocument(source: source, format: .html, title: title, date: metadata.date ?? printed?.date,
                                    byline: metadata.byline ?? printed?.name, url: metadata.url, siteName: metadata.siteName,
                                    blocks: blocks, removed: removed)
         document.language = metadata.language
@@ -161,12 +163,15 @@ public struct HTMLArticleReader: ArticleReader {
     }
 
     /// The headline usually stands again at the top of the story; it is the title, not body text.
-    private func removeTitleRepeat(_ title: String, from selection: inout HTMLSelection) {
+    /// Returns the heading when the title is it behind a site's name, else nil.
+    private func removeTitleRepeat(_ title: String, from selection: inout HTMLSelection) -> String? {
         let wanted = Self.comparable(title)
-        guard !wanted.isEmpty else { return }
+        guard !wanted.isEmpty else { return nil }
         for (index, block) in selection.kept.prefix(4).enumerated() where block.kind == .heading || block.isHeading1 {
             let text = Self.comparable(block.text)
-            if text == wanted || (text.count > 12 && (wanted.hasPrefix(text) || text.hasPrefix(wanted))) {
+            let behindSiteName = text.count > 12 && text.count < wanted.count && wanted.hasSuffix(text)
+                && Self.isBehindSiteName(block.text, in: title)
+            if text == wanted || (text.count > 12 && (wanted.hasPrefix(text) || text.hasPrefix(wanted))) || behindSiteName {
                 selection.kept.remove(at: index)
                 // Keep `removed` in document order: the title goes before everything that followed it.
                 let insertion = selection.removed.firstIndex { $0.position > index } ?? selection.removed.endIndex
@@ -174,10 +179,32 @@ public struct HTMLArticleReader: ArticleReader {
                     selection.removed[removedIndex].position -= 1
                 }
                 selection.removed.insert((block, .metadata, index), at: insertion)
-                return
+                return behindSiteName ? block.text : nil
             }
         }
+        return nil
     }
+
+    /// Whether the title is a short name, a separator and then the heading ("Web Ink Now: How Content
+    /// Works", "globeandmail.com: Blame game begins amid fury"); a title that only ends like its
+    /// heading ("Receita de Sequilho com Chocolate Amargo") is the fuller headline.
+    private static func isBehindSiteName(_ heading: String, in title: String) -> Bool {
+        let wanted = comparable(heading)
+        for separator in [": ", " - ", " -- ", "- ", " | ", " – ", " — ", " » "] {
+            var searchStart = title.startIndex
+            while let range = title.range(of: separator, range: searchStart..<title.endIndex) {
+                let name = title[..<range.lowerBound]
+                if name.split(separator: " ").count <= siteNameMaximumWords, comparable(String(title[range.upperBound...])) == wanted {
+                    return true
+                }
+                searchStart = range.upperBound
+            }
+        }
+        return false
+    }
+
+    /// Most words a site's name before the headline in `<title>` has ("The Complete Guide to Imperfect Homemaking").
+    private static let siteNameMaximumWords = 6
 
     private static func comparable(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
