@@ -173,10 +173,12 @@ public struct TextArticleReader: ArticleReader {
     /// A byline line's names, and the date printed after them: "By Jane Doe, August 14, 2020 2:30 pm",
     /// "By Jane Doe | 12/10/2020", "By Jane Doe on 11. März 2014", "By Jane Doe • Nov 6, 2012 • New
     /// York City", "By Steven Musil January 18, 2017". The names end at a comma or separator, a word in
-    /// lower case ("posted", "on"), a label ("Published"), or where the date starts; names have no digits.
+    /// lower case ("posted", "on"), a label ("Published"), or the word a date opens with (a digit, a
+    /// month before a number, a weekday before a date); a user name may hold digits ("WAFFLEKING77").
     static func bylineAndDate(_ line: String) -> (name: String, date: ArticleDate?)? {
-        let lower = line.lowercased()
-        guard line.utf8.count <= 200, lower.hasPrefix("by ") || lower.hasPrefix("author: ") else { return nil }
+        // Asked of every line of a page: most are known to be no byline from their length or first word.
+        guard line.utf8.count <= 200, case let opening = line.prefix(8).lowercased(),
+              opening.hasPrefix("by ") || opening.hasPrefix("author: ") else { return nil }
         let words = Array(line.split(separator: " ").dropFirst())
         var names: [Substring] = []
         var restStart = words.endIndex
@@ -185,7 +187,6 @@ public struct TextArticleReader: ArticleReader {
             // A handle beside a name ("@jdoe", "(@JaneDoe27)") is no part of it, and ends nothing.
             if word.drop(while: { $0 == "(" }).first == "@" { continue }
             let next = index + 1 < words.count ? words[index + 1] : ""
-            // A user name may hold digits ("WAFFLEKING77"); a date opens with one.
             let opensDate = word.first?.isNumber == true
                 || (DateNames.months[bare] != nil && next.first?.isNumber == true)
                 || (DateNames.weekdays.contains(bare) && (word.hasSuffix(",") || next.first?.isNumber == true
@@ -207,8 +208,9 @@ public struct TextArticleReader: ArticleReader {
         }
         // Words in lower case or labels before the date ("posted on", "Published") are no part of it.
         var dateStart = restStart
-        while dateStart < words.count, bylineLabels.contains(words[dateStart].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")))
-                || (words[dateStart].first?.isLowercase == true && !words[dateStart].contains(where: \.isNumber)) {
+        while dateStart < words.count, case let word = words[dateStart],
+              bylineLabels.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")))
+                || (word.first?.isLowercase == true && !word.contains(where: \.isNumber)) {
             dateStart += 1
         }
         let rest = words[dateStart...].joined(separator: " ")
@@ -225,7 +227,8 @@ public struct TextArticleReader: ArticleReader {
     }
 
     /// Words that join names in a byline though written in lower case ("Jane Doe and John Roe").
-    private static let nameParticles: Set<String> = ["and", "&", "van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "bin", "al", "y", "e", "und", "et"]
+    private static let nameParticles: Set<String> = ["and", "&", "van", "von", "de", "da", "del", "der", "den", "di", "du",
+                                                     "la", "le", "bin", "al", "y", "e", "und", "et"]
     /// Labels between a byline's names and its date ("By Jane Doe Published Nov. 7, 2012").
     private static let bylineLabels: Set<String> = ["published", "posted", "updated", "on", "at"]
 

@@ -144,9 +144,9 @@ public struct HTMLArticleReader: ArticleReader {
             while end < selection.kept.count, selection.kept[end].kind == .listItem || selection.kept[end].kind == .summary {
                 end += 1
             }
-            let items = (label + 1)..<end
-            guard items.filter({ selection.kept[$0].linkDensity < 0.5 }).count >= settings.keyPointsMinimumItems else { continue }
-            for item in items where selection.kept[item].linkDensity < 0.5 { selection.kept[item].kind = .summary }
+            let items = ((label + 1)..<end).filter { selection.kept[$0].linkDensity < settings.linkedHeadlineDensity }
+            guard items.count >= settings.keyPointsMinimumItems else { continue }
+            for item in items { selection.kept[item].kind = .summary }
             selection.remove(keptAt: label, reason: .metadata)
             return end - 1
         }
