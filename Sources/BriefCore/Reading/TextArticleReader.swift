@@ -226,11 +226,17 @@ public struct TextArticleReader: ArticleReader {
         return (named, date)
     }
 
+    /// Words a byline's names may hold in lower case, and labels between the names and the date.
+    private struct BylineWords: Decodable {
+        var nameParticles: [String]
+        var labels: [String]
+    }
+
+    private static let bylineWords = BundledData.decode(BylineWords.self, from: "byline-words.json")
     /// Words that join names in a byline though written in lower case ("Jane Doe and John Roe").
-    private static let nameParticles: Set<String> = ["and", "&", "van", "von", "de", "da", "del", "der", "den", "di", "du",
-                                                     "la", "le", "bin", "al", "y", "e", "und", "et"]
+    private static let nameParticles = Set(bylineWords.nameParticles)
     /// Labels between a byline's names and its date ("By Jane Doe Published Nov. 7, 2012").
-    private static let bylineLabels: Set<String> = ["published", "posted", "updated", "on", "at"]
+    private static let bylineLabels = Set(bylineWords.labels)
 
     static func derivedTitle(from paragraph: String) -> String {
         let words = paragraph.prefix(Self.maximumTitleLength).split(separator: " ")
