@@ -112,6 +112,8 @@ import Testing
         ("Listed below are links to weblogs that reference Spillway opens:", .comments),
         // A video teaser: another story's headline and its player's label.
         ("Drought Empties Reservoir Upstream Watch Video", .navigation),
+        ("Refer to a friend", .share),
+        ("Click here to sign up", .newsletter),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
