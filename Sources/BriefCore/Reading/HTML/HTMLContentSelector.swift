@@ -579,18 +579,17 @@ struct HTMLContentSelector {
         // own (talks, each linked, and what it tells) finishes its sentences.
         func isLinkedItem(_ block: HTMLTextBlock) -> Bool {
             block.removal == nil && block.kind != .heading && block.leadingLinkLength == block.linkLength
-                && Self.endsCutShort(block.text)
                 && block.leadingLinkLength >= settings.fragmentLength && block.leadingLinkLength <= settings.teaserHeadlineMaximumLength
                 && (settings.fragmentLength...settings.teaserSummaryMaximumLength).contains(block.length - block.linkLength)
-                && opensWithWord(block)
+                && opensWithWord(block) && Self.endsCutShort(block.text)
         }
         var index = 0
         while index < blocks.count {
             guard isHeadline(blocks[index]) || isLinkedItem(blocks[index]) else { index += 1; continue }
             var end = index
             var items = 0
-            while end < blocks.count, isHeadline(blocks[end]) || isLinkedItem(blocks[end]) {
-                if isLinkedItem(blocks[end]) {
+            while end < blocks.count, case let linked = isLinkedItem(blocks[end]), linked || isHeadline(blocks[end]) {
+                if linked {
                     items += 1
                     end += 1
                 } else if end + 1 < blocks.count, isSummary(blocks[end + 1]) {
