@@ -114,6 +114,14 @@ import Testing
         ("Drought Empties Reservoir Upstream Watch Video", .navigation),
         ("Refer to a friend", .share),
         ("Click here to sign up", .newsletter),
+        // A video player's and a caption's controls, a paywall's counter, an ad blocker notice.
+        ("Media playback is unsupported on your device", .navigation),
+        ("Hide caption", .navigation),
+        ("Opens in new window", .navigation),
+        ("Share full article", .share),
+        ("You have 3 free articles remaining this month.", .newsletter),
+        ("We've noticed you're using an ad blocker.", .advertisement),
+        ("Recommended Video", .promoMarker),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
