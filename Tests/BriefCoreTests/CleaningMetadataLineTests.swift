@@ -335,6 +335,21 @@ import Testing
         #expect(cleaned.date == ArticleDate(year: 2024, month: 3, day: 5))
     }
 
+    @Test(arguments: [ArticleFormat.text, .html, .pageText])
+    func aDateLinesFieldsMayStandBetweenSlashes(format: ArticleFormat) {
+        let lines = [body[0], "March 5, 2024 / 10:32 AM / Updated 2 hours ago", body[1], body[2]]
+        let cleaned = clean(lines, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        // A byline's slash ends the names; the line is one field, its date the article's.
+        let byline = clean(["Posted by Jane Doe / March 5, 2024", body[0], body[1]], format: format)
+        #expect(byline.paragraphs.map(\.text) == [body[0], body[1]])
+        #expect(byline.date == ArticleDate(year: 2024, month: 3, day: 5))
+        // A slash between a sentence and a date is no field's.
+        let sentence = "Gauges showed the level fell by half / March 5, 2024 was the driest day of the month"
+        #expect(clean([body[0], sentence, body[1]], format: format).paragraphs.map(\.text) == [body[0], sentence, body[1]])
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

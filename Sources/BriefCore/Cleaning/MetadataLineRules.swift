@@ -30,6 +30,7 @@ package struct MetadataLineRules: Sendable {
         var maximumLength: Int
         var maximumWords: Int
         var separators: [String]
+        var slashSeparator: String
         var maximumOtherSegmentWords: Int
         var bylineLeaders: [String]
         var agencyMaximumWords: Int
@@ -425,8 +426,16 @@ package struct MetadataLineRules: Sendable {
     }
 
     private func judgeSegments(_ line: Substring) -> MetadataLine? {
+        // A slash separates fields ("March 3, 2020 / 4:40 PM / Updated 2 hours ago") only where the
+        // line is no date line without it: "Posted by Jane Doe / November 13, 2012" is one field.
+        if let dateline = judgeSegments(line, separators: file.separators) { return dateline }
+        guard line.contains(file.slashSeparator) else { return nil }
+        return judgeSegments(line, separators: file.separators + [file.slashSeparator])
+    }
+
+    private func judgeSegments(_ line: Substring, separators: [String]) -> MetadataLine? {
         var segments = [String(line)]
-        for separator in file.separators {
+        for separator in separators {
             segments = segments.flatMap { $0.components(separatedBy: separator) }
         }
         var labelled: (date: ArticleDate?, found: Bool) = (nil, false)
