@@ -350,6 +350,19 @@ import Testing
         #expect(clean([body[0], sentence, body[1]], format: format).paragraphs.map(\.text) == [body[0], sentence, body[1]])
     }
 
+    @Test(arguments: [ArticleFormat.text, .html, .pageText])
+    func aLineNamingOnlyPictureLibrariesIsACredit(format: ArticleFormat) {
+        let credits = ["Getty Images", "GETTY", "AFP/Getty Images", "AFP via Getty Images", "Getty Images/iStockphoto", "Shutterstock"]
+        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], credits[3], credits[4], credits[5], body[2]], format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == Array(repeating: .credit, count: credits.count))
+        // An agency alone names the story's source; a library in a sentence is the story's.
+        let lines = [body[0], "Getty Images sold the archive to a museum in 2019.", "Reuters", body[1]]
+        let kept = clean(lines, format: format)
+        #expect(kept.paragraphs.map(\.text) == [body[0], lines[1], body[1]])
+        #expect(kept.agency == "Reuters")
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

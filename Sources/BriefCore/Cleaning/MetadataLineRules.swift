@@ -52,6 +52,7 @@ package struct MetadataLineRules: Sendable {
         var agencyLineLeaders: [String]
         var agencyDateMaximumLength: Int
         var pictureLibraries: [String]
+        var pictureSourceLineMaximumLength: Int
         var taxonomyLabels: [String]
         var taxonomyLabelsWithoutColon: [String]
         var taxonomySeparators: [String]
@@ -92,6 +93,7 @@ package struct MetadataLineRules: Sendable {
     private let agencyLineMaximumWords: Int
     /// Stock picture libraries, normalized ("istock", "getty images").
     private let pictureLibraries: Set<String>
+    private let pictureSourceOpenings: Set<Unicode.Scalar>
     /// The first word of every agency's name, normalized.
     private let agencyFirstWords: Set<String>
     /// The first scalar of every agency's name, in lower and upper case.
@@ -137,6 +139,7 @@ package struct MetadataLineRules: Sendable {
         }
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
         pictureLibraries = Set(file.pictureLibraries.map { CleaningRules.normalize($0) })
+        pictureSourceOpenings = Self.openingScalars(of: (file.pictureLibraries + file.agencies).map { $0.lowercased() })
         agencyFirstWords = Set(agencies.compactMap { $0.split(separator: " ").first.map(String.init) })
         agencyOpenings = Self.openingScalars(of: Array(agencies))
         let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
@@ -169,6 +172,7 @@ package struct MetadataLineRules: Sendable {
         if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
         if let agency = judgeAgencyLine(line) ?? judgeAgencyAndDate(line) { return agency }
         if let label = taxonomyLabel(line) { return .taxonomy(label: label) }
+        if namesOnlyPictureSources(line) { return .credit }
         guard findingCaptions else { return nil }
         return judgeUnlabelledCredit(line) ?? judgeCaption(text)
     }
@@ -229,6 +233,21 @@ package struct MetadataLineRules: Sendable {
             return isList ? label.text : nil
         }
         return nil
+    }
+
+    /// A line naming only where a picture came from: stock libraries and wire services joined by a
+    /// slash or "via", one library among them ("Getty Images", "AFP/Getty Images", "AFP via Getty
+    /// Images", "Getty Images/iStockphoto"). A line naming an agency alone gives the story's source.
+    private func namesOnlyPictureSources(_ line: Substring) -> Bool {
+        // Asked of every short line: most are longer, or open with a letter no name opens with.
+        guard line.utf8.count <= file.pictureSourceLineMaximumLength, let first = line.unicodeScalars.first,
+              pictureSourceOpenings.contains(first) else { return false }
+        var names: [String] = []
+        for piece in line.split(separator: "/") {
+            names += piece.components(separatedBy: " via ").map { CleaningRules.normalize($0) }.filter { !$0.isEmpty }
+        }
+        return names.contains(where: pictureLibraries.contains)
+            && names.allSatisfy { pictureLibraries.contains($0) || agencies.contains($0) }
     }
 
     /// A line naming only a news agency, after a dash or a label at most: "The Associated Press",
