@@ -363,6 +363,18 @@ import Testing
         #expect(kept.agency == "Reuters")
     }
 
+    @Test(arguments: [ArticleFormat.text, .html, .pageText])
+    func aLabelledCaptionIsACaptionInAnyFormat(format: ArticleFormat) {
+        let captions = ["Image caption Water pours through the open spillway gates", "Media caption \"We were not warned,\" one resident says",
+                        "Caption: Sandbags line the riverbank in Millbrook", "Bildunterschrift: Die Schleusen sind offen"]
+        let cleaned = clean([body[0], captions[0], body[1], captions[1], captions[2], body[2], captions[3]], format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.caption, .caption, .caption, .caption])
+        // Without its colon a label needs the caption's capital: this is a sentence about captions.
+        let sentences = ["Image caption contests drew hundreds of entries from residents.", "Caption writers were not told."]
+        #expect(clean([body[0]] + sentences + [body[1]], format: format).paragraphs.map(\.text) == [body[0]] + sentences + [body[1]])
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

@@ -53,6 +53,8 @@ package struct MetadataLineRules: Sendable {
         var agencyDateMaximumLength: Int
         var pictureLibraries: [String]
         var pictureSourceLineMaximumLength: Int
+        var captionLabels: [String]
+        var captionLabelsWithoutColon: [String]
         var taxonomyLabels: [String]
         var taxonomyLabelsWithoutColon: [String]
         var taxonomySeparators: [String]
@@ -94,6 +96,9 @@ package struct MetadataLineRules: Sendable {
     /// Stock picture libraries, normalized ("istock", "getty images").
     private let pictureLibraries: Set<String>
     private let pictureSourceOpenings: Set<Unicode.Scalar>
+    /// Caption labels, lower case, longest first, and whether the label needs its colon.
+    private let captionLabels: [(text: String, needsColon: Bool)]
+    private let captionLabelOpenings: Set<Unicode.Scalar>
     /// The first word of every agency's name, normalized.
     private let agencyFirstWords: Set<String>
     /// The first scalar of every agency's name, in lower and upper case.
@@ -140,6 +145,10 @@ package struct MetadataLineRules: Sendable {
         agencyLineMaximumWords = 2 + (agencies.map { $0.split(separator: " ").count }.max() ?? 0)
         pictureLibraries = Set(file.pictureLibraries.map { CleaningRules.normalize($0) })
         pictureSourceOpenings = Self.openingScalars(of: (file.pictureLibraries + file.agencies).map { $0.lowercased() })
+        let captionWithoutColon = Set(file.captionLabelsWithoutColon.map { $0.lowercased() })
+        captionLabels = Set(file.captionLabels.map { $0.lowercased() }).union(captionWithoutColon)
+            .map { ($0, !captionWithoutColon.contains($0)) }.sorted { $0.text.count > $1.text.count }
+        captionLabelOpenings = Self.openingScalars(of: captionLabels.map(\.text))
         agencyFirstWords = Set(agencies.compactMap { $0.split(separator: " ").first.map(String.init) })
         agencyOpenings = Self.openingScalars(of: Array(agencies))
         let withoutColon = Set(file.taxonomyLabelsWithoutColon.map { $0.lowercased() })
@@ -159,9 +168,11 @@ package struct MetadataLineRules: Sendable {
     /// The kind of metadata line `text` is, or nil for anything else (nearly every line).
     /// A caption, or a credit without a label and its colon, is found only when `findingCaptions`.
     package func judge(_ text: String, findingCaptions: Bool = false) -> MetadataLine? {
-        guard text.utf8.count <= file.maximumLength else { return findingCaptions ? judgeCaption(text) : nil }
         var line = Substring(TextMeasure.trim(text))
         guard !line.isEmpty else { return nil }
+        // A caption that says it is one ("Image caption Police at the scene") is one in any format.
+        if isLabelledCaption(line) { return .caption }
+        guard line.utf8.count <= file.maximumLength else { return findingCaptions ? judgeCaption(text) : nil }
         // A credit is often wrapped: "(Photo Credit : PTI)".
         if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
             line = line.dropFirst().dropLast()
@@ -233,6 +244,27 @@ package struct MetadataLineRules: Sendable {
             return isList ? label.text : nil
         }
         return nil
+    }
+
+    /// A caption label, then the caption: "Image caption Police at the scene", "Caption: The
+    /// bridge at dawn". A label in `captionLabelsWithoutColon` may go without its colon ("Media
+    /// caption", printed for screen readers and copied with the page); the caption after it then
+    /// opens with a capital or a quote, as no sentence of a story about captions does ("Image
+    /// caption contests are popular").
+    private func isLabelledCaption(_ line: Substring) -> Bool {
+        // Asked of every line: most open with a scalar no label opens with.
+        guard let first = line.unicodeScalars.first, captionLabelOpenings.contains(first) else { return false }
+        let opening = line.prefix((captionLabels.first?.text.count ?? 0) + 1).lowercased()
+        for label in captionLabels where opening.hasPrefix(label.text) {
+            let rest = line.dropFirst(label.text.count)
+            let afterSpaces = rest.drop(while: \.isWhitespace)
+            if afterSpaces.first == ":" {
+                return afterSpaces.dropFirst().contains(where: \.isLetter)
+            }
+            guard !label.needsColon, rest.first?.isWhitespace == true, let initial = afterSpaces.first else { continue }
+            return initial.isUppercase || "\"“‘'".contains(initial)
+        }
+        return false
     }
 
     /// A line naming only where a picture came from: stock libraries and wire services joined by a
