@@ -375,6 +375,21 @@ import Testing
         #expect(clean([body[0]] + sentences + [body[1]], format: format).paragraphs.map(\.text) == [body[0]] + sentences + [body[1]])
     }
 
+    @Test(arguments: [ArticleFormat.html, .pageText])
+    func theAuthorsNameAloneOnALineGoesOnceABylineNamedThem(format: ArticleFormat) {
+        let lines = ["By Jane Doe | March 5, 2024", "Jane Doe", body[0], body[1], body[2], "Jane Doe, Millbrook Gazette"]
+        let cleaned = clean(lines, format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata])
+        // The page's own byline counts too; a sentence opening with the name stays.
+        let document = RawDocument(source: "t", format: format, title: "Hollow Creek dam opens spillway", byline: "Jane Doe",
+                                   blocks: ["JANE DOE", body[0], "Jane Doe, who lives by the dam, said the water rose fast.", body[1]]
+                                       .map { Block(kind: .paragraph, text: $0) })
+        #expect(cleaner.clean(document).paragraphs.map(\.text) == [body[0], "Jane Doe, who lives by the dam, said the water rose fast.", body[1]])
+        // Without a byline a name on its own line may be the story's (a speaker, a list of names).
+        #expect(clean([body[0], "Jane Doe", body[1]], format: format).paragraphs.map(\.text) == [body[0], "Jane Doe", body[1]])
+    }
+
     @Test func aDateFromTheReaderWins() {
         let document = RawDocument(source: "t", format: .html, title: "Dam", date: ArticleDate(year: 2023, month: 1, day: 2),
                                    blocks: ["Updated : 12 Mar 2024, 10:45 AM", body[0]].map { Block(kind: .paragraph, text: $0) })

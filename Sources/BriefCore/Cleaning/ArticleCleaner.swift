@@ -61,6 +61,7 @@ public struct ArticleCleaner: Sendable {
         var stated = StatedMetadata()
         applyCertainRules(blocks, features: features, title: title, format: document.format,
                           captionsAreBody: document.captionsAreBody, to: &decisions, stated: &stated)
+        removeNameLines(blocks, byline: document.byline ?? stated.byline, to: &decisions)
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
@@ -254,6 +255,25 @@ public struct ArticleCleaner: Sendable {
             } else {
                 stated.take(date: line.date)
             }
+        }
+    }
+
+    /// The author's name on a line of its own, under the headline or over a bio at the story's
+    /// end ("Priya Nair", "Priya Nair, CNN Business"), once a byline or the page named them: a
+    /// line of the name, and after a comma perhaps an outlet's capitalized name of a few words.
+    /// A one-word name ("admin") may be a word of the story and is left alone.
+    private func removeNameLines(_ blocks: [Block], byline: String?, to decisions: inout [Decision]) {
+        guard let byline, case let name = CleaningRules.normalize(byline), name.contains(" ") else { return }
+        let maximumLength = byline.utf8.count + 40
+        for index in blocks.indices where decisions[index].reason == nil && blocks[index].text.utf8.count <= maximumLength {
+            let parts = blocks[index].text.split(separator: ",", maxSplits: 1)
+            guard let head = parts.first, CleaningRules.normalize(head) == name else { continue }
+            if parts.count == 2 {
+                let outlet = parts[1].split(whereSeparator: \.isWhitespace)
+                guard !outlet.isEmpty, outlet.count <= settings.bylineOutletMaximumWords,
+                      outlet.allSatisfy({ $0.first?.isUppercase == true }) else { continue }
+            }
+            decisions[index].reason = .metadata
         }
     }
 

@@ -16,6 +16,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A line of the reader's summary (a deck, a key point) has at least this many words; a shorter
     /// one is a label ("ICON", "Biz & IT —").
     public var summaryMinimumWords = 3
+    /// A line of the author's name that a byline gave may carry the outlet's name after a comma
+    /// ("Priya Nair, CNN Business"), of at most this many words.
+    public var bylineOutletMaximumWords = 3
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.
