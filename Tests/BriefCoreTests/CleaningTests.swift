@@ -122,6 +122,12 @@ import Testing
         ("You have 3 free articles remaining this month.", .newsletter),
         ("We've noticed you're using an ad blocker.", .advertisement),
         ("Recommended Video", .promoMarker),
+        // Appeals for money and a paywall's offer; a science site's label over its related links.
+        ("We rely on your support to make local news available to all", .newsletter),
+        ("Please consider making a donation to support our reporting.", .boilerplate),
+        ("Instant access to the full article PDF.", .newsletter),
+        ("Advertising Disclosure", .advertisement),
+        ("Explore further", .promoMarker),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
