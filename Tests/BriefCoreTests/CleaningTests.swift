@@ -128,6 +128,10 @@ import Testing
         ("Instant access to the full article PDF.", .newsletter),
         ("Advertising Disclosure", .advertisement),
         ("Explore further", .promoMarker),
+        // A sign-up asked for in a second sentence; a feedback widget's question and its buttons.
+        ("Want the best of our culture coverage? Sign up here.", .newsletter),
+        ("Click here to get the latest headlines delivered daily", .newsletter),
+        ("Was this article helpful? Yes No", .metadata),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
