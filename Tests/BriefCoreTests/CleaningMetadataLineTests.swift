@@ -186,6 +186,26 @@ import Testing
         #expect(cleaned.date == ArticleDate(year: 2020, month: 8, day: 14))
     }
 
+    @Test(arguments: [("Written by Jane Doe", "Jane Doe"), ("Written By: Jane Doe", "Jane Doe"), ("Words by Jane Doe", "Jane Doe"),
+                      ("Story by Jane Doe on August 14, 2020", "Jane Doe")])
+    func aBylineMayOpenWithWhatTheAuthorDid(line: String, name: String) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.byline == name)
+    }
+
+    @Test(arguments: [ArticleFormat.html, .pageText])
+    func aLineNamingOtherStaffGoesAndNamesNoAuthor(format: ArticleFormat) {
+        let credits = ["Edited by Rahul Sharma", "Medically reviewed by Jane Doe, MD", "Fact checked by John Roe", "Video by Ann Poe"]
+        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], body[2], credits[3]], format: format)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata, .metadata])
+        #expect(cleaned.byline == nil)
+        // The same words opening the story's sentence stay.
+        let sentence = "Edited by hand over two winters, the flood maps were finished in March."
+        #expect(clean([body[0], sentence, body[1]], format: format).paragraphs.map(\.text) == [body[0], sentence, body[1]])
+    }
+
     @Test func aSentenceOpeningWithByAndADayStays() {
         let sentence = "By Monday, officials said 12 people had died in the floods downstream."
         #expect(clean([body[0], sentence, body[1], body[2]], format: .html).paragraphs.map(\.text).contains(sentence))

@@ -228,6 +228,8 @@ public struct ArticleCleaner: Sendable {
                 } else if let byline = TextArticleReader.bylineAndDate(block.text) {
                     decisions[index] = Decision(reason: .metadata)
                     bylines.append(byline)
+                } else if TextArticleReader.isStaffCredit(block.text) {
+                    decisions[index] = Decision(reason: .metadata)
                 } else if let label = DateLineParser.label(of: trimmed), label.lowercased().hasSuffix(" by"),
                           DateLineParser.firstDate(in: String(trimmed[label.endIndex...])) != nil {
                     // "Posted by: jim | January 14, 2008 07:20 PM": a post's header, kept unless it repeats.

@@ -161,10 +161,8 @@ public struct TextArticleReader: ArticleReader {
 
     /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`: the name part, or nil.
     static func byline(_ line: String) -> String? {
-        guard line.utf8.count <= 200 else { return nil }
-        let lower = line.lowercased()
-        guard lower.hasPrefix("by ") || lower.hasPrefix("author: "), line.count <= 80 else { return nil }
-        let name = line.drop(while: { $0 != " " }).trimmingCharacters(in: .whitespaces)
+        guard line.utf8.count <= 200, line.count <= 80, let afterLeader = namesAfterLeader(line) else { return nil }
+        let name = afterLeader.trimmingCharacters(in: .whitespaces)
         let words = name.split(separator: " ")
         guard !words.isEmpty, words.count <= 8, words.first?.first?.isUppercase == true else { return nil }
         return name
@@ -177,9 +175,8 @@ public struct TextArticleReader: ArticleReader {
     /// month before a number, a weekday before a date); a user name may hold digits ("WAFFLEKING77").
     static func bylineAndDate(_ line: String) -> (name: String, date: ArticleDate?)? {
         // Asked of every line of a page: most are known to be no byline from their length or first word.
-        guard line.utf8.count <= 200, case let opening = line.prefix(8).lowercased(),
-              opening.hasPrefix("by ") || opening.hasPrefix("author: ") else { return nil }
-        let words = Array(line.split(separator: " ").dropFirst())
+        guard line.utf8.count <= 200, let afterLeader = namesAfterLeader(line) else { return nil }
+        let words = Array(afterLeader.split(separator: " "))
         var names: [Substring] = []
         var restStart = words.endIndex
         for (index, word) in words.enumerated() {
@@ -226,10 +223,36 @@ public struct TextArticleReader: ArticleReader {
         return (named, date)
     }
 
-    /// Words a byline's names may hold in lower case, and labels between the names and the date.
+    /// What follows a byline's leader ("By", "Written by", "Words by"), or nil for a line opening with none.
+    private static func namesAfterLeader(_ line: String) -> Substring? {
+        // Asked of every line of a page: only its first characters are lowered.
+        let opening = line.prefix(leaderScanLength).lowercased()
+        // Leaders are ASCII, so the line's first characters are as many as the leader's.
+        guard let leader = bylineLeaders.first(where: { opening.hasPrefix($0) }) else { return nil }
+        return line.dropFirst(leader.count)
+    }
+
+    /// A line naming the story's staff other than its author: "Edited by Rahul Sharma", "Medically
+    /// reviewed by Jane Doe, MD". The label, then at most `staffCreditMaximumWords` words opening
+    /// with a capital: "Edited by hand, the maps took a year" is the story's.
+    static func isStaffCredit(_ line: String) -> Bool {
+        guard line.utf8.count <= 120 else { return false }
+        let opening = line.prefix(staffCreditScanLength).lowercased()
+        guard let label = staffCredits.first(where: { opening.hasPrefix($0 + " ") || opening.hasPrefix($0 + ":") }) else { return false }
+        let names = line.dropFirst(label.count).drop { $0 == ":" || $0 == " " }.split(separator: " ")
+        guard let first = names.first?.first, first.isUppercase, names.count <= staffCreditMaximumWords else { return false }
+        return !names.contains { $0.first?.isLowercase == true && !nameParticles.contains(String($0)) }
+    }
+
+    private static let staffCreditMaximumWords = 8
+
+    /// Words a byline's names may hold in lower case, labels between the names and the date, what
+    /// opens a byline, and labels of lines naming other staff.
     private struct BylineWords: Decodable {
         var nameParticles: [String]
         var labels: [String]
+        var leaders: [String]
+        var staffCredits: [String]
     }
 
     private static let bylineWords = BundledData.decode(BylineWords.self, from: "byline-words.json")
@@ -237,6 +260,11 @@ public struct TextArticleReader: ArticleReader {
     private static let nameParticles = Set(bylineWords.nameParticles)
     /// Labels between a byline's names and its date ("By Jane Doe Published Nov. 7, 2012").
     private static let bylineLabels = Set(bylineWords.labels)
+    /// Byline leaders with the space after them, longest first ("written by " before "by ").
+    private static let bylineLeaders = bylineWords.leaders.map { $0.lowercased() + " " }.sorted { $0.count > $1.count }
+    private static let leaderScanLength = bylineLeaders.map(\.count).max() ?? 0
+    private static let staffCredits = bylineWords.staffCredits.map { $0.lowercased() }.sorted { $0.count > $1.count }
+    private static let staffCreditScanLength = (staffCredits.map(\.count).max() ?? 0) + 1
 
     static func derivedTitle(from paragraph: String) -> String {
         let words = paragraph.prefix(Self.maximumTitleLength).split(separator: " ")
