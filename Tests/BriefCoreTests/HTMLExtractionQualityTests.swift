@@ -517,4 +517,34 @@ struct HTMLExtractionQualityTests {
         #expect(document.removed.contains { $0.text == "The ferry at the quay." && $0.reason == .caption })
         #expect(document.removed.contains { $0.text == "Photo credit: Jane Doe" && $0.reason == .credit })
     }
+
+    /// A short story and, in the same container, the site's service box under its own heading: the
+    /// box speaks to the reader and shares next to nothing with the story ("Monday"), however many
+    /// words it has.
+    @Test func aServiceBoxAfterAShortStoryIsNotTheStory() throws {
+        let service = [
+            "Our customer service team is available Monday to Friday from 8am to 6pm. You can reach us by phone at 555-0100.",
+            "If you have a question about your subscription, your delivery or your account, please have your account number ready.",
+            "To report a missed delivery, please contact us before 11am and we will do our best to redeliver your paper the same day.",
+        ]
+        let html = """
+            <html><head><title>Ferry resumes crossings</title></head><body><div id="page"><div class="story">
+            <h1>Ferry resumes crossings</h1>
+            <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p>
+            <p>Commuters had faced a long detour by road since the crossings stopped in spring.</p></div>
+            <div class="help"><h2>Customer Service</h2>\(service.map { "<p>\($0)</p>" }.joined())<p>Phone: 555-0100</p></div>
+            </div></body></html>
+            """
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs.first?.hasPrefix("The river ferry resumed") == true)
+        #expect(article.removed.filter { $0.reason == .boilerplate }.map(\.text) == ["Customer Service"] + service + ["Phone: 555-0100"])
+        // A section about the story that speaks to the reader stays: it shares the story's words.
+        let related = "<h2>How the ferry works</h2><p>If you cross at dawn, you will see the ferry pulled along its new cable by the operator.</p>"
+            + "<p>Our reporter rode the ferry on Monday: the crossing took six minutes, and the cable barely made a sound.</p>"
+        let story = try #require(try ArticlePipeline().articles(from: Data(html.replacingOccurrences(of: "<div class=\"help\">", with: related + "<div class=\"help\">").utf8),
+                                                                source: "page.html").first)
+        #expect(story.paragraphs.contains { $0.hasPrefix("If you cross at dawn") })
+        #expect(story.paragraphs.contains { $0.hasPrefix("Our reporter rode the ferry") })
+    }
 }

@@ -86,6 +86,10 @@ public struct ArticleCleaner: Sendable {
                                   decisions: &decisions)
         }
 
+        if document.format == .html {
+            removeServiceSection(blocks, features: features, title: title, decisions: &decisions)
+        }
+
         // Fallback: judging headlines may not eat the article.
         let keptWords = blocks.indices.filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
         if availableWords > 0, Double(keptWords) < settings.minimumKeptShare * Double(availableWords) {
@@ -610,6 +614,35 @@ public struct ArticleCleaner: Sendable {
                   !structured[index] else { break }
             decisions[index] = Decision(reason: .boilerplate, judged: true)
             index -= 1
+        }
+    }
+
+    /// A section under a heading of its own after the story whose lines speak to the reader and
+    /// share next to nothing with the story above them ("Customer Service" / "Our customer service
+    /// team is available …" / "If you have a question about your subscription …"): the site's
+    /// service or contact box, caught in the story's container. Each line shares at most
+    /// `unrelatedShare` (a story's own section after its opening, an FAQ or a list of features,
+    /// shares more); lines of a few words (a phone number) need not speak, two lines at least must.
+    /// The box may hold more words than a short story: its removal is certain, not undone when
+    /// little is left.
+    private func removeServiceSection(_ blocks: [Block], features: [LineFeatures], title: String, decisions: inout [Decision]) {
+        let kept = blocks.indices.filter { decisions[$0].reason == nil }
+        var story = ArticleVocabulary()
+        story.add(LineFeatures(title, stopwords: rules.stopwords).contentTokens, strong: true)
+        var storyWords = 0
+        for (position, index) in kept.enumerated() {
+            if blocks[index].kind == .heading, storyWords >= settings.serviceSectionMinimumStoryWords {
+                let section = kept[(position + 1)...]
+                let shares = section.map { story.relatedness(features[$0].contentTokens, ownWeight: 0) ?? 0 }
+                let speaking = section.filter { CleaningRules.addressesReader(blocks[$0].text) }
+                if speaking.count >= 2, shares.allSatisfy({ $0 <= settings.unrelatedShare }),
+                   section.allSatisfy({ speaking.contains($0) || features[$0].words <= settings.serviceSectionPlainLineMaximumWords }) {
+                    for line in [index] + section { decisions[line] = Decision(reason: .boilerplate) }
+                    return
+                }
+            }
+            storyWords += features[index].words
+            story.add(features[index].contentTokens, strong: features[index].words >= settings.anchorMinimumWords)
         }
     }
 

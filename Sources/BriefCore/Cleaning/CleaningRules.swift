@@ -282,6 +282,11 @@ package struct CleaningRules: Sendable {
 
     private static let readerWords: Set<String> = ["you", "your", "we", "our", "us"]
 
+    /// Whether a line speaks to the reader, or as the publication: "you", "your", "we", "our", "us".
+    package static func addressesReader(_ text: String) -> Bool {
+        normalize(text).split(separator: " ").contains { readerWords.contains(String($0)) }
+    }
+
     /// Whether a sentence ends inside the line: a full stop, question or exclamation mark before a space.
     package static func hasSentenceBreak(_ line: String) -> Bool {
         var previous: UInt8 = 0

@@ -19,6 +19,12 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A line of the author's name that a byline gave may carry the outlet's name after a comma
     /// ("Priya Nair, CNN Business"), of at most this many words.
     public var bylineOutletMaximumWords = 3
+    /// A service box under its own heading after the story ("Customer Service", "Contact us") is
+    /// looked for only after this many words of the story.
+    public var serviceSectionMinimumStoryWords = 25
+    /// A service box's lines speak to the reader, but for short ones of at most this many words
+    /// (a phone number, an address).
+    public var serviceSectionPlainLineMaximumWords = 8
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.
