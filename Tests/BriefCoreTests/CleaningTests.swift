@@ -302,6 +302,32 @@ import Testing
         #expect(article.removed.contains { $0.text == "© 2024 Example News" && $0.reason == .footer })
     }
 
+    /// A gallery of other stories' pictures copied under the story: numbered slides ("1/4 …") over
+    /// captions and credits, all of it gone. A gallery of the story's own pictures keeps its captions
+    /// and loses its bare counters; a recipe's fractions are no slides.
+    @Test func aPageDumpsGalleryOfOtherStoriesGoesAndItsOwnLosesItsCounters() throws {
+        let slides = [("1/4 Striker signs record deal", "The club paid a record fee for the forward, who joins on a five-year contract."),
+                      ("2/4 Bakery wins national prize", "A family bakery in the north took the top award for its sourdough loaf."),
+                      ("3/4 Airline adds winter routes", "Three new routes to the south will run twice a week from December."),
+                      ("4/4 Chef opens third restaurant", "The chef's new place in Lisbon seats forty and serves a tasting menu only.")]
+        let gallery = ["Business news in pictures"] + slides.flatMap { [$0.0, $0.1, "Reuters"] }
+        let article = try pageDumpArticle(body + gallery)
+        #expect(article.paragraphs == body + ["Business news in pictures"])
+        #expect(article.removed.contains { $0.text == "2/4 Bakery wins national prize" && $0.reason == .boilerplate })
+        #expect(!article.paragraphs.contains(slides[3].1))
+
+        let own = ["Water pours through the spillway gates at Hollow Creek on Monday.", "Engineers inspect the dam wall as the reservoir rises.",
+                   "Residents in Millbrook move their cars away from the riverbank."]
+        let ownGallery = own.enumerated().flatMap { ["\($0.offset + 1) of 3", $0.element] }
+        let story = try pageDumpArticle(body + ownGallery)
+        #expect(story.paragraphs == body + own)
+        #expect(story.removed.filter { $0.text.hasSuffix(" of 3") }.map(\.reason) == [.navigation, .navigation, .navigation])
+
+        // Three amounts in quarters are no three slides of four.
+        let recipe = ["1/4 cup sugar", "1/4 cup milk, warmed", "3/4 cup flour", "1/2 teaspoon salt"]
+        #expect(clean(body + recipe, format: .html).paragraphs.map(\.text) == body + recipe)
+    }
+
     /// The article read from a page dump: a menu and the headline, `blocks` set off by blank lines, a footer.
     func pageDumpArticle(_ blocks: [String]) throws -> Article {
         let page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\n\nDam opens spillway\n\n"

@@ -65,6 +65,9 @@ public struct ArticleCleaner: Sendable {
         if document.format == .pageText {
             applyPageRegion(blocks, features: features, title: title, to: &decisions)
         }
+        if document.format == .pageText || document.format == .html {
+            removeGalleries(blocks, features: features, title: title, decisions: &decisions)
+        }
         if document.format != .feed {
             removeAfterCopyrightNotice(features: features, to: &decisions)
         }
@@ -646,6 +649,47 @@ public struct ArticleCleaner: Sendable {
         }
     }
 
+    // MARK: Photo galleries
+
+    /// A photo gallery copied with the page: slides numbered in a row by a counter at their first
+    /// line's start ("1/50 United goin down", "2/50 Star Wars boosts economy", or "1 of 6" alone),
+    /// each over its caption and credit. A gallery of other stories ("Business news in pictures")
+    /// shares little with the story around it: its slides and captions go, with the caption lines
+    /// after the last counter (as many as the fewest between two counters). A story's own gallery,
+    /// or a slideshow that is the page's story, keeps its captions; its bare counters go.
+    private func removeGalleries(_ blocks: [Block], features: [LineFeatures], title: String, decisions: inout [Decision]) {
+        var runs: [[SlideCounter]] = []
+        for index in blocks.indices where decisions[index].reason == nil {
+            guard let slide = SlideCounter(blocks[index].text, at: index) else { continue }
+            if let last = runs.last?.last, last.total == slide.total, slide.number == last.number + 1 {
+                runs[runs.count - 1].append(slide)
+            } else {
+                runs.append([slide])
+            }
+        }
+        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
+        for run in runs where run.count >= settings.gallerySlidesMinimum {
+            guard let first = run.first, let last = run.last else { continue }
+            let fewestBetween = zip(run.dropFirst(), run).map { $0.index - $1.index }.min() ?? 1
+            let span = first.index...min(blocks.count - 1, last.index + fewestBetween - 1)
+            var story = ArticleVocabulary()
+            story.add(titleTokens, strong: true)
+            var storyWords = 0
+            for index in blocks.indices where !span.contains(index) && decisions[index].reason == nil {
+                story.add(features[index].contentTokens, strong: features[index].words >= settings.anchorMinimumWords)
+                storyWords += features[index].words
+            }
+            let slides = span.filter { decisions[$0].reason == nil }
+            let shares = slides.compactMap { story.relatedness(features[$0].contentTokens, ownWeight: 0) }
+            if storyWords >= settings.pageMinimumArticleWords, !shares.isEmpty,
+               shares.reduce(0, +) <= settings.unrelatedShare * Double(shares.count) {
+                for index in slides { decisions[index].reason = .boilerplate }
+            } else {
+                for slide in run where slide.isBare { decisions[slide.index].reason = .navigation }
+            }
+        }
+    }
+
     /// A short line, unrelated to the article, worded or shaped as an announcement.
     private func isStructuralMarker(_ index: Int, _ lines: JudgedLines) -> Bool {
         // Its own words may be the site's ("Elsewhere on the site"), so it may share a little with the article.
@@ -683,5 +727,44 @@ public struct ArticleCleaner: Sendable {
         guard decisions[index].reason == nil, lines.headlines[index], !lines.structured[index],
               let share = lines.relatedness[index] else { return false }
         return share <= settings.weaklyRelatedShare
+    }
+}
+
+/// A photo gallery slide's counter at a line's start: "3/50 Star Wars boosts economy", "2 of 6".
+private struct SlideCounter {
+    var index: Int
+    var number: Int
+    var total: Int
+    /// The counter is the whole line.
+    var isBare: Bool
+
+    init?(_ text: String, at index: Int) {
+        // Asked of every line: most open with no digit.
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) else { return nil }
+        var rest = Substring(text)
+        guard let number = Self.number(&rest) else { return nil }
+        rest = rest.drop { $0 == " " }
+        if rest.hasPrefix("/") {
+            rest = rest.dropFirst()
+        } else if rest.hasPrefix("of ") {
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        rest = rest.drop { $0 == " " }
+        guard let total = Self.number(&rest), number >= 1, number <= total,
+              rest.isEmpty || rest.first == " " else { return nil }
+        self.index = index
+        self.number = number
+        self.total = total
+        isBare = rest.allSatisfy(\.isWhitespace)
+    }
+
+    /// One to three digits at the start of `text`, consumed.
+    private static func number(_ text: inout Substring) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(digits.count) else { return nil }
+        text = text.dropFirst(digits.count)
+        return Int(digits)
     }
 }

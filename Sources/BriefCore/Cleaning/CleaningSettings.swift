@@ -25,6 +25,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A service box's lines speak to the reader, but for short ones of at most this many words
     /// (a phone number, an address).
     public var serviceSectionPlainLineMaximumWords = 8
+    /// A photo gallery copied with the page numbers at least this many slides in a row ("1/50",
+    /// "2/50", "3/50").
+    public var gallerySlidesMinimum = 3
     /// A line with at least this many words and a sentence end is prose, used as the article's vocabulary.
     public var anchorMinimumWords = 12
     /// Share of a headline's content words found in the article at or under which it is unrelated.
