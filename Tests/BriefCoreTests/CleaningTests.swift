@@ -349,6 +349,23 @@ import Testing
          "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
     ]
 
+    /// A blog's related posts under their marker: each a headline, its summary cut short and its
+    /// date. They share the story's words, being about the same things; the cut summaries say
+    /// what they are.
+    @Test func relatedPostsWithSummariesCutShortGoAfterTheirMarker() {
+        let related = ["Dam operator warns of spillway repairs",
+                       "The operator said on Friday that the spillway gates at Hollow Creek would need new seals before the winter, and that…",
+                       "March 17, 2024",
+                       "Reservoir level rises after a wet spring at Hollow Creek",
+                       "Engineers at the dam said the reservoir had risen faster this spring than in any year since the dam opened in…",
+                       "April 8, 2023"]
+        let cleaned = clean(body + ["Related"] + related, format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.contains { $0.text == related[4] && $0.reason == .unrelatedHeadline })
+        // In a text article a line that trails off is its author's.
+        #expect(clean(body + ["Related"] + related, format: .text).paragraphs.map(\.text).contains(related[1]))
+    }
+
     @Test func aPageDumpEndsAtTheMarkerBeforeTeasersOfOtherStories() throws {
         let article = try pageDumpArticle(body + ["More stories"] + teasers.map { "\($0.0)\n\($0.1)" })
         #expect(article.paragraphs == body)

@@ -82,6 +82,7 @@ public struct ArticleCleaner: Sendable {
         let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
         let structured = structuredEntries(blocks, features: features)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
+                           listsTeasers: document.format == .html || document.format == .pageText,
                            decisions: &decisions)
         removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         if document.format == .text || document.format == .html {
@@ -406,16 +407,19 @@ public struct ArticleCleaner: Sendable {
         var headlines: [Bool]
         var structured: [Bool]
         var relatedness: [Double?]
+        /// A page (HTML or its copy) lists teasers with their summaries; a text article's lines
+        /// that end "…" are its author's.
+        var listsTeasers: Bool
     }
 
     private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
-                                    vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+                                    vocabulary: ArticleVocabulary, listsTeasers: Bool, decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
         let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, structured: structured,
-                                relatedness: relatedness)
+                                relatedness: relatedness, listsTeasers: listsTeasers)
         markUnknownMarkers(lines, decisions: &decisions)
         removeListsAfterMarkers(lines, decisions: &decisions)
         removeUnmarkedRuns(lines, decisions: &decisions)
@@ -452,7 +456,10 @@ public struct ArticleCleaner: Sendable {
     private func removeListsAfterMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
         for index in decisions.indices where decisions[index].introducesHeadlines {
             let listed = listAnnounced(by: index, lines, decisions: decisions)
-            guard let last = listed.lastIndex(where: { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker }) else { continue }
+            // A teaser's summary cut short after its headline is another article's, however many words it shares.
+            guard let last = listed.lastIndex(where: {
+                (lines.relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker || isTeaserSummary($0, lines)
+            }) else { continue }
             for member in listed[...last] {
                 decisions[member].reason = .unrelatedHeadline
                 decisions[member].judged = decisions[index].judged
@@ -475,7 +482,9 @@ public struct ArticleCleaner: Sendable {
         var next = marker + 1
         while next < decisions.count, listed.count + statements.count < settings.maximumListAfterMarker {
             if decisions[next].reason != nil {
-                if decisions[next].introducesHeadlines || decisions[next].reason != .unrelatedHeadline { break }
+                // A teaser's date line ("March 17, 2016") sits inside the list.
+                let isTeaserDate = decisions[next].reason == .metadata && listed.last.map { isTeaserSummary($0, lines) } == true
+                if decisions[next].introducesHeadlines || (decisions[next].reason != .unrelatedHeadline && !isTeaserDate) { break }
             } else {
                 // The story's own listing after a heading that sounds like a marker ("What to watch next")
                 // is no list of other articles.
@@ -486,6 +495,10 @@ public struct ArticleCleaner: Sendable {
                     if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
                     listed.append(next)
                     statements = []
+                } else if let previous = listed.last, statements.isEmpty, isTeaserSummary(next, lines),
+                          lines.features[previous].isListedHeadlineShaped(settings, text: lines.blocks[previous].text) {
+                    // "Related" / a headline / its summary, cut short "…": a teaser of another article.
+                    listed.append(next)
                 } else if isListedStatement(next, lines) {
                     statements.append(next)
                 } else {
@@ -495,6 +508,14 @@ public struct ArticleCleaner: Sendable {
             next += 1
         }
         return listed
+    }
+
+    /// A teaser's summary in a page: prose that ends where it was cut ("… as many developers as the
+    /// previous year. The results were published along with…"). Chinese and Japanese prose trails
+    /// off with "…" as a matter of style.
+    private func isTeaserSummary(_ index: Int, _ lines: JudgedLines) -> Bool {
+        lines.listsTeasers && !lines.features[index].isCJK && lines.features[index].words >= settings.unmarkedHeadlineMinimumWords
+            && TextMeasure.endsCutShort(lines.blocks[index].text)
     }
 
     /// Whether line `index` shares at least `echoMinimumSharedWords` content words, and at least

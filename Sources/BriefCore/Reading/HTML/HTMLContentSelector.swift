@@ -581,7 +581,7 @@ struct HTMLContentSelector {
             block.removal == nil && block.kind != .heading && block.leadingLinkLength == block.linkLength
                 && block.leadingLinkLength >= settings.fragmentLength && block.leadingLinkLength <= settings.teaserHeadlineMaximumLength
                 && (settings.fragmentLength...settings.teaserSummaryMaximumLength).contains(block.length - block.linkLength)
-                && opensWithWord(block) && Self.endsCutShort(block.text)
+                && opensWithWord(block) && TextMeasure.endsCutShort(block.text)
         }
         var index = 0
         while index < blocks.count {
@@ -621,13 +621,6 @@ struct HTMLContentSelector {
         let paragraphWords = Set(Self.longWords(next.text))
         let shared = headingWords.filter(paragraphWords.contains).count
         return Double(shared) >= settings.subheadSharedShare * Double(headingWords.count)
-    }
-
-    /// Whether a summary ends where it was cut: "[...]", "[…]", "…" or "...".
-    static func endsCutShort(_ text: String) -> Bool {
-        let trimmed = text.unicodeScalars.reversed().drop { $0.properties.isWhitespace }
-        let tail = String(String.UnicodeScalarView(trimmed.prefix(5).reversed()))
-        return tail.hasSuffix("…") || tail.hasSuffix("...") || tail.hasSuffix("…]") || tail.hasSuffix("...]")
     }
 
     /// Lowercased words of four letters or more.

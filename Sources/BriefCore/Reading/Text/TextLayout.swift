@@ -47,6 +47,13 @@ package enum TextLayout: Equatable, Sendable {
 
 /// Small measures of text shared by the reader and the cleaner.
 package enum TextMeasure {
+    /// Whether a teaser's summary ends where it was cut: "[...]", "[…]", "…" or "...".
+    package static func endsCutShort(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.reversed().drop { $0.properties.isWhitespace }
+        let tail = String(String.UnicodeScalarView(trimmed.prefix(5).reversed()))
+        return tail.hasSuffix("…") || tail.hasSuffix("...") || tail.hasSuffix("…]") || tail.hasSuffix("...]")
+    }
+
     /// True for a scalar in a script written without spaces between words (Han, kana, Hangul, Thai).
     @inline(__always)
     package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
