@@ -132,6 +132,9 @@ import Testing
         ("Want the best of our culture coverage? Sign up here.", .newsletter),
         ("Click here to get the latest headlines delivered daily", .newsletter),
         ("Was this article helpful? Yes No", .metadata),
+        // WordPress's like button as a page copy keeps it.
+        ("Like this:", .share),
+        ("Like Loading...", .share),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
