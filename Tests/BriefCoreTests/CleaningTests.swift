@@ -352,6 +352,21 @@ import Testing
          "A team of six pupils built a machine that sorted coloured bricks faster than any other entry in the contest."),
     ]
 
+    /// A table in the story whose column is headed "Comment" copied with the page: the one word is
+    /// a label, not the heading over readers' comments, and the story goes on after it.
+    @Test func aTablesCommentColumnDoesNotEndAPageDumpsStory() throws {
+        let table = ["Gate", "State", "Comment", "North", "open", "Opened at dawn", "South", "closed", "Opens on Friday"]
+        let after = ["The operator said the north gate would stay open through the week while engineers inspected the south gate's seals.",
+                     "Farmers downstream welcomed the release, saying their fields had gone without river water since the spring.",
+                     "The town council said it would review the flood warnings sent to residents before the gates were opened."]
+        let article = try pageDumpArticle(body + table + after)
+        #expect(article.paragraphs.contains(after[2]))
+        #expect(article.paragraphs.contains("Opened at dawn"))
+        // The heading over readers' comments still ends it.
+        let comments = try pageDumpArticle(body + ["Comments", "Great news for the town, finally some water in the river again after all these years."])
+        #expect(comments.paragraphs == body)
+    }
+
     /// A blog's related posts under their marker: each a headline, its summary cut short and its
     /// date. They share the story's words, being about the same things; the cut summaries say
     /// what they are.

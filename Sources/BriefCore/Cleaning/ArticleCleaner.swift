@@ -293,7 +293,7 @@ public struct ArticleCleaner: Sendable {
         // The title's words between spaces, to find its parts among the lines ("Sports | Rocket down Eagles").
         let spacedTitle = " " + CleaningRules.normalize(title) + " "
         let lines = blocks.indices.map {
-            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: blocks[$0].text.hasSuffix(":"),
+            MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: Self.isLabel(blocks[$0].text),
                                     repeatsTitle: Self.isPartOfTitle(blocks[$0].text, spacedTitle: spacedTitle, settings: settings))
         }
         let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
@@ -305,6 +305,14 @@ public struct ArticleCleaner: Sendable {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
             }
         }
+    }
+
+    /// A label rather than a heading: it ends with a colon ("Comments: 1664", in a table of facts),
+    /// or is the one word "Comment", a table's column or a button; the heading over readers'
+    /// comments says "Comments" or counts them.
+    private static func isLabel(_ text: String) -> Bool {
+        let trimmed = TextMeasure.trim(text)
+        return trimmed.hasSuffix(":") || trimmed.lowercased() == "comment"
     }
 
     /// Whether a line is a part of the title of at least `pageHeadlineMinimumWords` words, whole words

@@ -12,7 +12,7 @@ package enum MainContentLocator {
         package var features: LineFeatures
         /// The reason a certain rule already gave, if any.
         package var certain: RemovalReason?
-        /// Ends with a colon: a label in a table of facts ("Comments: 1664"), not a heading.
+        /// A label in a table ("Comments: 1664", a column's "Comment"), not a heading.
         package var isLabel = false
         /// Words the page title holds as a part of its own ("Rocket down Eagles" in "The Daily News:
         /// Sports | Rocket down Eagles"): the story's headline, or the site's name.
