@@ -19,16 +19,20 @@ public struct CleanedDocument: Sendable {
 /// A cascade, cheapest and surest first:
 /// 1. Hints from the reader (an HTML container classed `share`, say) are taken as they are.
 /// 2. Certain rules: marker lines from the data tables ("Related", "Advertisement", "Share this story",
-///    "Subscribe to our newsletter", copyright lines…) and link lists (`Block.linkDensity`).
+///    "Subscribe to our newsletter", copyright lines…), metadata lines (dates, bylines, credits,
+///    captions, and the author's name alone once a byline named them) and link lists
+///    (`Block.linkDensity`).
 /// 3. In a page dump, the article region is located (`MainContentLocator`); what lies outside is
-///    navigation before it and footer or comments after it. In any page, what follows the site's
-///    copyright notice or a run of readers' comments after the story is its footer.
+///    navigation before it and footer or comments after it. In any page, a photo gallery of other
+///    stories goes, and what follows the site's copyright notice or a run of readers' comments
+///    after the story is its footer.
 /// 4. Headline-shaped lines (short, no sentence end) are judged by how many of their content words
 ///    the article itself uses: after a promo marker, the list of unrelated headlines goes; without a
 ///    marker, a run of at least two unrelated headlines goes, and a short announcement-like line just
 ///    before it ("Keep exploring", "ELSEWHERE ON THE SITE") is taken for its marker. Subheads, list
 ///    items, quotes and credits about the story share its words or have another shape, and stay.
-///    In a scraped article or an HTML page, short unrelated prompts after the last paragraph go too.
+///    In a scraped article or an HTML page, short unrelated prompts after the last paragraph go too,
+///    and in an HTML page a service box under its own heading after the story.
 /// 5. If stage 4 leaves too little of what stages 1–3 kept, its judgement calls made without a marker are undone.
 public struct ArticleCleaner: Sendable {
     public var settings: CleaningSettings
@@ -312,7 +316,7 @@ public struct ArticleCleaner: Sendable {
     /// comments says "Comments" or counts them.
     private static func isLabel(_ text: String) -> Bool {
         let trimmed = TextMeasure.trim(text)
-        return trimmed.hasSuffix(":") || trimmed.lowercased() == "comment"
+        return trimmed.hasSuffix(":") || (trimmed.utf8.count == 7 && trimmed.lowercased() == "comment")
     }
 
     /// Whether a line is a part of the title of at least `pageHeadlineMinimumWords` words, whole words
@@ -665,10 +669,17 @@ public struct ArticleCleaner: Sendable {
         for (position, index) in kept.enumerated() {
             if blocks[index].kind == .heading, storyWords >= settings.serviceSectionMinimumStoryWords {
                 let section = kept[(position + 1)...]
-                let shares = section.map { story.relatedness(features[$0].contentTokens, ownWeight: 0) ?? 0 }
-                let speaking = section.filter { CleaningRules.addressesReader(blocks[$0].text) }
-                if speaking.count >= 2, shares.allSatisfy({ $0 <= settings.unrelatedShare }),
-                   section.allSatisfy({ speaking.contains($0) || features[$0].words <= settings.serviceSectionPlainLineMaximumWords }) {
+                // Most sections of a story share its words from their first line: judged line by line, they fail fast.
+                var speaking = 0
+                let isServiceBox = section.allSatisfy { line in
+                    guard (story.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) <= settings.unrelatedShare else { return false }
+                    if CleaningRules.addressesReader(blocks[line].text) {
+                        speaking += 1
+                        return true
+                    }
+                    return features[line].words <= settings.serviceSectionPlainLineMaximumWords
+                }
+                if isServiceBox, speaking >= 2 {
                     for line in [index] + section { decisions[line] = Decision(reason: .boilerplate) }
                     return
                 }
