@@ -61,16 +61,18 @@ public struct ArticleCleaner: Sendable {
         let features = blocks.map { LineFeatures($0.text, stopwords: rules.stopwords) }
         var decisions = blocks.map { Decision(reason: $0.removalHint) }
         let title = document.title ?? ""
+        // The title's words, which every stage that weighs relatedness starts from.
+        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
 
         var stated = StatedMetadata()
         applyCertainRules(blocks, features: features, title: title, format: document.format,
                           captionsAreBody: document.captionsAreBody, to: &decisions, stated: &stated)
         removeNameLines(blocks, byline: document.byline ?? stated.byline, to: &decisions)
         if document.format == .pageText {
-            applyPageRegion(blocks, features: features, title: title, to: &decisions)
+            applyPageRegion(blocks, features: features, title: title, titleTokens: titleTokens, to: &decisions)
         }
         if document.format == .pageText || document.format == .html {
-            removeGalleries(blocks, features: features, title: title, decisions: &decisions)
+            removeGalleries(blocks, features: features, titleTokens: titleTokens, decisions: &decisions)
         }
         if document.format != .feed {
             removeAfterCopyrightNotice(features: features, to: &decisions)
@@ -83,7 +85,7 @@ public struct ArticleCleaner: Sendable {
             features[$0].isHeadlineShaped(settings, text: blocks[$0].text) && !rules.isCredit(blocks[$0].text)
                 && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
-        let vocabulary = makeVocabulary(title: title, features: features, headlines: headlines, decisions: decisions)
+        let vocabulary = makeVocabulary(titleTokens: titleTokens, features: features, headlines: headlines, decisions: decisions)
         let structured = structuredEntries(blocks, features: features)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
                            listsTeasers: document.format == .html || document.format == .pageText,
@@ -95,7 +97,7 @@ public struct ArticleCleaner: Sendable {
         }
 
         if document.format == .html {
-            removeServiceSection(blocks, features: features, title: title, decisions: &decisions)
+            removeServiceSection(blocks, features: features, titleTokens: titleTokens, decisions: &decisions)
         }
 
         // Fallback: judging headlines may not eat the article.
@@ -293,14 +295,14 @@ public struct ArticleCleaner: Sendable {
 
     // MARK: Stage 3: the article region of a page dump
 
-    private func applyPageRegion(_ blocks: [Block], features: [LineFeatures], title: String, to decisions: inout [Decision]) {
+    private func applyPageRegion(_ blocks: [Block], features: [LineFeatures], title: String, titleTokens: WordKeys,
+                                 to decisions: inout [Decision]) {
         // The title's words between spaces, to find its parts among the lines ("Sports | Rocket down Eagles").
         let spacedTitle = " " + CleaningRules.normalize(title) + " "
         let lines = blocks.indices.map {
             MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: Self.isLabel(blocks[$0].text),
                                     repeatsTitle: Self.isPartOfTitle(blocks[$0].text, spacedTitle: spacedTitle, settings: settings))
         }
-        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
         guard let region = MainContentLocator.region(lines, titleTokens: titleTokens, settings: settings) else { return }
         var afterReason = RemovalReason.footer
         for index in decisions.indices where !region.contains(index) {
@@ -364,9 +366,8 @@ public struct ArticleCleaner: Sendable {
     // MARK: Stage 4: headlines of other articles
 
     /// The article's words: its title and every line no certain rule removed.
-    private func makeVocabulary(title: String, features: [LineFeatures], headlines: [Bool],
+    private func makeVocabulary(titleTokens: WordKeys, features: [LineFeatures], headlines: [Bool],
                                 decisions: [Decision]) -> ArticleVocabulary {
-        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
         var vocabulary = ArticleVocabulary(minimumCapacity: features.indices.reduce(titleTokens.count) {
             decisions[$1].reason == nil ? $0 + features[$1].contentTokens.count : $0
         })
@@ -661,10 +662,11 @@ public struct ArticleCleaner: Sendable {
     /// shares more); lines of a few words (a phone number) need not speak, two lines at least must.
     /// The box may hold more words than a short story: its removal is certain, not undone when
     /// little is left.
-    private func removeServiceSection(_ blocks: [Block], features: [LineFeatures], title: String, decisions: inout [Decision]) {
+    private func removeServiceSection(_ blocks: [Block], features: [LineFeatures], titleTokens: WordKeys,
+                                      decisions: inout [Decision]) {
         let kept = blocks.indices.filter { decisions[$0].reason == nil }
         var story = ArticleVocabulary()
-        story.add(LineFeatures(title, stopwords: rules.stopwords).contentTokens, strong: true)
+        story.add(titleTokens, strong: true)
         var storyWords = 0
         for (position, index) in kept.enumerated() {
             if blocks[index].kind == .heading, storyWords >= settings.serviceSectionMinimumStoryWords {
@@ -697,7 +699,7 @@ public struct ArticleCleaner: Sendable {
     /// shares little with the story around it: its slides and captions go, with the caption lines
     /// after the last counter (as many as the fewest between two counters). A story's own gallery,
     /// or a slideshow that is the page's story, keeps its captions; its bare counters go.
-    private func removeGalleries(_ blocks: [Block], features: [LineFeatures], title: String, decisions: inout [Decision]) {
+    private func removeGalleries(_ blocks: [Block], features: [LineFeatures], titleTokens: WordKeys, decisions: inout [Decision]) {
         var runs: [[SlideCounter]] = []
         for index in blocks.indices where decisions[index].reason == nil {
             guard let slide = SlideCounter(blocks[index].text, at: index) else { continue }
@@ -707,7 +709,6 @@ public struct ArticleCleaner: Sendable {
                 runs.append([slide])
             }
         }
-        let titleTokens = LineFeatures(title, stopwords: rules.stopwords).contentTokens
         for run in runs where run.count >= settings.gallerySlidesMinimum {
             guard let first = run.first, let last = run.last else { continue }
             let fewestBetween = zip(run.dropFirst(), run).map { $0.index - $1.index }.min() ?? 1

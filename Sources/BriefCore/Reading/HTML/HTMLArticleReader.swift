@@ -170,7 +170,7 @@ public struct HTMLArticleReader: ArticleReader {
         for (index, block) in selection.kept.prefix(4).enumerated() where block.kind == .heading || block.isHeading1 {
             let text = Self.comparable(block.text)
             let behindSiteName = text.count > 12 && text.count < wanted.count && wanted.hasSuffix(text)
-                && Self.isBehindSiteName(block.text, in: title)
+                && Self.isBehindSiteName(comparableHeading: text, in: title)
             if text == wanted || (text.count > 12 && (wanted.hasPrefix(text) || text.hasPrefix(wanted))) || behindSiteName {
                 selection.kept.remove(at: index)
                 // Keep `removed` in document order: the title goes before everything that followed it.
@@ -188,8 +188,7 @@ public struct HTMLArticleReader: ArticleReader {
     /// Whether the title is a short name, a separator and then the heading ("Web Ink Now: How Content
     /// Works", "globeandmail.com: Blame game begins amid fury"); a title that only ends like its
     /// heading ("Receita de Sequilho com Chocolate Amargo") is the fuller headline.
-    private static func isBehindSiteName(_ heading: String, in title: String) -> Bool {
-        let wanted = comparable(heading)
+    private static func isBehindSiteName(comparableHeading wanted: String, in title: String) -> Bool {
         for separator in [": ", " - ", " -- ", "- ", " | ", " – ", " — ", " » "] {
             var searchStart = title.startIndex
             while let range = title.range(of: separator, range: searchStart..<title.endIndex) {
