@@ -237,6 +237,17 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// A page copied as text may break a sentence where a link stood: its rest, opening with a
+    /// comma, is the story resuming after the list, not one more headline.
+    @Test func theRestOfABrokenSentenceAfterAListStays() {
+        let rest = ", which a neighbour called the loudest noise she had ever heard"
+        let lines = [body[0], body[1], "Top headlines", "Ten Gadgets Worth Buying This Winter", "Striker Signs Three-Year Deal With Porto",
+                     rest, body[2], body[3]]
+        let cleaned = clean(lines)
+        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [rest] + Array(body.dropFirst(2)))
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     @Test func trailingPromptsInUnknownWordsGo() {
         let cleaned = clean(body + ["Spread the word", "Get Our Weekly Digest Free"])
         #expect(cleaned.paragraphs.map(\.text) == body)

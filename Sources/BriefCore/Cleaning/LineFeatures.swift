@@ -273,6 +273,9 @@ package struct LineFeatures: Sendable, Equatable {
         return TextMeasure.wordCount(text[..<first]) >= minimumWords && TextMeasure.wordCount(text[last...]) >= minimumWords
     }
 
+    /// What opens the rest of a sentence, never a headline.
+    static let continuationOpeners: Set<Character> = [",", ";", ":", ".", ")", "，", "、"]
+
     /// Every word of four letters or more opens with a capital, and one such word at least.
     static func isTitleCase(_ text: Substring) -> Bool {
         var long = 0
@@ -286,10 +289,13 @@ package struct LineFeatures: Sendable, Equatable {
     }
 
     /// Loosely headline-shaped, as a line in a list announced by a marker: a few words, no sentence
-    /// end, but a lowercase start is fine ("standalone WebAssembly binaries…").
+    /// end, but a lowercase start is fine ("standalone WebAssembly binaries…"). A line opening with
+    /// a comma or a stop (", it would be this: …") is the rest of a sentence that a link broke.
     package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
-        let last = String(TextMeasure.trim(text)).last
+        let trimmed = TextMeasure.trim(text)
+        if let first = trimmed.first, Self.continuationOpeners.contains(first) { return false }
+        let last = trimmed.last
         return (!endsSentence && last.map { !":;,".contains($0) } ?? false) || isHeadlineShaped(settings, text: text)
     }
 
