@@ -488,6 +488,21 @@ import Testing
         #expect(article.paragraphs == Array(body.prefix(2)) + [aside] + Array(body.dropFirst(2)))
     }
 
+    /// Long paragraphs after a newsletter box bring many words the story has not used yet; the
+    /// words they share with it, not their share of their own, make them the story's.
+    @Test func aPageDumpStoryGoesOnPastANewsletterBoxWithLongParagraphs() throws {
+        let opening = body + [
+            "Engineers said the concrete of the dam wall had been checked twice since the spring and showed no sign of strain.",
+            "The operator said the release would be raised slowly so that the river below the dam did not rise too quickly.",
+        ]
+        let later = [
+            "Hollow Creek's engineers first opened the spillway gates in 1983, when melting snow and a wet spring pushed the reservoir level past the flood line; farmers remember orchards, barns, fences, pastures and roads under brown water for weeks, insurance claims that took years, and a county commission that ordered sturdier levees, deeper culverts, pumping stations and sirens for every village along the valley.",
+            "Downstream, Millbrook's residents learned from that flood: the river now has marked evacuation routes, volunteer wardens, a warning app, sandbag depots beside the church, the school and the library, plus a rule that vehicles parked near the riverbank overnight get towed, which shopkeepers, teachers, nurses and bakers grumble about every winter yet accept.",
+        ]
+        let article = try pageDumpArticle(opening + ["Sign up for our newsletter", "Subscribe"] + later)
+        #expect(article.paragraphs == opening + later)
+    }
+
     @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
         var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
         page += "Dam opens spillway\n\n" + body[0] + "\n\n"

@@ -107,8 +107,10 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Past a marker line, the article region goes on only where at least this share of the prose
     /// lines from there to the region's end…
     public var pageRelatedPartShare = 0.3
-    /// …each have at least this share of their words in the title or the region's prose so far.
+    /// …each have at least this share of their words in the title or the region's prose so far,
     public var pageRelatedLineShare = 0.3
+    /// …or at least this many of them: a long paragraph brings many new words of its own.
+    public var pageRelatedLineMinimumSharedWords = 8
     /// In a page dump, this many other stories' headlines in a row, each followed by one line of
     /// summary, make a list of teasers: the story may end where it starts.
     public var pageTeaserRunPairs = 3

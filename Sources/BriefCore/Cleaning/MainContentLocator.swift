@@ -183,8 +183,10 @@ package enum MainContentLocator {
         for part in parts.indices.reversed() {
             for index in parts[part] where weights[index] > 0 {
                 let keys = lines[index].features.contentTokens.keys
+                let shared = keys.filter(vocabulary.contains).count
                 prose += 1
-                if Double(keys.filter(vocabulary.contains).count) >= settings.pageRelatedLineShare * Double(max(1, keys.count)) {
+                if Double(shared) >= settings.pageRelatedLineShare * Double(max(1, keys.count))
+                    || shared >= settings.pageRelatedLineMinimumSharedWords {
                     related += 1
                 }
             }
