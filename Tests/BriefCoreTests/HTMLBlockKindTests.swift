@@ -32,6 +32,32 @@ struct HTMLBlockKindTests {
         #expect(article.summary == "The crossing reopens after a month of repairs.")
     }
 
+    /// An advertisement's label and a sponsor's slug printed over the headline do not open the
+    /// story: the deck under the headline is still at its top.
+    @Test func slugsAboveTheHeadlineLeaveTheDeckTheSummary() throws {
+        let html = """
+            <html><body><article><p>Advertisement</p><p>Continue reading the main story</p><p>Supported by</p>
+            <header><h1>River ferry returns after cable repair</h1>
+            <p id="article-summary">The crossing reopens after a month of repairs.</p></header>
+            \(Self.story)</article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "The crossing reopens after a month of repairs.")
+        #expect(!document.blocks.contains { $0.text.contains("The crossing reopens") })
+        // A short sentence of the story's own opens it: a deck-named block after it is body.
+        let opened = try Self.read(html.replacingOccurrences(of: "<p>Supported by</p>", with: "<p>It is back.</p>"))
+        #expect(opened.summary == nil)
+    }
+
+    /// Decks and bullet summaries in the names two big news sites give them.
+    @Test(arguments: ["<h2 class=\"sortDec\">The crossing reopens after a month of repairs.</h2>",
+                      "<ul class=\"mol-bullets-with-font\"><li>The crossing reopens after a month of repairs.</li></ul>"])
+    func decksInSiteNamesAreTheSummary(deck: String) throws {
+        let document = try Self.read("<html><body><article><h1>River ferry returns after cable repair</h1>\(deck)\(Self.story)</article></body></html>")
+        #expect(document.summary == "The crossing reopens after a month of repairs.")
+        #expect(document.blocks.count == 3)
+    }
+
     @Test func keyPointsAreTheSummaryOneLineEach() throws {
         let html = """
             <html><body><article><h1>River ferry returns after cable repair</h1>

@@ -105,9 +105,11 @@ public struct HTMLArticleReader: ArticleReader {
     /// content selection left out (a standfirst in the page header, beside the headline).
     private func takeSummary(from selection: inout HTMLSelection) -> String? {
         let keyPointsEnd = markKeyPoints(in: &selection)
-        // Only the story's opening: further down, a block so named is a section's subtitle.
+        // Only the story's opening: further down, a block so named is a section's subtitle. The
+        // labels and slugs a page prints over its story do not open it.
         let opening = selection.kept.indices.first {
             $0 >= keyPointsEnd && selection.kept[$0].kind != .summary && selection.kept[$0].kind != .heading
+                && opensStory(selection.kept[$0].text)
         } ?? selection.kept.endIndex
         for index in selection.kept.indices[opening...] where selection.kept[index].kind == .summary {
             selection.kept[index].kind = .paragraph
@@ -129,6 +131,11 @@ public struct HTMLArticleReader: ArticleReader {
         for index in above.reversed() { selection.removed.remove(at: index) }
         for index in kept.reversed() { lines.insert(selection.take(keptAt: index).text, at: above.count) }
         return lines.joined(separator: "\n")
+    }
+
+    private func opensStory(_ text: String) -> Bool {
+        let trimmed = TextMeasure.trim(text)
+        return TextMeasure.wordCount(trimmed) >= settings.storyOpeningMinimumWords || trimmed.last.map { ".!?”\"".contains($0) } == true
     }
 
     /// Key points a page prints as a list under a label ("STORY HIGHLIGHTS", "Key points:") at the

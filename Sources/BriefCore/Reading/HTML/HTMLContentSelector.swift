@@ -76,6 +76,9 @@ public struct HTMLExtractionSettings: Sendable, Equatable {
     /// The summary (deck, standfirst, key points) holds at most this share of the story's text; a
     /// "summary" container holding more is the story itself, misnamed.
     public var summaryMaximumShare = 0.5
+    /// A block of fewer words without a sentence's end ("Advertisement", "Supported by", "Continue
+    /// reading the main story") does not open the story: a deck after it is still at the top.
+    public var storyOpeningMinimumWords = 6
     /// A label over key points ("Story highlights") is looked for among this many of the story's first blocks…
     public var keyPointsLabelReach = 4
     /// …and has at least this many list items under it.
