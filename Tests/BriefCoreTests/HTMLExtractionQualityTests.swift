@@ -387,6 +387,26 @@ struct HTMLExtractionQualityTests {
         #expect(!document.removed.contains { $0.reason == .unrelatedHeadline })
     }
 
+    /// Footnotes, each a number linked back to its mark in the text and the note beside it, read like
+    /// a list of linked headlines with summaries; a number alone is no headline, and the notes are
+    /// the story's.
+    @Test func footnotesAreNotATeaserList() throws {
+        let notes = [
+            "The operator counts a crossing each way as one trip, so the figure is half what the timetable shows.",
+            "The detour figure comes from the county's traffic survey, which was taken on a weekday in April.",
+            "Fares for cyclists were cut last year and are not part of the promise, the operator's spokesman said.",
+        ]
+        let footnotes = notes.enumerated().map { number, note in
+            ##"<div class="footnote"><a class="footnote-number" href="#footnote-anchor-\##(number + 1)">\##(number + 1)</a>"##
+                + #"<div class="footnote-content"><p>\#(note)</p></div></div>"#
+        }
+        let document = try Self.read("""
+            <html><body><article>\(Self.story)<div class="footnotes">\(footnotes.joined())</div></article></body></html>
+            """)
+        for note in notes { #expect(Self.kept(document).contains(note)) }
+        #expect(!document.removed.contains { $0.reason == .unrelatedHeadline })
+    }
+
     @Test func twoLinkedLinesBetweenParagraphsAreNotATeaserList() throws {
         // A story may link a source before a paragraph once or twice; that is no list of other articles.
         let document = try Self.read("""

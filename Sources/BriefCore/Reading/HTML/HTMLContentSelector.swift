@@ -566,9 +566,12 @@ struct HTMLContentSelector {
             guard let first = block.text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
             return first.properties.isAlphabetic || first.properties.numericType != nil || "\"“„«'‘".unicodeScalars.contains(first)
         }
+        // A linked number alone ("1", "[2]") is a footnote's mark or a page of a list, no headline:
+        // footnotes, each a number linked back to the text and its note, are the story's.
         func isHeadline(_ block: HTMLTextBlock) -> Bool {
             block.removal == nil && block.linkDensity > settings.linkedHeadlineDensity
                 && block.length <= settings.teaserHeadlineMaximumLength && opensWithWord(block)
+                && block.text.unicodeScalars.contains(where: \.properties.isAlphabetic)
         }
         func isSummary(_ block: HTMLTextBlock) -> Bool {
             block.removal == nil && block.kind != .heading && block.kind != .caption && !block.inFigure && opensWithWord(block)
