@@ -199,6 +199,21 @@ struct HTMLChromeVerdictTests {
         }
     }
 
+    /// Appeals for money under the story, in the names sites give them: a contributions "epic", a
+    /// donation or call-to-action box.
+    @Test func anAppealForMoneyBelowTheStoryIsNotKept() throws {
+        let appeal = "<p>Our newsroom is funded by people who read it. Every gift, however small, keeps the presses running for everyone.</p>"
+        for box in [#"<div class="contributions__epic">"#, #"<div class="donation-cta">"#, #"<aside class="donate-module">"#,
+                    #"<div class="cta-box">"#] {
+            let document = try Page.read("""
+                <html><body><article>\(Page.story)
+                \(box)<h3>Since you're here</h3>\(appeal)</\(box.hasPrefix("<aside") ? "aside" : "div")></article></body></html>
+                """)
+            #expect(Page.kept(document).contains("fares would stay the same"), "\(box)")
+            #expect(!Page.kept(document).contains("funded by people"), "\(box)")
+        }
+    }
+
     @Test func aChromeNameInAFivePieceBlockClassIsJudged() throws {
         // WordPress block classes spend two pieces on their namespace (`wp-block-…`).
         let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
