@@ -116,6 +116,9 @@ import Testing
         ("Click here to sign up", .newsletter),
         // A video player's and a caption's controls, a paywall's counter, an ad blocker notice.
         ("Media playback is unsupported on your device", .navigation),
+        ("Your browser does not support the video tag.", .navigation),
+        ("Please enable Javascript to watch this video", .navigation),
+        ("Loading video...", .navigation),
         ("Hide caption", .navigation),
         ("Opens in new window", .navigation),
         ("Share full article", .share),
