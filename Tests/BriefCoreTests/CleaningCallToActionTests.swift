@@ -35,6 +35,12 @@ extension CleaningTests {
                               "Tap the bell to get notified when we publish"], as: [.share, .boilerplate])
     }
 
+    /// A paywall's counter, alone or as the hook of a request that leaves the channel unsaid.
+    @Test func aHookNamesTheChannelItsRequestLeavesUnsaid() {
+        expectPromptsRemoved(["You have 2 free member-only stories left this month. Sign up for Medium and get an extra one",
+                              "This is your last free article this month."], as: [.boilerplate, .newsletter])
+    }
+
     @Test func aPromptToSubscribeNamesItsOwnChannel() {
         expectPromptsRemoved(["Subscribe today for your daily dose of gadget news.",
                               "To read the full story, please subscribe."], as: [.boilerplate, .boilerplate])

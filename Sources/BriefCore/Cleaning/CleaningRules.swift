@@ -259,6 +259,9 @@ package struct CleaningRules: Sendable {
         }
         guard wordCount <= maximumPromptWords else { return nil }
         var found: RemovalReason?
+        // The hook may name the channel the request leaves unsaid ("You have 2 free member-only
+        // stories left this month. Sign up for Medium and get an extra one").
+        var hookChannel: RemovalReason?
         var asked = false
         for sentence in Sentences(of: line) {
             let words = Self.words(ofNormalized: Self.normalize(sentence))
@@ -266,12 +269,13 @@ package struct CleaningRules: Sendable {
             if !prompt.asks {
                 // A hook, before any asking; after it, a sentence that asks nothing tells something.
                 guard !asked, isHook(sentence, words: words, maximumWords: maximumHookWords) else { return nil }
+                hookChannel = hookChannel ?? channel(in: Self.phrases(of: words))
                 continue
             }
             asked = true
             if found == nil || found == .boilerplate { found = prompt.channel ?? found }
         }
-        return asked ? found : nil
+        return asked ? found ?? hookChannel : nil
     }
 
     /// A short sentence that catches the reader before a prompt: a question, or words to "you".
@@ -313,16 +317,26 @@ package struct CleaningRules: Sendable {
         // Most sentences neither open with an action nor hold a question mark: they are known
         // before any two-word phrase is made.
         guard opensWithAction || hasQuestionMark else { return (false, nil) }
-        let phrases = words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        let phrases = Self.phrases(of: words)
         let asksQuestion = hasQuestionMark && phrases.contains { actionPhrases.contains($0) || $0 == "you" || $0 == "your" }
         guard opensWithAction || asksQuestion else { return (false, nil) }
+        return (true, channel(in: phrases))
+    }
+
+    /// A sentence's words and its two-word phrases.
+    private static func phrases(of words: [String]) -> [String] {
+        words + zip(words, words.dropFirst()).map { $0 + " " + $1 }
+    }
+
+    /// The channel a sentence's phrases name; a newsletter or social channel names a prompt better
+    /// than a generic one.
+    private func channel(in phrases: [String]) -> RemovalReason? {
         var found: RemovalReason?
         for phrase in phrases {
             guard let reason = channelPhrases[phrase] else { continue }
-            // A newsletter or social channel names the prompt better than a generic one.
             if found == nil || found == .boilerplate { found = reason }
         }
-        return (true, found)
+        return found
     }
 
     /// A purpose before the request with no comma after it ("For the latest stories and breaking
