@@ -214,6 +214,18 @@ struct HTMLChromeVerdictTests {
         }
     }
 
+    /// A video player inside the story prints its title and length; in a terminal there is no video.
+    /// A story in an element named for a player (a sports site's player profile) is still the story.
+    @Test func aVideoPlayersTitleAndLengthAreNotStoryText() throws {
+        let player = #"<div class="video-player"><div class="video-player__title">How the new ferry cable was laid</div><span class="duration">02:41</span></div>"#
+        let document = try Page.read("<html><body><article>\(Page.story)\(player)</article></body></html>")
+        #expect(Page.kept(document).contains("fares would stay the same"))
+        #expect(!Page.kept(document).contains("How the new ferry cable was laid"))
+        #expect(!Page.kept(document).contains("02:41"))
+        let profile = try Page.read(#"<html><body><div class="player-profile">\#(Page.story)</div></body></html>"#)
+        #expect(Page.kept(profile).contains("fares would stay the same"))
+    }
+
     @Test func aChromeNameInAFivePieceBlockClassIsJudged() throws {
         // WordPress block classes spend two pieces on their namespace (`wp-block-…`).
         let teaser = "<p>The council will vote on the new bus timetable next week, after months of complaints from riders.</p>"
