@@ -251,6 +251,35 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// A sentence ending in a colon leads into the story's own list; its entries stay however few of
+    /// the story's words they use, with a promo block right after them or set inside the list.
+    @Test func aListAfterALeadInSentenceStaysBesideAPromoBlock() {
+        let leadIn = "The dam operator told Millbrook residents to take a few simple precautions:"
+        let items = ["Keep sandbags ready at every ground-floor doorway", "Move cars and bicycles to higher streets overnight",
+                     "Charge phones and torches before the evening news"]
+        let promo = ["Don't miss out", "Ten Gadgets Worth Buying This Winter", "Striker Signs Three-Year Deal With Porto"]
+        let cleaned = clean([body[0], body[1], leadIn] + items + promo + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + items + Array(body.dropFirst(2)))
+        // Entries that open in lowercase go on after a promo block set inside the list.
+        let lowercase = ["keep sandbags ready at every ground-floor doorway", "move cars and bicycles to higher streets overnight",
+                         "charge phones and torches before the evening news"]
+        let split = clean([body[0], body[1], leadIn, lowercase[0]] + promo + [lowercase[1], lowercase[2], body[2], body[3]])
+        #expect(split.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + lowercase + Array(body.dropFirst(2)))
+        #expect(split.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
+    /// A paragraph that ends with a colon after more than one sentence, or a site's line that shares
+    /// nothing with the story, leads into no list: other articles' headlines after it still go.
+    @Test func headlinesAfterAParagraphEndingInAColonStillGo() {
+        let headlines = ["Ten Gadgets Worth Buying This Winter", "Striker Signs Three-Year Deal With Porto",
+                         "Celebrity Chef Opens Third Restaurant In Lisbon"]
+        for opening in ["The operator opened the gates on Monday. Its engineers then explained what comes next for the reservoir:",
+                        "Posted on this day in other years:"] {
+            let cleaned = clean([body[0], body[1], opening] + headlines + [body[2], body[3]])
+            #expect(!cleaned.paragraphs.contains { headlines.contains($0.text) }, "\(opening)")
+        }
+    }
+
     @Test func trailingPromptsInUnknownWordsGo() {
         let cleaned = clean(body + ["Spread the word", "Get Our Weekly Digest Free"])
         #expect(cleaned.paragraphs.map(\.text) == body)

@@ -86,7 +86,10 @@ public struct ArticleCleaner: Sendable {
                 && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(titleTokens: titleTokens, features: features, headlines: headlines, decisions: decisions)
-        let structured = structuredEntries(blocks, features: features)
+        var structured = structuredEntries(blocks, features: features)
+        for entry in leadInListEntries(blocks, features: features, vocabulary: vocabulary, decisions: decisions) {
+            structured[entry] = true
+        }
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
                            listsTeasers: document.format == .html || document.format == .pageText,
                            decisions: &decisions)
@@ -394,6 +397,35 @@ public struct ArticleCleaner: Sendable {
         }
     }
 
+    /// The entries of lists the story leads into with a sentence ending in a colon ("Health officials
+    /// advised residents to follow a few simple precautions:"): the lines after it up to the next
+    /// paragraph of prose or a line that announces a list. A marker ending in a colon ("Read more:", "You may also be interested
+    /// in:") is short, or a rule knows it, or it shares nothing with the story.
+    private func leadInListEntries(_ blocks: [Block], features: [LineFeatures], vocabulary: ArticleVocabulary,
+                                   decisions: [Decision]) -> [Int] {
+        var entries: [Int] = []
+        for index in blocks.indices.dropLast() where decisions[index].reason == nil && features[index].words >= settings.leadInMinimumWords {
+            let trimmed = TextMeasure.trim(blocks[index].text)
+            // One short sentence: a paragraph that ends with a colon may announce a quotation or a
+            // link (or, in a copy, have a promo block set right after it), and a name in title case
+            // labels a link ("University of Nebraska's Institute of Agriculture:").
+            guard trimmed.last == ":", !trimmed.hasSuffix("::"), features[index].words <= settings.leadInMaximumWords,
+                  !CleaningRules.hasSentenceBreak(String(trimmed)), !LineFeatures.isTitleCase(trimmed),
+                  case let tokens = features[index].contentTokens, let share = vocabulary.relatedness(tokens, ownWeight: 1),
+                  share > settings.unrelatedShare,
+                  (share * Double(tokens.count)).rounded() >= Double(settings.leadInMinimumSharedWords) else { continue }
+            var next = index + 1
+            // A promo block set right after the list opens with a marker no table knows ("Keep exploring").
+            while next < blocks.count, next - index <= settings.leadInListMaximumItems, decisions[next].reason == nil,
+                  !features[next].isAnchor(settings),
+                  !(features[next].words <= settings.structuralMarkerMaximumWords && looksLikeAnnouncement(blocks[next].text)) {
+                entries.append(next)
+                next += 1
+            }
+        }
+        return entries
+    }
+
     /// An interview written without speaker labels: questions on lines of their own, each answered by
     /// the paragraph after it. With `interviewMinimumQuestions` such pairs, the questions are the
     /// story's, though one may stand right after a promo block; fewer may be the last headline of a
@@ -492,6 +524,11 @@ public struct ArticleCleaner: Sendable {
         let entriesBefore = (max(0, marker - settings.echoReach)..<marker).filter {
             lines.headlines[$0] && decisions[$0].reason == nil
         }
+        // So is a line opening in lowercase after the story's own list whose entries do ("The report
+        // recommends that apps:" / "make maps private by default" / promo block / "hide home addresses").
+        let storyListIsLowercase = (max(0, marker - settings.echoReach)..<marker).contains {
+            lines.structured[$0] && decisions[$0].reason == nil && !lines.features[$0].startsUppercase
+        }
         var next = marker + 1
         while next < decisions.count, listed.count + statements.count < settings.maximumListAfterMarker {
             if decisions[next].reason != nil {
@@ -503,7 +540,8 @@ public struct ArticleCleaner: Sendable {
                 // is no list of other articles.
                 let text = lines.blocks[next].text
                 guard !rules.isCredit(text), !lines.structured[next],
-                      !entriesBefore.contains(where: { echoes(next, $0, lines) }) else { break }
+                      !entriesBefore.contains(where: { echoes(next, $0, lines) }),
+                      !(storyListIsLowercase && !lines.features[next].startsUppercase) else { break }
                 if lines.features[next].isListedHeadlineShaped(settings, text: text) {
                     if (lines.relatedness[next] ?? 1) <= settings.unrelatedShare { listed += statements }
                     listed.append(next)
