@@ -187,7 +187,8 @@ import Testing
     }
 
     @Test(arguments: [("Written by Jane Doe", "Jane Doe"), ("Written By: Jane Doe", "Jane Doe"), ("Words by Jane Doe", "Jane Doe"),
-                      ("Story by Jane Doe on August 14, 2020", "Jane Doe")])
+                      ("Story by Jane Doe on August 14, 2020", "Jane Doe"), ("Par Clémence Aubrac", "Clémence Aubrac"),
+                      ("Por Juliet Jiménez 5 mayo, 2022, 6:12 pm", "Juliet Jiménez"), ("Di Marco Rossi", "Marco Rossi")])
     func aBylineMayOpenWithWhatTheAuthorDid(line: String, name: String) {
         let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
         #expect(cleaned.paragraphs.map(\.text) == body)
@@ -196,14 +197,24 @@ import Testing
 
     @Test(arguments: [ArticleFormat.html, .pageText])
     func aLineNamingOtherStaffGoesAndNamesNoAuthor(format: ArticleFormat) {
-        let credits = ["Edited by Rahul Sharma", "Medically reviewed by Jane Doe, MD", "Fact checked by John Roe", "Video by Ann Poe"]
-        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], body[2], credits[3]], format: format)
+        let credits = ["Edited by Rahul Sharma", "Medically reviewed by Jane Doe, MD", "Fact checked by John Roe", "Video by Ann Poe",
+                       "Mit Informationen von Svenja Harms, NDR"]
+        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], body[2], credits[3], credits[4]], format: format)
         #expect(cleaned.paragraphs.map(\.text) == body)
-        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata, .metadata])
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata, .metadata, .metadata])
         #expect(cleaned.byline == nil)
         // The same words opening the story's sentence stay.
         let sentence = "Edited by hand over two winters, the flood maps were finished in March."
         #expect(clean([body[0], sentence, body[1]], format: format).paragraphs.map(\.text) == [body[0], sentence, body[1]])
+    }
+
+    /// German opens its nouns with a capital: "Von" before capitalized words opens a heading as
+    /// often as a byline, and names no author.
+    @Test func aGermanHeadingOpeningWithVonStays() {
+        let heading = "Von Risiken und Nebenwirkungen"
+        let cleaned = clean([body[0], heading, body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text).contains(heading))
+        #expect(cleaned.byline == nil)
     }
 
     @Test func aSentenceOpeningWithByAndADayStays() {
