@@ -119,6 +119,11 @@ import Testing
         ("Your browser does not support the video tag.", .navigation),
         ("Please enable Javascript to watch this video", .navigation),
         ("Loading video...", .navigation),
+        // A Spanish and a German site's labels over related links, a paywall's and a standards line.
+        ("Más información", .promoMarker),
+        ("Mehr aus dem Ressort Inland", .promoMarker),
+        ("Sie sind bereits Abonnent? Hier anmelden", .newsletter),
+        ("Se adhiere a los criterios de The Trust Project", .footer),
         ("Hide caption", .navigation),
         ("Opens in new window", .navigation),
         ("Share full article", .share),
