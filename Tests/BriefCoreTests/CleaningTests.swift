@@ -119,6 +119,9 @@ import Testing
         ("Your browser does not support the video tag.", .navigation),
         ("Please enable Javascript to watch this video", .navigation),
         ("Loading video...", .navigation),
+        ("Please use Chrome browser for a more accessible video player", .navigation),
+        ("Story Continued Below", .advertisement),
+        ("Thanks for signing up!", .newsletter),
         // A Spanish and a German site's labels over related links, a paywall's and a standards line.
         ("Más información", .promoMarker),
         ("Mehr aus dem Ressort Inland", .promoMarker),
