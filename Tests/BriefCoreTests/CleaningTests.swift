@@ -288,6 +288,16 @@ import Testing
         }
     }
 
+    /// "READ MORE: <headline>" promotes the one article it names; the short line after it is the
+    /// story's subhead, not a second headline of a list.
+    @Test func aMarkerNamingItsArticleAnnouncesNoList() {
+        let promo = "READ MORE: Council votes to raise parking fees across the city centre"
+        let subhead = "What happens next"
+        let cleaned = clean([body[0], body[1], promo, subhead, body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [subhead] + Array(body.dropFirst(2)))
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker])
+    }
+
     @Test func trailingPromptsInUnknownWordsGo() {
         let cleaned = clean(body + ["Spread the word", "Get Our Weekly Digest Free"])
         #expect(cleaned.paragraphs.map(\.text) == body)

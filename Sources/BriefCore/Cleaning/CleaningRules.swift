@@ -181,8 +181,23 @@ package struct CleaningRules: Sendable {
                 if let found, phrase.count > (best?.length ?? 0) { best = (phrase.count, found) }
             }
         }
-        return best?.match
+        guard var found = best?.match else { return nil }
+        if found.introducesHeadlines, namesItsArticle(line) { found.introducesHeadlines = false }
+        return found
     }
+
+    /// A marker with its article's headline after a colon or bar on the same line ("READ MORE:
+    /// Calgary housing affordability worsening for renters", "ALSO READ | …") promotes that one
+    /// article: the line after it is the story resuming, perhaps with a subhead.
+    private func namesItsArticle(_ line: String) -> Bool {
+        guard let separator = line.firstIndex(where: { $0 == ":" || $0 == "|" }) else { return false }
+        let head = Self.normalize(String(line[..<separator]))
+        guard prefixes[head] != nil || exact[head] != nil else { return false }
+        return TextMeasure.wordCount(line[line.index(after: separator)...]) >= Self.namedArticleMinimumWords
+    }
+
+    /// Fewest words of a headline after a marker on its line.
+    private static let namedArticleMinimumWords = 3
 
     /// Opens with a capital and ends with a stop, perhaps inside quotes or brackets: the story's prose.
     private static func readsAsSentence(_ line: String) -> Bool {
