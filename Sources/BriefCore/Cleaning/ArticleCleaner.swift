@@ -399,8 +399,9 @@ public struct ArticleCleaner: Sendable {
 
     /// The entries of lists the story leads into with a sentence ending in a colon ("Health officials
     /// advised residents to follow a few simple precautions:"): the lines after it up to the next
-    /// paragraph of prose or a line that announces a list. A marker ending in a colon ("Read more:", "You may also be interested
-    /// in:") is short, or a rule knows it, or it shares nothing with the story.
+    /// paragraph of prose or a line that announces a list. A marker ending in a colon ("Read more:",
+    /// "You may also be interested in:") is short, or a rule knows it, or it shares too little with
+    /// the story (see `CleaningSettings.leadInMinimumWords`).
     private func leadInListEntries(_ blocks: [Block], features: [LineFeatures], vocabulary: ArticleVocabulary,
                                    decisions: [Decision]) -> [Int] {
         var entries: [Int] = []

@@ -47,10 +47,10 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A line opening like another within this many lines (a clock time, "Q:") is an entry of the
     /// story's own listing or interview; the reach spans a day's heading between two listings.
     public var structuredEntryReach = 2
-    /// A sentence of `leadInMinimumWords` to `leadInMaximumWords` words that ends with a colon and
-    /// shares more than `unrelatedShare` of its words, and `leadInMinimumSharedWords` at least, with
-    /// the story ("The report recommends that fitness apps:"; not "Posted on this day, other
-    /// years:") leads into the story's own list: up to `leadInListMaximumItems` lines after it,
+    /// One sentence of `leadInMinimumWords` to `leadInMaximumWords` words, not a name in title case,
+    /// that ends with a colon and shares more than `unrelatedShare` of its words, and
+    /// `leadInMinimumSharedWords` at least, with the story ("The report recommends that fitness
+    /// apps:"; not "Posted on this day, other years:") leads into the story's own list: up to `leadInListMaximumItems` lines after it,
     /// before the next paragraph of prose, are its entries, however unrelated their words.
     public var leadInMinimumWords = 5
     public var leadInMaximumWords = 25

@@ -273,8 +273,9 @@ package struct LineFeatures: Sendable, Equatable {
         return TextMeasure.wordCount(text[..<first]) >= minimumWords && TextMeasure.wordCount(text[last...]) >= minimumWords
     }
 
-    /// What opens the rest of a sentence, never a headline.
-    static let continuationOpeners: Set<Character> = [",", ";", ":", ".", ")", "，", "、"]
+    /// What opens the rest of a sentence, never a headline; a stop does too unless a word follows it
+    /// at once (".NET 5 is out").
+    static let continuationOpeners: Set<Character> = [",", ";", ":", ")", "，", "、"]
 
     /// Every word of four letters or more opens with a capital, and one such word at least.
     static func isTitleCase(_ text: Substring) -> Bool {
@@ -294,7 +295,8 @@ package struct LineFeatures: Sendable, Equatable {
     package func isListedHeadlineShaped(_ settings: CleaningSettings, text: String) -> Bool {
         guard words >= settings.headlineMinimumWords, words <= settings.headlineMaximumWords, isPlainText(settings) else { return false }
         let trimmed = TextMeasure.trim(text)
-        if let first = trimmed.first, Self.continuationOpeners.contains(first) { return false }
+        if let first = trimmed.first, Self.continuationOpeners.contains(first)
+            || (first == "." && trimmed.dropFirst().first.map({ !$0.isLetter }) ?? true) { return false }
         let last = trimmed.last
         return (!endsSentence && last.map { !":;,".contains($0) } ?? false) || isHeadlineShaped(settings, text: text)
     }

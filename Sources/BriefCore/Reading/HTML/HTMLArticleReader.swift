@@ -133,6 +133,7 @@ public struct HTMLArticleReader: ArticleReader {
         return lines.joined(separator: "\n")
     }
 
+    /// Whether a block can be the story's first: a sentence, or `storyOpeningMinimumWords` words.
     private func opensStory(_ text: String) -> Bool {
         let trimmed = TextMeasure.trim(text)
         return TextMeasure.wordCount(trimmed) >= settings.storyOpeningMinimumWords || trimmed.last.map { ".!?”\"".contains($0) } == true
