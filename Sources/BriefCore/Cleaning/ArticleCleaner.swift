@@ -412,9 +412,9 @@ public struct ArticleCleaner: Sendable {
             // labels a link ("University of Nebraska's Institute of Agriculture:").
             guard trimmed.last == ":", !trimmed.hasSuffix("::"), features[index].words <= settings.leadInMaximumWords,
                   !CleaningRules.hasSentenceBreak(String(trimmed)), !LineFeatures.isTitleCase(trimmed),
-                  case let tokens = features[index].contentTokens, let share = vocabulary.relatedness(tokens, ownWeight: 1),
-                  share > settings.unrelatedShare,
-                  (share * Double(tokens.count)).rounded() >= Double(settings.leadInMinimumSharedWords) else { continue }
+                  case let tokens = features[index].contentTokens, case let shared = vocabulary.sharedCount(tokens, ownWeight: 1),
+                  Double(shared) > settings.unrelatedShare * Double(tokens.count),
+                  shared >= settings.leadInMinimumSharedWords else { continue }
             var next = index + 1
             // A promo block set right after the list opens with a marker no table knows ("Keep exploring").
             while next < blocks.count, next - index <= settings.leadInListMaximumItems, decisions[next].reason == nil,
@@ -704,16 +704,16 @@ public struct ArticleCleaner: Sendable {
     private func removeServiceSection(_ blocks: [Block], features: [LineFeatures], titleTokens: WordKeys,
                                       decisions: inout [Decision]) {
         let kept = blocks.indices.filter { decisions[$0].reason == nil }
-        var story = ArticleVocabulary()
-        story.add(titleTokens, strong: true)
-        var storyWords = 0
+        var story = StorySoFar(titleTokens: titleTokens)
         for (position, index) in kept.enumerated() {
-            if blocks[index].kind == .heading, storyWords >= settings.serviceSectionMinimumStoryWords {
+            if blocks[index].kind == .heading, story.words >= settings.serviceSectionMinimumStoryWords {
                 let section = kept[(position + 1)...]
                 // Most sections of a story share its words from their first line: judged line by line, they fail fast.
                 var speaking = 0
                 let isServiceBox = section.allSatisfy { line in
-                    guard (story.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) <= settings.unrelatedShare else { return false }
+                    guard (story.vocabulary.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) <= settings.unrelatedShare else {
+                        return false
+                    }
                     if CleaningRules.addressesReader(blocks[line].text) {
                         speaking += 1
                         return true
@@ -725,8 +725,7 @@ public struct ArticleCleaner: Sendable {
                     return
                 }
             }
-            storyWords += features[index].words
-            story.add(features[index].contentTokens, strong: features[index].words >= settings.anchorMinimumWords)
+            story.add(features[index], settings: settings)
         }
     }
 
@@ -752,16 +751,13 @@ public struct ArticleCleaner: Sendable {
             guard let first = run.first, let last = run.last else { continue }
             let fewestBetween = zip(run.dropFirst(), run).map { $0.index - $1.index }.min() ?? 1
             let span = first.index...min(blocks.count - 1, last.index + fewestBetween - 1)
-            var story = ArticleVocabulary()
-            story.add(titleTokens, strong: true)
-            var storyWords = 0
+            var story = StorySoFar(titleTokens: titleTokens)
             for index in blocks.indices where !span.contains(index) && decisions[index].reason == nil {
-                story.add(features[index].contentTokens, strong: features[index].words >= settings.anchorMinimumWords)
-                storyWords += features[index].words
+                story.add(features[index], settings: settings)
             }
             let slides = span.filter { decisions[$0].reason == nil }
-            let shares = slides.compactMap { story.relatedness(features[$0].contentTokens, ownWeight: 0) }
-            if storyWords >= settings.pageMinimumArticleWords, !shares.isEmpty,
+            let shares = slides.compactMap { story.vocabulary.relatedness(features[$0].contentTokens, ownWeight: 0) }
+            if story.words >= settings.pageMinimumArticleWords, !shares.isEmpty,
                shares.reduce(0, +) <= settings.unrelatedShare * Double(shares.count) {
                 for index in slides { decisions[index].reason = .boilerplate }
             } else {
@@ -807,6 +803,22 @@ public struct ArticleCleaner: Sendable {
         guard decisions[index].reason == nil, lines.headlines[index], !lines.structured[index],
               let share = lines.relatedness[index] else { return false }
         return share <= settings.weaklyRelatedShare
+    }
+}
+
+/// The story around a part judged on its own (a gallery, a box under a heading): the title's words
+/// and its lines' words, prose vouching alone, and how many words it has.
+private struct StorySoFar {
+    private(set) var vocabulary = ArticleVocabulary()
+    private(set) var words = 0
+
+    init(titleTokens: WordKeys) {
+        vocabulary.add(titleTokens, strong: true)
+    }
+
+    mutating func add(_ line: LineFeatures, settings: CleaningSettings) {
+        vocabulary.add(line.contentTokens, strong: line.words >= settings.anchorMinimumWords)
+        words += line.words
     }
 }
 

@@ -29,8 +29,13 @@ package struct ArticleVocabulary: Sendable {
     /// `ownWeight` is what the line itself added (0 if it was not added).
     package func relatedness(_ tokens: WordKeys, ownWeight: Int) -> Double? {
         guard !tokens.isEmpty else { return nil }
+        return Double(sharedCount(tokens, ownWeight: ownWeight)) / Double(tokens.count)
+    }
+
+    /// How many of the line's content words the rest of the article uses.
+    package func sharedCount(_ tokens: WordKeys, ownWeight: Int) -> Int {
         var shared = 0
         for token in tokens.keys where (support[token] ?? 0) - ownWeight >= Self.requiredSupport { shared += 1 }
-        return Double(shared) / Double(tokens.count)
+        return shared
     }
 }
