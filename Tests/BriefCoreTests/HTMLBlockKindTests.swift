@@ -58,6 +58,23 @@ struct HTMLBlockKindTests {
         #expect(document.blocks.count == 3)
     }
 
+    /// A CSS module's generated name (`Component_local__hash`) names the deck by its component; the
+    /// same name for a story's own block (`ArticleBody_root__…`) gives it no kind.
+    @Test func aDeckNamedByACSSModuleIsTheSummary() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns after cable repair</h1>
+            <div class="ArticleDek_root__2JQcJ"><p>The crossing reopens after a month of repairs.</p></div>
+            <div class="ArticleBody_root__x7Qe1">\(Self.story)</div></article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "The crossing reopens after a month of repairs.")
+        #expect(document.blocks.count == 3)
+        let rules = HTMLBlockKindRules.shared
+        #expect(rules.kind(named: "ArticleDek_root__2JQcJ") == .summary)
+        #expect(rules.kind(named: "ArticleBody_root__x7Qe1") == nil)
+        #expect(rules.kind(named: "article__dek") == .summary)
+    }
+
     @Test func keyPointsAreTheSummaryOneLineEach() throws {
         let html = """
             <html><body><article><h1>River ferry returns after cable repair</h1>

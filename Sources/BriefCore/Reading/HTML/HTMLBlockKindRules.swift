@@ -45,11 +45,23 @@ struct HTMLBlockKindRules: Sendable {
     /// The kind the space-separated names (a class value, an id) give the text inside: `.summary`,
     /// `.caption`, or nil for the many names that say nothing of it.
     func kind(named value: String) -> BlockKind? {
-        let names = value.split(whereSeparator: \.isWhitespace).map { $0.lowercased().filter { $0 != "-" && $0 != "_" } }
+        let names = value.split(whereSeparator: \.isWhitespace).flatMap { name in
+            [name.lowercased().filter { $0 != "-" && $0 != "_" }] + (Self.moduleComponent(of: name).map { [$0.lowercased()] } ?? [])
+        }
         func matches(_ entries: [String]) -> Bool {
             names.contains { name in entries.contains { name.hasPrefix($0) || name.hasSuffix($0) } }
         }
         if matches(summaryNames) { return .summary }
         return matches(captionNames) ? .caption : nil
+    }
+
+    /// The component a CSS module's generated name starts with (`ArticleDek` in
+    /// `ArticleDek_root__2JQcJ`): the local part after it (`root`, `link`) and the hash say nothing,
+    /// and glued to them the component no longer ends the name.
+    private static func moduleComponent(of name: Substring) -> Substring? {
+        guard let hash = name.range(of: "__"), !name[hash.upperBound...].isEmpty,
+              let local = name[..<hash.lowerBound].firstIndex(of: "_") else { return nil }
+        let component = name[..<local]
+        return component.count >= 3 && component.allSatisfy({ $0.isLetter || $0.isNumber }) ? component : nil
     }
 }
