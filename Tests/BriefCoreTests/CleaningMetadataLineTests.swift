@@ -40,6 +40,30 @@ import Testing
         #expect(clean([sentence] + body, format: .html).paragraphs.map(\.text) == [sentence] + body)
     }
 
+    /// The writer's name or the place of filing before the date line, on the same line.
+    @Test(arguments: [("Tariq Habib Khan Published June 18, 2019 Updated about 2 hours ago", ArticleDate(year: 2019, month: 6, day: 18)),
+                      ("Ashley Goh 07 Jul 2020 06:41PM (Updated: 07 Jul 2020 08:15PM)", ArticleDate(year: 2020, month: 7, day: 7)),
+                      ("CHENNAI, JULY 08, 2019 00:32 IST Updated: July 08, 2019 00:32 IST", ArticleDate(year: 2019, month: 7, day: 8)),
+                      ("Par Pierre-Antoine Gressier Publié le 18/02/2020 à 17:24, mis à jour le 18/02/2020 à 19:03",
+                       ArticleDate(year: 2020, month: 2, day: 18))])
+    func aDateLineUnderANameOrPlaceGoesAndGivesTheDate(line: String, date: ArticleDate) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        #expect(cleaned.date == date)
+    }
+
+    /// A sentence naming someone and then a label's word written small is the story's, and so is a
+    /// line the date parser reads whole: its month is no name.
+    @Test func aSentenceWithALabelsWordAfterANameStays() {
+        let lines = ["Curry posted a $600 bond and was released from jail at 4:00 a.m. on Sunday.",
+                     "I stand by my May 31st 2008 comment.", "Nachtrag 22.04.2020 10:30 Uhr:"]
+        let cleaned = clean([body[0]] + lines + [body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == [body[0]] + lines + [body[1], body[2]])
+        let dated = clean(["April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", body[0], body[1]], format: .html)
+        #expect(dated.date == ArticleDate(year: 2019, month: 4, day: 28))
+    }
+
     @Test func aDateLineNamesAnAgencyOnlyAfterAPlaceAndItsComma() {
         #expect(clean(["New Delhi | Updated : 12 Mar 2024, 10:45 AM", body[0], body[1]], format: .html).agency == nil)
         #expect(clean(["Mumbai, Press Trust of India | Updated : 12 Mar 2024", body[0], body[1]], format: .html).agency

@@ -36,6 +36,7 @@ package struct MetadataLineRules: Sendable {
         var agencyMaximumWords: Int
         var leadDatelinePlaceMaximumWords: Int
         var dateLabels: [String]
+        var leadingNameMaximumWords: Int
         var relativeTimeWords: [String]
         var creditLabels: [String]
         var creditLabelMaximumWords: Int
@@ -180,7 +181,7 @@ package struct MetadataLineRules: Sendable {
         // Asked of every short line: an ASCII one (most) is read on its bytes by both rules.
         let isASCII = line.utf8.allSatisfy { $0 < 0x80 }
         if let credit = judgeCredit(line, isASCII: isASCII) { return credit }
-        if let dateline = judgeDateline(line, isASCII: isASCII) { return dateline }
+        if let dateline = judgeDateline(line, isASCII: isASCII) ?? judgeDatelineAfterName(line) { return dateline }
         if let agency = judgeAgencyLine(line) ?? judgeAgencyAndDate(line) { return agency }
         if let label = taxonomyLabel(line) { return .taxonomy(label: label) }
         if namesOnlyPictureSources(line) { return .credit }
@@ -431,6 +432,37 @@ package struct MetadataLineRules: Sendable {
         // The label ends with a credit word or phrase: "Photo", "Main image credit", "Bildquelle".
         for length in 1...min(3, label.count) where creditLabels.contains(label.suffix(length).joined(separator: " ")) {
             return .credit
+        }
+        return nil
+    }
+
+    /// A date line under the name of the writer or the place it was filed from, on one line
+    /// ("Tariq Habib Khan Published June 18, 2019 Updated about 2 hours ago", "CHENNAI, JULY 08,
+    /// 2019 00:32 IST Updated: …"): up to `leadingNameMaximumWords` capitalized words without a
+    /// digit, then a label or a figure, and the rest a date line of its own ("Ashley Goh 07 Jul 2020
+    /// 06:41PM (Updated: 07 Jul 2020 08:15PM)").
+    private func judgeDatelineAfterName(_ line: Substring) -> MetadataLine? {
+        // A label closing the line heads what follows ("Nachtrag 22.04.2020 10:30 Uhr:").
+        guard let initial = line.first, initial.isUppercase, line.last != ":", line.contains(where: \.isNumber) else { return nil }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        // A line the date parser reads whole ("April 28, 2019 at 6:01 am Updated …") opens with no name.
+        guard words.count <= file.maximumWords, DateLineParser.parseLine(String(line)) == nil else { return nil }
+        // "By Jane Doe March 5, 2024" is a byline, which names the writer: the byline rule takes it,
+        // and only a labelled date line after one goes here ("Par … Publié le 18/02/2020 à 17:24").
+        let opensWithByline = words.first.map { bylineLeaders.contains($0.lowercased()) } ?? false
+        for (index, word) in words.enumerated().prefix(file.leadingNameMaximumWords + 1) {
+            // The label is written as one ("Published", "Stand"): "Curry posted a $600 bond … at
+            // 4:00 a.m." and "I stand by my May 31st 2008 comment." are sentences.
+            let opensRest = word.first?.isNumber == true
+                || word.first?.isUppercase == true && dateLabelFirstWords.contains(Substring(CleaningRules.normalize(word)))
+            if opensRest {
+                guard index > 0 else { return nil }
+                let rest = line[word.startIndex...]
+                if let dateline = judgeDateline(rest, isASCII: rest.utf8.allSatisfy { $0 < 0x80 }) { return dateline }
+                return opensWithByline ? nil : DateLineParser.parseLine(String(rest)).map { .dateline($0, agency: nil) }
+            }
+            let name = word.hasSuffix(",") ? word.dropLast() : word
+            guard let first = name.first, first.isUppercase, name.allSatisfy({ $0.isLetter || "-'’.".contains($0) }) else { return nil }
         }
         return nil
     }
