@@ -226,6 +226,27 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text).contains(opening))
     }
 
+    /// A page's reader that took out the links under "More on this topic" took out the list the
+    /// marker announces: the story's subhead after them, then its prose, stays. With the links left
+    /// in the page, or with short entries kept after the removed ones, the lines after the marker
+    /// are the box's.
+    @Test func aSubheadAfterALinkBoxTheReaderTookOutIsTheStorys() {
+        let subhead = "Crew union promises resistance"
+        let prose = "The crew's representatives said they would oppose any plan to sail with three hands instead of four."
+        let links = (1...3).map { RemovedBlock(text: "Council approves harbour budget number \($0)", reason: .boilerplate, position: 4) }
+        func cleaned(_ lines: [String], removed: [RemovedBlock]) -> CleanedDocument {
+            cleaner.clean(RawDocument(source: "t.html", format: .html, title: "Hollow Creek dam opens spillway as reservoir hits record level",
+                                      blocks: lines.map { Block(kind: .paragraph, text: $0, linkDensity: 0) }, removed: removed))
+        }
+        let lines = Array(body.prefix(3)) + ["More on this topic", subhead, prose, body[3]]
+        let spent = cleaned(lines, removed: links)
+        #expect(spent.paragraphs.map(\.text) == Array(body.prefix(3)) + [subhead, prose, body[3]])
+        #expect(spent.removed.contains { $0.text == "More on this topic" && $0.reason == .promoMarker })
+        #expect(!cleaned(lines, removed: []).paragraphs.map(\.text).contains(subhead))
+        let entries = Array(body.prefix(3)) + ["More on this topic", "Harbour masters elect new chair", "Ferry fares frozen", prose]
+        #expect(!cleaned(entries, removed: links).paragraphs.map(\.text).contains("Harbour masters elect new chair"))
+    }
+
     @Test func whatFollowsARunOfReadersCommentsIsThePagesNotTheStorys() {
         // The reader took the comments out; the sidebar after them stood in the story's container.
         let sidebar = ["Find stories on the Hollow Creek blog about:", "Blogs we watch", "Spot a glitch on our site? Report a bug"]

@@ -90,9 +90,10 @@ public struct ArticleCleaner: Sendable {
         for entry in leadInListEntries(blocks, features: features, vocabulary: vocabulary, decisions: decisions) {
             structured[entry] = true
         }
+        let spentMarkers = markersWithRemovedLists(document.removed, features: features, blocks: blocks)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
                            listsTeasers: document.format == .html || document.format == .pageText,
-                           decisions: &decisions)
+                           spentMarkers: spentMarkers, decisions: &decisions)
         removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         if document.format == .text || document.format == .html {
             removeTrailingPrompts(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
@@ -459,7 +460,8 @@ public struct ArticleCleaner: Sendable {
     }
 
     private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
-                                    vocabulary: ArticleVocabulary, listsTeasers: Bool, decisions: inout [Decision]) {
+                                    vocabulary: ArticleVocabulary, listsTeasers: Bool, spentMarkers: Set<Int>,
+                                    decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
@@ -467,7 +469,7 @@ public struct ArticleCleaner: Sendable {
         let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, structured: structured,
                                 relatedness: relatedness, listsTeasers: listsTeasers)
         markUnknownMarkers(lines, decisions: &decisions)
-        removeListsAfterMarkers(lines, decisions: &decisions)
+        removeListsAfterMarkers(lines, spentMarkers: spentMarkers, decisions: &decisions)
         removeUnmarkedRuns(lines, decisions: &decisions)
     }
 
@@ -496,11 +498,28 @@ public struct ArticleCleaner: Sendable {
         }
     }
 
+    /// Lines under which the page's reader took out a list (`removedListMinimumEntries` blocks between
+    /// them and the next kept one), when the kept line after the list is followed by prose: a marker
+    /// there ("Mehr zum Thema" / links / "Gewerkschaft kündigt Widerstand an" / a paragraph) has had
+    /// its list taken, and the heading after it is the story's. Entries kept after some removed ones
+    /// ("Original Soundtrack" / "Music, Usually ships in 24 hours") are still the list's.
+    private func markersWithRemovedLists(_ removedByReader: [RemovedBlock], features: [LineFeatures],
+                                         blocks: [Block]) -> Set<Int> {
+        var removedUnder: [Int: Int] = [:]
+        for block in removedByReader where block.position > 0 { removedUnder[block.position - 1, default: 0] += 1 }
+        return Set(removedUnder.compactMap { line, count in
+            guard count >= settings.removedListMinimumEntries, line + 2 < blocks.count else { return nil }
+            let prose = features[line + 2]
+            return prose.words >= settings.anchorMinimumWords && prose.endsSentence
+                && !TextMeasure.endsCutShort(blocks[line + 2].text) ? line : nil
+        })
+    }
+
     /// After a marker: the list it announces, up to its last unrelated headline. A related line
     /// inside the list is one more promoted article that happens to share a word; a related line
     /// after the list's end is the article resuming (a subhead).
-    private func removeListsAfterMarkers(_ lines: JudgedLines, decisions: inout [Decision]) {
-        for index in decisions.indices where decisions[index].introducesHeadlines {
+    private func removeListsAfterMarkers(_ lines: JudgedLines, spentMarkers: Set<Int>, decisions: inout [Decision]) {
+        for index in decisions.indices where decisions[index].introducesHeadlines && !spentMarkers.contains(index) {
             let listed = listAnnounced(by: index, lines, decisions: decisions)
             // A teaser's summary cut short after its headline is another article's, however many words it shares.
             guard let last = listed.lastIndex(where: {

@@ -86,6 +86,10 @@ public struct CleaningSettings: Sendable, Equatable {
     /// A reader's run of at least this many comment blocks in one place after the story's prose
     /// (`pageMinimumArticleWords`) ends the story: the blocks after it are the page's.
     public var closingCommentsMinimum = 5
+    /// A page's reader that took out at least this many blocks right under a marker ("Mehr zum
+    /// Thema" and its links) took out the list the marker announces: the line after them is the
+    /// story's again.
+    public var removedListMinimumEntries = 2
     /// When cleaning leaves less than this share of the body's words, headline removals are undone.
     public var minimumKeptShare = 0.3
 
