@@ -207,6 +207,21 @@ struct HTMLReaderTests {
         #expect(document.removed.filter { $0.reason == .comments }.count == 12)
     }
 
+    /// Austrian and German sites call readers' comments "Postings" in a "Forum" under the story.
+    @Test func aForumOfReadersPostingsUnderTheStoryGoesAsComments() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let postings = (1...3).map {
+            "<li class=\"forum-posting\"><span class=\"posting-user\">reader\($0)</span><p class=\"posting-text\">Gut so, aber wer kontrolliert das eigentlich im Hafen?</p></li>"
+        }
+        let document = try Self.read("""
+            <html><body><article>\(story.joined())
+            <section class="forum-teaser"><h2>Forum</h2><p class="forum-count">312 Postings</p>
+            <ol class="forum-postings">\(postings.joined())</ol></section></article></body></html>
+            """)
+        #expect(document.blocks.map(\.text).allSatisfy { $0.hasPrefix("Paragraph") })
+        #expect(document.removed.contains { $0.text == "Gut so, aber wer kontrolliert das eigentlich im Hafen?" && $0.reason == .comments })
+    }
+
     @Test func fallsBackWhenTheBestContainerHoldsTooLittle() throws {
         let document = try Self.read("<html><body><div><p>abc</p><p>def</p></div></body></html>")
         #expect(document.blocks.map(\.text) == ["abc", "def"])
