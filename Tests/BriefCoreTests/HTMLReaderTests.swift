@@ -207,6 +207,20 @@ struct HTMLReaderTests {
         #expect(document.removed.filter { $0.reason == .comments }.count == 12)
     }
 
+    /// A video card set between the story's paragraphs: its label and the video's title are no
+    /// story text (a terminal plays no video).
+    @Test func aVideoCardInTheStoryIsNotItsText() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let document = try Self.read("""
+            <html><body><article>\(story[0])\(story[1])
+            <div class="embed embed--video video-card"><div class="video-card__label">WATCH</div>
+            <div class="video-card__title">Why the harbour cranes fell silent this spring</div></div>
+            \(story[2])\(story[3])</article></body></html>
+            """)
+        #expect(document.blocks.map(\.text).allSatisfy { $0.hasPrefix("Paragraph") })
+        #expect(document.removed.contains { $0.text == "Why the harbour cranes fell silent this spring" && $0.reason == .boilerplate })
+    }
+
     /// Austrian and German sites call readers' comments "Postings" in a "Forum" under the story.
     @Test func aForumOfReadersPostingsUnderTheStoryGoesAsComments() throws {
         let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
