@@ -567,4 +567,25 @@ struct HTMLExtractionQualityTests {
         #expect(story.paragraphs.contains { $0.hasPrefix("If you cross at dawn") })
         #expect(story.paragraphs.contains { $0.hasPrefix("Our reporter rode the ferry") })
     }
+
+    /// An appeal under its own heading after the story ends with a prompt naming the site, whose
+    /// name the story uses too ("Get the River Ferry Crossings app"): the prompt is the box's all the same.
+    @Test func anAppealBoxEndingWithAPromptThatNamesTheStorysWordsIsNotTheStory() throws {
+        let appeal = [
+            "Dear reader, we have been keeping you up to date with the news that matters to you, and we need your support to keep doing it.",
+            "We have a request for those who can afford to subscribe: please do, and help us keep our journalism free for everyone.",
+            "Get the River Ferry Crossings app for a seamless reading experience",
+        ]
+        let html = """
+            <html><head><title>Ferry resumes crossings</title></head><body><div id="page"><div class="story">
+            <h1>Ferry resumes crossings</h1>
+            <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p>
+            <p>Commuters had faced a long detour by road since the ferry crossings stopped in spring, the operator said.</p>
+            <div class="support-qj"><h4>Support Quality Journalism</h4>\(appeal.map { "<p>\($0)</p>" }.joined())</div></div>
+            </div></body></html>
+            """
+        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
+        #expect(article.paragraphs.count == 2)
+        #expect(article.removed.filter { $0.reason == .boilerplate }.map(\.text) == ["Support Quality Journalism"] + appeal)
+    }
 }

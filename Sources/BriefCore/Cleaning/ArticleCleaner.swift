@@ -678,12 +678,17 @@ public struct ArticleCleaner: Sendable {
     /// Prompts anywhere in the article ("Enjoyed this? Join 40,000 readers who get our weekly digest"),
     /// known by what they ask the reader to do rather than by a marker phrase, when they share little
     /// with the article: a story about an app or a newsletter keeps its own lines.
+    private func callToAction(_ text: String) -> RemovalReason? {
+        rules.callToAction(text, maximumWords: settings.callToActionMaximumWords, maximumPromptWords: settings.callToActionPromptMaximumWords,
+                           maximumHookWords: settings.callToActionHookMaximumWords)
+    }
+
+    private func isCallToAction(_ text: String) -> Bool { callToAction(text) != nil }
+
     private func removeCallsToAction(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
                                      vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         for index in blocks.indices where decisions[index].reason == nil && !features[index].isQuoted {
-            guard let reason = rules.callToAction(blocks[index].text, maximumWords: settings.callToActionMaximumWords,
-                                                     maximumPromptWords: settings.callToActionPromptMaximumWords,
-                                                     maximumHookWords: settings.callToActionHookMaximumWords) else { continue }
+            guard let reason = callToAction(blocks[index].text) else { continue }
             let own = isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             let share = vocabulary.relatedness(features[index].contentTokens, ownWeight: own) ?? 0
             // A prompt shares nothing with the story; a line about the story that names a channel
@@ -730,6 +735,12 @@ public struct ArticleCleaner: Sendable {
                 // Most sections of a story share its words from their first line: judged line by line, they fail fast.
                 var speaking = 0
                 let isServiceBox = section.allSatisfy { line in
+                    // A prompt may name the site, which the story names too ("Get the Hindu app for a
+                    // seamless reading experience" under a story about a Hindu temple's tank).
+                    if isCallToAction(blocks[line].text) {
+                        speaking += 1
+                        return true
+                    }
                     guard (story.vocabulary.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) <= settings.unrelatedShare else {
                         return false
                     }
