@@ -538,6 +538,18 @@ struct HTMLExtractionQualityTests {
         #expect(document.removed.contains { $0.text == "Photo credit: Jane Doe" && $0.reason == .credit })
     }
 
+    /// A page of a two-paragraph story and, after it in the same container, `box`.
+    static func shortStory(followedBy box: String) -> String {
+        """
+        <html><head><title>Ferry resumes crossings</title></head><body><div id="page"><div class="story">
+        <h1>Ferry resumes crossings</h1>
+        <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p>
+        <p>Commuters had faced a long detour by road since the crossings stopped in spring.</p></div>
+        \(box)
+        </div></body></html>
+        """
+    }
+
     /// A short story and, in the same container, the site's service box under its own heading: the
     /// box speaks to the reader and shares next to nothing with the story ("Monday"), however many
     /// words it has.
@@ -547,14 +559,9 @@ struct HTMLExtractionQualityTests {
             "If you have a question about your subscription, your delivery or your account, please have your account number ready.",
             "To report a missed delivery, please contact us before 11am and we will do our best to redeliver your paper the same day.",
         ]
-        let html = """
-            <html><head><title>Ferry resumes crossings</title></head><body><div id="page"><div class="story">
-            <h1>Ferry resumes crossings</h1>
-            <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p>
-            <p>Commuters had faced a long detour by road since the crossings stopped in spring.</p></div>
+        let html = Self.shortStory(followedBy: """
             <div class="help"><h2>Customer Service</h2>\(service.map { "<p>\($0)</p>" }.joined())<p>Phone: 555-0100</p></div>
-            </div></body></html>
-            """
+            """)
         let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
         #expect(article.paragraphs.count == 2)
         #expect(article.paragraphs.first?.hasPrefix("The river ferry resumed") == true)
@@ -576,14 +583,9 @@ struct HTMLExtractionQualityTests {
             "We have a request for those who can afford to subscribe: please do, and help us keep our journalism free for everyone.",
             "Get the River Ferry Crossings app for a seamless reading experience",
         ]
-        let html = """
-            <html><head><title>Ferry resumes crossings</title></head><body><div id="page"><div class="story">
-            <h1>Ferry resumes crossings</h1>
-            <p>The river ferry resumed its crossings on Monday after engineers replaced the worn cable, the operator said.</p>
-            <p>Commuters had faced a long detour by road since the ferry crossings stopped in spring, the operator said.</p>
-            <div class="support-qj"><h4>Support Quality Journalism</h4>\(appeal.map { "<p>\($0)</p>" }.joined())</div></div>
-            </div></body></html>
-            """
+        let html = Self.shortStory(followedBy: """
+            <div class="support-qj"><h4>Support Quality Journalism</h4>\(appeal.map { "<p>\($0)</p>" }.joined())</div>
+            """)
         let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
         #expect(article.paragraphs.count == 2)
         #expect(article.removed.filter { $0.reason == .boilerplate }.map(\.text) == ["Support Quality Journalism"] + appeal)
