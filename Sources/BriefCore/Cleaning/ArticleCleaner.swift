@@ -678,13 +678,6 @@ public struct ArticleCleaner: Sendable {
     /// Prompts anywhere in the article ("Enjoyed this? Join 40,000 readers who get our weekly digest"),
     /// known by what they ask the reader to do rather than by a marker phrase, when they share little
     /// with the article: a story about an app or a newsletter keeps its own lines.
-    private func callToAction(_ text: String) -> RemovalReason? {
-        rules.callToAction(text, maximumWords: settings.callToActionMaximumWords, maximumPromptWords: settings.callToActionPromptMaximumWords,
-                           maximumHookWords: settings.callToActionHookMaximumWords)
-    }
-
-    private func isCallToAction(_ text: String) -> Bool { callToAction(text) != nil }
-
     private func removeCallsToAction(_ blocks: [Block], features: [LineFeatures], headlines: [Bool],
                                      vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
         for index in blocks.indices where decisions[index].reason == nil && !features[index].isQuoted {
@@ -697,6 +690,15 @@ public struct ArticleCleaner: Sendable {
             decisions[index] = Decision(reason: reason, judged: true)
         }
     }
+
+    /// What a line asks the reader to do, by the channel it names, under this cleaner's limits
+    /// (nil for a line that asks nothing).
+    private func callToAction(_ text: String) -> RemovalReason? {
+        rules.callToAction(text, maximumWords: settings.callToActionMaximumWords, maximumPromptWords: settings.callToActionPromptMaximumWords,
+                           maximumHookWords: settings.callToActionHookMaximumWords)
+    }
+
+    private func isCallToAction(_ text: String) -> Bool { callToAction(text) != nil }
 
     /// The tail of a scraped article: short prompts after the last paragraph ("Join our mailing list",
     /// "Spread the word") that share nothing with the article, in words no table may know.
