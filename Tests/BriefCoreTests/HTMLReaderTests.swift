@@ -221,6 +221,20 @@ struct HTMLReaderTests {
         #expect(document.removed.contains { $0.text == "Why the harbour cranes fell silent this spring" && $0.reason == .boilerplate })
     }
 
+    /// A region named for screen readers (`aria-label="Comments"`) is what its name says, though its
+    /// class names are abbreviations (`gnt_cmt`); a label on the story's own container names no chrome.
+    @Test func aRegionsAccessibleNameJudgesItAsAClassNameWould() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let document = try Self.read("""
+            <html><body><article aria-label="Article body">\(story.joined())
+            <section class="gnt_cmt" aria-label="Comments"><h2 class="gnt_cmt_h">Conversation</h2>
+            <p class="gnt_cmt_p">Share your thoughts. Comments are moderated and may take time to appear.</p></section>
+            </article></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == story.map { String($0.dropFirst(3).dropLast(4)) })
+        #expect(document.removed.contains { $0.text == "Conversation" && $0.reason == .comments })
+    }
+
     /// Austrian and German sites call readers' comments "Postings" in a "Forum" under the story.
     @Test func aForumOfReadersPostingsUnderTheStoryGoesAsComments() throws {
         let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }

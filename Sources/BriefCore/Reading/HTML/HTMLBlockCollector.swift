@@ -351,6 +351,7 @@ final class HTMLBlockCollector {
         if let id = attributes.id { evidence.add(rules.evidence(idValue: id)) }
         // A component's name reads as a class name would ("related-links", "BylineWrapper").
         if let testName = attributes.testName { evidence.add(classEvidence(testName)) }
+        if let label = attributes.ariaLabel { evidence.add(rules.evidence(regionLabel: label)) }
         return rules.verdict(evidence, role: attributes.role)
     }
 
@@ -518,6 +519,7 @@ private struct HTMLAttributes {
     private var hrefPointer: Value?
     private var typePointer: Value?
     private var testNamePointer: Value?
+    private var ariaLabelPointer: Value?
     private(set) var hasHref = false
     private(set) var isHidden = false
 
@@ -537,7 +539,11 @@ private struct HTMLAttributes {
     /// (`data-testid="BylineWrapper"`, `data-component="related-links"`): where class names are
     /// generated hashes (`css-1x2y3z`), the only name that says what the element holds.
     var testName: String? { testNamePointer.map { String(cString: $0) } }
-    var isEmpty: Bool { classPointer == nil && idPointer == nil && rolePointer == nil && testNamePointer == nil }
+    /// The element's accessible name (`aria-label`), which names a page's regions ("Comments").
+    var ariaLabel: String? { ariaLabelPointer.map { String(cString: $0) } }
+    var isEmpty: Bool {
+        classPointer == nil && idPointer == nil && rolePointer == nil && testNamePointer == nil && ariaLabelPointer == nil
+    }
     /// A `javascript:` link that opens no page (`javascript:void(0)`, `javascript:toggle()`). One whose
     /// script opens an address (`javascript:popUp('/slideshow/…')`) leads to another page all the same.
     var hrefRunsScript: Bool {
@@ -576,6 +582,7 @@ private struct HTMLAttributes {
                 else if xmlStrcasecmp(attribute, "hidden") == 0 { isHidden = true }
             case UInt8(ascii: "a"):
                 if xmlStrcasecmp(attribute, "aria-hidden") == 0, let value, xmlStrcasecmp(value, "true") == 0 { isHidden = true }
+                else if xmlStrcasecmp(attribute, "aria-label") == 0 { ariaLabelPointer = value }
             case UInt8(ascii: "s"):
                 if xmlStrcasecmp(attribute, "style") == 0, let value, Self.hidesElement(value) { isHidden = true }
             case UInt8(ascii: "l"):

@@ -195,6 +195,17 @@ struct HTMLBoilerplateRules: Sendable {
         return exactNameEvidence(evidence(tokens), tokens: tokens)
     }
 
+    /// What an element's accessible name says of it (`aria-label="Comments"`, `"advertisement"`):
+    /// a page names its regions for screen readers in the words its class names use. Only chrome
+    /// counts: a label protects nothing and marks no story, and no label makes a verdict certain.
+    func evidence(regionLabel: String) -> Evidence {
+        var tokens: [String] = []
+        var unusedPairs: [String] = []
+        Self.appendTokens(of: regionLabel.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
+        let found = evidence(tokens)
+        return Evidence(strong: found.strong, weak: found.weak)
+    }
+
     /// An id that is one chrome word and nothing else (`sidebar`, `comments`) names the page region
     /// itself, not a wrapper that happens to mention it: its verdict is certain. (Not so for classes:
     /// a lone `class="widget"` may style a story's box.)
