@@ -698,8 +698,6 @@ public struct ArticleCleaner: Sendable {
                            maximumHookWords: settings.callToActionHookMaximumWords)
     }
 
-    private func isCallToAction(_ text: String) -> Bool { callToAction(text) != nil }
-
     /// The tail of a scraped article: short prompts after the last paragraph ("Join our mailing list",
     /// "Spread the word") that share nothing with the article, in words no table may know.
     private func removeTrailingPrompts(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
@@ -737,20 +735,17 @@ public struct ArticleCleaner: Sendable {
                 // Most sections of a story share its words from their first line: judged line by line, they fail fast.
                 var speaking = 0
                 let isServiceBox = section.allSatisfy { line in
+                    let text = blocks[line].text
                     // A prompt may name the site, which the story names too ("Get the Hindu app for a
-                    // seamless reading experience" under a story about a Hindu temple's tank).
-                    if isCallToAction(blocks[line].text) {
-                        speaking += 1
-                        return true
+                    // seamless reading experience" under a story about a Hindu temple's tank). The
+                    // prompt rule costs the most, and is asked last.
+                    if (story.vocabulary.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) > settings.unrelatedShare {
+                        guard callToAction(text) != nil else { return false }
+                    } else if !CleaningRules.addressesReader(text), callToAction(text) == nil {
+                        return features[line].words <= settings.serviceSectionPlainLineMaximumWords
                     }
-                    guard (story.vocabulary.relatedness(features[line].contentTokens, ownWeight: 0) ?? 0) <= settings.unrelatedShare else {
-                        return false
-                    }
-                    if CleaningRules.addressesReader(blocks[line].text) {
-                        speaking += 1
-                        return true
-                    }
-                    return features[line].words <= settings.serviceSectionPlainLineMaximumWords
+                    speaking += 1
+                    return true
                 }
                 if isServiceBox, speaking >= 2 {
                     for line in [index] + section { decisions[line] = Decision(reason: .boilerplate) }
