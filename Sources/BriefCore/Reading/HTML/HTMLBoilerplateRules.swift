@@ -189,20 +189,23 @@ struct HTMLBoilerplateRules: Sendable {
     }
 
     func evidence(idValue: String) -> Evidence {
+        let tokens = nameTokens(idValue)
+        return exactNameEvidence(evidence(tokens), tokens: tokens)
+    }
+
+    /// The tokens of a name that stands alone (an id, an accessible name), at most `maximumIdPieces` pieces.
+    private func nameTokens(_ value: String) -> [String] {
         var tokens: [String] = []
         var unusedPairs: [String] = []
-        Self.appendTokens(of: idValue.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
-        return exactNameEvidence(evidence(tokens), tokens: tokens)
+        Self.appendTokens(of: value.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
+        return tokens
     }
 
     /// What an element's accessible name says of it (`aria-label="Comments"`, `"advertisement"`):
     /// a page names its regions for screen readers in the words its class names use. Only chrome
     /// counts: a label protects nothing and marks no story, and no label makes a verdict certain.
     func evidence(regionLabel: String) -> Evidence {
-        var tokens: [String] = []
-        var unusedPairs: [String] = []
-        Self.appendTokens(of: regionLabel.utf8[...], to: &tokens, maximumPieces: maximumIdPieces, pairs: &unusedPairs)
-        let found = evidence(tokens)
+        let found = evidence(nameTokens(regionLabel))
         return Evidence(strong: found.strong, weak: found.weak)
     }
 
