@@ -538,6 +538,11 @@ struct HTMLExtractionQualityTests {
         #expect(document.removed.contains { $0.text == "Photo credit: Jane Doe" && $0.reason == .credit })
     }
 
+    /// The cleaned article of a page, through the whole pipeline.
+    static func article(_ html: String) throws -> Article {
+        try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
+    }
+
     /// A page of a two-paragraph story and, after it in the same container, `box`.
     static func shortStory(followedBy box: String) -> String {
         """
@@ -562,15 +567,14 @@ struct HTMLExtractionQualityTests {
         let html = Self.shortStory(followedBy: """
             <div class="help"><h2>Customer Service</h2>\(service.map { "<p>\($0)</p>" }.joined())<p>Phone: 555-0100</p></div>
             """)
-        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
+        let article = try Self.article(html)
         #expect(article.paragraphs.count == 2)
         #expect(article.paragraphs.first?.hasPrefix("The river ferry resumed") == true)
         #expect(article.removed.filter { $0.reason == .boilerplate }.map(\.text) == ["Customer Service"] + service + ["Phone: 555-0100"])
         // A section about the story that speaks to the reader stays: it shares the story's words.
         let related = "<h2>How the ferry works</h2><p>If you cross at dawn, you will see the ferry pulled along its new cable by the operator.</p>"
             + "<p>Our reporter rode the ferry on Monday: the crossing took six minutes, and the cable barely made a sound.</p>"
-        let story = try #require(try ArticlePipeline().articles(from: Data(html.replacingOccurrences(of: "<div class=\"help\">", with: related + "<div class=\"help\">").utf8),
-                                                                source: "page.html").first)
+        let story = try Self.article(html.replacingOccurrences(of: "<div class=\"help\">", with: related + "<div class=\"help\">"))
         #expect(story.paragraphs.contains { $0.hasPrefix("If you cross at dawn") })
         #expect(story.paragraphs.contains { $0.hasPrefix("Our reporter rode the ferry") })
     }
@@ -583,10 +587,8 @@ struct HTMLExtractionQualityTests {
             "We have a request for those who can afford to subscribe: please do, and help us keep our journalism free for everyone.",
             "Get the River Ferry Crossings app for a seamless reading experience",
         ]
-        let html = Self.shortStory(followedBy: """
-            <div class="support-qj"><h4>Support Quality Journalism</h4>\(appeal.map { "<p>\($0)</p>" }.joined())</div>
-            """)
-        let article = try #require(try ArticlePipeline().articles(from: Data(html.utf8), source: "page.html").first)
+        let article = try Self.article(Self.shortStory(followedBy: #"<div class="support-qj"><h4>Support Quality Journalism</h4>"#
+            + appeal.map { "<p>\($0)</p>" }.joined() + "</div>"))
         #expect(article.paragraphs.count == 2)
         #expect(article.removed.filter { $0.reason == .boilerplate }.map(\.text) == ["Support Quality Journalism"] + appeal)
     }
