@@ -231,6 +231,27 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// A headline of two sentences ("… buy out the neighbors. Not everyone wants to sell.") is no
+    /// headline by its shape; among other articles' headlines, with or without a marker, it is one.
+    /// An author's pointer of two sentences stays, and two such lines alone are no run.
+    @Test func aTwoSentenceHeadlineGoesWithTheRunAroundIt() {
+        let kicker = "Along a quiet Vermont road, a town offers to buy out its orchards. Not every grower wants to sell."
+        let headlines = ["Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let unmarked = clean([body[0], body[1]] + headlines + [kicker, body[2], body[3]])
+        #expect(unmarked.paragraphs.map(\.text) == body)
+        #expect(unmarked.removed.map(\.text) == headlines + [kicker])
+
+        let marked = clean([body[0], "Before you go", kicker, headlines[0], body[1], body[2], body[3]])
+        #expect(marked.paragraphs.map(\.text) == body)
+
+        let pointer = "Read Tanaka's post here. See also: Ole Larsen's series on Spring Orchards."
+        let note = [body[0], body[1], body[2], body[3], pointer, "Posted by Federico Viticci | Read more at tightwind.net"]
+        #expect(clean(note).paragraphs.map(\.text) == note)
+
+        let twoKickers = [body[0], body[1], kicker, "A tiny museum in Oslo reopens its doors. Visitors are queuing again.", body[2], body[3]]
+        #expect(clean(twoKickers).paragraphs.map(\.text) == twoKickers)
+    }
+
     @Test func subheadsAndListItemsAboutTheStoryStay() {
         let lines = [body[0], "Spillway Gates Stay Open", body[1], "Millbrook Residents Move Vehicles", "Reservoir Level Forecast",
                      body[2], "- Move vehicles away from the riverbank", "- Check the reservoir level online", body[3],

@@ -570,7 +570,7 @@ public struct ArticleCleaner: Sendable {
                           lines.features[previous].isListedHeadlineShaped(settings, text: lines.blocks[previous].text) {
                     // "Related" / a headline / its summary, cut short "…": a teaser of another article.
                     listed.append(next)
-                } else if isListedStatement(next, lines) {
+                } else if isListedStatement(next, lines) || isTwoSentenceHeadline(next, lines) {
                     statements.append(next)
                 } else {
                     break
@@ -612,21 +612,44 @@ public struct ArticleCleaner: Sendable {
         return !CleaningRules.hasSentenceBreak(String(TextMeasure.trim(lines.blocks[index].text)))
     }
 
+    /// A headline written as two short sentences, the second a kicker ("Along a flood-prone Virginia
+    /// creek, a county offers to buy out the neighbors. Not everyone wants to sell."), sharing nothing
+    /// much with the story. Neither headline-shaped nor one statement, it is an entry of a list of
+    /// other articles only among them.
+    private func isTwoSentenceHeadline(_ index: Int, _ lines: JudgedLines) -> Bool {
+        let features = lines.features[index]
+        guard !lines.structured[index], features.startsUppercase, !features.isQuoted, features.isPlainText(settings),
+              (settings.unmarkedHeadlineMinimumWords...settings.twoSentenceHeadlineMaximumWords).contains(features.words),
+              features.stopwordShare <= settings.twoSentenceHeadlineMaximumStopwordShare,
+              (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
+        // A line pointing elsewhere ("Read Kyle's post here. See also: …") is its author's note.
+        let text = String(TextMeasure.trim(lines.blocks[index].text))
+        guard !text.contains(":") else { return false }
+        let sentences = CleaningRules.sentences(of: text)
+        return sentences.count == 2 && sentences.allSatisfy { $0.first?.isUppercase == true }
+    }
+
     /// Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
     /// (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
     /// start and end with unrelated lines.
     private func removeUnmarkedRuns(_ lines: JudgedLines, decisions: inout [Decision]) {
+        // A headline of two sentences joins a run of headline-shaped ones; a run of them alone is prose.
+        func isMember(_ index: Int) -> Bool {
+            isCandidate(index, lines, decisions: decisions) || (decisions[index].reason == nil && isTwoSentenceHeadline(index, lines))
+        }
         var index = 0
         while index < decisions.count {
-            guard isCandidate(index, lines, decisions: decisions) else {
+            guard isMember(index) else {
                 index += 1
                 continue
             }
             var end = index
-            while end + 1 < decisions.count, isCandidate(end + 1, lines, decisions: decisions) {
+            while end + 1 < decisions.count, isMember(end + 1) {
                 end += 1
             }
-            removeUnmarkedRun(index...end, lines, decisions: &decisions)
+            if (index...end).contains(where: { isCandidate($0, lines, decisions: decisions) }) {
+                removeUnmarkedRun(index...end, lines, decisions: &decisions)
+            }
             index = end + 1
         }
     }

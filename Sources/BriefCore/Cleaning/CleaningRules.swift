@@ -306,6 +306,22 @@ package struct CleaningRules: Sendable {
         normalize(text).split(separator: " ").contains { readerWords.contains(String($0)) }
     }
 
+    /// The line's sentences, split where `hasSentenceBreak` sees a break, each without the space after it.
+    package static func sentences(of line: String) -> [Substring] {
+        var sentences: [Substring] = []
+        var start = line.startIndex, previous: Character = " "
+        for index in line.indices {
+            let character = line[index]
+            if character == " ", previous == "." || previous == "?" || previous == "!" {
+                sentences.append(line[start..<index])
+                start = line.index(after: index)
+            }
+            previous = character
+        }
+        if start < line.endIndex { sentences.append(line[start...]) }
+        return sentences
+    }
+
     /// Whether a sentence ends inside the line: a full stop, question or exclamation mark before a space.
     package static func hasSentenceBreak(_ line: String) -> Bool {
         var previous: UInt8 = 0

@@ -73,6 +73,9 @@ public struct CleaningSettings: Sendable, Equatable {
     /// …and, written as headlines are, at most this share of function words ("It's as simple as
     /// that." is the story's).
     public var listedStatementMaximumStopwordShare = 0.35
+    /// A headline of two sentences has at most this many words and this share of function words.
+    public var twoSentenceHeadlineMaximumWords = 22
+    public var twoSentenceHeadlineMaximumStopwordShare = 0.45
     /// A short unrelated line right before a removed run is taken for its marker when it has at most this many words.
     public var structuralMarkerMaximumWords = 6
     /// Short prompts after an article's last paragraph have at most this many words.
