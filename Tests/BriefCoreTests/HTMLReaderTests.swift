@@ -221,6 +221,25 @@ struct HTMLReaderTests {
         #expect(document.removed.contains { $0.text == "Why the harbour cranes fell silent this spring" && $0.reason == .boilerplate })
     }
 
+    /// However a site names its video box (`inline-video`, `media-video`, `VideoTile`), its title,
+    /// length and blurb are the video's, not the story's; a story told on a video's page stays.
+    @Test(arguments: [
+        #"<div class="inline-video"><span class="inline-video__duration">02:14</span><h3 class="inline-video__headline">Harbour officials brace for a slow spring</h3><p class="inline-video__dek">Crane operators say they need more time to clear the backlog of ships.</p></div>"#,
+        #"<div class="media-video"><span class="media-video-play">Lecture</span><p class="media-video-title">VIDEO. Les grues du port restent à l'arrêt</p></div>"#,
+        #"<div class="InlineElement InlineElement--video"><div class="VideoTile"><h4 class="VideoTile__Title">Families wait as the harbour stays shut</h4></div></div>"#,
+    ])
+    func aVideoBoxInTheStoryIsNotItsText(box: String) throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
+        let document = try Self.read("<html><body><article>\(story[0])\(story[1])\(box)\(story[2])\(story[3])</article></body></html>")
+        #expect(document.blocks.map(\.text) == story.map { String($0.dropFirst(3).dropLast(4)) })
+
+        let videoPage = try Self.read("""
+            <html><body><nav><a href="/">Home</a></nav><div class="video-page"><div class="video-player"></div>
+            <div class="video-description">\(story.joined())</div></div></body></html>
+            """)
+        #expect(videoPage.blocks.map(\.text) == story.map { String($0.dropFirst(3).dropLast(4)) })
+    }
+
     /// A region named for screen readers (`aria-label="Comments"`) is what its name says, though its
     /// class names are abbreviations (`gnt_cmt`); a label on the story's own container names no chrome.
     @Test func aRegionsAccessibleNameJudgesItAsAClassNameWould() throws {
