@@ -231,6 +231,20 @@ import Testing
         #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// A marker's list ends before a short subhead that shares a word with the paragraph it heads:
+    /// the story resumes there. Another article's fuller headline sharing a word stays in the list.
+    @Test func aSubheadRightAfterAMarkersListIsTheStoryResuming() {
+        let promo = ["Read more", "Celebrity Chef Opens Third Restaurant in Lisbon", "Ten Gadgets Worth Buying This Winter"]
+        let subhead = "Lessons from Millbrook"
+        let resumed = clean([body[0], body[1]] + promo + [subhead, body[2], body[3]])
+        #expect(resumed.paragraphs.map(\.text) == [body[0], body[1], subhead, body[2], body[3]])
+        #expect(resumed.removed.map(\.text) == promo)
+
+        let teaser = "Millbrook Bakery Wins Award"
+        let listed = clean([body[0], body[1]] + promo + [teaser, body[2], body[3]])
+        #expect(listed.paragraphs.map(\.text) == body)
+    }
+
     /// A headline of two sentences ("… buy out the neighbors. Not everyone wants to sell.") is no
     /// headline by its shape; among other articles' headlines, with or without a marker, it is one.
     /// An author's pointer of two sentences stays, and two such lines alone are no run.

@@ -522,14 +522,29 @@ public struct ArticleCleaner: Sendable {
         for index in decisions.indices where decisions[index].introducesHeadlines && !spentMarkers.contains(index) {
             let listed = listAnnounced(by: index, lines, decisions: decisions)
             // A teaser's summary cut short after its headline is another article's, however many words it shares.
-            guard let last = listed.lastIndex(where: {
+            guard var last = listed.lastIndex(where: {
                 (lines.relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker || isTeaserSummary($0, lines)
             }) else { continue }
+            // The story resumes with a subhead sharing a word with the paragraph it heads ("Lessons
+            // from Devon" / "Researchers … monitored a similar enclosure in west Devon …").
+            if last > listed.startIndex, headsNextParagraph(listed[last], lines) {
+                last -= 1
+            }
             for member in listed[...last] {
                 decisions[member].reason = .unrelatedHeadline
                 decisions[member].judged = decisions[index].judged
             }
         }
+    }
+
+    /// A line of two or three words sharing some with the story and one with the paragraph of prose
+    /// right after it: a subhead of the story (another article's headline is fuller).
+    private func headsNextParagraph(_ index: Int, _ lines: JudgedLines) -> Bool {
+        let next = index + 1
+        guard next < lines.features.count, lines.headlines[index], !isFullHeadline(index, lines),
+              (lines.relatedness[index] ?? 0) > settings.unrelatedShare, !looksLikeAnnouncement(lines.blocks[index].text),
+              lines.features[next].isAnchor(settings) else { return false }
+        return lines.features[index].contentTokens.sharedCount(with: lines.features[next].contentTokens) > 0
     }
 
     /// The headline-shaped lines after a marker, up to the first line of another shape or another marker.
