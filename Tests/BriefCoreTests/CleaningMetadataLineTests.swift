@@ -28,6 +28,20 @@ import Testing
         #expect(cleaned.agency == "PTI")
     }
 
+    /// A date the parser cannot read (a two-digit year) under a label still goes when the line states
+    /// a time, written "15h22" as French and Portuguese sites do; labels come in the languages of
+    /// the Low Countries and Scandinavia too. A model's name is no time.
+    @Test(arguments: ["Publié le 14/05/19 à 15h22 — Mis à jour le 14/05/19 à 17h51", "Atualizado: 18.set.2019 às 12h31",
+                      "Gepubliceerd: 27 november 2019 14:32 Bijgewerkt: 27 november 2019 16:05",
+                      "Publicerad 3 mars 2020 kl 08.14 · Uppdaterad 3 mars 2020"])
+    func aLabelledDateLineWithATimeGoes(line: String) {
+        let cleaned = clean([line, body[0], body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        let model = "Updated A4h20 firmware"
+        #expect(clean([model] + body, format: .html).paragraphs.map(\.text) == [model] + body)
+    }
+
     @Test func aDateLinesBylineMayNameItsHelpers() {
         // The byline segment is longer than a place or an agency; it opens with "Par", "By".
         let lines = ["Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",

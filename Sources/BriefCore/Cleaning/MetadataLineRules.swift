@@ -564,11 +564,16 @@ package struct MetadataLineRules: Sendable {
         return String(name)
     }
 
-    /// A clock time such as `10:45`.
+    /// A clock time such as `10:45`, or `15h22` as French and Portuguese sites write it.
     private func statesTime(_ segment: String) -> Bool {
         let scalars = Array(segment.unicodeScalars)
-        for index in scalars.indices.dropFirst().dropLast() where scalars[index] == ":" {
-            if scalars[index - 1].properties.numericType != nil, scalars[index + 1].properties.numericType != nil { return true }
+        let isDigit = { (index: Int) in scalars.indices.contains(index) && scalars[index].properties.numericType != nil }
+        let isWordCharacter = { (index: Int) in isDigit(index) || scalars.indices.contains(index) && scalars[index].properties.isAlphabetic }
+        for index in scalars.indices.dropFirst().dropLast() where isDigit(index - 1) && isDigit(index + 1) {
+            if scalars[index] == ":" { return true }
+            // "15h22" is a word of its own: one or two digits, "h", two digits (not "4h2", not a model's "A4h20x").
+            let hourStart = isDigit(index - 2) ? index - 2 : index - 1
+            if scalars[index] == "h", isDigit(index + 2), !isWordCharacter(index + 3), !isWordCharacter(hourStart - 1) { return true }
         }
         return false
     }
