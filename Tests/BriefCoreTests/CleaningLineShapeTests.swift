@@ -132,6 +132,7 @@ import Testing
     @Test(arguments: [
         ("Ähnliche Beiträge", RemovalReason.promoMarker), ("Das könnte Sie auch interessieren", .promoMarker),
         ("Articles similaires", .promoMarker), ("Noticias relacionadas", .promoMarker), ("Czytaj także:", .promoMarker),
+        ("Mirá también", .promoMarker),
         ("Schreibe einen Kommentar", .comments), ("Über den Autor", .metadata), ("Alle Rechte vorbehalten", .footer),
         ("Zurück zur Übersicht", .navigation), ("Newsletter abonnieren", .newsletter), ("Artikel teilen", .share),
     ])
