@@ -42,6 +42,17 @@ import Testing
         #expect(clean([model] + body, format: .html).paragraphs.map(\.text) == [model] + body)
     }
 
+    /// A wire editor's note on what a new version changed goes; a parenthesis of the story's, or a
+    /// verb and a name, stays.
+    @Test func aWireEditorsNoteGoesAsMetadata() {
+        let notes = ["(Updates with share trading in third paragraph)", "(Corrects spelling of operator's name in paragraph 2)"]
+        let cleaned = clean([notes[0], body[0], body[1], notes[1], body[2]], format: .feed)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata])
+        let kept = [body[0], "(Adds Jones)", body[1], "(The dam was built in 1952.)", body[2]]
+        #expect(clean(kept, format: .feed).paragraphs.map(\.text) == kept)
+    }
+
     @Test func aDateLinesBylineMayNameItsHelpers() {
         // The byline segment is longer than a place or an agency; it opens with "Par", "By".
         let lines = ["Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",

@@ -186,7 +186,7 @@ public struct ArticleCleaner: Sendable {
                 return .caption
             case .agency(let name):
                 take(agency: name)
-            case .taxonomy:
+            case .taxonomy, .editorsNote:
                 break
             case .dateline(let date, let agency):
                 take(date: date)

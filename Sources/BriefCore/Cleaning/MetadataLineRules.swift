@@ -15,6 +15,9 @@ package enum MetadataLine: Equatable, Sendable {
     /// A label of the site's taxonomy and its terms ("Tags: Sri Lanka", "Filed under: Politics");
     /// the label as written lowercased.
     case taxonomy(label: String)
+    /// A wire editor's note to client papers on what a new version changed ("(Updates with share
+    /// trading in third paragraph)", "(Adds further details, quotes)").
+    case editorsNote
 }
 
 /// Recognizes metadata lines from the word lists in `Resources/Data/metadata-lines.json`.
@@ -64,6 +67,8 @@ package struct MetadataLineRules: Sendable {
         var taxonomyMaximumWords: Int
         var taxonomyMaximumLength: Int
         var taxonomyRepeatsInListing: Int
+        var wireNoteVerbs: [String]
+        var wireNoteMaximumWords: Int
     }
 
     private let file: File
@@ -72,6 +77,7 @@ package struct MetadataLineRules: Sendable {
     private let dateLabels: [[Substring]]
     /// The words that open a byline ("By", "Par"): a date line's byline segment may be long.
     private let bylineLeaders: Set<String>
+    private let wireNoteVerbs: Set<String>
     /// The first word of every date label: a line with none of them is no date line.
     private let dateLabelFirstWords: Set<Substring>
     /// The same words as FNV-1a keys of their UTF-8 bytes (in canonical composition, as an ASCII
@@ -125,6 +131,7 @@ package struct MetadataLineRules: Sendable {
         dateLabels = file.dateLabels.map { CleaningRules.normalize($0).split(separator: " ") }.sorted { $0.count > $1.count }
         dateLabelFirstWords = Set(dateLabels.compactMap(\.first))
         bylineLeaders = Set(file.bylineLeaders)
+        wireNoteVerbs = Set(file.wireNoteVerbs.map { CleaningRules.normalize($0) })
         dateLabelFirstWordKeys = KeySet(dateLabelFirstWords.map { FNV1a.hash($0.precomposedStringWithCanonicalMapping) })
         asciiCopyrightSigns = file.copyrightSigns.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }
             .filter { $0.allSatisfy { $0 < 0x80 } }
@@ -177,6 +184,7 @@ package struct MetadataLineRules: Sendable {
         // A credit is often wrapped: "(Photo Credit : PTI)".
         if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
             line = line.dropFirst().dropLast()
+            if isWireNote(line) { return .editorsNote }
         }
         // Asked of every short line: an ASCII one (most) is read on its bytes by both rules.
         let isASCII = line.utf8.allSatisfy { $0 < 0x80 }
@@ -208,6 +216,14 @@ package struct MetadataLineRules: Sendable {
             return .dateline(date, agency: String(name.reversed().drop { !$0.isLetter }.reversed()))
         }
         return nil
+    }
+
+    /// What a wire editor writes in parentheses on a new version: one of `wireNoteVerbs`, then what
+    /// changed, in lower case ("Updates with …", "Corrects spelling of …"), at most `wireNoteMaximumWords`.
+    private func isWireNote(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: \.isWhitespace)
+        guard (2...file.wireNoteMaximumWords).contains(words.count), words[1].first?.isLowercase == true else { return false }
+        return wireNoteVerbs.contains(CleaningRules.normalize(words[0]))
     }
 
     /// Lines that open with the same label this many times are a listing's fields, the story's own
