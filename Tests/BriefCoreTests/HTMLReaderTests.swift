@@ -240,6 +240,23 @@ struct HTMLReaderTests {
         #expect(videoPage.blocks.map(\.text) == story.map { String($0.dropFirst(3).dropLast(4)) })
     }
 
+    /// A box named for other articles beside the story under the headline keeps its name's verdict
+    /// however much prose it holds: a longer story's opening paragraphs, then "Continue reading".
+    @Test func aRelatedExcerptBesideAShortStoryIsNotItsText() throws {
+        let story = (1...4).map { "<p>Paragraph \($0) of the short story about the harbour cranes, with a comma, and a stop.</p>" }
+        let excerpt = (1...6).map {
+            "<p>Excerpt paragraph \($0) of a longer article on the league standings and the tiebreakers, which could fill a whiteboard, as coaches insist.</p>"
+        }
+        let document = try Self.read("""
+            <html><body><div class="col-a"><article><header><h1>Harbour cranes fall silent</h1></header>
+            <div class="article-body">\(story.joined())</div></article>
+            <section class="related-excerpt"><h2><a href="/league">Why the league race could come down to the final week</a></h2>
+            <div>\(excerpt.joined())</div><a href="/league">Continue reading</a></section></div></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == story.map { String($0.dropFirst(3).dropLast(4)) })
+        #expect(document.removed.filter { $0.text.hasPrefix("Excerpt") }.allSatisfy { $0.reason == .unrelatedHeadline })
+    }
+
     /// A region named for screen readers (`aria-label="Comments"`) is what its name says, though its
     /// class names are abbreviations (`gnt_cmt`); a label on the story's own container names no chrome.
     @Test func aRegionsAccessibleNameJudgesItAsAClassNameWould() throws {

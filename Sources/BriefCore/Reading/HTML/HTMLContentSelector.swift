@@ -159,9 +159,11 @@ struct HTMLContentSelector {
         let limit = max(voidMinimum ?? settings.chromeVoidMinimum, settings.chromeVoidShare * pageProse)
         let storyAroundHeadline = storyAroundHeadline(blocks, containers: containers, prose: prose)
         let subtreeEnd = storyAroundHeadline == nil ? [] : subtreeEnd ?? Self.subtreeEnds(containers)
-        // A weakly named box that the story under the headline does not hold keeps its verdict.
+        // A weakly named box that the story under the headline does not hold keeps its verdict, and so
+        // does one named for other articles ("related-excerpt": a longer story's opening paragraphs).
         func standsBesideTheStory(_ container: Int) -> Bool {
-            guard let story = storyAroundHeadline, containers[container].removalIsWeak, !containers[container].removalIsByTag else { return false }
+            guard let story = storyAroundHeadline, !containers[container].removalIsByTag,
+                  containers[container].removalIsWeak || containers[container].removal == .unrelatedHeadline else { return false }
             return !Self.holds(story, container, subtreeEnd) && !Self.holds(container, story, subtreeEnd)
         }
         // The last stage's lower minimum is for names that were wrong about a short story; a `footer`,
