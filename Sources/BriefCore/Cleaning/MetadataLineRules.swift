@@ -77,6 +77,7 @@ package struct MetadataLineRules: Sendable {
     private let dateLabels: [[Substring]]
     /// The words that open a byline ("By", "Par"): a date line's byline segment may be long.
     private let bylineLeaders: Set<String>
+    /// The verbs a wire editor's note opens with ("Updates", "Corrects"), normalized.
     private let wireNoteVerbs: Set<String>
     /// The first word of every date label: a line with none of them is no date line.
     private let dateLabelFirstWords: Set<Substring>
