@@ -227,6 +227,8 @@ struct HTMLReaderTests {
         #"<div class="inline-video"><span class="inline-video__duration">02:14</span><h3 class="inline-video__headline">Harbour officials brace for a slow spring</h3><p class="inline-video__dek">Crane operators say they need more time to clear the backlog of ships.</p></div>"#,
         #"<div class="media-video"><span class="media-video-play">Lecture</span><p class="media-video-title">VIDEO. Les grues du port restent à l'arrêt</p></div>"#,
         #"<div class="InlineElement InlineElement--video"><div class="VideoTile"><h4 class="VideoTile__Title">Families wait as the harbour stays shut</h4></div></div>"#,
+        // "container" and "wrapper" protect a weak name, but a video's container is still the video's.
+        #"<div class="video-container"><div class="video-container__header"><span class="video-container__tag">Video</span><p class="video-container__title">Así trabajan las grúas del puerto</p></div></div>"#,
     ])
     func aVideoBoxInTheStoryIsNotItsText(box: String) throws {
         let story = (1...4).map { "<p>Paragraph \($0) of the story about the harbour, with a comma, a full stop, and enough words to count as prose.</p>" }
