@@ -633,7 +633,7 @@ public struct ArticleCleaner: Sendable {
     /// other articles only among them.
     private func isTwoSentenceHeadline(_ index: Int, _ lines: JudgedLines) -> Bool {
         let features = lines.features[index]
-        guard !lines.structured[index], features.startsUppercase, !features.isQuoted, features.isPlainText(settings),
+        guard !lines.structured[index], features.startsUppercase, features.isPlainText(settings),
               (settings.unmarkedHeadlineMinimumWords...settings.twoSentenceHeadlineMaximumWords).contains(features.words),
               features.stopwordShare <= settings.twoSentenceHeadlineMaximumStopwordShare,
               (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
