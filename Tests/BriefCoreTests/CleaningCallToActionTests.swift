@@ -129,6 +129,17 @@ extension CleaningTests {
         #expect(cleaned.paragraphs.map(\.text).contains(line))
     }
 
+    @Test func theStorysOwnListOfWhatToDoKeepsItsFollowAndSignUpEntries() {
+        // Entries of the story's list open with a prompt's verb but name no channel and share the
+        // story's words; a prompt with the same opening shares none of them.
+        let entries = ["Follow every instruction from the dam operator about moving vehicles.",
+                       "Sign up to help the dam operator at the spillway gates."]
+        let prompt = "Follow the jump for the full results of the weekend fixtures."
+        let cleaned = clean([body[0], body[1], "Residents downstream were told what to do:", entries[0], entries[1], body[2], prompt, body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == [body[0], body[1], "Residents downstream were told what to do:"] + entries + [body[2], body[3]])
+        #expect(cleaned.removed.map(\.text) == [prompt])
+    }
+
     @Test func interviewLinesAndQuotedSpeechAreNotPrompts() {
         let lines = [body[0], "Q: Do you have an app for the reservoir level?", "A: Not yet.",
                      "“Follow us on the river,” the dam operator told residents on Facebook.", body[1], body[2]]

@@ -54,6 +54,8 @@ public struct ArticleCleaner: Sendable {
         var judged = false
         /// A site's copyright notice: the story is over.
         var closesStory = false
+        /// A prompt's verb opening a sentence that names no channel: the story's own when it shares its words.
+        var mayBeStoryInstruction = false
     }
 
     public func clean(_ document: RawDocument) -> CleanedDocument {
@@ -86,6 +88,7 @@ public struct ArticleCleaner: Sendable {
                 && (document.format != .html || (blocks[$0].linkDensity ?? 1) >= settings.htmlHeadlineMinimumLinkDensity)
         }
         let vocabulary = makeVocabulary(titleTokens: titleTokens, features: features, headlines: headlines, decisions: decisions)
+        keepStoryInstructions(features: features, vocabulary: vocabulary, decisions: &decisions)
         var structured = structuredEntries(blocks, features: features)
         for entry in leadInListEntries(blocks, features: features, vocabulary: vocabulary, decisions: decisions) {
             structured[entry] = true
@@ -221,7 +224,7 @@ public struct ArticleCleaner: Sendable {
                 if case .taxonomy(let label) = line { taxonomyLines[label, default: []].append(index) }
             } else if let match = rules.match(block.text) {
                 decisions[index] = Decision(reason: match.reason, introducesHeadlines: match.introducesHeadlines,
-                                            closesStory: match.isCopyrightNotice)
+                                            closesStory: match.isCopyrightNotice, mayBeStoryInstruction: match.mayBeStoryInstruction)
             } else if let density = block.linkDensity, density >= settings.linkListDensity,
                       features[index].words < settings.linkListMaximumWords {
                 decisions[index] = Decision(reason: .navigation)
@@ -380,6 +383,18 @@ public struct ArticleCleaner: Sendable {
             vocabulary.add(features[index].contentTokens, strong: isStrong(index, features: features, headlines: headlines))
         }
         return vocabulary
+    }
+
+    /// Sentences opening with a prompt's verb, naming no channel, that share at least
+    /// `storyInstructionMinimumShare` of their words with the story: "Sign up to work the polls if you
+    /// are healthy and able." under a county's plea for poll workers is the story's; "Follow the jump
+    /// for the full results." is not.
+    private func keepStoryInstructions(features: [LineFeatures], vocabulary: ArticleVocabulary, decisions: inout [Decision]) {
+        for index in decisions.indices where decisions[index].mayBeStoryInstruction {
+            guard let share = vocabulary.relatedness(features[index].contentTokens, ownWeight: 0),
+                  share >= settings.storyInstructionMinimumShare else { continue }
+            decisions[index] = Decision()
+        }
     }
 
     /// Lines that open like a neighbour (a clock time later than the one before, an interview's "Q:" and

@@ -9,6 +9,10 @@ package struct MarkerMatch: Equatable, Sendable {
     /// The line opens as a site's copyright notice ("© 2008 Example Media. All rights reserved."),
     /// which a page prints once the story is over; a sentence that mentions the phrase does not.
     package var isCopyrightNotice = false
+    /// The line is a sentence opening with a prompt's verb that names no channel ("Follow every
+    /// instruction, including sealing the ballot …"): a prompt, or an entry of the story's own list
+    /// of what to do, which only the story's words can tell apart.
+    package var mayBeStoryInstruction = false
 }
 
 /// Marker phrases and function words, as data.
@@ -166,10 +170,10 @@ package struct CleaningRules: Sendable {
         }
         // The longest phrase that fits decides: "story continues below advertisement" is an
         // advertisement notice before it is a "story continues below" marker.
-        var best: (length: Int, match: MarkerMatch)?
+        var best: (length: Int, match: MarkerMatch, openingWords: Int)?
         // A sentence that speaks to the reader is a prompt ("Never miss the news by signing up to our newsletter.").
-        let isSentence = words.count >= sentenceMinimumWords && Self.readsAsSentence(line)
-            && !words.contains { Self.readerWords.contains(String($0)) }
+        let readsAsSentence = words.count >= sentenceMinimumWords && Self.readsAsSentence(line)
+        let isSentence = readsAsSentence && !words.contains { Self.readerWords.contains(String($0)) }
         for start in words.indices {
             var phrase = ""
             for end in start..<min(words.count, start + longestPhraseWords) {
@@ -177,13 +181,33 @@ package struct CleaningRules: Sendable {
                 // A sentence about something else opens or closes with a phrase that labels ("… Bookmark
                 // the permalink."); in its middle the phrase is what it speaks of ("Barak's comments were …").
                 let inside = isSentence && start > 0 && end < words.count - 1
-                let found = (start == 0 ? prefixes[phrase] : nil) ?? (inside ? nil : fragments[phrase])
-                if let found, phrase.count > (best?.length ?? 0) { best = (phrase.count, found) }
+                let opening = start == 0 ? prefixes[phrase] : nil
+                if let found = opening ?? (inside ? nil : fragments[phrase]), phrase.count > (best?.length ?? 0) {
+                    best = (phrase.count, found, opening != nil ? end + 1 : 0)
+                }
             }
         }
-        guard var found = best?.match else { return nil }
+        guard let best else { return nil }
+        var found = best.match
+        found.mayBeStoryInstruction = best.openingWords > 0
+            && mayBeStoryInstruction(line, words: words, verb: words.prefix(best.openingWords), readsAsSentence: readsAsSentence, reason: found.reason)
         if found.introducesHeadlines, namesItsArticle(line) { found.introducesHeadlines = false }
         return found
+    }
+
+    /// A statement opening with a prompt's bare verb ("Follow", "Sign up to") that names nothing a
+    /// prompt asks the reader to use, nor the reader's or the publication's own ("your", "our"):
+    /// "Follow every instruction, including sealing the ballot in the inner secrecy envelope." may be
+    /// an entry of the story's list of what voters can do. A prompt names where to follow or what to
+    /// sign up for (a channel, a handle, a link), though not always ("Follow the jump for the full
+    /// results."); an opening past the verb ("Get the latest …") is a prompt's.
+    private func mayBeStoryInstruction(_ line: String, words: [Substring], verb: ArraySlice<Substring>, readsAsSentence: Bool,
+                                       reason: RemovalReason) -> Bool {
+        guard readsAsSentence, TextMeasure.trim(line).last == ".", reason == .share || reason == .newsletter,
+              actionPhrases.contains(verb.joined(separator: " ")) || actionPhrases.contains(verb.dropLast().joined(separator: " ")),
+              !line.utf8.contains(UInt8(ascii: "@")), !line.contains("http"),
+              !words.contains(where: { $0 != "you" && Self.readerWords.contains(String($0)) }) else { return false }
+        return channel(in: Self.phrases(of: words.map(String.init))) == nil
     }
 
     /// A marker with its article's headline after a colon or bar on the same line ("READ MORE:

@@ -86,6 +86,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var callToActionPromptMaximumWords = 32
     /// A prompt's opening hook ("Got a story?", "We want to hear from you.") has at most this many words.
     public var callToActionHookMaximumWords = 10
+    /// A sentence opening with a prompt's verb ("Follow", "Sign up to") that names no channel is the
+    /// story's own when at least this share of its content words are the story's.
+    public var storyInstructionMinimumShare = 0.34
     /// A reader's run of at least this many comment blocks in one place after the story's prose
     /// (`pageMinimumArticleWords`) ends the story: the blocks after it are the page's.
     public var closingCommentsMinimum = 5
