@@ -311,6 +311,36 @@ import Testing
         #expect(split.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// A paragraph of two sentences ending in a colon leads into the story's list too ("… The city
+    /// said that under the new rules, companies will have to:").
+    @Test func aListAfterALeadInOfTwoSentencesStays() {
+        let leadIn = "The river kept rising after dark. The dam operator told Millbrook residents they would have to:"
+        let items = ["Keep sandbags ready at every ground-floor doorway", "Move cars and bicycles to higher streets overnight",
+                     "Charge phones and torches before the evening news"]
+        let cleaned = clean([body[0], body[1], leadIn] + items + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + items + Array(body.dropFirst(2)))
+    }
+
+    /// Headlines set inside or after a lead-in's list without a marker still go when their shape
+    /// breaks the list's: capitals after entries in lowercase, a headline's colon after entries
+    /// without one, or after a short subhead that ends a list of sentences.
+    @Test func headlinesThatBreakTheShapeOfALeadInsListGo() {
+        let leadIn = "The dam operator told Millbrook residents to take a few simple precautions:"
+        let headlines = ["Striker signs three-year deal with Porto after long talks", "Celebrity chef opens third restaurant in Lisbon"]
+        let lowercase = ["keep sandbags ready at every ground-floor doorway;", "move cars and bicycles to higher streets overnight;"]
+        let afterLowercase = clean([body[0], body[1], leadIn, lowercase[0]] + headlines + [lowercase[1], body[2], body[3]])
+        #expect(afterLowercase.removed.map(\.text) == headlines)
+
+        let sentences = ["Keep sandbags ready at every ground-floor doorway", "Move cars and bicycles to higher streets overnight"]
+        let colonHeadlines = ["No fans, no games, no paychecks: minor league town counts its cost"] + headlines
+        let afterColon = clean([body[0], body[1], leadIn, sentences[0]] + colonHeadlines + [sentences[1], body[2], body[3]])
+        #expect(afterColon.removed.map(\.text) == colonHeadlines)
+
+        let subhead = "Not just Millbrook"
+        let afterSubhead = clean([body[0], body[1], leadIn] + sentences + [subhead] + headlines + ["Gadget sales slow as shoppers wait for winter deals", body[2], body[3]])
+        #expect(afterSubhead.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + sentences + [subhead] + Array(body.dropFirst(2)))
+    }
+
     /// A paragraph that ends with a colon after more than one sentence, or a site's line that shares
     /// nothing with the story, leads into no list: other articles' headlines after it still go.
     @Test func headlinesAfterAParagraphEndingInAColonStillGo() {

@@ -423,24 +423,45 @@ public struct ArticleCleaner: Sendable {
         var entries: [Int] = []
         for index in blocks.indices.dropLast() where decisions[index].reason == nil && features[index].words >= settings.leadInMinimumWords {
             let trimmed = TextMeasure.trim(blocks[index].text)
-            // One short sentence: a paragraph that ends with a colon may announce a quotation or a
-            // link (or, in a copy, have a promo block set right after it), and a name in title case
-            // labels a link ("University of Nebraska's Institute of Agriculture:").
+            // One or two short sentences: a paragraph that ends with a colon may announce a quotation
+            // or a link, and a name in title case labels a link ("University of Nebraska's Institute
+            // of Agriculture:").
             guard trimmed.last == ":", !trimmed.hasSuffix("::"), features[index].words <= settings.leadInMaximumWords,
-                  !CleaningRules.hasSentenceBreak(String(trimmed)), !LineFeatures.isTitleCase(trimmed),
+                  case let sentences = CleaningRules.sentences(of: String(trimmed)).count, sentences <= 2,
+                  !LineFeatures.isTitleCase(trimmed),
                   case let tokens = features[index].contentTokens, case let shared = vocabulary.sharedCount(tokens, ownWeight: 1),
                   Double(shared) > settings.unrelatedShare * Double(tokens.count),
                   shared >= settings.leadInMinimumSharedWords else { continue }
+            var list: [Int] = []
             var next = index + 1
-            // A promo block set right after the list opens with a marker no table knows ("Keep exploring").
-            while next < blocks.count, next - index <= settings.leadInListMaximumItems, decisions[next].reason == nil,
+            // A promo block set right after the list opens with a marker no table knows ("Keep exploring"),
+            // or, after a paragraph of two sentences ("The operator opened the gates on Monday. Its
+            // engineers then explained what comes next:"), with headlines in title case.
+            while next < blocks.count, list.count < settings.leadInListMaximumItems, decisions[next].reason == nil,
                   !features[next].isAnchor(settings),
-                  !(features[next].words <= settings.structuralMarkerMaximumWords && looksLikeAnnouncement(blocks[next].text)) {
-                entries.append(next)
+                  !(features[next].words <= settings.structuralMarkerMaximumWords && looksLikeAnnouncement(blocks[next].text)),
+                  !(sentences > 1 && features[next].words >= settings.unmarkedHeadlineMinimumWords
+                    && LineFeatures.isTitleCase(TextMeasure.trim(blocks[next].text))),
+                  !breaksListShape(next, entries: list, blocks: blocks, features: features) {
+                list.append(next)
                 next += 1
             }
+            entries += list
         }
         return entries
+    }
+
+    /// Whether line `index` breaks the shape of the list entries before it, so the list is over: a
+    /// line opening in capitals after entries that open in lowercase ("una línea de crédito …;" /
+    /// "The Mekong Is Running Dry"), a headline's colon after entries without one ("No fans, no
+    /// games, no paychecks: Minor league town counts cost"), or a line of a few words after entries
+    /// of a sentence each (a subhead, "Not just Denver", and perhaps a promo block after it).
+    private func breaksListShape(_ index: Int, entries: [Int], blocks: [Block], features: [LineFeatures]) -> Bool {
+        guard !entries.isEmpty else { return false }
+        if features[index].startsUppercase, entries.allSatisfy({ !features[$0].startsUppercase }) { return true }
+        if blocks[index].text.contains(": "), entries.allSatisfy({ !blocks[$0].text.contains(": ") }) { return true }
+        return features[index].words < settings.unmarkedHeadlineMinimumWords
+            && entries.allSatisfy { features[$0].words >= settings.leadInSentenceEntryMinimumWords }
     }
 
     /// An interview written without speaker labels: questions on lines of their own, each answered by

@@ -56,6 +56,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var leadInMaximumWords = 25
     public var leadInMinimumSharedWords = 3
     public var leadInListMaximumItems = 12
+    /// Entries of at least this many words each are sentences: a line of fewer than
+    /// `unmarkedHeadlineMinimumWords` after them is a subhead, and the list is over.
+    public var leadInSentenceEntryMinimumWords = 6
     /// After a marker, a line sharing at least `echoMinimumSharedWords` content words, and at least
     /// `echoMinimumShare` of its own, with a headline-shaped line at most `echoReach` lines before the
     /// marker is the story's list resuming after a promo block set inside it.
