@@ -311,14 +311,26 @@ import Testing
         #expect(split.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline])
     }
 
+    /// The lead-in and its list, set between the story's paragraphs, all stay.
+    private func expectListKept(after leadIn: String, items: [String]) {
+        let cleaned = clean([body[0], body[1], leadIn] + items + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + items + Array(body.dropFirst(2)))
+    }
+
     /// A paragraph of two sentences ending in a colon leads into the story's list too ("… The city
     /// said that under the new rules, companies will have to:").
     @Test func aListAfterALeadInOfTwoSentencesStays() {
-        let leadIn = "The river kept rising after dark. The dam operator told Millbrook residents they would have to:"
-        let items = ["Keep sandbags ready at every ground-floor doorway", "Move cars and bicycles to higher streets overnight",
-                     "Charge phones and torches before the evening news"]
-        let cleaned = clean([body[0], body[1], leadIn] + items + [body[2], body[3]])
-        #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + items + Array(body.dropFirst(2)))
+        expectListKept(after: "The river kept rising after dark. The dam operator told Millbrook residents they would have to:",
+                       items: ["Keep sandbags ready at every ground-floor doorway", "Move cars and bicycles to higher streets overnight",
+                               "Charge phones and torches before the evening news"])
+    }
+
+    /// A lead-in whose last sentence opens the list in so many words ("These include:") leads into
+    /// it though it shares only two words with the story.
+    @Test func aLeadInEndingTheseIncludeLeadsIntoTheStorysList() {
+        expectListKept(after: "The operator urged residents to carry out the Ready Home checks twice a day. These include:",
+                       items: ["Turning over pails and wiping their rims", "Loosening hardened soil in potted plants",
+                               "Covering bamboo pole holders when not in use"])
     }
 
     /// Headlines set inside or after a lead-in's list without a marker still go when their shape

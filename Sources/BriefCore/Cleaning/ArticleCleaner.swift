@@ -426,12 +426,14 @@ public struct ArticleCleaner: Sendable {
             // One or two short sentences: a paragraph that ends with a colon may announce a quotation
             // or a link, and a name in title case labels a link ("University of Nebraska's Institute
             // of Agriculture:").
+            // A last sentence that opens a list in so many words ("… These include:") needs fewer of the story's words.
             guard trimmed.last == ":", !trimmed.hasSuffix("::"), features[index].words <= settings.leadInMaximumWords,
-                  case let sentences = CleaningRules.sentences(of: String(trimmed)).count, sentences <= 2,
+                  case let sentences = CleaningRules.sentences(of: String(trimmed)), sentences.count <= 2,
                   !LineFeatures.isTitleCase(trimmed),
                   case let tokens = features[index].contentTokens, case let shared = vocabulary.sharedCount(tokens, ownWeight: 1),
                   Double(shared) > settings.unrelatedShare * Double(tokens.count),
-                  shared >= settings.leadInMinimumSharedWords else { continue }
+                  shared >= (sentences.count == 2 && rules.opensList(sentences[1].dropLast())
+                    ? settings.leadInAnnouncedMinimumSharedWords : settings.leadInMinimumSharedWords) else { continue }
             var list: [Int] = []
             var next = index + 1
             // A promo block set right after the list opens with a marker no table knows ("Keep exploring"),
@@ -440,7 +442,7 @@ public struct ArticleCleaner: Sendable {
             while next < blocks.count, list.count < settings.leadInListMaximumItems, decisions[next].reason == nil,
                   !features[next].isAnchor(settings),
                   !(features[next].words <= settings.structuralMarkerMaximumWords && looksLikeAnnouncement(blocks[next].text)),
-                  !(sentences > 1 && features[next].words >= settings.unmarkedHeadlineMinimumWords
+                  !(sentences.count > 1 && features[next].words >= settings.unmarkedHeadlineMinimumWords
                     && LineFeatures.isTitleCase(TextMeasure.trim(blocks[next].text))),
                   !breaksListShape(next, entries: list, blocks: blocks, features: features) {
                 list.append(next)

@@ -52,6 +52,7 @@ package struct CleaningRules: Sendable {
         var promoWords: WordList
         var creditPrefixes: CreditPrefixes
         var shareButtons: WordList
+        var listOpenings: WordList
         var callsToAction: CallsToAction
         var rules: [Rule]
     }
@@ -86,6 +87,8 @@ package struct CleaningRules: Sendable {
     private var readingTimeAfter: [[Substring]] = []
     /// Words a row of share buttons is made of.
     private var shareButtonWords: Set<String>
+    /// Short sentences that open the story's own list ("These include"), normalized.
+    private var listOpenings: Set<String>
     /// Words a purpose opens with before the request it leads to, when no comma ends it ("for"),
     /// and how many words it may run before the action.
     private var purposeOpenings: Set<String> = []
@@ -117,6 +120,7 @@ package struct CleaningRules: Sendable {
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         creditLabelMaximumWords = file.creditPrefixes.labelMaximumWords
         shareButtonWords = Set(file.shareButtons.words.map { Self.normalize($0) })
+        listOpenings = Set(file.listOpenings.words.map { Self.normalize($0) })
         readingTimeUnits = Set(file.readingTime.units.map { Self.normalize($0) })
         readingTimeAfter = file.readingTime.after.flatMap(Self.spellings).map { $0.split(separator: " ") }
         actionPhrases = Set(file.callsToAction.actions.flatMap(Self.spellings))
@@ -134,6 +138,11 @@ package struct CleaningRules: Sendable {
         }
         longestPhraseWords = (Array(prefixes.keys) + Array(fragments.keys)).map { $0.split(separator: " ").count }.max() ?? 1
         self.stopwords = StopwordSet(Set(try JSONDecoder().decode(WordFile.self, from: stopwords).words.map { $0.lowercased() }))
+    }
+
+    /// Whether a sentence ending in a colon opens the story's own list in so many words ("These include:").
+    package func opensList(_ sentence: some StringProtocol) -> Bool {
+        listOpenings.contains(Self.normalize(String(sentence)))
     }
 
     /// True when every word is one a row of share buttons is made of.

@@ -55,6 +55,9 @@ public struct CleaningSettings: Sendable, Equatable {
     public var leadInMinimumWords = 5
     public var leadInMaximumWords = 25
     public var leadInMinimumSharedWords = 3
+    /// A lead-in whose last sentence opens a list in so many words ("These include:", the
+    /// `listOpenings` of cleaning-markers.json) needs this many shared words.
+    public var leadInAnnouncedMinimumSharedWords = 2
     public var leadInListMaximumItems = 12
     /// Entries of at least this many words each are sentences: a line of fewer than
     /// `unmarkedHeadlineMinimumWords` after them is a subhead, and the list is over.
