@@ -162,6 +162,26 @@ import Testing
         #expect(cleaned.removed.count == 3)
     }
 
+    /// A headline opening in lowercase ("iPhone sales …", "la Métropole veut …") joins a run of
+    /// unrelated headlines; lines opening in lowercase do not make a run between two names, where
+    /// they are a paragraph broken around its links.
+    @Test func aHeadlineOpeningInLowercaseJoinsTheRunAroundIt() {
+        let run = ["la Métropole veut bannir les véhicules diesel du centre dès 2022", "Ten Gadgets Worth Buying This Winter",
+                   "iPhone sales slow as shoppers wait for winter deals", "Football Club Signs Striker on Record Deal"]
+        let cleaned = clean([body[0], body[1]] + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.text) == run)
+
+        let broken = ["Chris Peterson", "and had overtures turned aside by the coaching staff of", "Mike Bellotti"]
+        let kept = clean([body[0], body[1]] + broken + [body[2], body[3]])
+        #expect(kept.paragraphs.map(\.text) == Array(body.prefix(2)) + broken + Array(body.dropFirst(2)))
+
+        // A reader's signature with a web address is no headline, between two headlines or not.
+        let signature = "http://www.millbrookwatch.blogspot.com Millbrook"
+        let signed = clean([body[0], body[1], run[1], signature, run[3], body[2], body[3]])
+        #expect(signed.paragraphs.map(\.text).contains(signature))
+    }
+
     @Test func aRunOfHeadlinesSharingAWordEachWithTheStoryGoes() {
         let run = ["Bakery wins weekend prize", "Striker signs Monday contract", "Chef plans riverbank restaurant"]
         let cleaned = clean([body[0], body[1]] + run + [body[2], body[3]])

@@ -682,13 +682,32 @@ public struct ArticleCleaner: Sendable {
         return sentences.count == 2 && sentences.allSatisfy { $0.first?.isUppercase == true }
     }
 
+    /// A headline but for its opening in lowercase, as some languages write one ("la Métropole veut
+    /// bannir …"), sharing nothing much with the story.
+    private func isLowercaseHeadline(_ index: Int, _ lines: JudgedLines) -> Bool {
+        let features = lines.features[index]
+        guard !lines.structured[index], !features.startsUppercase, !features.endsSentence,
+              features.words >= settings.unmarkedHeadlineMinimumWords,
+              lines.features[index].isListedHeadlineShaped(settings, text: lines.blocks[index].text),
+              (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
+        // A line of verse or a quotation broken across lines ends in its quotation mark; a web
+        // address ("http://www.example.blogspot.com Flagstaff") signs a reader's post.
+        let trimmed = TextMeasure.trim(lines.blocks[index].text)
+        let firstWord = trimmed.prefix { $0 != " " }
+        return trimmed.first?.isLowercase == true && trimmed.last.map { $0.isLetter || $0.isNumber } == true
+            && !firstWord.contains { ".:/@".contains($0) }
+    }
+
     /// Without a marker: runs of unrelated headlines. A line sharing a word or two with the article
     /// (at most `weaklyRelatedShare`) does not break a run between unrelated ones, but a run must
     /// start and end with unrelated lines.
     private func removeUnmarkedRuns(_ lines: JudgedLines, decisions: inout [Decision]) {
-        // A headline of two sentences joins a run of headline-shaped ones; a run of them alone is prose.
+        // A headline of two sentences, or one opening in lowercase ("la Métropole veut bannir les
+        // véhicules diesel du centre dès 2022"), joins a run of headline-shaped ones; a run of them
+        // alone is prose or the story's own list.
         func isMember(_ index: Int) -> Bool {
-            isCandidate(index, lines, decisions: decisions) || (decisions[index].reason == nil && isTwoSentenceHeadline(index, lines))
+            isCandidate(index, lines, decisions: decisions)
+                || (decisions[index].reason == nil && (isTwoSentenceHeadline(index, lines) || isLowercaseHeadline(index, lines)))
         }
         var index = 0
         while index < decisions.count {
@@ -719,9 +738,13 @@ public struct ArticleCleaner: Sendable {
         // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
         // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
         // usual count of fuller headlines, or one line more.
-        let full = unrelated.filter { isFullHeadline($0, lines) }
+        // A line opening in lowercase joins a run but does not make one: it may be a fragment of a
+        // paragraph broken around its links ("Chris Peterson" / "and had overtures turned aside by
+        // Oregon's" / "Mike Bellotti").
+        let headlines = unrelated.filter { lines.features[$0].startsUppercase }
+        let full = headlines.filter { isFullHeadline($0, lines) }
         guard let first = unrelated.first, let last = unrelated.last,
-              full.count >= settings.minimumUnmarkedRun || unrelated.count > settings.minimumUnmarkedRun else { return }
+              full.count >= settings.minimumUnmarkedRun || headlines.count > settings.minimumUnmarkedRun else { return }
         // A short announcement just before the run is its marker, even in words no table knows;
         // then the run's weakly related opening lines belong to the list too.
         var start = first
