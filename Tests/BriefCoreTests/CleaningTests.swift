@@ -277,6 +277,9 @@ import Testing
 
         let marked = clean([body[0], "Before you go", kicker, headlines[0], body[1], body[2], body[3]])
         #expect(marked.paragraphs.map(\.text) == body)
+        // Last in a marker's list, before the story resumes, it is the list's last entry.
+        let closing = clean([body[0], "Before you go"] + headlines + [kicker, body[1], body[2], body[3]])
+        #expect(closing.paragraphs.map(\.text) == body)
 
         let pointer = "Read Tanaka's post here. See also: Ole Larsen's series on Spring Orchards."
         let note = [body[0], body[1], body[2], body[3], pointer, "Posted by Federico Viticci | Read more at tightwind.net"]

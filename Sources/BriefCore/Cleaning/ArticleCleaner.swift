@@ -588,8 +588,9 @@ public struct ArticleCleaner: Sendable {
     /// The headline-shaped lines after a marker, up to the first line of another shape or another marker.
     private func listAnnounced(by marker: Int, _ lines: JudgedLines, decisions: [Decision]) -> [Int] {
         var listed: [Int] = []
-        // Headlines written as sentences join the list only when an unrelated headline follows them:
-        // at the list's end, such a line is the story resuming or its author's note.
+        // Headlines written as one sentence join the list only when an unrelated headline follows
+        // them: at the list's end, such a line is the story resuming or its author's note (one of
+        // two sentences is a headline's kicker, below).
         var statements: [Int] = []
         // A promo block may sit inside the story's own list: an entry after it that says nearly what
         // one before the marker says ("Bill White received six months of home detention", "Tom White
@@ -630,6 +631,11 @@ public struct ArticleCleaner: Sendable {
                 }
             }
             next += 1
+        }
+        // A headline of two sentences closing the list ("Along a flood-prone Virginia creek, a county
+        // offers to buy out the neighbors. Not everyone wants to sell.") is the list's last entry.
+        if !listed.isEmpty, let first = statements.first, isTwoSentenceHeadline(first, lines) {
+            listed.append(first)
         }
         return listed
     }
