@@ -162,6 +162,16 @@ import Testing
         #expect(cleaned.removed.count == 3)
     }
 
+    /// A run of fuller headlines sharing a word each with the story goes as a whole, though it opens
+    /// with an announcement no table knows.
+    @Test func aWeaklyRelatedRunAfterItsOwnAnnouncementGoes() {
+        let run = ["Top picks", "Rain delays cricket final again", "Level crossing upgrade delayed again",
+                   "Rural broadband bill stalls as lawmakers split over maps"]
+        let cleaned = clean([body[0], body[1]] + run + [body[2], body[3]])
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.promoMarker, .unrelatedHeadline, .unrelatedHeadline, .unrelatedHeadline])
+    }
+
     /// A headline opening in lowercase ("iPhone sales …", "la Métropole veut …") joins a run of
     /// unrelated headlines; lines opening in lowercase do not make a run between two names, where
     /// they are a paragraph broken around its links.

@@ -736,8 +736,10 @@ public struct ArticleCleaner: Sendable {
     private func removeUnmarkedRun(_ run: ClosedRange<Int>, _ lines: JudgedLines, decisions: inout [Decision]) {
         var unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedShare }
         // A longer run of fuller headlines, each sharing a generic word or two with the story ("team",
-        // "season"), is unrelated as a whole when its lines share little on average.
-        if run.allSatisfy({ isFullHeadline($0, lines) }), run.count > settings.minimumUnmarkedRun,
+        // "season"), is unrelated as a whole when its lines share little on average. The run may
+        // open with its own announcement ("Explore more").
+        let entries = run.dropFirst(isStructuralMarker(run.lowerBound, lines) ? 1 : 0)
+        if entries.allSatisfy({ isFullHeadline($0, lines) }), run.count > settings.minimumUnmarkedRun,
            run.reduce(0.0, { $0 + (lines.relatedness[$1] ?? 1) }) <= settings.unrelatedRunMeanShare * Double(run.count) {
             unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedRunMeanShare }
         }
