@@ -382,7 +382,8 @@ import Testing
         #expect(afterColon.removed.map(\.text) == colonHeadlines)
 
         let subhead = "Not just Millbrook"
-        let afterSubhead = clean([body[0], body[1], leadIn] + sentences + [subhead] + headlines + ["Gadget sales slow as shoppers wait for winter deals", body[2], body[3]])
+        let unmarked = headlines + ["Gadget sales slow as shoppers wait for winter deals"]
+        let afterSubhead = clean([body[0], body[1], leadIn] + sentences + [subhead] + unmarked + [body[2], body[3]])
         #expect(afterSubhead.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + sentences + [subhead] + Array(body.dropFirst(2)))
     }
 

@@ -425,8 +425,8 @@ public struct ArticleCleaner: Sendable {
             let trimmed = TextMeasure.trim(blocks[index].text)
             // One or two short sentences: a paragraph that ends with a colon may announce a quotation
             // or a link, and a name in title case labels a link ("University of Nebraska's Institute
-            // of Agriculture:").
-            // A last sentence that opens a list in so many words ("… These include:") needs fewer of the story's words.
+            // of Agriculture:"). A last sentence that opens a list in so many words ("… These
+            // include:") needs fewer of the story's words.
             guard trimmed.last == ":", !trimmed.hasSuffix("::"), features[index].words <= settings.leadInMaximumWords,
                   case let sentences = CleaningRules.sentences(of: String(trimmed)), sentences.count <= 2,
                   !LineFeatures.isTitleCase(trimmed),
@@ -694,7 +694,7 @@ public struct ArticleCleaner: Sendable {
         let features = lines.features[index]
         guard !lines.structured[index], !features.startsUppercase, !features.endsSentence,
               features.words >= settings.unmarkedHeadlineMinimumWords,
-              lines.features[index].isListedHeadlineShaped(settings, text: lines.blocks[index].text),
+              features.isListedHeadlineShaped(settings, text: lines.blocks[index].text),
               (lines.relatedness[index] ?? 1) <= settings.unrelatedShare else { return false }
         // A line of verse or a quotation broken across lines ends in its quotation mark; a web
         // address ("http://www.example.blogspot.com Flagstaff") signs a reader's post.
@@ -743,13 +743,13 @@ public struct ArticleCleaner: Sendable {
            run.reduce(0.0, { $0 + (lines.relatedness[$1] ?? 1) }) <= settings.unrelatedRunMeanShare * Double(run.count) {
             unrelated = run.filter { (lines.relatedness[$0] ?? 1) <= settings.unrelatedRunMeanShare }
         }
-        // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
-        // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
-        // usual count of fuller headlines, or one line more.
         // A line opening in lowercase joins a run but does not make one: it may be a fragment of a
         // paragraph broken around its links ("Chris Peterson" / "and had overtures turned aside by
         // Oregon's" / "Mike Bellotti").
         let headlines = unrelated.filter { lines.features[$0].startsUppercase }
+        // A two- or three-word line is more often a subhead, a name or a list entry of the story's own
+        // ("Script Debugger", "Herman Melville") than another article's headline: a run needs the
+        // usual count of fuller headlines, or one line more.
         let full = headlines.filter { isFullHeadline($0, lines) }
         guard let first = unrelated.first, let last = unrelated.last,
               full.count >= settings.minimumUnmarkedRun || headlines.count > settings.minimumUnmarkedRun else { return }
