@@ -146,6 +146,10 @@ import Testing
         // WordPress's like button as a page copy keeps it.
         ("Like this:", .share),
         ("Like Loading...", .share),
+        // A French site's "also read" with the article it names; a financial site's box of the
+        // companies a story mentions, over their share prices.
+        ("A lire aussi La BD prend le large", .promoMarker),
+        ("In this article", .promoMarker),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
