@@ -391,6 +391,21 @@ import Testing
         #expect(afterSubhead.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + sentences + [subhead] + Array(body.dropFirst(2)))
     }
 
+    /// A promo block may sit between a lead-in and its list, with a marker or without one: its
+    /// headlines go, and the story's entries after them (sharing the story's words) stay.
+    @Test func aPromoBlockBetweenALeadInAndItsListGoesAndTheListStays() {
+        let leadIn = "Engineers told Millbrook residents downstream of the dam to take these precautions:"
+        let headlines = ["Striker signs three-year deal with Porto after long talks", "Celebrity chef opens third restaurant in Lisbon",
+                         "Gadget sales slow as shoppers wait for winter deals"]
+        let entries = ["Move vehicles away from the riverbank before the gates open", "Keep sandbags ready at doors facing the river",
+                       "Check the reservoir level on the operator's website each morning"]
+        for marker in ["Highlights", nil] {
+            let cleaned = clean([body[0], body[1], leadIn] + (marker.map { [$0] } ?? []) + headlines + entries + [body[2], body[3]])
+            #expect(cleaned.removed.map(\.text) == (marker.map { [$0] } ?? []) + headlines, "\(marker ?? "no marker")")
+            #expect(cleaned.paragraphs.map(\.text) == Array(body.prefix(2)) + [leadIn] + entries + Array(body.dropFirst(2)))
+        }
+    }
+
     /// A paragraph that ends with a colon after more than one sentence, or a site's line that shares
     /// nothing with the story, leads into no list: other articles' headlines after it still go.
     @Test func headlinesAfterAParagraphEndingInAColonStillGo() {

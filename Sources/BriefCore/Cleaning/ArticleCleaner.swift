@@ -90,13 +90,14 @@ public struct ArticleCleaner: Sendable {
         let vocabulary = makeVocabulary(titleTokens: titleTokens, features: features, headlines: headlines, decisions: decisions)
         keepStoryInstructions(features: features, vocabulary: vocabulary, decisions: &decisions)
         var structured = structuredEntries(blocks, features: features)
-        for entry in leadInListEntries(blocks, features: features, vocabulary: vocabulary, decisions: decisions) {
+        let leadInLists = leadInListEntries(blocks, features: features, vocabulary: vocabulary, decisions: decisions)
+        for entry in leadInLists.entries {
             structured[entry] = true
         }
         let spentMarkers = markersWithRemovedLists(document.removed, features: features, blocks: blocks)
         removeHeadlineRuns(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
                            listsTeasers: document.format == .html || document.format == .pageText,
-                           spentMarkers: spentMarkers, decisions: &decisions)
+                           spentMarkers: spentMarkers, leadIns: leadInLists.leadIns, decisions: &decisions)
         removeCallsToAction(blocks, features: features, headlines: headlines, vocabulary: vocabulary, decisions: &decisions)
         if document.format == .text || document.format == .html {
             removeTrailingPrompts(blocks, features: features, headlines: headlines, structured: structured, vocabulary: vocabulary,
@@ -417,10 +418,12 @@ public struct ArticleCleaner: Sendable {
     /// advised residents to follow a few simple precautions:"): the lines after it up to the next
     /// paragraph of prose or a line that announces a list. A marker ending in a colon ("Read more:",
     /// "You may also be interested in:") is short, or a rule knows it, or it shares too little with
-    /// the story (see `CleaningSettings.leadInMinimumWords`).
+    /// the story (see `CleaningSettings.leadInMinimumWords`). With the entries come the lead-ins
+    /// themselves: a marker right under one interrupts its list.
     private func leadInListEntries(_ blocks: [Block], features: [LineFeatures], vocabulary: ArticleVocabulary,
-                                   decisions: [Decision]) -> [Int] {
+                                   decisions: [Decision]) -> (entries: [Int], leadIns: Set<Int>) {
         var entries: [Int] = []
+        var leadIns = Set<Int>()
         for index in blocks.indices.dropLast() where decisions[index].reason == nil && features[index].words >= settings.leadInMinimumWords {
             let trimmed = TextMeasure.trim(blocks[index].text)
             // One or two short sentences: a paragraph that ends with a colon may announce a quotation
@@ -448,9 +451,42 @@ public struct ArticleCleaner: Sendable {
                 list.append(next)
                 next += 1
             }
+            leadIns.insert(index)
+            // Unmarked headlines may open the list, set between the lead-in and its entries.
+            let shares = list.map { vocabulary.relatedness(features[$0].contentTokens, ownWeight: 1) ?? 1 }
+            if let head = promoHeadLength(shares, minimumHead: settings.minimumUnmarkedRun + 1),
+               list[..<head].allSatisfy({ features[$0].isHeadlineShaped(settings, text: blocks[$0].text) }) {
+                list.removeFirst(head)
+            }
             entries += list
         }
-        return entries
+        return (entries, leadIns)
+    }
+
+    /// The lines after a lead-in may open with a promo block ("… take the following steps:" / five
+    /// unrelated headlines / the steps): the number of lines of that block, given each line's share
+    /// of the story's words, or nil. The block and the entries are told apart where their shares
+    /// part most (the split with the largest variance between the two groups). The block's lines
+    /// then share at most `unrelatedShare` on average and none more than `weaklyRelatedShare`, as
+    /// in a run of unrelated headlines; the entries share more on average, and there are at least
+    /// `leadInResumedMinimumEntries` of them.
+    private func promoHeadLength(_ shares: [Double], minimumHead: Int) -> Int? {
+        let minimumEntries = settings.leadInResumedMinimumEntries
+        guard shares.count >= minimumHead + minimumEntries else { return nil }
+        let total = shares.reduce(0, +)
+        var best: (head: Int, headMean: Double, separation: Double)?
+        var headSum = 0.0
+        for head in 1...(shares.count - minimumEntries) {
+            headSum += shares[head - 1]
+            guard head >= minimumHead else { continue }
+            let headMean = headSum / Double(head), entryMean = (total - headSum) / Double(shares.count - head)
+            let separation = Double(head * (shares.count - head)) * (entryMean - headMean) * (entryMean - headMean)
+            guard entryMean > settings.unrelatedShare, separation > (best?.separation ?? 0) else { continue }
+            best = (head, headMean, separation)
+        }
+        guard let best, best.headMean <= settings.unrelatedShare,
+              shares[..<best.head].allSatisfy({ $0 <= settings.weaklyRelatedShare }) else { return nil }
+        return best.head
     }
 
     /// Whether line `index` breaks the shape of the list entries before it, so the list is over: a
@@ -499,15 +535,15 @@ public struct ArticleCleaner: Sendable {
 
     private func removeHeadlineRuns(_ blocks: [Block], features: [LineFeatures], headlines: [Bool], structured: [Bool],
                                     vocabulary: ArticleVocabulary, listsTeasers: Bool, spentMarkers: Set<Int>,
-                                    decisions: inout [Decision]) {
+                                    leadIns: Set<Int>, decisions: inout [Decision]) {
         let relatedness = features.indices.map { index in
             let own = decisions[index].reason != nil ? 0 : isStrong(index, features: features, headlines: headlines) ? ArticleVocabulary.requiredSupport : 1
             return vocabulary.relatedness(features[index].contentTokens, ownWeight: own)
         }
-        let lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, structured: structured,
+        var lines = JudgedLines(blocks: blocks, features: features, headlines: headlines, structured: structured,
                                 relatedness: relatedness, listsTeasers: listsTeasers)
         markUnknownMarkers(lines, decisions: &decisions)
-        removeListsAfterMarkers(lines, spentMarkers: spentMarkers, decisions: &decisions)
+        removeListsAfterMarkers(&lines, spentMarkers: spentMarkers, leadIns: leadIns, decisions: &decisions)
         removeUnmarkedRuns(lines, decisions: &decisions)
     }
 
@@ -556,9 +592,17 @@ public struct ArticleCleaner: Sendable {
     /// After a marker: the list it announces, up to its last unrelated headline. A related line
     /// inside the list is one more promoted article that happens to share a word; a related line
     /// after the list's end is the article resuming (a subhead).
-    private func removeListsAfterMarkers(_ lines: JudgedLines, spentMarkers: Set<Int>, decisions: inout [Decision]) {
+    private func removeListsAfterMarkers(_ lines: inout JudgedLines, spentMarkers: Set<Int>, leadIns: Set<Int>,
+                                         decisions: inout [Decision]) {
         for index in decisions.indices where decisions[index].introducesHeadlines && !spentMarkers.contains(index) {
-            let listed = listAnnounced(by: index, lines, decisions: decisions)
+            var listed = listAnnounced(by: index, lines, decisions: decisions)
+            // A marker right under a lead-in ("… companies will have to:" / "Highlights") interrupts
+            // the story's list: its entries follow the promoted headlines.
+            if index > 0, leadIns.contains(index - 1),
+               let head = promoHeadLength(listed.map { lines.relatedness[$0] ?? 1 }, minimumHead: 1) {
+                for entry in listed[head...] { lines.structured[entry] = true }
+                listed.removeLast(listed.count - head)
+            }
             // A teaser's summary cut short after its headline is another article's, however many words it shares.
             guard var last = listed.lastIndex(where: {
                 (lines.relatedness[$0] ?? 1) <= settings.unrelatedShareAfterMarker || isTeaserSummary($0, lines)

@@ -62,6 +62,8 @@ public struct CleaningSettings: Sendable, Equatable {
     /// Entries of at least this many words each are sentences: a line of fewer than
     /// `unmarkedHeadlineMinimumWords` after them is a subhead, and the list is over.
     public var leadInSentenceEntryMinimumWords = 6
+    /// A promo block set between a lead-in and its list leaves at least this many entries after it.
+    public var leadInResumedMinimumEntries = 3
     /// After a marker, a line sharing at least `echoMinimumSharedWords` content words, and at least
     /// `echoMinimumShare` of its own, with a headline-shaped line at most `echoReach` lines before the
     /// marker is the story's list resuming after a promo block set inside it.
