@@ -46,13 +46,23 @@ struct HTMLBlockKindRules: Sendable {
     /// `.caption`, or nil for the many names that say nothing of it.
     func kind(named value: String) -> BlockKind? {
         let names = value.split(whereSeparator: \.isWhitespace).flatMap { name in
-            [name.lowercased().filter { $0 != "-" && $0 != "_" }] + (Self.moduleComponent(of: name).map { [$0.lowercased()] } ?? [])
+            let unhashed = Self.withoutHashModifier(name)
+            return [unhashed.lowercased().filter { $0 != "-" && $0 != "_" }] + (Self.moduleComponent(of: name).map { [$0.lowercased()] } ?? [])
         }
         func matches(_ entries: [String]) -> Bool {
             names.contains { name in entries.contains { name.hasPrefix($0) || name.hasSuffix($0) } }
         }
         if matches(summaryNames) { return .summary }
         return matches(captionNames) ? .caption : nil
+    }
+
+    /// A name without the hash a build step glues on as a modifier (`contentHeader__dek--2Hc8v`):
+    /// a last `--` part of at most eight letters and digits, holding both.
+    private static func withoutHashModifier(_ name: Substring) -> Substring {
+        guard let modifier = name.range(of: "--", options: .backwards), case let hash = name[modifier.upperBound...],
+              (1...8).contains(hash.count), hash.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              hash.contains(where: \.isNumber), hash.contains(where: \.isLetter) else { return name }
+        return name[..<modifier.lowerBound]
     }
 
     /// The component a CSS module's generated name starts with (`ArticleDek` in
