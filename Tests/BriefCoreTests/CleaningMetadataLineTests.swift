@@ -78,6 +78,22 @@ import Testing
         #expect(cleaned.date == date)
     }
 
+    /// A date and then a labelled update with nothing between, as a page's layout alone set them
+    /// apart: the line goes, and the date without a label is the one published.
+    @Test(arguments: [("14/05/2020 06:00 Actualizado a 14/05/2020 09:12", ArticleDate(year: 2020, month: 5, day: 14)),
+                      ("05.03.2020, 07:00 Uhr Aktualisiert 06.03.2020, 09:12 Uhr", ArticleDate(year: 2020, month: 3, day: 5)),
+                      ("Dec. 6, 2024, 10:00 PM UTC Updated Dec. 7, 2024, 12:43 PM UTC", ArticleDate(year: 2024, month: 12, day: 6)),
+                      ("March 5, 2020 Updated 2 hours ago", ArticleDate(year: 2020, month: 3, day: 5))])
+    func aDateThenALabelledUpdateGoesAndGivesThePublishedDate(line: String, date: ArticleDate) {
+        let cleaned = clean([body[0], line, body[1], body[2]], format: .html)
+        #expect(cleaned.paragraphs.map(\.text) == body)
+        #expect(cleaned.removed.map(\.reason) == [.metadata])
+        #expect(cleaned.date == date)
+        // A labelled date line that names its writer after a second label is one segment.
+        let posted = "Posted on: 07-16-2012 Posted by: Bob Walsh"
+        #expect(clean([body[0], posted, body[1]], format: .html).removed.map(\.text) == [posted])
+    }
+
     /// A sentence naming someone and then a label's word written small is the story's, and so is a
     /// line the date parser reads whole: its month is no name.
     @Test func aSentenceWithALabelsWordAfterANameStays() {

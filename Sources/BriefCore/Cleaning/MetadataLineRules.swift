@@ -538,7 +538,11 @@ package struct MetadataLineRules: Sendable {
         for separator in separators {
             segments = segments.flatMap { $0.components(separatedBy: separator) }
         }
+        segments = segments.flatMap(splitBeforeDateLabel)
         var labelled: (date: ArticleDate?, found: Bool) = (nil, false)
+        // A date without a label before an updated one is the one published ("April 28, 2019 at 6:01
+        // am Updated April 29, 2019 at 3:33 pm", "March 5, 2020 Updated 2 hours ago").
+        var unlabelledDate: ArticleDate?
         var agency: String?
         var words = 0
         for segment in segments {
@@ -551,15 +555,32 @@ package struct MetadataLineRules: Sendable {
                 let date = DateLineParser.firstDate(in: segment)
                 guard date != nil || statesTime(segment) || statesRelativeTime(rest) else { return nil }
                 if !labelled.found || labelled.date == nil { labelled = (labelled.date ?? date, true) }
-            } else if tokens.count > file.maximumOtherSegmentWords && !bylineLeaders.contains(String(tokens[0]))
-                        && DateLineParser.parseLine(segment) == nil {
+            } else if let date = DateLineParser.parseLine(segment) {
+                unlabelledDate = unlabelledDate ?? date
+            } else if tokens.count > file.maximumOtherSegmentWords && !bylineLeaders.contains(String(tokens[0])) {
                 // A byline may name its helpers ("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)").
                 return nil
             } else if agency == nil {
                 agency = self.agency(afterPlaceIn: segment)
             }
         }
-        return labelled.found ? .dateline(labelled.date, agency: agency) : nil
+        return labelled.found ? .dateline(unlabelledDate ?? labelled.date, agency: agency) : nil
+    }
+
+    /// A date, then a date label and its date, with nothing between ("14/05/2020 06:00 Actualizado a
+    /// 14/05/2020 09:12", "05.03.2020, 07:00 Uhr Aktualisiert …"): the page set the two apart by
+    /// its layout alone, and they are two segments.
+    private func splitBeforeDateLabel(_ segment: String) -> [String] {
+        let words = segment.split(separator: " ")
+        // A labelled segment ("Posted on: 07-16-2012 Posted by: Bob Walsh") is one already.
+        guard words.count >= 3, !dateLabelFirstWords.contains(Substring(CleaningRules.normalize(words[0]))) else { return [segment] }
+        for word in words.dropFirst() where dateLabelFirstWords.contains(Substring(CleaningRules.normalize(word))) {
+            let head = segment[..<word.startIndex], rest = segment[word.startIndex...]
+            let tokens = CleaningRules.normalize(rest).split(separator: " ")
+            guard dateLabels.contains(where: { tokens.starts(with: $0) }), DateLineParser.parseLine(String(head)) != nil else { continue }
+            return [String(head), String(rest)]
+        }
+        return [segment]
     }
 
     /// The name after a place and its comma in a dateline's segment: "New Delhi, PTI" gives "PTI".
