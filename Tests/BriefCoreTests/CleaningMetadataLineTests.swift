@@ -263,10 +263,10 @@ import Testing
     @Test(arguments: [ArticleFormat.html, .pageText])
     func aLineNamingOtherStaffGoesAndNamesNoAuthor(format: ArticleFormat) {
         let credits = ["Edited by Rahul Sharma", "Medically reviewed by Jane Doe, MD", "Fact checked by John Roe", "Video by Ann Poe",
-                       "Mit Informationen von Svenja Harms, NDR"]
-        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], body[2], credits[3], credits[4]], format: format)
+                       "Mit Informationen von Svenja Harms, NDR", "(Edited by Neha Mahajan)"]
+        let cleaned = clean([body[0], credits[0], credits[1], body[1], credits[2], body[2], credits[3], credits[4], credits[5]], format: format)
         #expect(cleaned.paragraphs.map(\.text) == body)
-        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata, .metadata, .metadata])
+        #expect(cleaned.removed.map(\.reason) == [.metadata, .metadata, .metadata, .metadata, .metadata, .metadata])
         #expect(cleaned.byline == nil)
         // The same words opening the story's sentence stay.
         let sentence = "Edited by hand over two winters, the flood maps were finished in March."

@@ -234,9 +234,14 @@ public struct TextArticleReader: ArticleReader {
 
     /// A line naming the story's staff other than its author: "Edited by Rahul Sharma", "Medically
     /// reviewed by Jane Doe, MD". The label, then at most `staffCreditMaximumWords` words opening
-    /// with a capital: "Edited by hand, the maps took a year" is the story's.
-    static func isStaffCredit(_ line: String) -> Bool {
-        guard line.utf8.count <= 120 else { return false }
+    /// with a capital: "Edited by hand, the maps took a year" is the story's. The line may stand in
+    /// brackets: "(Edited by Neha Mahajan)".
+    static func isStaffCredit(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        var line = Substring(TextMeasure.trim(text))
+        if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
+            line = line.dropFirst().dropLast()
+        }
         let opening = line.prefix(staffCreditScanLength).lowercased()
         guard let label = staffCredits.first(where: { opening.hasPrefix($0 + " ") || opening.hasPrefix($0 + ":") }) else { return false }
         let names = line.dropFirst(label.count).drop { $0 == ":" || $0 == " " }.split(separator: " ")
