@@ -49,7 +49,21 @@ struct HTMLBlockKindTests {
         #expect(opened.summary == nil)
     }
 
-    /// Decks and bullet summaries in the names two big news sites give them.
+    /// Drupal names the body's field by its type, "text with summary": it may hold a summary besides
+    /// the text, and is the story, whose key points above it stay the summary.
+    @Test func aBodyFieldThatMayHoldASummaryIsTheStory() throws {
+        let html = """
+            <html><body><article><h1>River ferry returns after cable repair</h1>
+            <p>Key points</p><ul><li>The crossing reopens after a month of repairs.</li><li>Fares stay the same.</li></ul>
+            <div class="field field--name-body field--type-text-with-summary field--label-hidden">\(Self.story)</div>
+            </article></body></html>
+            """
+        let document = try Self.read(html)
+        #expect(document.summary == "The crossing reopens after a month of repairs.\nFares stay the same.")
+        #expect(document.blocks.map(\.text) == Self.paragraphs)
+    }
+
+
     @Test(arguments: ["<h2 class=\"sortDec\">The crossing reopens after a month of repairs.</h2>",
                       "<ul class=\"mol-bullets-with-font\"><li>The crossing reopens after a month of repairs.</li></ul>"])
     func decksInSiteNamesAreTheSummary(deck: String) throws {

@@ -7,10 +7,12 @@ import Foundation
 struct HTMLBlockKindRules: Sendable {
     private struct File: Decodable {
         var summary: [String]
+        var notSummary: [String]
         var caption: [String]
         var keyPointsLabels: [String]
     }
     private let summaryNames: [String]
+    private let notSummaryNames: [String]
     private let captionNames: [String]
     private let keyPointsLabels: Set<String>
 
@@ -26,6 +28,7 @@ struct HTMLBlockKindRules: Sendable {
     init(data: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: data)
         summaryNames = file.summary.map { $0.lowercased() }
+        notSummaryNames = file.notSummary.map { $0.lowercased() }
         captionNames = file.caption.map { $0.lowercased() }
         keyPointsLabels = Set(file.keyPointsLabels.map { Self.label($0) })
     }
@@ -52,7 +55,7 @@ struct HTMLBlockKindRules: Sendable {
         func matches(_ entries: [String]) -> Bool {
             names.contains { name in entries.contains { name.hasPrefix($0) || name.hasSuffix($0) } }
         }
-        if matches(summaryNames) { return .summary }
+        if matches(summaryNames), !names.contains(where: { name in notSummaryNames.contains { name.contains($0) } }) { return .summary }
         return matches(captionNames) ? .caption : nil
     }
 
