@@ -150,6 +150,10 @@ import Testing
         // companies a story mentions, over their share prices.
         ("A lire aussi La BD prend le large", .promoMarker),
         ("In this article", .promoMarker),
+        // The site's ways to reach the newsroom about the story.
+        ("Found a mistake in this article? Report it to us.", .metadata),
+        ("Contact the author:", .metadata),
+        ("Reportar un error", .metadata),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
