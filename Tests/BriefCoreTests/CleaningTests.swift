@@ -154,6 +154,9 @@ import Testing
         ("Found a mistake in this article? Report it to us.", .metadata),
         ("Contact the author:", .metadata),
         ("Reportar un error", .metadata),
+        // Rows of article tools in other languages: listen, bookmark, print, share.
+        ("Hören Merken Drucken Teilen", .share),
+        ("Partager Imprimer", .share),
     ])
     func aMarkerInASentenceOrALabelGoes(_ line: String, _ reason: RemovalReason) {
         let cleaned = clean([body[0], line, body[1], body[2], body[3]])
