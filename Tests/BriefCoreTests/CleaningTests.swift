@@ -588,6 +588,17 @@ import Testing
         #expect(article.removed.contains { $0.text == teasers[2].1 && $0.reason == .footer })
     }
 
+    /// An advertisement's slot inside the story parts nothing: the paragraphs under it are the
+    /// story's, though they turn to new matters. A label over sponsored links still ends it.
+    @Test func aPageDumpStoryGoesOnUnderAnAdvertisement() throws {
+        let continuation = ["A local fishing club said its members had lost most of the summer season and asked for help with licence fees.",
+                            "Its secretary, Mary Lowe, said anglers would come back in spring once the trout were restocked upstream."]
+        let article = try pageDumpArticle(body + ["Advertisement"] + continuation)
+        #expect(article.paragraphs == body + continuation)
+        let sponsored = try pageDumpArticle(body + ["Sponsored Links"] + teasers.map { "\($0.0)\n\($0.1)" })
+        #expect(sponsored.paragraphs == body)
+    }
+
     @Test func aPageDumpEndsBeforeAListOfTeasersWithNoMarker() throws {
         // The list's heading names no promotion; the run of headlines, each with one line of summary, does.
         let article = try pageDumpArticle(body + ["Around the region"] + teasers.map { "\($0.0)\n\($0.1)" })

@@ -309,6 +309,7 @@ public struct ArticleCleaner: Sendable {
         let spacedTitle = " " + CleaningRules.normalize(title) + " "
         let lines = blocks.indices.map {
             MainContentLocator.Line(features: features[$0], certain: decisions[$0].reason, isLabel: Self.isLabel(blocks[$0].text),
+                                    introducesList: decisions[$0].introducesHeadlines,
                                     repeatsTitle: Self.isPartOfTitle(blocks[$0].text, spacedTitle: spacedTitle, settings: settings))
         }
         guard let region = MainContentLocator.region(lines, titleTokens: titleTokens, settings: settings) else { return }

@@ -14,6 +14,8 @@ package enum MainContentLocator {
         package var certain: RemovalReason?
         /// A label in a table ("Comments: 1664", a column's "Comment"), not a heading.
         package var isLabel = false
+        /// A marker line over a list ("Related", "Sponsored Links").
+        package var introducesList = false
         /// Words the page title holds as a part of its own ("Rocket down Eagles" in "The Daily News:
         /// Sports | Rocket down Eagles"): the story's headline, or the site's name.
         package var repeatsTitle = false
@@ -158,7 +160,9 @@ package enum MainContentLocator {
         var start: Int?
         let teaserStarts = teaserRunStarts(region, weights: weights, settings: settings)
         for index in region {
-            if weights[index] <= -settings.pageMarkerPenalty {
+            // An advertisement's slot inside a story parts nothing: the story goes on under it. A
+            // label over a list of sponsored links ("Promoted Links") does.
+            if weights[index] <= -settings.pageMarkerPenalty, lines[index].certain != .advertisement || lines[index].introducesList {
                 if let first = start { parts.append(first...(index - 1)) }
                 start = nil
             } else if teaserStarts.contains(index) {
