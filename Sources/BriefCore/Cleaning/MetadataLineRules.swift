@@ -183,8 +183,8 @@ package struct MetadataLineRules: Sendable {
         if isLabelledCaption(line) { return .caption }
         guard line.utf8.count <= file.maximumLength else { return findingCaptions ? judgeCaption(text) : nil }
         // A credit is often wrapped: "(Photo Credit : PTI)".
-        if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
-            line = line.dropFirst().dropLast()
+        if let inside = TextMeasure.insideBrackets(line) {
+            line = inside
             if isWireNote(line) { return .editorsNote }
         }
         // Asked of every short line: an ASCII one (most) is read on its bytes by both rules.

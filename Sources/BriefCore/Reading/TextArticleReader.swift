@@ -238,10 +238,8 @@ public struct TextArticleReader: ArticleReader {
     /// brackets: "(Edited by Neha Mahajan)".
     static func isStaffCredit(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        var line = Substring(TextMeasure.trim(text))
-        if let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) {
-            line = line.dropFirst().dropLast()
-        }
+        let trimmed = Substring(TextMeasure.trim(text))
+        let line = TextMeasure.insideBrackets(trimmed) ?? trimmed
         let opening = line.prefix(staffCreditScanLength).lowercased()
         guard let label = staffCredits.first(where: { opening.hasPrefix($0 + " ") || opening.hasPrefix($0 + ":") }) else { return false }
         let names = line.dropFirst(label.count).drop { $0 == ":" || $0 == " " }.split(separator: " ")

@@ -83,6 +83,13 @@ package enum TextMeasure {
         return lines
     }
 
+    /// The text inside brackets that enclose the whole line ("(Photo Credit : PTI)", "(Edited by
+    /// Neha Mahajan)"), or nil when the line is not so enclosed.
+    package static func insideBrackets(_ line: Substring) -> Substring? {
+        guard let first = line.first, let last = line.last, "([".contains(first), ")]".contains(last) else { return nil }
+        return line.dropFirst().dropLast()
+    }
+
     /// The text without leading and trailing spaces; cheap on very long lines.
     package static func trim<S: StringProtocol>(_ text: S) -> S.SubSequence {
         let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
