@@ -701,6 +701,17 @@ import Testing
         #expect(article.paragraphs == opening + later)
     }
 
+    /// In a page read for its story a picture's caption ending with its credit goes, as in an HTML
+    /// page; a text article's author wrote the line into it, and there it stays.
+    @Test func aPageDumpsCaptionWithItsCreditGoesAsACaption() throws {
+        let caption = "Water pours through the open spillway gates at Hollow Creek on Monday. Picture: Jane Doe/AFP"
+        let article = try pageDumpArticle(Array(body.prefix(2)) + [caption] + body.dropFirst(2))
+        #expect(article.paragraphs == body)
+        #expect(article.removed.contains { $0.text == caption && $0.reason == .caption })
+        let text = clean(Array(body.prefix(2)) + [caption] + body.dropFirst(2))
+        #expect(text.paragraphs.map(\.text).contains(caption))
+    }
+
     @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
         var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
         page += "Dam opens spillway\n\n" + body[0] + "\n\n"

@@ -53,8 +53,9 @@ public struct RawDocument: Sendable {
     /// The deck, standfirst or key points, when the format marks them (one line each).
     public var summary: String? = nil
     /// Whether a picture's caption in the blocks is part of the story. A text article's captions
-    /// are lines its author wrote into it; a page read for its story leaves them out unless its
-    /// reader was told to keep them (`HTMLExtractionSettings.keepsCaptions`).
+    /// are lines its author wrote into it; a page read for its story (HTML, or a page dumped as
+    /// text) leaves them out unless its reader was told to keep them
+    /// (`HTMLExtractionSettings.keepsCaptions`).
     public var captionsAreBody: Bool
     /// Body blocks in document order; the title and date line, once recognized, are not among them.
     public var blocks: [Block]
@@ -74,6 +75,6 @@ public struct RawDocument: Sendable {
         self.siteName = siteName
         self.blocks = blocks
         self.removed = removed
-        self.captionsAreBody = format != .html
+        self.captionsAreBody = format != .html && format != .pageText
     }
 }
