@@ -701,6 +701,24 @@ import Testing
         #expect(article.paragraphs == opening + later)
     }
 
+    /// A box of related links in the story's middle, then the rest of the story on new matters,
+    /// then other stories' teasers: the rest is heavy and shares the story's words on its own, so
+    /// the teasers after it do not end the story at the box.
+    @Test func aPageDumpStoryGoesOnPastARelatedBoxWhenTeasersFollowIt() throws {
+        let box = ["Related", "Hollow Creek anglers fear for the trout season", "Why the old spillway gates were replaced in 2009",
+                   "Map: the villages along the valley at risk"]
+        let later = [
+            "Farmers along the lower valley said the flood of 1983 still shaped how they plant, keeping orchards on higher ground and barns raised on stone footings.",
+            "Insurers have sent assessors to Millbrook, where shop owners on the riverbank moved stock upstairs as the river rose overnight and the water reached the doors.",
+            "The county plans a meeting at the town hall next week to hear from families who want compensation, new levees and a faster warning system for the valley.",
+        ]
+        let sections = ["Weather\nTraffic\nObituaries\nJobs"]
+        let article = try pageDumpArticle(body + box + later + ["More stories"] + teasers.map { "\($0.0)\n\($0.1)" } + sections)
+        #expect(article.format == .pageText)
+        #expect(article.paragraphs == body + later)
+        #expect(article.removed.contains { $0.text == teasers[0].1 })
+    }
+
     /// In a page read for its story a picture's caption ending with its credit goes, as in an HTML
     /// page; a text article's author wrote the line into it, and there it stays.
     @Test func aPageDumpsCaptionWithItsCreditGoesAsACaption() throws {

@@ -138,6 +138,10 @@ public struct CleaningSettings: Sendable, Equatable {
     public var pageRelatedLineShare = 0.3
     /// …or at least this many of them: a long paragraph brings many new words of its own.
     public var pageRelatedLineMinimumSharedWords = 8
+    /// A part past the marker with at least this share of the heaviest part's weight goes on the
+    /// story when its own prose shares the story's words so (`pageRelatedPartShare`), whatever
+    /// teasers follow it: a box of related links parts a story, it does not make a heavy part.
+    public var pageHeavyPartShare = 0.3
     /// In a page dump, this many other stories' headlines in a row, each followed by one line of
     /// summary, make a list of teasers: the story may end where it starts.
     public var pageTeaserRunPairs = 3

@@ -150,8 +150,10 @@ package enum MainContentLocator {
     /// shares few words with the story has run into other stories' teasers, each a headline and
     /// its summary, which together outweigh the marker: it ends at the marker. Past the heaviest
     /// part, the region ends at the first marker after which the prose, taken to the region's end,
-    /// shares too little with the title and the story up to that part. One paragraph between two
-    /// advertisements may turn to new matters; a story goes on in its own words on the whole.
+    /// shares too little with the title and the story up to that part, unless the part itself is
+    /// heavy (`pageHeavyPartShare`) and its own prose shares enough: the story after a box of
+    /// related links in its middle, followed by teasers. One paragraph between two advertisements
+    /// may turn to new matters; a story goes on in its own words on the whole.
     /// Parts before the heaviest stay: a story may be shorter than the comments or teasers after it.
     /// Each line is judged once, so a page of thousands of markers costs no more than its lines.
     static func endingBeforeUnrelatedParts(_ region: ClosedRange<Int>, lines: [Line], weights: [Double],
@@ -180,28 +182,54 @@ package enum MainContentLocator {
         for index in region.lowerBound...parts[heaviest].upperBound where weights[index] > 0 {
             vocabulary.formUnion(lines[index].features.contentTokens.keys)
         }
-        // From each part to the region's end: how many prose lines, and how many share enough of
-        // their words with the story so far (counted once, from the end backwards).
-        var prose = 0, related = 0
-        var rest = Array(repeating: (prose: 0, related: 0), count: parts.count)
+        // In each part and from each part to the region's end: how many prose lines, and how many
+        // share enough of their words with the story so far (counted once, from the end backwards).
+        var own = Array(repeating: ProseCount(), count: parts.count)
+        var rest = own
+        var total = ProseCount()
         for part in parts.indices.reversed() {
             for index in parts[part] where weights[index] > 0 {
                 let keys = lines[index].features.contentTokens.keys
                 let shared = keys.filter(vocabulary.contains).count
-                prose += 1
-                if Double(shared) >= settings.pageRelatedLineShare * Double(max(1, keys.count))
-                    || shared >= settings.pageRelatedLineMinimumSharedWords {
-                    related += 1
-                }
+                let related = Double(shared) >= settings.pageRelatedLineShare * Double(max(1, keys.count))
+                    || shared >= settings.pageRelatedLineMinimumSharedWords
+                own[part].add(related: related)
             }
-            rest[part] = (prose, related)
+            total.add(own[part])
+            rest[part] = total
+        }
+        // A heavy part goes on the story on its own words: the teasers after the story's end, which
+        // share few, must not end it at the box of links in its middle.
+        func goesOn(_ part: Int) -> Bool {
+            rest[part].isRelated(settings)
+                || (sums[part] >= settings.pageHeavyPartShare * sums[heaviest] && own[part].isRelated(settings))
         }
         var last = heaviest
-        while last + 1 < parts.count,
-              Double(rest[last + 1].related) >= settings.pageRelatedPartShare * Double(rest[last + 1].prose) {
+        while last + 1 < parts.count, goesOn(last + 1) {
             last += 1
         }
         return region.lowerBound...parts[last].upperBound
+    }
+
+    /// Prose lines, and those among them that share enough words with the story so far.
+    struct ProseCount {
+        var prose = 0
+        var related = 0
+
+        mutating func add(related isRelated: Bool) {
+            prose += 1
+            if isRelated { related += 1 }
+        }
+
+        mutating func add(_ other: ProseCount) {
+            prose += other.prose
+            related += other.related
+        }
+
+        /// At least `pageRelatedPartShare` of the lines are related.
+        func isRelated(_ settings: CleaningSettings) -> Bool {
+            Double(related) >= settings.pageRelatedPartShare * Double(prose)
+        }
     }
 
     /// Where runs of teasers start: a short line (another story's headline) and one line of prose
