@@ -132,7 +132,10 @@ import Testing
     @Test(arguments: [
         ("Ähnliche Beiträge", RemovalReason.promoMarker), ("Das könnte Sie auch interessieren", .promoMarker),
         ("Articles similaires", .promoMarker), ("Noticias relacionadas", .promoMarker), ("Czytaj także:", .promoMarker),
-        ("Mirá también", .promoMarker),
+        ("Mirá también", .promoMarker), ("SEGUÍ LEYENDO:", .promoMarker), ("Läs mer:", .promoMarker),
+        ("Approfondimenti", .promoMarker), ("Mer från Sthlm", .promoMarker), ("Contenido patrocinado", .advertisement),
+        ("Sponsorisé", .advertisement), ("Annons", .advertisement), ("Comentarios (87)", .comments),
+        ("Kommentare (12)", .comments),
         ("Schreibe einen Kommentar", .comments), ("Über den Autor", .metadata), ("Alle Rechte vorbehalten", .footer),
         ("Zurück zur Übersicht", .navigation), ("Newsletter abonnieren", .newsletter), ("Artikel teilen", .share),
     ])
