@@ -730,6 +730,25 @@ import Testing
         #expect(text.paragraphs.map(\.text).contains(caption))
     }
 
+    /// A page prints its deck between the headline and the byline, the story under them: in a
+    /// page dump that line is the summary. A story's first paragraph with no byline under it, a
+    /// wire dateline's, and a row of links set apart are no deck.
+    @Test func aPageDumpsDeckAboveTheBylineIsTheSummary() throws {
+        let deck = "The operator expects the river to stay high for days as the reservoir drains after a record wet spring."
+        let article = try pageDumpArticle([deck, "By Jane Doe", "March 5, 2024"] + body)
+        #expect(article.summary == deck)
+        #expect(article.paragraphs == body)
+        #expect(!article.removed.contains { $0.text == deck })
+
+        let dateline = "HOLLOW CREEK, March 5 (AP) — Engineers opened the spillway gates of the dam on Monday as the reservoir rose."
+        let wire = try pageDumpArticle([dateline, "By Jane Doe", "March 5, 2024"] + body)
+        #expect(wire.summary == nil)
+        #expect(wire.paragraphs.first == dateline)
+        let links = "« Council approves library budget for the new wing | Main | Striker signs three-year deal with city club »"
+        #expect(try pageDumpArticle([links, "By Jane Doe", "March 5, 2024"] + body).summary == nil)
+        #expect(try pageDumpArticle(body).summary == nil)
+    }
+
     @Test func aStorysDateLineCreditAndAgencyKeepItsOpeningInAPageDump() throws {
         var page = "Dam opens spillway | Example News\n\nHome\nWorld\nPolitics\nBusiness\nSport\nWeather\n\n"
         page += "Dam opens spillway\n\n" + body[0] + "\n\n"

@@ -56,6 +56,8 @@ public struct ArticleCleaner: Sendable {
         var closesStory = false
         /// A prompt's verb opening a sentence that names no channel: the story's own when it shares its words.
         var mayBeStoryInstruction = false
+        /// The story's deck, which goes to the summary rather than the body.
+        var isDeck = false
     }
 
     public func clean(_ document: RawDocument) -> CleanedDocument {
@@ -116,9 +118,11 @@ public struct ArticleCleaner: Sendable {
 
         var paragraphs: [Block] = []
         var removed = document.removed
-        let summary = document.summary.flatMap { judgeSummary($0, stated: &stated, removed: &removed) }
+        var summary = document.summary.flatMap { judgeSummary($0, stated: &stated, removed: &removed) }
         for (block, decision) in zip(blocks, decisions) {
-            if let reason = decision.reason {
+            if decision.isDeck, decision.reason == nil {
+                summary = summary ?? block.text
+            } else if let reason = decision.reason {
                 removed.append(RemovedBlock(text: block.text, reason: reason, position: paragraphs.count))
             } else {
                 paragraphs.append(block)
@@ -320,6 +324,39 @@ public struct ArticleCleaner: Sendable {
                 decisions[index].reason = index < region.lowerBound ? .navigation : afterReason
             }
         }
+        if let deck = pageDeck(blocks, in: region, features: features, decisions: decisions) { decisions[deck].isDeck = true }
+    }
+
+    /// A page dump's deck: the region's first line of prose when the story's date or byline stands
+    /// under it, within `pageDeckReach` lines and before any other prose, and the story follows
+    /// (`pageMinimumArticleWords`). A page prints its deck between the headline and the byline;
+    /// the story's own first paragraph comes after them. A deck reads as one: at most
+    /// `pageDeckMaximumWords` words, opening with a capital or a quote, no byline ("By …"), no
+    /// links set apart ("« Previous | Main | Next »") and no wire dateline ("RAMALLAH (AP) —"),
+    /// which opens a story.
+    private func pageDeck(_ blocks: [Block], in region: ClosedRange<Int>, features: [LineFeatures], decisions: [Decision]) -> Int? {
+        let isProse = { (index: Int) in decisions[index].reason == nil && features[index].words >= settings.pageProseMinimumWords }
+        guard let first = region.first(where: { decisions[$0].reason == nil }), isProse(first),
+              features[first].words <= settings.pageDeckMaximumWords, Self.readsAsDeck(blocks[first].text),
+              metadataLines.leadDatelineAgency(in: blocks[first].text) == nil else { return nil }
+        var header = false
+        var index = first + 1
+        while index <= min(region.upperBound, first + settings.pageDeckReach), !isProse(index) {
+            if decisions[index].reason == .metadata { header = true }
+            index += 1
+        }
+        guard header, index <= region.upperBound else { return nil }
+        let storyWords = (index...region.upperBound).filter { decisions[$0].reason == nil }.reduce(0) { $0 + features[$1].words }
+        return storyWords >= settings.pageMinimumArticleWords ? first : nil
+    }
+
+    /// Opens with a capital or a quote, not with "By", and sets no links apart with `|`, `«` or `»`.
+    private static func readsAsDeck(_ text: String) -> Bool {
+        let trimmed = TextMeasure.trim(text)
+        guard let opening = trimmed.first, opening.isUppercase || "\"“„«'‘".contains(opening),
+              !trimmed.contains(where: { $0 == "|" || $0 == "«" || $0 == "»" }) else { return false }
+        let firstWord = trimmed.prefix { $0.isLetter }.lowercased()
+        return firstWord != "by"
     }
 
     /// A label rather than a heading: it ends with a colon ("Comments: 1664", in a table of facts),

@@ -129,6 +129,11 @@ public struct CleaningSettings: Sendable, Equatable {
     public var pageTitleWordBonus = 1.5
     /// Prose words an article region needs before a comments heading may end the search.
     public var pageMinimumArticleWords = 60
+    /// In a page dump, a story's date or byline within this many lines under the region's first
+    /// prose line makes that line the deck.
+    public var pageDeckReach = 4
+    /// A page dump's deck has at most this many words: a longer line is the story's opening.
+    public var pageDeckMaximumWords = 45
     /// A second region joins the article when its weight reaches this share of the main one.
     public var pageSecondaryRegionShare = 0.3
     /// Past a marker line, the article region goes on only where at least this share of the prose
