@@ -396,6 +396,9 @@ import Testing
         "The dam operator opened the gates on Monday. | © Millbrook Gazette/Getty Images",
         "A heron waits below the spillway for fish. (janedoe / iStock.com)",
         "Water pours over the dam wall. © zvg",
+        // A credit that says it is one ends a caption without a stop before it.
+        "Engineers inspect the spillway gates on Monday in Millbrook (Photo: Jane Doe/Getty Images)",
+        "La diga di Hollow Creek durante la piena (foto Ansa)",
     ])
     func captionsCreditedInParenthesesAfterAStopOrAfterACopyrightSignGo(caption: String) {
         let cleaned = clean([body[0], caption, body[1], body[2]], format: .html)

@@ -352,8 +352,11 @@ package struct MetadataLineRules: Sendable {
                   namesPictureSource(line[line.index(after: open)..<line.index(before: line.endIndex)],
                                      byNamesAlone: !stopAfterCredit) else { return nil }
             caption = line[..<open]
-            // The stop after the credit ends the caption's sentence.
-            if stopAfterCredit, (1...file.captionMaximumWords).contains(caption.split(whereSeparator: \.isWhitespace).count) {
+            // The stop after the credit ends the caption's sentence; a credit that says it is one
+            // ("(Photo: Jane Doe/Getty Images)", "(foto Ansa)") ends a caption whether or not a stop
+            // comes before it: no sentence of a story runs on into such a parenthesis.
+            let labelled = opensWithCreditLabel(line[line.index(after: open)..<line.index(before: line.endIndex)])
+            if stopAfterCredit || labelled, (1...file.captionMaximumWords).contains(caption.split(whereSeparator: \.isWhitespace).count) {
                 return .caption
             }
         } else if let sign = copyrightCredit(atEndOf: line) {
@@ -392,6 +395,20 @@ package struct MetadataLineRules: Sendable {
         guard ".!?\"”’".contains(text[index]) else { return false }
         let next = text.index(after: index)
         return next < text.endIndex && text[next] == " "
+    }
+
+    /// A credit label and a name after it: a colon closes the label ("Photo: Jane Doe/Getty Images"),
+    /// or only capitalized names follow it ("foto Ansa"); "Photo sensors confirm it" is a clause.
+    private func opensWithCreditLabel(_ inside: Substring) -> Bool {
+        let tokens = inside.split(whereSeparator: \.isWhitespace)
+        guard tokens.count >= 2, tokens.count <= file.captionCreditMaximumWords else { return false }
+        for length in 1...min(3, tokens.count - 1) {
+            let label = CleaningRules.normalize(tokens.prefix(length).joined(separator: " "))
+            guard creditLabels.contains(label) else { continue }
+            if tokens[length - 1].hasSuffix(":") { return true }
+            return tokens.dropFirst(length).allSatisfy { $0.first { $0.isLetter }?.isUppercase ?? true }
+        }
+        return false
     }
 
     /// The inside of a closing parenthesis names a picture's source: it holds a credit label
