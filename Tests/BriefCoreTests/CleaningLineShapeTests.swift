@@ -135,7 +135,8 @@ import Testing
         ("Mirá también", .promoMarker), ("SEGUÍ LEYENDO:", .promoMarker), ("Läs mer:", .promoMarker),
         ("Approfondimenti", .promoMarker), ("Mer från Sthlm", .promoMarker), ("Contenido patrocinado", .advertisement),
         ("Sponsorisé", .advertisement), ("Annons", .advertisement), ("Comentarios (87)", .comments),
-        ("Kommentare (12)", .comments),
+        ("Kommentare (12)", .comments), ("Newsletter de Infobae", .newsletter), ("Nyhetsbrev från DN Sthlm", .newsletter),
+        ("Der Presse-Newsletter „Die Presse am Morgen“", .newsletter),
         ("Schreibe einen Kommentar", .comments), ("Über den Autor", .metadata), ("Alle Rechte vorbehalten", .footer),
         ("Zurück zur Übersicht", .navigation), ("Newsletter abonnieren", .newsletter), ("Artikel teilen", .share),
     ])
