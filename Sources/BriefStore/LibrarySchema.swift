@@ -23,7 +23,7 @@ enum LibrarySchema {
     /// are folded in, so adding or reordering one rebuilds the cache without anyone bumping.
     /// `PipelineVersionTests` fails when the bundled rules, or the output over the repository's
     /// own articles, change while this stays the same.
-    static let builtInPipelineVersion = "pipeline-137+" + ArticleDetailCodec.layoutFingerprint
+    static let builtInPipelineVersion = "pipeline-138+" + ArticleDetailCodec.layoutFingerprint
 
     /// Tables every query needs. Without `article_fts` a text filter matched every article.
     static let requiredTables = ["meta", "file", "article", "article_facet", "article_topic", "topic",

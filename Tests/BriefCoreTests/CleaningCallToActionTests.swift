@@ -23,6 +23,20 @@ extension CleaningTests {
                               "Tap the bell to get notified when we publish"], as: [.newsletter, .boilerplate])
     }
 
+    /// A form's consent notice runs longer than a marker; it opens with the sign-up's act and names
+    /// the terms agreed to. A sentence of the story opening alike names no terms.
+    @Test func aFormsConsentNoticeGoesWithItsForm() {
+        expectPromptsRemoved(["By signing up, you will receive newsletters and promotional content and agree to our Terms of Use "
+                                + "and acknowledge the data practices in our Privacy Policy.",
+                              "By submitting this comment you agree to the Terms and Conditions of this site."],
+                             as: [.newsletter, .comments])
+        expectPromptsRemoved(["Al suscribirte aceptas la política de privacidad.",
+                              "En vous inscrivant, vous acceptez nos conditions générales d’utilisation et notre politique de confidentialité."],
+                             as: [.newsletter, .newsletter])
+        let story = "By signing up volunteers from three villages, the operator said it could keep the sandbag depots open all night."
+        #expect(clean([body[0], story, body[1]]).paragraphs.map(\.text) == [body[0], story, body[1]])
+    }
+
     @Test func politePromptsAndRequestsForTipsGo() {
         expectPromptsRemoved(["Please spare a minute to comment below and tell us how you got on.",
                               "Email your news tips to newsdesk@example.com"], as: [.comments, .newsletter])

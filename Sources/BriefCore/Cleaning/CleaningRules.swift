@@ -40,6 +40,11 @@ package struct CleaningRules: Sendable {
         var phrases: [String]
         var openings: [String]
     }
+    private struct ConsentNotices: Decodable {
+        var maximumWords: Int
+        var openings: [String]
+        var terms: [String]
+    }
     private struct ReadingTime: Decodable {
         var units: [String]
         var after: [String]
@@ -49,6 +54,7 @@ package struct CleaningRules: Sendable {
         var sentenceMinimumWords: Int
         var readingTime: ReadingTime
         var copyrightNotices: CopyrightNotices
+        var consentNotices: ConsentNotices
         var promoWords: WordList
         var creditPrefixes: CreditPrefixes
         var shareButtons: WordList
@@ -68,6 +74,11 @@ package struct CleaningRules: Sendable {
     private var copyrightPhrases: [[UInt8]] = []
     /// What a notice opens with, lowercased, when it is not one of its phrases: "©", "Copyright".
     private var copyrightOpenings: [String] = []
+    /// A sign-up form's consent notice ("By signing up, you agree to our Privacy Policy …") is
+    /// removed up to this many words: what it opens with, and the terms it agrees to, normalized.
+    private var consentNoticeMaximumWords = 0
+    private var consentOpenings: [String] = []
+    private var consentTerms: [String] = []
     private var exact: [String: MarkerMatch] = [:]
     /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
     private var prefixes: [String: MarkerMatch] = [:]
@@ -116,6 +127,9 @@ package struct CleaningRules: Sendable {
         copyrightNoticeMaximumWords = file.copyrightNotices.maximumWords
         copyrightPhrases = file.copyrightNotices.phrases.map { Array(Self.normalize($0).utf8) }
         copyrightOpenings = file.copyrightNotices.openings.map { $0.lowercased() }
+        consentNoticeMaximumWords = file.consentNotices.maximumWords
+        consentOpenings = file.consentNotices.openings.map { Self.normalize($0) + " " }
+        consentTerms = file.consentNotices.terms.map { " " + Self.normalize($0) }
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
         creditLabelMaximumWords = file.creditPrefixes.labelMaximumWords
@@ -168,6 +182,9 @@ package struct CleaningRules: Sendable {
                 || copyrightPhrases.contains { normalized.utf8.starts(with: $0) }
             return MarkerMatch(reason: .footer, introducesHeadlines: false, isCopyrightNotice: opensAsNotice)
         }
+        if spaces < consentNoticeMaximumWords, let reason = consentNoticeReason(normalized) {
+            return MarkerMatch(reason: reason, introducesHeadlines: false)
+        }
         guard spaces < maximumMarkerWords else { return nil }
         let words = normalized.split(separator: " ")
         if let marker = withoutReadingTime(words), let found = exact[marker] { return found }
@@ -202,6 +219,16 @@ package struct CleaningRules: Sendable {
             && mayBeStoryInstruction(line, words: words, verb: words.prefix(best.openingWords), readsAsSentence: readsAsSentence, reason: found.reason)
         if found.introducesHeadlines, namesItsArticle(line) { found.introducesHeadlines = false }
         return found
+    }
+
+    /// A form's consent notice: it opens with a sign-up's act ("by signing up", "en vous
+    /// inscrivant") and names the terms agreed to (privacy, terms of use). A comment form's notice
+    /// goes with the comments, any other with the newsletter prompt it sits under.
+    private func consentNoticeReason(_ normalized: String) -> RemovalReason? {
+        guard consentOpenings.contains(where: normalized.hasPrefix) else { return nil }
+        let spaced = " " + normalized
+        guard consentTerms.contains(where: { spaced.contains($0) }) else { return nil }
+        return spaced.contains(" comment") ? .comments : .newsletter
     }
 
     /// A statement opening with a prompt's bare verb ("Follow", "Sign up to") that names nothing a
