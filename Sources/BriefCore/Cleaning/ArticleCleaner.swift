@@ -120,8 +120,10 @@ public struct ArticleCleaner: Sendable {
         var removed = document.removed
         var summary = document.summary.flatMap { judgeSummary($0, stated: &stated, removed: &removed) }
         for (block, decision) in zip(blocks, decisions) {
-            if decision.isDeck, decision.reason == nil {
-                summary = summary ?? block.text
+            // A deck found in the body stands in for a summary the reader did not mark; beside one it
+            // marked, it stays where it is, so no text is lost.
+            if decision.isDeck, decision.reason == nil, summary == nil {
+                summary = block.text
             } else if let reason = decision.reason {
                 removed.append(RemovedBlock(text: block.text, reason: reason, position: paragraphs.count))
             } else {

@@ -349,14 +349,13 @@ package struct MetadataLineRules: Sendable {
         let caption: Substring
         if last == ")" {
             guard let open = line.lastIndex(of: "("),
-                  namesPictureSource(line[line.index(after: open)..<line.index(before: line.endIndex)],
-                                     byNamesAlone: !stopAfterCredit) else { return nil }
+                  case let inside = line[line.index(after: open)..<line.index(before: line.endIndex)],
+                  namesPictureSource(inside, byNamesAlone: !stopAfterCredit) else { return nil }
             caption = line[..<open]
             // The stop after the credit ends the caption's sentence; a credit that says it is one
             // ("(Photo: Jane Doe/Getty Images)", "(foto Ansa)") ends a caption whether or not a stop
             // comes before it: no sentence of a story runs on into such a parenthesis.
-            let labelled = opensWithCreditLabel(line[line.index(after: open)..<line.index(before: line.endIndex)])
-            if stopAfterCredit || labelled, (1...file.captionMaximumWords).contains(caption.split(whereSeparator: \.isWhitespace).count) {
+            if stopAfterCredit || opensWithCreditLabel(inside), (1...file.captionMaximumWords).contains(caption.split(whereSeparator: \.isWhitespace).count) {
                 return .caption
             }
         } else if let sign = copyrightCredit(atEndOf: line) {
