@@ -355,7 +355,7 @@ public struct ArticleCleaner: Sendable {
     /// Opens with a capital or a quote, not with "By", and sets no links apart with `|`, `«` or `»`.
     private static func readsAsDeck(_ text: String) -> Bool {
         let trimmed = TextMeasure.trim(text)
-        guard let opening = trimmed.first, opening.isUppercase || "\"“„«'‘".contains(opening),
+        guard let opening = trimmed.first, opening.isUppercase || "\"“„'‘".contains(opening),
               !trimmed.contains(where: { $0 == "|" || $0 == "«" || $0 == "»" }) else { return false }
         let firstWord = trimmed.prefix { $0.isLetter }.lowercased()
         return firstWord != "by"

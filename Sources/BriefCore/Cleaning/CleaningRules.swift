@@ -78,6 +78,8 @@ package struct CleaningRules: Sendable {
     /// removed up to this many words: what it opens with, and the terms it agrees to, normalized.
     private var consentNoticeMaximumWords = 0
     private var consentOpenings: [String] = []
+    /// The first words of `consentOpenings`: most lines open with none, and are not searched further.
+    private var consentOpeningWords: Set<String> = []
     private var consentTerms: [String] = []
     private var exact: [String: MarkerMatch] = [:]
     /// Prefix and contains phrases by their text; phrases are matched as whole word sequences.
@@ -129,6 +131,7 @@ package struct CleaningRules: Sendable {
         copyrightOpenings = file.copyrightNotices.openings.map { $0.lowercased() }
         consentNoticeMaximumWords = file.consentNotices.maximumWords
         consentOpenings = file.consentNotices.openings.map { Self.normalize($0) + " " }
+        consentOpeningWords = Set(consentOpenings.map { String($0.prefix { $0 != " " }) })
         consentTerms = file.consentNotices.terms.map { " " + Self.normalize($0) }
         promoWords = Set(file.promoWords.words.map { Self.normalize($0) })
         creditPrefixes = file.creditPrefixes.prefixes.map { Self.normalize($0) }
@@ -225,7 +228,8 @@ package struct CleaningRules: Sendable {
     /// inscrivant") and names the terms agreed to (privacy, terms of use). A comment form's notice
     /// goes with the comments, any other with the newsletter prompt it sits under.
     private func consentNoticeReason(_ normalized: String) -> RemovalReason? {
-        guard consentOpenings.contains(where: normalized.hasPrefix) else { return nil }
+        guard consentOpeningWords.contains(String(normalized.prefix { $0 != " " })),
+              consentOpenings.contains(where: normalized.hasPrefix) else { return nil }
         let spaced = " " + normalized
         guard consentTerms.contains(where: { spaced.contains($0) }) else { return nil }
         return spaced.contains(" comment") ? .comments : .newsletter
